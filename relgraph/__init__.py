@@ -1,0 +1,48 @@
+"""relgraph: map who is tied to whom in world affairs, and on what evidence.
+
+The public API:
+
+* :func:`load` reads and validates a dataset and returns a :class:`Dataset`;
+  :func:`validate` returns its problems instead of raising them.
+* :meth:`Dataset.graph` gives the NetworkX ``MultiDiGraph``;
+  :func:`project` collapses it to a simple weighted graph.
+* :func:`builtin_vocabulary` gives the entity kinds and relation types.
+
+Examples
+--------
+>>> import relgraph
+>>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+>>> len(ds.entities) >= 20
+True
+"""
+
+from __future__ import annotations
+
+from relgraph.errors import DatasetError, Diagnostic, RelgraphError, UsageError
+from relgraph.graph import build_graph, project
+from relgraph.model import Claim, Dataset, Entity, Evidence, PartialDate, Relation, Source
+from relgraph.validation import load, validate
+from relgraph.vocabulary import Vocabulary, builtin_vocabulary
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Claim",
+    "Dataset",
+    "DatasetError",
+    "Diagnostic",
+    "Entity",
+    "Evidence",
+    "PartialDate",
+    "Relation",
+    "RelgraphError",
+    "Source",
+    "UsageError",
+    "Vocabulary",
+    "__version__",
+    "build_graph",
+    "builtin_vocabulary",
+    "load",
+    "project",
+    "validate",
+]

@@ -1,0 +1,126 @@
+"""What every command shares: the default dataset, loading with diagnostics, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from relgraph.errors import DatasetError, Diagnostic, RelgraphError, UsageError
+from relgraph.model import Dataset
+from relgraph.validation import load
+
+__all__ = [
+    "DATA_PROBLEM",
+    "USAGE_PROBLEM",
+    "DataProblem",
+    "dataset_argument",
+    "default_dataset",
+    "echo_diagnostics",
+    "load_or_fail",
+    "run_safely",
+]
+
+DATA_PROBLEM = 1
+USAGE_PROBLEM = 2
+
+
+class DataProblem(click.ClickException):
+    """Problems in the data: diagnostics are already printed; exit 1."""
+
+    exit_code = DATA_PROBLEM
+
+    def show(self, file: Any = None) -> None:
+        if self.message:
+            click.echo(f"relgraph: {self.message}", err=True)
+
+
+def default_dataset() -> str:
+    """The bundled dataset: ``graph_data/cuba_iran.yaml`` here, or beside the package."""
+    here = Path("graph_data") / "cuba_iran.yaml"
+    if here.exists():
+        return str(here)
+    beside = Path(__file__).resolve().parents[2] / "graph_data" / "cuba_iran.yaml"
+    if beside.exists():
+        return str(beside)
+    packaged = Path(__file__).resolve().parents[1] / "bundled" / "cuba_iran.yaml"
+    return str(packaged)
+
+
+def dataset_argument(func: Any) -> Any:
+    """A DATASET argument that defaults to the bundled dataset."""
+    return click.argument("dataset", required=False, metavar="[DATASET]")(func)
+
+
+def echo_diagnostics(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...], fmt: str) -> None:
+    """Print diagnostics to stderr (text) or stdout (json)."""
+    if fmt == "json":
+        click.echo(json.dumps([d.as_dict() for d in diagnostics], ensure_ascii=False, indent=2))
+        return
+    for d in diagnostics:
+        click.echo(str(d), err=True)
+
+
+def summary(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> str:
+    """'2 errors, 1 warning' and the like."""
+    errors = sum(d.severity == "error" for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    parts = [f"{errors} error{'s' * (errors != 1)}"] if errors else []
+    if warnings:
+        parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
+    return ", ".join(parts)
+
+
+def load_or_fail(path: str | None, quiet_warnings: bool = True) -> Dataset:
+    """Load a dataset for a command; on problems print them all and exit 1."""
+    target = path or default_dataset()
+    try:
+        dataset = load(target)
+    except DatasetError as exc:
+        echo_diagnostics(exc.diagnostics, "text")
+        raise DataProblem(f"{target}: {summary(exc.diagnostics)}; nothing was written") from None
+    if not quiet_warnings:
+        echo_diagnostics(dataset.warnings, "text")
+    return dataset
+
+
+def run_safely(group: click.Group, argv: list[str] | None) -> int:
+    """Run ``group`` and turn every failure into a message and an exit code."""
+    try:
+        group.main(args=argv, prog_name="relgraph", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.Abort:
+        click.echo("relgraph: aborted", err=True)
+        return 130
+    except click.ClickException as exc:
+        exc.show()
+        return int(exc.exit_code)
+    except UsageError as exc:
+        click.echo(f"relgraph: error: {exc}", err=True)
+        return USAGE_PROBLEM
+    except DatasetError as exc:
+        echo_diagnostics(exc.diagnostics, "text")
+        return DATA_PROBLEM
+    except RelgraphError as exc:
+        click.echo(f"relgraph: error: {exc}", err=True)
+        return DATA_PROBLEM
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        click.echo("relgraph: interrupted", err=True)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+        click.echo(
+            f"relgraph: internal error: {type(exc).__name__}: {exc}\n"
+            "  hint: this is a bug in relgraph; please report it with the command you ran",
+            err=True,
+        )
+        return 3
+    return 0

@@ -1,0 +1,211 @@
+"""Typed access to the fields of a located YAML mapping, collecting problems.
+
+Shared by the vocabulary loader and the dataset validator, so a wrong field
+gets the same message wherever it is written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from relgraph.errors import Diagnostic, did_you_mean
+from relgraph.loading import Node
+
+__all__ = ["ID_RE", "Fields", "Problems"]
+
+#: Ids are readable slugs: lower-case letters, digits, '-', '_' and '.'.
+ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9._-]{0,126}[a-z0-9])?$")
+
+_KIND_WORDS = {
+    "int": "a number",
+    "float": "a number",
+    "bool": "a yes/no value",
+    "null": "empty",
+    "map": "a mapping",
+    "seq": "a list",
+    "str": "text",
+}
+
+
+class Problems:
+    """A growing list of diagnostics."""
+
+    def __init__(self) -> None:
+        self.items: list[Diagnostic] = []
+
+    def add(
+        self,
+        node: Node,
+        code: str,
+        message: str,
+        hint: str | None = None,
+        severity: str = "error",
+    ) -> None:
+        """Record a problem at ``node``."""
+        self.items.append(
+            Diagnostic(node.path, node.line, node.column, code, message, hint,
+                       "warning" if severity == "warning" else "error")
+        )
+
+    def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
+        """Record problems found elsewhere."""
+        self.items.extend(diagnostics)
+
+    @property
+    def has_errors(self) -> bool:
+        """True when at least one problem is an error."""
+        return any(d.severity == "error" for d in self.items)
+
+
+class Fields:
+    """Read the fields of one mapping ``node`` that describes a ``what`` (e.g. 'entity')."""
+
+    def __init__(self, node: Node, what: str, allowed: Sequence[str], problems: Problems) -> None:
+        self.node = node
+        self.what = what
+        self.problems = problems
+        self.ok = True
+        for key, key_node in node.keys.items():
+            if key not in allowed:
+                hint = did_you_mean(str(key), allowed, f"a {what} has: {', '.join(allowed)}")
+                problems.add(key_node, "unknown-field", f"'{key}' is not a field of a {what}", hint)
+
+    def _missing(self, key: str, example: str) -> None:
+        self.ok = False
+        self.problems.add(self.node, "missing-field", f"this {self.what} has no '{key}'",
+                          f"add '{key}: {example}'")
+
+    def _wrong(self, key: str, value: Node, expected: str, hint: str | None = None) -> None:
+        self.ok = False
+        got = _KIND_WORDS[value.kind]
+        if value.kind in ("bool", "int", "float", "null") and value.value not in ("", None):
+            got = f"{got} ({value.value})"
+        self.problems.add(
+            value, "wrong-type", f"'{key}' of a {self.what} must be {expected}, not {got}",
+            hint or f"write {key}: \"…\" in quotes to keep it as text",
+        )
+
+    def node_of(self, key: str) -> Node | None:
+        """The raw node of a field, if present and not empty."""
+        value = self.node.get(key)
+        if value is None or value.kind == "null":
+            return None
+        return value
+
+    def text(self, key: str, required: bool = False, example: str = "…") -> str | None:
+        """A text field. Numbers and yes/no words where text belongs are errors."""
+        value = self.node_of(key)
+        if value is None:
+            if required:
+                self._missing(key, example)
+            return None
+        if value.kind != "str":
+            if value.kind in ("map", "seq"):
+                self._wrong(key, value, "text", f"write {key}: followed by plain text")
+            else:
+                self._wrong(key, value, "text")
+            return None
+        text = str(value.value)
+        if not text.strip():
+            if required:
+                self._missing(key, example)
+            return None
+        return text
+
+    def ident(self, key: str, required: bool = True) -> str | None:
+        """An id field: a readable slug (see :data:`ID_RE`)."""
+        value = self.node_of(key)
+        text = self.text(key, required, "a-readable-slug")
+        if text is None or value is None:
+            return None
+        if not ID_RE.match(text):
+            slug = re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-._") or "x"
+            self.ok = False
+            self.problems.add(
+                value, "bad-id",
+                f"'{text}' is not a valid id (lower-case letters, digits, '-', '_', '.')",
+                f"use a slug such as '{slug}'",
+            )
+            return None
+        return text
+
+    def choice(self, key: str, choices: Sequence[str], required: bool = False,
+               listing: str | None = None) -> str | None:
+        """A field whose value must be one of ``choices``."""
+        value = self.node_of(key)
+        text = self.text(key, required, choices[0] if choices else "…")
+        if text is None or value is None:
+            return None
+        if text not in choices:
+            self.ok = False
+            self.problems.add(
+                value, f"unknown-{key.replace('_', '-')}",
+                f"'{text}' is not a valid {key.replace('_', ' ')}",
+                did_you_mean(text, choices, listing or f"choose one of: {', '.join(choices)}"),
+            )
+            return None
+        return text
+
+    def boolean(self, key: str, required: bool = False) -> bool | None:
+        """A yes/no field written as true or false."""
+        value = self.node_of(key)
+        if value is None:
+            if required:
+                self._missing(key, "true")
+            return None
+        if value.kind != "bool" or value.value.lower() not in ("true", "false"):
+            self._wrong(key, value, "true or false", "write true or false")
+            return None
+        return bool(value.value.lower() == "true")
+
+    def integer(self, key: str, low: int, high: int) -> int | None:
+        """A whole number field within ``low`` … ``high``."""
+        value = self.node_of(key)
+        if value is None:
+            return None
+        if value.kind != "int" and not (value.kind == "str" and value.value.isdigit()):
+            self._wrong(key, value, f"a whole number from {low} to {high}",
+                        f"write a number from {low} to {high}")
+            return None
+        number = int(value.value)
+        if not low <= number <= high:
+            self.ok = False
+            self.problems.add(value, f"bad-{key}", f"{key} {number} is out of range",
+                              f"write a number from {low} to {high}")
+            return None
+        return number
+
+    def items(self, key: str, required: bool = False) -> list[Node]:
+        """The items of a list field (a single value is taken as a list of one)."""
+        value = self.node_of(key)
+        if value is None:
+            if required:
+                self._missing(key, "[…]")
+            return []
+        if value.kind == "seq":
+            return list(value.value)
+        if value.kind == "map":
+            self._wrong(key, value, "a list", f"write {key} as a list of items, one per '- ' line")
+            return []
+        return [value]
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        """A list of text values."""
+        out = []
+        for item in self.items(key):
+            if item.kind != "str":
+                self._wrong(key, item, "a list of text")
+                continue
+            out.append(str(item.value))
+        return tuple(out)
+
+    def mapping(self, key: str) -> dict[str, Node]:
+        """A mapping field, as key → node."""
+        value = self.node_of(key)
+        if value is None:
+            return {}
+        if value.kind != "map":
+            self._wrong(key, value, "a mapping", f"write {key}: followed by 'name: value' lines")
+            return {}
+        return dict(value.value)

@@ -1,0 +1,329 @@
+"""The data model: what a dataset holds once it has been loaded and validated.
+
+Every object is a frozen dataclass, so a loaded dataset can be shared without
+anyone changing it behind the loader's back. Collections are tuples.
+
+The model mirrors the dataset file format (see the README): a :class:`Dataset`
+holds :class:`Source` documents, :class:`Entity` actors, typed
+:class:`Relation` edges between two actors and :class:`Claim` statements about
+one actor. Every relation and claim carries one or more :class:`Evidence`
+items: a verbatim quote from a named source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from relgraph.vocabulary import Vocabulary
+
+__all__ = [
+    "RELIABILITY_GRADES",
+    "STATUSES",
+    "Claim",
+    "Dataset",
+    "Entity",
+    "Evidence",
+    "Location",
+    "PartialDate",
+    "Relation",
+    "Sign",
+    "Source",
+    "Status",
+]
+
+Status = Literal["reported", "alleged", "confirmed", "denied", "disputed"]
+Sign = Literal["cooperative", "hostile", "neutral"]
+
+#: Relation and claim statuses, in the order the page and the CLI list them.
+STATUSES: tuple[Status, ...] = ("confirmed", "reported", "alleged", "disputed", "denied")
+
+#: Admiralty-scale source reliability grades. "F" means "cannot be judged".
+RELIABILITY_GRADES: dict[str, str] = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+
+#: Admiralty-scale information credibility grades.
+CREDIBILITY_GRADES: dict[int, str] = {
+    1: "confirmed by other sources",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
+}
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """Where something was written: a file, a 1-based line and a 1-based column."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.path
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day, and no more precisely.
+
+    Parameters
+    ----------
+    year, month, day : int
+        ``month`` and ``day`` are ``None`` when the source does not give them.
+
+    Examples
+    --------
+    >>> d = PartialDate.parse("2006-01")
+    >>> d.precision, str(d)
+    ('month', '2006-01')
+    >>> PartialDate.parse("2023").earliest(), PartialDate.parse("2023").latest()
+    ('2023-01-01', '2023-12-31')
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+        Raises
+        ------
+        ValueError
+            With a readable reason when the text is not such a date or names a
+            day that does not exist.
+        """
+        import datetime
+
+        m = _DATE_RE.match(text.strip())
+        if not m:
+            raise ValueError(f"'{text}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+        year = int(m.group(1))
+        month = int(m.group(2)) if m.group(2) else None
+        day = int(m.group(3)) if m.group(3) else None
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"'{text}' has month {month}; months run from 01 to 12")
+        if month is not None and day is not None:
+            try:
+                datetime.date(year, month, day)
+            except ValueError:
+                raise ValueError(f"'{text}' is not a day of the calendar") from None
+        return cls(year, month, day)
+
+    @property
+    def precision(self) -> Literal["year", "month", "day"]:
+        """How precisely the date is known."""
+        if self.month is None:
+            return "year"
+        if self.day is None:
+            return "month"
+        return "day"
+
+    def earliest(self) -> str:
+        """The first day the date could mean, as ``YYYY-MM-DD``."""
+        return f"{self.year:04d}-{self.month or 1:02d}-{self.day or 1:02d}"
+
+    def latest(self) -> str:
+        """The last day the date could mean, as ``YYYY-MM-DD``."""
+        import calendar
+
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return f"{self.year:04d}-{month:02d}-{day:02d}"
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document that evidence is quoted from.
+
+    ``text`` holds the stored text of the document (read from ``text_path``
+    and checked against ``sha256``), so that quotes can be checked against it.
+    Metadata the document does not give (publisher, URL, dates) is ``None``,
+    never guessed.
+    """
+
+    id: str
+    title: str
+    reliability: str
+    text_path: str
+    sha256: str
+    text: str = field(repr=False)
+    publisher: str | None = None
+    url: str | None = None
+    published: PartialDate | None = None
+    retrieved: PartialDate | None = None
+    notes: str | None = None
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One verbatim quote from a named source.
+
+    ``attributed_to`` is who the source says the words or the claim come from:
+    an entity id (then ``attributed_entity`` is set) or free text.
+    ``start`` and ``end`` locate the quote in the source's stored text, and
+    ``context`` is the sentence (or sentences) around it.
+    """
+
+    quote: str
+    source: str
+    attributed_to: str | None = None
+    attributed_entity: str | None = None
+    credibility: int | None = None
+    start: int = 0
+    end: int = 0
+    context: str = ""
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An actor: a state, an official, a company, a group, an agency, a medium…"""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    description: str | None = None
+    external_ids: tuple[tuple[str, str], ...] = ()
+    tags: tuple[str, ...] = ()
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed tie from ``source`` to ``target`` backed by evidence.
+
+    For undirected types the order of the two ends carries no meaning.
+    ``sign`` is the relation type's default sign unless the dataset overrides it.
+    """
+
+    id: str
+    source: str
+    target: str
+    type: str
+    status: Status
+    sign: Sign
+    evidence: tuple[Evidence, ...]
+    date: PartialDate | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    notes: str | None = None
+    location: Location | None = field(default=None, compare=False)
+
+    @property
+    def is_allegation(self) -> bool:
+        """True when the relation is alleged or disputed rather than established."""
+        return self.status in ("alleged", "disputed")
+
+    def earliest(self) -> str | None:
+        """The earliest day the relation is known to hold, as ``YYYY-MM-DD``, if any."""
+        first = self.date or self.start
+        return first.earliest() if first else None
+
+    def latest(self) -> str | None:
+        """The latest day the relation is known to hold, as ``YYYY-MM-DD``, if any."""
+        last = self.date or self.end
+        return last.latest() if last else None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Something a source says about a single actor, with evidence."""
+
+    id: str
+    entity: str
+    statement: str
+    status: Status
+    evidence: tuple[Evidence, ...]
+    date: PartialDate | None = None
+    notes: str | None = None
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A loaded, validated dataset.
+
+    Build one with :func:`relgraph.load`. ``graph()`` gives the NetworkX
+    ``MultiDiGraph`` (a fresh copy on each call) and ``project()`` the
+    simple weighted graph that algorithms refusing multigraphs need.
+    """
+
+    id: str
+    title: str
+    vocabulary: Vocabulary = field(repr=False)
+    description: str | None = None
+    notes: str | None = None
+    sources: tuple[Source, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    paths: tuple[str, ...] = ()
+    warnings: tuple[Any, ...] = field(default=(), repr=False, compare=False)
+
+    def entity(self, id: str) -> Entity:
+        """The entity with this id.
+
+        Raises
+        ------
+        KeyError
+            When there is none.
+        """
+        for e in self.entities:
+            if e.id == id:
+                return e
+        raise KeyError(id)
+
+    def source(self, id: str) -> Source:
+        """The source with this id.
+
+        Raises
+        ------
+        KeyError
+            When there is none.
+        """
+        for s in self.sources:
+            if s.id == id:
+                return s
+        raise KeyError(id)
+
+    def graph(self) -> nx.MultiDiGraph:
+        """The dataset as a NetworkX ``MultiDiGraph``; see :func:`relgraph.graph.build_graph`."""
+        from relgraph.graph import build_graph
+
+        return build_graph(self)
+
+    def project(self, **options: Any) -> nx.Graph:
+        """A simple weighted graph; see :func:`relgraph.graph.project`."""
+        from relgraph.graph import project
+
+        return project(self.graph(), **options)

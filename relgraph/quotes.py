@@ -1,0 +1,158 @@
+"""Finding a quote in a source's stored text.
+
+A quote must occur in its source verbatim, but people copy text through
+editors and browsers that change the typography. Matching therefore ignores
+differences in white space, in the kind of quotation marks and apostrophes,
+in the kind of dash, and in Unicode normalisation (NFKC). Letters, words and
+punctuation otherwise must be the same: matching is case-sensitive.
+
+Examples
+--------
+>>> text = StoredText("He said: \u201cIt\u2019s  done\u201d \u2014 and left.")
+>>> m = text.find('it\\'s done')
+>>> m is None
+True
+>>> m = text.find('"It\\'s done" - and left')
+>>> text.text[m.start:m.end]
+'\u201cIt\u2019s  done\u201d \u2014 and left'
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["Match", "StoredText", "normalize"]
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u0060": "'", "\u00b4": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-",
+    }
+)
+_INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+_SENTENCE_END = re.compile(r"[.!?](?:[\"'\u201d\u2019)]*)\s|\n\s*\n")
+
+
+def normalize(text: str) -> str:
+    """Normalise text the way quote matching sees it.
+
+    Examples
+    --------
+    >>> normalize("  \u201cCuba\u201d \u2013  Iran\\n")
+    '"Cuba" - Iran'
+    """
+    return _normalize_with_map(text)[0]
+
+
+def _normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """Normalised text and, for each of its characters, the offset in ``text``."""
+    out: list[str] = []
+    offsets: list[int] = []
+    pending_space = False
+    for i, ch in enumerate(text):
+        if ch in _INVISIBLE:
+            continue
+        if ch.isspace():
+            pending_space = bool(out)
+            continue
+        piece = unicodedata.normalize("NFKC", ch).translate(_TRANSLATE)
+        if pending_space:
+            out.append(" ")
+            offsets.append(i - 1)
+            pending_space = False
+        for p in piece:
+            out.append(p)
+            offsets.append(i)
+    return "".join(out), offsets
+
+
+@dataclass(frozen=True)
+class Match:
+    """Where a quote was found in the stored text: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+class StoredText:
+    """A source's text, prepared for finding quotes in it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._norm, self._map = _normalize_with_map(text)
+
+    def find(self, quote: str) -> Match | None:
+        """Where ``quote`` occurs in the text (first occurrence), or ``None``."""
+        needle = normalize(quote)
+        if not needle:
+            return None
+        at = self._norm.find(needle)
+        if at < 0:
+            return None
+        start = self._map[at]
+        end = self._map[at + len(needle) - 1] + 1
+        return Match(start, end)
+
+    def closest(self, quote: str) -> str | None:
+        """The passage of the text most like ``quote``, for a hint when it is not found."""
+        needle = normalize(quote)
+        hay = self._norm
+        if not needle or not hay:
+            return None
+        size = len(needle)
+        step = max(1, size // 4)
+        best_ratio, best_at = 0.0, 0
+        matcher = difflib.SequenceMatcher(autojunk=False)
+        matcher.set_seq2(needle)
+        for at in range(0, max(1, len(hay) - size + step), step):
+            matcher.set_seq1(hay[at : at + size])
+            if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+                continue
+            ratio = matcher.ratio()
+            if ratio > best_ratio:
+                best_ratio, best_at = ratio, at
+        if best_ratio < 0.5:
+            return None
+        # refine around the best window, character by character
+        lo, hi = max(0, best_at - step), min(len(hay), best_at + step)
+        for at in range(lo, hi + 1):
+            matcher.set_seq1(hay[at : at + size])
+            ratio = matcher.ratio()
+            if ratio > best_ratio:
+                best_ratio, best_at = ratio, at
+        return hay[best_at : best_at + size]
+
+    def context(self, match: Match, limit: int = 600) -> str:
+        """The sentence(s) around a match, white space folded, at most about ``limit`` characters.
+
+        Examples
+        --------
+        >>> t = StoredText("First one. The second sentence has it. Third.")
+        >>> t.context(t.find("has it"))
+        'The second sentence has it.'
+        """
+        text = self.text
+        start = 0
+        for m in _SENTENCE_END.finditer(text, 0, match.start):
+            start = m.end()
+        end_m = _SENTENCE_END.search(text, match.end)
+        end = end_m.start() + 1 if end_m else len(text)
+        while end < len(text) and text[end] in "\"'\u201d\u2019)":
+            end += 1
+        snippet = " ".join(text[start:end].split())
+        if len(snippet) > limit:
+            quote = " ".join(text[match.start : match.end].split())
+            pad = max(0, (limit - len(quote)) // 2)
+            at = snippet.find(quote)
+            if at >= 0:
+                lo = max(0, at - pad)
+                hi = min(len(snippet), at + len(quote) + pad)
+                snippet = ("…" if lo else "") + snippet[lo:hi] + ("…" if hi < len(snippet) else "")
+        return snippet

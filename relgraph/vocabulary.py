@@ -1,0 +1,273 @@
+"""The vocabulary: entity kinds, relation categories and relation types, as data.
+
+The built-in vocabulary lives in ``relgraph/vocab/vocabulary.yaml``. It is
+read the first time it is asked for (never at import time) and checked as a
+whole: a mistake in it fails before any dataset is read. A dataset may add
+kinds, categories and types of its own in a ``vocabulary:`` section with the
+same layout; they are checked the same way.
+
+Examples
+--------
+>>> vocab = builtin_vocabulary()
+>>> t = vocab.relation_types["visit"]
+>>> (t.category, t.label, t.inverse_label, t.directed, t.sign)
+('diplomatic', 'visited', 'was visited by', True, 'cooperative')
+>>> t.allows("official", "state")
+True
+>>> "state" in vocab.entity_kinds
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from relgraph.errors import DatasetError, Diagnostic
+from relgraph.fields import ID_RE, Fields, Problems
+from relgraph.loading import Node, read_yaml
+
+__all__ = [
+    "SHAPES",
+    "SIGNS",
+    "Category",
+    "EntityKind",
+    "RelationType",
+    "Vocabulary",
+    "builtin_vocabulary",
+    "parse_vocabulary",
+]
+
+#: Signs a relation type may have.
+SIGNS = ("cooperative", "hostile", "neutral")
+#: Node shapes the page can draw (vis-network's shapes that carry a label below).
+SHAPES = ("dot", "diamond", "square", "triangle", "triangleDown", "star", "hexagon", "ellipse")
+_COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+_ANY = "*"
+
+
+@dataclass(frozen=True)
+class Category:
+    """A family of relation types, e.g. diplomatic or economic."""
+
+    id: str
+    label: str
+    color: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class EntityKind:
+    """A kind of actor, with how the page draws it."""
+
+    id: str
+    label: str
+    color: str
+    shape: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class RelationType:
+    """A type of relation: what it means, which way it reads, which actors it joins."""
+
+    id: str
+    category: str
+    label: str
+    inverse_label: str
+    directed: bool
+    sign: str
+    source_kinds: tuple[str, ...] | None
+    target_kinds: tuple[str, ...] | None
+    description: str = ""
+
+    def allows(self, source_kind: str, target_kind: str) -> bool:
+        """Whether a relation of this type may join these two kinds (in either order if undirected)."""
+
+        def fits(a: str, b: str) -> bool:
+            return (self.source_kinds is None or a in self.source_kinds) and (
+                self.target_kinds is None or b in self.target_kinds
+            )
+
+        return fits(source_kind, target_kind) or (
+            not self.directed and fits(target_kind, source_kind)
+        )
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Entity kinds, categories and relation types, keyed by id, in the order defined."""
+
+    entity_kinds: dict[str, EntityKind] = field(default_factory=dict)
+    categories: dict[str, Category] = field(default_factory=dict)
+    relation_types: dict[str, RelationType] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The vocabulary as plain JSON-ready data."""
+        from dataclasses import asdict
+
+        return {
+            "entity_kinds": [asdict(k) for k in self.entity_kinds.values()],
+            "categories": [asdict(c) for c in self.categories.values()],
+            "relation_types": [
+                {
+                    **asdict(t),
+                    "source_kinds": list(t.source_kinds) if t.source_kinds else "*",
+                    "target_kinds": list(t.target_kinds) if t.target_kinds else "*",
+                }
+                for t in self.relation_types.values()
+            ],
+        }
+
+
+def _entries(node: Node, key: str, problems: Problems) -> list[Node]:
+    section = node.get(key)
+    if section is None or section.kind == "null":
+        return []
+    if section.kind != "seq":
+        problems.add(section, "wrong-type", f"'{key}' must be a list of entries",
+                     "write each entry as a '- id: …' item")
+        return []
+    out = []
+    for item in section.value:
+        if item.kind != "map":
+            problems.add(item, "wrong-type", f"each entry of '{key}' must be a mapping",
+                         "write each entry as a '- id: …' item with its fields")
+            continue
+        out.append(item)
+    return out
+
+
+def _color(f: Fields, problems: Problems) -> str:
+    color = f.text("color", required=True, example='"#336699"') or "#888888"
+    node = f.node_of("color")
+    if node is not None and not _COLOR_RE.match(color):
+        problems.add(node, "bad-color", f"'{color}' is not a colour",
+                     'write a colour as "#rrggbb" in quotes')
+        return "#888888"
+    return color
+
+
+def _kinds(f: Fields, key: str, known: dict[str, Any], problems: Problems) -> tuple[str, ...] | None:
+    node = f.node_of(key)
+    if node is None:
+        f._missing(key, '"*"')
+        return None
+    if node.kind == "str" and node.value == _ANY:
+        return None
+    out = []
+    for item in f.items(key):
+        if item.kind != "str":
+            problems.add(item, "wrong-type", f"'{key}' must list entity kinds",
+                         "write a list such as [state, official], or \"*\" for any")
+            continue
+        if item.value not in known:
+            from relgraph.errors import did_you_mean
+
+            problems.add(item, "unknown-kind", f"'{item.value}' is not an entity kind",
+                         did_you_mean(item.value, list(known), "`relgraph vocab` lists them"))
+            continue
+        out.append(item.value)
+    return tuple(out)
+
+
+def _dup(problems: Problems, node: Node | None, what: str, ident: str) -> None:
+    problems.add(node or Node("null", None, "", 0, 0), "duplicate-id",
+                 f"the {what} '{ident}' is defined twice",
+                 "give each one a different id")
+
+
+def parse_vocabulary(node: Node, base: Vocabulary | None, problems: Problems) -> Vocabulary:
+    """Read a vocabulary mapping node, adding to ``base``; problems go to ``problems``.
+
+    The result holds ``base``'s entries followed by the new ones. Redefining
+    an entry of ``base`` is an error.
+    """
+    if node.kind != "map":
+        problems.add(node, "wrong-type", "a vocabulary must be a mapping",
+                     "give it 'entity_kinds:', 'categories:' and 'relation_types:' lists")
+        return base or Vocabulary()
+    Fields(node, "vocabulary", ("entity_kinds", "categories", "relation_types"), problems)
+    kinds = dict(base.entity_kinds) if base else {}
+    cats = dict(base.categories) if base else {}
+    types = dict(base.relation_types) if base else {}
+
+    for item in _entries(node, "categories", problems):
+        f = Fields(item, "category", ("id", "label", "color", "description"), problems)
+        ident = f.ident("id")
+        label = f.text("label", required=True, example="Diplomatic")
+        color = _color(f, problems)
+        if ident is None or label is None:
+            continue
+        if ident in cats:
+            _dup(problems, f.node_of("id"), "category", ident)
+            continue
+        cats[ident] = Category(ident, label, color, f.text("description") or "")
+
+    for item in _entries(node, "entity_kinds", problems):
+        f = Fields(item, "entity kind", ("id", "label", "color", "shape", "description"), problems)
+        ident = f.ident("id")
+        label = f.text("label", required=True, example="State")
+        color = _color(f, problems)
+        shape = f.choice("shape", SHAPES, required=True)
+        if ident is None or label is None or shape is None:
+            continue
+        if ident in kinds:
+            _dup(problems, f.node_of("id"), "entity kind", ident)
+            continue
+        kinds[ident] = EntityKind(ident, label, color, shape, f.text("description") or "")
+
+    fields = ("id", "category", "label", "inverse_label", "directed", "sign",
+              "source_kinds", "target_kinds", "description")
+    for item in _entries(node, "relation_types", problems):
+        f = Fields(item, "relation type", fields, problems)
+        ident = f.ident("id")
+        category = f.choice("category", list(cats), required=True,
+                            listing="`relgraph vocab` lists the categories")
+        label = f.text("label", required=True, example="visited")
+        inverse = f.text("inverse_label", required=True, example="was visited by")
+        directed = f.boolean("directed", required=True)
+        sign = f.choice("sign", SIGNS, required=True)
+        sources = _kinds(f, "source_kinds", kinds, problems)
+        targets = _kinds(f, "target_kinds", kinds, problems)
+        if (ident is None or category is None or label is None or inverse is None
+                or directed is None or sign is None or not f.ok):
+            continue
+        if ident in types:
+            _dup(problems, f.node_of("id"), "relation type", ident)
+            continue
+        types[ident] = RelationType(
+            ident, category, label, inverse, directed, sign,
+            sources, targets, f.text("description") or "",
+        )
+    for ident in list(kinds) + list(cats) + list(types):
+        if not ID_RE.match(ident):  # pragma: no cover - guarded by Fields.ident
+            problems.add(node, "bad-id", f"'{ident}' is not a valid id")
+    return Vocabulary(kinds, cats, types)
+
+
+@functools.cache
+def builtin_vocabulary() -> Vocabulary:
+    """The vocabulary that ships with relgraph, read and checked on first use.
+
+    Raises
+    ------
+    DatasetError
+        If the packaged vocabulary file is broken (a packaging mistake).
+    """
+    res = resources.files("relgraph") / "vocab" / "vocabulary.yaml"
+    text = res.read_text(encoding="utf-8")
+    node, diags = read_yaml("relgraph/vocab/vocabulary.yaml", text)
+    problems = Problems()
+    problems.extend(diags)
+    if node is None:
+        problems.extend([Diagnostic("relgraph/vocab/vocabulary.yaml", 0, 0, "empty",
+                                    "the vocabulary is empty")])
+        raise DatasetError(problems.items)
+    vocab = parse_vocabulary(node, None, problems)
+    if problems.has_errors:
+        raise DatasetError(problems.items)
+    return vocab
