@@ -28,6 +28,11 @@ _KIND_WORDS = {
 }
 
 
+def _a(noun: str) -> str:
+    """The noun with its indefinite article."""
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
+
+
 class Problems:
     """A growing list of diagnostics."""
 
@@ -44,8 +49,15 @@ class Problems:
     ) -> None:
         """Record a problem at ``node``."""
         self.items.append(
-            Diagnostic(node.path, node.line, node.column, code, message, hint,
-                       "warning" if severity == "warning" else "error")
+            Diagnostic(
+                node.path,
+                node.line,
+                node.column,
+                code,
+                message,
+                hint,
+                "warning" if severity == "warning" else "error",
+            )
         )
 
     def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
@@ -68,13 +80,21 @@ class Fields:
         self.ok = True
         for key, key_node in node.keys.items():
             if key not in allowed:
-                hint = did_you_mean(str(key), allowed, f"a {what} has: {', '.join(allowed)}")
-                problems.add(key_node, "unknown-field", f"'{key}' is not a field of a {what}", hint)
+                hint = did_you_mean(str(key), allowed, f"{_a(what)} has: {', '.join(allowed)}")
+                problems.add(
+                    key_node, "unknown-field", f"'{key}' is not a field of {_a(what)}", hint
+                )
 
     def _missing(self, key: str, example: str) -> None:
         self.ok = False
-        self.problems.add(self.node, "missing-field", f"this {self.what} has no '{key}'",
-                          f"add '{key}: {example}'")
+        if key in self.node.keys and key not in self.node.value:
+            return  # the value was written but could not be read: already reported
+        self.problems.add(
+            self.node,
+            "missing-field",
+            f"this {self.what} has no '{key}'",
+            f"add '{key}: {example}'",
+        )
 
     def _wrong(self, key: str, value: Node, expected: str, hint: str | None = None) -> None:
         self.ok = False
@@ -82,8 +102,10 @@ class Fields:
         if value.kind in ("bool", "int", "float", "null") and value.value not in ("", None):
             got = f"{got} ({value.value})"
         self.problems.add(
-            value, "wrong-type", f"'{key}' of a {self.what} must be {expected}, not {got}",
-            hint or f"write {key}: \"…\" in quotes to keep it as text",
+            value,
+            "wrong-type",
+            f"'{key}' of {_a(self.what)} must be {expected}, not {got}",
+            hint or f'write {key}: "…" in quotes to keep it as text',
         )
 
     def node_of(self, key: str) -> Node | None:
@@ -113,6 +135,13 @@ class Fields:
             return None
         return text
 
+    def scalar(self, key: str, required: bool = False, example: str = "…") -> str | None:
+        """A field read as text whatever YAML makes of it (a hash of digits stays text)."""
+        value = self.node_of(key)
+        if value is not None and value.kind in ("int", "float", "bool"):
+            return str(value.value)
+        return self.text(key, required, example)
+
     def ident(self, key: str, required: bool = True) -> str | None:
         """An id field: a readable slug (see :data:`ID_RE`)."""
         value = self.node_of(key)
@@ -123,16 +152,23 @@ class Fields:
             slug = re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-._") or "x"
             self.ok = False
             self.problems.add(
-                value, "bad-id",
+                value,
+                "bad-id",
                 f"'{text}' is not a valid id (lower-case letters, digits, '-', '_', '.')",
                 f"use a slug such as '{slug}'",
             )
             return None
         return text
 
-    def choice(self, key: str, choices: Sequence[str], required: bool = False,
-               listing: str | None = None) -> str | None:
-        """A field whose value must be one of ``choices``."""
+    def choice(
+        self,
+        key: str,
+        choices: Sequence[str],
+        required: bool = False,
+        listing: str | None = None,
+        noun: str | None = None,
+    ) -> str | None:
+        """A field whose value must be one of ``choices`` (each ``noun``, e.g. 'entity kind')."""
         value = self.node_of(key)
         text = self.text(key, required, choices[0] if choices else "…")
         if text is None or value is None:
@@ -140,8 +176,9 @@ class Fields:
         if text not in choices:
             self.ok = False
             self.problems.add(
-                value, f"unknown-{key.replace('_', '-')}",
-                f"'{text}' is not a valid {key.replace('_', ' ')}",
+                value,
+                f"unknown-{key.replace('_', '-')}",
+                f"'{text}' is not {_a(noun or key.replace('_', ' '))}",
                 did_you_mean(text, choices, listing or f"choose one of: {', '.join(choices)}"),
             )
             return None
@@ -165,14 +202,22 @@ class Fields:
         if value is None:
             return None
         if value.kind != "int" and not (value.kind == "str" and value.value.isdigit()):
-            self._wrong(key, value, f"a whole number from {low} to {high}",
-                        f"write a number from {low} to {high}")
+            self._wrong(
+                key,
+                value,
+                f"a whole number from {low} to {high}",
+                f"write a number from {low} to {high}",
+            )
             return None
         number = int(value.value)
         if not low <= number <= high:
             self.ok = False
-            self.problems.add(value, f"bad-{key}", f"{key} {number} is out of range",
-                              f"write a number from {low} to {high}")
+            self.problems.add(
+                value,
+                f"bad-{key}",
+                f"{key} {number} is out of range",
+                f"write a number from {low} to {high}",
+            )
             return None
         return number
 

@@ -217,11 +217,15 @@ def project(
     [('a', 'b')]
     """
     if weight not in ("relations", "evidence", "sources", "unit"):
-        raise ValueError(f"unknown weighting {weight!r}; choose relations, evidence, sources or unit")
+        raise ValueError(
+            f"unknown weighting {weight!r}; choose relations, evidence, sources or unit"
+        )
     wanted = set(DEFAULT_STATUSES if statuses is None else statuses)
     unknown = wanted - set(STATUSES)
     if unknown:
-        raise ValueError(f"unknown status {sorted(unknown)[0]!r}; statuses are {', '.join(STATUSES)}")
+        raise ValueError(
+            f"unknown status {sorted(unknown)[0]!r}; statuses are {', '.join(STATUSES)}"
+        )
     out: nx.Graph = nx.DiGraph() if directed else nx.Graph()
     out.graph.update(graph.graph)
     out.add_nodes_from((n, dict(d)) for n, d in graph.nodes(data=True))

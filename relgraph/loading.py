@@ -111,15 +111,19 @@ def read_text(path: str, limit: int = MAX_FILE_BYTES) -> tuple[str | None, list[
     try:
         if os.path.isdir(path):
             return None, [
-                _diag(path, 0, 0, "not-a-file", "is a directory, not a file",
-                      "name a file here")
+                _diag(path, 0, 0, "not-a-file", "is a directory, not a file", "name a file here")
             ]
         size = os.path.getsize(path)
         if size > limit:
             return None, [
-                _diag(path, 0, 0, "file-too-large",
-                      f"the file is {size} bytes; relgraph reads at most {limit} bytes here",
-                      "split the data over several files")
+                _diag(
+                    path,
+                    0,
+                    0,
+                    "file-too-large",
+                    f"the file is {size} bytes; relgraph reads at most {limit} bytes here",
+                    "split the data over several files",
+                )
             ]
         with open(path, "rb") as fh:
             data = fh.read()
@@ -127,13 +131,25 @@ def read_text(path: str, limit: int = MAX_FILE_BYTES) -> tuple[str | None, list[
         return None, [_diag(path, 0, 0, "missing-file", "no such file", "check the path")]
     except OSError as exc:
         return None, [
-            _diag(path, 0, 0, "unreadable-file", f"cannot be read: {exc.strerror}",
-                  "check the file's permissions")
+            _diag(
+                path,
+                0,
+                0,
+                "unreadable-file",
+                f"cannot be read: {exc.strerror}",
+                "check the file's permissions",
+            )
         ]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [
-            _diag(path, 1, 1, "encoding", "the file is UTF-16; relgraph reads UTF-8",
-                  "save the file as UTF-8")
+            _diag(
+                path,
+                1,
+                1,
+                "encoding",
+                "the file is UTF-16; relgraph reads UTF-8",
+                "save the file as UTF-8",
+            )
         ]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -142,8 +158,14 @@ def read_text(path: str, limit: int = MAX_FILE_BYTES) -> tuple[str | None, list[
         line = data.count(b"\n", 0, nul) + 1
         col = nul - (data.rfind(b"\n", 0, nul) + 1) + 1
         return None, [
-            _diag(path, line, col, "nul-byte", "the file contains a NUL byte",
-                  "this is not a text file; save it as UTF-8 text")
+            _diag(
+                path,
+                line,
+                col,
+                "nul-byte",
+                "the file contains a NUL byte",
+                "this is not a text file; save it as UTF-8 text",
+            )
         ]
     try:
         text = data.decode("utf-8")
@@ -151,9 +173,14 @@ def read_text(path: str, limit: int = MAX_FILE_BYTES) -> tuple[str | None, list[
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, [
-            _diag(path, line, col, "encoding",
-                  f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
-                  "save the file as UTF-8")
+            _diag(
+                path,
+                line,
+                col,
+                "encoding",
+                f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+                "save the file as UTF-8",
+            )
         ]
     return text, []
 
@@ -174,18 +201,30 @@ class _Converter:
     def convert(self, node: yaml.Node, depth: int = 0) -> Node | None:
         line, col = self.at(node)
         if id(node) in self.seen:
-            self.problem(node, "yaml-alias", "anchors and aliases (&name, *name) are not allowed",
-                         "write the value out in full")
+            self.problem(
+                node,
+                "yaml-alias",
+                "anchors and aliases (&name, *name) are not allowed",
+                "write the value out in full",
+            )
             return None
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
-            self.problem(node, "too-deep", f"nesting is deeper than {MAX_DEPTH} levels",
-                         "a dataset needs only a few levels; check the indentation")
+            self.problem(
+                node,
+                "too-deep",
+                f"nesting is deeper than {MAX_DEPTH} levels",
+                "a dataset needs only a few levels; check the indentation",
+            )
             return None
         kind = _CORE_TAGS.get(node.tag)
         if kind is None:
-            self.problem(node, "yaml-tag", f"the tag '{node.tag}' is not allowed",
-                         "remove the tag; datasets hold plain text, numbers, lists and mappings")
+            self.problem(
+                node,
+                "yaml-tag",
+                f"the tag '{node.tag}' is not allowed",
+                "remove the tag; datasets hold plain text, numbers, lists and mappings",
+            )
             return None
         if isinstance(node, yaml.ScalarNode):
             quoted = node.style in ("'", '"')
@@ -202,21 +241,27 @@ class _Converter:
             if key is None:
                 continue
             if key.kind not in ("str", "int", "bool", "null", "float"):
-                self.problem(key_node, "bad-key", "a mapping key must be plain text",
-                             "write the key as a word, e.g. 'name:'")
+                self.problem(
+                    key_node,
+                    "bad-key",
+                    "a mapping key must be plain text",
+                    "write the key as a word, e.g. 'name:'",
+                )
                 continue
             if key.value in keys:
                 first = keys[key.value]
-                self.problem(key_node, "duplicate-key",
-                             f"the key '{key.value}' appears twice in this mapping "
-                             f"(first at line {first.line})",
-                             "keep one of them; YAML would silently drop the other")
-                continue
-            value = self.convert(value_node, depth + 1)
-            if value is None:
+                self.problem(
+                    key_node,
+                    "duplicate-key",
+                    f"the key '{key.value}' appears twice in this mapping "
+                    f"(first at line {first.line})",
+                    "keep one of them; YAML would silently drop the other",
+                )
                 continue
             keys[key.value] = key
-            mapping[key.value] = value
+            value = self.convert(value_node, depth + 1)
+            if value is not None:
+                mapping[key.value] = value
         return Node("map", mapping, self.path, line, col, keys=keys)
 
 
@@ -258,15 +303,30 @@ def read_yaml(path: str, text: str | None = None) -> tuple[Node | None, list[Dia
         if exc.context and exc.problem:
             what = f"{exc.context}, {exc.problem}"
         return None, [
-            _diag(path, line, col, "yaml-syntax", f"YAML syntax error: {what}",
-                  "check the indentation and quoting near this place")
+            _diag(
+                path,
+                line,
+                col,
+                "yaml-syntax",
+                f"YAML syntax error: {what}",
+                "check the indentation and quoting near this place",
+            )
         ]
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
-        return None, [_diag(path, 0, 0, "yaml-syntax", f"YAML syntax error: {exc}",
-                            "check the file's syntax")]
+        return None, [
+            _diag(path, 0, 0, "yaml-syntax", f"YAML syntax error: {exc}", "check the file's syntax")
+        ]
     except RecursionError:
-        return None, [_diag(path, 0, 0, "too-deep", "nesting is too deep to read",
-                            "a dataset needs only a few levels; check the brackets")]
+        return None, [
+            _diag(
+                path,
+                0,
+                0,
+                "too-deep",
+                "nesting is too deep to read",
+                "a dataset needs only a few levels; check the brackets",
+            )
+        ]
     if root is None:
         return None, []
     conv = _Converter(path)

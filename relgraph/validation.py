@@ -60,14 +60,29 @@ def dataset_files(path: str) -> tuple[list[str], list[Diagnostic]]:
         names = sorted(n for n in os.listdir(path) if n.endswith((".yaml", ".yml")))
         files = [os.path.join(path, n) for n in names if os.path.isfile(os.path.join(path, n))]
         if not files:
-            return [], [Diagnostic(path, 0, 0, "empty-dataset",
-                                   "the folder has no .yaml or .yml files",
-                                   "name a dataset file, or a folder holding dataset files")]
+            return [], [
+                Diagnostic(
+                    path,
+                    0,
+                    0,
+                    "empty-dataset",
+                    "the folder has no .yaml or .yml files",
+                    "name a dataset file, or a folder holding dataset files",
+                )
+            ]
         return files, []
     if not os.path.exists(path):
-        return [], [Diagnostic(path, 0, 0, "missing-file", "no such file or folder",
-                               "check the path; `relgraph validate graph_data/cuba_iran.yaml` "
-                               "checks the bundled dataset")]
+        return [], [
+            Diagnostic(
+                path,
+                0,
+                0,
+                "missing-file",
+                "no such file or folder",
+                "check the path; `relgraph validate graph_data/cuba_iran.yaml` "
+                "checks the bundled dataset",
+            )
+        ]
     return [path], []
 
 
@@ -81,6 +96,7 @@ class _Raw:
     entities: list[Node] = field(default_factory=list)
     relations: list[Node] = field(default_factory=list)
     claims: list[Node] = field(default_factory=list)
+    unreadable: int = 0
 
 
 def _gather(files: list[str], problems: Problems) -> _Raw:
@@ -89,20 +105,36 @@ def _gather(files: list[str], problems: Problems) -> _Raw:
         root, diags = read_yaml(path)
         problems.extend(diags)
         if root is None:
+            raw.unreadable += 1
             if not diags:
-                problems.items.append(Diagnostic(path, 0, 0, "empty-file", "the file is empty",
-                                                 "give it a 'dataset:' section and some entities"))
+                problems.items.append(
+                    Diagnostic(
+                        path,
+                        0,
+                        0,
+                        "empty-file",
+                        "the file is empty",
+                        "give it a 'dataset:' section and some entities",
+                    )
+                )
             continue
         if root.kind != "map":
-            problems.add(root, "not-a-mapping",
-                         f"a dataset file must be a mapping of sections, not {_what(root)}",
-                         f"start the file with sections such as 'dataset:' and 'entities:'")
+            raw.unreadable += 1
+            problems.add(
+                root,
+                "not-a-mapping",
+                f"a dataset file must be a mapping of sections, not {_what(root)}",
+                "start the file with sections such as 'dataset:' and 'entities:'",
+            )
             continue
         for key, key_node in root.keys.items():
             if key not in _SECTIONS:
-                problems.add(key_node, "unknown-section", f"'{key}' is not a dataset section",
-                             did_you_mean(str(key), _SECTIONS,
-                                          f"sections are: {', '.join(_SECTIONS)}"))
+                problems.add(
+                    key_node,
+                    "unknown-section",
+                    f"'{key}' is not a dataset section",
+                    did_you_mean(str(key), _SECTIONS, f"sections are: {', '.join(_SECTIONS)}"),
+                )
         if (node := root.get("dataset")) is not None:
             raw.dataset.append(node)
         if (node := root.get("vocabulary")) is not None and node.kind != "null":
@@ -112,14 +144,21 @@ def _gather(files: list[str], problems: Problems) -> _Raw:
             if node is None or node.kind == "null":
                 continue
             if node.kind != "seq":
-                problems.add(node, "wrong-type", f"'{section}' must be a list",
-                             f"write each of the {section} as a '- id: …' item")
+                problems.add(
+                    node,
+                    "wrong-type",
+                    f"'{section}' must be a list",
+                    f"write each of the {section} as a '- id: …' item",
+                )
                 continue
             for item in node.value:
                 if item.kind != "map":
-                    problems.add(item, "wrong-type",
-                                 f"each item of '{section}' must be a mapping, not {_what(item)}",
-                                 "write each item as '- id: …' followed by its fields")
+                    problems.add(
+                        item,
+                        "wrong-type",
+                        f"each item of '{section}' must be a mapping, not {_what(item)}",
+                        "write each item as '- id: …' followed by its fields",
+                    )
                     continue
                 getattr(raw, section).append(item)
     return raw
@@ -140,8 +179,12 @@ def _date(f: Fields, key: str) -> PartialDate | None:
         return PartialDate.parse(str(node.value))
     except ValueError as exc:
         f.ok = False
-        f.problems.add(node, "bad-date", str(exc),
-                       "write a date as YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source is")
+        f.problems.add(
+            node,
+            "bad-date",
+            str(exc),
+            "write a date as YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source is",
+        )
         return None
 
 
@@ -152,33 +195,56 @@ class _Loader:
         self.sources: dict[str, Source] = {}
         self.texts: dict[str, StoredText] = {}
         self.entities: dict[str, Entity] = {}
-        self.folded: dict[str, str] = {}
         self.broken_sources: set[str] = set()
 
     # -- dataset ---------------------------------------------------------
-    def dataset_meta(self, nodes: list[Node], files: list[str]) -> tuple[str, str, dict[str, str]]:
+    def dataset_meta(
+        self, nodes: list[Node], files: list[str], quiet: bool = False
+    ) -> tuple[str, str, dict[str, str]]:
         if not nodes:
-            self.problems.items.append(Diagnostic(
-                files[0] if files else "", 1, 1, "missing-dataset",
-                "no file of the dataset has a 'dataset:' section",
-                "add 'dataset:' with an id and a title at the top of the main file"))
+            if quiet:  # a file that could not be read may hold it; that is reported already
+                return "dataset", "Untitled dataset", {}
+            self.problems.items.append(
+                Diagnostic(
+                    files[0] if files else "",
+                    1,
+                    1,
+                    "missing-dataset",
+                    "no file of the dataset has a 'dataset:' section",
+                    "add 'dataset:' with an id and a title at the top of the main file",
+                )
+            )
             return "dataset", "Untitled dataset", {}
         for extra in nodes[1:]:
-            self.problems.add(extra, "duplicate-dataset",
-                              "a second 'dataset:' section (only one file may describe the dataset)",
-                              f"keep the one at {nodes[0].path}:{nodes[0].line}")
+            self.problems.add(
+                extra,
+                "duplicate-dataset",
+                "a second 'dataset:' section (only one file may describe the dataset)",
+                f"keep the one at {nodes[0].path}:{nodes[0].line}",
+            )
         node = nodes[0]
         if node.kind != "map":
-            self.problems.add(node, "wrong-type", "'dataset' must be a mapping",
-                              "give it 'id:', 'title:' and 'description:'")
+            self.problems.add(
+                node,
+                "wrong-type",
+                "'dataset' must be a mapping",
+                "give it 'id:', 'title:' and 'description:'",
+            )
             return "dataset", "Untitled dataset", {}
-        f = Fields(node, "dataset", ("id", "title", "description", "notes", "license", "authors"),
-                   self.problems)
+        f = Fields(
+            node,
+            "dataset",
+            ("id", "title", "description", "notes", "license", "authors"),
+            self.problems,
+        )
         ident = f.ident("id") or "dataset"
         title = f.text("title", required=True, example="Cuba–Iran relations") or ident
-        extra = {k: v for k in ("description", "notes", "license", "authors")
-                 if (v := f.text(k)) is not None}
-        return ident, title, extra
+        meta = {
+            k: v
+            for k in ("description", "notes", "license", "authors")
+            if (v := f.text(k)) is not None
+        }
+        return ident, title, meta
 
     # -- vocabulary ------------------------------------------------------
     def vocabulary(self, nodes: list[Node]) -> None:
@@ -196,41 +262,76 @@ class _Loader:
     def register(self, ident: str, node: Node, seen: dict[str, Node], what: str) -> str | None:
         if ident in seen:
             first = seen[ident]
-            self.problems.add(node, "duplicate-id",
-                              f"the {what} id '{ident}' is already used at "
-                              f"{first.path}:{first.line}",
-                              "give each one a different id")
+            self.problems.add(
+                node,
+                "duplicate-id",
+                f"the {what} id '{ident}' is already used at {first.path}:{first.line}",
+                "give each one a different id",
+            )
             return None
         seen[ident] = node
         return ident
 
     # -- sources ---------------------------------------------------------
     def source(self, node: Node, seen: dict[str, Node]) -> None:
-        f = Fields(node, "source", ("id", "title", "publisher", "url", "published", "retrieved",
-                                    "reliability", "text", "sha256", "notes"), self.problems)
+        f = Fields(
+            node,
+            "source",
+            (
+                "id",
+                "title",
+                "publisher",
+                "url",
+                "published",
+                "retrieved",
+                "reliability",
+                "text",
+                "sha256",
+                "notes",
+            ),
+            self.problems,
+        )
         ident = self.claim_id(f, seen, "source")
         title = f.text("title", required=True, example="Title of the article")
-        reliability = f.choice("reliability", list(RELIABILITY_GRADES), required=True,
-                               listing="grades run from A (completely reliable) to E "
-                                       "(unreliable); F means cannot be judged")
+        reliability = f.choice(
+            "reliability",
+            list(RELIABILITY_GRADES),
+            required=True,
+            listing="grades run from A (completely reliable) to E "
+            "(unreliable); F means cannot be judged",
+            noun="reliability grade",
+        )
         url = f.text("url")
         url_node = f.node_of("url")
         if url is not None and url_node is not None and not re.match(r"^https?://\S+$", url):
-            self.problems.add(url_node, "bad-url", f"'{url}' is not an http or https address",
-                              "give the address the source was read at, starting https://")
+            self.problems.add(
+                url_node,
+                "bad-url",
+                f"'{url}' is not an http or https address",
+                "give the address the source was read at, starting https://",
+            )
             url = None
         published, retrieved = _date(f, "published"), _date(f, "retrieved")
         text_rel = f.text("text", required=True, example="sources/article.txt")
-        sha = f.text("sha256", required=True, example="<sha256sum of the text file>")
+        sha = f.scalar("sha256", required=True, example="<sha256sum of the text file>")
         text = self.source_text(f, node, text_rel, sha)
         if ident is None or title is None or reliability is None or text is None:
             if ident is not None:
                 self.broken_sources.add(ident)
             return
         self.sources[ident] = Source(
-            id=ident, title=title, reliability=reliability, text_path=text_rel or "",
-            sha256=sha or "", text=text, publisher=f.text("publisher"), url=url,
-            published=published, retrieved=retrieved, notes=f.text("notes"), location=_loc(node),
+            id=ident,
+            title=title,
+            reliability=reliability,
+            text_path=text_rel or "",
+            sha256=sha or "",
+            text=text,
+            publisher=f.text("publisher"),
+            url=url,
+            published=published,
+            retrieved=retrieved,
+            notes=f.text("notes"),
+            location=_loc(node),
         )
         self.texts[ident] = StoredText(text)
 
@@ -240,47 +341,69 @@ class _Loader:
             return None
         base = os.path.dirname(os.path.abspath(node.path))
         if os.path.isabs(rel) or ".." in re.split(r"[\\/]", rel):
-            self.problems.add(text_node, "unsafe-path",
-                              f"the source text path '{rel}' leaves the dataset's folder",
-                              "keep source texts in a folder beside the dataset, "
-                              "e.g. sources/article.txt")
+            self.problems.add(
+                text_node,
+                "unsafe-path",
+                f"the source text path '{rel}' leaves the dataset's folder",
+                "keep source texts in a folder beside the dataset, e.g. sources/article.txt",
+            )
             return None
         full = os.path.join(base, rel)
         real_base = os.path.realpath(base)
         if os.path.commonpath([os.path.realpath(full), real_base]) != real_base:
-            self.problems.add(text_node, "unsafe-path",
-                              f"the source text path '{rel}' leads outside the dataset's folder "
-                              "through a link",
-                              "copy the text into the dataset's folder")
+            self.problems.add(
+                text_node,
+                "unsafe-path",
+                f"the source text path '{rel}' leads outside the dataset's folder through a link",
+                "copy the text into the dataset's folder",
+            )
             return None
         if not os.path.exists(full):
-            self.problems.add(text_node, "missing-source-text",
-                              f"the source text '{rel}' does not exist",
-                              f"store the source's text at {os.path.join(os.path.dirname(node.path), rel)}")
+            self.problems.add(
+                text_node,
+                "missing-source-text",
+                f"the source text '{rel}' does not exist",
+                f"store the source's text at {os.path.join(os.path.dirname(node.path), rel)}",
+            )
             return None
         text, diags = read_text(full, MAX_SOURCE_BYTES)
         if text is None:
             for d in diags:
-                self.problems.add(text_node, d.code, f"the source text '{rel}': {d.message}", d.hint)
+                self.problems.add(
+                    text_node, d.code, f"the source text '{rel}': {d.message}", d.hint
+                )
             return None
         if sha is not None:
-            digest = hashlib.sha256(open(full, "rb").read()).hexdigest()
+            with open(full, "rb") as fh:
+                digest = hashlib.sha256(fh.read()).hexdigest()
             sha_node = f.node_of("sha256")
             if sha.lower() != digest and sha_node is not None:
-                self.problems.add(sha_node, "sha256-mismatch",
-                                  f"the sha256 does not match the text in '{rel}'",
-                                  f"if the text was changed on purpose, write sha256: {digest}")
+                self.problems.add(
+                    sha_node,
+                    "sha256-mismatch",
+                    f"the sha256 does not match the text in '{rel}'",
+                    f"if the text was changed on purpose, write sha256: {digest}",
+                )
                 return None
         return text
 
     # -- entities --------------------------------------------------------
     def entity(self, node: Node, seen: dict[str, Node]) -> None:
-        f = Fields(node, "entity", ("id", "name", "kind", "aliases", "country", "description",
-                                    "external_ids", "tags"), self.problems)
+        f = Fields(
+            node,
+            "entity",
+            ("id", "name", "kind", "aliases", "country", "description", "external_ids", "tags"),
+            self.problems,
+        )
         ident = self.claim_id(f, seen, "entity")
         name = f.text("name", required=True, example="Name as the source gives it")
-        kind = f.choice("kind", list(self.vocab.entity_kinds), required=True,
-                        listing="`relgraph vocab` lists the kinds")
+        kind = f.choice(
+            "kind",
+            list(self.vocab.entity_kinds),
+            required=True,
+            listing="`relgraph vocab` lists the kinds",
+            noun="entity kind",
+        )
         aliases = f.texts("aliases")
         externals = []
         for key, value in f.mapping("external_ids").items():
@@ -291,19 +414,16 @@ class _Loader:
         tags = f.texts("tags")
         if ident is None or name is None or kind is None:
             return
-        folded = ident.casefold()
-        if folded in self.folded and self.folded[folded] != ident:
-            id_node = f.node_of("id")
-            if id_node is not None:
-                self.problems.add(id_node, "confusable-id",
-                                  f"the id '{ident}' differs from '{self.folded[folded]}' "
-                                  "only by case",
-                                  "use one id per actor")
-        self.folded[folded] = ident
         self.entities[ident] = Entity(
-            id=ident, name=name, kind=kind, aliases=aliases, country=f.text("country"),
-            description=f.text("description"), external_ids=tuple(sorted(externals)),
-            tags=tags, location=_loc(node),
+            id=ident,
+            name=name,
+            kind=kind,
+            aliases=aliases,
+            country=f.text("country"),
+            description=f.text("description"),
+            external_ids=tuple(sorted(externals)),
+            tags=tags,
+            location=_loc(node),
         )
 
     def entity_ref(self, f: Fields, key: str) -> str | None:
@@ -312,9 +432,12 @@ class _Loader:
         if ident is None or node is None:
             return None
         if ident not in self.entities:
-            self.problems.add(node, "unknown-entity", f"'{ident}' is not an entity of the dataset",
-                              did_you_mean(ident, list(self.entities),
-                                           "entities are listed under 'entities:'"))
+            self.problems.add(
+                node,
+                "unknown-entity",
+                f"'{ident}' is not an entity of the dataset",
+                did_you_mean(ident, list(self.entities), "entities are listed under 'entities:'"),
+            )
             return None
         return ident
 
@@ -323,16 +446,23 @@ class _Loader:
         items = f.items("evidence")
         ev_node = f.node_of("evidence")
         if not items:
-            self.problems.add(ev_node or f.node, "no-evidence",
-                              f"this {f.what} has no evidence",
-                              "add 'evidence:' with at least one verbatim quote and its source")
+            self.problems.add(
+                ev_node or f.node,
+                "no-evidence",
+                f"this {f.what} has no evidence",
+                "add 'evidence:' with at least one verbatim quote and its source",
+            )
             f.ok = False
             return ()
         out = []
         for item in items:
             if item.kind != "map":
-                self.problems.add(item, "wrong-type", "each evidence item must be a mapping",
-                                  "write '- quote: \"…\"' with 'source:' below it")
+                self.problems.add(
+                    item,
+                    "wrong-type",
+                    "each evidence item must be a mapping",
+                    "write '- quote: \"…\"' with 'source:' below it",
+                )
                 f.ok = False
                 continue
             e = self.evidence_item(item, status)
@@ -343,8 +473,12 @@ class _Loader:
         return tuple(out)
 
     def evidence_item(self, node: Node, status: str | None) -> Evidence | None:
-        f = Fields(node, "evidence item", ("quote", "source", "attributed_to", "credibility",
-                                           "notes"), self.problems)
+        f = Fields(
+            node,
+            "evidence item",
+            ("quote", "source", "attributed_to", "credibility", "notes"),
+            self.problems,
+        )
         quote = f.text("quote", required=True, example='"the exact words of the source"')
         source = f.text("source", required=True, example="a-source-id")
         attributed = f.text("attributed_to")
@@ -353,10 +487,12 @@ class _Loader:
         if source is not None and source_node is not None and source not in self.sources:
             # a source that failed its own checks has already been reported
             if source not in self.broken_sources:
-                self.problems.add(source_node, "unknown-source",
-                                  f"'{source}' is not a source of the dataset",
-                                  did_you_mean(source, list(self.sources),
-                                               "sources are listed under 'sources:'"))
+                self.problems.add(
+                    source_node,
+                    "unknown-source",
+                    f"'{source}' is not a source of the dataset",
+                    did_you_mean(source, list(self.sources), "sources are listed under 'sources:'"),
+                )
             return None
         if quote is None or source is None or not f.ok:
             return None
@@ -365,59 +501,109 @@ class _Loader:
         quote_node = f.node_of("quote") or node
         if match is None:
             near = stored.closest(quote)
-            hint = (f"the closest passage is: \"{near}\"" if near
-                    else "copy the words exactly from the source's text")
-            self.problems.add(quote_node, "quote-not-found",
-                              f"the quote is not in the text of source '{source}'", hint)
+            hint = (
+                f'the closest passage is: "{near}"'
+                if near
+                else "copy the words exactly from the source's text"
+            )
+            self.problems.add(
+                quote_node,
+                "quote-not-found",
+                f"the quote is not in the text of source '{source}'",
+                hint,
+            )
             return None
         if status not in ("alleged", "disputed", "denied") and _ALLEGATION_WORDS.search(
-                stored.context(match)):
-            self.problems.add(quote_node, "allegation-as-fact",
-                              f"the source frames this as an allegation, but the status is "
-                              f"'{status}'",
-                              "if the source only alleges it, write status: alleged",
-                              severity="warning")
+            stored.context(match)
+        ):
+            self.problems.add(
+                quote_node,
+                "allegation-as-fact",
+                f"the source frames this as an allegation, but the status is '{status}'",
+                "if the source only alleges it, write status: alleged",
+                severity="warning",
+            )
         entity = attributed if attributed in self.entities else None
-        return Evidence(quote=quote, source=source, attributed_to=attributed,
-                        attributed_entity=entity, credibility=credibility,
-                        start=match.start, end=match.end, context=stored.context(match),
-                        location=_loc(node))
+        return Evidence(
+            quote=quote,
+            source=source,
+            attributed_to=attributed,
+            attributed_entity=entity,
+            credibility=credibility,
+            start=match.start,
+            end=match.end,
+            context=stored.context(match),
+            location=_loc(node),
+        )
 
     # -- relations -------------------------------------------------------
     def relation(self, node: Node, index: int) -> Relation | None:
-        f = Fields(node, "relation", ("id", "source", "target", "type", "date", "start", "end",
-                                      "status", "sign", "notes", "evidence"), self.problems)
+        f = Fields(
+            node,
+            "relation",
+            (
+                "id",
+                "source",
+                "target",
+                "type",
+                "date",
+                "start",
+                "end",
+                "status",
+                "sign",
+                "notes",
+                "evidence",
+            ),
+            self.problems,
+        )
         given = f.ident("id", required=False)
         src, dst = self.entity_ref(f, "source"), self.entity_ref(f, "target")
-        rtype = f.choice("type", list(self.vocab.relation_types), required=True,
-                         listing="`relgraph vocab` lists them")
-        status = f.choice("status", list(STATUSES), required=True)
-        sign = f.choice("sign", list(SIGNS))
+        rtype = f.choice(
+            "type",
+            list(self.vocab.relation_types),
+            required=True,
+            listing="`relgraph vocab` lists them",
+            noun="relation type",
+        )
+        status = f.choice("status", list(STATUSES), required=True, noun="status")
+        sign = f.choice("sign", list(SIGNS), noun="sign")
         date, start, end = _date(f, "date"), _date(f, "start"), _date(f, "end")
         if date is not None and (start is not None or end is not None):
-            self.problems.add(f.node_of("date") or node, "date-and-range",
-                              "a relation has either 'date' or 'start'/'end', not both",
-                              "use date: for a single event, start:/end: for a period")
+            self.problems.add(
+                f.node_of("date") or node,
+                "date-and-range",
+                "a relation has either 'date' or 'start'/'end', not both",
+                "use date: for a single event, start:/end: for a period",
+            )
             f.ok = False
         if start is not None and end is not None and start.earliest() > end.latest():
-            self.problems.add(f.node_of("end") or node, "end-before-start",
-                              f"the end {end} is before the start {start}",
-                              "swap them, or check the source's dates")
+            self.problems.add(
+                f.node_of("end") or node,
+                "end-before-start",
+                f"the end {end} is before the start {start}",
+                "swap them, or check the source's dates",
+            )
             f.ok = False
         if src == dst and src is not None:
-            self.problems.add(f.node_of("target") or node, "self-relation",
-                              f"the relation joins '{src}' to itself",
-                              "say something about a single actor as a claim instead")
+            self.problems.add(
+                f.node_of("target") or node,
+                "self-relation",
+                f"the relation joins '{src}' to itself",
+                "say something about a single actor as a claim instead",
+            )
             f.ok = False
         evidence = self.evidence(f, status)
         if src and dst and rtype:
             t = self.vocab.relation_types[rtype]
             sk, tk = self.entities[src].kind, self.entities[dst].kind
             if not t.allows(sk, tk):
+
                 def fmt(kinds: tuple[str, ...] | None) -> str:
                     return "any kind" if kinds is None else ", ".join(kinds)
+
                 self.problems.add(
-                    f.node_of("type") or node, "endpoint-kinds",
+                    f.node_of("type") or node,
+                    "endpoint-kinds",
                     f"'{rtype}' cannot join a {sk} ('{src}') to a {tk} ('{dst}')",
                     f"'{rtype}' goes from {fmt(t.source_kinds)} to {fmt(t.target_kinds)}; "
                     "check the direction or choose another type",
@@ -429,26 +615,46 @@ class _Loader:
         a, b = (src, dst) if t.directed else tuple(sorted((src, dst)))
         ident = given or f"{a}.{rtype}.{b}" + (f".{date}" if date else "")
         return Relation(
-            id=ident, source=src, target=dst, type=rtype, status=_status(status),
-            sign=_sign(sign or t.sign), evidence=evidence, date=date, start=start, end=end,
-            notes=f.text("notes"), location=_loc(node),
+            id=ident,
+            source=src,
+            target=dst,
+            type=rtype,
+            status=_status(status),
+            sign=_sign(sign or t.sign),
+            evidence=evidence,
+            date=date,
+            start=start,
+            end=end,
+            notes=f.text("notes"),
+            location=_loc(node),
         )
 
     def claim(self, node: Node) -> Claim | None:
-        f = Fields(node, "claim", ("id", "entity", "statement", "status", "date", "notes",
-                                   "evidence"), self.problems)
+        f = Fields(
+            node,
+            "claim",
+            ("id", "entity", "statement", "status", "date", "notes", "evidence"),
+            self.problems,
+        )
         given = f.ident("id", required=False)
         entity = self.entity_ref(f, "entity")
         statement = f.text("statement", required=True, example="what the source says of the actor")
-        status = f.choice("status", list(STATUSES), required=True)
+        status = f.choice("status", list(STATUSES), required=True, noun="status")
         date = _date(f, "date")
         evidence = self.evidence(f, status)
         if not (f.ok and entity and statement and status and evidence):
             return None
         slug = re.sub(r"[^a-z0-9]+", "-", statement.lower()).strip("-")[:40].strip("-")
-        return Claim(id=given or f"{entity}.claim.{slug or 'x'}", entity=entity,
-                     statement=statement, status=_status(status), evidence=evidence, date=date,
-                     notes=f.text("notes"), location=_loc(node))
+        return Claim(
+            id=given or f"{entity}.claim.{slug or 'x'}",
+            entity=entity,
+            statement=statement,
+            status=_status(status),
+            evidence=evidence,
+            date=date,
+            notes=f.text("notes"),
+            location=_loc(node),
+        )
 
 
 def _status(text: str) -> Status:
@@ -468,10 +674,16 @@ def _unique_ids(items: list[Relation] | list[Claim], what: str, problems: Proble
         if item.id in seen:
             first = seen[item.id]
             where = item.location or Location("")
-            problems.items.append(Diagnostic(
-                where.path, where.line, where.column, "duplicate-id",
-                f"the {what} id '{item.id}' is already used at {first}",
-                "give one of them an explicit, different 'id:'"))
+            problems.items.append(
+                Diagnostic(
+                    where.path,
+                    where.line,
+                    where.column,
+                    "duplicate-id",
+                    f"the {what} id '{item.id}' is already used at {first}",
+                    "give one of them an explicit, different 'id:'",
+                )
+            )
         else:
             seen[item.id] = item.location
 
@@ -480,11 +692,17 @@ def _weak_evidence(relations: list[Relation], problems: Problems) -> None:
     for r in relations:
         sources = {e.source for e in r.evidence}
         if r.status == "confirmed" and len(sources) < 2 and r.location is not None:
-            problems.items.append(Diagnostic(
-                r.location.path, r.location.line, r.location.column, "single-source",
-                f"relation '{r.id}' is marked confirmed but rests on one source",
-                "add evidence from an independent source, or mark it reported",
-                "warning"))
+            problems.items.append(
+                Diagnostic(
+                    r.location.path,
+                    r.location.line,
+                    r.location.column,
+                    "single-source",
+                    f"relation '{r.id}' is marked confirmed but rests on one source",
+                    "add evidence from an independent source, or mark it reported",
+                    "warning",
+                )
+            )
 
 
 def validate(path: str | os.PathLike[str]) -> list[Diagnostic]:
@@ -495,9 +713,10 @@ def validate(path: str | os.PathLike[str]) -> list[Diagnostic]:
     >>> import relgraph, tempfile, os
     >>> d = tempfile.mkdtemp()
     >>> p = os.path.join(d, "bad.yaml")
-    >>> _ = open(p, "w").write("dataset: {id: x, title: X}\\nentities:\\n  - {id: a, name: A, kind: stat}\\n")
+    >>> text = "dataset: {id: x, title: X}\\nentities:\\n  - {id: a, name: A, kind: stat}\\n"
+    >>> _ = open(p, "w").write(text)
     >>> for problem in validate(p): print(problem)  # doctest: +ELLIPSIS
-    /...bad.yaml:3:32: error[unknown-kind] 'stat' is not a valid kind
+    /...bad.yaml:3:28: error[unknown-kind] 'stat' is not an entity kind
       hint: did you mean 'state'? `relgraph vocab` lists the kinds
     """
     try:
@@ -545,7 +764,7 @@ def load(path: str | os.PathLike[str]) -> Dataset:
     raw = _gather(files, problems)
     loader = _Loader(problems)
     loader.vocabulary(raw.vocabulary)
-    ident, title, meta = loader.dataset_meta(raw.dataset, files)
+    ident, title, meta = loader.dataset_meta(raw.dataset, files, quiet=raw.unreadable > 0)
     seen_sources: dict[str, Node] = {}
     for node in raw.sources:
         loader.source(node, seen_sources)
@@ -561,9 +780,15 @@ def load(path: str | os.PathLike[str]) -> Dataset:
         raise DatasetError(problems.items)
     warnings = tuple(sorted(problems.items, key=Diagnostic.sort_key))
     return Dataset(
-        id=ident, title=title, vocabulary=loader.vocab,
-        description=meta.get("description"), notes=meta.get("notes"),
-        sources=tuple(loader.sources.values()), entities=tuple(loader.entities.values()),
-        relations=tuple(relations), claims=tuple(claims), paths=tuple(files),
+        id=ident,
+        title=title,
+        vocabulary=loader.vocab,
+        description=meta.get("description"),
+        notes=meta.get("notes"),
+        sources=tuple(loader.sources.values()),
+        entities=tuple(loader.entities.values()),
+        relations=tuple(relations),
+        claims=tuple(claims),
+        paths=tuple(files),
         warnings=warnings,
     )

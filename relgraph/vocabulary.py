@@ -85,7 +85,7 @@ class RelationType:
     description: str = ""
 
     def allows(self, source_kind: str, target_kind: str) -> bool:
-        """Whether a relation of this type may join these two kinds (in either order if undirected)."""
+        """Whether this type may join these two kinds (in either order if undirected)."""
 
         def fits(a: str, b: str) -> bool:
             return (self.source_kinds is None or a in self.source_kinds) and (
@@ -128,14 +128,22 @@ def _entries(node: Node, key: str, problems: Problems) -> list[Node]:
     if section is None or section.kind == "null":
         return []
     if section.kind != "seq":
-        problems.add(section, "wrong-type", f"'{key}' must be a list of entries",
-                     "write each entry as a '- id: …' item")
+        problems.add(
+            section,
+            "wrong-type",
+            f"'{key}' must be a list of entries",
+            "write each entry as a '- id: …' item",
+        )
         return []
     out = []
     for item in section.value:
         if item.kind != "map":
-            problems.add(item, "wrong-type", f"each entry of '{key}' must be a mapping",
-                         "write each entry as a '- id: …' item with its fields")
+            problems.add(
+                item,
+                "wrong-type",
+                f"each entry of '{key}' must be a mapping",
+                "write each entry as a '- id: …' item with its fields",
+            )
             continue
         out.append(item)
     return out
@@ -145,13 +153,16 @@ def _color(f: Fields, problems: Problems) -> str:
     color = f.text("color", required=True, example='"#336699"') or "#888888"
     node = f.node_of("color")
     if node is not None and not _COLOR_RE.match(color):
-        problems.add(node, "bad-color", f"'{color}' is not a colour",
-                     'write a colour as "#rrggbb" in quotes')
+        problems.add(
+            node, "bad-color", f"'{color}' is not a colour", 'write a colour as "#rrggbb" in quotes'
+        )
         return "#888888"
     return color
 
 
-def _kinds(f: Fields, key: str, known: dict[str, Any], problems: Problems) -> tuple[str, ...] | None:
+def _kinds(
+    f: Fields, key: str, known: dict[str, Any], problems: Problems
+) -> tuple[str, ...] | None:
     node = f.node_of(key)
     if node is None:
         f._missing(key, '"*"')
@@ -161,23 +172,34 @@ def _kinds(f: Fields, key: str, known: dict[str, Any], problems: Problems) -> tu
     out = []
     for item in f.items(key):
         if item.kind != "str":
-            problems.add(item, "wrong-type", f"'{key}' must list entity kinds",
-                         "write a list such as [state, official], or \"*\" for any")
+            problems.add(
+                item,
+                "wrong-type",
+                f"'{key}' must list entity kinds",
+                'write a list such as [state, official], or "*" for any',
+            )
             continue
         if item.value not in known:
             from relgraph.errors import did_you_mean
 
-            problems.add(item, "unknown-kind", f"'{item.value}' is not an entity kind",
-                         did_you_mean(item.value, list(known), "`relgraph vocab` lists them"))
+            problems.add(
+                item,
+                "unknown-kind",
+                f"'{item.value}' is not an entity kind",
+                did_you_mean(item.value, list(known), "`relgraph vocab` lists them"),
+            )
             continue
         out.append(item.value)
     return tuple(out)
 
 
 def _dup(problems: Problems, node: Node | None, what: str, ident: str) -> None:
-    problems.add(node or Node("null", None, "", 0, 0), "duplicate-id",
-                 f"the {what} '{ident}' is defined twice",
-                 "give each one a different id")
+    problems.add(
+        node or Node("null", None, "", 0, 0),
+        "duplicate-id",
+        f"the {what} '{ident}' is defined twice",
+        "give each one a different id",
+    )
 
 
 def parse_vocabulary(node: Node, base: Vocabulary | None, problems: Problems) -> Vocabulary:
@@ -187,8 +209,12 @@ def parse_vocabulary(node: Node, base: Vocabulary | None, problems: Problems) ->
     an entry of ``base`` is an error.
     """
     if node.kind != "map":
-        problems.add(node, "wrong-type", "a vocabulary must be a mapping",
-                     "give it 'entity_kinds:', 'categories:' and 'relation_types:' lists")
+        problems.add(
+            node,
+            "wrong-type",
+            "a vocabulary must be a mapping",
+            "give it 'entity_kinds:', 'categories:' and 'relation_types:' lists",
+        )
         return base or Vocabulary()
     Fields(node, "vocabulary", ("entity_kinds", "categories", "relation_types"), problems)
     kinds = dict(base.entity_kinds) if base else {}
@@ -220,28 +246,52 @@ def parse_vocabulary(node: Node, base: Vocabulary | None, problems: Problems) ->
             continue
         kinds[ident] = EntityKind(ident, label, color, shape, f.text("description") or "")
 
-    fields = ("id", "category", "label", "inverse_label", "directed", "sign",
-              "source_kinds", "target_kinds", "description")
+    fields = (
+        "id",
+        "category",
+        "label",
+        "inverse_label",
+        "directed",
+        "sign",
+        "source_kinds",
+        "target_kinds",
+        "description",
+    )
     for item in _entries(node, "relation_types", problems):
         f = Fields(item, "relation type", fields, problems)
         ident = f.ident("id")
-        category = f.choice("category", list(cats), required=True,
-                            listing="`relgraph vocab` lists the categories")
+        category = f.choice(
+            "category", list(cats), required=True, listing="`relgraph vocab` lists the categories"
+        )
         label = f.text("label", required=True, example="visited")
         inverse = f.text("inverse_label", required=True, example="was visited by")
         directed = f.boolean("directed", required=True)
         sign = f.choice("sign", SIGNS, required=True)
         sources = _kinds(f, "source_kinds", kinds, problems)
         targets = _kinds(f, "target_kinds", kinds, problems)
-        if (ident is None or category is None or label is None or inverse is None
-                or directed is None or sign is None or not f.ok):
+        if (
+            ident is None
+            or category is None
+            or label is None
+            or inverse is None
+            or directed is None
+            or sign is None
+            or not f.ok
+        ):
             continue
         if ident in types:
             _dup(problems, f.node_of("id"), "relation type", ident)
             continue
         types[ident] = RelationType(
-            ident, category, label, inverse, directed, sign,
-            sources, targets, f.text("description") or "",
+            ident,
+            category,
+            label,
+            inverse,
+            directed,
+            sign,
+            sources,
+            targets,
+            f.text("description") or "",
         )
     for ident in list(kinds) + list(cats) + list(types):
         if not ID_RE.match(ident):  # pragma: no cover - guarded by Fields.ident
@@ -264,8 +314,9 @@ def builtin_vocabulary() -> Vocabulary:
     problems = Problems()
     problems.extend(diags)
     if node is None:
-        problems.extend([Diagnostic("relgraph/vocab/vocabulary.yaml", 0, 0, "empty",
-                                    "the vocabulary is empty")])
+        problems.extend(
+            [Diagnostic("relgraph/vocab/vocabulary.yaml", 0, 0, "empty", "the vocabulary is empty")]
+        )
         raise DatasetError(problems.items)
     vocab = parse_vocabulary(node, None, problems)
     if problems.has_errors:

@@ -116,7 +116,7 @@ def run_safely(group: click.Group, argv: list[str] | None) -> int:
     except KeyboardInterrupt:
         click.echo("relgraph: interrupted", err=True)
         return 130
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+    except Exception as exc:
         click.echo(
             f"relgraph: internal error: {type(exc).__name__}: {exc}\n"
             "  hint: this is a bug in relgraph; please report it with the command you ran",

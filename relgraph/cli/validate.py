@@ -21,8 +21,14 @@ __all__ = ["validate_command", "vocab_command"]
 
 @click.command("validate")
 @dataset_argument
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="text: one problem per line on stderr; json: records on stdout.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one problem per line on stderr; json: records on stdout.",
+)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
 def validate_command(dataset: str | None, fmt: str, strict: bool) -> None:
     """Check a dataset and report every problem at once.
@@ -47,8 +53,9 @@ def validate_command(dataset: str | None, fmt: str, strict: bool) -> None:
 
 
 @click.command("vocab")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 def vocab_command(fmt: str) -> None:
     """List entity kinds and relation types (with category, direction, sign and endpoints).
 
@@ -70,8 +77,9 @@ def vocab_command(fmt: str) -> None:
     click.echo(header)
     for t in vocab.relation_types.values():
         arrow = "->" if t.directed else "--"
-        click.echo(f"  {t.id:<22} {t.category:<18} {arrow:<4} {t.sign:<12} "
-                   f"{t.label} / {t.inverse_label}")
+        click.echo(
+            f"  {t.id:<22} {t.category:<18} {arrow:<4} {t.sign:<12} {t.label} / {t.inverse_label}"
+        )
         src = ", ".join(t.source_kinds) if t.source_kinds else "any"
         dst = ", ".join(t.target_kinds) if t.target_kinds else "any"
         click.echo(f"  {'':<22} from: {src}; to: {dst}")
