@@ -185,84 +185,164 @@ def read_text(path: str, limit: int = MAX_FILE_BYTES) -> tuple[str | None, list[
     return text, []
 
 
-class _Converter:
-    def __init__(self, path: str) -> None:
+def _tag_kind(tag: str | None) -> Kind | None:
+    return _CORE_TAGS.get(tag or "")
+
+
+class _Builder:
+    """Builds :class:`Node` trees from the parser's events, without recursion.
+
+    Working on events rather than on PyYAML's composed nodes keeps memory and
+    stack flat however the input is shaped: nesting is counted as it opens,
+    and an alias is refused when it is met, before anything is expanded.
+    """
+
+    def __init__(self, path: str, loader: Any) -> None:
         self.path = path
+        self.loader = loader
         self.problems: list[Diagnostic] = []
-        self.seen: set[int] = set()
 
-    def at(self, node: yaml.Node) -> tuple[int, int]:
-        return node.start_mark.line + 1, node.start_mark.column + 1
-
-    def problem(self, node: yaml.Node, code: str, message: str, hint: str) -> None:
-        line, col = self.at(node)
+    def problem(self, mark: Any, code: str, message: str, hint: str) -> None:
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         self.problems.append(_diag(self.path, line, col, code, message, hint))
 
-    def convert(self, node: yaml.Node, depth: int = 0) -> Node | None:
-        line, col = self.at(node)
-        if id(node) in self.seen:
-            self.problem(
-                node,
-                "yaml-alias",
-                "anchors and aliases (&name, *name) are not allowed",
-                "write the value out in full",
-            )
-            return None
-        self.seen.add(id(node))
-        if depth > MAX_DEPTH:
-            self.problem(
-                node,
-                "too-deep",
-                f"nesting is deeper than {MAX_DEPTH} levels",
-                "a dataset needs only a few levels; check the indentation",
-            )
-            return None
-        kind = _CORE_TAGS.get(node.tag)
+    def scalar(self, event: Any) -> Node | None:
+        mark = event.start_mark
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        kind = _tag_kind(tag)
         if kind is None:
             self.problem(
-                node,
+                mark,
                 "yaml-tag",
-                f"the tag '{node.tag}' is not allowed",
+                f"the tag '{event.tag}' is not allowed",
                 "remove the tag; datasets hold plain text, numbers, lists and mappings",
             )
             return None
-        if isinstance(node, yaml.ScalarNode):
-            quoted = node.style in ("'", '"')
-            if node.tag == "tag:yaml.org,2002:str" or node.tag == "tag:yaml.org,2002:timestamp":
-                kind = "str"
-            return Node(kind, node.value, self.path, line, col, quoted=quoted)
-        if isinstance(node, yaml.SequenceNode):
-            items = [self.convert(item, depth + 1) for item in node.value]
-            return Node("seq", [i for i in items if i is not None], self.path, line, col)
-        mapping: dict[str, Node] = {}
-        keys: dict[str, Node] = {}
-        for key_node, value_node in node.value:
-            key = self.convert(key_node, depth + 1)
-            if key is None:
+        if kind in ("map", "seq"):
+            kind = "str"
+        quoted = event.style in ("'", '"')
+        return Node(kind, event.value, self.path, mark.line + 1, mark.column + 1, quoted=quoted)
+
+    def build(self) -> Node | None:
+        """Read one document; ``None`` for an empty stream."""
+        # each frame: [node, pending key node or None, ok]
+        stack: list[list[Any]] = []
+        root: Node | None = None
+        documents = 0
+        while True:
+            event = self.loader.get_event()
+            if isinstance(event, yaml.StreamEndEvent):
+                return root
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self.problem(
+                        event.start_mark,
+                        "yaml-syntax",
+                        "YAML syntax error: the file holds more than one document",
+                        "remove the '---' line: a dataset file is one document",
+                    )
+                    return None
                 continue
-            if key.kind not in ("str", "int", "bool", "null", "float"):
+            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
+                continue
+            value: Node | None
+            if isinstance(event, yaml.AliasEvent):
+                if any(p.code == "yaml-alias" for p in self.problems):
+                    continue  # one is enough: an alias bomb would repeat it thousands of times
                 self.problem(
-                    key_node,
-                    "bad-key",
-                    "a mapping key must be plain text",
-                    "write the key as a word, e.g. 'name:'",
+                    event.start_mark,
+                    "yaml-alias",
+                    "anchors and aliases (&name, *name) are not allowed",
+                    "write the value out in full",
                 )
+                value = None
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                mark = event.start_mark
+                is_map = isinstance(event, yaml.MappingStartEvent)
+                ok = True
+                if (
+                    event.tag is not None
+                    and event.tag != "!"
+                    and _tag_kind(event.tag) != ("map" if is_map else "seq")
+                ):
+                    self.problem(
+                        mark,
+                        "yaml-tag",
+                        f"the tag '{event.tag}' is not allowed",
+                        "remove the tag; datasets hold plain text, numbers, lists and mappings",
+                    )
+                    ok = False
+                if len(stack) >= MAX_DEPTH:
+                    self.problem(
+                        mark,
+                        "too-deep",
+                        f"nesting is deeper than {MAX_DEPTH} levels",
+                        "a dataset needs only a few levels; check the brackets and the indentation",
+                    )
+                    return None
+                line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+                node = Node("map" if is_map else "seq", {} if is_map else [], self.path, line, col)
+                stack.append([node, None, ok])
                 continue
-            if key.value in keys:
-                first = keys[key.value]
-                self.problem(
-                    key_node,
-                    "duplicate-key",
-                    f"the key '{key.value}' appears twice in this mapping "
-                    f"(first at line {first.line})",
-                    "keep one of them; YAML would silently drop the other",
-                )
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                node, _, ok = stack.pop()
+                value = node if ok else None
+            else:  # ScalarEvent
+                value = self.scalar(event)
+            if not stack:
+                root = value
                 continue
-            keys[key.value] = key
-            value = self.convert(value_node, depth + 1)
+            self.attach(stack[-1], value)
+
+    def attach(self, frame: list[Any], value: Node | None) -> None:
+        parent: Node = frame[0]
+        if parent.kind == "seq":
             if value is not None:
-                mapping[key.value] = value
-        return Node("map", mapping, self.path, line, col, keys=keys)
+                parent.value.append(value)
+            return
+        if frame[1] is None:  # this is a key
+            if value is None:
+                frame[1] = False  # a refused key: skip its value
+                return
+            if value.kind not in ("str", "int", "bool", "null", "float"):
+                self.problems.append(
+                    _diag(
+                        self.path,
+                        value.line,
+                        value.column,
+                        "bad-key",
+                        "a mapping key must be plain text",
+                        "write the key as a word, e.g. 'name:'",
+                    )
+                )
+                frame[1] = False
+                return
+            if value.value in parent.keys:
+                first = parent.keys[value.value]
+                self.problems.append(
+                    _diag(
+                        self.path,
+                        value.line,
+                        value.column,
+                        "duplicate-key",
+                        f"the key '{value.value}' appears twice in this mapping "
+                        f"(first at line {first.line})",
+                        "keep one of them; YAML would silently drop the other",
+                    )
+                )
+                frame[1] = False
+                return
+            parent.keys[value.value] = value
+            frame[1] = value
+            return
+        key = frame[1]
+        frame[1] = None
+        if key is False or value is None:
+            return
+        parent.value[key.value] = value
 
 
 def read_yaml(path: str, text: str | None = None) -> tuple[Node | None, list[Diagnostic]]:
@@ -294,8 +374,10 @@ def read_yaml(path: str, text: str | None = None) -> tuple[Node | None, list[Dia
         text, problems = read_text(path)
         if text is None:
             return None, problems
+    loader = _Loader(text)
+    builder = _Builder(path, loader)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = builder.build()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -316,19 +398,6 @@ def read_yaml(path: str, text: str | None = None) -> tuple[Node | None, list[Dia
         return None, [
             _diag(path, 0, 0, "yaml-syntax", f"YAML syntax error: {exc}", "check the file's syntax")
         ]
-    except RecursionError:
-        return None, [
-            _diag(
-                path,
-                0,
-                0,
-                "too-deep",
-                "nesting is too deep to read",
-                "a dataset needs only a few levels; check the brackets",
-            )
-        ]
-    if root is None:
-        return None, []
-    conv = _Converter(path)
-    node = conv.convert(root)
-    return node, conv.problems
+    finally:
+        loader.dispose()
+    return root, builder.problems

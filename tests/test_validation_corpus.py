@@ -151,6 +151,21 @@ CASES = [
         BASE_YAML
         + "  - source: cuba\n    target: hamas\n    type: intelligence_sharing\n    status: reported\n    evidence:\n      - quote: Cuba provides intelligence to Hamas\n        source: art\n",
     ),
+    (
+        "alias-bomb",
+        'lol: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n'
+        + "".join(
+            f"l{i}: &l{i} [{', '.join([f'*{p}'] * 9)}]\n"
+            for i, p in enumerate(["a"] + [f"l{k}" for k in range(8)])
+        )
+        + BASE_YAML,
+    ),
+    (
+        "deep-nesting-100k",
+        _case("  title: Demo\n", "  title: Demo\n  notes: " + "[" * 100_000 + "]" * 100_000 + "\n"),
+    ),
+    ("two-documents", BASE_YAML + "---\nentities: []\n"),
+    ("dataset-not-mapping", _case("dataset:\n  id: demo\n  title: Demo\n", "dataset: Demo\n")),
 ]
 
 
@@ -300,7 +315,7 @@ EXPECTED: dict[str, str] = {
         "  hint: give it a 'dataset:' section and some entities"
     ),
     "yaml-alias": (
-        "{path}:18:11: error[yaml-alias] anchors and aliases (&name, *name) are not allowed\n"
+        "{path}:19:15: error[yaml-alias] anchors and aliases (&name, *name) are not allowed\n"
         "  hint: write the value out in full"
     ),
     "python-tag": (
@@ -378,14 +393,48 @@ EXPECTED: dict[str, str] = {
         "  hint: if the text was changed on purpose, write sha256: fb28a6706d71e7fbf59fe06cdf1f409f5d5be22b1186a0434b4e3ec40d5cb1cd"
     ),
     "deep-nesting": (
-        "{path}:4:10: error[wrong-type] 'notes' of a dataset must be text, not a list\n"
-        "  hint: write notes: followed by plain text\n"
-        "{path}:4:73: error[too-deep] nesting is deeper than 64 levels\n"
-        "  hint: a dataset needs only a few levels; check the indentation"
+        "{path}:4:72: error[too-deep] nesting is deeper than 64 levels\n"
+        "  hint: a dataset needs only a few levels; check the brackets and the indentation"
     ),
     "allegation-as-fact": (
         "{path}:34:16: warning[allegation-as-fact] the source frames this as an allegation, but the status is 'reported'\n"
         "  hint: if the source only alleges it, write status: alleged"
+    ),
+    "alias-bomb": (
+        "{path}:1:1: error[unknown-section] 'lol' is not a dataset section\n"
+        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims\n"
+        "{path}:2:1: error[unknown-section] 'l0' is not a dataset section\n"
+        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims\n"
+        "{path}:2:10: error[yaml-alias] anchors and aliases (&name, *name) are not allowed\n"
+        "  hint: write the value out in full\n"
+        "{path}:3:1: error[unknown-section] 'l1' is not a dataset section\n"
+        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims\n"
+        "{path}:4:1: error[unknown-section] 'l2' is not a dataset section\n"
+        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims\n"
+        "{path}:5:1: error[unknown-section] 'l3' is not a dataset section\n"
+        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims\n"
+        "{path}:6:1: error[unknown-section] 'l4' is not a dataset section\n"
+        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims\n"
+        "{path}:7:1: error[unknown-section] 'l5' is not a dataset section\n"
+        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims\n"
+        "{path}:8:1: error[unknown-section] 'l6' is not a dataset section\n"
+        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims\n"
+        "{path}:9:1: error[unknown-section] 'l7' is not a dataset section\n"
+        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims\n"
+        "{path}:10:1: error[unknown-section] 'l8' is not a dataset section\n"
+        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims"
+    ),
+    "deep-nesting-100k": (
+        "{path}:4:72: error[too-deep] nesting is deeper than 64 levels\n"
+        "  hint: a dataset needs only a few levels; check the brackets and the indentation"
+    ),
+    "two-documents": (
+        "{path}:29:1: error[yaml-syntax] YAML syntax error: the file holds more than one document\n"
+        "  hint: remove the '---' line: a dataset file is one document"
+    ),
+    "dataset-not-mapping": (
+        "{path}:1:10: error[wrong-type] 'dataset' must be a mapping\n"
+        "  hint: give it 'id:', 'title:' and 'description:'"
     ),
 }
 
