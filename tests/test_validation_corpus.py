@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import BASE_YAML
 
 import relgraph
+from conftest import BASE_YAML
 from relgraph.cli import main
 
 
