@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import relgraph
-from conftest import BASE_YAML, SOURCE_TEXT, sha256_of
+from support import BASE_YAML, SOURCE_TEXT, sha256_of
 
 FUZZ = settings(
     max_examples=int(os.environ.get("RELGRAPH_FUZZ_EXAMPLES", "150")),

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 import relgraph
-from conftest import BASE_YAML
 from relgraph.cli import main
+from support import BASE_YAML
 
 
 def _case(old, new):

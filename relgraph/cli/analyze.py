@@ -1,0 +1,863 @@
+"""``relgraph analyze``, ``path`` and ``ego``: the analysis API on the command line.
+
+Each command parses options into a :class:`~relgraph.filters.Filter` and the
+arguments of one function of :mod:`relgraph.analysis`, then prints the
+result: a readable table by default, or ``--format json|csv|markdown``. Data
+goes to stdout; notes on what was counted go to stderr.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import click
+
+from relgraph import analysis
+from relgraph.cli.common import dataset_argument, load_or_fail
+from relgraph.errors import UsageError
+from relgraph.filters import Filter
+from relgraph.model import RELIABILITY_GRADES, STATUSES, Dataset, PartialDate
+
+__all__ = [
+    "COMMANDS",
+    "analyze_command",
+    "ego_command",
+    "filter_from_options",
+    "filter_options",
+    "path_command",
+]
+
+FORMATS = ("table", "json", "csv", "markdown")
+#: How many actors the table and markdown formats show unless --top says otherwise.
+DEFAULT_TOP = 20
+
+
+# ---------------------------------------------------------------------------
+# Options shared by every analysis command
+# ---------------------------------------------------------------------------
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> PartialDate | None:
+    if value is None:
+        return None
+    try:
+        return PartialDate.parse(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+
+
+def _split(values: Iterable[str]) -> tuple[str, ...] | None:
+    out = [v.strip() for value in values for v in value.split(",") if v.strip()]
+    return tuple(out) if out else None
+
+
+def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The filter options (``--status``, ``--kind``, ``--from``…) every analysis accepts."""
+    options = [
+        click.option(
+            "--status",
+            "statuses",
+            multiple=True,
+            metavar="STATUS",
+            help="Count only these statuses (repeat, or separate with commas; "
+            f"default: all but denied). Statuses: {', '.join(STATUSES)}.",
+        ),
+        click.option(
+            "--kind",
+            "kinds",
+            multiple=True,
+            metavar="KIND",
+            help="Keep only actors of these kinds.",
+        ),
+        click.option(
+            "--category",
+            "categories",
+            multiple=True,
+            metavar="CATEGORY",
+            help="Keep only relations of these categories.",
+        ),
+        click.option(
+            "--type",
+            "types",
+            multiple=True,
+            metavar="TYPE",
+            help="Keep only relations of these types.",
+        ),
+        click.option(
+            "--as-of",
+            "as_of",
+            metavar="DATE",
+            callback=_date,
+            help="The picture as it stood at this date (YYYY, YYYY-MM or YYYY-MM-DD).",
+        ),
+        click.option(
+            "--from",
+            "date_from",
+            metavar="DATE",
+            callback=_date,
+            help="Keep relations whose dates could fall on or after this date.",
+        ),
+        click.option(
+            "--to",
+            "date_to",
+            metavar="DATE",
+            callback=_date,
+            help="Keep relations whose dates could fall on or before this date.",
+        ),
+        click.option(
+            "--drop-undated", is_flag=True, help="Drop relations with no date (kept by default)."
+        ),
+        click.option(
+            "--min-reliability",
+            type=click.Choice(list(RELIABILITY_GRADES), case_sensitive=False),
+            help="Keep evidence from sources graded this well or better (A best).",
+        ),
+        click.option(
+            "--min-credibility",
+            type=click.IntRange(1, 6),
+            metavar="1-6",
+            help="Keep evidence this credible or better (1 best; ungraded counts as 6).",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def filter_from_options(kw: dict[str, Any]) -> Filter:
+    """The :class:`Filter` that :func:`filter_options` parsed; pops those options from ``kw``."""
+    statuses = _split(kw.pop("statuses"))
+    return Filter(
+        statuses=statuses if statuses is not None else Filter().statuses,
+        kinds=_split(kw.pop("kinds")),
+        categories=_split(kw.pop("categories")),
+        types=_split(kw.pop("types")),
+        as_of=kw.pop("as_of"),
+        date_from=kw.pop("date_from"),
+        date_to=kw.pop("date_to"),
+        keep_undated=not kw.pop("drop_undated"),
+        min_reliability=kw.pop("min_reliability"),
+        min_credibility=kw.pop("min_credibility"),
+    )
+
+
+def _format_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="table",
+        show_default=True,
+        help="How to print the result.",
+    )(func)
+
+
+def _note(text: str) -> None:
+    click.echo(f"relgraph: {text}", err=True)
+
+
+def _describe(dataset: Dataset, net: analysis.Network, what: str = "") -> None:
+    ds = net.dataset
+    rel = len(ds.relations)
+    _note(
+        f"{dataset.id}: {len(ds.entities)} actors, {rel} relation{'s' * (rel != 1)} "
+        f"({net.filter.describe()}){what}"
+    )
+
+
+# ---------------------------------------------------------------------------
+# Output
+# ---------------------------------------------------------------------------
+Column = tuple[str, str]  # (record key, header)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return str(int(value)) if value.is_integer() else f"{value:.4f}"
+    return str(value)
+
+
+def _numeric(rows: Sequence[dict[str, Any]], key: str) -> bool:
+    values = [r.get(key) for r in rows if r.get(key) is not None]
+    return bool(values) and all(
+        isinstance(v, int | float) and not isinstance(v, bool) for v in values
+    )
+
+
+def _table(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
+    cells = [[_cell(r.get(k)) for k, _ in columns] for r in rows]
+    widths = [max([len(h)] + [len(c[i]) for c in cells]) for i, (_, h) in enumerate(columns)]
+    right = [_numeric(rows, k) for k, _ in columns]
+
+    def line(values: Sequence[str]) -> str:
+        parts = [
+            v.rjust(w) if r else v.ljust(w) for v, w, r in zip(values, widths, right, strict=True)
+        ]
+        return "  ".join(parts).rstrip()
+
+    out = [line([h for _, h in columns]), line(["-" * w for w in widths])]
+    out.extend(line(c) for c in cells)
+    return "\n".join(out)
+
+
+def _markdown(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
+    def esc(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+    right = [_numeric(rows, k) for k, _ in columns]
+    out = [
+        "| " + " | ".join(esc(h) for _, h in columns) + " |",
+        "|" + "|".join("---:" if r else "---" for r in right) + "|",
+    ]
+    out.extend("| " + " | ".join(esc(_cell(r.get(k))) for k, _ in columns) + " |" for r in rows)
+    return "\n".join(out)
+
+
+def _csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> str:
+    keys = list(columns) if columns is not None else (list(rows[0]) if rows else [])
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=keys, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    for r in rows:
+        writer.writerow({k: "" if r.get(k) is None else r.get(k) for k in keys})
+    return buffer.getvalue().rstrip("\n")
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _emit(
+    fmt: str, rows: Sequence[dict[str, Any]], columns: Sequence[Column], data: Callable[[], Any]
+) -> None:
+    if fmt == "json":
+        click.echo(_json(data()))
+    elif fmt == "csv":
+        click.echo(_csv(rows, [k for k, _ in columns]))
+    elif fmt == "markdown":
+        click.echo(_markdown(rows, columns))
+    else:
+        click.echo(_table(rows, columns))
+
+
+def _top(fmt: str, top: int | None, total: int, what: str) -> int | None:
+    if top is None and fmt in ("table", "markdown"):
+        top = DEFAULT_TOP
+    if top is not None and top < total:
+        _note(f"showing {top} of {total} {what}; --top N shows more")
+    return top
+
+
+def _samples(text: str) -> analysis.Samples:
+    if text in ("auto", "exact"):
+        return None if text == "exact" else "auto"
+    try:
+        n = int(text)
+    except ValueError:
+        raise click.BadParameter(
+            f"'{text}' is not a number of actors, 'exact' or 'auto'", param_hint="'--samples'"
+        ) from None
+    if n < 1:
+        raise click.BadParameter("give at least 1 actor", param_hint="'--samples'")
+    return n
+
+
+def _metrics(values: Iterable[str]) -> tuple[str, ...] | None:
+    return _split(values)
+
+
+# ---------------------------------------------------------------------------
+# relgraph analyze
+# ---------------------------------------------------------------------------
+@click.command("analyze")
+@dataset_argument
+@click.option(
+    "-m",
+    "--metric",
+    "metric",
+    multiple=True,
+    metavar="METRIC",
+    help="Metric to compute (repeat, or separate with commas; 'all' for every one). "
+    f"Metrics: {', '.join(analysis.METRICS)}. "
+    f"Default: {', '.join(analysis.DEFAULT_METRICS)}.",
+)
+@click.option("--sort", metavar="METRIC", help="Rank by this metric (default: the first).")
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help=f"Show the first N actors (default: {DEFAULT_TOP} for table and markdown, "
+    "all for json and csv).",
+)
+@_format_option
+@click.option(
+    "--sensitivity",
+    is_flag=True,
+    help="Rank with and without alleged/disputed relations, side by side.",
+)
+@click.option(
+    "--communities",
+    is_flag=True,
+    help="Louvain communities (seeded) and their modularity.",
+)
+@click.option(
+    "--balance",
+    is_flag=True,
+    help="Signed structure: balanced/unbalanced triangles and two blocs.",
+)
+@click.option(
+    "--by", type=click.Choice(["year", "month"]), help="Relations and metrics period by period."
+)
+@click.option(
+    "--cumulative",
+    is_flag=True,
+    help="With --by: each period holds what stood as of it, not only what falls in it.",
+)
+@click.option(
+    "--weight",
+    type=click.Choice(["relations", "evidence", "sources", "unit"]),
+    default="relations",
+    show_default=True,
+    help="What a tie's weight counts.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["auto", "igraph", "networkx"]),
+    default="auto",
+    show_default=True,
+    help="Where to compute; networkx is the reference.",
+)
+@click.option(
+    "--samples",
+    default="auto",
+    show_default=True,
+    metavar="N|exact|auto",
+    help="Betweenness: sample N source actors, or compute exactly; auto samples "
+    f"{analysis.AUTO_SAMPLES} above {analysis.AUTO_EXACT_ACTORS} actors.",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=0,
+    show_default=True,
+    help="Seed for sampling, Louvain and the bloc search.",
+)
+@filter_options
+def analyze_command(
+    dataset: str | None,
+    metric: tuple[str, ...],
+    sort: str | None,
+    top: int | None,
+    fmt: str,
+    sensitivity: bool,
+    communities: bool,
+    balance: bool,
+    by: str | None,
+    cumulative: bool,
+    weight: str,
+    engine: str,
+    samples: str,
+    seed: int,
+    **filters: Any,
+) -> None:
+    """Who is central, who brokers, which blocs exist, and how much rests on allegations.
+
+    DATASET is a YAML file or a folder of them (default: the bundled dataset).
+    Without a mode option, prints centrality metrics of every actor, best
+    first. Metrics run on the projection documented in `relgraph.analysis`
+    (degree, betweenness and closeness on the undirected one; PageRank and
+    in/out degree on the directed one). Exit status: 0 ok, 1 problems in the
+    data, 2 a usage error.
+
+    \b
+    Examples:
+        relgraph analyze
+        relgraph analyze -m betweenness,pagerank --sort pagerank --top 10
+        relgraph analyze --metric all --format csv > metrics.csv
+        relgraph analyze --status confirmed,reported --kind state
+        relgraph analyze --sensitivity --metric degree
+        relgraph analyze --communities --seed 1
+        relgraph analyze --balance --format json
+        relgraph analyze --by year --metric degree --cumulative
+    """
+    flt = filter_from_options(filters)
+    modes = [
+        name
+        for name, on in (
+            ("--sensitivity", sensitivity),
+            ("--communities", communities),
+            ("--balance", balance),
+            ("--by", by is not None),
+        )
+        if on
+    ]
+    if len(modes) > 1:
+        raise UsageError(f"{' and '.join(modes)} are separate analyses; choose one")
+    mode = modes[0][2:] if modes else None
+    if cumulative and by is None:
+        raise UsageError("--cumulative goes with --by year or --by month")
+    names = _metrics(metric)
+    if sort is not None and names is not None and sort not in names and "all" not in names:
+        raise UsageError(
+            f"--sort {sort} is not among the metrics computed\n  hint: add it with --metric {sort}"
+        )
+    chosen_samples = _samples(samples)
+    data = load_or_fail(dataset)
+    net = analysis.Network(data, flt, weight=weight)  # type: ignore[arg-type]
+    options: dict[str, Any] = {"engine": engine, "samples": chosen_samples, "seed": seed}
+    if mode == "sensitivity":
+        _sensitivity(data, net, names, sort, top, fmt, options)
+    elif mode == "communities":
+        _communities(data, net, top, fmt, engine, seed)
+    elif mode == "balance":
+        _balance(data, net, fmt, seed)
+    elif by is not None:
+        _timeline(data, net, by, cumulative, names, sort, top, fmt, options)
+    else:
+        _centrality(data, net, names, sort, top, fmt, options)
+
+
+def _metric_columns(metrics: Sequence[str]) -> list[Column]:
+    return [(m, m) for m in metrics]
+
+
+def _centrality(
+    data: Dataset,
+    net: analysis.Network,
+    names: tuple[str, ...] | None,
+    sort: str | None,
+    top: int | None,
+    fmt: str,
+    options: dict[str, Any],
+) -> None:
+    result = analysis.centrality(net, names, **options)
+    if sort is not None and sort not in result.metrics:
+        raise UsageError(
+            f"--sort {sort} is not among the metrics computed\n  hint: add it with --metric {sort}"
+        )
+    how = f"; weight: {net.weight}; engine: {result.engine}"
+    if "betweenness" in result.metrics and result.samples is not None:
+        how += f"; betweenness sampled from {result.samples} actors (seed {result.seed})"
+    _describe(data, net, how)
+    shown = _top(fmt, top, len(result.actors), "actors")
+    rows = result.to_records(sort, shown)
+    columns: list[Column] = [("rank", "#"), ("name", "actor"), ("id", "id"), ("kind", "kind")]
+    _emit(fmt, rows, columns + _metric_columns(result.metrics), lambda: result.to_dict(sort, shown))
+
+
+def _sensitivity(
+    data: Dataset,
+    net: analysis.Network,
+    names: tuple[str, ...] | None,
+    sort: str | None,
+    top: int | None,
+    fmt: str,
+    options: dict[str, Any],
+) -> None:
+    if names is not None and len(names) > 1:
+        raise UsageError("--sensitivity compares one metric; give one --metric")
+    metric = sort or (names[0] if names else "pagerank")
+    result = analysis.sensitivity(net, metric, **options)
+    _describe(data, net, f"; weight: {net.weight}")
+    shown = _top(fmt, top, len(result.rows), "actors")
+    rows = result.to_records(shown)
+    if fmt == "json":
+        click.echo(_json(result.to_dict(shown)))
+        return
+    if fmt == "csv":
+        click.echo(_csv(rows))
+        return
+    for r in rows:
+        r["change"] = f"+{r['change']}" if r["change"] > 0 else str(r["change"] or "=")
+    columns: list[Column] = [
+        ("rank_with", "#"),
+        ("name", "actor"),
+        ("id", "id"),
+        ("value_with", f"{metric} with"),
+        ("value_without", "without"),
+        ("rank_without", "rank without"),
+        ("change", "change"),
+    ]
+    rho = "undefined" if result.spearman is None else f"{result.spearman:.3f}"
+    share = result.allegations / result.relations_with if result.relations_with else 0.0
+    lines = [
+        f"{metric} with and without allegations (alleged or disputed relations)",
+        f"allegations: {result.allegations} of {result.relations_with} relations ({share:.0%})",
+        f"rank correlation (Spearman): {rho}",
+        "tied in only by allegations: " + (", ".join(result.only_alleged) or "none"),
+        "change: places an actor gains when allegations count (+) or loses (-)",
+        "",
+    ]
+    if fmt == "markdown":
+        click.echo("\n".join(f"- {x}" if x else "" for x in lines))
+        click.echo(_markdown(rows, columns))
+    else:
+        click.echo("\n".join(lines))
+        click.echo(_table(rows, columns))
+
+
+def _communities(
+    data: Dataset, net: analysis.Network, top: int | None, fmt: str, engine: str, seed: int
+) -> None:
+    result = analysis.communities(net, engine=engine, seed=seed)  # type: ignore[arg-type]
+    _describe(data, net, f"; weight: {net.weight}; engine: {result.engine}")
+    rows = result.to_records()
+    if fmt == "json":
+        click.echo(_json(result.to_dict()))
+        return
+    if fmt == "csv":
+        click.echo(_csv(rows, ["community", "id", "name"]))
+        return
+    n = len(result.communities)
+    title = (
+        f"Louvain communities (seed {result.seed}): {n} communit{'y' if n == 1 else 'ies'}, "
+        f"modularity {result.modularity:.4f}"
+    )
+    summary = [
+        {
+            "community": c.number,
+            "size": c.size,
+            "actors": ", ".join(result.names[a] for a in c.actors),
+        }
+        for c in result.communities
+    ]
+    if top is not None:
+        summary = summary[:top]
+    columns: list[Column] = [("community", "community"), ("size", "size"), ("actors", "actors")]
+    if fmt == "markdown":
+        click.echo(f"{title}\n")
+        click.echo(_markdown(summary, columns))
+    else:
+        click.echo(title + "\n")
+        click.echo(_table(summary, columns))
+
+
+def _quote_lines(r: analysis.RelationEvidence, indent: str, markdown: bool) -> list[str]:
+    out = []
+    for q in r.quotes:
+        who = f", attributed to {q.attributed_to}" if q.attributed_to else ""
+        grade = f", credibility {q.credibility}" if q.credibility else ""
+        cite = f"{q.source_title} ({q.source}, reliability {q.reliability}{grade}){who}"
+        if markdown:
+            out.append(f"{indent}> \u201c{q.quote}\u201d  \n{indent}> \u2014 {cite}")
+        else:
+            out.append(f"{indent}\u201c{q.quote}\u201d")
+            out.append(f"{indent}  \u2014 {cite}")
+    return out
+
+
+def _relation_line(r: analysis.RelationEvidence) -> str:
+    arrow = "--" if r.direction == "undirected" else "->"
+    status = r.status.upper() if r.alleged else r.status
+    return (
+        f"{r.reading}  [{r.type}; {r.source} {arrow} {r.target}; {status}; {r.when or 'undated'}]"
+    )
+
+
+def _balance(data: Dataset, net: analysis.Network, fmt: str, seed: int) -> None:
+    result = analysis.balance(net, seed=seed)
+    _describe(data, net)
+    if fmt == "json":
+        click.echo(_json(result.to_dict()))
+        return
+    if fmt == "csv":
+        click.echo(_csv(result.to_records(), ["bloc", "id", "name"]))
+        return
+    md = fmt == "markdown"
+    c = result.census
+    lines = [
+        f"signed ties: {result.positive} positive, {result.negative} negative "
+        "(pairs whose relations lean cooperative or hostile)",
+        f"triangles: {result.balanced_count} balanced (+++ {c['+++']}, +-- {c['+--']}), "
+        f"{result.unbalanced_count} unbalanced (++- {c['++-']}, --- {c['---']})",
+        f"two blocs ({result.method}): {result.frustration} frustrated "
+        f"tie{'s' * (result.frustration != 1)}",
+    ]
+    click.echo("\n".join(f"- {x}" for x in lines) if md else "\n".join(lines))
+    blocs = [
+        {"bloc": n, "size": len(b), "actors": ", ".join(result.names[a] for a in b)}
+        for n, b in enumerate(result.blocs, start=1)
+    ]
+    columns: list[Column] = [("bloc", "bloc"), ("size", "size"), ("actors", "actors")]
+    click.echo("")
+    click.echo(_markdown(blocs, columns) if md else _table(blocs, columns))
+    if result.unplaced:
+        click.echo("")
+        click.echo("no signed tie: " + ", ".join(result.names[a] for a in result.unplaced))
+    if result.unbalanced:
+        click.echo("")
+        click.echo("## unbalanced triangles" if md else "unbalanced triangles:")
+        for n, triangle in enumerate(result.unbalanced, start=1):
+            names = ", ".join(result.names[a] for a in triangle.actors)
+            click.echo(f"{n}. {names} ({triangle.signs})")
+            for tie in triangle.ties:
+                _tie(result, tie, "   ", md)
+    if result.frustrated:
+        click.echo("")
+        click.echo("## frustrated ties" if md else "frustrated ties:")
+        for n, tie in enumerate(result.frustrated, start=1):
+            _tie(result, tie, f"{n}. ", md)
+
+
+def _tie(result: analysis.Balance, tie: analysis.SignedTie, lead: str, md: bool) -> None:
+    sign = "+" if tie.sign > 0 else "-"
+    click.echo(f"{lead}{result.names[tie.a]} / {result.names[tie.b]} ({sign})")
+    for r in tie.relations:
+        click.echo(f"     {_relation_line(r)}")
+        click.echo("\n".join(_quote_lines(r, "       ", md)))
+
+
+def _timeline(
+    data: Dataset,
+    net: analysis.Network,
+    by: str,
+    cumulative: bool,
+    names: tuple[str, ...] | None,
+    sort: str | None,
+    top: int | None,
+    fmt: str,
+    options: dict[str, Any],
+) -> None:
+    metrics = names or ("degree",)
+    period: Any = by
+    result = analysis.over_time(net, period, metrics, cumulative=cumulative, **options)
+    key = sort or metrics[0]
+    if key not in result.metrics:
+        raise UsageError(
+            f"--sort {key} is not among the metrics computed\n  hint: add it with --metric {key}"
+        )
+    n = result.undated
+    _describe(data, net, f"; {n} undated relation{'s' * (n != 1)} left out of the periods")
+    if fmt == "json":
+        click.echo(_json(result.to_dict(key, top)))
+        return
+    if fmt == "csv":
+        click.echo(
+            _csv(
+                result.to_records(key, top),
+                ["period", "rank", "id", "name", "kind", *result.metrics],
+            )
+        )
+        return
+    shown = 3 if top is None else top
+    periods = result.period_records()
+    ranked = result.to_records(key, shown)
+    for p in periods:
+        best = [r for r in ranked if r["period"] == p["period"]]
+        p["top"] = ", ".join(f"{r['name']} {_cell(r[key])}" for r in best)
+    word = "as of" if cumulative else "in"
+    columns: list[Column] = [
+        ("period", by),
+        ("relations", f"relations {word}"),
+        ("new", "new"),
+        ("actors", "actors"),
+        ("top", f"top by {key}"),
+    ]
+    click.echo(_markdown(periods, columns) if fmt == "markdown" else _table(periods, columns))
+
+
+# ---------------------------------------------------------------------------
+# relgraph path
+# ---------------------------------------------------------------------------
+@click.command("path")
+@click.argument("a", metavar="A")
+@click.argument("b", metavar="B")
+@dataset_argument
+@click.option(
+    "-k",
+    "k",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="How many paths, shortest first.",
+)
+@click.option(
+    "--directed",
+    is_flag=True,
+    help="Follow relations only in their direction (undirected ones both ways).",
+)
+@_format_option
+@filter_options
+def path_command(
+    a: str, b: str, dataset: str | None, k: int, directed: bool, fmt: str, **filters: Any
+) -> None:
+    """How A and B are connected, hop by hop, with the evidence for each hop.
+
+    A and B are actors by id, name or alias. Each hop lists every relation
+    joining its two actors with its type, direction, date, status and the
+    quotes it rests on; hops that rest only on alleged or disputed relations
+    are marked ALLEGED.
+
+    \b
+    Examples:
+        relgraph path Hezbollah Venezuela
+        relgraph path hamas "United States" -k 3
+        relgraph path Cuba Iran --status confirmed,reported --format json
+    """
+    flt = filter_from_options(filters)
+    data = load_or_fail(dataset)
+    net = analysis.Network(data, flt)
+    result = analysis.paths(net, a, b, k, directed=directed)
+    _describe(data, net)
+    if not result.paths:
+        names = net.entities
+        _note(
+            f"no path from {names[result.source].name} to {names[result.target].name} "
+            "with these filters"
+        )
+    if fmt == "json":
+        click.echo(_json(result.to_dict()))
+        return
+    if fmt == "csv":
+        records = result.to_records()
+        click.echo(_csv(records, list(records[0]) if records else _PATH_COLUMNS))
+        return
+    md = fmt == "markdown"
+    blocks = []
+    for n, p in enumerate(result.paths, start=1):
+        alleged = f", {p.alleged_hops} resting on allegations only" if p.alleged_hops else ""
+        head = f"Path {n}: {p} ({p.length} hop{'s' * (p.length != 1)}{alleged})"
+        lines = [f"## {head}" if md else head]
+        for h, hop in enumerate(p.hops, start=1):
+            mark = "  ALLEGED" if hop.alleged else ""
+            src, dst = net.entities[hop.source].name, net.entities[hop.target].name
+            lines.append(
+                f"{h}. {src} -> {dst}{mark}"
+                if not md
+                else f"{h}. **{src} -> {dst}**{' (alleged)' if hop.alleged else ''}"
+            )
+            for r in hop.relations:
+                lines.append(f"   {'- ' if md else ''}{_relation_line(r)}")
+                lines.extend(_quote_lines(r, "     ", md))
+        blocks.append("\n".join(lines))
+    if blocks:
+        click.echo("\n\n".join(blocks))
+
+
+_PATH_COLUMNS = [
+    "path",
+    "hop",
+    "from",
+    "to",
+    "relation",
+    "reading",
+    "type",
+    "direction",
+    "status",
+    "alleged",
+    "when",
+    "quote",
+    "source",
+    "reliability",
+    "credibility",
+    "attributed_to",
+]
+
+
+# ---------------------------------------------------------------------------
+# relgraph ego
+# ---------------------------------------------------------------------------
+@click.command("ego")
+@click.argument("actor", metavar="X")
+@dataset_argument
+@click.option(
+    "-r",
+    "--radius",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="How many hops out from X.",
+)
+@click.option("--quotes", is_flag=True, help="Print every relation's quotes under it.")
+@_format_option
+@filter_options
+def ego_command(
+    actor: str, dataset: str | None, radius: int, quotes: bool, fmt: str, **filters: Any
+) -> None:
+    """An actor's neighbourhood: the actors within N hops and every relation among them.
+
+    X is an actor by id, name or alias. The csv format gives the relations;
+    json gives actors and relations with their quotes.
+
+    \b
+    Examples:
+        relgraph ego Cuba
+        relgraph ego Hezbollah --radius 2 --quotes
+        relgraph ego iran --radius 1 --format csv
+    """
+    flt = filter_from_options(filters)
+    data = load_or_fail(dataset)
+    net = analysis.Network(data, flt)
+    result = analysis.ego(net, actor, radius)
+    _describe(data, net)
+    if fmt == "json":
+        click.echo(_json(result.to_dict()))
+        return
+    rows = result.to_records()
+    rel_columns: list[Column] = [
+        ("reading", "relation"),
+        ("status", "status"),
+        ("when", "when"),
+        ("evidence", "quotes"),
+        ("relation", "id"),
+    ]
+    if fmt == "csv":
+        click.echo(
+            _csv(
+                rows,
+                [
+                    "relation",
+                    "source",
+                    "type",
+                    "target",
+                    "reading",
+                    "status",
+                    "alleged",
+                    "when",
+                    "evidence",
+                ],
+            )
+        )
+        return
+    md = fmt == "markdown"
+    center = net.entities[result.center].name
+    n_rel = len(result.relations)
+    head = (
+        f"Ego network of {center} (radius {radius}): {len(result.actors)} "
+        f"actor{'s' * (len(result.actors) != 1)}, {n_rel} relation{'s' * (n_rel != 1)}"
+    )
+    actor_columns: list[Column] = [
+        ("distance", "distance"),
+        ("name", "actor"),
+        ("id", "id"),
+        ("kind", "kind"),
+    ]
+    actors = result.actor_records()
+    for r in rows:
+        if r["alleged"]:
+            r["status"] = r["status"].upper()
+    render = _markdown if md else _table
+    click.echo(f"## {head}" if md else head)
+    click.echo("")
+    click.echo(render(actors, actor_columns))
+    if not rows:
+        return
+    click.echo("")
+    if not quotes:
+        click.echo(render(rows, rel_columns))
+        return
+    for relation in result.relations:
+        click.echo(f"{'- ' if md else ''}{_relation_line(relation)}")
+        click.echo("\n".join(_quote_lines(relation, "    ", md)))
+
+
+COMMANDS = [analyze_command, path_command, ego_command]

@@ -1,0 +1,414 @@
+"""Filters: which part of a dataset an analysis, a page or an export looks at.
+
+A :class:`Filter` says which relations count: by status, by the kind of the
+actors they join, by relation category and type, by date, and by how good
+their evidence is. :meth:`Filter.apply` returns a **new** :class:`Dataset`;
+the dataset it is given is never changed.
+
+What each field keeps
+---------------------
+``statuses``
+    Relations and claims whose status is listed. The default is every status
+    but ``denied``.
+``kinds``
+    Actors of these entity kinds, and the relations and claims between them.
+    Without it every actor is kept, including actors left with no relation
+    (analyses treat them as isolated).
+``categories``, ``types``
+    Relations of these categories and of these types. Given both, a relation
+    must match both.
+``as_of``
+    The picture as it stood at a date. An event (``date``) counts from the
+    day it could first have happened onwards; a period (``start``/``end``)
+    counts if it could have begun by then and had not certainly ended before.
+``date_from``, ``date_to``
+    A window. A relation is kept if the days it could cover overlap the
+    window: an event covers its date, a period runs from ``start`` to ``end``,
+    and a period with no ``end`` is taken as still running.
+``keep_undated``
+    Whether a relation with no date at all survives a date filter (default
+    ``True``: undated relations are kept, since the source gives no reason to
+    drop them). Set it to ``False`` to keep only what is dated.
+``min_reliability``
+    Evidence from sources graded at least this well on the A (best) to F
+    scale. F ("cannot be judged") counts as the worst grade.
+``min_credibility``
+    Evidence at least this credible on the 1 (best) to 6 scale. Evidence
+    with no credibility grade counts as 6 ("truth cannot be judged").
+
+The evidence filters drop evidence items; a relation or claim left with no
+evidence is dropped with them, and so is a source that falls below
+``min_reliability``. Claims are filtered like relations: by status, by their
+actor's kind, by date (dated claims only) and by evidence.
+
+Partial dates are read as the span of days they could mean: ``2020`` as a
+bound runs from 2020-01-01 (``date_from``) or to 2020-12-31 (``date_to``).
+
+Examples
+--------
+>>> import relgraph
+>>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+>>> established = Filter(statuses=("confirmed", "reported")).apply(ds)
+>>> all(r.status in ("confirmed", "reported") for r in established.relations)
+True
+>>> len(established.relations) <= len(ds.relations)
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from relgraph.errors import UsageError, did_you_mean
+from relgraph.graph import DEFAULT_STATUSES
+from relgraph.model import (
+    RELIABILITY_GRADES,
+    STATUSES,
+    Claim,
+    Dataset,
+    Evidence,
+    PartialDate,
+    Relation,
+)
+
+__all__ = ["Filter"]
+
+_LOW = "0000-01-01"
+_HIGH = "9999-12-31"
+
+
+def _date(name: str, value: PartialDate | str | int | None) -> PartialDate | None:
+    if value is None or isinstance(value, PartialDate):
+        return value
+    try:
+        return PartialDate.parse(str(value))
+    except ValueError as exc:
+        raise UsageError(f"{name}: {exc}") from None
+
+
+def _names(name: str, value: Iterable[str] | str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+def _check(name: str, given: tuple[str, ...] | None, known: Iterable[str], hint: str) -> None:
+    if given is None:
+        return
+    choices = list(known)
+    for item in given:
+        if item not in choices:
+            suggestion = did_you_mean(item, choices, hint)
+            raise UsageError(
+                f"'{item}' is not {name}" + (f"\n  hint: {suggestion}" if suggestion else "")
+            )
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Which statuses, actors, relation types, dates and evidence count.
+
+    Every field is optional; the default filter keeps everything but
+    ``denied`` relations and claims. See the module documentation for what
+    each field keeps. Dates may be given as text (``"2023"``,
+    ``"2023-05"``, ``"2023-05-04"``) or as :class:`~relgraph.model.PartialDate`.
+
+    Raises
+    ------
+    UsageError
+        For an unknown status, a date that is not a date, an inverted window,
+        ``as_of`` given together with a window, or a grade off its scale.
+
+    Examples
+    --------
+    >>> f = Filter(date_from="2020", date_to="2023-05", min_reliability="B")
+    >>> str(f.date_from), str(f.date_to), f.statuses
+    ('2020', '2023-05', ('confirmed', 'reported', 'alleged', 'disputed'))
+    >>> print(replace(f, statuses=("reported",)).describe())
+    statuses reported; from 2020 to 2023-05; sources graded B or better
+    >>> Filter(statuses=["rumoured"])
+    Traceback (most recent call last):
+    ...
+    relgraph.errors.UsageError: 'rumoured' is not a status
+      hint: statuses are confirmed, reported, alleged, disputed, denied
+    """
+
+    statuses: tuple[str, ...] = DEFAULT_STATUSES
+    kinds: tuple[str, ...] | None = None
+    categories: tuple[str, ...] | None = None
+    types: tuple[str, ...] | None = None
+    as_of: PartialDate | None = None
+    date_from: PartialDate | None = None
+    date_to: PartialDate | None = None
+    keep_undated: bool = True
+    min_reliability: str | None = None
+    min_credibility: int | None = None
+
+    def __post_init__(self) -> None:
+        statuses = _names("statuses", self.statuses) or ()
+        for s in statuses:
+            if s not in STATUSES:
+                hint = did_you_mean(s, STATUSES) or ""
+                hint = (hint + " " if hint else "") + f"statuses are {', '.join(STATUSES)}"
+                raise UsageError(f"'{s}' is not a status\n  hint: {hint}")
+        set_ = object.__setattr__
+        set_(self, "statuses", tuple(s for s in STATUSES if s in statuses))
+        for name in ("kinds", "categories", "types"):
+            set_(self, name, _names(name, getattr(self, name)))
+        for name in ("as_of", "date_from", "date_to"):
+            set_(self, name, _date(name, getattr(self, name)))
+        if self.as_of is not None and (self.date_from is not None or self.date_to is not None):
+            raise UsageError(
+                "give either as_of or a date_from/date_to window, not both\n"
+                "  hint: as_of is the picture at one date; a window keeps what overlaps it"
+            )
+        if (
+            self.date_from is not None
+            and self.date_to is not None
+            and self.date_from.earliest() > self.date_to.latest()
+        ):
+            raise UsageError(
+                f"the window ends ({self.date_to}) before it starts ({self.date_from})\n"
+                "  hint: swap the two dates"
+            )
+        if self.min_reliability is not None:
+            grade = str(self.min_reliability).upper()
+            if grade not in RELIABILITY_GRADES:
+                raise UsageError(
+                    f"'{self.min_reliability}' is not a reliability grade\n"
+                    "  hint: grades run from A (completely reliable) to F (cannot be judged)"
+                )
+            set_(self, "min_reliability", grade)
+        if self.min_credibility is not None and (
+            isinstance(self.min_credibility, bool)
+            or not isinstance(self.min_credibility, int)
+            or not 1 <= self.min_credibility <= 6
+        ):
+            raise UsageError(
+                f"'{self.min_credibility}' is not a credibility grade\n"
+                "  hint: grades run from 1 (confirmed by other sources) to 6 (cannot be judged)"
+            )
+
+    # -- description -----------------------------------------------------
+    @property
+    def is_default(self) -> bool:
+        """True when the filter keeps everything but denied relations.
+
+        Examples
+        --------
+        >>> Filter().is_default, Filter(kinds=["state"]).is_default
+        (True, False)
+        """
+        return self == Filter()
+
+    @property
+    def has_dates(self) -> bool:
+        """True when the filter looks at dates."""
+        return self.as_of is not None or self.date_from is not None or self.date_to is not None
+
+    def describe(self) -> str:
+        """A one-line account of the filter, for the notes a command prints.
+
+        Examples
+        --------
+        >>> f = Filter(statuses=["alleged"], kinds=["state"], as_of="2023", keep_undated=False)
+        >>> print(f.describe())
+        statuses alleged; kinds state; as of 2023; undated relations dropped
+        """
+        parts = [f"statuses {', '.join(self.statuses) if self.statuses else '(none)'}"]
+        for name in ("kinds", "categories", "types"):
+            value = getattr(self, name)
+            if value is not None:
+                parts.append(f"{name} {', '.join(value)}")
+        if self.as_of is not None:
+            parts.append(f"as of {self.as_of}")
+        if self.date_from is not None and self.date_to is not None:
+            parts.append(f"from {self.date_from} to {self.date_to}")
+        elif self.date_from is not None:
+            parts.append(f"from {self.date_from}")
+        elif self.date_to is not None:
+            parts.append(f"to {self.date_to}")
+        if not self.keep_undated:
+            parts.append("undated relations dropped")
+        if self.min_reliability is not None:
+            parts.append(f"sources graded {self.min_reliability} or better")
+        if self.min_credibility is not None:
+            parts.append(f"evidence of credibility {self.min_credibility} or better")
+        return "; ".join(parts)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The filter as plain JSON-ready data.
+
+        Examples
+        --------
+        >>> Filter(date_to="2020").as_dict()["date_to"]
+        '2020'
+        """
+        return {
+            "statuses": list(self.statuses),
+            "kinds": list(self.kinds) if self.kinds is not None else None,
+            "categories": list(self.categories) if self.categories is not None else None,
+            "types": list(self.types) if self.types is not None else None,
+            "as_of": str(self.as_of) if self.as_of else None,
+            "date_from": str(self.date_from) if self.date_from else None,
+            "date_to": str(self.date_to) if self.date_to else None,
+            "keep_undated": self.keep_undated,
+            "min_reliability": self.min_reliability,
+            "min_credibility": self.min_credibility,
+        }
+
+    # -- tests on one item -----------------------------------------------
+    def keeps_dates(self, relation: Relation) -> bool:
+        """Whether ``relation``'s dates fall in the filter's date window (see the module docs).
+
+        Examples
+        --------
+        >>> from relgraph.model import Relation
+        >>> r = Relation("r", "a", "b", "visit", "reported", "cooperative", (),
+        ...              date=PartialDate.parse("2023-05"))
+        >>> Filter(date_from="2023-05-20").keeps_dates(r)
+        True
+        >>> Filter(date_from="2023-06").keeps_dates(r)
+        False
+        >>> Filter(as_of="2024").keeps_dates(r), Filter(as_of="2022").keeps_dates(r)
+        (True, False)
+        """
+        end = relation.end.latest() if relation.end is not None else None
+        return self._keeps_span(relation.earliest(), relation.latest(), end)
+
+    def _keeps_span(self, first: str | None, last: str | None, end: str | None) -> bool:
+        if first is None and last is None:
+            return self.keep_undated
+        lo = first or _LOW
+        if self.as_of is not None:
+            return lo <= self.as_of.latest() and (end or _HIGH) >= self.as_of.earliest()
+        hi = last or _HIGH
+        if self.date_from is not None and hi < self.date_from.earliest():
+            return False
+        return not (self.date_to is not None and lo > self.date_to.latest())
+
+    def _evidence(
+        self, items: tuple[Evidence, ...], grades: dict[str, str]
+    ) -> tuple[Evidence, ...]:
+        if self.min_reliability is None and self.min_credibility is None:
+            return items
+        kept = []
+        order = list(RELIABILITY_GRADES)
+        for e in items:
+            if self.min_reliability is not None:
+                grade = grades.get(e.source, "F")
+                if order.index(grade) > order.index(self.min_reliability):
+                    continue
+            if self.min_credibility is not None and (e.credibility or 6) > self.min_credibility:
+                continue
+            kept.append(e)
+        return items if len(kept) == len(items) else tuple(kept)
+
+    # -- the whole dataset -----------------------------------------------
+    def check(self, dataset: Dataset) -> None:
+        """Raise :class:`UsageError` if a kind, category or type is unknown to ``dataset``.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> Filter(kinds=["stat"]).check(relgraph.load("graph_data/cuba_iran.yaml"))
+        Traceback (most recent call last):
+        ...
+        relgraph.errors.UsageError: 'stat' is not an entity kind
+          hint: did you mean 'state'? `relgraph vocab` lists them
+        """
+        vocab = dataset.vocabulary
+        listing = "`relgraph vocab` lists them"
+        _check("an entity kind", self.kinds, vocab.entity_kinds, listing)
+        _check("a relation category", self.categories, vocab.categories, listing)
+        _check("a relation type", self.types, vocab.relation_types, listing)
+
+    def apply(self, dataset: Dataset) -> Dataset:
+        """A new dataset holding only what the filter keeps.
+
+        Parameters
+        ----------
+        dataset : Dataset
+            The dataset to filter; it is not changed.
+
+        Returns
+        -------
+        Dataset
+            A copy (made with :func:`dataclasses.replace`) whose entities,
+            relations, claims and sources are the ones kept. Relations and
+            claims whose evidence was thinned are new objects too.
+
+        Raises
+        ------
+        UsageError
+            If a kind, category or type is not in the dataset's vocabulary.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+        >>> states = Filter(kinds=["state"]).apply(ds)
+        >>> {e.kind for e in states.entities}
+        {'state'}
+        >>> len(ds.entities) > len(states.entities)
+        True
+        """
+        self.check(dataset)
+        vocab = dataset.vocabulary
+        statuses = set(self.statuses)
+        entities = dataset.entities
+        if self.kinds is not None:
+            kinds = set(self.kinds)
+            entities = tuple(e for e in entities if e.kind in kinds)
+        kept_ids = {e.id for e in entities}
+        grades = {s.id: s.reliability for s in dataset.sources}
+        sources = dataset.sources
+        if self.min_reliability is not None:
+            order = list(RELIABILITY_GRADES)
+            limit = order.index(self.min_reliability)
+            sources = tuple(s for s in sources if order.index(s.reliability) <= limit)
+        categories = set(self.categories) if self.categories is not None else None
+        types = set(self.types) if self.types is not None else None
+        dates = self.has_dates or not self.keep_undated
+
+        relations: list[Relation] = []
+        for r in dataset.relations:
+            if r.status not in statuses:
+                continue
+            if r.source not in kept_ids or r.target not in kept_ids:
+                continue
+            if types is not None and r.type not in types:
+                continue
+            if categories is not None and vocab.relation_types[r.type].category not in categories:
+                continue
+            if dates and not self.keeps_dates(r):
+                continue
+            evidence = self._evidence(r.evidence, grades)
+            if not evidence:
+                continue
+            relations.append(r if evidence is r.evidence else replace(r, evidence=evidence))
+
+        claims: list[Claim] = []
+        for c in dataset.claims:
+            if c.status not in statuses or c.entity not in kept_ids:
+                continue
+            if dates and c.date is not None:
+                first, last = c.date.earliest(), c.date.latest()
+                if not self._keeps_span(first, last, None):
+                    continue
+            evidence = self._evidence(c.evidence, grades)
+            if not evidence:
+                continue
+            claims.append(c if evidence is c.evidence else replace(c, evidence=evidence))
+
+        return replace(
+            dataset,
+            entities=entities,
+            relations=tuple(relations),
+            claims=tuple(claims),
+            sources=sources,
+        )

@@ -1,0 +1,133 @@
+"""Finding the actor or relation a user means from what they typed.
+
+An actor may be named by its id, its name or any of its aliases. Matching
+ignores case, accents, the kind of quotation marks and dashes, and runs of
+white space: ``"raul castro"`` finds *Raúl Castro*. An exact id always wins.
+When nothing matches, or more than one actor does, a :class:`UsageError`
+says so and suggests what to type instead.
+
+Examples
+--------
+>>> import relgraph
+>>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+>>> resolve_actor(ds, "IRAN").id
+'iran'
+>>> resolve_actor(ds, "Hezbolah")
+Traceback (most recent call last):
+...
+relgraph.errors.UsageError: no actor is called 'Hezbolah'
+  hint: did you mean 'Hezbollah' (hezbollah)?
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable
+
+from relgraph.errors import UsageError
+from relgraph.model import Dataset, Entity, Relation
+from relgraph.quotes import normalize
+
+__all__ = ["fold", "resolve_actor", "resolve_relation"]
+
+
+def fold(text: str) -> str:
+    """The form of ``text`` that actor matching compares.
+
+    Examples
+    --------
+    >>> fold("  Raúl   CASTRO ")
+    'raul castro'
+    >>> fold("Díaz\u2011Canel") == fold("diaz-canel")
+    True
+    """
+    text = unicodedata.normalize("NFKD", normalize(text).casefold())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def _labels(entity: Entity) -> Iterable[str]:
+    yield entity.id
+    yield entity.name
+    yield from entity.aliases
+
+
+def resolve_actor(dataset: Dataset, ref: str) -> Entity:
+    """The one actor of ``dataset`` that ``ref`` names.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        Where to look.
+    ref : str
+        An actor's id, name or alias (case, accents and spacing ignored).
+
+    Returns
+    -------
+    Entity
+
+    Raises
+    ------
+    UsageError
+        When no actor matches (with the closest names as a hint), or when
+        more than one does (listing them with their ids).
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+    >>> resolve_actor(ds, "hamas").name
+    'Hamas'
+    """
+    for e in dataset.entities:
+        if e.id == ref:
+            return e
+    key = fold(ref)
+    found = [e for e in dataset.entities if any(fold(label) == key for label in _labels(e))]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        listing = ", ".join(f"{e.id} ({e.name})" for e in found)
+        raise UsageError(
+            f"'{ref}' matches {len(found)} actors: {listing}\n"
+            "  hint: give the id of the one you mean"
+        )
+    by_label: dict[str, Entity] = {}
+    for e in dataset.entities:
+        for label in _labels(e):
+            by_label.setdefault(fold(label), e)
+    close = difflib.get_close_matches(key, list(by_label), n=3, cutoff=0.6)
+    seen: list[Entity] = []
+    for label in close:
+        if by_label[label] not in seen:
+            seen.append(by_label[label])
+    if seen:
+        hint = "did you mean " + " or ".join(f"'{e.name}' ({e.id})" for e in seen) + "?"
+    else:
+        hint = "give an actor's id, name or alias; `relgraph analyze --metric degree` lists them"
+    raise UsageError(f"no actor is called '{ref}'\n  hint: {hint}")
+
+
+def resolve_relation(dataset: Dataset, ref: str) -> Relation:
+    """The relation of ``dataset`` whose id is ``ref`` (case and accents ignored).
+
+    Raises
+    ------
+    UsageError
+        When no relation has that id, with the closest ids as a hint.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+    >>> r = ds.relations[0]
+    >>> resolve_relation(ds, r.id.upper()) == r
+    True
+    """
+    key = fold(ref)
+    for r in dataset.relations:
+        if r.id == ref or fold(r.id) == key:
+            return r
+    close = difflib.get_close_matches(ref, [r.id for r in dataset.relations], n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else "relation ids are shown by `relgraph ego`"
+    raise UsageError(f"no relation has the id '{ref}'\n  hint: {hint}")
