@@ -14,6 +14,9 @@ from relgraph.loading import Node
 
 __all__ = ["ID_RE", "Fields", "Problems"]
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
 #: Ids are readable slugs: lower-case letters, digits, '-', '_' and '.'.
 ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9._-]{0,126}[a-z0-9])?$")
 
@@ -129,6 +132,24 @@ class Fields:
                 self._wrong(key, value, "text")
             return None
         text = str(value.value)
+        if bad := _CONTROL.search(text):
+            self.ok = False
+            self.problems.add(
+                value,
+                "control-character",
+                f"'{key}' contains the control character U+{ord(bad.group()):04X}",
+                "remove it: it is invisible and can hide or change what a reader sees",
+            )
+            return None
+        if bidi := _BIDI.search(text):
+            self.problems.add(
+                value,
+                "bidi-control",
+                f"'{key}' contains the bidirectional control U+{ord(bidi.group()):04X}",
+                "it can make text display in another order than it is stored; remove it "
+                "unless the name needs it",
+                severity="warning",
+            )
         if not text.strip():
             if required:
                 self._missing(key, example)

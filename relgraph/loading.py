@@ -394,7 +394,22 @@ def read_yaml(path: str, text: str | None = None) -> tuple[Node | None, list[Dia
                 "check the indentation and quoting near this place",
             )
         ]
-    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return None, [
+            _diag(
+                path,
+                line,
+                col,
+                "control-character",
+                f"the file contains the control character U+{exc.character:04X}"
+                if isinstance(exc.character, int)
+                else f"the file contains the control character U+{ord(exc.character):04X}",
+                "remove it: it is invisible and can hide or change what a reader sees",
+            )
+        ]
+    except yaml.YAMLError as exc:  # pragma: no cover - other errors carry marks
         return None, [
             _diag(path, 0, 0, "yaml-syntax", f"YAML syntax error: {exc}", "check the file's syntax")
         ]

@@ -69,18 +69,31 @@ def normalize(text: str) -> str:
     return _normalize_with_map(text)[0]
 
 
+def _clusters(text: str) -> list[tuple[int, str]]:
+    """Split ``text`` into (offset, base character + its combining marks)."""
+    out: list[tuple[int, str]] = []
+    for i, ch in enumerate(text):
+        if out and unicodedata.combining(ch) and not text[i - 1].isspace():
+            at, cluster = out[-1]
+            out[-1] = (at, cluster + ch)
+        else:
+            out.append((i, ch))
+    return out
+
+
 def _normalize_with_map(text: str) -> tuple[str, list[int]]:
     """Normalised text and, for each of its characters, the offset in ``text``."""
     out: list[str] = []
     offsets: list[int] = []
     pending_space = False
-    for i, ch in enumerate(text):
-        if ch in _INVISIBLE:
+    for i, cluster in _clusters(text):
+        if cluster in _INVISIBLE:
             continue
-        if ch.isspace():
+        if cluster.isspace():
             pending_space = bool(out)
             continue
-        piece = unicodedata.normalize("NFKC", ch).translate(_TRANSLATE)
+        piece = unicodedata.normalize("NFKC", cluster).translate(_TRANSLATE)
+        piece = "".join(c for c in piece if c not in _INVISIBLE)
         if pending_space:
             out.append(" ")
             offsets.append(i - 1)
@@ -145,7 +158,7 @@ class StoredText:
             ratio = matcher.ratio()
             if ratio > best_ratio:
                 best_ratio, best_at = ratio, at
-        return hay[best_at : best_at + size]
+        return hay[best_at : best_at + size].strip()
 
     def context(self, match: Match, limit: int = 600) -> str:
         """The sentence(s) around a match, white space folded, at most about ``limit`` characters.

@@ -166,6 +166,9 @@ CASES = [
     ),
     ("two-documents", BASE_YAML + "---\nentities: []\n"),
     ("dataset-not-mapping", _case("dataset:\n  id: demo\n  title: Demo\n", "dataset: Demo\n")),
+    ("control-character-escaped", _case("  title: Demo\n", '  title: "De\\x07mo"\n')),
+    ("control-character-raw", _case("  title: Demo\n", "  title: De\x07mo\n")),
+    ("bidi-control", _case("    name: Hamas\n", "    name: Ha\u202emas\n")),
 ]
 
 
@@ -435,6 +438,18 @@ EXPECTED: dict[str, str] = {
     "dataset-not-mapping": (
         "{path}:1:10: error[wrong-type] 'dataset' must be a mapping\n"
         "  hint: give it 'id:', 'title:' and 'description:'"
+    ),
+    "control-character-escaped": (
+        "{path}:3:10: error[control-character] 'title' contains the control character U+0007\n"
+        "  hint: remove it: it is invisible and can hide or change what a reader sees"
+    ),
+    "control-character-raw": (
+        "{path}:3:12: error[control-character] the file contains the control character U+0007\n"
+        "  hint: remove it: it is invisible and can hide or change what a reader sees"
+    ),
+    "bidi-control": (
+        "{path}:18:11: warning[bidi-control] 'name' contains the bidirectional control U+202E\n"
+        "  hint: it can make text display in another order than it is stored; remove it unless the name needs it"
     ),
 }
 

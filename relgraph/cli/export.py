@@ -1,0 +1,347 @@
+"""``relgraph export``, ``relgraph import csv|json`` and ``relgraph schema``.
+
+Thin commands over :mod:`relgraph.export`, :mod:`relgraph.imports` and
+:mod:`relgraph.schema`: data to stdout (or to ``-o``), notes and diagnostics
+to stderr; exit 0 on success, 1 for problems in the data, 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import Any
+
+import click
+
+from relgraph.cli.analyze import filter_options
+from relgraph.cli.common import (
+    DataProblem,
+    dataset_argument,
+    echo_diagnostics,
+    load_or_fail,
+    summary,
+)
+from relgraph.errors import DatasetError, UsageError
+from relgraph.export import FORMATS, export, export_bytes
+from relgraph.export.common import AtomicOutput
+from relgraph.filters import Filter
+from relgraph.imports import import_csv, import_json
+from relgraph.model import STATUSES, Dataset
+from relgraph.schema import schema_json
+
+__all__ = ["COMMANDS", "export_command", "import_group", "schema_command"]
+
+#: Command-line flags of the formats' options: flag -> (option name, formats taking it).
+_FORMAT_FLAGS = {
+    "--layout": "layout",
+    "--evidence": "evidence",
+    "--gexf-version": "version",
+    "--texts/--no-texts": "texts",
+}
+
+
+def _split(values: Iterable[str]) -> tuple[str, ...] | None:
+    out = [v.strip() for value in values for v in value.split(",") if v.strip()]
+    return tuple(out) if out else None
+
+
+def _export_filter(kw: dict[str, Any]) -> Filter | None:
+    """The filter the options ask for, or ``None`` when none was given (export everything)."""
+    values = {
+        "statuses": _split(kw.pop("statuses")),
+        "kinds": _split(kw.pop("kinds")),
+        "categories": _split(kw.pop("categories")),
+        "types": _split(kw.pop("types")),
+        "as_of": kw.pop("as_of"),
+        "date_from": kw.pop("date_from"),
+        "date_to": kw.pop("date_to"),
+        "min_reliability": kw.pop("min_reliability"),
+        "min_credibility": kw.pop("min_credibility"),
+    }
+    drop_undated = kw.pop("drop_undated")
+    if all(v is None for v in values.values()) and not drop_undated:
+        return None
+    statuses = values.pop("statuses") or STATUSES
+    return Filter(statuses=statuses, keep_undated=not drop_undated, **values)
+
+
+def _format_options(fmt: str, given: dict[str, Any]) -> dict[str, Any]:
+    takes = FORMATS[fmt].defaults
+    options = {}
+    for flag, name in _FORMAT_FLAGS.items():
+        value = given[name]
+        if value is None:
+            continue
+        if name not in takes:
+            users = [f for f, cls in FORMATS.items() if name in cls.defaults]
+            raise UsageError(
+                f"{flag.split('/')[0]} does not apply to --to {fmt}\n"
+                f"  hint: it applies to --to {', '.join(users)}"
+            )
+        options[name] = value
+    return options
+
+
+def _note(text: str) -> None:
+    click.echo(f"relgraph: {text}", err=True)
+
+
+def _counts(dataset: Dataset) -> str:
+    n = len(dataset.relations)
+    return (
+        f"{len(dataset.entities)} entities, {n} relation{'s' * (n != 1)}, "
+        f"{sum(len(r.evidence) for r in dataset.relations)} evidence items"
+    )
+
+
+@click.command("export")
+@dataset_argument
+@click.option(
+    "--to",
+    "fmt",
+    required=True,
+    type=click.Choice(list(FORMATS)),
+    metavar="FORMAT",
+    help=f"One of: {', '.join(FORMATS)} (see above).",
+)
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE|DIR",
+    help="Where to write (a folder for csv). Default: standard output.",
+)
+@click.option(
+    "--layout",
+    type=click.Choice(["kumu", "gephi"]),
+    help="csv: From/To/Type columns (kumu, the default) or Source/Target/Type (gephi).",
+)
+@click.option(
+    "--evidence",
+    type=click.Choice(["rows", "joined"]),
+    help="csv: one row per evidence item (rows, the default; imports back) or per relation "
+    "with the quotes joined in one cell (joined).",
+)
+@click.option(
+    "--gexf-version",
+    type=click.Choice(["1.3", "1.2draft"]),
+    help="gexf: the GEXF version (default 1.3).",
+)
+@click.option(
+    "--texts/--no-texts",
+    default=None,
+    help="json, jsonl, csv: carry the sources' stored texts (default: yes); cypher, ftm: "
+    "add them (default: no).",
+)
+@filter_options
+def export_command(
+    dataset: str | None,
+    fmt: str,
+    output: str | None,
+    layout: str | None,
+    evidence: str | None,
+    gexf_version: str | None,
+    texts: bool | None,
+    **filters: Any,
+) -> None:
+    """Write the dataset in a format other tools read: Gephi, yEd, Kumu, Neo4j, Aleph, D3.
+
+    \b
+    Formats (--to):
+      gexf     Gephi: typed attributes, quotes and sources as text, dates as spells
+      graphml  yEd, Cytoscape, igraph: typed keys, quotes and sources as text
+      json     node-link JSON carrying everything, source texts too (lossless)
+      jsonl    JSON Lines: one record per line, each with a "type"
+      csv      a folder: entities.csv and relations.csv (Kumu, Gephi), sources,
+               claims, meta.yaml and the source texts
+      cypher   a Neo4j script for cypher-shell -f
+      ftm      FollowTheMoney entities, one per line (Aleph, OpenSanctions)
+
+    DATASET is a YAML file or a folder of them (default: the bundled dataset).
+    Without filter options everything is exported, denied relations included;
+    with any, only what the filter keeps (--status defaults to every status
+    here). In this command --until is the end of the date window (analyze's --to).
+
+    \b
+    Examples:
+        relgraph export --to gexf -o cuba_iran.gexf
+        relgraph export graph_data/cuba_iran.yaml --to json > cuba_iran.json
+        relgraph export --to csv --layout gephi -o spreadsheets/
+        relgraph export --to cypher --status confirmed,reported -o graph.cypher
+        relgraph export --to ftm -o cuba_iran.ftm.json
+    """
+    chosen = _export_filter(filters)
+    options = _format_options(
+        fmt, {"layout": layout, "evidence": evidence, "version": gexf_version, "texts": texts}
+    )
+    data = load_or_fail(dataset)
+    selected = chosen.apply(data) if chosen is not None else data
+    if output is None:
+        if FORMATS[fmt].folder:
+            raise UsageError(
+                f"the {fmt} export writes several files\n  hint: give a folder with -o DIR"
+            )
+        click.get_binary_stream("stdout").write(export_bytes(selected, fmt, **options))
+    else:
+        paths = export(selected, fmt, output, **options)
+        _note(
+            f"wrote {_counts(selected)} to {output}"
+            + (f" ({len(paths)} files)" if len(paths) > 1 else "")
+        )
+        if fmt == "csv":
+            d = output.rstrip("/\\") or "."
+            _note(
+                "to import it again: relgraph import csv "
+                f"{os.path.join(d, 'entities.csv')} {os.path.join(d, 'relations.csv')} "
+                f"--sources {os.path.join(d, 'sources.csv')} "
+                f"--claims {os.path.join(d, 'claims.csv')} "
+                f"--meta {os.path.join(d, 'meta.yaml')} -o DATASET.yaml"
+            )
+    if chosen is not None:
+        _note(f"filter: {chosen.describe()}")
+
+
+for _param in export_command.params:  # the date window's end: --to names the format here
+    if _param.name == "date_to":
+        _param.opts = ["--until"]
+    elif _param.name == "statuses" and isinstance(_param, click.Option):
+        _param.help = (
+            "Export only these statuses (repeat, or separate with commas; default: all). "
+            f"Statuses: {', '.join(STATUSES)}."
+        )
+
+
+@click.group("import")
+def import_group() -> None:
+    """Build a dataset file from spreadsheets or from relgraph's JSON, and validate it.
+
+    The new file is checked as `relgraph validate` would check it before it is
+    written; if anything is wrong, every problem is shown at the cell or
+    record it comes from, and nothing is written.
+
+    \b
+    Examples:
+        relgraph import csv entities.csv relations.csv --sources sources.csv -o data.yaml
+        relgraph import json cuba_iran.json -o cuba_iran.yaml
+    """
+
+
+def _imported(output: str, run: Any) -> None:
+    try:
+        dataset = run()
+    except DatasetError as exc:
+        echo_diagnostics(exc.diagnostics, "text")
+        raise DataProblem(f"{summary(exc.diagnostics)}; nothing was written") from None
+    echo_diagnostics(dataset.warnings, "text")
+    n = len(dataset.sources)
+    _note(
+        f"wrote {output}: {_counts(dataset)}, {len(dataset.claims)} claims, "
+        f"{n} source{'s' * (n != 1)}"
+    )
+
+
+_IN = click.Path(exists=True, dir_okay=False)
+
+
+@import_group.command("csv")
+@click.argument("entities", type=_IN)
+@click.argument("relations", type=_IN)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    metavar="DATASET.yaml",
+    help="The dataset file to write (source texts are stored beside it).",
+)
+@click.option(
+    "--sources",
+    type=_IN,
+    metavar="SOURCES.csv",
+    help="The sources: ID, Title, Reliability, Text (a path relative to this file)…",
+)
+@click.option("--claims", type=_IN, metavar="CLAIMS.csv", help="Claims about single entities.")
+@click.option(
+    "--meta",
+    type=_IN,
+    metavar="META.yaml",
+    help="A YAML file with the dataset: section (id, title…) and any vocabulary: "
+    "additions. Default: an id made from the output's name.",
+)
+def import_csv_command(
+    entities: str,
+    relations: str,
+    output: str,
+    sources: str | None,
+    claims: str | None,
+    meta: str | None,
+) -> None:
+    """Build a dataset file from spreadsheets (CSV) in the From/To layout.
+
+    Columns are found by their header, in any order and case: entities take
+    ID, Label (or Name), Type (or Kind), Description, Aliases, Country, Tags,
+    External IDs; relations take From, To (or Source, Target), Type, Status,
+    Quote, Quote source, and ID, Sign, Date, Start, End, Notes, Attributed to,
+    Credibility. Rows with the same ID are one relation, one evidence item
+    each. An unknown or missing column is an error that names it.
+
+    \b
+    Examples:
+        relgraph import csv entities.csv relations.csv --sources sources.csv -o data.yaml
+        relgraph export --to csv -o out/ && relgraph import csv out/entities.csv \\
+            out/relations.csv --sources out/sources.csv --claims out/claims.csv \\
+            --meta out/meta.yaml -o copy.yaml
+    """
+    _imported(
+        output,
+        lambda: import_csv(entities, relations, output, sources=sources, claims=claims, meta=meta),
+    )
+
+
+@import_group.command("json")
+@click.argument("file", type=_IN)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    metavar="DATASET.yaml",
+    help="The dataset file to write (source texts are stored beside it).",
+)
+def import_json_command(file: str, output: str) -> None:
+    """Build a dataset file from relgraph's node-link JSON or JSON Lines.
+
+    Reads what `relgraph export --to json` (or --to jsonl) wrote, stores the
+    source texts it carries beside the new file, and validates the result.
+
+    \b
+    Examples:
+        relgraph import json cuba_iran.json -o cuba_iran.yaml
+        relgraph import json stream.jsonl -o data/dataset.yaml
+    """
+    _imported(output, lambda: import_json(file, output))
+
+
+@click.command("schema")
+@click.argument("dataset", required=False, metavar="[DATASET]")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (default: standard output).")
+def schema_command(dataset: str | None, output: str | None) -> None:
+    """Write a JSON Schema of the dataset file format, for editors.
+
+    With DATASET, the kinds and types that dataset adds are in the schema
+    too. docs/schema.md shows how to make VS Code complete and check dataset
+    files with it.
+
+    \b
+    Examples:
+        relgraph schema -o relgraph.schema.json
+        relgraph schema graph_data/cuba_iran.yaml -o graph_data/relgraph.schema.json
+    """
+    vocabulary = load_or_fail(dataset).vocabulary if dataset else None
+    text = schema_json(vocabulary)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    with AtomicOutput(output) as out:
+        out.open_text(os.path.basename(output)).write(text)
+    _note(f"wrote the dataset schema to {output}")
+
+
+COMMANDS = [export_command, import_group, schema_command]

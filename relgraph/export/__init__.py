@@ -1,0 +1,159 @@
+"""Exports: the dataset in the formats analysts' other tools read.
+
+===========  ============================================================
+format       for
+===========  ============================================================
+``gexf``     Gephi (GEXF 1.3; dated relations as spells)
+``graphml``  yEd, Cytoscape, igraph, NetworkX
+``json``     node-link JSON carrying everything (lossless; D3, NetworkX)
+``jsonl``    JSON Lines, one record per line, for streams and ``jq``
+``csv``      spreadsheets in the From/To layout of Kumu and Gephi
+``cypher``   a Neo4j script (``cypher-shell -f``)
+``ftm``      FollowTheMoney entities (Aleph, OpenSanctions tools), one per line
+===========  ============================================================
+
+:func:`export` writes a dataset in a format; :func:`export_bytes` gives a
+single-file format's bytes (for standard output). Both take a
+:class:`~relgraph.filters.Filter` to export part of a dataset, and the
+format's options as keywords (see each module, or ``FORMATS[name].defaults``).
+
+Every export is written atomically: to a temporary file beside the target,
+moved into place when complete; a format that writes several files writes all
+of them or none (see :class:`~relgraph.export.common.AtomicOutput`).
+
+Examples
+--------
+>>> import relgraph, os, tempfile
+>>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+>>> sorted(FORMATS)
+['csv', 'cypher', 'ftm', 'gexf', 'graphml', 'json', 'jsonl']
+>>> path = os.path.join(tempfile.mkdtemp(), "cuba_iran.gexf")
+>>> export(ds, "gexf", path) == (path,)
+True
+>>> export_bytes(ds, "jsonl").count(b"\\n") == 1 + len(ds.sources) + len(ds.entities) \\
+...     + len(ds.relations) + len(ds.claims)
+True
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
+
+from relgraph.errors import UsageError, did_you_mean
+from relgraph.export.common import AtomicOutput, Exporter, ExportError, MemoryOutput
+from relgraph.export.csv import CSVExporter
+from relgraph.export.cypher import CypherExporter
+from relgraph.export.ftm import FtMExporter
+from relgraph.export.gexf import GEXFExporter
+from relgraph.export.graphml import GraphMLExporter
+from relgraph.export.json import JSONExporter
+from relgraph.export.jsonl import JSONLinesExporter
+from relgraph.model import Dataset
+
+if TYPE_CHECKING:
+    from relgraph.filters import Filter
+
+__all__ = ["FORMATS", "ExportError", "Exporter", "export", "export_bytes", "exporter"]
+
+#: Every export format, by name.
+FORMATS: dict[str, type[Exporter]] = {
+    cls.name: cls
+    for cls in (
+        GEXFExporter,
+        GraphMLExporter,
+        JSONExporter,
+        JSONLinesExporter,
+        CSVExporter,
+        CypherExporter,
+        FtMExporter,
+    )
+}
+
+
+def exporter(fmt: str, **options: Any) -> Exporter:
+    """The exporter of format ``fmt`` with ``options``.
+
+    Raises
+    ------
+    UsageError
+        For an unknown format, or an option the format does not take.
+
+    Examples
+    --------
+    >>> exporter("gefx")
+    Traceback (most recent call last):
+    ...
+    relgraph.errors.UsageError: 'gefx' is not an export format
+      hint: did you mean 'gexf'? formats are: gexf, graphml, json, jsonl, csv, cypher, ftm
+    """
+    cls = FORMATS.get(fmt)
+    if cls is None:
+        hint = did_you_mean(fmt, list(FORMATS), f"formats are: {', '.join(FORMATS)}")
+        raise UsageError(f"'{fmt}' is not an export format\n  hint: {hint}")
+    return cls(**options)
+
+
+def _select(dataset: Dataset, filter: Filter | None) -> Dataset:
+    return dataset if filter is None else filter.apply(dataset)
+
+
+def export(
+    dataset: Dataset,
+    fmt: str,
+    path: str | os.PathLike[str],
+    *,
+    filter: Filter | None = None,
+    **options: Any,
+) -> tuple[str, ...]:
+    """Write ``dataset`` in format ``fmt`` to ``path``; return the paths written.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset; it is not changed.
+    fmt : str
+        One of :data:`FORMATS`.
+    path : path
+        The file to write, or for a format that writes several files
+        (``csv``) the folder to write them into (made if missing).
+    filter : Filter, optional
+        Export only what the filter keeps. Without it everything is
+        exported, ``denied`` relations included.
+    **options
+        The format's options (e.g. ``layout="gephi"`` for ``csv``).
+
+    Raises
+    ------
+    UsageError
+        For an unknown format or option, or a path that cannot be used.
+    ExportError
+        When the files cannot be written; nothing is left half-written.
+    """
+    writer = exporter(fmt, **options)
+    selected = _select(dataset, filter)
+    with AtomicOutput(path, folder=writer.folder) as out:
+        writer.write(selected, out)
+    return out.paths
+
+
+def export_bytes(
+    dataset: Dataset, fmt: str, *, filter: Filter | None = None, **options: Any
+) -> bytes:
+    """The bytes of a single-file export of ``dataset`` (for standard output).
+
+    Raises
+    ------
+    UsageError
+        For a format that writes several files (give it a folder with :func:`export`).
+    """
+    writer = exporter(fmt, **options)
+    if writer.folder:
+        raise UsageError(
+            f"the {fmt} export writes several files\n"
+            "  hint: give it a folder to write into (-o DIR)"
+        )
+    out = MemoryOutput()
+    writer.write(_select(dataset, filter), out)
+    files = out.files()
+    return next(iter(files.values())) if files else b""

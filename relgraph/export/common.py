@@ -1,0 +1,443 @@
+"""What every exporter shares: one tiny interface, atomic writing and flattening.
+
+An exporter is a subclass of :class:`Exporter` with one method,
+:meth:`Exporter.write`, that writes a dataset to an :class:`Output`. The
+output hands out file handles by name and decides where the bytes go:
+
+* :class:`AtomicOutput` writes each file to a temporary file in the folder
+  it will end up in and moves it into place with :func:`os.replace` only
+  when the exporter has finished. A format that writes several files gets
+  all of them or none: if anything fails, every temporary file is removed
+  and files that were already there are left as they were.
+* :class:`MemoryOutput` keeps the files in memory (for standard output and
+  for tests).
+
+Graph formats cannot hold lists or mappings as attribute values (NetworkX's
+writers fail on them with messages such as ``TypeError: attribute value type
+is not allowed: <class 'list'>``). :func:`flatten_value` turns relgraph's
+values into readable text first, and raises :class:`ExportError`, naming the
+attribute and the element, for anything it cannot write.
+
+Examples
+--------
+>>> flatten_value(["Havana", "República de Cuba"], where="node 'cuba'", name="aliases")
+'Havana; República de Cuba'
+>>> flatten_value({1, 2}, where="edge 'r1'", name="weights")  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+relgraph.export.common.ExportError: cannot write attribute 'weights' of edge 'r1': a set is ...
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import tempfile
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Mapping, Sequence
+from typing import IO, Any, ClassVar
+
+from relgraph.errors import RelgraphError, UsageError, did_you_mean
+from relgraph.model import Dataset, Evidence, Source
+
+__all__ = [
+    "AtomicOutput",
+    "ExportError",
+    "Exporter",
+    "MemoryOutput",
+    "Output",
+    "evidence_lines",
+    "flatten_value",
+    "iter_chunks",
+    "join_readable",
+    "source_line",
+]
+
+
+class ExportError(RelgraphError):
+    """An export could not be written (a value a format cannot hold, a file that cannot be made)."""
+
+
+# -- outputs -------------------------------------------------------------------
+class Output(ABC):
+    """Where an exporter writes: file handles by name."""
+
+    @abstractmethod
+    def open_text(self, name: str) -> IO[str]:
+        """A UTF-8 text stream for ``name``; line ends are written as given."""
+
+    @abstractmethod
+    def open_bytes(self, name: str) -> IO[bytes]:
+        """A binary stream for ``name``."""
+
+
+class MemoryOutput(Output):
+    """Keeps every file in memory; :meth:`files` gives them as bytes by name.
+
+    Examples
+    --------
+    >>> out = MemoryOutput()
+    >>> _ = out.open_text("a.txt").write("héllo")
+    >>> out.files()
+    {'a.txt': b'h\\xc3\\xa9llo'}
+    """
+
+    def __init__(self) -> None:
+        self._text: dict[str, io.StringIO] = {}
+        self._bytes: dict[str, io.BytesIO] = {}
+
+    def open_text(self, name: str) -> IO[str]:
+        stream = io.StringIO(newline="")
+        self._text[name] = stream
+        return stream
+
+    def open_bytes(self, name: str) -> IO[bytes]:
+        stream = io.BytesIO()
+        self._bytes[name] = stream
+        return stream
+
+    def files(self) -> dict[str, bytes]:
+        """Every file written, by name, as UTF-8 bytes."""
+        out = {name: s.getvalue().encode("utf-8") for name, s in self._text.items()}
+        out.update({name: s.getvalue() for name, s in self._bytes.items()})
+        return out
+
+
+class AtomicOutput(Output):
+    """Write files beside their final place and move them there only on success.
+
+    Parameters
+    ----------
+    target : str
+        The file to write (``folder=False``) or the folder to write into
+        (``folder=True``). A folder is created if it does not exist; its parent
+        must exist.
+    folder : bool
+        Whether names given to :meth:`open_text` are files inside ``target``.
+
+    Use it as a context manager: leaving the block normally moves every file
+    into place, leaving it with an exception removes them all.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> d = tempfile.mkdtemp()
+    >>> with AtomicOutput(d, folder=True) as out:
+    ...     _ = out.open_text("a.csv").write("x\\n")
+    ...     _ = out.open_text("b.csv").write("y\\n")
+    >>> sorted(os.listdir(d))
+    ['a.csv', 'b.csv']
+    >>> try:
+    ...     with AtomicOutput(d, folder=True) as out:
+    ...         _ = out.open_text("a.csv").write("changed\\n")
+    ...         raise ValueError("the exporter failed")
+    ... except ValueError:
+    ...     pass
+    >>> open(os.path.join(d, "a.csv")).read(), sorted(os.listdir(d))
+    ('x\\n', ['a.csv', 'b.csv'])
+    """
+
+    def __init__(self, target: str | os.PathLike[str], folder: bool = False) -> None:
+        self.target = os.fspath(target)
+        self.folder = folder
+        self._pending: dict[str, tuple[str, IO[Any]]] = {}  # final path -> (temp path, handle)
+        self._made_dirs: list[str] = []
+        self.paths: tuple[str, ...] = ()
+
+    # -- context ---------------------------------------------------------
+    def __enter__(self) -> AtomicOutput:
+        if self.folder:
+            parent = os.path.dirname(os.path.abspath(self.target))
+            if not os.path.isdir(parent):
+                raise UsageError(
+                    f"cannot write into '{self.target}': the folder '{parent}' does not exist\n"
+                    "  hint: create it first, or choose another -o folder"
+                )
+            if os.path.exists(self.target) and not os.path.isdir(self.target):
+                raise UsageError(
+                    f"'{self.target}' is a file, but this format writes several files\n"
+                    "  hint: give -o a folder"
+                )
+            self._makedirs(self.target)
+        else:
+            if os.path.isdir(self.target):
+                raise UsageError(
+                    f"'{self.target}' is a folder\n  hint: give -o the name of the file to write"
+                )
+            parent = os.path.dirname(os.path.abspath(self.target))
+            if not os.path.isdir(parent):
+                raise UsageError(
+                    f"cannot write '{self.target}': the folder '{parent}' does not exist\n"
+                    "  hint: create it first, or choose another -o file"
+                )
+        return self
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        if exc_type is None:
+            self._commit()
+        else:
+            self._abort()
+
+    # -- handles ---------------------------------------------------------
+    def _final(self, name: str) -> str:
+        if not self.folder:
+            return self.target
+        parts = name.replace("\\", "/").split("/")
+        if os.path.isabs(name) or ".." in parts or not name:
+            raise ExportError(f"refusing to write '{name}': it would leave '{self.target}'")
+        return os.path.join(self.target, *parts)
+
+    def _makedirs(self, path: str) -> None:
+        missing = []
+        while path and not os.path.isdir(path):
+            missing.append(path)
+            path = os.path.dirname(path)
+        for d in reversed(missing):
+            try:
+                os.mkdir(d)
+            except OSError as exc:
+                raise ExportError(f"cannot create the folder '{d}': {exc.strerror}") from None
+            self._made_dirs.append(d)
+
+    def _open(self, name: str, mode: str) -> IO[Any]:
+        final = self._final(name)
+        if final in self._pending:
+            raise ExportError(f"'{name}' was written twice by one export")  # pragma: no cover
+        folder = os.path.dirname(os.path.abspath(final))
+        self._makedirs(folder)
+        try:
+            fd, temp = tempfile.mkstemp(
+                prefix="." + os.path.basename(final) + ".", suffix=".tmp", dir=folder
+            )
+        except OSError as exc:
+            raise ExportError(f"cannot write into '{folder}': {exc.strerror}") from None
+        if "b" in mode:
+            handle: IO[Any] = os.fdopen(fd, "wb")
+        else:
+            handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        self._pending[final] = (temp, handle)
+        return handle
+
+    def open_text(self, name: str) -> IO[str]:
+        return self._open(name, "w")
+
+    def open_bytes(self, name: str) -> IO[bytes]:
+        return self._open(name, "wb")
+
+    # -- commit / abort --------------------------------------------------
+    def _abort(self) -> None:
+        for temp, handle in self._pending.values():
+            handle.close()
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+        self._pending.clear()
+        for d in reversed(self._made_dirs):
+            with contextlib.suppress(OSError):  # not empty: something else lives there now
+                os.rmdir(d)
+        self._made_dirs.clear()
+
+    def _commit(self) -> None:
+        try:
+            for _, handle in self._pending.values():
+                handle.flush()
+                os.fsync(handle.fileno())
+                handle.close()
+        except OSError as exc:
+            self._abort()
+            raise ExportError(f"cannot finish writing: {exc.strerror}") from None
+        backups: dict[str, str] = {}
+        done: list[str] = []
+        try:
+            for final, (temp, _) in self._pending.items():
+                if os.path.exists(final):
+                    fd, backup = tempfile.mkstemp(
+                        prefix="." + os.path.basename(final) + ".",
+                        suffix=".old",
+                        dir=os.path.dirname(os.path.abspath(final)),
+                    )
+                    os.close(fd)
+                    os.replace(final, backup)
+                    backups[final] = backup
+                os.replace(temp, final)
+                done.append(final)
+        except OSError as exc:
+            for final in done:  # put back what was there, so it is all or nothing
+                with contextlib.suppress(OSError):
+                    os.unlink(final)
+            for final, backup in backups.items():
+                with contextlib.suppress(OSError):
+                    os.replace(backup, final)
+            self._abort()
+            raise ExportError(f"cannot move the export into place: {exc.strerror}") from None
+        for backup in backups.values():
+            with contextlib.suppress(OSError):
+                os.unlink(backup)
+        self.paths = tuple(self._pending)
+        self._pending.clear()
+
+
+# -- the interface -------------------------------------------------------------
+class Exporter(ABC):
+    """One export format: subclasses set the class attributes and write a dataset.
+
+    Attributes
+    ----------
+    name : str
+        The format's name, as ``relgraph export --to NAME`` takes it.
+    description : str
+        One line for the help text.
+    suffix : str
+        The usual file suffix (``".gexf"``); empty for a format that writes a folder.
+    folder : bool
+        Whether the format writes several files into a folder.
+    defaults : dict
+        The options the format takes, with their default values.
+    choices : dict
+        For options that take one of a few values, the values allowed.
+    """
+
+    name: ClassVar[str]
+    description: ClassVar[str]
+    suffix: ClassVar[str] = ""
+    folder: ClassVar[bool] = False
+    defaults: ClassVar[Mapping[str, Any]] = {}
+    choices: ClassVar[Mapping[str, Sequence[Any]]] = {}
+
+    def __init__(self, **options: Any) -> None:
+        merged = dict(self.defaults)
+        for key, value in options.items():
+            if key not in self.defaults:
+                known = ", ".join(self.defaults) or "none"
+                hint = did_you_mean(key, list(self.defaults), f"its options are: {known}")
+                raise UsageError(
+                    f"the {self.name} export has no option '{key}'"
+                    + (f"\n  hint: {hint}" if hint else "")
+                )
+            allowed = self.choices.get(key)
+            if allowed is not None and value not in allowed:
+                raise UsageError(
+                    f"'{value}' is not a value of the {self.name} option '{key}'\n"
+                    f"  hint: choose one of: {', '.join(map(str, allowed))}"
+                )
+            merged[key] = value
+        self.options: dict[str, Any] = merged
+
+    @abstractmethod
+    def write(self, dataset: Dataset, out: Output) -> None:
+        """Write ``dataset`` to ``out``; never change the dataset."""
+
+
+# -- flattening ------------------------------------------------------------------
+def _what(value: object) -> str:
+    kinds = {set: "a set", frozenset: "a set", bytes: "bytes", float: "a number"}
+    return kinds.get(type(value), f"a {type(value).__name__}")
+
+
+def flatten_value(value: Any, *, where: str, name: str) -> str | int | float | bool | None:
+    """A value a graph format can hold: text, a number, a yes/no value, or ``None``.
+
+    Lists become their items joined with ``"; "`` (empty items dropped),
+    mappings become ``"key: value"`` pairs joined the same way, and lists of
+    mappings (evidence, claims) one mapping per line. ``None`` stays ``None``:
+    writers leave the attribute out.
+
+    Raises
+    ------
+    ExportError
+        Naming the attribute (``name``) and the element (``where``) for a
+        value of any other kind.
+
+    Examples
+    --------
+    >>> flatten_value({"wikidata": "Q241"}, where="node 'cuba'", name="external_ids")
+    'wikidata: Q241'
+    >>> flatten_value([{"quote": "firm", "source": "art"}], where="edge 'r'", name="evidence")
+    'quote: firm; source: art'
+    """
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float):
+        return value
+    if isinstance(value, Mapping):
+        parts = []
+        for k, v in value.items():
+            flat = flatten_value(v, where=where, name=f"{name}.{k}")
+            if flat is not None and flat != "":
+                parts.append(f"{k}: {_text(flat)}")
+        return "; ".join(parts)
+    if isinstance(value, list | tuple):
+        items = [flatten_value(v, where=where, name=name) for v in value]
+        sep = "\n" if any(isinstance(v, Mapping) for v in value) else "; "
+        return sep.join(_text(v) for v in items if v is not None and v != "")
+    raise ExportError(
+        f"cannot write attribute '{name}' of {where}: {_what(value)} is not text, a number, "
+        "a yes/no value, a list or a mapping"
+    )
+
+
+def _text(value: str | int | float | bool) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def join_readable(items: Sequence[str], sep: str = "; ") -> str:
+    """Non-empty ``items`` joined with ``sep``.
+
+    Examples
+    --------
+    >>> join_readable(["a", "", "b"])
+    'a; b'
+    """
+    return sep.join(i for i in items if i)
+
+
+def source_line(source: Source) -> str:
+    """A source as one readable line: title, publisher, URL, date and grade.
+
+    Examples
+    --------
+    >>> from relgraph.model import Source
+    >>> source_line(Source("s", "An article", "F", "s.txt", "0" * 64, "", publisher="EFE"))
+    'An article (EFE; reliability F)'
+    """
+    extra = [source.publisher or "", source.url or ""]
+    if source.published is not None:
+        extra.append(str(source.published))
+    extra.append(f"reliability {source.reliability}")
+    return f"{source.title} ({join_readable(extra)})"
+
+
+def evidence_lines(items: Sequence[Evidence], sources: Mapping[str, Source]) -> list[str]:
+    """Each evidence item as one readable line: the quote, who said it and where.
+
+    Examples
+    --------
+    >>> from relgraph.model import Evidence
+    >>> evidence_lines([Evidence("firm and progressive", "art", attributed_to="iran")], {})
+    ['"firm and progressive" (attributed to iran; source art)']
+    """
+    lines = []
+    for e in items:
+        about = []
+        if e.attributed_to:
+            about.append(f"attributed to {e.attributed_to}")
+        src = sources.get(e.source)
+        about.append(f"source {src.title if src else e.source}")
+        if e.credibility is not None:
+            about.append(f"credibility {e.credibility}")
+        lines.append(f'"{e.quote}" ({join_readable(about)})')
+    return lines
+
+
+def iter_chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    """``items`` in consecutive slices of at most ``size``.
+
+    Examples
+    --------
+    >>> [list(c) for c in iter_chunks([1, 2, 3], 2)]
+    [[1, 2], [3]]
+    """
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

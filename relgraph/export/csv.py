@@ -1,0 +1,386 @@
+"""Spreadsheets: entities and relations in the From/To layout Kumu and Gephi read.
+
+The export writes a folder:
+
+``entities.csv``
+    one row per entity: ``ID``, ``Label`` (the name), ``Type`` (the entity
+    kind), ``Description``, ``Aliases``, ``Country``, ``Tags``, ``External IDs``.
+``relations.csv``
+    one row per **evidence item** (``evidence="rows"``, the default) or per
+    relation (``evidence="joined"``). In Kumu's layout (``layout="kumu"``, the
+    default) the ends are ``From`` and ``To`` and ``Type`` is the relation
+    type; in Gephi's (``layout="gephi"``) they are ``Source`` and ``Target``,
+    ``Type`` is ``Directed`` or ``Undirected`` and the relation type is in
+    ``Relation type``. Rows of one relation share its ``ID``. Then come
+    ``Status``, ``Sign``, ``Date``, ``Start``, ``End``, ``Notes`` and the
+    evidence: ``Quote``, ``Quote source`` (a source id), ``Attributed to``,
+    ``Credibility``. ``Label``, ``Direction``, ``Category``, ``Context`` and
+    ``Source title`` are there for reading and are ignored by the import.
+``claims.csv``, ``sources.csv``
+    the claims (one row per evidence item) and the sources, with ``Text``
+    giving the path of each source's stored text relative to the folder.
+``meta.yaml``
+    the dataset's ``id``, ``title``, ``description`` and ``notes``, and its
+    vocabulary additions, in the dataset file's own layout.
+the stored texts
+    at their ``Text`` paths (``texts=False`` leaves them out).
+
+So the folder goes back in whole with::
+
+    relgraph import csv DIR/entities.csv DIR/relations.csv --sources DIR/sources.csv \\
+        --claims DIR/claims.csv --meta DIR/meta.yaml -o DATASET.yaml
+
+``evidence="joined"`` writes one row per relation, with every quote in one
+``Quotes`` cell, one line each, for tools that want one edge per row; it
+cannot be imported again (which quote came from which source is lost).
+
+Lists (aliases, tags, external ids) are joined with ``|``, as Kumu reads
+them; a ``|`` or ``\\`` inside an item is written ``\\|`` or ``\\\\``.
+
+Formula injection is neutralised: a cell that starts with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return gets a leading apostrophe, so that a
+spreadsheet program shows it as text instead of running it as a formula (a
+quote such as ``=HYPERLINK(…)`` from a hostile page stays inert). A cell that
+itself starts with an apostrophe followed by one of those characters (or by
+another apostrophe) gets one more, so ``relgraph import csv`` can take exactly
+one off again and give back the original text.
+
+The files are UTF-8 without a byte order mark, comma-separated, with
+``\\r\\n`` line ends (RFC 4180). In Excel, open them with Data → From Text/CSV.
+
+Examples
+--------
+>>> neutralize("=1+1"), neutralize("-5"), neutralize("'Tis"), neutralize("'=x")
+("'=1+1", "'-5", "'Tis", "''=x")
+>>> all(restore(neutralize(v)) == v for v in ["=1", "'=1", "''=1", "'Tis", "'", "@x", ""])
+True
+>>> join_list(["a|b", "c"]), split_list(join_list(["a|b", "c"]))
+('a\\\\|b|c', ['a|b', 'c'])
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import IO, Any, ClassVar
+
+from relgraph.export.common import Exporter, Output, evidence_lines
+from relgraph.export.records import source_bytes, vocabulary_additions
+from relgraph.model import Claim, Dataset, Evidence, Relation
+
+__all__ = [
+    "CLAIM_COLUMNS",
+    "ENTITY_COLUMNS",
+    "SOURCE_COLUMNS",
+    "CSVExporter",
+    "join_list",
+    "neutralize",
+    "relation_columns",
+    "restore",
+    "split_list",
+]
+
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+ENTITY_COLUMNS = (
+    "ID",
+    "Label",
+    "Type",
+    "Description",
+    "Aliases",
+    "Country",
+    "Tags",
+    "External IDs",
+)
+EVIDENCE_COLUMNS = ("Quote", "Quote source", "Attributed to", "Credibility")
+CLAIM_COLUMNS = ("ID", "Entity", "Statement", "Status", "Date", "Notes", *EVIDENCE_COLUMNS)
+SOURCE_COLUMNS = (
+    "ID",
+    "Title",
+    "Publisher",
+    "URL",
+    "Published",
+    "Retrieved",
+    "Reliability",
+    "Text",
+    "SHA256",
+    "Notes",
+)
+_RELATION_FIELDS = ("Status", "Sign", "Category", "Date", "Start", "End", "Notes")
+
+
+def relation_columns(layout: str, evidence: str) -> tuple[str, ...]:
+    """The columns of ``relations.csv`` for a layout (``kumu``/``gephi``) and evidence mode.
+
+    Examples
+    --------
+    >>> relation_columns("kumu", "rows")[:5]
+    ('ID', 'From', 'To', 'Type', 'Direction')
+    >>> relation_columns("gephi", "joined")[:5]
+    ('Id', 'Source', 'Target', 'Type', 'Relation type')
+    """
+    if layout == "gephi":
+        head: tuple[str, ...] = ("Id", "Source", "Target", "Type", "Relation type", "Label")
+    else:
+        head = ("ID", "From", "To", "Type", "Direction", "Label")
+    if evidence == "joined":
+        tail: tuple[str, ...] = ("Evidence count", "Quotes")
+    else:
+        tail = (*EVIDENCE_COLUMNS, "Context", "Source title")
+    return head + _RELATION_FIELDS + tail
+
+
+def neutralize(cell: str) -> str:
+    """``cell`` made safe from formula injection (see the module docs)."""
+    if cell[:1] in _DANGEROUS and cell:
+        return "'" + cell
+    if cell[:1] == "'" and cell[1:2] and (cell[1] in _DANGEROUS or cell[1] == "'"):
+        return "'" + cell
+    return cell
+
+
+def restore(cell: str) -> str:
+    """The text :func:`neutralize` was given."""
+    if cell[:1] == "'" and cell[1:2] and (cell[1] in _DANGEROUS or cell[1] == "'"):
+        return cell[1:]
+    return cell
+
+
+def _escape_item(text: str, extra: str = "") -> str:
+    text = text.replace("\\", "\\\\").replace("|", "\\|")
+    for ch in extra:
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def join_list(items: Iterable[str]) -> str:
+    """Items joined with ``|``, escaping ``|`` and ``\\`` inside them."""
+    return "|".join(_escape_item(i) for i in items)
+
+
+def split_list(cell: str, sep: str = "|") -> list[str]:
+    """The items of a cell written by :func:`join_list`, each stripped of spaces at its ends."""
+    items, current, i = [], [], 0
+    while i < len(cell):
+        ch = cell[i]
+        if ch == "\\" and i + 1 < len(cell):
+            current.append(cell[i + 1])
+            i += 2
+            continue
+        if ch == sep:
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+        i += 1
+    items.append("".join(current))
+    return [item.strip() for item in items if item.strip()]
+
+
+def join_pairs(pairs: Iterable[tuple[str, str]]) -> str:
+    """``scheme:id`` pairs joined with ``|`` (a ``:`` in a scheme is escaped).
+
+    Examples
+    --------
+    >>> join_pairs([("wikidata", "Q241"), ("a:b", "c")])
+    'wikidata:Q241|a\\\\:b:c'
+    >>> split_pairs(join_pairs([("wikidata", "Q241"), ("a:b", "c")]))
+    [('wikidata', 'Q241'), ('a:b', 'c')]
+    """
+    return "|".join(f"{_escape_item(k, ':')}:{_escape_item(v)}" for k, v in pairs)
+
+
+def split_pairs(cell: str) -> list[tuple[str, str]] | None:
+    """The pairs of a cell written by :func:`join_pairs`; ``None`` if an item has no ``:``."""
+    out = []
+    raw_items = re.split(r"(?<!\\)\|", cell)
+    for raw in raw_items:
+        if not raw.strip():
+            continue
+        m = re.match(r"((?:\\.|[^\\:])*):(.*)$", raw, re.DOTALL)
+        if not m:
+            return None
+        key = re.sub(r"\\(.)", r"\1", m.group(1)).strip()
+        value = re.sub(r"\\(.)", r"\1", m.group(2)).strip()
+        out.append((key, value))
+    return out
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    return neutralize(str(value))
+
+
+class _Sheet:
+    def __init__(self, stream: IO[str], columns: Sequence[str]) -> None:
+        self.writer = csv.writer(stream, lineterminator="\r\n")
+        self.columns = columns
+        self.writer.writerow([_cell(c) for c in columns])
+
+    def row(self, values: dict[str, Any]) -> None:
+        self.writer.writerow([_cell(values.get(c)) for c in self.columns])
+
+
+def _evidence_cells(e: Evidence, dataset: Dataset) -> dict[str, Any]:
+    titles = {s.id: s.title for s in dataset.sources}
+    return {
+        "Quote": e.quote,
+        "Quote source": e.source,
+        "Attributed to": e.attributed_to,
+        "Credibility": e.credibility,
+        "Context": e.context,
+        "Source title": titles.get(e.source),
+    }
+
+
+class CSVExporter(Exporter):
+    """A folder of CSV files in the From/To spreadsheet layout (see the module docs)."""
+
+    name = "csv"
+    description = "spreadsheets: entities.csv and relations.csv (Kumu/Gephi), sources, claims"
+    folder = True
+    defaults: ClassVar[Mapping[str, Any]] = {"layout": "kumu", "evidence": "rows", "texts": True}
+    choices: ClassVar[Mapping[str, Sequence[Any]]] = {
+        "layout": ("kumu", "gephi"),
+        "evidence": ("rows", "joined"),
+        "texts": (True, False),
+    }
+    files: ClassVar[tuple[str, ...]] = (
+        "entities.csv",
+        "relations.csv",
+        "claims.csv",
+        "sources.csv",
+        "meta.yaml",
+    )
+
+    def write(self, dataset: Dataset, out: Output) -> None:
+        """Write the files listed in the module docs."""
+        layout, evidence = self.options["layout"], self.options["evidence"]
+        entity_columns = ("Id", *ENTITY_COLUMNS[1:]) if layout == "gephi" else ENTITY_COLUMNS
+        sheet = _Sheet(out.open_text("entities.csv"), entity_columns)
+        for e in dataset.entities:
+            sheet.row(
+                {
+                    entity_columns[0]: e.id,
+                    "Label": e.name,
+                    "Type": e.kind,
+                    "Description": e.description,
+                    "Aliases": join_list(e.aliases),
+                    "Country": e.country,
+                    "Tags": join_list(e.tags),
+                    "External IDs": join_pairs(e.external_ids),
+                }
+            )
+        columns = relation_columns(layout, evidence)
+        sheet = _Sheet(out.open_text("relations.csv"), columns)
+        for r in dataset.relations:
+            base = self._relation_cells(dataset, r, layout)
+            if evidence == "joined":
+                sources = {s.id: s for s in dataset.sources}
+                base["Evidence count"] = len(r.evidence)
+                base["Quotes"] = "\n".join(evidence_lines(r.evidence, sources))
+                sheet.row(base)
+                continue
+            for item in r.evidence:
+                sheet.row({**base, **_evidence_cells(item, dataset)})
+        sheet = _Sheet(out.open_text("claims.csv"), CLAIM_COLUMNS)
+        for c in dataset.claims:
+            for item in c.evidence:
+                sheet.row({**self._claim_cells(c), **_evidence_cells(item, dataset)})
+        sheet = _Sheet(out.open_text("sources.csv"), SOURCE_COLUMNS)
+        for s in dataset.sources:
+            sheet.row(
+                {
+                    "ID": s.id,
+                    "Title": s.title,
+                    "Publisher": s.publisher,
+                    "URL": s.url,
+                    "Published": s.published,
+                    "Retrieved": s.retrieved,
+                    "Reliability": s.reliability,
+                    "Text": s.text_path,
+                    "SHA256": s.sha256,
+                    "Notes": s.notes,
+                }
+            )
+        self._meta(dataset, out)
+        if self.options["texts"]:
+            written = set()
+            for s in dataset.sources:
+                if s.text_path not in written:
+                    out.open_bytes(s.text_path).write(source_bytes(s))
+                    written.add(s.text_path)
+
+    @staticmethod
+    def _relation_cells(dataset: Dataset, r: Relation, layout: str) -> dict[str, Any]:
+        t = dataset.vocabulary.relation_types[r.type]
+        cells: dict[str, Any] = {
+            "Label": t.label,
+            "Status": r.status,
+            "Sign": r.sign,
+            "Category": t.category,
+            "Date": r.date,
+            "Start": r.start,
+            "End": r.end,
+            "Notes": r.notes,
+        }
+        if layout == "gephi":
+            cells.update(
+                {
+                    "Id": r.id,
+                    "Source": r.source,
+                    "Target": r.target,
+                    "Type": "Directed" if t.directed else "Undirected",
+                    "Relation type": r.type,
+                }
+            )
+        else:
+            cells.update(
+                {
+                    "ID": r.id,
+                    "From": r.source,
+                    "To": r.target,
+                    "Type": r.type,
+                    "Direction": "directed" if t.directed else "undirected",
+                }
+            )
+        return cells
+
+    @staticmethod
+    def _claim_cells(c: Claim) -> dict[str, Any]:
+        return {
+            "ID": c.id,
+            "Entity": c.entity,
+            "Statement": c.statement,
+            "Status": c.status,
+            "Date": c.date,
+            "Notes": c.notes,
+        }
+
+    @staticmethod
+    def _meta(dataset: Dataset, out: Output) -> None:
+        # imported here: relgraph.imports imports the exporters
+        from relgraph.imports.document import Document, Item, emit
+        from relgraph.imports.nodelink import vocabulary_item
+
+        doc = Document(
+            comment=(
+                "The dataset's own fields and vocabulary additions, written by `relgraph export"
+                " --to csv`.\n`relgraph import csv ... --meta meta.yaml` reads them back."
+            )
+        )
+        doc.dataset = Item(
+            {
+                "id": dataset.id,
+                "title": dataset.title,
+                "description": dataset.description,
+                "notes": dataset.notes,
+            },
+            None,
+        )
+        additions = vocabulary_additions(dataset.vocabulary)
+        if additions:
+            doc.vocabulary = vocabulary_item(additions, None)
+        out.open_text("meta.yaml").write(emit(doc)[0])

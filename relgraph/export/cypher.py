@@ -1,0 +1,313 @@
+"""A Neo4j script: ``cypher-shell -f graph.cypher`` loads the dataset.
+
+What the script makes:
+
+* ``(:Source {id, title, publisher, url, published, retrieved, reliability,
+  text_path, sha256, notes})`` (``text`` too with ``texts=True``);
+* ``(:Entity:<Kind> {id, name, kind, aliases, country, description, tags,
+  external_ids})``, one label per entity kind, ``state`` → ``:State``,
+  ``armed_group`` → ``:ArmedGroup``; ``external_ids`` is a list of
+  ``"scheme:id"`` texts;
+* ``(:Entity)-[:<TYPE> {...}]->(:Entity)``, one relationship type per relation
+  type, ``holds_office`` → ``:HOLDS_OFFICE``, with ``id``, ``type``,
+  ``category``, ``label``, ``directed``, ``status``, ``sign``, ``allegation``,
+  ``date``, ``start``, ``end``, ``notes`` and the evidence as parallel lists:
+  ``evidence_quotes``, ``evidence_sources`` (source ids),
+  ``evidence_attributed_to`` (``""`` when not attributed),
+  ``evidence_credibility`` (``0`` when not graded) and ``evidence_contexts``;
+* ``(:Claim {id, statement, status, date, notes, evidence_…})-[:ABOUT]->(:Entity)``.
+
+Neo4j relationships always have a direction: a relation of an undirected
+type (an agreement) is stored from its ``source`` to its ``target`` with
+``directed: false``; match it with an undirected pattern, ``-[r]-``.
+
+How values are passed: the data of each statement is one ``UNWIND`` list of
+map literals. Every text from the dataset is written only inside a string
+literal, by one function (:func:`cypher_string`) that escapes backslashes,
+quotes, line breaks and every control character, so no name, quote or note
+can end the literal and become Cypher. Map keys are relgraph's own property
+names. Labels and relationship types come only from the vocabulary's ids
+(which are slugs), turned into identifiers by :func:`label_name` and
+:func:`relationship_name` and backtick-quoted if they still are not plain
+identifiers; two ids that would give the same name are an error. Nothing else
+in the script depends on the data: comments hold only counts.
+
+``MERGE`` on ``id``, with uniqueness constraints created first
+(``IF NOT EXISTS``, Neo4j 4.4 and later), makes the script safe to run again.
+
+Examples
+--------
+>>> cypher_string('x"}) DETACH DELETE n //')
+'"x\\\\"}) DETACH DELETE n //"'
+>>> label_name("armed_group"), relationship_name("holds_office")
+('ArmedGroup', 'HOLDS_OFFICE')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, ClassVar
+
+from relgraph.export.common import Exporter, ExportError, Output, iter_chunks
+from relgraph.model import Claim, Dataset, Evidence, Relation
+
+__all__ = [
+    "CypherExporter",
+    "cypher_literal",
+    "cypher_string",
+    "label_name",
+    "relationship_name",
+]
+
+_IDENT = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+_KEY = re.compile(r"[a-z][a-z0-9_]*")
+_RESERVED_LABELS = ("Entity", "Source", "Claim")
+_RESERVED_TYPES = ("ABOUT",)
+_BATCH = 500
+_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\b": "\\b",
+    "\f": "\\f",
+}
+
+
+def cypher_string(text: str) -> str:
+    """``text`` as a Cypher string literal (double-quoted, every risky character escaped).
+
+    Examples
+    --------
+    >>> print(cypher_string("it's \\\\ \\"fine\\"\\n"))
+    "it's \\\\ \\"fine\\"\\n"
+    """
+    out = ['"']
+    for ch in text:
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+            continue
+        o = ord(ch)
+        if o < 0x20 or 0x7F <= o <= 0x9F or o in (0x2028, 0x2029) or 0xD800 <= o <= 0xDFFF:
+            out.append(f"\\u{o:04x}")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def cypher_literal(value: Any) -> str:
+    """A Cypher literal for text, a whole number, a yes/no value, ``None``, a list or a map.
+
+    Map keys must be relgraph's own property names (lower-case identifiers).
+
+    Raises
+    ------
+    ExportError
+        For any other value, or a map key that is not such a name.
+
+    Examples
+    --------
+    >>> cypher_literal({"name": "Cuba", "aliases": ["Havana"], "claims": 2, "ok": True})
+    '{name: "Cuba", aliases: ["Havana"], claims: 2, ok: true}'
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return cypher_string(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(cypher_literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        parts = []
+        for key, v in value.items():
+            if not isinstance(key, str) or not _KEY.fullmatch(key):
+                raise ExportError(f"'{key}' cannot be a property name in the Cypher export")
+            parts.append(f"{key}: {cypher_literal(v)}")
+        return "{" + ", ".join(parts) + "}"
+    raise ExportError(f"a {type(value).__name__} cannot be written as a Cypher value")
+
+
+def _quoted_ident(name: str) -> str:
+    if _IDENT.fullmatch(name):
+        return name
+    return "`" + name.replace("`", "``") + "`"
+
+
+def label_name(kind: str) -> str:
+    """The Neo4j label of an entity kind: ``armed_group`` → ``ArmedGroup``."""
+    return _quoted_ident("".join(p[:1].upper() + p[1:] for p in re.split(r"[._-]+", kind) if p))
+
+
+def relationship_name(rtype: str) -> str:
+    """The Neo4j relationship type of a relation type: ``holds_office`` → ``HOLDS_OFFICE``."""
+    return _quoted_ident(re.sub(r"[._-]+", "_", rtype).upper().strip("_"))
+
+
+def _names(ids: Iterable[str], make: Any, reserved: Sequence[str], what: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    taken: dict[str, str] = {r: "relgraph itself" for r in reserved}
+    for ident in ids:
+        name = make(ident)
+        if name in taken:
+            raise ExportError(
+                f"the {what} '{ident}' would become the Neo4j name {name}, which {taken[name]} "
+                "already uses\n  hint: rename one of them in the dataset's vocabulary"
+            )
+        taken[name] = f"the {what} '{ident}'"
+        out[ident] = name
+    return out
+
+
+def _evidence(items: Sequence[Evidence]) -> dict[str, Any]:
+    return {
+        "evidence_quotes": [e.quote for e in items],
+        "evidence_sources": [e.source for e in items],
+        "evidence_attributed_to": [e.attributed_to or "" for e in items],
+        "evidence_credibility": [e.credibility or 0 for e in items],
+        "evidence_contexts": [e.context for e in items],
+        "evidence_count": len(items),
+    }
+
+
+def _props(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if v is not None and v != []}
+
+
+class CypherExporter(Exporter):
+    """A Neo4j Cypher script (see the module docs)."""
+
+    name = "cypher"
+    description = "a Neo4j script (cypher-shell -f): labels and types from the vocabulary"
+    suffix = ".cypher"
+    defaults: ClassVar[Mapping[str, Any]] = {"texts": False}
+
+    def write(self, dataset: Dataset, out: Output) -> None:
+        """Write the script, one statement per ``;``."""
+        vocab = dataset.vocabulary
+        labels = _names(vocab.entity_kinds, label_name, _RESERVED_LABELS, "entity kind")
+        types = _names(vocab.relation_types, relationship_name, _RESERVED_TYPES, "relation type")
+        s = out.open_text("graph.cypher")
+        s.write(
+            "// A relgraph dataset for Neo4j: run with  cypher-shell -f THIS_FILE\n"
+            f"// {len(dataset.sources)} sources, {len(dataset.entities)} entities, "
+            f"{len(dataset.relations)} relations, {len(dataset.claims)} claims.\n"
+            "// Every value below is inside a string, number, list or map literal.\n\n"
+        )
+        for label in _RESERVED_LABELS:
+            s.write(
+                f"CREATE CONSTRAINT relgraph_{label.lower()}_id IF NOT EXISTS "
+                f"FOR (n:{label}) REQUIRE n.id IS UNIQUE;\n"
+            )
+        s.write("\n")
+        rows = [
+            {
+                "id": src.id,
+                "props": _props(
+                    {
+                        "title": src.title,
+                        "publisher": src.publisher,
+                        "url": src.url,
+                        "published": str(src.published) if src.published else None,
+                        "retrieved": str(src.retrieved) if src.retrieved else None,
+                        "reliability": src.reliability,
+                        "text_path": src.text_path,
+                        "sha256": src.sha256,
+                        "notes": src.notes,
+                        "text": src.text if self.options["texts"] else None,
+                    }
+                ),
+            }
+            for src in dataset.sources
+        ]
+        self._unwind(s, rows, "MERGE (n:Source {id: row.id})\nSET n += row.props")
+        for kind in vocab.entity_kinds:
+            rows = [
+                {
+                    "id": e.id,
+                    "props": _props(
+                        {
+                            "name": e.name,
+                            "kind": e.kind,
+                            "aliases": list(e.aliases),
+                            "country": e.country,
+                            "description": e.description,
+                            "tags": list(e.tags),
+                            "external_ids": [f"{k}:{v}" for k, v in e.external_ids],
+                        }
+                    ),
+                }
+                for e in dataset.entities
+                if e.kind == kind
+            ]
+            self._unwind(
+                s, rows, f"MERGE (n:Entity {{id: row.id}})\nSET n:{labels[kind]}, n += row.props"
+            )
+        for rtype in vocab.relation_types:
+            rows = [self._relation(dataset, r) for r in dataset.relations if r.type == rtype]
+            self._unwind(
+                s,
+                rows,
+                "MATCH (a:Entity {id: row.source})\nMATCH (b:Entity {id: row.target})\n"
+                f"MERGE (a)-[r:{types[rtype]} {{id: row.id}}]->(b)\nSET r += row.props",
+            )
+        rows = [self._claim(c) for c in dataset.claims]
+        self._unwind(
+            s,
+            rows,
+            "MATCH (e:Entity {id: row.entity})\nMERGE (c:Claim {id: row.id})\n"
+            "SET c += row.props\nMERGE (c)-[:ABOUT]->(e)",
+        )
+
+    @staticmethod
+    def _unwind(stream: Any, rows: list[dict[str, Any]], body: str) -> None:
+        for chunk in iter_chunks(rows, _BATCH):
+            stream.write("UNWIND [\n")
+            stream.write(",\n".join("  " + cypher_literal(row) for row in chunk))
+            stream.write(f"\n] AS row\n{body};\n\n")
+
+    @staticmethod
+    def _relation(dataset: Dataset, r: Relation) -> dict[str, Any]:
+        t = dataset.vocabulary.relation_types[r.type]
+        return {
+            "id": r.id,
+            "source": r.source,
+            "target": r.target,
+            "props": _props(
+                {
+                    "type": r.type,
+                    "category": t.category,
+                    "label": t.label,
+                    "directed": t.directed,
+                    "status": r.status,
+                    "sign": r.sign,
+                    "allegation": r.is_allegation,
+                    "date": str(r.date) if r.date else None,
+                    "start": str(r.start) if r.start else None,
+                    "end": str(r.end) if r.end else None,
+                    "notes": r.notes,
+                    **_evidence(r.evidence),
+                }
+            ),
+        }
+
+    @staticmethod
+    def _claim(c: Claim) -> dict[str, Any]:
+        return {
+            "id": c.id,
+            "entity": c.entity,
+            "props": _props(
+                {
+                    "statement": c.statement,
+                    "status": c.status,
+                    "date": str(c.date) if c.date else None,
+                    "notes": c.notes,
+                    **_evidence(c.evidence),
+                }
+            ),
+        }

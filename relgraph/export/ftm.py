@@ -1,0 +1,224 @@
+"""FollowTheMoney entities, one JSON object per line (Aleph, OpenSanctions tools, ``ftm``).
+
+Each line is an entity in FollowTheMoney's layout: ``{"id": …, "schema": …,
+"properties": {name: [values]}}``. What becomes what:
+
+sources
+    ``Document``: ``title``, ``publisher``, ``sourceUrl``, ``publishedAt``,
+    ``retrievedAt``, ``fileName`` (the text's path), ``notes`` (the
+    reliability grade and the source's notes), and ``bodyText`` with
+    ``texts=True``.
+entities, by kind
+    ``person`` and ``official`` → ``Person``; ``organization``, ``group`` and
+    ``media`` → ``Organization``; ``company`` → ``Company``; ``state`` →
+    ``PublicBody`` (FollowTheMoney has no schema for a state as an actor;
+    ``Territory`` is reference data for places and cannot be a party to a
+    membership or a representation); ``territory`` → ``Territory``; kinds a
+    dataset adds → ``LegalEntity``. With ``name``, ``alias``, ``country``
+    (two-letter codes), ``description``, ``keywords`` (the tags),
+    ``wikidataId`` and ``notes`` (the claims about the entity, one per value,
+    with their status).
+relations, by the closest schema
+    ``member_of`` and ``holds_office`` → ``Membership`` (member,
+    organization); ``speaks_for`` → ``Representation`` (agent, client);
+    ``meeting`` and ``accompanied`` between two people → ``Associate``;
+    everything else, and any relation whose ends do not fit the schema's
+    range → ``UnknownLink`` (subject, object). Each carries ``role`` (the
+    type's label, e.g. "signed an agreement with"; ``relationship`` on an
+    ``Associate``), ``status`` (relgraph's status: reported, alleged…; on an
+    ``Associate``, which has no status, it opens the ``summary``),
+    ``date``/``startDate``/``endDate``,
+    ``summary`` (the relation's notes), ``description`` (one value per
+    evidence item: the quote, who it is attributed to, the source), ``proof``
+    (the sources' ``Document`` entities), ``sourceUrl`` and ``publisher`` (of
+    those sources) and ``recordId`` (the relation's id).
+
+Ids are ``<e|r|s>.<dataset id>.<id>``; characters FollowTheMoney ids cannot
+hold (``_``) become ``-``, with a short hash of the original added so ids
+stay distinct.
+
+Examples
+--------
+>>> import relgraph, json
+>>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+>>> lines = [json.loads(line) for line in ftm_lines(ds)]
+>>> [e["schema"] for e in lines if e["id"] == "e.cuba-iran-ea6ab3f.cuba"]
+['PublicBody']
+>>> sum(e["schema"] in EDGE_SCHEMATA for e in lines) == len(ds.relations)
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
+
+from relgraph.export.common import Exporter, Output, evidence_lines
+from relgraph.model import Claim, Dataset, Entity, Relation, Source
+
+__all__ = ["EDGE_SCHEMATA", "ENTITY_SCHEMATA", "RELATION_SCHEMATA", "FtMExporter", "ftm_lines"]
+
+#: FollowTheMoney schema of each entity kind (others: ``LegalEntity``).
+ENTITY_SCHEMATA: dict[str, str] = {
+    "person": "Person",
+    "official": "Person",
+    "organization": "Organization",
+    "group": "Organization",
+    "media": "Organization",
+    "company": "Company",
+    "state": "PublicBody",
+    "territory": "Territory",
+}
+
+#: Relation schemata: name -> (source property, range; target property, range).
+EDGE_SCHEMATA: dict[str, tuple[str, str, str, str]] = {
+    "Membership": ("member", "LegalEntity", "organization", "Organization"),
+    "Representation": ("agent", "LegalEntity", "client", "LegalEntity"),
+    "Associate": ("person", "Person", "associate", "Person"),
+    "UnknownLink": ("subject", "Thing", "object", "Thing"),
+}
+
+#: FollowTheMoney schema of each relation type (others: ``UnknownLink``).
+RELATION_SCHEMATA: dict[str, str] = {
+    "member_of": "Membership",
+    "holds_office": "Membership",
+    "speaks_for": "Representation",
+    "meeting": "Associate",
+    "accompanied": "Associate",
+}
+
+_PARENTS = {
+    "Person": {"Person", "LegalEntity", "Thing"},
+    "Organization": {"Organization", "LegalEntity", "Thing"},
+    "PublicBody": {"PublicBody", "Organization", "LegalEntity", "Thing"},
+    "Company": {"Company", "Organization", "LegalEntity", "Asset", "Thing"},
+    "LegalEntity": {"LegalEntity", "Thing"},
+    "Territory": {"Territory", "Thing"},
+}
+_ID_BAD = re.compile(r"[^0-9a-zA-Z.-]")
+
+
+def ftm_id(letter: str, dataset_id: str, ident: str) -> str:
+    """A FollowTheMoney id for a relgraph id (see the module docs).
+
+    Examples
+    --------
+    >>> ftm_id("e", "demo", "cuba")
+    'e.demo.cuba'
+    """
+
+    def clean(text: str) -> str:
+        if not _ID_BAD.search(text):
+            return text
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:7]
+        return _ID_BAD.sub("-", text) + "-" + digest
+
+    return f"{letter}.{clean(dataset_id)}.{clean(ident)}"
+
+
+def _put(props: dict[str, list[str]], name: str, *values: Any) -> None:
+    for value in values:
+        if value is None or value == "":
+            continue
+        text = str(value)
+        bucket = props.setdefault(name, [])
+        if text not in bucket:
+            bucket.append(text)
+
+
+def _source(dataset: Dataset, s: Source, texts: bool) -> dict[str, Any]:
+    props: dict[str, list[str]] = {}
+    _put(props, "title", s.title)
+    _put(props, "publisher", s.publisher)
+    _put(props, "sourceUrl", s.url)
+    _put(props, "publishedAt", s.published)
+    _put(props, "retrievedAt", s.retrieved)
+    _put(props, "fileName", s.text_path)
+    _put(props, "notes", f"reliability {s.reliability}", s.notes)
+    if texts:
+        _put(props, "bodyText", s.text)
+    return {"id": ftm_id("s", dataset.id, s.id), "schema": "Document", "properties": props}
+
+
+def _entity(dataset: Dataset, e: Entity, claims: list[Claim]) -> dict[str, Any]:
+    schema = ENTITY_SCHEMATA.get(e.kind, "LegalEntity")
+    props: dict[str, list[str]] = {}
+    _put(props, "name", e.name)
+    _put(props, "alias", *e.aliases)
+    if e.country and re.fullmatch(r"[A-Za-z]{2}", e.country):
+        _put(props, "country", e.country.lower())
+    _put(props, "description", e.description)
+    _put(props, "keywords", *e.tags)
+    _put(props, "wikidataId", dict(e.external_ids).get("wikidata"))
+    _put(props, "notes", *(f"[{c.status}] {c.statement}" for c in claims))
+    return {"id": ftm_id("e", dataset.id, e.id), "schema": schema, "properties": props}
+
+
+def relation_schema(r: Relation, schemata: dict[str, str]) -> str:
+    """The schema a relation is written as: its type's, if its ends fit, else ``UnknownLink``.
+
+    ``schemata`` gives each entity id's schema.
+    """
+    schema = RELATION_SCHEMATA.get(r.type, "UnknownLink")
+    _, src_range, _, dst_range = EDGE_SCHEMATA[schema]
+    fits = src_range in _PARENTS[schemata[r.source]] and dst_range in _PARENTS[schemata[r.target]]
+    return schema if fits else "UnknownLink"
+
+
+def _relation(dataset: Dataset, r: Relation, schema: str) -> dict[str, Any]:
+    t = dataset.vocabulary.relation_types[r.type]
+    src_prop, _, dst_prop, _ = EDGE_SCHEMATA[schema]
+    sources = {s.id: s for s in dataset.sources}
+    used = [sources[i] for i in dict.fromkeys(e.source for e in r.evidence) if i in sources]
+    props: dict[str, list[str]] = {}
+    _put(props, src_prop, ftm_id("e", dataset.id, r.source))
+    _put(props, dst_prop, ftm_id("e", dataset.id, r.target))
+    if schema == "Associate":  # an Interval, not an Interest: no role, no status
+        _put(props, "relationship", t.label)
+        _put(props, "summary", f"status: {r.status}")
+    else:
+        _put(props, "role", t.label)
+        _put(props, "status", r.status)
+    _put(props, "date", r.date)
+    _put(props, "startDate", r.start)
+    _put(props, "endDate", r.end)
+    _put(props, "summary", r.notes)
+    _put(props, "description", *evidence_lines(r.evidence, sources))
+    _put(props, "proof", *(ftm_id("s", dataset.id, s.id) for s in used))
+    _put(props, "sourceUrl", *(s.url for s in used))
+    _put(props, "publisher", *(s.publisher for s in used))
+    _put(props, "recordId", r.id)
+    return {"id": ftm_id("r", dataset.id, r.id), "schema": schema, "properties": props}
+
+
+def ftm_lines(dataset: Dataset, texts: bool = False) -> Iterator[str]:
+    """The export's lines (without line ends): sources, entities, then relations."""
+    claims: dict[str, list[Claim]] = {}
+    for c in dataset.claims:
+        claims.setdefault(c.entity, []).append(c)
+    dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    for s in dataset.sources:
+        yield dump(_source(dataset, s, texts))
+    for e in dataset.entities:
+        yield dump(_entity(dataset, e, claims.get(e.id, [])))
+    schemata = {e.id: ENTITY_SCHEMATA.get(e.kind, "LegalEntity") for e in dataset.entities}
+    for r in dataset.relations:
+        yield dump(_relation(dataset, r, relation_schema(r, schemata)))
+
+
+class FtMExporter(Exporter):
+    """FollowTheMoney entities as line-delimited JSON (see the module docs)."""
+
+    name = "ftm"
+    description = "FollowTheMoney entities, one JSON object per line (Aleph, OpenSanctions)"
+    suffix = ".ftm.json"
+    defaults: ClassVar[Mapping[str, Any]] = {"texts": False}
+
+    def write(self, dataset: Dataset, out: Output) -> None:
+        """Write one entity per line."""
+        stream = out.open_text("graph.ftm.json")
+        for line in ftm_lines(dataset, texts=self.options["texts"]):
+            stream.write(line + "\n")

@@ -1,0 +1,325 @@
+"""GEXF for Gephi: typed attributes declared, dated relations as spells.
+
+The file is GEXF 1.3 (``version="1.2draft"`` writes the older namespace for
+tools that only know it). One ``<node>`` per entity, labelled with its name
+and coloured and shaped by its kind (``viz:color``, ``viz:shape``, from the
+vocabulary); one ``<edge>`` per relation, keyed by the relation's id,
+labelled with its type's label, with ``kind`` set to the relation type (GEXF
+1.3: Gephi keeps parallel edges of different kinds apart), coloured by its
+category, weighted by its number of evidence items.
+
+Declared attributes, each with a GEXF type:
+
+nodes
+    ``kind``, ``kind_label``, ``country``, ``description``, ``aliases``,
+    ``tags``, ``external_ids`` and ``claims`` (string), ``claim_count``
+    (integer).
+edges
+    ``relation_type``, ``category``, ``type_label``, ``status``, ``sign``,
+    ``date``, ``start``, ``end``, ``notes``, ``evidence``, ``sources``,
+    ``attributed_to`` (string), ``directed``, ``allegation`` (boolean),
+    ``evidence_count``, ``source_count`` (integer).
+
+Lists are flattened into readable text: ``evidence`` has one line per
+evidence item (the quote, who it is attributed to, the source's title and the
+credibility), ``sources`` one line per source (title, publisher, URL, date,
+reliability grade), ``aliases`` and ``tags`` are joined with ``"; "``.
+
+Every edge is written directed (``defaultedgetype="directed"``), source to
+target as in the dataset; the ``directed`` attribute is ``false`` for types
+whose two ends play the same part (an agreement, a meeting). (GEXF can mark
+single edges undirected, but NetworkX then refuses to read the file.)
+
+Dates: a relation with a ``date`` gets one spell covering every day the date
+could mean (``2006-01`` → 2006-01-01 to 2006-01-31); one with
+``start``/``end`` a spell from the first day of its start to the last day of
+its end (open-ended when there is no end). Undated relations and all nodes
+have no spell: Gephi's timeline shows them throughout. The graph is
+``mode="dynamic"`` with ``timeformat="date"`` when any relation is dated.
+
+Characters XML 1.0 cannot hold (most control characters) are written as
+U+FFFD; no other text is changed.
+
+Examples
+--------
+>>> import relgraph, networkx as nx, io
+>>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+>>> data = gexf_bytes(ds)
+>>> g = nx.read_gexf(io.BytesIO(data))
+>>> g.number_of_edges() == len(ds.relations)
+True
+>>> g.nodes["cuba"]["kind"], g.nodes["cuba"]["label"]
+('state', 'Cuba')
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
+
+from relgraph import __version__
+from relgraph.export.common import (
+    Exporter,
+    MemoryOutput,
+    Output,
+    evidence_lines,
+    join_readable,
+    source_line,
+)
+from relgraph.model import Claim, Dataset, Relation
+
+__all__ = ["VERSIONS", "GEXFExporter", "gexf_bytes", "xml_safe"]
+
+#: GEXF versions: namespace, viz namespace, schema location and version attribute.
+VERSIONS: dict[str, tuple[str, str, str, str]] = {
+    "1.3": (
+        "http://gexf.net/1.3",
+        "http://gexf.net/1.3/viz",
+        "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd",
+        "1.3",
+    ),
+    "1.2draft": (
+        "http://www.gexf.net/1.2draft",
+        "http://www.gexf.net/1.2draft/viz",
+        "http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd",
+        "1.2",
+    ),
+}
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: vis-network shapes (the vocabulary's) to GEXF viz shapes.
+_SHAPES = {
+    "dot": "disc",
+    "ellipse": "disc",
+    "square": "square",
+    "diamond": "diamond",
+    "triangle": "triangle",
+    "triangleDown": "triangle",
+    "star": "diamond",
+    "hexagon": "square",
+}
+
+NODE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
+    ("kind", "string"),
+    ("kind_label", "string"),
+    ("country", "string"),
+    ("description", "string"),
+    ("aliases", "string"),
+    ("tags", "string"),
+    ("external_ids", "string"),
+    ("claims", "string"),
+    ("claim_count", "integer"),
+)
+EDGE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
+    ("relation_type", "string"),
+    ("category", "string"),
+    ("type_label", "string"),
+    ("directed", "boolean"),
+    ("status", "string"),
+    ("sign", "string"),
+    ("allegation", "boolean"),
+    ("date", "string"),
+    ("start", "string"),
+    ("end", "string"),
+    ("notes", "string"),
+    ("evidence", "string"),
+    ("sources", "string"),
+    ("attributed_to", "string"),
+    ("evidence_count", "integer"),
+    ("source_count", "integer"),
+)
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with the characters XML 1.0 cannot hold replaced by U+FFFD.
+
+    Examples
+    --------
+    >>> xml_safe("page\\x0cbreak")
+    'page\\ufffdbreak'
+    """
+    return _XML_INVALID.sub("\ufffd", text)
+
+
+def _rgb(color: str) -> dict[str, str]:
+    return {
+        "r": str(int(color[1:3], 16)),
+        "g": str(int(color[3:5], 16)),
+        "b": str(int(color[5:7], 16)),
+    }
+
+
+def claim_lines(claims: Sequence[Claim]) -> list[str]:
+    """Each claim as one readable line: its status, statement and date."""
+    return [f"[{c.status}] {c.statement}" + (f" ({c.date})" if c.date else "") for c in claims]
+
+
+def spell(relation: Relation) -> tuple[str | None, str | None] | None:
+    """The days a relation's dates could cover, as ``(start, end)``; ``None`` if undated.
+
+    Examples
+    --------
+    >>> from relgraph.model import Relation, PartialDate
+    >>> r = Relation("r", "a", "b", "visit", "reported", "cooperative", (),
+    ...              date=PartialDate.parse("2006-01"))
+    >>> spell(r)
+    ('2006-01-01', '2006-01-31')
+    """
+    if relation.date is not None:
+        return relation.date.earliest(), relation.date.latest()
+    if relation.start is None and relation.end is None:
+        return None
+    return (
+        relation.start.earliest() if relation.start else None,
+        relation.end.latest() if relation.end else None,
+    )
+
+
+def _attvalues(parent: ET.Element, values: dict[str, Any], ids: dict[str, str]) -> None:
+    holder = ET.SubElement(parent, "attvalues")
+    for name, value in values.items():
+        if value is None or value == "":
+            continue
+        text = ("true" if value else "false") if isinstance(value, bool) else xml_safe(str(value))
+        ET.SubElement(holder, "attvalue", {"for": ids[name], "value": text})
+    if not len(holder):
+        parent.remove(holder)
+
+
+def gexf_tree(dataset: Dataset, version: str = "1.3") -> ET.Element:
+    """The GEXF document of ``dataset`` as an ElementTree element (see the module docs)."""
+    ns, viz, location, number = VERSIONS[version]
+    vocab = dataset.vocabulary
+    root = ET.Element(
+        "gexf",
+        {
+            "xmlns": ns,
+            "xmlns:viz": viz,
+            "xmlns:xsi": _XSI,
+            "xsi:schemaLocation": location,
+            "version": number,
+        },
+    )
+    meta = ET.SubElement(root, "meta")
+    ET.SubElement(meta, "creator").text = f"relgraph {__version__}"
+    description = dataset.title + (f". {dataset.description}" if dataset.description else "")
+    ET.SubElement(meta, "description").text = xml_safe(description)
+    spells = {r.id: spell(r) for r in dataset.relations}
+    dynamic = any(s is not None for s in spells.values())
+    graph_attrs = {"defaultedgetype": "directed", "mode": "dynamic" if dynamic else "static"}
+    if dynamic:
+        graph_attrs["timeformat"] = "date"
+    graph = ET.SubElement(root, "graph", graph_attrs)
+    node_ids: dict[str, str] = {}
+    edge_ids: dict[str, str] = {}
+    for cls, table, ids, prefix in (
+        ("node", NODE_ATTRIBUTES, node_ids, "n"),
+        ("edge", EDGE_ATTRIBUTES, edge_ids, "e"),
+    ):
+        block = ET.SubElement(graph, "attributes", {"class": cls, "mode": "static"})
+        for i, (title, gexf_type) in enumerate(table):
+            ids[title] = f"{prefix}{i}"
+            ET.SubElement(block, "attribute", {"id": ids[title], "title": title, "type": gexf_type})
+
+    claims: dict[str, list[Claim]] = {}
+    for c in dataset.claims:
+        claims.setdefault(c.entity, []).append(c)
+    nodes = ET.SubElement(graph, "nodes", {"count": str(len(dataset.entities))})
+    for e in dataset.entities:
+        node = ET.SubElement(nodes, "node", {"id": xml_safe(e.id), "label": xml_safe(e.name)})
+        kind = vocab.entity_kinds.get(e.kind)
+        own = claims.get(e.id, [])
+        _attvalues(
+            node,
+            {
+                "kind": e.kind,
+                "kind_label": kind.label if kind else None,
+                "country": e.country,
+                "description": e.description,
+                "aliases": join_readable(list(e.aliases)),
+                "tags": join_readable(list(e.tags)),
+                "external_ids": join_readable([f"{k}: {v}" for k, v in e.external_ids]),
+                "claims": "\n".join(claim_lines(own)),
+                "claim_count": len(own),
+            },
+            node_ids,
+        )
+        if kind is not None:
+            ET.SubElement(node, "viz:color", _rgb(kind.color))
+            ET.SubElement(node, "viz:shape", {"value": _SHAPES.get(kind.shape, "disc")})
+
+    sources = {s.id: s for s in dataset.sources}
+    edges = ET.SubElement(graph, "edges", {"count": str(len(dataset.relations))})
+    for r in dataset.relations:
+        t = vocab.relation_types[r.type]
+        attrs = {
+            "id": xml_safe(r.id),
+            "source": xml_safe(r.source),
+            "target": xml_safe(r.target),
+            "label": xml_safe(t.label),
+            "weight": f"{float(len(r.evidence)):g}",
+        }
+        if version == "1.3":
+            attrs["kind"] = r.type
+        edge = ET.SubElement(edges, "edge", attrs)
+        used = list(dict.fromkeys(e.source for e in r.evidence))
+        _attvalues(
+            edge,
+            {
+                "relation_type": r.type,
+                "category": t.category,
+                "type_label": t.label,
+                "directed": t.directed,
+                "status": r.status,
+                "sign": r.sign,
+                "allegation": r.is_allegation,
+                "date": str(r.date) if r.date else None,
+                "start": str(r.start) if r.start else None,
+                "end": str(r.end) if r.end else None,
+                "notes": r.notes,
+                "evidence": "\n".join(evidence_lines(r.evidence, sources)),
+                "sources": "\n".join(source_line(sources[s]) for s in used if s in sources),
+                "attributed_to": join_readable(
+                    list(dict.fromkeys(e.attributed_to or "" for e in r.evidence))
+                ),
+                "evidence_count": len(r.evidence),
+                "source_count": len(used),
+            },
+            edge_ids,
+        )
+        span = spells[r.id]
+        if span is not None:
+            holder = ET.SubElement(edge, "spells")
+            bounds = {k: v for k, v in zip(("start", "end"), span, strict=True) if v}
+            ET.SubElement(holder, "spell", bounds)
+        category = vocab.categories.get(t.category)
+        if category is not None:
+            ET.SubElement(edge, "viz:color", _rgb(category.color))
+    return root
+
+
+def gexf_bytes(dataset: Dataset, version: str = "1.3") -> bytes:
+    """The GEXF document of ``dataset`` as UTF-8 bytes, indented."""
+    out = MemoryOutput()
+    GEXFExporter(version=version).write(dataset, out)
+    return out.files()["graph.gexf"]
+
+
+class GEXFExporter(Exporter):
+    """GEXF for Gephi (see the module docs)."""
+
+    name = "gexf"
+    description = "GEXF 1.3 for Gephi: typed attributes, evidence as text, dates as spells"
+    suffix = ".gexf"
+    defaults: ClassVar[Mapping[str, Any]] = {"version": "1.3"}
+    choices: ClassVar[Mapping[str, Sequence[Any]]] = {"version": tuple(VERSIONS)}
+
+    def write(self, dataset: Dataset, out: Output) -> None:
+        """Write the GEXF document, UTF-8 with an XML declaration."""
+        root = gexf_tree(dataset, self.options["version"])
+        ET.indent(root, space="  ")
+        stream = out.open_bytes("graph.gexf")
+        ET.ElementTree(root).write(stream, encoding="utf-8", xml_declaration=True)
+        stream.write(b"\n")

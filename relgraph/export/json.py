@@ -1,0 +1,113 @@
+"""Node-link JSON: the whole dataset in one file, lossless.
+
+The layout is NetworkX's node-link layout (``nx.node_link_graph(data,
+edges="links")`` reads it, and so does D3), with everything relgraph knows
+added to it:
+
+``graph``
+    the dataset's ``id``, ``title``, ``description`` and ``notes``;
+    ``vocabulary``, what the dataset adds to the built-in vocabulary (the
+    built-in vocabulary ships with relgraph and is not repeated);
+    ``sources``, each with its ``text_path``, ``sha256`` **and its stored
+    text**; ``claims``; and ``format``/``format_version``.
+``nodes``
+    one per entity, with every field of the entity.
+``links``
+    one per relation, keyed by the relation's id, with every field and the
+    evidence items; plus fields derived from the vocabulary for readers
+    (``category``, ``label``, ``directed``…; see
+    :data:`relgraph.export.records.DERIVED`).
+
+Why the texts travel inside the file: a quote is only evidence if it can be
+found in its source, so ``relgraph import json`` needs the texts to rebuild
+and check the dataset. With the texts inside, one file is enough, and the
+import writes each text back to its ``text_path`` beside the new dataset and
+checks it against ``sha256``. ``texts=False`` leaves them out (the file is
+smaller; the import then expects the texts to be in place already).
+
+dataset → JSON → ``relgraph import json`` → dataset gives back equal model
+objects: every field of every source, entity, relation, evidence item and
+claim, the dataset's own fields and its vocabulary additions. (The YAML's
+comments and layout are not kept.)
+
+Examples
+--------
+>>> import relgraph, networkx as nx
+>>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+>>> data = node_link(ds)
+>>> g = nx.node_link_graph(data, edges="links")
+>>> g.number_of_nodes() == len(ds.entities), g.number_of_edges() == len(ds.relations)
+(True, True)
+>>> data["graph"]["sources"][0]["sha256"][:12]
+'3d13b64c3959'
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from relgraph import __version__
+from relgraph.export.common import Exporter, Output
+from relgraph.export.records import (
+    FORMAT_VERSION,
+    claim_record,
+    dataset_record,
+    entity_record,
+    relation_record,
+    source_record,
+)
+from relgraph.model import Dataset
+
+__all__ = ["FORMAT", "JSONExporter", "node_link"]
+
+#: The value of ``graph.format`` that marks relgraph's node-link JSON.
+FORMAT = "relgraph-node-link"
+
+
+def node_link(dataset: Dataset, texts: bool = True) -> dict[str, Any]:
+    """The dataset as node-link data (plain ``dict``; see the module docs).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset; it is not changed.
+    texts : bool
+        Whether each source carries its stored text (needed to import it
+        again without the text files).
+    """
+    graph = dataset_record(dataset)
+    graph.update(
+        {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "generator": f"relgraph {__version__}",
+            "sources": [source_record(s, text=texts) for s in dataset.sources],
+            "claims": [claim_record(c) for c in dataset.claims],
+        }
+    )
+    return {
+        "directed": True,
+        "multigraph": True,
+        "graph": graph,
+        "nodes": [entity_record(e) for e in dataset.entities],
+        "links": [relation_record(dataset, r) for r in dataset.relations],
+    }
+
+
+class JSONExporter(Exporter):
+    """Node-link JSON carrying everything; ``relgraph import json`` reads it back."""
+
+    name = "json"
+    description = "node-link JSON carrying everything, source texts included (lossless)"
+    suffix = ".json"
+    defaults: ClassVar[Mapping[str, Any]] = {"texts": True}
+
+    def write(self, dataset: Dataset, out: Output) -> None:
+        """Write the dataset as one JSON document, UTF-8, indented."""
+        stream = out.open_text("graph.json")
+        json.dump(
+            node_link(dataset, texts=self.options["texts"]), stream, ensure_ascii=False, indent=2
+        )
+        stream.write("\n")

@@ -1,0 +1,220 @@
+"""Plain-data records of the model: what the JSON and JSON Lines exports hold.
+
+Each function turns one model object into a JSON-ready ``dict`` whose keys
+are the dataset file's field names (see the README), so a record reads like
+the YAML it came from. A few keys are *derived*: they are computed from the
+rest and from the vocabulary, help readers such as D3 pages, and are ignored
+when the record is imported again. They are listed in :data:`DERIVED`.
+
+:func:`vocabulary_additions` gives what a dataset adds to the built-in
+vocabulary, in the layout of a dataset's ``vocabulary:`` section.
+
+Examples
+--------
+>>> import relgraph
+>>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+>>> entity_record(ds.entity("cuba"))["external_ids"]
+{'wikidata': 'Q241'}
+>>> sorted(relation_record(ds, ds.relations[0]))[:6]
+['allegation', 'category', 'date', 'directed', 'end', 'evidence']
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict
+from typing import Any
+
+from relgraph.model import Claim, Dataset, Entity, Evidence, Relation, Source
+from relgraph.vocabulary import Vocabulary, builtin_vocabulary
+
+__all__ = [
+    "DERIVED",
+    "FORMAT_VERSION",
+    "claim_record",
+    "dataset_record",
+    "entity_record",
+    "evidence_record",
+    "relation_record",
+    "source_bytes",
+    "source_record",
+    "text_bytes",
+    "vocabulary_additions",
+]
+
+#: The version of the record layout; importers refuse layouts newer than they know.
+FORMAT_VERSION = 1
+
+#: Keys computed from the rest of a record; importing ignores them.
+DERIVED: dict[str, tuple[str, ...]] = {
+    "relation": (
+        "key",
+        "category",
+        "label",
+        "inverse_label",
+        "directed",
+        "allegation",
+        "evidence_count",
+        "source_count",
+    ),
+    "evidence": ("start", "end", "context", "attributed_entity"),
+    "source": ("text",),
+}
+
+
+def _date(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def vocabulary_additions(vocabulary: Vocabulary) -> dict[str, list[dict[str, Any]]]:
+    """What ``vocabulary`` holds beyond the built-in one, as a ``vocabulary:`` section.
+
+    Examples
+    --------
+    >>> vocabulary_additions(builtin_vocabulary())
+    {}
+    """
+    base = builtin_vocabulary()
+    out: dict[str, list[dict[str, Any]]] = {}
+    cats = [asdict(c) for k, c in vocabulary.categories.items() if k not in base.categories]
+    kinds = [asdict(k) for i, k in vocabulary.entity_kinds.items() if i not in base.entity_kinds]
+    types = []
+    for ident, t in vocabulary.relation_types.items():
+        if ident in base.relation_types:
+            continue
+        record = asdict(t)
+        record["source_kinds"] = list(t.source_kinds) if t.source_kinds is not None else "*"
+        record["target_kinds"] = list(t.target_kinds) if t.target_kinds is not None else "*"
+        types.append(record)
+    for key, items in (("categories", cats), ("entity_kinds", kinds), ("relation_types", types)):
+        if items:
+            out[key] = items
+    return out
+
+
+def dataset_record(dataset: Dataset) -> dict[str, Any]:
+    """The dataset's own fields and its vocabulary additions."""
+    return {
+        "id": dataset.id,
+        "title": dataset.title,
+        "description": dataset.description,
+        "notes": dataset.notes,
+        "vocabulary": vocabulary_additions(dataset.vocabulary),
+    }
+
+
+def source_record(source: Source, text: bool = True) -> dict[str, Any]:
+    """A source; ``text`` says whether to carry its stored text.
+
+    The record keeps ``text_path`` (the dataset file's ``text:``) and
+    ``sha256``, so an import can store the text where the dataset expects it
+    and check that it is the same text.
+    """
+    record: dict[str, Any] = {
+        "id": source.id,
+        "title": source.title,
+        "publisher": source.publisher,
+        "url": source.url,
+        "published": _date(source.published),
+        "retrieved": _date(source.retrieved),
+        "reliability": source.reliability,
+        "text_path": source.text_path,
+        "sha256": source.sha256,
+        "notes": source.notes,
+    }
+    if text:
+        record["text"] = source.text
+    return record
+
+
+def entity_record(entity: Entity) -> dict[str, Any]:
+    """An entity (a node)."""
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "kind": entity.kind,
+        "aliases": list(entity.aliases),
+        "country": entity.country,
+        "description": entity.description,
+        "external_ids": dict(entity.external_ids),
+        "tags": list(entity.tags),
+    }
+
+
+def evidence_record(evidence: Evidence) -> dict[str, Any]:
+    """An evidence item, with where the quote was found (derived)."""
+    return {
+        "quote": evidence.quote,
+        "source": evidence.source,
+        "attributed_to": evidence.attributed_to,
+        "credibility": evidence.credibility,
+        "attributed_entity": evidence.attributed_entity,
+        "start": evidence.start,
+        "end": evidence.end,
+        "context": evidence.context,
+    }
+
+
+def relation_record(dataset: Dataset, relation: Relation) -> dict[str, Any]:
+    """A relation (a link), with its type's meaning (derived) for readers."""
+    t = dataset.vocabulary.relation_types[relation.type]
+    return {
+        "source": relation.source,
+        "target": relation.target,
+        "key": relation.id,
+        "id": relation.id,
+        "type": relation.type,
+        "status": relation.status,
+        "sign": relation.sign,
+        "date": _date(relation.date),
+        "start": _date(relation.start),
+        "end": _date(relation.end),
+        "notes": relation.notes,
+        "evidence": [evidence_record(e) for e in relation.evidence],
+        "category": t.category,
+        "label": t.label,
+        "inverse_label": t.inverse_label,
+        "directed": t.directed,
+        "allegation": relation.is_allegation,
+        "evidence_count": len(relation.evidence),
+        "source_count": len({e.source for e in relation.evidence}),
+    }
+
+
+def claim_record(claim: Claim) -> dict[str, Any]:
+    """A claim about one entity."""
+    return {
+        "id": claim.id,
+        "entity": claim.entity,
+        "statement": claim.statement,
+        "status": claim.status,
+        "date": _date(claim.date),
+        "notes": claim.notes,
+        "evidence": [evidence_record(e) for e in claim.evidence],
+    }
+
+
+def text_bytes(text: str, sha256: str) -> bytes:
+    """The bytes of a stored text: UTF-8, with the byte order mark back if ``sha256`` says so.
+
+    relgraph drops a UTF-8 byte order mark when it reads a source's text, but
+    ``sha256`` is the checksum of the file as stored, mark included.
+
+    Examples
+    --------
+    >>> import hashlib
+    >>> sha = hashlib.sha256(b"\\xef\\xbb\\xbfhi").hexdigest()
+    >>> text_bytes("hi", sha), text_bytes("hi", "0" * 64)
+    (b'\\xef\\xbb\\xbfhi', b'hi')
+    """
+    data = text.encode("utf-8")
+    if hashlib.sha256(data).hexdigest() != sha256.lower():
+        marked = b"\xef\xbb\xbf" + data
+        if hashlib.sha256(marked).hexdigest() == sha256.lower():
+            return marked
+    return data
+
+
+def source_bytes(source: Source) -> bytes:
+    """The bytes of a source's stored text file (see :func:`text_bytes`)."""
+    return text_bytes(source.text, source.sha256)

@@ -1,0 +1,199 @@
+"""Writing an imported dataset: validate it first, then move it into place, or leave nothing.
+
+:func:`write_document` writes the YAML and the source texts into a fresh
+hidden folder beside the output, validates that copy with
+:func:`relgraph.load`, and only when it loads moves the texts and then the
+dataset file into place. When validation finds problems, every diagnostic is
+moved back to where its value came from (a spreadsheet cell, a JSON record),
+the hidden folder is removed, and a :class:`~relgraph.errors.DatasetError`
+listing them all is raised: nothing is left behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable
+
+from relgraph.errors import DatasetError, Diagnostic, UsageError
+from relgraph.imports.document import Document, emit
+from relgraph.model import Dataset, Location
+from relgraph.validation import load
+
+__all__ = ["safe_relative", "write_document"]
+
+
+def safe_relative(path: str) -> bool:
+    """Whether ``path`` is relative and stays inside the folder it is relative to.
+
+    Examples
+    --------
+    >>> safe_relative("sources/a.txt"), safe_relative("../a.txt"), safe_relative("/etc/passwd")
+    (True, False, False)
+    """
+    parts = re.split(r"[\\/]", path)
+    return bool(path) and not os.path.isabs(path) and ".." not in parts and path[:1] not in "\\/"
+
+
+def _where(origin: Location) -> str:
+    return str(origin)
+
+
+class _Relocator:
+    """Moves diagnostics about the temporary copy back to the inputs."""
+
+    def __init__(
+        self, temp_yaml: str, temp_dir: str, output: str, origins: list[Location | None]
+    ) -> None:
+        self.temp_yaml = temp_yaml
+        self.temp_dir = temp_dir
+        self.output = output
+        self.out_dir = os.path.dirname(output) or "."
+        self.origins = origins
+        self._ref = re.compile(re.escape(temp_yaml) + r":(\d+)(?::\d+)?")
+
+    def origin(self, line: int) -> Location | None:
+        if 0 < line <= len(self.origins):
+            return self.origins[line - 1]
+        return None
+
+    def text(self, text: str | None) -> str | None:
+        if text is None:
+            return None
+
+        def ref(m: re.Match[str]) -> str:
+            o = self.origin(int(m.group(1)))
+            return _where(o) if o is not None else self.output
+
+        text = self._ref.sub(ref, text)
+        text = text.replace(self.temp_yaml, self.output)
+        return text.replace(
+            self.temp_dir + os.sep, "" if self.out_dir == "." else self.out_dir + os.sep
+        )
+
+    def __call__(self, d: Diagnostic) -> Diagnostic:
+        path, line, column = d.path, d.line, d.column
+        if os.path.abspath(d.path) == os.path.abspath(self.temp_yaml):
+            o = self.origin(d.line)
+            if o is not None:
+                path, line, column = o.path, o.line, o.column
+            else:
+                path, line, column = self.output, 0, 0
+        elif d.path.startswith(self.temp_dir):
+            path = os.path.join(self.out_dir, os.path.relpath(d.path, self.temp_dir))
+        return Diagnostic(
+            path,
+            line,
+            column,
+            d.code,
+            self.text(d.message) or "",
+            self.text(d.hint),
+            d.severity,
+        )
+
+
+def _conflicts(doc: Document, out_dir: str) -> list[Diagnostic]:
+    problems = []
+    for rel, (data, origin) in doc.texts.items():
+        if not safe_relative(rel):
+            continue  # validation reports it at the source's 'text:'
+        final = os.path.join(out_dir, rel)
+        if os.path.isdir(final):
+            where = origin or Location(final)
+            problems.append(
+                Diagnostic(
+                    where.path,
+                    where.line,
+                    where.column,
+                    "text-conflict",
+                    f"the source text path '{rel}' is a folder beside the output",
+                    "give the source another text path",
+                )
+            )
+        elif os.path.exists(final):
+            with open(final, "rb") as fh:
+                same = hashlib.sha256(fh.read()).digest() == hashlib.sha256(data).digest()
+            if not same:
+                where = origin or Location(final)
+                problems.append(
+                    Diagnostic(
+                        where.path,
+                        where.line,
+                        where.column,
+                        "text-conflict",
+                        f"'{final}' already exists and holds a different text",
+                        "write the dataset into another folder, or move that file away",
+                    )
+                )
+    return problems
+
+
+def _write(path: str, data: bytes) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as fh:
+        fh.write(data)
+
+
+def _text_paths(doc: Document) -> Iterable[str]:
+    for item in doc.sources:
+        value = item.fields.get("text")
+        value = getattr(value, "value", value)
+        if isinstance(value, str) and safe_relative(value):
+            yield value
+
+
+def write_document(doc: Document, output: str | os.PathLike[str]) -> Dataset:
+    """Validate ``doc`` and write it to ``output`` with its source texts; return the dataset.
+
+    Raises
+    ------
+    DatasetError
+        With every problem, located in the inputs; nothing is written.
+    UsageError
+        When the output's folder does not exist or the output is a folder.
+    """
+    output = os.fspath(output)
+    out_dir = os.path.dirname(output) or "."
+    if not os.path.isdir(out_dir):
+        raise UsageError(
+            f"cannot write '{output}': the folder '{out_dir}' does not exist\n"
+            "  hint: create it first, or choose another -o file"
+        )
+    if os.path.isdir(output):
+        raise UsageError(f"'{output}' is a folder\n  hint: give -o the name of the dataset file")
+    problems = _conflicts(doc, out_dir)
+    if problems:
+        raise DatasetError(problems)
+    text, origins = emit(doc)
+    temp_dir = tempfile.mkdtemp(prefix=".relgraph-import-", dir=out_dir)
+    try:
+        temp_yaml = os.path.join(temp_dir, os.path.basename(output))
+        with open(temp_yaml, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        for rel, (data, _) in doc.texts.items():
+            if safe_relative(rel):
+                _write(os.path.join(temp_dir, rel), data)
+        for rel in _text_paths(doc):  # texts already beside the output: check those
+            existing = os.path.join(out_dir, rel)
+            if rel not in doc.texts and os.path.isfile(existing):
+                os.makedirs(os.path.dirname(os.path.join(temp_dir, rel)), exist_ok=True)
+                shutil.copyfile(existing, os.path.join(temp_dir, rel))
+        try:
+            load(temp_yaml)
+        except DatasetError as exc:
+            relocate = _Relocator(temp_yaml, temp_dir, output, origins)
+            raise DatasetError([relocate(d) for d in exc.diagnostics]) from None
+        for rel in doc.texts:
+            final = os.path.join(out_dir, rel)
+            if not os.path.exists(final):
+                os.makedirs(os.path.dirname(final), exist_ok=True)
+                os.replace(os.path.join(temp_dir, rel), final)
+        os.replace(temp_yaml, output)
+    except OSError as exc:
+        raise UsageError(f"cannot write '{output}': {exc.strerror}") from None
+    finally:
+        shutil.rmtree(temp_dir, ignore_errors=True)
+    return load(output)

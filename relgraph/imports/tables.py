@@ -1,0 +1,654 @@
+"""Reading spreadsheets (CSV) into a dataset file.
+
+Columns are found by their header, whatever their order, ignoring case,
+spaces at the ends and the difference between ``_``, ``-`` and a space
+(``Attributed to``, ``attributed_to``). An unknown column is an error with
+the closest known name as a hint, so a misspelt column is never silently
+dropped; a missing required column is an error too. Locations are
+``file:line:column``, where the column is the spreadsheet column (1 for A).
+
+The columns each file takes are those ``relgraph export --to csv`` writes
+(see :mod:`relgraph.export.csv`), and:
+
+* entities: ``Name`` for ``Label``, ``Kind`` for ``Type``;
+* relations: ``Source``/``Target`` for ``From``/``To`` (Gephi's names; then
+  ``Type`` is the direction and the relation type is in ``Relation type``,
+  when that column is there), ``Evidence source`` for ``Quote source``;
+* sources: ``SHA256`` may be left out or empty: it is computed from the text.
+
+Rows with the same ``ID`` make one relation (or claim), each row adding one
+evidence item; rows without an ``ID`` are grouped by their ends, type and
+dates (a claim's by its entity, statement and date). The relation's own
+cells need only be filled on its first row; a later row that gives a
+different value is an error. Empty cells are absent values. Cells
+neutralised against formula injection are restored (see
+:func:`relgraph.export.csv.restore`).
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import hashlib
+import io
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from relgraph.errors import Diagnostic, did_you_mean
+from relgraph.export.csv import (
+    CLAIM_COLUMNS,
+    ENTITY_COLUMNS,
+    EVIDENCE_COLUMNS,
+    SOURCE_COLUMNS,
+    restore,
+    split_list,
+    split_pairs,
+)
+from relgraph.imports.commit import safe_relative
+from relgraph.imports.document import Document, Item, Located, Raw
+from relgraph.loading import MAX_FILE_BYTES, Node, read_text, read_yaml
+from relgraph.model import Location
+from relgraph.validation import MAX_SOURCE_BYTES
+
+__all__ = ["Table", "read_meta", "read_table", "relation_table_spec"]
+
+_IGNORED = "-"  # a column that is read and ignored (written by the export for reading)
+
+
+def _norm(header: str) -> str:
+    return " ".join(header.replace("_", " ").replace("-", " ").split()).lower()
+
+
+@dataclass
+class Spec:
+    """What one kind of file takes: header name (normalised) → field, and what is required."""
+
+    what: str
+    columns: dict[str, str]  # normalised header -> field ("-" = ignored)
+    shown: dict[str, str]  # field -> the header name to show in messages
+    required: tuple[str, ...]
+    listing: tuple[str, ...] = ()  # the columns to name in hints
+    lists: tuple[str, ...] = ()
+    pairs: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()
+    verbatim: tuple[str, ...] = ()  # free text, kept exactly as written
+
+
+_TEXT = (
+    "name",
+    "description",
+    "notes",
+    "quote",
+    "statement",
+    "title",
+    "attributed_to",
+    "publisher",
+)
+
+ENTITIES = Spec(
+    "entities",
+    {
+        "id": "id",
+        "label": "name",
+        "name": "name",
+        "type": "kind",
+        "kind": "kind",
+        "description": "description",
+        "aliases": "aliases",
+        "country": "country",
+        "tags": "tags",
+        "external ids": "external_ids",
+    },
+    {"id": "ID", "name": "Label", "kind": "Type"},
+    ("id", "name", "kind"),
+    ENTITY_COLUMNS,
+    lists=("aliases", "tags"),
+    pairs=("external_ids",),
+    verbatim=_TEXT,
+)
+
+_EVIDENCE = {
+    "quote": "quote",
+    "quote source": "evidence_source",
+    "evidence source": "evidence_source",
+    "attributed to": "attributed_to",
+    "credibility": "credibility",
+}
+
+CLAIMS = Spec(
+    "claims",
+    {
+        "id": "id",
+        "entity": "entity",
+        "statement": "statement",
+        "status": "status",
+        "date": "date",
+        "notes": "notes",
+        "context": _IGNORED,
+        "source title": _IGNORED,
+        **_EVIDENCE,
+    },
+    {
+        "entity": "Entity",
+        "statement": "Statement",
+        "status": "Status",
+        "quote": "Quote",
+        "evidence_source": "Quote source",
+    },
+    ("entity", "statement", "status", "quote", "evidence_source"),
+    CLAIM_COLUMNS,
+    numbers=("credibility",),
+    verbatim=_TEXT,
+)
+
+SOURCES = Spec(
+    "sources",
+    {
+        "id": "id",
+        "title": "title",
+        "publisher": "publisher",
+        "url": "url",
+        "published": "published",
+        "retrieved": "retrieved",
+        "reliability": "reliability",
+        "text": "text",
+        "sha256": "sha256",
+        "notes": "notes",
+    },
+    {"id": "ID", "title": "Title", "reliability": "Reliability", "text": "Text"},
+    ("id", "title", "reliability", "text"),
+    SOURCE_COLUMNS,
+    verbatim=_TEXT,
+)
+
+
+def relation_table_spec(headers: Sequence[str]) -> Spec:
+    """The relations spec for a file with these (normalised) headers: Kumu's or Gephi's names.
+
+    Examples
+    --------
+    >>> relation_table_spec(["source", "target", "type", "relation type"]).columns["type"]
+    '-'
+    >>> relation_table_spec(["from", "to", "type"]).columns["type"]
+    'type'
+    """
+    columns = {
+        "id": "id",
+        "relation id": "id",
+        "status": "status",
+        "sign": "sign",
+        "date": "date",
+        "start": "start",
+        "end": "end",
+        "notes": "notes",
+        "label": _IGNORED,
+        "direction": _IGNORED,
+        "category": _IGNORED,
+        "context": _IGNORED,
+        "source title": _IGNORED,
+        "weight": _IGNORED,
+        "evidence count": _IGNORED,
+        **_EVIDENCE,
+    }
+    shown = {"status": "Status", "quote": "Quote", "evidence_source": "Quote source"}
+    if "from" in headers or "to" in headers or "source" not in headers:
+        columns.update({"from": "source", "to": "target"})
+        shown.update(source="From", target="To")
+    else:
+        columns.update({"source": "source", "target": "target"})
+        shown.update(source="Source", target="Target")
+    if "relation type" in headers:
+        columns.update({"relation type": "type", "type": _IGNORED})
+        shown["type"] = "Relation type"
+    else:
+        columns["type"] = "type"
+        shown["type"] = "Type"
+    ends = (shown["source"], shown["target"], shown["type"])
+    return Spec(
+        "relations",
+        columns,
+        shown,
+        ("source", "target", "type", "status", "quote", "evidence_source"),
+        ("ID", *ends, "Status", "Sign", "Date", "Start", "End", "Notes", *EVIDENCE_COLUMNS),
+        numbers=("credibility",),
+        verbatim=_TEXT,
+    )
+
+
+@dataclass
+class Table:
+    """The rows of one CSV file: for each row, field → located value."""
+
+    path: str
+    rows: list[tuple[int, dict[str, Located]]] = field(default_factory=list)
+
+
+def _delimiter(first_line: str) -> str:
+    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_table(
+    path: str, kind: str, problems: list[Diagnostic]
+) -> tuple[Table | None, Spec | None]:
+    """Read ``path`` as a ``kind`` file (entities, relations, claims, sources); collect problems."""
+    text, diags = read_text(path, MAX_FILE_BYTES)
+    if text is None:
+        problems.extend(diags)
+        return None, None
+    if not text.strip():
+        problems.append(
+            Diagnostic(
+                path,
+                0,
+                0,
+                "empty-file",
+                "the file is empty",
+                "the first row names the columns; each row after it is one item",
+            )
+        )
+        return None, None
+    first = text.splitlines()[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first))
+    try:
+        header = next(reader)
+    except csv.Error as exc:  # pragma: no cover - a header line always parses
+        problems.append(Diagnostic(path, 1, 1, "bad-csv", str(exc), None))
+        return None, None
+    normal = [_norm(h) for h in header]
+    spec = {
+        "entities": ENTITIES,
+        "claims": CLAIMS,
+        "sources": SOURCES,
+    }.get(kind) or relation_table_spec(normal)
+    fields: dict[int, str] = {}  # column index -> field; no entry: a column without header
+    seen: dict[str, int] = {}
+    misspelt: set[str] = set()  # fields an unknown column was probably meant to give
+    bad = False
+    for i, (raw, name) in enumerate(zip(header, normal, strict=True)):
+        if not name:
+            continue  # a column without a header: its cells must be empty (checked below)
+        if name == "quotes" and "quote" not in normal and kind == "relations":
+            misspelt.update(("quote", "evidence_source"))
+            problems.append(
+                Diagnostic(
+                    path,
+                    1,
+                    i + 1,
+                    "joined-quotes",
+                    "the 'Quotes' column joins every quote of a relation in one cell, which "
+                    "cannot be split back into evidence",
+                    "export with `--evidence rows` (the default), or give each quote its own "
+                    "row with 'Quote' and 'Quote source' columns",
+                )
+            )
+            bad = True
+            continue
+        target = spec.columns.get(name)
+        if target is None:
+            close = difflib.get_close_matches(name, list(spec.columns), n=1, cutoff=0.6)
+            hint = f"{spec.what} take: {', '.join(spec.listing)}"
+            if close:
+                misspelt.add(spec.columns[close[0]])
+                hint = f"did you mean '{_title(close[0])}'? {hint}"
+            problems.append(
+                Diagnostic(
+                    path, 1, i + 1, "unknown-column", f"unknown column '{raw.strip()}'", hint
+                )
+            )
+            bad = True
+            continue
+        if target != _IGNORED and target in seen:
+            problems.append(
+                Diagnostic(
+                    path,
+                    1,
+                    i + 1,
+                    "duplicate-column",
+                    f"column '{raw.strip()}' gives the same field as column {seen[target] + 1}",
+                    "keep one of them",
+                )
+            )
+            bad = True
+            continue
+        seen[target] = i
+        fields[i] = target
+    for need in spec.required:
+        if need not in seen and need not in misspelt:
+            problems.append(
+                Diagnostic(
+                    path,
+                    1,
+                    1,
+                    "missing-column",
+                    f"there is no '{spec.shown.get(need, need)}' column",
+                    f"{spec.what} need the columns: "
+                    + ", ".join(spec.shown.get(r, r) for r in spec.required),
+                )
+            )
+            bad = True
+    if bad:
+        return None, spec
+    table = Table(path)
+    start = reader.line_num + 1
+    try:
+        for row in reader:
+            line = start
+            start = reader.line_num + 1
+            if not any(cell.strip() for cell in row):
+                continue
+            values: dict[str, Located] = {}
+            for i, cell in enumerate(row):
+                target = fields.get(i)
+                if target is None:
+                    if cell.strip() and not bad:
+                        problems.append(
+                            Diagnostic(
+                                path,
+                                line,
+                                i + 1,
+                                "extra-cell",
+                                f"the row has a value in column {i + 1}, which has no header",
+                                "name the column in the first row",
+                            )
+                        )
+                    continue
+                if target == _IGNORED:
+                    continue
+                value = _value(restore(cell), target, spec, Location(path, line, i + 1), problems)
+                if value is not None:
+                    values[target] = Located(value, Location(path, line, i + 1))
+            table.rows.append((line, values))
+    except csv.Error as exc:
+        problems.append(
+            Diagnostic(
+                path,
+                reader.line_num,
+                1,
+                "bad-csv",
+                f"the file is not valid CSV: {exc}",
+                "check the quotes around cells that hold commas or line breaks",
+            )
+        )
+        return None, spec
+    return table, spec
+
+
+def _title(normal: str) -> str:
+    special = {
+        "id": "ID",
+        "url": "URL",
+        "sha256": "SHA256",
+        "external ids": "External IDs",
+        "relation id": "Relation ID",
+    }
+    return special.get(normal, normal[:1].upper() + normal[1:])
+
+
+def _value(cell: str, target: str, spec: Spec, where: Location, problems: list[Diagnostic]) -> Any:
+    if not cell.strip():
+        return None
+    if target in spec.lists:
+        return split_list(cell)
+    if target in spec.pairs:
+        pairs = split_pairs(cell)
+        if pairs is None:
+            problems.append(
+                Diagnostic(
+                    where.path,
+                    where.line,
+                    where.column,
+                    "bad-external-ids",
+                    f"'{cell}' is not a list of scheme:id pairs",
+                    "write e.g. wikidata:Q241|isni:0000000121032683",
+                )
+            )
+            return None
+        return dict(pairs)
+    if target in spec.numbers and cell.strip().isdigit():
+        return Raw(str(int(cell.strip())))
+    if target in spec.verbatim:
+        return cell
+    return cell.strip()
+
+
+# -- grouping rows into items ---------------------------------------------------------
+_RELATION_FIELDS = (
+    "id",
+    "source",
+    "target",
+    "type",
+    "date",
+    "start",
+    "end",
+    "status",
+    "sign",
+    "notes",
+)
+_CLAIM_FIELDS = ("id", "entity", "statement", "status", "date", "notes")
+_EVIDENCE_FIELDS = ("quote", "evidence_source", "attributed_to", "credibility")
+
+
+def _plain(v: Located | None) -> Any:
+    if v is None:
+        return None
+    return v.value.text if isinstance(v.value, Raw) else v.value
+
+
+def group_rows(table: Table, spec: Spec, kind: str, problems: list[Diagnostic]) -> list[Item]:
+    """One item per relation (or claim), each row adding an evidence item."""
+    own = _RELATION_FIELDS if kind == "relations" else _CLAIM_FIELDS
+    key_fields = (
+        ("source", "target", "type", "date", "start", "end")
+        if kind == "relations"
+        else ("entity", "statement", "date")
+    )
+    groups: dict[tuple[Any, ...], tuple[dict[str, Located], list[Item], Location]] = {}
+    for line, values in table.rows:
+        ident = _plain(values.get("id"))
+        key = ("id", ident) if ident else ("auto", *(_plain(values.get(k)) for k in key_fields))
+        origin = Location(table.path, line, 1)
+        if key not in groups:
+            groups[key] = ({}, [], origin)
+        fields, evidence, first = groups[key]
+        for name in own:
+            if name not in values:
+                continue
+            if name in fields and _plain(fields[name]) != _plain(values[name]):
+                label = ident or " → ".join(
+                    str(_plain(values.get(k)) or "?") for k in key_fields[:2]
+                )
+                col = spec.shown.get(name) or _title(
+                    next(k for k, v in spec.columns.items() if v == name)
+                )
+                here = values[name].origin or origin
+                there = (fields[name].origin or first).line
+                problems.append(
+                    Diagnostic(
+                        table.path,
+                        here.line,
+                        here.column,
+                        "conflicting-value",
+                        f"this row gives {col} '{_plain(values[name])}' for "
+                        f"{kind[:-1]} '{label}', but line {there} gave '{_plain(fields[name])}'",
+                        "the rows of one item must agree; leave the cell empty to keep "
+                        "the first row's value",
+                    )
+                )
+                continue
+            fields.setdefault(name, values[name])
+        if any(name in values for name in _EVIDENCE_FIELDS):
+            ev = {
+                "quote": values.get("quote"),
+                "source": values.get("evidence_source"),
+                "attributed_to": values.get("attributed_to"),
+                "credibility": values.get("credibility"),
+            }
+            evidence.append(Item({k: v for k, v in ev.items() if v is not None}, origin))
+    items = []
+    for fields, evidence, origin in groups.values():
+        ordered: dict[str, Any] = {k: fields[k] for k in own if k in fields}
+        if evidence:
+            ordered["evidence"] = evidence
+        items.append(Item(ordered, origin))
+    return items
+
+
+def entity_items(table: Table) -> list[Item]:
+    """One item per entity row."""
+    order = ("id", "name", "kind", "aliases", "country", "description", "external_ids", "tags")
+    return [
+        Item({k: values[k] for k in order if k in values}, Location(table.path, line, 1))
+        for line, values in table.rows
+    ]
+
+
+def source_items(table: Table, doc: Document, problems: list[Diagnostic]) -> list[Item]:
+    """One item per source row; the stored texts are read from beside the sources file."""
+    base = os.path.dirname(table.path)
+    order = (
+        "id",
+        "title",
+        "publisher",
+        "url",
+        "published",
+        "retrieved",
+        "reliability",
+        "text",
+        "sha256",
+        "notes",
+    )
+    items = []
+    for line, values in table.rows:
+        fields: dict[str, Any] = {k: values[k] for k in order if k in values}
+        text = values.get("text")
+        if text is not None and isinstance(text.value, str):
+            rel = text.value.replace("\\", "/")
+            where = text.origin or Location(table.path, line, 1)
+            full = os.path.join(base, rel)
+            if not safe_relative(rel):
+                problems.append(
+                    Diagnostic(
+                        where.path,
+                        where.line,
+                        where.column,
+                        "unsafe-path",
+                        f"the source text path '{rel}' leaves the folder of "
+                        f"{os.path.basename(table.path)}",
+                        "keep source texts in a folder beside the sources file, e.g. "
+                        "sources/article.txt",
+                    )
+                )
+            elif not os.path.isfile(full):
+                problems.append(
+                    Diagnostic(
+                        where.path,
+                        where.line,
+                        where.column,
+                        "missing-source-text",
+                        f"the source text '{rel}' does not exist",
+                        f"store the source's text at {full}",
+                    )
+                )
+            elif os.path.getsize(full) > MAX_SOURCE_BYTES:
+                problems.append(
+                    Diagnostic(
+                        where.path,
+                        where.line,
+                        where.column,
+                        "file-too-large",
+                        f"the source text '{rel}' is larger than relgraph reads",
+                        f"relgraph reads source texts of at most {MAX_SOURCE_BYTES} bytes",
+                    )
+                )
+            else:
+                with open(full, "rb") as fh:
+                    data = fh.read()
+                doc.texts.setdefault(rel, (data, where))
+                fields["text"] = Located(rel, where)
+                if "sha256" not in fields:
+                    fields["sha256"] = Located(hashlib.sha256(data).hexdigest(), where)
+                    fields = {k: fields[k] for k in order if k in fields}
+        items.append(Item(fields, Location(table.path, line, 1)))
+    return items
+
+
+def _item(node: Node) -> Any:
+    where = Location(node.path, node.line, node.column)
+    if node.kind == "map":
+        return Item({k: _item(v) for k, v in node.value.items()}, where)
+    if node.kind == "seq":
+        return Located([_item(v) for v in node.value], where)
+    if node.kind == "null":
+        return Located(None, where)
+    if node.kind == "str":
+        return Located(node.value, where)
+    return Located(Raw(node.value), where)
+
+
+def read_meta(path: str, doc: Document, problems: list[Diagnostic]) -> None:
+    """Take the ``dataset:`` and ``vocabulary:`` sections of the YAML file at ``path``."""
+    root, diags = read_yaml(path)
+    problems.extend(diags)
+    if root is None:
+        if not diags:
+            problems.append(
+                Diagnostic(
+                    path,
+                    0,
+                    0,
+                    "empty-file",
+                    "the file is empty",
+                    "give it a 'dataset:' section with an id and a title",
+                )
+            )
+        return
+    if root.kind != "map":
+        problems.append(
+            Diagnostic(
+                path,
+                root.line,
+                root.column,
+                "not-a-mapping",
+                "the meta file must be a mapping of sections",
+                "give it 'dataset:' and, if needed, 'vocabulary:'",
+            )
+        )
+        return
+    for key, node in root.keys.items():
+        if key not in ("dataset", "vocabulary"):
+            problems.append(
+                Diagnostic(
+                    path,
+                    node.line,
+                    node.column,
+                    "unknown-section",
+                    f"'{key}' is not a section of a meta file",
+                    did_you_mean(
+                        str(key),
+                        ["dataset", "vocabulary"],
+                        "a meta file holds only 'dataset:' and 'vocabulary:'",
+                    ),
+                )
+            )
+    for key in ("dataset", "vocabulary"):
+        section = root.get(key)
+        if section is None:
+            continue
+        value = _item(section)
+        if isinstance(value, Item):
+            setattr(doc, key, value)
+        elif section.kind != "null":
+            problems.append(
+                Diagnostic(
+                    path,
+                    section.line,
+                    section.column,
+                    "wrong-type",
+                    f"'{key}' must be a mapping",
+                    "write its fields on the lines below it, indented",
+                )
+            )

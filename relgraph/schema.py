@@ -1,0 +1,345 @@
+"""A JSON Schema of the dataset file, so editors complete and check dataset files as you type.
+
+:func:`dataset_schema` builds a JSON Schema (draft 2020-12) of the YAML
+dataset format from a vocabulary: entity kinds, relation types, categories,
+statuses, signs and reliability grades are enumerations, so an editor offers
+them as completions and underlines a misspelt one; every field has a
+description, shown on hover; unknown fields are flagged, as the loader flags
+them. ``relgraph schema`` writes it; ``docs/schema.md`` shows how to wire it
+into VS Code.
+
+The schema follows the loader: ``null`` is accepted wherever a field is
+optional (the loader reads it as absent), a list field also accepts a single
+value, and a date is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (a bare year may
+be a number). What a schema cannot check (that an entity or source id
+exists, that a quote is in its source, that an end comes after its start) is
+left to ``relgraph validate``.
+
+Kinds and types a dataset adds in its ``vocabulary:`` section are in the
+enumerations only when the schema is built from that dataset's vocabulary
+(``relgraph schema DATASET``).
+
+Examples
+--------
+>>> schema = dataset_schema()
+>>> schema["$schema"]
+'https://json-schema.org/draft/2020-12/schema'
+>>> "state" in schema["$defs"]["entity"]["properties"]["kind"]["enum"]
+True
+>>> schema["$defs"]["relation"]["required"]
+['source', 'target', 'type', 'status', 'evidence']
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from relgraph.fields import ID_RE
+from relgraph.model import RELIABILITY_GRADES, STATUSES
+from relgraph.vocabulary import SHAPES, SIGNS, Vocabulary, builtin_vocabulary
+
+__all__ = ["dataset_schema", "schema_json"]
+
+_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def _text(description: str, required: bool = False) -> dict[str, Any]:
+    return {"type": "string" if required else ["string", "null"], "description": description}
+
+
+def _id(description: str, required: bool = True) -> dict[str, Any]:
+    return {
+        "type": "string" if required else ["string", "null"],
+        "pattern": ID_RE.pattern,
+        "description": description,
+    }
+
+
+def _choice(values: list[str], description: str, required: bool = False) -> dict[str, Any]:
+    return {"enum": values if required else [*values, None], "description": description}
+
+
+def _date(description: str) -> dict[str, Any]:
+    return {
+        "type": ["string", "integer", "null"],
+        "pattern": _DATE_PATTERN,
+        "minimum": 0,
+        "maximum": 9999,
+        "description": description + " YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source.",
+    }
+
+
+def _texts(description: str) -> dict[str, Any]:
+    return {
+        "type": ["array", "string", "null"],
+        "items": {"type": "string"},
+        "description": description,
+    }
+
+
+def _object(properties: dict[str, Any], required: list[str], description: str) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "description": description,
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+def _section(ref: str, description: str) -> dict[str, Any]:
+    return {"type": ["array", "null"], "items": {"$ref": ref}, "description": description}
+
+
+def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
+    """The JSON Schema of a dataset file, with the kinds and types of ``vocabulary``.
+
+    Parameters
+    ----------
+    vocabulary : Vocabulary, optional
+        Default: the built-in vocabulary. Give a dataset's
+        ``Dataset.vocabulary`` to include the kinds and types it adds.
+
+    Returns
+    -------
+    dict
+        A JSON-ready schema (draft 2020-12).
+    """
+    vocab = vocabulary or builtin_vocabulary()
+    kinds = list(vocab.entity_kinds)
+    types = list(vocab.relation_types)
+    statuses: list[str] = list(STATUSES)
+    ref_id = {"type": "string", "minLength": 1}
+    kind_help = "; ".join(f"{k}: {v.label}" for k, v in vocab.entity_kinds.items())
+    status_help = "confirmed, reported, alleged, disputed or denied."
+
+    evidence = _object(
+        {
+            "quote": _text(
+                "The exact words of the source; they must occur in its stored text.", True
+            ),
+            "source": {**ref_id, "description": "The id of the source quoted (under sources:)."},
+            "attributed_to": _text(
+                "Who the source says the words or the claim come from: an entity id or text."
+            ),
+            "credibility": {
+                "type": ["integer", "string", "null"],
+                "minimum": 1,
+                "maximum": 6,
+                "pattern": "^[1-6]$",
+                "description": "Admiralty credibility, 1 (confirmed by other sources) to 6 "
+                "(truth cannot be judged).",
+            },
+            "notes": _text("Notes on this evidence item."),
+        },
+        ["quote", "source"],
+        "One verbatim quote from a named source.",
+    )
+    evidence_list = {
+        "type": "array",
+        "items": {"$ref": "#/$defs/evidence"},
+        "minItems": 1,
+        "description": "One or more verbatim quotes that back this.",
+    }
+    relation = _object(
+        {
+            "id": _id(
+                "An id for the relation (default: made from its ends, type and date).", False
+            ),
+            "source": {**ref_id, "description": "The entity the relation goes from."},
+            "target": {**ref_id, "description": "The entity the relation goes to."},
+            "type": _choice(
+                types,
+                f"The relation type: {', '.join(types)}. `relgraph vocab` explains them.",
+                True,
+            ),
+            "date": _date("When a single event happened."),
+            "start": _date("When a lasting relation began."),
+            "end": _date("When a lasting relation ended."),
+            "status": _choice(statuses, status_help, True),
+            "sign": _choice(
+                list(SIGNS), "Overrides the type's sign: cooperative, hostile or neutral."
+            ),
+            "notes": _text("Notes: what the evidence does and does not say."),
+            "evidence": evidence_list,
+        },
+        ["source", "target", "type", "status", "evidence"],
+        "A typed relation between two entities, backed by evidence.",
+    )
+    relation["not"] = {"anyOf": [{"required": ["date", "start"]}, {"required": ["date", "end"]}]}
+    entity = _object(
+        {
+            "id": _id("A readable slug: lower-case letters, digits, '-', '_', '.'."),
+            "name": _text("The name as the source gives it.", True),
+            "kind": _choice(kinds, f"The entity kind: {kind_help}.", True),
+            "aliases": _texts("Other names."),
+            "country": _text("The country, as an ISO 3166 code (CU, IR)."),
+            "description": _text("Who or what this is, as the sources say."),
+            "external_ids": {
+                "type": ["object", "null"],
+                "additionalProperties": {"type": "string"},
+                "description": "Ids in other databases, e.g. wikidata: Q241.",
+            },
+            "tags": _texts("Free tags."),
+        },
+        ["id", "name", "kind"],
+        "An actor: a state, an official, a company, a group…",
+    )
+    grades = "; ".join(f"{k} {v}" for k, v in RELIABILITY_GRADES.items())
+    source = _object(
+        {
+            "id": _id("The source's id, used by evidence items."),
+            "title": _text("The document's title.", True),
+            "publisher": _text("Who published it (leave out if the document does not say)."),
+            "url": {
+                "type": ["string", "null"],
+                "pattern": r"^https?://\S+$",
+                "description": "Where it was read, http(s).",
+            },
+            "published": _date("When it was published."),
+            "retrieved": _date("When it was read."),
+            "reliability": _choice(
+                list(RELIABILITY_GRADES), f"Admiralty reliability: {grades}.", True
+            ),
+            "text": _text("The path of its stored text, relative to the dataset file.", True),
+            "sha256": {
+                "type": ["string", "integer"],
+                "pattern": "^[0-9a-fA-F]{64}$",
+                "description": "sha256sum of the text file.",
+            },
+            "notes": _text("Notes on the source."),
+        },
+        ["id", "title", "reliability", "text", "sha256"],
+        "A document evidence is quoted from.",
+    )
+    claim = _object(
+        {
+            "id": _id("An id for the claim.", False),
+            "entity": {**ref_id, "description": "The entity the claim is about."},
+            "statement": _text("What the source says of the entity.", True),
+            "status": _choice(statuses, status_help, True),
+            "date": _date("When it held."),
+            "notes": _text("Notes on the claim."),
+            "evidence": evidence_list,
+        },
+        ["entity", "statement", "status", "evidence"],
+        "Something a source says about a single entity.",
+    )
+    color = {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "description": '"#rrggbb"'}
+    endpoint = {
+        "type": ["string", "array"],
+        "items": {"type": "string", "enum": kinds},
+        "examples": ["*", kinds[:2]],
+        "description": 'Entity kinds allowed at this end (a list), or "*" for any.',
+    }
+    vocab_section = _object(
+        {
+            "categories": _section("#/$defs/category", "Relation categories."),
+            "entity_kinds": _section("#/$defs/entity_kind", "Entity kinds."),
+            "relation_types": _section("#/$defs/relation_type", "Relation types."),
+        },
+        [],
+        "Entity kinds, categories and relation types this dataset adds.",
+    )
+    vocab_section["type"] = ["object", "null"]
+    defs = {
+        "dataset": _object(
+            {
+                "id": _id("The dataset's id."),
+                "title": _text("The dataset's title.", True),
+                "description": _text("What the dataset covers."),
+                "notes": _text("How it was made: what was left out and why."),
+                "license": _text("The license of the dataset."),
+                "authors": _text("Who made it."),
+            },
+            ["title"],
+            "The dataset's own fields (in one file of the dataset).",
+        ),
+        "source": source,
+        "entity": entity,
+        "relation": relation,
+        "claim": claim,
+        "evidence": evidence,
+        "category": _object(
+            {
+                "id": _id("The category's id."),
+                "label": _text("Its name.", True),
+                "color": color,
+                "description": _text("What it covers."),
+            },
+            ["id", "label", "color"],
+            "A family of relation types.",
+        ),
+        "entity_kind": _object(
+            {
+                "id": _id("The kind's id."),
+                "label": _text("Its name.", True),
+                "color": color,
+                "shape": {"enum": list(SHAPES), "description": "How the page draws it."},
+                "description": _text("What it covers."),
+            },
+            ["id", "label", "color", "shape"],
+            "A kind of actor.",
+        ),
+        "relation_type": _object(
+            {
+                "id": _id("The type's id."),
+                "category": {
+                    **_id("One of the categories (built in, or added here)."),
+                    "examples": list(vocab.categories),
+                },
+                "label": _text('How it reads from source to target ("visited").', True),
+                "inverse_label": _text(
+                    'How it reads from target to source ("was visited by").', True
+                ),
+                "directed": {
+                    "type": "boolean",
+                    "description": "false when both ends play the same part.",
+                },
+                "sign": {"enum": list(SIGNS), "description": "Its default sign."},
+                "source_kinds": endpoint,
+                "target_kinds": endpoint,
+                "description": _text("What it means."),
+            },
+            [
+                "id",
+                "category",
+                "label",
+                "inverse_label",
+                "directed",
+                "sign",
+                "source_kinds",
+                "target_kinds",
+            ],
+            "A type of relation.",
+        ),
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "relgraph dataset file",
+        "description": "Actors, typed relations and the verbatim quotes that back them. "
+        "Written by `relgraph schema`; `relgraph validate` checks what a schema cannot.",
+        "type": "object",
+        "properties": {
+            "dataset": {"$ref": "#/$defs/dataset"},
+            "vocabulary": vocab_section,
+            "sources": _section("#/$defs/source", "The documents quoted."),
+            "entities": _section("#/$defs/entity", "The actors."),
+            "relations": _section("#/$defs/relation", "Typed relations between actors."),
+            "claims": _section("#/$defs/claim", "Statements about one actor."),
+        },
+        "additionalProperties": False,
+        "$defs": defs,
+    }
+
+
+def schema_json(vocabulary: Vocabulary | None = None) -> str:
+    """:func:`dataset_schema` as indented JSON text, ending with a newline.
+
+    Examples
+    --------
+    >>> schema_json().splitlines()[1]
+    '  "$schema": "https://json-schema.org/draft/2020-12/schema",'
+    """
+    return json.dumps(dataset_schema(vocabulary), ensure_ascii=False, indent=2) + "\n"

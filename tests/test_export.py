@@ -1,0 +1,1083 @@
+"""Exports: every format read back by an independent reader, counts kept, values safe.
+
+GEXF and GraphML are read back with NetworkX's readers, GraphML also with
+igraph (igraph has no GEXF reader). GEXF is checked against the structure of
+the GEXF 1.3 specification by :func:`check_gexf`: the published GEXF 1.3 XSD
+does not compile (its ``graph``, ``node`` and ``edge`` elements name types it
+never defines) and no package on PyPI ships a GEXF schema, so the tests carry
+none. FtM output is loaded by the ``followthemoney`` package; the Cypher
+script is lexed and parsed with the openCypher grammar (``antlr4-cypher``).
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import functools
+import hashlib
+import io
+import json
+import os
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+import relgraph
+from relgraph.cli import main
+from relgraph.export import FORMATS, export, export_bytes, exporter
+from relgraph.export.common import ExportError
+from relgraph.export.ftm import ftm_id
+from relgraph.export.graphml import flatten_graph
+from relgraph.filters import Filter
+
+# ---------------------------------------------------------------------------
+# A dataset full of values that break naive writers
+# ---------------------------------------------------------------------------
+TRICKY_TEXT = (
+    '=HYPERLINK("http://evil.example/","click") was posted by the ministry.\n'
+    "+1 for the deal, -2 against it, @everyone agreed.\n"
+    'He said "x"}) DETACH DELETE n // and then he left.\n'
+    "A backslash \\ and 'single' and `tick` quotes are here.\n"
+    "The two ministers met in Havana and shook hands.\n"
+    "Reportedly, the group received funds.\n"
+)
+
+TRICKY_YAML = r"""dataset:
+  id: tricky_set
+  title: "Tricky: quotes, \"escapes\" & formulas"
+  description: "Line one\nline two\u2028and a separator"
+vocabulary:
+  categories:
+    - id: money
+      label: Money
+      color: "#112233"
+  entity_kinds:
+    - id: armed_group
+      label: Armed group
+      color: "#445566"
+      shape: triangle
+  relation_types:
+    - id: funds
+      category: money
+      label: funds
+      inverse_label: is funded by
+      directed: true
+      sign: cooperative
+      source_kinds: "*"
+      target_kinds: [armed_group, state]
+sources:
+  - id: src-1
+    title: "=cmd|' /C calc'!A0"
+    publisher: "@publisher"
+    url: "https://example.org/a?b=1&c=2"
+    published: 2023-05
+    reliability: C
+    text: texts/tricky.txt
+    sha256: {sha}
+entities:
+  - id: min-a
+    name: "x\"}) MATCH (n) DETACH DELETE n //"
+    kind: official
+    aliases: ["a|b", "back\\slash", "no"]
+    external_ids: {"wikidata": "Q1", "a:b": "c|d"}
+    tags: [t1, "@t2"]
+    country: CU
+  - id: min-b
+    name: "=1+1"
+    kind: official
+    description: "-starts with a minus\ttab"
+  - id: cuba
+    name: "yes"
+    kind: state
+  - id: grp
+    name: "'quoted' `name` <b>&amp;</b>"
+    kind: armed_group
+relations:
+  - id: r-formula
+    source: min-a
+    target: cuba
+    type: praise
+    status: reported
+    date: 2023-05-05
+    notes: "+note\nwith two lines"
+    evidence:
+      - quote: '=HYPERLINK("http://evil.example/","click") was posted by the ministry.'
+        source: src-1
+        attributed_to: min-a
+        credibility: 2
+      - quote: "+1 for the deal, -2 against it"
+        source: src-1
+        attributed_to: "@someone"
+  - source: min-a
+    target: min-b
+    type: meeting
+    status: reported
+    start: 2020
+    end: 2021-02
+    evidence:
+      - quote: The two ministers met in Havana
+        source: src-1
+  - source: cuba
+    target: grp
+    type: funds
+    status: alleged
+    sign: hostile
+    evidence:
+      - quote: "Reportedly, the group received funds."
+        source: src-1
+  - id: r-inject
+    source: min-b
+    target: cuba
+    type: criticism
+    status: denied
+    evidence:
+      - quote: 'He said "x"}) DETACH DELETE n // and then he left.'
+        source: src-1
+      - quote: "A backslash \\ and 'single' and `tick` quotes"
+        source: src-1
+claims:
+  - entity: grp
+    statement: "It is \"armed\"; @all"
+    status: disputed
+    evidence:
+      - quote: "Reportedly, the group received funds."
+        source: src-1
+"""
+
+#: Strings of the tricky dataset that must come out exactly, wherever they go.
+HOSTILE = [
+    'x"}) MATCH (n) DETACH DELETE n //',
+    "=1+1",
+    "=cmd|' /C calc'!A0",
+    '=HYPERLINK("http://evil.example/","click") was posted by the ministry.',
+    'He said "x"}) DETACH DELETE n // and then he left.',
+    "A backslash \\ and 'single' and `tick` quotes",
+    "+note\nwith two lines",
+    "'quoted' `name` <b>&amp;</b>",
+]
+
+
+def make_tricky(folder: Path, text: str = TRICKY_TEXT, yaml: str = TRICKY_YAML) -> Path:
+    """Write the tricky dataset (its text with a byte order mark) into ``folder``."""
+    data = b"\xef\xbb\xbf" + text.encode("utf-8")
+    (folder / "texts").mkdir(parents=True, exist_ok=True)
+    (folder / "texts" / "tricky.txt").write_bytes(data)
+    path = folder / "tricky.yaml"
+    path.write_text(yaml.replace("{sha}", hashlib.sha256(data).hexdigest()), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def tricky(tmp_path: Path) -> relgraph.Dataset:
+    return relgraph.load(make_tricky(tmp_path / "data"))
+
+
+def assert_same_dataset(a: relgraph.Dataset, b: relgraph.Dataset) -> None:
+    """Every field of the two datasets is equal (their file paths aside)."""
+    for f in dataclasses.fields(relgraph.Dataset):
+        if f.name in ("paths", "warnings"):
+            continue
+        assert getattr(a, f.name) == getattr(b, f.name), f"the datasets differ in {f.name}"
+
+
+def edges_by_id(g: nx.Graph) -> dict[str, dict[str, Any]]:
+    """Edge data by the relation's id (NetworkX's GEXF reader gives a simple graph when it can)."""
+    return {d["id"]: d for _, _, d in g.edges(data=True)}
+
+
+def evidence_total(ds: relgraph.Dataset) -> int:
+    return sum(len(r.evidence) for r in ds.relations)
+
+
+# ---------------------------------------------------------------------------
+# Counts survive every export of the bundled dataset
+# ---------------------------------------------------------------------------
+def _counts_gexf(path: Path) -> tuple[int, int, int]:
+    g = nx.read_gexf(path)
+    return (
+        g.number_of_nodes(),
+        g.number_of_edges(),
+        sum(d["evidence_count"] for _, _, d in g.edges(data=True)),
+    )
+
+
+def _counts_graphml(path: Path) -> tuple[int, int, int]:
+    import igraph
+
+    g = nx.read_graphml(path)
+    i = igraph.Graph.Read_GraphML(str(path))
+    counts = (
+        g.number_of_nodes(),
+        g.number_of_edges(),
+        sum(d["evidence_count"] for _, _, d in g.edges(data=True)),
+    )
+    assert (i.vcount(), i.ecount(), int(sum(i.es["evidence_count"]))) == counts
+    return counts
+
+
+def _counts_json(path: Path) -> tuple[int, int, int]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    g = nx.node_link_graph(data, edges="links")
+    return (
+        g.number_of_nodes(),
+        g.number_of_edges(),
+        sum(len(d["evidence"]) for _, _, d in g.edges(data=True)),
+    )
+
+
+def _counts_jsonl(path: Path) -> tuple[int, int, int]:
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    relations = [r for r in records if r["type"] == "relation"]
+    return (
+        sum(r["type"] == "entity" for r in records),
+        len(relations),
+        sum(len(r["evidence"]) for r in relations),
+    )
+
+
+def _counts_csv(path: Path) -> tuple[int, int, int]:
+    with open(path / "entities.csv", encoding="utf-8", newline="") as fh:
+        entities = list(csv.DictReader(fh))
+    with open(path / "relations.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    return len(entities), len({r["ID"] for r in rows}), len(rows)
+
+
+def _counts_cypher(path: Path) -> tuple[int, int, int]:
+    script = path.read_text(encoding="utf-8")
+    statements = script.split(";\n")
+    entities = sum(s.count("\n  {id: ") for s in statements if "MERGE (n:Entity" in s)
+    relations = [s for s in statements if "MERGE (a)-[r:" in s]
+    edges = sum(s.count("\n  {id: ") for s in relations)
+    evidence = sum(int(n) for s in relations for n in re.findall(r"evidence_count: (\d+)", s))
+    return entities, edges, evidence
+
+
+def _counts_ftm(path: Path) -> tuple[int, int, int]:
+    from followthemoney import model
+
+    proxies = [model.get_proxy(json.loads(line)) for line in path.read_text().splitlines()]
+    entities = [p for p in proxies if not p.schema.edge and p.schema.name != "Document"]
+    edges = [p for p in proxies if p.schema.edge]
+    return len(entities), len(edges), sum(len(p.get("description")) for p in edges)
+
+
+COUNTERS = {
+    "gexf": _counts_gexf,
+    "graphml": _counts_graphml,
+    "json": _counts_json,
+    "jsonl": _counts_jsonl,
+    "csv": _counts_csv,
+    "cypher": _counts_cypher,
+    "ftm": _counts_ftm,
+}
+
+
+def test_every_format_has_a_reader_test() -> None:
+    assert sorted(COUNTERS) == sorted(FORMATS)
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_counts_of_nodes_edges_and_evidence_survive(
+    fmt: str, bundled: relgraph.Dataset, tmp_path: Path
+) -> None:
+    target = tmp_path / f"out.{fmt}"
+    export(bundled, fmt, target)
+    assert COUNTERS[fmt](target) == (
+        len(bundled.entities),
+        len(bundled.relations),
+        evidence_total(bundled),
+    )
+
+
+# ---------------------------------------------------------------------------
+# GEXF
+# ---------------------------------------------------------------------------
+_GEXF_TYPES = {
+    "integer",
+    "long",
+    "double",
+    "float",
+    "boolean",
+    "bigdecimal",
+    "biginteger",
+    "byte",
+    "char",
+    "short",
+    "liststring",
+    "listboolean",
+    "listinteger",
+    "listlong",
+    "listfloat",
+    "listdouble",
+    "listbyte",
+    "listshort",
+    "listbigdecimal",
+    "listbiginteger",
+    "listchar",
+    "string",
+    "anyURI",
+}
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def check_gexf(data: bytes, ns: str = "http://gexf.net/1.3") -> list[str]:
+    """Problems with ``data`` against the structure the GEXF 1.3 specification gives."""
+    problems: list[str] = []
+    viz = ns + "/viz"
+    root = ET.fromstring(data)
+    q = lambda tag: f"{{{ns}}}{tag}"  # noqa: E731
+    if root.tag != q("gexf") or root.get("version") != ("1.3" if "1.3" in ns else "1.2"):
+        problems.append(f"root is {root.tag} version {root.get('version')}")
+    location = root.get("{http://www.w3.org/2001/XMLSchema-instance}schemaLocation", "")
+    if not location.startswith(ns + " "):
+        problems.append(f"schemaLocation is {location!r}")
+    if [c.tag for c in root] not in ([q("meta"), q("graph")], [q("graph")]):
+        problems.append(f"gexf holds {[c.tag for c in root]}")
+    meta = root.find(q("meta"))
+    if meta is not None:
+        for child in meta:
+            if child.tag not in (q("creator"), q("keywords"), q("description")):
+                problems.append(f"meta holds {child.tag}")
+    graph = root.find(q("graph"))
+    assert graph is not None
+    if graph.get("defaultedgetype") not in ("directed", "undirected", "mutual"):
+        problems.append("bad defaultedgetype")
+    if graph.get("mode") not in ("static", "dynamic", None):
+        problems.append("bad mode")
+    if graph.get("timeformat") not in ("integer", "double", "date", "dateTime", None):
+        problems.append("bad timeformat")
+    order = [c.tag for c in graph]
+    if order != [q("attributes")] * order.count(q("attributes")) + [q("nodes"), q("edges")]:
+        problems.append(f"graph holds {order}")
+    declared: dict[str, dict[str, str]] = {"node": {}, "edge": {}}
+    for block in graph.findall(q("attributes")):
+        cls = block.get("class", "")
+        if cls not in declared or block.get("mode") not in ("static", "dynamic", None):
+            problems.append(f"attributes class={cls} mode={block.get('mode')}")
+            continue
+        for a in block:
+            if a.tag != q("attribute") or a.get("type") not in _GEXF_TYPES or not a.get("title"):
+                problems.append(f"bad attribute declaration {a.attrib}")
+            if a.get("id") in declared[cls]:
+                problems.append(f"attribute id {a.get('id')} declared twice")
+            declared[cls][a.get("id", "")] = a.get("type", "")
+
+    def values(element: ET.Element, cls: str) -> None:
+        for holder in element.findall(q("attvalues")):
+            for v in holder:
+                kind = declared[cls].get(v.get("for", ""))
+                if v.tag != q("attvalue") or kind is None or v.get("value") is None:
+                    problems.append(f"bad attvalue {v.attrib} in {element.get('id')}")
+                    continue
+                text = v.get("value", "")
+                if kind == "integer" and not re.fullmatch(r"-?\d+", text):
+                    problems.append(f"{text!r} is not an integer")
+                if kind == "boolean" and text not in ("true", "false"):
+                    problems.append(f"{text!r} is not a boolean")
+
+    nodes = graph.find(q("nodes"))
+    edges = graph.find(q("edges"))
+    assert nodes is not None
+    assert edges is not None
+    ids = [n.get("id") for n in nodes]
+    if len(set(ids)) != len(ids) or nodes.get("count") != str(len(ids)):
+        problems.append("node ids not unique or count wrong")
+    allowed_node = {
+        q("attvalues"),
+        q("spells"),
+        f"{{{viz}}}color",
+        f"{{{viz}}}shape",
+        f"{{{viz}}}size",
+        f"{{{viz}}}position",
+    }
+    for n in nodes:
+        if n.tag != q("node") or any(c.tag not in allowed_node for c in n):
+            problems.append(f"node {n.get('id')} holds {[c.tag for c in n]}")
+        values(n, "node")
+        for color in n.findall(f"{{{viz}}}color"):
+            if not all(0 <= int(color.get(c, "-1")) <= 255 for c in "rgb"):
+                problems.append(f"bad colour {color.attrib}")
+        for shape in n.findall(f"{{{viz}}}shape"):
+            if shape.get("value") not in ("disc", "square", "triangle", "diamond", "image"):
+                problems.append(f"bad shape {shape.attrib}")
+    edge_ids = [e.get("id") for e in edges]
+    if len(set(edge_ids)) != len(edge_ids) or edges.get("count") != str(len(edge_ids)):
+        problems.append("edge ids not unique or count wrong")
+    allowed_edge = {
+        q("attvalues"),
+        q("spells"),
+        f"{{{viz}}}color",
+        f"{{{viz}}}thickness",
+        f"{{{viz}}}shape",
+    }
+    for e in edges:
+        if e.tag != q("edge") or any(c.tag not in allowed_edge for c in e):
+            problems.append(f"edge {e.get('id')} holds {[c.tag for c in e]}")
+        if e.get("source") not in ids or e.get("target") not in ids:
+            problems.append(f"edge {e.get('id')} joins unknown nodes")
+        float(e.get("weight", "1"))
+        values(e, "edge")
+        for spells in e.findall(q("spells")):
+            for s in spells:
+                start, end = s.get("start"), s.get("end")
+                if s.tag != q("spell") or not (start or end):
+                    problems.append(f"bad spell {s.attrib}")
+                for d in (start, end):
+                    if d is not None and not _DATE.match(d):
+                        problems.append(f"spell date {d!r} is not YYYY-MM-DD")
+                if start and end and start > end:
+                    problems.append(f"spell ends before it starts: {s.attrib}")
+    return problems
+
+
+def test_gexf_has_the_structure_of_gexf_1_3(bundled: relgraph.Dataset) -> None:
+    assert check_gexf(export_bytes(bundled, "gexf")) == []
+
+
+def test_gexf_1_2draft_has_the_same_structure(bundled: relgraph.Dataset) -> None:
+    data = export_bytes(bundled, "gexf", version="1.2draft")
+    assert check_gexf(data, ns="http://www.gexf.net/1.2draft") == []
+    assert nx.read_gexf(io.BytesIO(data), version="1.2draft").number_of_edges() == 37
+
+
+def test_the_structure_check_catches_broken_gexf(bundled: relgraph.Dataset) -> None:
+    data = export_bytes(bundled, "gexf").replace(b'type="integer"', b'type="int"', 1)
+    data = data.replace(b'<spell start="2006-01-01"', b'<spell start="2006-02-01"')
+    data = data.replace(b'source="cuba"', b'source="kuba"', 1)
+    problems = check_gexf(data)
+    assert "bad attribute declaration {'id': 'n8', 'title': 'claim_count', 'type': 'int'}" in (
+        problems
+    )
+    assert any("ends before it starts" in p for p in problems)
+    assert any("joins unknown nodes" in p for p in problems)
+
+
+def test_gexf_carries_types_status_sign_quotes_and_spells(bundled: relgraph.Dataset) -> None:
+    g = nx.read_gexf(io.BytesIO(export_bytes(bundled, "gexf")))
+    edges = edges_by_id(g)
+    first = next(r for r in bundled.relations if r.date is not None)
+    data = edges[first.id]
+    assert data["status"] == first.status
+    assert data["sign"] == first.sign
+    assert data["relation_type"] == first.type
+    assert isinstance(data["directed"], bool)
+    assert data["spells"] == [(first.date.earliest(), first.date.latest())]
+    assert first.evidence[0].quote in data["evidence"]
+    assert "Deepening Ties" in data["sources"]
+    assert isinstance(data["evidence_count"], int)
+    undated = next(r for r in bundled.relations if r.date is None and r.start is None)
+    assert "spells" not in edges[undated.id]
+
+
+def test_gexf_dates_as_spells_cover_every_day_a_partial_date_can_mean(
+    tricky: relgraph.Dataset,
+) -> None:
+    g = nx.read_gexf(io.BytesIO(export_bytes(tricky, "gexf")))
+    spells = {k: d.get("spells") for k, d in edges_by_id(g).items()}
+    assert spells["r-formula"] == [("2023-05-05", "2023-05-05")]
+    assert spells["min-a.meeting.min-b"] == [("2020-01-01", "2021-02-28")]
+    assert check_gexf(export_bytes(tricky, "gexf")) == []
+
+
+def test_xml_exports_keep_hostile_text_exactly(tricky: relgraph.Dataset) -> None:
+    g = nx.read_gexf(io.BytesIO(export_bytes(tricky, "gexf")))
+    assert g.nodes["min-a"]["label"] == HOSTILE[0]
+    assert g.nodes["grp"]["label"] == "'quoted' `name` <b>&amp;</b>"
+    h = nx.read_graphml(io.BytesIO(export_bytes(tricky, "graphml")))
+    assert h.nodes["min-a"]["name"] == HOSTILE[0]
+    edge = next(d for _, _, d in h.edges(data=True) if d["relation_id"] == "r-inject")
+    assert 'He said "x"}) DETACH DELETE n // and then he left.' in edge["evidence"]
+
+
+def test_control_characters_xml_cannot_hold_become_replacement_characters(
+    tricky: relgraph.Dataset,
+) -> None:
+    # the loader refuses control characters; a dataset built in Python can still hold them
+    import dataclasses
+
+    ds = dataclasses.replace(
+        tricky,
+        entities=tuple(
+            dataclasses.replace(e, name="page\x0cbreak") if e.id == "min-b" else e
+            for e in tricky.entities
+        ),
+    )
+    g = nx.read_gexf(io.BytesIO(export_bytes(ds, "gexf")))
+    assert g.nodes["min-b"]["label"] == "page\ufffdbreak"
+
+
+# ---------------------------------------------------------------------------
+# GraphML
+# ---------------------------------------------------------------------------
+def test_graphml_is_read_by_networkx_and_igraph_with_typed_attributes(
+    bundled: relgraph.Dataset, tmp_path: Path
+) -> None:
+    import igraph
+
+    path = tmp_path / "g.graphml"
+    export(bundled, "graphml", path)
+    g = nx.read_graphml(path)
+    rel = bundled.relations[0]
+    data = g.edges[rel.source, rel.target, rel.id]
+    assert (data["type"], data["status"], data["sign"]) == (rel.type, rel.status, rel.sign)
+    assert data["directed"] is True
+    assert data["evidence_count"] == len(rel.evidence)
+    assert rel.evidence[0].quote in data["evidence"]
+    i = igraph.Graph.Read_GraphML(str(path))
+    assert i.is_directed()
+    assert sorted(i.es["relation_id"]) == sorted(r.id for r in bundled.relations)
+    assert sorted(i.vs["id"]) == sorted(e.id for e in bundled.entities)
+    cuba = i.vs.find(id="cuba")
+    assert cuba["name"] == "Cuba"
+    assert cuba["aliases"] == "Havana; República de Cuba"
+
+
+def test_networkx_writers_fail_on_the_model_graph_but_not_on_the_flattened_one(
+    bundled: relgraph.Dataset, tmp_path: Path
+) -> None:
+    with pytest.raises((TypeError, nx.NetworkXError)):
+        nx.write_graphml(bundled.graph(), tmp_path / "raw.graphml")
+    flat = flatten_graph(bundled.graph())
+    nx.write_graphml(flat, tmp_path / "flat.graphml")
+    nx.write_gexf(flat, tmp_path / "flat.gexf")
+    assert nx.read_graphml(tmp_path / "flat.graphml").number_of_edges() == len(bundled.relations)
+
+
+def test_flattening_names_the_attribute_and_element_it_cannot_write() -> None:
+    g = nx.MultiDiGraph()
+    g.add_node("a", seen={1})
+    with pytest.raises(ExportError) as exc:
+        flatten_graph(g)
+    assert str(exc.value) == (
+        "cannot write attribute 'seen' of node 'a': a set is not text, a number, a yes/no "
+        "value, a list or a mapping"
+    )
+
+
+def test_flattening_does_not_change_the_graph_given(bundled: relgraph.Dataset) -> None:
+    g = bundled.graph()
+    before = dict(g.nodes["cuba"])
+    flatten_graph(g)
+    assert g.nodes["cuba"] == before
+    assert isinstance(g.nodes["cuba"]["aliases"], list)
+
+
+# ---------------------------------------------------------------------------
+# JSON and JSON Lines
+# ---------------------------------------------------------------------------
+def test_json_is_node_link_data_carrying_sources_texts_and_claims(
+    bundled: relgraph.Dataset,
+) -> None:
+    data = json.loads(export_bytes(bundled, "json"))
+    assert data["graph"]["format"] == "relgraph-node-link"
+    source = data["graph"]["sources"][0]
+    assert source["text"] == bundled.sources[0].text
+    assert hashlib.sha256(source["text"].encode()).hexdigest() == source["sha256"]
+    assert len(data["graph"]["claims"]) == len(bundled.claims)
+    assert data["graph"]["vocabulary"] == {}
+    link = data["links"][0]
+    assert link["key"] == link["id"] == bundled.relations[0].id
+    assert link["evidence"][0]["context"] == bundled.relations[0].evidence[0].context
+
+
+def test_json_carries_the_vocabulary_a_dataset_adds(tricky: relgraph.Dataset) -> None:
+    data = json.loads(export_bytes(tricky, "json"))
+    vocab = data["graph"]["vocabulary"]
+    assert [t["id"] for t in vocab["relation_types"]] == ["funds"]
+    assert vocab["relation_types"][0]["target_kinds"] == ["armed_group", "state"]
+    assert [k["id"] for k in vocab["entity_kinds"]] == ["armed_group"]
+
+
+def test_json_without_texts_still_names_each_text_and_its_checksum(
+    bundled: relgraph.Dataset,
+) -> None:
+    source = json.loads(export_bytes(bundled, "json", texts=False))["graph"]["sources"][0]
+    assert "text" not in source
+    assert source["text_path"] == "sources/cuba_iran_relations.txt"
+
+
+def test_jsonl_records_each_have_a_type_and_come_in_reference_order(
+    tricky: relgraph.Dataset,
+) -> None:
+    lines = export_bytes(tricky, "jsonl").decode("utf-8").splitlines()  # as Python reads lines
+    types = [json.loads(line)["type"] for line in lines]
+    assert types == ["dataset", "source", *["entity"] * 4, *["relation"] * 4, "claim"]
+    relation = json.loads(lines[6])
+    assert relation["relation_type"] == "praise"
+    assert all("\n" not in line for line in lines)
+
+
+# ---------------------------------------------------------------------------
+# CSV
+# ---------------------------------------------------------------------------
+def _rows(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_csv_cells_that_could_run_as_formulas_start_with_an_apostrophe(
+    tricky: relgraph.Dataset, tmp_path: Path
+) -> None:
+    export(tricky, "csv", tmp_path / "out")
+    entities = {r["ID"]: r for r in _rows(tmp_path / "out" / "entities.csv")}
+    assert entities["min-b"]["Label"] == "'=1+1"
+    assert entities["min-b"]["Description"] == "'-starts with a minus\ttab"
+    relations = _rows(tmp_path / "out" / "relations.csv")
+    quotes = [r["Quote"] for r in relations]
+    assert '\'=HYPERLINK("http://evil.example/","click") was posted by the ministry.' in quotes
+    assert "'+1 for the deal, -2 against it" in quotes
+    assert "'@someone" in [r["Attributed to"] for r in relations]
+    sources = _rows(tmp_path / "out" / "sources.csv")
+    assert sources[0]["Title"] == "'=cmd|' /C calc'!A0"
+    assert sources[0]["Publisher"] == "'@publisher"
+    every_cell = [
+        cell
+        for name in ("entities", "relations", "claims", "sources")
+        for row in _rows(tmp_path / "out" / f"{name}.csv")
+        for cell in row.values()
+    ]
+    assert not [c for c in every_cell if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+
+
+def test_csv_layouts_for_kumu_and_gephi(bundled: relgraph.Dataset, tmp_path: Path) -> None:
+    export(bundled, "csv", tmp_path / "kumu")
+    export(bundled, "csv", tmp_path / "gephi", layout="gephi")
+    kumu = _rows(tmp_path / "kumu" / "relations.csv")
+    gephi = _rows(tmp_path / "gephi" / "relations.csv")
+    assert list(kumu[0])[:5] == ["ID", "From", "To", "Type", "Direction"]
+    assert list(gephi[0])[:5] == ["Id", "Source", "Target", "Type", "Relation type"]
+    assert {r["Type"] for r in gephi} == {"Directed", "Undirected"}
+    assert {r["Direction"] for r in kumu} == {"directed", "undirected"}
+    assert list(_rows(tmp_path / "gephi" / "entities.csv")[0])[:3] == ["Id", "Label", "Type"]
+
+
+def test_csv_joined_evidence_gives_one_row_per_relation(
+    bundled: relgraph.Dataset, tmp_path: Path
+) -> None:
+    export(bundled, "csv", tmp_path / "j", evidence="joined")
+    rows = _rows(tmp_path / "j" / "relations.csv")
+    assert len(rows) == len(bundled.relations)
+    many = next(r for r in bundled.relations if len(r.evidence) > 1)
+    row = next(r for r in rows if r["ID"] == many.id)
+    assert row["Quotes"].count("\n") == len(many.evidence) - 1
+    assert int(row["Evidence count"]) == len(many.evidence)
+
+
+def test_csv_writes_the_source_texts_byte_for_byte(
+    tricky: relgraph.Dataset, tmp_path: Path
+) -> None:
+    export(tricky, "csv", tmp_path / "out")
+    data = (tmp_path / "out" / "texts" / "tricky.txt").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert hashlib.sha256(data).hexdigest() == tricky.sources[0].sha256
+
+
+# ---------------------------------------------------------------------------
+# Cypher
+# ---------------------------------------------------------------------------
+def _decode_cypher(literal: str) -> str:
+    body = literal[1:-1]
+    simple = {"\\": "\\", '"': '"', "'": "'", "n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f"}
+    out, i = [], 0
+    while i < len(body):
+        if body[i] == "\\":
+            nxt = body[i + 1]
+            if nxt == "u":
+                out.append(chr(int(body[i + 2 : i + 6], 16)))
+                i += 6
+                continue
+            out.append(simple[nxt])
+            i += 2
+            continue
+        out.append(body[i])
+        i += 1
+    return "".join(out)
+
+
+_FIXED_WORDS = {
+    "UNWIND",
+    "AS",
+    "MERGE",
+    "SET",
+    "MATCH",
+    "CREATE",
+    "CONSTRAINT",
+    "IF",
+    "NOT",
+    "EXISTS",
+    "FOR",
+    "REQUIRE",
+    "IS",
+    "UNIQUE",
+    "true",
+    "false",
+    "row",
+    "props",
+    "id",
+    "source",
+    "target",
+    "entity",
+    "n",
+    "a",
+    "b",
+    "r",
+    "c",
+    "e",
+}
+
+
+def test_cypher_keeps_every_value_inside_a_literal(tricky: relgraph.Dataset) -> None:
+    import antlr4
+    import antlr4_cypher as cypher
+
+    script = export_bytes(tricky, "cypher").decode("utf-8")
+    lexer = cypher.CypherLexer(antlr4.InputStream(script))
+    tokens = [t for t in lexer.getAllTokens() if t.channel == 0]
+    names = cypher.CypherLexer.symbolicNames
+    literals = [_decode_cypher(t.text) for t in tokens if names[t.type] == "STRING_LITERAL"]
+    for text in HOSTILE:
+        assert text in literals, f"{text!r} did not come out of a string literal intact"
+    words = {
+        t.text
+        for t in tokens
+        if names[t.type] != "STRING_LITERAL" and re.fullmatch(r"[A-Za-z_]\w*", t.text)
+    }
+    keys = set(re.findall(r"([a-z_][a-z0-9_]*): ", re.sub(r'"(?:\\.|[^"\\])*"', '""', script)))
+    labels = {
+        "Entity",
+        "Source",
+        "Claim",
+        "Official",
+        "State",
+        "ArmedGroup",
+        "ABOUT",
+        "PRAISE",
+        "MEETING",
+        "FUNDS",
+        "CRITICISM",
+    }
+    assert words <= _FIXED_WORDS | keys | labels | {
+        "relgraph_entity_id",
+        "relgraph_source_id",
+        "relgraph_claim_id",
+    }
+    assert "DETACH" not in words
+    assert "DELETE" not in words
+    without_literals = re.sub(r'"(?:\\.|[^"\\])*"', '""', script)
+    assert "DETACH" not in without_literals
+    assert "evil.example" not in without_literals
+
+
+def test_cypher_statements_parse_as_opencypher(tricky: relgraph.Dataset) -> None:
+    import antlr4
+    import antlr4_cypher as cypher
+    from antlr4.error.ErrorListener import ErrorListener
+
+    class Collect(ErrorListener):
+        def __init__(self) -> None:
+            self.errors: list[str] = []
+
+        def syntaxError(self, *args: Any) -> None:
+            self.errors.append(str(args[-2]))
+
+    script = export_bytes(tricky, "cypher").decode("utf-8")
+    lexer = cypher.CypherLexer(antlr4.InputStream(script))
+    statements, start = [], None
+    for t in lexer.getAllTokens():
+        if t.channel != 0 or cypher.CypherLexer.symbolicNames[t.type] in ("SP", "WHITESPACE"):
+            continue  # comments and white space
+        if start is None:
+            start = t.start
+        if cypher.CypherLexer.symbolicNames[t.type] == "SEMI":
+            statements.append(script[start : t.stop + 1])
+            start = None
+    constraints = [s for s in statements if s.startswith("CREATE CONSTRAINT")]
+    assert constraints == [
+        f"CREATE CONSTRAINT relgraph_{n.lower()}_id IF NOT EXISTS FOR (n:{n}) "
+        "REQUIRE n.id IS UNIQUE;"
+        for n in ("Entity", "Source", "Claim")
+    ]  # Neo4j schema commands: not in the openCypher grammar
+    queries = [s for s in statements if not s.startswith("CREATE CONSTRAINT")]
+    assert len(queries) == 1 + 3 + 4 + 1  # sources; 3 kinds; 4 relation types; claims
+    for query in queries:
+        collect = Collect()
+        lex = cypher.CypherLexer(antlr4.InputStream(query))
+        lex.removeErrorListeners()
+        lex.addErrorListener(collect)
+        parser = cypher.CypherParser(antlr4.CommonTokenStream(lex))
+        parser.removeErrorListeners()
+        parser.addErrorListener(collect)
+        parser.script()
+        assert collect.errors == [], query[:200]
+
+
+def test_cypher_labels_and_types_come_from_the_vocabulary(tricky: relgraph.Dataset) -> None:
+    script = export_bytes(tricky, "cypher").decode("utf-8")
+    assert "SET n:ArmedGroup, n += row.props" in script
+    assert "MERGE (a)-[r:FUNDS {id: row.id}]->(b)" in script
+
+
+def test_cypher_refuses_two_kinds_that_would_share_a_label(tmp_path: Path) -> None:
+    yaml = TRICKY_YAML.replace(
+        "  relation_types:\n",
+        '    - id: armed-group\n      label: Other\n      color: "#445566"\n'
+        "      shape: dot\n  relation_types:\n",
+    )
+    ds = relgraph.load(make_tricky(tmp_path, yaml=yaml))
+    with pytest.raises(ExportError) as exc:
+        export_bytes(ds, "cypher")
+    assert str(exc.value) == (
+        "the entity kind 'armed-group' would become the Neo4j name ArmedGroup, which the "
+        "entity kind 'armed_group' already uses\n"
+        "  hint: rename one of them in the dataset's vocabulary"
+    )
+
+
+# ---------------------------------------------------------------------------
+# FollowTheMoney
+# ---------------------------------------------------------------------------
+def test_ftm_entities_load_in_followthemoney_with_valid_properties(
+    tricky: relgraph.Dataset,
+) -> None:
+    from followthemoney import model
+
+    lines = export_bytes(tricky, "ftm").decode("utf-8").splitlines()
+    proxies = {}
+    for line in lines:
+        raw = json.loads(line)
+        proxy = model.get_proxy(raw, cleaned=False)  # cleans every value through its type
+        for prop, values in raw["properties"].items():
+            assert prop in proxy.schema.properties, (proxy.schema.name, prop)
+            assert proxy.get(prop) == values, f"{proxy.schema.name}.{prop} lost values"
+        proxies[proxy.id] = proxy
+    schemata = {p.id: p.schema.name for p in proxies.values()}
+    e, s, r = (functools.partial(ftm_id, letter, "tricky_set") for letter in "esr")
+    assert schemata[e("min-a")] == "Person"
+    assert schemata[e("cuba")] == "PublicBody"
+    assert schemata[e("grp")] == "LegalEntity"
+    assert schemata[s("src-1")] == "Document"
+    for proxy in proxies.values():
+        if proxy.schema.edge:
+            for prop in (proxy.schema.source_prop, proxy.schema.target_prop):
+                (ref,) = proxy.get(prop)
+                assert ref in proxies
+                assert proxies[ref].schema.is_a(prop.range)
+    link = proxies[r("r-formula")]
+    assert link.schema.name == "UnknownLink"
+    assert link.get("sourceUrl") == ["https://example.org/a?b=1&c=2"]
+    assert link.get("publisher") == ["@publisher"]
+    assert link.get("status") == ["reported"]
+    assert link.get("date") == ["2023-05-05"]
+    assert link.get("proof") == [s("src-1")]
+    meeting = next(
+        p
+        for p in proxies.values()
+        if p.schema.edge and p.get("recordId") == ["min-a.meeting.min-b"]
+    )
+    assert meeting.schema.name == "Associate"
+    assert meeting.get("relationship") == ["met with"]
+    assert meeting.get("summary") == ["status: reported"]
+
+
+def test_ftm_uses_membership_and_representation_where_the_ends_fit(
+    bundled: relgraph.Dataset,
+) -> None:
+    lines = [json.loads(line) for line in export_bytes(bundled, "ftm").decode().splitlines()]
+    by_record = {e["properties"]["recordId"][0]: e for e in lines if "recordId" in e["properties"]}
+    office = next(r for r in bundled.relations if r.type == "holds_office")
+    assert by_record[office.id]["schema"] == "Membership"
+    speaks = next(r for r in bundled.relations if r.type == "speaks_for")
+    assert by_record[speaks.id]["schema"] == "Representation"
+
+
+# ---------------------------------------------------------------------------
+# Atomic writing, options, filters, errors
+# ---------------------------------------------------------------------------
+def test_a_failing_export_leaves_the_old_file_and_no_temporary_file(
+    bundled: relgraph.Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "g.gexf"
+    target.write_text("old", encoding="utf-8")
+
+    def boom(self: Any, dataset: Any, out: Any) -> None:
+        out.open_bytes("graph.gexf").write(b"<half")
+        raise RuntimeError("the exporter broke")
+
+    monkeypatch.setattr(FORMATS["gexf"], "write", boom)
+    with pytest.raises(RuntimeError):
+        export(bundled, "gexf", target)
+    assert target.read_text(encoding="utf-8") == "old"
+    assert os.listdir(tmp_path) == ["g.gexf"]
+
+
+def test_a_two_file_export_writes_both_files_or_neither(
+    bundled: relgraph.Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    export(bundled, "csv", out)
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    real_replace = os.replace
+    calls = []
+
+    def flaky(src: Any, dst: Any) -> None:
+        calls.append(dst)
+        if str(dst).endswith("relations.csv") and not str(src).endswith(".old"):
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", flaky)
+    with pytest.raises(ExportError) as exc:
+        export(bundled, "csv", out, layout="gephi")
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert str(exc.value) == "cannot move the export into place: No space left on device"
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    assert after == before  # entities.csv was put back as it was
+    assert not [p for p in out.rglob("*") if p.name.startswith(".")]
+
+
+def test_an_export_into_a_missing_folder_is_a_usage_error(
+    bundled: relgraph.Dataset, tmp_path: Path
+) -> None:
+    with pytest.raises(relgraph.UsageError) as exc:
+        export(bundled, "json", tmp_path / "nope" / "g.json")
+    assert str(exc.value) == (
+        f"cannot write '{tmp_path / 'nope' / 'g.json'}': the folder '{tmp_path / 'nope'}' does "
+        "not exist\n  hint: create it first, or choose another -o file"
+    )
+
+
+def test_unknown_formats_and_options_are_usage_errors() -> None:
+    with pytest.raises(relgraph.UsageError) as exc:
+        exporter("graphxml")
+    assert str(exc.value) == (
+        "'graphxml' is not an export format\n  hint: did you mean 'graphml'? formats are: gexf, "
+        "graphml, json, jsonl, csv, cypher, ftm"
+    )
+    with pytest.raises(relgraph.UsageError) as exc:
+        exporter("csv", layuot="gephi")
+    assert str(exc.value) == (
+        "the csv export has no option 'layuot'\n  hint: did you mean 'layout'? its options are: "
+        "layout, evidence, texts"
+    )
+    with pytest.raises(relgraph.UsageError) as exc:
+        exporter("csv", layout="excel")
+    assert str(exc.value) == (
+        "'excel' is not a value of the csv option 'layout'\n  hint: choose one of: kumu, gephi"
+    )
+
+
+def test_a_filter_exports_only_what_it_keeps(bundled: relgraph.Dataset) -> None:
+    kept = Filter(statuses=("alleged",), kinds=("state", "group"))
+    data = json.loads(export_bytes(bundled, "json", filter=kept))
+    assert {link["status"] for link in data["links"]} == {"alleged"}
+    assert {n["kind"] for n in data["nodes"]} == {"state", "group"}
+    assert len(data["links"]) == len(kept.apply(bundled).relations) > 0
+
+
+def test_exporting_does_not_change_the_dataset(tricky: relgraph.Dataset) -> None:
+    before = dataclasses.replace(tricky)
+    for fmt in FORMATS:
+        if fmt != "csv":
+            export_bytes(tricky, fmt)
+    assert_same_dataset(before, tricky)
+
+
+# ---------------------------------------------------------------------------
+# The command line
+# ---------------------------------------------------------------------------
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run the command line as a user would; return exit code, stdout and stderr."""
+    with pytest.raises(SystemExit) as info:
+        main(list(args))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return int(info.value.code or 0), out, err
+
+
+def test_cli_export_writes_single_file_formats_to_stdout(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "export", "--to", "jsonl")
+    assert code == 0
+    first = json.loads(out.split("\n")[0])
+    assert first["type"] == "dataset"
+    assert first["id"] == "cuba_iran"
+
+
+def test_cli_export_writes_files_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "csv"
+    code, _, err = run(capsys, "export", "--to", "csv", "-o", str(out))
+    assert code == 0
+    assert err.splitlines()[0] == (
+        f"relgraph: wrote 20 entities, 37 relations, 39 evidence items to {out} (6 files)"
+    )
+    assert f"relgraph import csv {out / 'entities.csv'} {out / 'relations.csv'}" in err
+    assert sorted(p.name for p in out.iterdir()) == [
+        "claims.csv",
+        "entities.csv",
+        "meta.yaml",
+        "relations.csv",
+        "sources",
+        "sources.csv",
+    ]
+
+
+def test_cli_export_filters_and_reports_the_filter(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "export", "--to", "json", "--status", "alleged", "--until", "2030")
+    assert code == 0
+    data = json.loads(out)
+    assert {link["status"] for link in data["links"]} == {"alleged"}
+    assert err == "relgraph: filter: statuses alleged; to 2030\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--to", "csv"],
+            "relgraph: error: the csv export writes several files\n"
+            "  hint: give a folder with -o DIR\n",
+        ),
+        (
+            ["--to", "gexf", "--layout", "gephi"],
+            "relgraph: error: --layout does not apply to "
+            "--to gexf\n  hint: it applies to --to csv\n",
+        ),
+        (
+            ["--to", "graphml", "--no-texts"],
+            "relgraph: error: --texts does not apply to --to "
+            "graphml\n  hint: it applies to --to json, jsonl, csv, cypher, ftm\n",
+        ),
+        (
+            ["--to", "json", "--kind", "stat"],
+            "relgraph: error: 'stat' is not an entity kind\n"
+            "  hint: did you mean 'state'? `relgraph vocab` lists them\n",
+        ),
+    ],
+)
+def test_cli_export_usage_errors(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "export", *args) == (2, "", message)
+
+
+def test_cli_export_of_a_broken_dataset_exits_1_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("dataset: {id: x, title: X}\nentities:\n  - {id: a, name: A, kind: stat}\n")
+    code, _, err = run(capsys, "export", str(bad), "--to", "gexf", "-o", str(tmp_path / "g.gexf"))
+    assert code == 1
+    assert err == (
+        f"{bad}:3:28: error[unknown-kind] 'stat' is not an entity kind\n"
+        "  hint: did you mean 'state'? `relgraph vocab` lists the kinds\n"
+        f"relgraph: {bad}: 1 error; nothing was written\n"
+    )
+    assert not (tmp_path / "g.gexf").exists()

@@ -1,0 +1,449 @@
+"""Imports: round trips keep everything; problems point at their cell; nothing half-written."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_export import TRICKY_TEXT, assert_same_dataset, make_tricky
+
+import relgraph
+from relgraph.cli import main
+from relgraph.export import export
+from relgraph.imports import dataset_yaml, import_csv, import_json
+from relgraph.imports.document import Document, Item, emit
+from relgraph.loading import read_yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _csv_back(folder: Path, output: Path) -> relgraph.Dataset:
+    return import_csv(
+        folder / "entities.csv",
+        folder / "relations.csv",
+        output,
+        sources=folder / "sources.csv",
+        claims=folder / "claims.csv",
+        meta=folder / "meta.yaml",
+    )
+
+
+def _listing(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+# ---------------------------------------------------------------------------
+# Round trips
+# ---------------------------------------------------------------------------
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_dataset_to_json_to_dataset_is_lossless(
+    fmt: str, bundled: relgraph.Dataset, tmp_path: Path
+) -> None:
+    export(bundled, fmt, tmp_path / f"g.{fmt}")
+    (tmp_path / "new").mkdir()
+    back = import_json(tmp_path / f"g.{fmt}", tmp_path / "new" / "cuba_iran.yaml")
+    assert_same_dataset(bundled, back)
+    text = (tmp_path / "new" / "sources" / "cuba_iran_relations.txt").read_bytes()
+    assert text == (ROOT / "graph_data" / "sources" / "cuba_iran_relations.txt").read_bytes()
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_json_round_trip_keeps_awkward_values(fmt: str, tmp_path: Path) -> None:
+    ds = relgraph.load(make_tricky(tmp_path / "a"))
+    export(ds, fmt, tmp_path / f"g.{fmt}")
+    (tmp_path / "b").mkdir()
+    back = import_json(tmp_path / f"g.{fmt}", tmp_path / "b" / "tricky.yaml")
+    assert_same_dataset(ds, back)
+    assert back.vocabulary.relation_types["funds"].target_kinds == ("armed_group", "state")
+    assert (tmp_path / "b" / "texts" / "tricky.txt").read_bytes().startswith(b"\xef\xbb\xbf")
+    written = (tmp_path / "b" / "tricky.yaml").read_text(encoding="utf-8")
+    assert "id: min-a.meeting.min-b" not in written  # a made-up id stays made up
+    assert "id: r-formula" in written
+
+
+def test_dataset_to_csv_to_dataset_keeps_every_entity_relation_quote_and_source(
+    bundled: relgraph.Dataset, tmp_path: Path
+) -> None:
+    export(bundled, "csv", tmp_path / "csv")
+    (tmp_path / "new").mkdir()
+    back = _csv_back(tmp_path / "csv", tmp_path / "new" / "cuba_iran.yaml")
+    assert_same_dataset(bundled, back)
+    assert [e.quote for r in back.relations for e in r.evidence] == [
+        e.quote for r in bundled.relations for e in r.evidence
+    ]
+
+
+@pytest.mark.parametrize("layout", ["kumu", "gephi"])
+def test_csv_round_trip_keeps_formulas_pipes_and_line_breaks(layout: str, tmp_path: Path) -> None:
+    ds = relgraph.load(make_tricky(tmp_path / "a"))
+    export(ds, "csv", tmp_path / "csv", layout=layout)
+    (tmp_path / "b").mkdir()
+    back = _csv_back(tmp_path / "csv", tmp_path / "b" / "tricky.yaml")
+    assert_same_dataset(ds, back)
+    assert back.entity("min-b").name == "=1+1"
+    assert back.entity("min-a").aliases == ("a|b", "back\\slash", "no")
+    assert dict(back.entity("min-a").external_ids) == {"a:b": "c|d", "wikidata": "Q1"}
+
+
+def test_dataset_yaml_writes_a_file_that_loads_as_the_same_dataset(
+    bundled: relgraph.Dataset, tmp_path: Path
+) -> None:
+    shutil.copytree(ROOT / "graph_data" / "sources", tmp_path / "sources")
+    (tmp_path / "copy.yaml").write_text(dataset_yaml(bundled), encoding="utf-8")
+    assert_same_dataset(bundled, relgraph.load(tmp_path / "copy.yaml"))
+
+
+# ---------------------------------------------------------------------------
+# Spreadsheets people keep
+# ---------------------------------------------------------------------------
+ARTICLE = (
+    "Iran and Cuba signed an agreement in Havana in January 2006. "
+    "Officials said the ties were firm. The minister visited Havana.\n"
+)
+
+
+@pytest.fixture
+def sheets(tmp_path: Path) -> Path:
+    """A hand-made set of spreadsheets: semicolons, lower-case headers, no relation ids."""
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "entities.csv").write_text(
+        "id;name;kind;aliases\niran;Iran;state;Tehran | ایران\ncuba;Cuba;state;\n"
+        "min;The minister;official;\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "relations.csv").write_text(
+        "from;to;type;status;date;quote;quote source;attributed_to\n"
+        "iran;cuba;agreement;reported;2006-01;Iran and Cuba signed an agreement;art;\n"
+        "iran;cuba;agreement;;2006-01;Officials said the ties were firm;art;officials\n"
+        "min;cuba;visit;reported;;The minister visited Havana;art;\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "sources.csv").write_text(
+        "ID,Title,Reliability,Text\nart,An article,F,texts/a.txt\n", encoding="utf-8"
+    )
+    return tmp_path
+
+
+def test_hand_made_spreadsheets_import(sheets: Path, tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    ds = import_csv(
+        sheets / "entities.csv",
+        sheets / "relations.csv",
+        tmp_path / "out" / "my data.yaml",
+        sources=sheets / "sources.csv",
+    )
+    assert ds.id == "my-data"
+    assert ds.title == "Imported from relations.csv"
+    assert ds.entity("iran").aliases == ("Tehran", "ایران")
+    agreement = ds.relations[0]
+    assert agreement.id == "cuba.agreement.iran.2006-01"
+    assert [e.attributed_to for e in agreement.evidence] == [None, "officials"]
+    assert ds.sources[0].sha256 == __import__("hashlib").sha256(ARTICLE.encode()).hexdigest()
+    assert (tmp_path / "out" / "texts" / "a.txt").read_text(encoding="utf-8") == ARTICLE
+
+
+# ---------------------------------------------------------------------------
+# Problems, located in the inputs, and nothing left behind
+# ---------------------------------------------------------------------------
+def _problems(exc: pytest.ExceptionInfo[relgraph.DatasetError]) -> list[str]:
+    return [str(d) for d in exc.value.diagnostics]
+
+
+def test_an_unknown_column_is_named_with_the_closest_known_one(
+    sheets: Path, tmp_path: Path
+) -> None:
+    rel = sheets / "relations.csv"
+    rel.write_text(rel.read_text().replace("from;", "frm;", 1), encoding="utf-8")
+    with pytest.raises(relgraph.DatasetError) as exc:
+        import_csv(
+            sheets / "entities.csv", rel, tmp_path / "out.yaml", sources=sheets / "sources.csv"
+        )
+    assert _problems(exc) == [
+        f"{rel}:1:1: error[unknown-column] unknown column 'frm'\n"
+        "  hint: did you mean 'From'? relations take: ID, From, To, Type, Status, Sign, Date, "
+        "Start, End, Notes, Quote, Quote source, Attributed to, Credibility"
+    ]
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_missing_columns_are_each_named(sheets: Path, tmp_path: Path) -> None:
+    ent = sheets / "entities.csv"
+    ent.write_text("id;name\niran;Iran\n", encoding="utf-8")
+    rel = sheets / "relations.csv"
+    rel.write_text("from;to;type\niran;cuba;agreement\n", encoding="utf-8")
+    with pytest.raises(relgraph.DatasetError) as exc:
+        import_csv(ent, rel, tmp_path / "out.yaml")
+    assert _problems(exc) == [
+        f"{ent}:1:1: error[missing-column] there is no 'Type' column\n"
+        "  hint: entities need the columns: ID, Label, Type",
+        f"{rel}:1:1: error[missing-column] there is no 'Quote source' column\n"
+        "  hint: relations need the columns: From, To, Type, Status, Quote, Quote source",
+        f"{rel}:1:1: error[missing-column] there is no 'Quote' column\n"
+        "  hint: relations need the columns: From, To, Type, Status, Quote, Quote source",
+        f"{rel}:1:1: error[missing-column] there is no 'Status' column\n"
+        "  hint: relations need the columns: From, To, Type, Status, Quote, Quote source",
+    ]
+
+
+def test_problems_validation_finds_point_at_the_cells_and_nothing_is_written(
+    sheets: Path, tmp_path: Path
+) -> None:
+    rel = sheets / "relations.csv"
+    rel.write_text(
+        "from;to;type;status;date;quote;quote source\n"
+        "iran;cubba;agreement;reported;2006-01;Iran and Cuba signed an agreement;art\n"
+        "min;cuba;visit;rumoured;2006-13;The minister visited Tehran;art\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(relgraph.DatasetError) as exc:
+        import_csv(sheets / "entities.csv", rel, out / "data.yaml", sources=sheets / "sources.csv")
+    assert _problems(exc) == [
+        f"{rel}:2:2: error[unknown-entity] 'cubba' is not an entity of the dataset\n"
+        "  hint: did you mean 'cuba'? entities are listed under 'entities:'",
+        f"{rel}:3:4: error[unknown-status] 'rumoured' is not a status\n"
+        "  hint: choose one of: confirmed, reported, alleged, disputed, denied",
+        f"{rel}:3:5: error[bad-date] '2006-13' has month 13; months run from 01 to 12\n"
+        "  hint: write a date as YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source is",
+        f"{rel}:3:6: error[quote-not-found] the quote is not in the text of source 'art'\n"
+        '  hint: the closest passage is: "The minister visited Havana"',
+    ]
+    assert os.listdir(out) == []
+
+
+def test_rows_of_one_relation_must_agree(sheets: Path, tmp_path: Path) -> None:
+    rel = sheets / "relations.csv"
+    rel.write_text(
+        "id;from;to;type;status;quote;quote source\n"
+        "r1;iran;cuba;agreement;reported;Iran and Cuba signed an agreement;art\n"
+        "r1;;;;alleged;Officials said the ties were firm;art\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(relgraph.DatasetError) as exc:
+        import_csv(
+            sheets / "entities.csv", rel, tmp_path / "o.yaml", sources=sheets / "sources.csv"
+        )
+    assert _problems(exc) == [
+        f"{rel}:3:5: error[conflicting-value] this row gives Status 'alleged' for relation 'r1', "
+        "but line 2 gave 'reported'\n"
+        "  hint: the rows of one item must agree; leave the cell empty to keep the first row's "
+        "value"
+    ]
+
+
+def test_joined_quotes_cannot_be_imported(bundled: relgraph.Dataset, tmp_path: Path) -> None:
+    export(bundled, "csv", tmp_path / "j", evidence="joined")
+    rel = tmp_path / "j" / "relations.csv"
+    with pytest.raises(relgraph.DatasetError) as exc:
+        import_csv(tmp_path / "j" / "entities.csv", rel, tmp_path / "o.yaml")
+    assert _problems(exc) == [
+        f"{rel}:1:15: error[joined-quotes] the 'Quotes' column joins every quote of a relation in "
+        "one cell, which cannot be split back into evidence\n"
+        "  hint: export with `--evidence rows` (the default), or give each quote its own row "
+        "with 'Quote' and 'Quote source' columns"
+    ]
+
+
+def test_a_missing_source_text_is_named_at_its_cell(sheets: Path, tmp_path: Path) -> None:
+    src = sheets / "sources.csv"
+    src.write_text("ID,Title,Reliability,Text\nart,An article,F,texts/b.txt\n", encoding="utf-8")
+    with pytest.raises(relgraph.DatasetError) as exc:
+        import_csv(
+            sheets / "entities.csv", sheets / "relations.csv", tmp_path / "o.yaml", sources=src
+        )
+    assert _problems(exc) == [
+        f"{src}:2:4: error[missing-source-text] the source text 'texts/b.txt' does not exist\n"
+        f"  hint: store the source's text at {sheets / 'texts' / 'b.txt'}"
+    ]
+
+
+def test_an_import_never_overwrites_a_different_text(
+    bundled: relgraph.Dataset, tmp_path: Path
+) -> None:
+    export(bundled, "json", tmp_path / "g.json")
+    out = tmp_path / "out"
+    (out / "sources").mkdir(parents=True)
+    (out / "sources" / "cuba_iran_relations.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(relgraph.DatasetError) as exc:
+        import_json(tmp_path / "g.json", out / "d.yaml")
+    assert _problems(exc) == [
+        f"{tmp_path / 'g.json'}#/graph/sources/0/text: error[text-conflict] "
+        f"'{out / 'sources' / 'cuba_iran_relations.txt'}' already exists and holds a different "
+        "text\n  hint: write the dataset into another folder, or move that file away"
+    ]
+    assert _listing(out) == ["sources", "sources/cuba_iran_relations.txt"]
+
+
+def test_json_without_texts_imports_beside_texts_already_there(
+    bundled: relgraph.Dataset, tmp_path: Path
+) -> None:
+    export(bundled, "json", tmp_path / "g.json", texts=False)
+    shutil.copytree(ROOT / "graph_data" / "sources", tmp_path / "out" / "sources")
+    back = import_json(tmp_path / "g.json", tmp_path / "out" / "d.yaml")
+    assert_same_dataset(bundled, back)
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "expected"),
+    [
+        (
+            '{"nodes": [',
+            "g.json",
+            "{path}:1:12: error[bad-json] the file is not JSON: Expecting "
+            "value\n  hint: `relgraph import json` reads what `relgraph export --to json` writes",
+        ),
+        (
+            '{"nodes": [], "links": []}',
+            "g.json",
+            "{path}: error[not-relgraph-json] this is not "
+            "relgraph's node-link JSON (no format 'relgraph-node-link')\n  hint: `relgraph import "
+            "json` reads what `relgraph export --to json` or `--to jsonl` writes",
+        ),
+        (
+            '{"graph": {"format": "relgraph-node-link", "format_version": 9}}',
+            "g.json",
+            "{path}#/graph/format: error[format-version] the file has format version 9; this "
+            "relgraph reads version 1 and older\n  hint: export it again with this relgraph, or "
+            "upgrade relgraph",
+        ),
+        (
+            '{"type": "dataset", "format": "relgraph-node-link", "format_version": 1, "id": "x", '
+            '"title": "X"}\n{"type": "entiti", "id": "a"}\n',
+            "g.jsonl",
+            "{path}:2:1: error[unknown-record] 'entiti' is not a record type\n  hint: did you mean "
+            "'entity'? records are: source, entity, relation, claim",
+        ),
+    ],
+)
+def test_json_that_is_not_relgraphs_is_refused_with_a_location(
+    content: str, name: str, expected: str, tmp_path: Path
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(relgraph.DatasetError) as exc:
+        import_json(path, tmp_path / "d.yaml")
+    assert _problems(exc) == [expected.format(path=path)]
+
+
+def test_a_misspelt_json_field_is_an_error_not_a_silent_loss(
+    bundled: relgraph.Dataset, tmp_path: Path
+) -> None:
+    data = json.loads(
+        (export(bundled, "json", tmp_path / "g.json") and (tmp_path / "g.json")).read_text()
+    )
+    data["links"][3]["evidence"][0]["qoute"] = data["links"][3]["evidence"][0].pop("quote")
+    (tmp_path / "g.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(relgraph.DatasetError) as exc:
+        import_json(tmp_path / "g.json", tmp_path / "d.yaml")
+    assert _problems(exc) == [
+        f"{tmp_path / 'g.json'}#/links/3/evidence/0/qoute: error[unknown-field] 'qoute' is not a "
+        "field of a evidence record\n  hint: did you mean 'quote'? a evidence has: quote, "
+        "source, attributed_to, credibility"
+    ]
+
+
+# ---------------------------------------------------------------------------
+# The command line
+# ---------------------------------------------------------------------------
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run the command line as a user would; return exit code, stdout and stderr."""
+    with pytest.raises(SystemExit) as info:
+        main(list(args))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return int(info.value.code or 0), out, err
+
+
+def test_cli_import_csv_writes_and_reports(
+    sheets: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "o.yaml"
+    code, stdout, err = run(
+        capsys,
+        "import",
+        "csv",
+        str(sheets / "entities.csv"),
+        str(sheets / "relations.csv"),
+        "--sources",
+        str(sheets / "sources.csv"),
+        "-o",
+        str(out),
+    )
+    assert (code, stdout) == (0, "")
+    assert err == (
+        f"relgraph: wrote {out}: 3 entities, 2 relations, 3 evidence items, 0 claims, 1 source\n"
+    )
+    assert relgraph.load(out).relations[1].type == "visit"
+
+
+def test_cli_import_failure_exits_1_and_writes_nothing(
+    sheets: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(
+        capsys,
+        "import",
+        "csv",
+        str(sheets / "entities.csv"),
+        str(sheets / "relations.csv"),
+        "-o",
+        str(tmp_path / "o.yaml"),
+    )
+    assert code == 1
+    assert err.endswith("relgraph: 3 errors; nothing was written\n")
+    assert f"{sheets / 'relations.csv'}:2:7: error[unknown-source] 'art' is not a source" in err
+    assert not (tmp_path / "o.yaml").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_cli_import_json(
+    bundled: relgraph.Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export(bundled, "json", tmp_path / "g.json")
+    code, _, err = run(
+        capsys, "import", "json", str(tmp_path / "g.json"), "-o", str(tmp_path / "d.yaml")
+    )
+    assert code == 0
+    assert err == (
+        f"relgraph: wrote {tmp_path / 'd.yaml'}: 20 entities, 37 relations, 39 evidence items, "
+        "9 claims, 1 source\n"
+    )
+
+
+def test_cli_import_of_a_missing_file_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "import", "json", str(tmp_path / "nope.json"), "-o", "x.yaml")
+    assert code == 2
+    assert f"Error: Invalid value for 'FILE': File '{tmp_path / 'nope.json'}' does not exist." in (
+        err
+    )
+
+
+# ---------------------------------------------------------------------------
+# The YAML writer
+# ---------------------------------------------------------------------------
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_categories=("Cs",))))
+def test_any_text_reads_back_exactly_from_the_yaml_written(text: str) -> None:
+    doc = Document()
+    doc.dataset = Item({"id": "x", "title": text}, None)
+    yaml, _ = emit(doc)
+    root, problems = read_yaml("t.yaml", yaml)
+    assert problems == []
+    assert root is not None
+    title = root.get("dataset").get("title")  # type: ignore[union-attr]
+    assert title is not None
+    assert title.kind == "str"
+    assert title.value == text
+
+
+def test_tricky_source_text_is_what_it_says(tmp_path: Path) -> None:
+    ds = relgraph.load(make_tricky(tmp_path))
+    assert ds.sources[0].text == TRICKY_TEXT
