@@ -1,0 +1,886 @@
+"""The graph page: one self-contained, interactive, safe HTML file for a dataset.
+
+:func:`render` turns a :class:`~relgraph.model.Dataset` into a single HTML
+page that works offline, from ``file://``, with the network off:
+
+* every script and style is inlined (vis-network is read from the installed
+  pyvis package, never fetched), and a Content-Security-Policy forbids the
+  page any network access; the only outside addresses in it are the http(s)
+  links to sources, which open only when the reader clicks them;
+* the data enters the page once, as JSON in a ``<script type="application/json">``
+  block (Jinja's ``tojson``: ``<``, ``>``, ``&`` and ``'`` are escaped, and
+  so are U+2028 and U+2029); the page's script writes every piece of text with
+  ``textContent``, so no text of a dataset can become markup or script;
+* positions are computed here, in Python, with igraph's Fruchterman–Reingold
+  layout from a seeded start (the grid variant from 1,000 actors; refined with
+  Kamada–Kawai for components of up to 500 actors; each connected component on
+  its own, packed in rows), and the page draws them with physics off: no
+  waiting for a simulation to settle, and the same input gives a
+  byte-identical file. The page says in its footer what was done;
+* node and edge lists go to vis-network as plain arrays (never through pyvis's
+  quadratic ``add_node``/``add_edge``); from :data:`LARGE_GRAPH_EDGES`
+  relations on, edges are hidden while panning and zooming, hover is off, and
+  when zoomed far out edges are drawn plainly (straight, without dashes,
+  arrowheads or labels, allegations fainter), which keeps frames short;
+* node size follows a centrality (:data:`SIZE_METRICS`) computed by
+  :func:`relgraph.analysis.centrality`, so the page shows the same figures as
+  ``relgraph analyze``; the reader can switch between them in the page.
+
+:func:`page_data` gives the JSON payload on its own, and :func:`notebook`
+shows the page inline in Jupyter.
+
+Examples
+--------
+>>> import relgraph
+>>> from relgraph.render import render
+>>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+>>> html = render(ds)
+>>> html.startswith("<!DOCTYPE html>"), render(ds) == html
+(True, True)
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import functools
+import hashlib
+import json
+import math
+import os
+import random
+import re
+import secrets
+import statistics
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+from urllib.parse import urlsplit
+
+from relgraph.errors import RelgraphError, UsageError
+from relgraph.model import CREDIBILITY_GRADES, RELIABILITY_GRADES, STATUSES, Dataset, Evidence
+
+__all__ = [
+    "COLOR_BY",
+    "LARGE_GRAPH_EDGES",
+    "SIZE_METRICS",
+    "NotebookPage",
+    "notebook",
+    "page_data",
+    "render",
+]
+
+#: Centralities a page can size its nodes by (see :mod:`relgraph.analysis`);
+#: ``"none"`` draws every actor the same size.
+SIZE_METRICS: tuple[str, ...] = (
+    "degree",
+    "weighted_degree",
+    "betweenness",
+    "closeness",
+    "harmonic",
+    "eigenvector",
+    "pagerank",
+    "k_core",
+    "none",
+)
+#: What edge colour can show: the relation type's category, or its sign.
+COLOR_BY: tuple[str, ...] = ("category", "sign")
+#: From this many relations on, the page hides edges while panning and zooming,
+#: turns hover effects off, and draws edges plainly when zoomed far out.
+LARGE_GRAPH_EDGES = 3000
+#: Closeness and harmonic centrality cost a search from every actor; above this
+#: many actors the page leaves them out unless nodes are sized by one of them.
+COSTLY_METRICS_UP_TO = 2000
+_COSTLY = ("closeness", "harmonic")
+
+_SIGN_COLORS = {"cooperative": "#1b8a5a", "hostile": "#c0392b", "neutral": "#7b8794"}
+_SIGN_LABELS = {"cooperative": "Cooperative", "hostile": "Hostile", "neutral": "Neutral"}
+_STATUS_TEXT = {
+    "confirmed": "confirmed by independent sources",
+    "reported": "reported by a source",
+    "alleged": "alleged: a source reports it without establishing it",
+    "disputed": "disputed: the sources disagree",
+    "denied": "denied by a party or a source",
+}
+_METRIC_LABELS = {
+    "degree": "Degree",
+    "weighted_degree": "Weighted degree",
+    "betweenness": "Betweenness",
+    "closeness": "Closeness",
+    "harmonic": "Harmonic centrality",
+    "eigenvector": "Eigenvector",
+    "pagerank": "PageRank",
+    "k_core": "k-core",
+    "none": "Same size for all",
+}
+_SHAPES = ("dot", "diamond", "square", "triangle", "triangleDown", "star", "hexagon", "ellipse")
+_COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+_DEFAULT_SEED = 7
+_ITERATIONS = 500
+_GRID_FROM = 1000
+_REFINE_UP_TO = 500
+#: The side, in median edges, of the square each actor gets at least.
+_AREA_PER_ACTOR = 0.8
+_EDGE_PX = 150.0
+_VIS_DIR = "vis-9.1.2"
+
+
+# -- assets ----------------------------------------------------------------
+
+
+@functools.cache
+def _asset(name: str) -> str:
+    """A file of relgraph's page assets (``templates/`` or ``static/``)."""
+    folder, _, file = name.partition("/")
+    return (resources.files("relgraph") / folder / file).read_text(encoding="utf-8")
+
+
+@functools.cache
+def _vis_network() -> str:
+    """vis-network's minified script, read from the installed pyvis package.
+
+    The file is found without importing pyvis (which imports IPython and more).
+    """
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("pyvis")
+        folders = list(spec.submodule_search_locations or []) if spec else []
+        if not folders:
+            raise FileNotFoundError("pyvis is not installed")
+        path = os.path.join(folders[0], "lib", _VIS_DIR, "vis-network.min.js")
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    except (ModuleNotFoundError, OSError) as exc:
+        raise RelgraphError(
+            f"cannot read vis-network from the pyvis package ({exc}); "
+            "reinstall relgraph's dependencies: pip install 'pyvis>=0.3.2'"
+        ) from None
+    # the source map comment would make a browser's developer tools fetch a file
+    return re.sub(r"\n//# sourceMappingURL=\S*\s*$", "\n", text)
+
+
+def _sha256(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _dumps(obj: Any, **kwargs: Any) -> str:
+    """Compact, sorted JSON, with the characters that can trouble a script escaped."""
+    text = json.dumps(
+        obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+    )
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+@functools.cache
+def _environment() -> Any:
+    import jinja2
+
+    env = jinja2.Environment(
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.policies["json.dumps_function"] = _dumps
+    env.policies["json.dumps_kwargs"] = {}
+    return env
+
+
+# -- the numbers -------------------------------------------------------------
+
+
+def _round(x: float) -> float:
+    """Six significant figures: stable across platforms, plenty for a page."""
+    if x == 0 or not math.isfinite(x):
+        return 0.0
+    return float(f"{x:.6g}")
+
+
+def _pairs(dataset: Dataset, index: dict[str, int]) -> dict[tuple[int, int], int]:
+    """How many relations join each pair of actors, whatever their direction."""
+    out: dict[tuple[int, int], int] = {}
+    for r in dataset.relations:
+        a, b = index[r.source], index[r.target]
+        if a == b:
+            continue
+        pair = (a, b) if a < b else (b, a)
+        out[pair] = out.get(pair, 0) + 1
+    return out
+
+
+def _centralities(dataset: Dataset, wanted: Sequence[str]) -> dict[str, list[float | int]]:
+    """The centralities in ``wanted``, one value per entity (in dataset order).
+
+    Computed by :func:`relgraph.analysis.centrality` with its defaults (every
+    status but ``denied``; betweenness sampled on very large graphs), so the
+    page shows the figures ``relgraph analyze`` prints.
+    """
+    from relgraph.analysis import METRICS, centrality
+
+    if not wanted or not dataset.entities:
+        return {m: [] for m in wanted}
+    result = centrality(dataset, list(wanted))
+    position = {a: i for i, a in enumerate(result.actors)}
+    out: dict[str, list[float | int]] = {}
+    for metric in wanted:
+        column = result.values[metric]
+        values: list[float | int] = []
+        for e in dataset.entities:
+            i = position.get(e.id)
+            v = column[i] if i is not None else 0.0
+            values.append(int(v) if METRICS[metric].integer else _round(float(v)))
+        out[metric] = values
+    return out
+
+
+# -- the layout --------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _seeded_igraph(seed: int) -> Iterator[None]:
+    """Give igraph a seeded random number generator, and its default back afterwards.
+
+    igraph draws random numbers from the generator it is given, Python's
+    ``random`` module by default: Fruchterman-Reingold on every iteration, and
+    ARPACK (eigenvector centrality) for its start vector. A generator of our
+    own makes the page deterministic and leaves ``random``'s state alone.
+    """
+    import igraph
+
+    igraph.set_random_number_generator(random.Random(seed))
+    try:
+        yield
+    finally:
+        igraph.set_random_number_generator(random)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    positions: list[tuple[float, float]]
+    text: str
+
+
+def _component_layout(
+    size: int, edges: list[tuple[int, int]], multiplicity: list[int], rng: random.Random
+) -> list[tuple[float, float]]:
+    """Positions for one connected component, in units of its median edge length."""
+    import igraph
+
+    if size == 1:
+        return [(0.0, 0.0)]
+    if size == 2:  # a pair: room for two names side by side
+        return [(-0.9, 0.0), (0.9, 0.0)]
+    g = igraph.Graph(n=size, edges=edges)
+    # igraph's own starting square: a wider or a narrower one makes the grid variant slow
+    # (at 10,000 actors 0.6 s from this square, 2 to 40 s from others)
+    half = math.sqrt(size) / 2
+    start = [[rng.uniform(-half, half), rng.uniform(-half, half)] for _ in range(size)]
+    # a pair joined by many relations gets more room, so its fan of curves stays readable:
+    # weaker attraction in Fruchterman-Reingold, a longer ideal length in Kamada-Kawai
+    layout = g.layout_fruchterman_reingold(
+        seed=start,
+        niter=_ITERATIONS,
+        grid=size >= _GRID_FROM,
+        weights=[1.0 / (1.0 + 0.35 * (k - 1)) for k in multiplicity],
+    )
+    if size <= _REFINE_UP_TO:
+        layout = g.layout_kamada_kawai(
+            seed=layout.coords,
+            maxiter=50 * size,
+            weights=[min(3.0, 1.0 + 0.2 * (k - 1)) for k in multiplicity],
+        )
+    coords: list[tuple[float, float]] = [(float(x), float(y)) for x, y in layout.coords]
+    # the unit: the median edge, but never so long that actors are crowded (the grid
+    # variant packs large graphs tightly); each actor gets at least _AREA_PER_ACTOR
+    lengths = [math.dist(coords[a], coords[b]) for a, b in edges]
+    unit = statistics.median(lengths) if lengths else 1.0
+    xs, ys = [c[0] for c in coords], [c[1] for c in coords]
+    spacing = math.sqrt(max(max(xs) - min(xs), 1e-9) * max(max(ys) - min(ys), 1e-9) / size)
+    unit = min(unit, spacing / _AREA_PER_ACTOR)
+    unit = unit if unit > 1e-9 else 1.0
+    return [(x / unit, y / unit) for x, y in coords]
+
+
+def _layout(dataset: Dataset, seed: int) -> _Layout:
+    """Positions for every entity: each component laid out on its own, then packed in rows."""
+    n = len(dataset.entities)
+    index = {e.id: i for i, e in enumerate(dataset.entities)}
+    multiplicity = _pairs(dataset, index)
+    pairs = sorted(multiplicity)
+    # connected components, each a sorted list of entity indices (union-find)
+    parent = list(range(n))
+
+    def find(v: int) -> int:
+        while parent[v] != v:
+            parent[v] = parent[parent[v]]
+            v = parent[v]
+        return v
+
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    members: dict[int, list[int]] = {}
+    for v in range(n):
+        members.setdefault(find(v), []).append(v)
+    comp_edges: dict[int, list[tuple[int, int]]] = {}
+    for a, b in pairs:
+        comp_edges.setdefault(find(a), []).append((a, b))
+    comps = sorted(members.items(), key=lambda item: (-len(item[1]), item[1][0]))
+
+    rng = random.Random(seed)
+    positions: list[tuple[float, float]] = [(0.0, 0.0)] * n
+    boxes: list[tuple[list[int], list[tuple[float, float]], float, float]] = []
+    for root, verts in comps:
+        local = {v: i for i, v in enumerate(verts)}
+        mine = comp_edges.get(root, [])
+        edges = [(local[a], local[b]) for a, b in mine]
+        coords = _component_layout(len(verts), edges, [multiplicity[p] for p in mine], rng)
+        xs, ys = [c[0] for c in coords], [c[1] for c in coords]
+        x0, y0 = min(xs), min(ys)
+        shifted = [((x - x0) * _EDGE_PX, (y - y0) * _EDGE_PX) for x, y in coords]
+        boxes.append((verts, shifted, (max(xs) - x0) * _EDGE_PX, (max(ys) - y0) * _EDGE_PX))
+
+    # shelf packing: rows no wider than the largest component (or a square's side)
+    gap = _EDGE_PX * 0.8
+    area = sum((w + gap) * (h + gap) for _, _, w, h in boxes)
+    row_width = max([boxes[0][2] if boxes else 0.0, math.sqrt(area) * 1.2])
+    x = y = row_height = 0.0
+    for verts, coords, w, h in boxes:
+        if x > 0 and x + w > row_width:
+            x, y, row_height = 0.0, y + row_height + gap, 0.0
+        for v, (cx, cy) in zip(verts, coords, strict=True):
+            positions[v] = (cx + x, cy + y)
+        x += w + gap
+        row_height = max(row_height, h)
+    if positions:
+        mx = (min(p[0] for p in positions) + max(p[0] for p in positions)) / 2
+        my = (min(p[1] for p in positions) + max(p[1] for p in positions)) / 2
+        positions = [(round(px - mx, 1) + 0.0, round(py - my, 1) + 0.0) for px, py in positions]
+    sizes = [len(v) for _, v in comps]
+    grid = any(k >= _GRID_FROM for k in sizes)
+    refined = any(2 < k <= _REFINE_UP_TO for k in sizes)
+    parts = [
+        "Positions computed in Python with igraph's Fruchterman–Reingold layout"
+        f"{' (grid variant)' if grid else ''} (seed {seed}, {_ITERATIONS} iterations)"
+    ]
+    if refined:
+        parts.append(f", refined with Kamada–Kawai for components of up to {_REFINE_UP_TO} actors")
+    if len(comps) > 1:
+        parts.append("; each connected component laid out on its own and packed in rows")
+    parts.append(". Physics off: drag actors to move them, or turn physics on.")
+    text = "".join(parts)
+    return _Layout(positions, text)
+
+
+def _curves(dataset: Dataset) -> dict[str, float]:
+    """A signed curvature for each relation, so parallel relations never overlap.
+
+    A lone relation between two actors is straight (0). The relations between
+    one pair fan out symmetrically; the sign is relative to the pair's order,
+    so relations drawn in opposite directions still bend apart.
+    """
+    groups: dict[tuple[str, str], list[str]] = {}
+    flipped: dict[str, bool] = {}
+    for r in dataset.relations:
+        a, b = sorted((r.source, r.target))
+        groups.setdefault((a, b), []).append(r.id)
+        flipped[r.id] = r.source != a
+    out: dict[str, float] = {}
+    for ids in groups.values():
+        k = len(ids)
+        step = min(0.22, 0.9 / ((k - 1) / 2)) if k > 1 else 0.0
+        for i, rid in enumerate(ids):
+            offset = (i - (k - 1) / 2) * step
+            out[rid] = _round(-offset if flipped[rid] else offset) + 0.0
+    return out
+
+
+# -- the payload -------------------------------------------------------------
+
+
+def _http_url(url: str | None) -> str | None:
+    """``url`` if it is a plain http or https address, else ``None``."""
+    if not url or any(c.isspace() or ord(c) < 32 for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def _color(value: str, fallback: str = "#888888") -> str:
+    return value if _COLOR_RE.match(value) else fallback
+
+
+def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v not in (None, "", [], {})}
+
+
+def _evidence(items: Sequence[Evidence]) -> list[dict[str, Any]]:
+    return [
+        _drop_empty(
+            {
+                "quote": e.quote,
+                "source": e.source,
+                "attributed_to": e.attributed_to,
+                "attributed_entity": e.attributed_entity,
+                "credibility": e.credibility,
+                "context": e.context,
+            }
+        )
+        for e in items
+    ]
+
+
+def _metric_help(metric: str) -> str:
+    from relgraph.analysis import METRICS
+
+    info = METRICS[metric]
+    text = info.description[:1].upper() + info.description[1:]
+    weights = "weighted by the number of relations" if info.weighted else "unweighted"
+    return f"{text} ({info.projection} projection, {weights}; denied relations left out)."
+
+
+def _check_options(size_by: str, color_by: str) -> None:
+    from relgraph.errors import did_you_mean
+
+    if size_by not in SIZE_METRICS:
+        hint = did_you_mean(size_by, SIZE_METRICS, f"choose one of: {', '.join(SIZE_METRICS)}")
+        raise UsageError(f"'{size_by}' is not a size metric\n  hint: {hint}")
+    if color_by not in COLOR_BY:
+        hint = did_you_mean(color_by, COLOR_BY, "choose category or sign")
+        raise UsageError(f"'{color_by}' is not an edge colouring\n  hint: {hint}")
+
+
+def page_data(
+    dataset: Dataset,
+    *,
+    size_by: str = "degree",
+    color_by: str = "category",
+    title: str | None = None,
+    seed: int = _DEFAULT_SEED,
+) -> dict[str, Any]:
+    """The data the page shows, as plain JSON-ready Python values.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        A loaded dataset; it is read, never changed.
+    size_by : str
+        The centrality that sizes the nodes at first (one of :data:`SIZE_METRICS`).
+    color_by : {"category", "sign"}
+        What the edge colour shows at first.
+    title : str, optional
+        The page's title; the dataset's title by default.
+    seed : int
+        Seeds the layout's starting positions.
+
+    Returns
+    -------
+    dict
+        ``dataset``, ``layout``, ``settings``, the legend's ``kinds``,
+        ``categories``, ``signs`` and ``statuses``, ``types``, ``sources``,
+        ``nodes`` (with positions ``x``, ``y`` and centralities ``metrics``),
+        ``edges`` (one per relation, with ``curve`` and its evidence) and
+        ``claims``. Empty values are left out.
+
+    Raises
+    ------
+    UsageError
+        For an unknown ``size_by`` or ``color_by``.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> from relgraph.render import page_data
+    >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+    >>> data = page_data(ds, size_by="betweenness")
+    >>> len(data["nodes"]) == len(ds.entities), len(data["edges"]) == len(ds.relations)
+    (True, True)
+    >>> data["settings"]["size_by"], data["layout"]["physics"]
+    ('betweenness', False)
+    >>> page_data(ds, size_by="pagrank")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    relgraph.errors.UsageError: 'pagrank' is not a size metric
+      hint: did you mean 'pagerank'? choose one of: degree, weighted_degree, betweenness, ...
+    """
+    _check_options(size_by, color_by)
+    vocab = dataset.vocabulary
+    n, m = len(dataset.entities), len(dataset.relations)
+    metrics = [
+        x
+        for x in SIZE_METRICS
+        if x != "none" and (x == size_by or x not in _COSTLY or n <= COSTLY_METRICS_UP_TO)
+    ]
+    # each with its own generator, so that the layout never depends on which metrics ran
+    with _seeded_igraph(seed):
+        values = _centralities(dataset, metrics)
+    with _seeded_igraph(seed):
+        layout = _layout(dataset, seed)
+    curves = _curves(dataset)
+    relation_count = {e.id: 0 for e in dataset.entities}
+    for r in dataset.relations:
+        relation_count[r.source] = relation_count.get(r.source, 0) + 1
+        relation_count[r.target] = relation_count.get(r.target, 0) + 1
+
+    nodes = []
+    for i, e in enumerate(dataset.entities):
+        x, y = layout.positions[i]
+        nodes.append(
+            _drop_empty(
+                {
+                    "id": e.id,
+                    "name": e.name,
+                    "kind": e.kind,
+                    "aliases": list(e.aliases),
+                    "country": e.country,
+                    "description": e.description,
+                    "tags": list(e.tags),
+                    "external_ids": [list(pair) for pair in e.external_ids],
+                    "x": x,
+                    "y": y,
+                    "metrics": {k: values[k][i] for k in metrics},
+                    "relations": relation_count.get(e.id, 0),
+                }
+            )
+        )
+    edges = []
+    for r in dataset.relations:
+        edges.append(
+            _drop_empty(
+                {
+                    "id": r.id,
+                    "from": r.source,
+                    "to": r.target,
+                    "type": r.type,
+                    "status": r.status,
+                    "sign": r.sign,
+                    "date": str(r.date) if r.date else None,
+                    "start": str(r.start) if r.start else None,
+                    "end": str(r.end) if r.end else None,
+                    "earliest": r.earliest(),
+                    "latest": r.latest(),
+                    "notes": r.notes,
+                    "curve": curves[r.id],
+                    "evidence": _evidence(r.evidence),
+                }
+            )
+        )
+    claims = [
+        _drop_empty(
+            {
+                "id": c.id,
+                "entity": c.entity,
+                "statement": c.statement,
+                "status": c.status,
+                "date": str(c.date) if c.date else None,
+                "notes": c.notes,
+                "evidence": _evidence(c.evidence),
+            }
+        )
+        for c in dataset.claims
+    ]
+    sources = {
+        s.id: _drop_empty(
+            {
+                "title": s.title,
+                "publisher": s.publisher,
+                "url": _http_url(s.url),
+                "published": str(s.published) if s.published else None,
+                "retrieved": str(s.retrieved) if s.retrieved else None,
+                "reliability": s.reliability,
+                "notes": s.notes,
+            }
+        )
+        for s in dataset.sources
+    }
+    used_kinds = {e.kind for e in dataset.entities}
+    used_types = {r.type for r in dataset.relations}
+    used_categories = {vocab.relation_types[t].category for t in used_types}
+    used_signs = {r.sign for r in dataset.relations}
+    kinds = [
+        _drop_empty(
+            {
+                "id": k.id,
+                "label": k.label,
+                "color": _color(k.color),
+                "shape": k.shape if k.shape in _SHAPES else "dot",
+                "description": k.description,
+            }
+        )
+        for k in vocab.entity_kinds.values()
+        if k.id in used_kinds
+    ]
+    categories = [
+        _drop_empty(
+            {"id": c.id, "label": c.label, "color": _color(c.color), "description": c.description}
+        )
+        for c in vocab.categories.values()
+        if c.id in used_categories
+    ]
+    types = {
+        t.id: _drop_empty(
+            {
+                "label": t.label,
+                "inverse_label": t.inverse_label,
+                "category": t.category,
+                "directed": t.directed,
+                "description": t.description,
+            }
+        )
+        for t in vocab.relation_types.values()
+        if t.id in used_types
+    }
+    from relgraph import __version__
+
+    return {
+        "generator": f"relgraph {__version__}",
+        "dataset": _drop_empty(
+            {
+                "id": dataset.id,
+                "title": title or dataset.title,
+                "description": dataset.description,
+                "notes": dataset.notes,
+            }
+        ),
+        "layout": {
+            "engine": "igraph Fruchterman-Reingold",
+            "seed": seed,
+            "iterations": _ITERATIONS,
+            "physics": False,
+            "text": layout.text,
+        },
+        "settings": {
+            "size_by": size_by,
+            "color_by": color_by,
+            "metrics": metrics,
+            "metric_labels": {k: _METRIC_LABELS[k] for k in (*metrics, "none")},
+            "metric_help": {k: _metric_help(k) for k in metrics},
+            "large": m >= LARGE_GRAPH_EDGES,
+        },
+        "kinds": kinds,
+        "categories": categories,
+        "signs": [
+            {"id": s, "label": _SIGN_LABELS[s], "color": _SIGN_COLORS[s]}
+            for s in _SIGN_COLORS
+            if s in used_signs
+        ],
+        "statuses": [
+            {"id": s, "text": _STATUS_TEXT[s], "allegation": s in ("alleged", "disputed")}
+            for s in STATUSES
+        ],
+        "reliability": dict(RELIABILITY_GRADES),
+        "credibility": {str(k): v for k, v in CREDIBILITY_GRADES.items()},
+        "types": types,
+        "sources": sources,
+        "nodes": nodes,
+        "edges": edges,
+        "claims": claims,
+    }
+
+
+# -- the page ------------------------------------------------------------------
+
+
+def _page(data: dict[str, Any]) -> str:
+    from markupsafe import Markup
+
+    css = _asset("static/page.css")
+    vis = _vis_network()
+    script = _asset("static/page.js")
+    for name, text, tag in (
+        ("page.css", css, "</style"),
+        ("vis-network", vis, "</script"),
+        ("page.js", script, "</script"),
+    ):
+        if tag in text.lower():  # pragma: no cover - a packaging mistake
+            raise RelgraphError(f"the page asset {name} contains '{tag}' and cannot be inlined")
+    csp = "; ".join(
+        [
+            "default-src 'none'",
+            f"script-src {_sha256(vis)} {_sha256(script)}",
+            f"style-src {_sha256(css)}",
+            "img-src data: blob:",
+            "connect-src 'none'",
+            "font-src 'none'",
+            "form-action 'none'",
+            "base-uri 'none'",
+        ]
+    )
+    template = _environment().from_string(_asset("templates/page.html.j2"))
+    html: str = template.render(
+        title=data["dataset"]["title"],
+        generator=data["generator"],
+        csp=csp,
+        css=Markup(css),
+        vis_js=Markup(vis),
+        page_js=Markup(script),
+        data=data,
+    )
+    return html
+
+
+def render(
+    dataset: Dataset,
+    path: str | os.PathLike[str] | None = None,
+    *,
+    size_by: str = "degree",
+    color_by: str = "category",
+    title: str | None = None,
+    seed: int = _DEFAULT_SEED,
+) -> str:
+    """The dataset as one self-contained interactive HTML page.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        A loaded dataset; it is read, never changed.
+    path : str or PathLike, optional
+        Where to write the page. The write is atomic: the page goes to a
+        temporary file beside ``path`` that then replaces it, so a failure never
+        leaves a half-written file and never replaces a good one.
+    size_by : str
+        The centrality that sizes the nodes (one of :data:`SIZE_METRICS`);
+        the reader can change it in the page.
+    color_by : {"category", "sign"}
+        What the edge colour shows; the reader can change it in the page.
+    title : str, optional
+        The page's title; the dataset's title by default.
+    seed : int
+        Seeds the layout, so the same input gives the same bytes.
+
+    Returns
+    -------
+    str
+        The page's HTML.
+
+    Raises
+    ------
+    UsageError
+        For an unknown option, or a ``path`` that cannot be written: its folder
+        does not exist, or it is a folder.
+    OSError
+        When writing fails for another reason (a full disk, no permission).
+
+    Notes
+    -----
+    igraph draws its random numbers from one process-wide generator. While it
+    computes, ``render`` gives igraph a seeded generator of its own and then
+    hands back igraph's default (Python's ``random`` module), so do not run it
+    alongside other igraph work in another thread.
+
+    Examples
+    --------
+    >>> import relgraph, tempfile, os
+    >>> from relgraph.render import render
+    >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+    >>> out = os.path.join(tempfile.mkdtemp(), "page.html")
+    >>> html = render(ds, out, size_by="pagerank", color_by="sign")
+    >>> open(out, encoding="utf-8").read() == html
+    True
+    >>> "Content-Security-Policy" in html, "https://cdn" in html
+    (True, False)
+    """
+    _check_options(size_by, color_by)
+    if path is not None:
+        _check_target(os.fspath(path))
+    html = _page(page_data(dataset, size_by=size_by, color_by=color_by, title=title, seed=seed))
+    if path is not None:
+        _write_atomic(os.fspath(path), html)
+    return html
+
+
+def _check_target(path: str) -> None:
+    folder = os.path.dirname(path) or "."
+    if os.path.isdir(path):
+        example = os.path.join(path, "graph.html")
+        raise UsageError(f"'{path}' is a folder; name a file such as {example}")
+    if not os.path.exists(folder):
+        raise UsageError(f"cannot write '{path}': the folder '{folder}' does not exist")
+    if not os.path.isdir(folder):
+        raise UsageError(f"cannot write '{path}': '{folder}' is a file, not a folder")
+
+
+def _write_atomic(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder."""
+    folder = os.path.dirname(path) or "."
+    data = text.encode("utf-8")
+    base = os.path.basename(path)
+    while True:
+        tmp = os.path.join(folder, f".{base}.{secrets.token_hex(6)}.tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:  # pragma: no cover - 48 random bits collided
+            continue
+        break
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+# -- Jupyter -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NotebookPage:
+    """A rendered page that Jupyter shows inline (in a sandboxed frame)."""
+
+    html: str
+    height: int = 720
+
+    def _repr_html_(self) -> str:
+        from markupsafe import escape
+
+        return (
+            f'<iframe srcdoc="{escape(self.html)}" '
+            'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" '
+            f'style="width:100%;height:{int(self.height)}px;border:1px solid #d0d5dd" '
+            'title="relgraph page"></iframe>'
+        )
+
+
+def notebook(dataset: Dataset, *, height: int = 720, **options: Any) -> NotebookPage:
+    """The page of ``dataset`` for inline display in Jupyter.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        A loaded dataset.
+    height : int
+        The frame's height in pixels.
+    **options
+        Passed to :func:`render` (``size_by``, ``color_by``, ``title``, ``seed``).
+
+    Returns
+    -------
+    NotebookPage
+        An object whose ``_repr_html_`` embeds the page in a sandboxed
+        ``<iframe srcdoc>``, so the page's script cannot reach the notebook.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> from relgraph.render import notebook
+    >>> frame = notebook(relgraph.load("graph_data/cuba_iran.yaml"))._repr_html_()
+    >>> frame.startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;')
+    True
+    """
+    return NotebookPage(render(dataset, **options), height)

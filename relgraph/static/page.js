@@ -1,0 +1,1153 @@
+/* relgraph page script.
+ *
+ * The data arrives once, as JSON in the script element "relgraph-data". Every piece of
+ * text from it is written with textContent or createTextNode: this script never
+ * uses innerHTML, outerHTML, insertAdjacentHTML or document.write, never hands
+ * vis-network a `title` (vis writes those into the page as markup), and links
+ * only to http and https addresses.
+ */
+(function () {
+  "use strict";
+
+  var DATA = JSON.parse(document.getElementById("relgraph-data").textContent);
+  var FONT =
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", ' +
+    '"Liberation Sans", sans-serif';
+  var ALLEGED = { alleged: true, disputed: true };
+  var COLOR_RE = /^#[0-9a-fA-F]{6}$/;
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  var DETAIL_SCALE = 0.35;
+
+  // -- lookups -----------------------------------------------------------------
+  function byId(list) {
+    var map = new Map();
+    list.forEach(function (item) { map.set(item.id, item); });
+    return map;
+  }
+  var nodeById = byId(DATA.nodes);
+  var edgeById = byId(DATA.edges);
+  var kindById = byId(DATA.kinds);
+  var categoryById = byId(DATA.categories);
+  var signById = byId(DATA.signs);
+  var statusById = byId(DATA.statuses);
+  var types = DATA.types;
+  var sources = DATA.sources;
+  var settings = DATA.settings;
+  var edgesOf = new Map();
+  DATA.nodes.forEach(function (n) { edgesOf.set(n.id, []); });
+  DATA.edges.forEach(function (e) {
+    edgesOf.get(e.from).push(e.id);
+    if (e.to !== e.from) edgesOf.get(e.to).push(e.id);
+  });
+  var claimsOf = new Map();
+  DATA.claims.forEach(function (c) {
+    if (!claimsOf.has(c.entity)) claimsOf.set(c.entity, []);
+    claimsOf.get(c.entity).push(c);
+  });
+  var ranks = {};
+  settings.metrics.forEach(function (m) {
+    var order = DATA.nodes.slice().sort(function (a, b) {
+      return ((b.metrics || {})[m] || 0) - ((a.metrics || {})[m] || 0);
+    });
+    var rank = new Map();
+    var last = null;
+    var place = 0;
+    order.forEach(function (n, i) {
+      var v = (n.metrics || {})[m] || 0;
+      if (v !== last) { place = i + 1; last = v; }
+      rank.set(n.id, place);
+    });
+    ranks[m] = rank;
+  });
+
+  // -- small helpers -------------------------------------------------------------
+  function $(id) { return document.getElementById(id); }
+
+  /* Build an element. Text goes in as text nodes, never as markup. */
+  function h(tag, attrs) {
+    var el = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (key) {
+        var value = attrs[key];
+        if (value === null || value === undefined || value === false) return;
+        if (key === "class") el.className = value;
+        else if (key === "text") el.textContent = String(value);
+        else if (key === "onclick") el.addEventListener("click", value);
+        else el.setAttribute(key, value === true ? "" : String(value));
+      });
+    }
+    for (var i = 2; i < arguments.length; i++) append(el, arguments[i]);
+    return el;
+  }
+  function append(el, child) {
+    if (child === null || child === undefined || child === false) return;
+    if (Array.isArray(child)) { child.forEach(function (c) { append(el, c); }); return; }
+    el.appendChild(typeof child === "string" || typeof child === "number"
+      ? document.createTextNode(String(child)) : child);
+  }
+  function clear(el) { while (el.firstChild) el.removeChild(el.firstChild); }
+  function color(value, fallback) { return COLOR_RE.test(value || "") ? value : fallback; }
+  function safeUrl(url) {
+    if (typeof url !== "string") return null;
+    try {
+      var parsed = new URL(url);
+      return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+    } catch (err) {
+      return null;
+    }
+  }
+  function fold(text) {
+    return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  function shorten(text, max) {
+    var chars = Array.from(String(text).replace(/\s+/g, " ").trim());
+    return chars.length > max ? chars.slice(0, max - 1).join("") + "\u2026" : chars.join("");
+  }
+  function shade(hex, amount) {
+    var c = color(hex, "#888888");
+    var out = "#";
+    for (var i = 1; i < 7; i += 2) {
+      var v = Math.round(parseInt(c.slice(i, i + 2), 16) * (1 - amount));
+      out += ("0" + Math.max(0, Math.min(255, v)).toString(16)).slice(-2);
+    }
+    return out;
+  }
+  function tint(hex, amount) {
+    var c = color(hex, "#888888");
+    var out = "#";
+    for (var i = 1; i < 7; i += 2) {
+      var v = parseInt(c.slice(i, i + 2), 16);
+      v = Math.round(v + (255 - v) * amount);
+      out += ("0" + v.toString(16)).slice(-2);
+    }
+    return out;
+  }
+  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
+  function fmt(v) {
+    if (v === undefined || v === null) return "\u2013";
+    if (Number.isInteger(v)) return String(v);
+    if (Math.abs(v) >= 10) return v.toFixed(1);
+    return Math.abs(v) >= 0.001 ? v.toFixed(3) : v.toExponential(1);
+  }
+  function nameOf(id) { var n = nodeById.get(id); return n ? n.name : id; }
+  function kindOf(n) {
+    return kindById.get(n.kind) || { id: n.kind, label: n.kind, color: "#888888", shape: "dot" };
+  }
+  function typeOf(e) {
+    return types[e.type] || { label: e.type, inverse_label: e.type, category: "", directed: true };
+  }
+  function categoryOf(e) {
+    var id = typeOf(e).category;
+    return categoryById.get(id) || { id: id, label: id, color: "#888888" };
+  }
+  function dateText(item) {
+    if (item.date) return item.date;
+    if (item.start && item.end) return item.start + " \u2013 " + item.end;
+    if (item.start) return "since " + item.start;
+    if (item.end) return "until " + item.end;
+    return "";
+  }
+  function reading(e) {
+    return nameOf(e.from) + " " + typeOf(e).label + " " + nameOf(e.to);
+  }
+
+  // -- drawing -------------------------------------------------------------------
+  var state = {
+    sizeBy: settings.size_by,
+    colorBy: settings.color_by,
+    edgeLabels: "status",
+    hiddenKinds: new Set(),
+    hiddenCategories: new Set(),
+    hiddenStatuses: new Set(),
+    from: "",
+    to: "",
+    includeUndated: true,
+    focus: null,
+    focusSet: null,
+    selected: null,
+    physics: false,
+    // a large graph opens zoomed out, so it starts plain (see applyDetail)
+    detailed: !settings.large,
+  };
+
+  /* Node radius: 9 to 31 by the square root of the chosen metric, relative to its largest value. */
+  var metricMax = {};
+  function metricOf(n, metric) { return (n.metrics && n.metrics[metric]) || 0; }
+  function nodeSize(n) {
+    var metric = state.sizeBy;
+    if (metric === "none") return 16;
+    if (!(metric in metricMax)) {
+      metricMax[metric] = DATA.nodes.reduce(function (max, x) {
+        return Math.max(max, metricOf(x, metric));
+      }, 0) || 1;
+    }
+    return 9 + 22 * Math.sqrt(metricOf(n, metric) / metricMax[metric]);
+  }
+
+  function nodeItem(n) {
+    var kind = kindOf(n);
+    var fill = color(kind.color, "#888888");
+    var shape = kind.shape || "dot";
+    var inside = shape === "ellipse";
+    var size = nodeSize(n);
+    return {
+      id: n.id,
+      label: shorten(n.name, 32),
+      x: n.x,
+      y: n.y,
+      shape: shape,
+      size: size,
+      font: { size: Math.round(12 + 0.2 * (size - 9)) },
+      color: {
+        background: inside ? tint(fill, 0.55) : fill,
+        border: shade(fill, 0.3),
+        highlight: { background: inside ? tint(fill, 0.3) : tint(fill, 0.2), border: "#111827" },
+        hover: { background: inside ? tint(fill, 0.4) : tint(fill, 0.15), border: shade(fill, 0.45) },
+      },
+    };
+  }
+
+  function drawOrder() {
+    return DATA.nodes.map(function (n, i) { return { n: n, i: i, v: nodeSize(n) }; })
+      .sort(function (a, b) { return a.v - b.v || a.i - b.i; })
+      .map(function (x) { return x.n; });
+  }
+
+  function edgeColor(e) {
+    if (state.colorBy === "sign") {
+      var s = signById.get(e.sign);
+      return color(s && s.color, "#7b8794");
+    }
+    return color(categoryOf(e).color, "#7b8794");
+  }
+
+  function edgeLabel(e) {
+    var status = ALLEGED[e.status] || e.status === "denied" ? e.status : "";
+    if (state.edgeLabels === "all") {
+      return shorten(typeOf(e).label, 40) + (status ? " (" + status + ")" : "");
+    }
+    return status || undefined;
+  }
+
+  /* The drawing style of a relation. Zoomed far out on a large graph (see applyDetail),
+   * edges are drawn plainly: straight, no dashes, no arrowheads, no labels, allegations
+   * fainter; those details cost most of a frame and cannot be seen at that size anyway. */
+  function edgeStyle(e) {
+    var c = edgeColor(e);
+    var denied = e.status === "denied";
+    var alleged = !!ALLEGED[e.status];
+    if (!state.detailed) {
+      return {
+        dashes: false,
+        arrows: { to: { enabled: false } },
+        smooth: { enabled: false },
+        color: { color: c, highlight: shade(c, 0.35), hover: shade(c, 0.2), inherit: false,
+          opacity: denied ? 0.25 : alleged ? 0.4 : 0.85 },
+        label: null,
+      };
+    }
+    var curve = e.curve || 0;
+    return {
+      dashes: alleged ? [9, 6] : denied ? [2, 5] : false,
+      arrows: { to: { enabled: !!typeOf(e).directed, scaleFactor: 0.6 } },
+      smooth: curve === 0 ? { enabled: false }
+        : { enabled: true, type: curve > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(curve) },
+      color: { color: c, highlight: shade(c, 0.35), hover: shade(c, 0.2), inherit: false,
+        opacity: denied ? 0.55 : 0.9 },
+      label: edgeLabel(e) || null,
+    };
+  }
+
+  function edgeItem(e) {
+    var evidence = (e.evidence || []).length;
+    var item = edgeStyle(e);
+    item.id = e.id;
+    item.from = e.from;
+    item.to = e.to;
+    item.width = 1.2 + 1.2 * (Math.min(Math.max(evidence, 1), 5) - 1);
+    item.font = {
+      face: FONT, size: 11, align: "horizontal", strokeWidth: 4, strokeColor: "#ffffff",
+      color: ALLEGED[e.status] ? "#8a3b00" : "#3e4c59",
+    };
+    return item;
+  }
+
+  /* Switch a large graph's edges between the plain and the detailed style as the zoom
+   * crosses DETAIL_SCALE. */
+  function applyDetail() {
+    if (!settings.large || !network) return;
+    var want = network.getScale() >= DETAIL_SCALE;
+    if (want === state.detailed) return;
+    state.detailed = want;
+    restyleEdges();
+  }
+  function restyleEdges() {
+    if (!edgesDS) return;
+    edgesDS.update(DATA.edges.map(function (e) {
+      var item = edgeStyle(e);
+      item.id = e.id;
+      return item;
+    }));
+  }
+
+  // -- filters -------------------------------------------------------------------
+  function edgePasses(e) {
+    if (state.hiddenCategories.has(typeOf(e).category)) return false;
+    if (state.hiddenStatuses.has(e.status)) return false;
+    if (!e.earliest && !e.latest) {
+      if (!state.includeUndated && (state.from || state.to)) return false;
+    } else {
+      if (state.from && e.latest && e.latest < state.from) return false;
+      if (state.to && e.earliest && e.earliest > state.to) return false;
+    }
+    return !state.hiddenKinds.has(nodeById.get(e.from).kind)
+      && !state.hiddenKinds.has(nodeById.get(e.to).kind);
+  }
+  function nodeVisible(id) {
+    if (state.hiddenKinds.has(nodeById.get(id).kind)) return false;
+    return !state.focusSet || state.focusSet.has(id);
+  }
+  function edgeVisible(id) {
+    var e = edgeById.get(id);
+    return edgePasses(e) && nodeVisible(e.from) && nodeVisible(e.to);
+  }
+  function neighbourhood(id, depth) {
+    var seen = new Set([id]);
+    var frontier = [id];
+    for (var step = 0; step < depth; step++) {
+      var next = [];
+      frontier.forEach(function (v) {
+        edgesOf.get(v).forEach(function (eid) {
+          var e = edgeById.get(eid);
+          if (!edgePasses(e)) return;
+          var other = e.from === v ? e.to : e.from;
+          if (!seen.has(other)) { seen.add(other); next.push(other); }
+        });
+      });
+      frontier = next;
+    }
+    return seen;
+  }
+
+  // -- the network -----------------------------------------------------------------
+  var nodesDS = null;
+  var edgesDS = null;
+  var nodeView = null;
+  var edgeView = null;
+  var network = null;
+  var firstDraw = null;
+  var graphError = null;
+
+  function buildNetwork() {
+    var container = $("graph");
+    if (typeof vis === "undefined" || !vis.Network) {
+      throw new Error("vis-network did not load");
+    }
+    // vis-network draws nodes in the order of its data: the biggest last, on top
+    nodesDS = new vis.DataSet(drawOrder().map(nodeItem));
+    edgesDS = new vis.DataSet(DATA.edges.map(edgeItem));
+    nodeView = new vis.DataView(nodesDS, { filter: function (n) { return nodeVisible(n.id); } });
+    edgeView = new vis.DataView(edgesDS, { filter: function (e) { return edgeVisible(e.id); } });
+    var large = !!settings.large;
+    network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, {
+      autoResize: true,
+      layout: { improvedLayout: false, randomSeed: 1 },
+      physics: {
+        enabled: false,
+        solver: "barnesHut",
+        barnesHut: {
+          gravitationalConstant: -4000, centralGravity: 0.15, springLength: 150,
+          springConstant: 0.03, damping: 0.5, avoidOverlap: 0.1,
+        },
+        stabilization: { enabled: false },
+        maxVelocity: 25,
+        minVelocity: 1,
+      },
+      interaction: {
+        hover: !large,
+        hideEdgesOnDrag: large,
+        hideEdgesOnZoom: large,
+        multiselect: false,
+        navigationButtons: false,
+        keyboard: { enabled: true, bindToWindow: false },
+        selectConnectedEdges: true,
+        tooltipDelay: 3600000,
+        zoomSpeed: 0.7,
+      },
+      nodes: {
+        borderWidth: 1.5,
+        borderWidthSelected: 3,
+        font: {
+          face: FONT, size: 13, color: "#1f2933", strokeWidth: 3,
+          strokeColor: "rgba(255,255,255,0.92)", multi: false,
+        },
+        shapeProperties: { interpolation: false },
+      },
+      edges: {
+        smooth: { enabled: false },
+        selectionWidth: 2,
+        hoverWidth: 0.6,
+        arrowStrikethrough: false,
+        font: { multi: false },
+      },
+    });
+    network.once("afterDrawing", function () { firstDraw = performance.now(); });
+    network.on("click", function (params) {
+      if (params.nodes.length) showNode(params.nodes[0]);
+      else if (params.edges.length) showEdge(params.edges[0]);
+      else { state.selected = null; showOverview(); }
+    });
+    network.on("hoverNode", function (params) {
+      var n = nodeById.get(params.node);
+      showTooltip(params.pointer.DOM, n.name, kindOf(n).label);
+    });
+    network.on("hoverEdge", function (params) {
+      var e = edgeById.get(params.edge);
+      showTooltip(params.pointer.DOM, reading(e), e.status + (dateText(e) ? " \u00b7 " + dateText(e) : ""));
+    });
+    ["blurNode", "blurEdge", "dragStart", "zoom"].forEach(function (ev) {
+      network.on(ev, hideTooltip);
+    });
+    network.on("zoom", applyDetail);
+    network.on("animationFinished", applyDetail);
+    fitAll();
+  }
+
+  /* Fit the drawing, with a margin so that labels at the edges stay readable. */
+  function fitAll(ids) {
+    if (!network) return;
+    network.fit({ nodes: ids || [], animation: false });
+    network.moveTo({ scale: network.getScale() * 0.88 });
+    applyDetail();
+  }
+
+  function showTooltip(pos, title, sub) {
+    var tip = $("tooltip");
+    clear(tip);
+    append(tip, [h("strong", { text: shorten(title, 120) }), sub ? h("span", { text: sub }) : null]);
+    tip.hidden = false;
+    var box = $("graph").getBoundingClientRect();
+    var main = $("main").getBoundingClientRect();
+    var x = box.left - main.left + pos.x + 14;
+    var y = box.top - main.top + pos.y + 14;
+    tip.style.left = Math.min(x, main.width - tip.offsetWidth - 8) + "px";
+    tip.style.top = Math.min(y, main.height - tip.offsetHeight - 8) + "px";
+  }
+  function hideTooltip() { $("tooltip").hidden = true; }
+
+  function refresh() {
+    state.focusSet = state.focus ? neighbourhood(state.focus.id, state.focus.depth) : null;
+    if (nodeView) { nodeView.refresh(); edgeView.refresh(); }
+    updateCounts();
+    filterTable();
+    updateFocusUi();
+  }
+
+  function counts() {
+    var shownNodes = 0;
+    var shownEdges = 0;
+    DATA.nodes.forEach(function (n) { if (nodeVisible(n.id)) shownNodes++; });
+    DATA.edges.forEach(function (e) { if (edgeVisible(e.id)) shownEdges++; });
+    return { nodes: shownNodes, edges: shownEdges };
+  }
+
+  function updateCounts() {
+    var c = counts();
+    var total = plural(DATA.nodes.length, "actor", "actors") + " \u00b7 " +
+      plural(DATA.edges.length, "relation", "relations") + " \u00b7 " +
+      plural(Object.keys(sources).length, "source", "sources");
+    var filtered = c.nodes !== DATA.nodes.length || c.edges !== DATA.edges.length;
+    $("counts").textContent = filtered
+      ? "Showing " + c.nodes + " of " + plural(DATA.nodes.length, "actor", "actors") + ", " +
+        c.edges + " of " + plural(DATA.edges.length, "relation", "relations")
+      : total;
+  }
+
+  // -- legend and filter lists ---------------------------------------------------------
+  function svg(tag, attrs) {
+    var el = document.createElementNS(SVG_NS, tag);
+    Object.keys(attrs).forEach(function (k) { el.setAttribute(k, String(attrs[k])); });
+    return el;
+  }
+  function shapeIcon(shape, fill) {
+    var c = color(fill, "#888888");
+    var icon = svg("svg", { width: 18, height: 18, viewBox: "0 0 18 18", "aria-hidden": "true", class: "icon" });
+    var common = { fill: c, stroke: shade(c, 0.3), "stroke-width": 1.2 };
+    function poly(points) { return svg("polygon", Object.assign({ points: points }, common)); }
+    var el;
+    if (shape === "diamond") el = poly("9,1.5 16.5,9 9,16.5 1.5,9");
+    else if (shape === "square") el = svg("rect", Object.assign({ x: 3, y: 3, width: 12, height: 12 }, common));
+    else if (shape === "triangle") el = poly("9,2 16.5,15.5 1.5,15.5");
+    else if (shape === "triangleDown") el = poly("1.5,2.5 16.5,2.5 9,16");
+    else if (shape === "star") el = poly("9,1.2 11.2,6.6 17,6.9 12.5,10.6 14,16.4 9,13.2 4,16.4 5.5,10.6 1,6.9 6.8,6.6");
+    else if (shape === "hexagon") el = poly("9,1.5 15.5,5.2 15.5,12.8 9,16.5 2.5,12.8 2.5,5.2");
+    else if (shape === "ellipse") el = svg("ellipse", Object.assign({ cx: 9, cy: 9, rx: 8, ry: 5.5 }, common));
+    else el = svg("circle", Object.assign({ cx: 9, cy: 9, r: 7 }, common));
+    icon.appendChild(el);
+    return icon;
+  }
+  function lineIcon(stroke, dash, width, arrow) {
+    var icon = svg("svg", { width: 34, height: 14, viewBox: "0 0 34 14", "aria-hidden": "true", class: "icon line" });
+    var line = svg("line", {
+      x1: 2, y1: 7, x2: arrow ? 26 : 32, y2: 7, stroke: color(stroke, "#7b8794"),
+      "stroke-width": width || 2.2, "stroke-dasharray": dash || "none",
+    });
+    icon.appendChild(line);
+    if (arrow) icon.appendChild(svg("polygon", { points: "25,2.5 33,7 25,11.5", fill: color(stroke, "#7b8794") }));
+    return icon;
+  }
+
+  function checkItem(id, icon, label, count, title, onChange) {
+    var input = h("input", { type: "checkbox", checked: true, "data-id": id });
+    input.addEventListener("change", function () { onChange(input.checked); });
+    var row = h("label", { class: "check", title: title || null },
+      input, icon, h("span", { class: "label", text: label }), h("span", { class: "count", text: count }));
+    return h("li", { class: count ? null : "none" }, row);
+  }
+
+  function buildFilters() {
+    var kindCount = new Map();
+    DATA.nodes.forEach(function (n) { kindCount.set(n.kind, (kindCount.get(n.kind) || 0) + 1); });
+    var kinds = $("kinds");
+    DATA.kinds.forEach(function (k) {
+      kinds.appendChild(checkItem(k.id, shapeIcon(k.shape, k.color), k.label, kindCount.get(k.id) || 0,
+        k.description, function (on) {
+          if (on) state.hiddenKinds.delete(k.id); else state.hiddenKinds.add(k.id);
+          refresh();
+        }));
+    });
+    var catCount = new Map();
+    DATA.edges.forEach(function (e) {
+      var c = typeOf(e).category;
+      catCount.set(c, (catCount.get(c) || 0) + 1);
+    });
+    var cats = $("categories");
+    DATA.categories.forEach(function (c) {
+      var item = checkItem(c.id, lineIcon(c.color), c.label, catCount.get(c.id) || 0, c.description,
+        function (on) {
+          if (on) state.hiddenCategories.delete(c.id); else state.hiddenCategories.add(c.id);
+          refresh();
+        });
+      item.classList.add("category");
+      cats.appendChild(item);
+    });
+    var statusCount = new Map();
+    DATA.edges.forEach(function (e) { statusCount.set(e.status, (statusCount.get(e.status) || 0) + 1); });
+    var statuses = $("statuses");
+    DATA.statuses.forEach(function (s) {
+      var dash = s.allegation ? "6 4" : s.id === "denied" ? "2 3" : null;
+      statuses.appendChild(checkItem(s.id, lineIcon("#52606d", dash, 2), s.id.charAt(0).toUpperCase() + s.id.slice(1), statusCount.get(s.id) || 0,
+        s.text, function (on) {
+          if (on) state.hiddenStatuses.delete(s.id); else state.hiddenStatuses.add(s.id);
+          syncAllegationBox();
+          refresh();
+        }));
+    });
+    $("hide-allegations").addEventListener("change", function () {
+      var hide = $("hide-allegations").checked;
+      DATA.statuses.forEach(function (s) {
+        if (!s.allegation) return;
+        if (hide) state.hiddenStatuses.add(s.id); else state.hiddenStatuses.delete(s.id);
+      });
+      syncStatusBoxes();
+      refresh();
+    });
+    var dates = [];
+    DATA.edges.forEach(function (e) {
+      if (e.earliest) dates.push(e.earliest);
+      if (e.latest) dates.push(e.latest);
+    });
+    dates.sort();
+    if (dates.length) {
+      ["date-from", "date-to"].forEach(function (id) {
+        $(id).min = dates[0];
+        $(id).max = dates[dates.length - 1];
+      });
+    }
+    $("date-from").addEventListener("change", function () { state.from = $("date-from").value; refresh(); });
+    $("date-to").addEventListener("change", function () { state.to = $("date-to").value; refresh(); });
+    $("include-undated").addEventListener("change", function () {
+      state.includeUndated = $("include-undated").checked;
+      refresh();
+    });
+  }
+  function syncAllegationBox() {
+    var all = DATA.statuses.filter(function (s) { return s.allegation; });
+    $("hide-allegations").checked = all.every(function (s) { return state.hiddenStatuses.has(s.id); });
+  }
+  function syncStatusBoxes() {
+    $("statuses").querySelectorAll("input").forEach(function (input) {
+      input.checked = !state.hiddenStatuses.has(input.getAttribute("data-id"));
+    });
+  }
+
+  function buildLegend() {
+    var legend = $("legend");
+    clear(legend);
+    if (state.colorBy === "sign") {
+      DATA.signs.forEach(function (s) {
+        legend.appendChild(h("li", null, lineIcon(s.color), h("span", { text: s.label + " relation" })));
+      });
+    } else {
+      legend.appendChild(h("li", { class: "note", text: "Edge colour: the relation\u2019s category (above)." }));
+    }
+    [
+      [lineIcon("#52606d", null, 2.2), "Reported or confirmed"],
+      [lineIcon("#52606d", "6 4", 2.2), "Alleged or disputed (labelled)"],
+      [lineIcon("#52606d", "2 3", 2.2), "Denied"],
+      [lineIcon("#52606d", null, 2.2, true), "Directed: reads from tail to head"],
+      [lineIcon("#52606d", null, 5), "Thicker: more evidence"],
+    ].forEach(function (row) {
+      legend.appendChild(h("li", null, row[0], h("span", { text: row[1] })));
+    });
+    var label = settings.metric_labels[state.sizeBy] || state.sizeBy;
+    legend.appendChild(h("li", { class: "note", text: "Node size: " + label + "." }));
+  }
+
+  function buildDisplay() {
+    var select = $("size-by");
+    settings.metrics.concat(["none"]).forEach(function (m) {
+      select.appendChild(h("option", { value: m, text: settings.metric_labels[m] || m }));
+    });
+    select.value = state.sizeBy;
+    select.addEventListener("change", function () {
+      state.sizeBy = select.value;
+      if (nodesDS) {
+        // re-add in the new drawing order, keeping where the reader moved actors to
+        var moved = network.getPositions();
+        nodesDS.clear();
+        nodesDS.add(drawOrder().map(function (n) {
+          var item = nodeItem(n);
+          if (moved[n.id]) { item.x = moved[n.id].x; item.y = moved[n.id].y; }
+          return item;
+        }));
+        if (state.selected && state.selected.type === "node" && inView(state.selected.id, "node")) {
+          network.selectNodes([state.selected.id]);
+        }
+      }
+      buildLegend();
+      if (state.selected && state.selected.type === "node") showNode(state.selected.id, true);
+    });
+    var colorBy = $("color-by");
+    colorBy.value = state.colorBy;
+    colorBy.addEventListener("change", function () {
+      state.colorBy = colorBy.value;
+      restyleEdges();
+      buildLegend();
+    });
+    var labels = $("edge-labels");
+    labels.addEventListener("change", function () {
+      state.edgeLabels = labels.value;
+      restyleEdges();
+    });
+  }
+
+  // -- details panel -------------------------------------------------------------------
+  function actorButton(id) {
+    var n = nodeById.get(id);
+    if (!n) return h("span", { text: id });
+    return h("button", { type: "button", class: "link", onclick: function () { selectNode(id, true); } },
+      n.name);
+  }
+  function statusBadge(status) {
+    return h("span", { class: "badge status-" + (statusById.has(status) ? status : "unknown"), text: status });
+  }
+  function field(dl, term, value) {
+    if (value === null || value === undefined || value === "") return;
+    dl.appendChild(h("dt", { text: term }));
+    dl.appendChild(h("dd", null, value));
+  }
+  function sourceBlock(ev) {
+    var s = sources[ev.source] || { title: ev.source };
+    var url = safeUrl(s.url);
+    var title = url
+      ? h("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, s.title)
+      : h("span", { class: "title", text: s.title });
+    var bits = [];
+    if (s.publisher) bits.push(s.publisher);
+    if (s.published) bits.push(s.published);
+    var block = h("div", { class: "source" }, h("span", { class: "label", text: "Source: " }), title,
+      bits.length ? h("span", { class: "muted", text: " \u2014 " + bits.join(", ") }) : null);
+    var grades = h("div", { class: "grades" });
+    if (s.reliability) {
+      grades.appendChild(h("span", { class: "grade", title: "Source reliability (Admiralty scale)" },
+        "Reliability " + s.reliability + ": " + (DATA.reliability[s.reliability] || "")));
+    }
+    if (ev.credibility) {
+      grades.appendChild(h("span", { class: "grade", title: "Credibility of this information (Admiralty scale)" },
+        "Credibility " + ev.credibility + ": " + (DATA.credibility[String(ev.credibility)] || "")));
+    }
+    if (s.retrieved) grades.appendChild(h("span", { class: "grade", text: "Retrieved " + s.retrieved }));
+    return [block, grades.firstChild ? grades : null];
+  }
+  function contextBlock(ev) {
+    if (!ev.context) return null;
+    var ctx = String(ev.context);
+    var q = String(ev.quote).replace(/\s+/g, " ").trim();
+    var at = q ? ctx.indexOf(q) : -1;
+    var p = h("p", { class: "context" }, h("span", { class: "label", text: "In context: " }));
+    if (at >= 0) {
+      append(p, [ctx.slice(0, at), h("mark", { text: q }), ctx.slice(at + q.length)]);
+    } else {
+      append(p, ctx);
+    }
+    return p;
+  }
+  function evidenceList(items) {
+    var list = h("ol", { class: "evidence" });
+    (items || []).forEach(function (ev) {
+      var attributed = null;
+      if (ev.attributed_to) {
+        attributed = h("p", { class: "attribution" }, "Attributed to ",
+          ev.attributed_entity && nodeById.has(ev.attributed_entity)
+            ? actorButton(ev.attributed_entity) : h("span", { text: ev.attributed_to }));
+      }
+      list.appendChild(h("li", null,
+        h("blockquote", { class: "quote" }, h("p", { text: ev.quote })),
+        attributed, sourceBlock(ev), contextBlock(ev)));
+    });
+    return list;
+  }
+
+  function panel() {
+    var body = $("details-body");
+    clear(body);
+    $("details").scrollTop = 0;
+    return body;
+  }
+
+  function showOverview() {
+    var body = panel();
+    var d = DATA.dataset;
+    body.appendChild(h("p", { class: "eyebrow", text: "Dataset" }));
+    body.appendChild(h("h2", { text: d.title }));
+    if (d.description) body.appendChild(h("p", { class: "lead", text: d.description }));
+    if (d.notes) body.appendChild(h("p", { class: "muted", text: d.notes }));
+    var dl = h("dl", { class: "facts" });
+    field(dl, "Actors", String(DATA.nodes.length));
+    field(dl, "Relations", String(DATA.edges.length));
+    var allegations = DATA.edges.filter(function (e) { return ALLEGED[e.status]; }).length;
+    field(dl, "Allegations", String(allegations));
+    field(dl, "Sources", String(Object.keys(sources).length));
+    body.appendChild(dl);
+    body.appendChild(h("p", { class: "hint", text:
+      "Click an actor or a relation to see its evidence: the quotes, their sources and the " +
+      "sentences around them. Search finds actors by name or alias; the table view lists every relation." }));
+    updateFocusUi();
+  }
+
+  function relationLine(e, from) {
+    var t = typeOf(e);
+    var other = e.from === from ? e.to : e.from;
+    var verb = t.directed && e.to === from ? t.inverse_label : t.label;
+    var cat = categoryOf(e);
+    var dot = h("span", { class: "swatch", "aria-hidden": "true" });
+    dot.style.background = color(cat.color, "#7b8794");
+    var meta = [];
+    if (dateText(e)) meta.push(dateText(e));
+    var li = h("li", { class: ALLEGED[e.status] ? "allegation" : null },
+      h("button", { type: "button", class: "relation", onclick: function () { selectEdge(e.id, true); } },
+        dot, h("span", { class: "verb", text: verb + " " }), h("strong", { text: nameOf(other) }),
+        meta.length ? h("span", { class: "muted", text: " \u00b7 " + meta.join(" \u00b7 ") }) : null,
+        e.status !== "reported" && e.status !== "confirmed" ? [" ", statusBadge(e.status)] : null));
+    return li;
+  }
+
+  function showNode(id, keepScroll) {
+    var n = nodeById.get(id);
+    if (!n) return;
+    state.selected = { type: "node", id: id };
+    var scroll = $("details").scrollTop;
+    var body = panel();
+    var kind = kindOf(n);
+    body.appendChild(h("p", { class: "eyebrow" }, shapeIcon(kind.shape, kind.color), " " + kind.label));
+    body.appendChild(h("h2", { id: "details-title", text: n.name }));
+    if (!nodeVisible(id)) body.appendChild(h("p", { class: "notice", text: "Hidden by the current filters." }));
+    var dl = h("dl", { class: "facts" });
+    if (n.aliases && n.aliases.length) field(dl, "Also known as", n.aliases.join("; "));
+    field(dl, "Country", n.country);
+    if (n.tags && n.tags.length) field(dl, "Tags", n.tags.join(", "));
+    (n.external_ids || []).forEach(function (pair) { field(dl, pair[0], pair[1]); });
+    if (dl.firstChild) body.appendChild(dl);
+    if (n.description) body.appendChild(h("p", { class: "lead", text: n.description }));
+
+    body.appendChild(h("h3", { text: "Centrality" }));
+    var metrics = h("dl", { class: "facts metrics" });
+    var rels = edgesOf.get(id) || [];
+    field(metrics, "Relations", String(rels.length));
+    var neighbours = new Set();
+    rels.forEach(function (eid) {
+      var e = edgeById.get(eid);
+      neighbours.add(e.from === id ? e.to : e.from);
+    });
+    field(metrics, "Linked actors", String(neighbours.size));
+    settings.metrics.forEach(function (m) {
+      var label = settings.metric_labels[m] || m;
+      var value = fmt(n.metrics ? n.metrics[m] : undefined);
+      var rank = ranks[m].get(id);
+      var dd = [value, h("span", { class: "muted", text: " \u00b7 rank " + rank + " of " + DATA.nodes.length })];
+      field(metrics, label + (m === state.sizeBy ? " (size)" : ""), dd);
+      metrics.lastChild.previousSibling.title = (settings.metric_help || {})[m] || "";
+    });
+    body.appendChild(metrics);
+
+    var claims = claimsOf.get(id) || [];
+    if (claims.length) {
+      body.appendChild(h("h3", { text: "Claims (" + claims.length + ")" }));
+      var list = h("ul", { class: "claims" });
+      claims.forEach(function (c) {
+        list.appendChild(h("li", { class: ALLEGED[c.status] ? "allegation" : null },
+          h("p", { class: "statement" }, c.statement, " ", statusBadge(c.status),
+            c.date ? h("span", { class: "muted", text: " " + c.date }) : null),
+          c.notes ? h("p", { class: "muted", text: c.notes }) : null,
+          evidenceList(c.evidence)));
+      });
+      body.appendChild(list);
+    }
+
+    body.appendChild(h("h3", { text: "Relations (" + rels.length + ")" }));
+    var order = rels.map(function (eid) { return edgeById.get(eid); });
+    var catIndex = new Map();
+    DATA.categories.forEach(function (c, i) { catIndex.set(c.id, i); });
+    order.sort(function (a, b) {
+      var ca = catIndex.get(typeOf(a).category) || 0;
+      var cb = catIndex.get(typeOf(b).category) || 0;
+      if (ca !== cb) return ca - cb;
+      var na = nameOf(a.from === id ? a.to : a.from);
+      var nb = nameOf(b.from === id ? b.to : b.from);
+      return na < nb ? -1 : na > nb ? 1 : 0;
+    });
+    var relList = h("ul", { class: "relations" });
+    order.forEach(function (e) { relList.appendChild(relationLine(e, id)); });
+    body.appendChild(relList);
+    body.appendChild(h("div", { class: "row actions" },
+      h("button", { type: "button", onclick: function () { focusOn(id); } }, "Focus on neighbourhood"),
+      h("button", { type: "button", onclick: function () { centre(id); } }, "Centre in view")));
+    if (keepScroll) $("details").scrollTop = scroll;
+    updateFocusUi();
+  }
+
+  function showEdge(id) {
+    var e = edgeById.get(id);
+    if (!e) return;
+    state.selected = { type: "edge", id: id };
+    var body = panel();
+    var t = typeOf(e);
+    var cat = categoryOf(e);
+    var dot = h("span", { class: "swatch", "aria-hidden": "true" });
+    dot.style.background = color(cat.color, "#7b8794");
+    body.appendChild(h("p", { class: "eyebrow" }, dot, " " + cat.label + " \u00b7 " +
+      (t.directed ? "directed" : "undirected")));
+    body.appendChild(h("h2", { id: "details-title", class: "reading" },
+      actorButton(e.from), " " + t.label + " ", actorButton(e.to)));
+    if (ALLEGED[e.status] || e.status === "denied") {
+      var status = statusById.get(e.status);
+      body.appendChild(h("div", { class: "callout status-" + e.status, role: "note" },
+        h("strong", { text: e.status.charAt(0).toUpperCase() + e.status.slice(1) }),
+        " \u2014 " + (status ? status.text : e.status) + "."));
+    }
+    if (!edgeVisible(id)) body.appendChild(h("p", { class: "notice", text: "Hidden by the current filters." }));
+    var dl = h("dl", { class: "facts" });
+    field(dl, "Type", t.label + (t.directed ? " / " + t.inverse_label : ""));
+    field(dl, t.directed ? "From" : "Between", actorButton(e.from));
+    field(dl, t.directed ? "To" : "And", actorButton(e.to));
+    field(dl, "Date", dateText(e));
+    var st = statusById.get(e.status);
+    field(dl, "Status", [statusBadge(e.status), st ? " " + st.text : ""]);
+    var sign = signById.get(e.sign);
+    field(dl, "Sign", sign ? sign.label : e.sign);
+    body.appendChild(dl);
+    var ev = e.evidence || [];
+    body.appendChild(h("h3", { text: "Evidence (" + ev.length + ")" }));
+    body.appendChild(evidenceList(ev));
+    if (e.notes) {
+      body.appendChild(h("h3", { text: "Notes" }));
+      body.appendChild(h("p", { class: "notes", text: e.notes }));
+    }
+    if (t.description) {
+      body.appendChild(h("p", { class: "muted", text: "\u201c" + t.label + "\u201d: " + t.description }));
+    }
+    updateFocusUi();
+  }
+
+  // -- selection, focus, search ------------------------------------------------------
+  function inView(id, kind) {
+    return kind === "node" ? nodeView && nodeView.get(id) !== null : edgeView && edgeView.get(id) !== null;
+  }
+  function selectNode(id, move) {
+    if (!nodeById.has(id)) return false;
+    if (network) {
+      if (inView(id, "node")) {
+        network.selectNodes([id]);
+        if (move) centre(id);
+      } else {
+        network.unselectAll();
+      }
+    }
+    showNode(id);
+    return true;
+  }
+  function selectEdge(id, move) {
+    if (!edgeById.has(id)) return false;
+    if (network) {
+      if (inView(id, "edge")) {
+        network.setSelection({ nodes: [], edges: [id] }, { unselectAll: true, highlightEdges: false });
+        if (move) {
+          var e = edgeById.get(id);
+          network.fit({ nodes: [e.from, e.to], animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+        }
+      } else {
+        network.unselectAll();
+      }
+    }
+    showEdge(id);
+    return true;
+  }
+  function centre(id) {
+    if (!network || !inView(id, "node")) return;
+    network.focus(id, { scale: Math.max(network.getScale(), 1), animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+  }
+  function focusOn(id) {
+    state.focus = { id: id, depth: parseInt($("focus-depth").value, 10) || 1 };
+    refresh();
+    fitAll();
+  }
+  function unfocus() {
+    state.focus = null;
+    refresh();
+    fitAll();
+  }
+  function updateFocusUi() {
+    var sel = state.selected && state.selected.type === "node" ? state.selected.id : null;
+    $("focus").disabled = !sel;
+    $("unfocus").disabled = !state.focus;
+    $("focus-text").textContent = state.focus
+      ? "Showing actors within " + plural(state.focus.depth, "step", "steps") + " of " + nameOf(state.focus.id) + "."
+      : sel ? "Focus on the actors around " + nameOf(sel) + "."
+        : "Select an actor, then focus on the actors around it.";
+  }
+
+  function search(query) {
+    var q = fold(query).trim();
+    if (!q) return [];
+    var out = [];
+    DATA.nodes.forEach(function (n) {
+      var name = fold(n.name);
+      var score = name === q ? 0 : name.indexOf(q) === 0 ? 1 : name.indexOf(q) >= 0 ? 3 : 9;
+      var alias = null;
+      (n.aliases || []).forEach(function (a) {
+        var f = fold(a);
+        var s = f === q ? 2 : f.indexOf(q) === 0 ? 2.5 : f.indexOf(q) >= 0 ? 4 : 9;
+        if (s < score) { score = s; alias = a; }
+      });
+      if (score < 9) out.push({ node: n, score: score, alias: alias });
+    });
+    out.sort(function (a, b) {
+      return a.score - b.score || (a.node.name < b.node.name ? -1 : a.node.name > b.node.name ? 1 : 0);
+    });
+    return out.slice(0, 12);
+  }
+  var active = -1;
+  function renderResults() {
+    var list = $("search-results");
+    clear(list);
+    var results = search($("search").value);
+    active = results.length ? 0 : -1;
+    results.forEach(function (r, i) {
+      var kind = kindOf(r.node);
+      var li = h("li", { role: "option", id: "result-" + i, "aria-selected": i === active ? "true" : "false",
+        "data-id": r.node.id },
+        shapeIcon(kind.shape, kind.color), h("span", { class: "name", text: r.node.name }),
+        r.alias ? h("span", { class: "muted", text: " also " + r.alias }) : null);
+      li.addEventListener("mousedown", function (ev) { ev.preventDefault(); pick(r.node.id); });
+      list.appendChild(li);
+    });
+    if (!results.length && $("search").value.trim()) {
+      list.appendChild(h("li", { class: "empty", text: "No actor matches." }));
+    }
+    list.hidden = !$("search").value.trim();
+    $("search").setAttribute("aria-expanded", list.hidden ? "false" : "true");
+    setActive(active);
+  }
+  function setActive(i) {
+    var items = $("search-results").querySelectorAll("li[role=option]");
+    items.forEach(function (li, j) { li.setAttribute("aria-selected", j === i ? "true" : "false"); });
+    active = i;
+    if (i >= 0 && items[i]) $("search").setAttribute("aria-activedescendant", items[i].id);
+    else $("search").removeAttribute("aria-activedescendant");
+  }
+  function pick(id) {
+    $("search-results").hidden = true;
+    $("search").setAttribute("aria-expanded", "false");
+    selectNode(id, true);
+  }
+  function buildSearch() {
+    var input = $("search");
+    input.addEventListener("input", renderResults);
+    input.addEventListener("focus", function () { if (input.value.trim()) renderResults(); });
+    input.addEventListener("blur", function () { $("search-results").hidden = true; });
+    input.addEventListener("keydown", function (ev) {
+      var items = $("search-results").querySelectorAll("li[role=option]");
+      if (ev.key === "ArrowDown" && items.length) { ev.preventDefault(); setActive((active + 1) % items.length); }
+      else if (ev.key === "ArrowUp" && items.length) { ev.preventDefault(); setActive((active - 1 + items.length) % items.length); }
+      else if (ev.key === "Enter") {
+        ev.preventDefault();
+        if (active >= 0 && items[active]) pick(items[active].getAttribute("data-id"));
+      } else if (ev.key === "Escape") { $("search-results").hidden = true; }
+    });
+  }
+
+  // -- table view ---------------------------------------------------------------------
+  /* Rows are made when first shown, and listed TABLE_PAGE at a time: a table of tens of
+   * thousands of rows takes the browser many seconds to lay out. */
+  var TABLE_PAGE = 500;
+  var tableActive = false;
+  var tableLimit = TABLE_PAGE;
+  var tableRows = new Map();
+  function tableRow(e) {
+    var row = tableRows.get(e.id);
+    if (row) return row;
+    var t = typeOf(e);
+    var evidence = h("td", { class: "evidence-cell" });
+    (e.evidence || []).forEach(function (ev) {
+      var s = sources[ev.source] || { title: ev.source };
+      append(evidence, h("p", null, h("q", { text: ev.quote }),
+        h("span", { class: "muted", text: " \u2014 " + s.title + (s.reliability ? " [" + s.reliability + "]" : "") })));
+    });
+    row = h("tr", { class: ALLEGED[e.status] ? "allegation" : null, "data-id": e.id },
+      h("td", { text: nameOf(e.from) }),
+      h("td", null, h("button", { type: "button", class: "link", onclick: function () { selectEdge(e.id, false); } },
+        t.label)),
+      h("td", { text: nameOf(e.to) }),
+      h("td", { class: "date", text: dateText(e) }),
+      h("td", null, statusBadge(e.status)),
+      evidence);
+    tableRows.set(e.id, row);
+    return row;
+  }
+  function buildTable() {
+    tableActive = true;
+    filterTable();
+  }
+  function filterTable() {
+    if (!tableActive) return;
+    var shown = DATA.edges.filter(function (e) { return edgeVisible(e.id); });
+    var body = $("relations-table").tBodies[0];
+    clear(body);
+    var frag = document.createDocumentFragment();
+    shown.slice(0, tableLimit).forEach(function (e) { frag.appendChild(tableRow(e)); });
+    body.appendChild(frag);
+    var listed = Math.min(shown.length, tableLimit);
+    $("table-caption").textContent = "Relations with their evidence: " + shown.length + " of " +
+      DATA.edges.length + " shown" + (shown.length < DATA.edges.length ? " (filters apply)" : "") +
+      (listed < shown.length ? "; the first " + listed + " are listed" : "");
+    var more = $("table-more");
+    more.hidden = listed >= shown.length;
+    more.textContent = "List " + Math.min(TABLE_PAGE, shown.length - listed) + " more";
+  }
+  function setTable(open) {
+    if (open) buildTable();
+    $("table-view").hidden = !open;
+    $("graph").hidden = open;
+    $("toggle-table").setAttribute("aria-pressed", open ? "true" : "false");
+    $("toggle-table").textContent = open ? "Graph view" : "Table view";
+    if (open) $("table-view").focus();
+    else if (network) network.redraw();
+  }
+
+  // -- wiring ------------------------------------------------------------------------------
+  function resetAll() {
+    state.hiddenKinds.clear();
+    state.hiddenCategories.clear();
+    state.hiddenStatuses.clear();
+    state.from = state.to = "";
+    state.includeUndated = true;
+    state.focus = null;
+    document.querySelectorAll("#controls input[type=checkbox]").forEach(function (box) {
+      box.checked = box.id !== "hide-allegations";
+    });
+    $("date-from").value = "";
+    $("date-to").value = "";
+    setPhysics(false);
+    if (nodesDS) nodesDS.update(DATA.nodes.map(function (n) { return { id: n.id, x: n.x, y: n.y }; }));
+    refresh();
+    if (network) { network.unselectAll(); fitAll(); }
+    state.selected = null;
+    showOverview();
+  }
+  function setPhysics(on) {
+    state.physics = on;
+    if (network) network.setOptions({ physics: { enabled: on } });
+    $("physics").setAttribute("aria-pressed", on ? "true" : "false");
+    $("physics").textContent = "Physics: " + (on ? "on" : "off");
+  }
+
+  function start() {
+    var d = DATA.dataset;
+    $("title").textContent = d.title;
+    $("layout-note").textContent = DATA.layout.text;
+    $("generator").textContent = "Made with " + DATA.generator + " from dataset \u201c" + d.id +
+      "\u201d. Every relation links to the words of its sources.";
+    buildFilters();
+    buildDisplay();
+    buildLegend();
+    buildSearch();
+    try {
+      buildNetwork();
+    } catch (err) {
+      graphError = String(err && err.message ? err.message : err);
+      $("graph").appendChild(h("p", { class: "notice", text:
+        "The graph cannot be drawn here (" + graphError + "). The table lists every relation." }));
+    }
+    $("fit").addEventListener("click", function () { fitAll(); });
+    $("reset").addEventListener("click", resetAll);
+    $("physics").addEventListener("click", function () { setPhysics(!state.physics); });
+    $("toggle-table").addEventListener("click", function () { setTable($("table-view").hidden); });
+    $("table-more").addEventListener("click", function () {
+      tableLimit += TABLE_PAGE;
+      filterTable();
+    });
+    $("focus").addEventListener("click", function () {
+      if (state.selected && state.selected.type === "node") focusOn(state.selected.id);
+    });
+    $("unfocus").addEventListener("click", unfocus);
+    document.querySelector(".skip").addEventListener("click", function (ev) {
+      ev.preventDefault();
+      setTable(true);
+    });
+    window.addEventListener("beforeprint", buildTable);
+    updateCounts();
+    showOverview();
+    if (!network) setTable(true);
+  }
+
+  start();
+
+  /* Hooks for tests and for people poking at the page from the console. */
+  window.relgraph = Object.freeze({
+    get network() { return network; },
+    get nodes() { return nodesDS; },
+    get edges() { return edgesDS; },
+    get nodeView() { return nodeView; },
+    get edgeView() { return edgeView; },
+    get firstDraw() { return firstDraw; },
+    get error() { return graphError; },
+    selectNode: function (id) { return selectNode(id, false); },
+    selectEdge: function (id) { return selectEdge(id, false); },
+    focus: focusOn,
+    unfocus: unfocus,
+    counts: function () {
+      var c = counts();
+      return {
+        nodes: c.nodes,
+        edges: c.edges,
+        drawnNodes: nodeView ? nodeView.length : 0,
+        drawnEdges: edgeView ? edgeView.length : 0,
+        totalNodes: DATA.nodes.length,
+        totalEdges: DATA.edges.length,
+      };
+    },
+    showTable: function (open) { setTable(open !== false); },
+    reset: resetAll,
+  });
+})();

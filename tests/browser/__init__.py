@@ -1,0 +1,1 @@
+"""Browser tests: the graph page in headless Chromium."""
