@@ -182,7 +182,7 @@ class Source:
     location: Location | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """One verbatim quote from a named source.
 
@@ -203,7 +203,7 @@ class Evidence:
     location: Location | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """An actor: a state, an official, a company, a group, an agency, a medium…"""
 
@@ -218,7 +218,7 @@ class Entity:
     location: Location | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """A typed tie from ``source`` to ``target`` backed by evidence.
 
@@ -255,7 +255,7 @@ class Relation:
         return last.latest() if last else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """Something a source says about a single actor, with evidence."""
 
@@ -321,6 +321,12 @@ class Dataset:
         from relgraph.graph import build_graph
 
         return build_graph(self)
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows a dataset as its interactive page, in a sandboxed frame."""
+        from relgraph.render import notebook
+
+        return notebook(self)._repr_html_()
 
     def project(self, **options: Any) -> nx.Graph:
         """A simple weighted graph; see :func:`relgraph.graph.project`."""

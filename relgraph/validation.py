@@ -1,7 +1,8 @@
 """Loading a dataset: from YAML files to a validated :class:`~relgraph.model.Dataset`.
 
-:func:`load` reads a dataset file, or every ``*.yaml``/``*.yml`` file of a
-folder, checks everything it can, and either returns the dataset or raises one
+:func:`load` reads a dataset file, or every ``*.yaml``/``*.yml``/``*.jsonl`` file
+of a folder (JSON Lines files are read by :mod:`relgraph.bulk`), checks everything
+it can, and either returns the dataset or raises one
 :class:`~relgraph.errors.DatasetError` listing every problem found, each with
 ``file:line:col``, a stable code and a hint. Warnings (weaker evidence) do not
 stop loading; they are kept on ``Dataset.warnings``.
@@ -15,6 +16,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from relgraph.errors import DatasetError, Diagnostic, did_you_mean
 from relgraph.fields import Fields, Problems
@@ -36,6 +38,9 @@ from relgraph.model import (
 from relgraph.quotes import StoredText
 from relgraph.vocabulary import SIGNS, Vocabulary, builtin_vocabulary, parse_vocabulary
 
+if TYPE_CHECKING:
+    from relgraph.progress import ProgressCallback
+
 __all__ = ["dataset_files", "load", "validate"]
 
 _SECTIONS = ("dataset", "vocabulary", "sources", "entities", "relations", "claims")
@@ -51,13 +56,13 @@ def _loc(node: Node) -> Location:
 
 
 def dataset_files(path: str) -> tuple[list[str], list[Diagnostic]]:
-    """The YAML files that make up the dataset at ``path``, sorted by name.
+    """The files that make up the dataset at ``path``, sorted by name.
 
     A path to a file is a dataset of one file; a path to a folder is every
-    ``*.yaml`` and ``*.yml`` file directly inside it.
+    ``*.yaml``, ``*.yml`` and ``*.jsonl`` file directly inside it.
     """
     if os.path.isdir(path):
-        names = sorted(n for n in os.listdir(path) if n.endswith((".yaml", ".yml")))
+        names = sorted(n for n in os.listdir(path) if n.endswith((".yaml", ".yml", ".jsonl")))
         files = [os.path.join(path, n) for n in names if os.path.isfile(os.path.join(path, n))]
         if not files:
             return [], [
@@ -66,7 +71,7 @@ def dataset_files(path: str) -> tuple[list[str], list[Diagnostic]]:
                     0,
                     0,
                     "empty-dataset",
-                    "the folder has no .yaml or .yml files",
+                    "the folder has no .yaml, .yml or .jsonl files",
                     "name a dataset file, or a folder holding dataset files",
                 )
             ]
@@ -189,6 +194,9 @@ def _date(f: Fields, key: str) -> PartialDate | None:
 
 
 class _Loader:
+    #: How a source's text is prepared for finding quotes (the bulk loader uses a faster one).
+    stored_text: type[StoredText] = StoredText
+
     def __init__(self, problems: Problems) -> None:
         self.problems = problems
         self.vocab: Vocabulary = builtin_vocabulary()
@@ -333,7 +341,7 @@ class _Loader:
             notes=f.text("notes"),
             location=_loc(node),
         )
-        self.texts[ident] = StoredText(text)
+        self.texts[ident] = self.stored_text(text)
 
     def source_text(self, f: Fields, node: Node, rel: str | None, sha: str | None) -> str | None:
         text_node = f.node_of("text")
@@ -705,7 +713,9 @@ def _weak_evidence(relations: list[Relation], problems: Problems) -> None:
             )
 
 
-def validate(path: str | os.PathLike[str]) -> list[Diagnostic]:
+def validate(
+    path: str | os.PathLike[str], *, progress: ProgressCallback | None = None
+) -> list[Diagnostic]:
     """Every problem in the dataset at ``path``, errors and warnings, sorted by location.
 
     Examples
@@ -720,20 +730,23 @@ def validate(path: str | os.PathLike[str]) -> list[Diagnostic]:
       hint: did you mean 'state'? `relgraph vocab` lists the kinds
     """
     try:
-        dataset = load(path)
+        dataset = load(path, progress=progress)
     except DatasetError as exc:
         return list(exc.diagnostics)
     return list(dataset.warnings)
 
 
-def load(path: str | os.PathLike[str]) -> Dataset:
-    """Load and validate the dataset at ``path`` (a YAML file or a folder of them).
+def load(path: str | os.PathLike[str], *, progress: ProgressCallback | None = None) -> Dataset:
+    """Load and validate the dataset at ``path`` (a YAML or JSON Lines file, or a folder).
 
     Parameters
     ----------
     path : str or PathLike
-        A dataset file, or a folder whose ``*.yaml``/``*.yml`` files together
-        make one dataset.
+        A dataset file, or a folder whose ``*.yaml``/``*.yml``/``*.jsonl``
+        files together make one dataset.
+    progress : callable, optional
+        Called as ``progress(stage, done, total)`` while loading; see
+        :mod:`relgraph.progress`.
 
     Returns
     -------
@@ -761,34 +774,8 @@ def load(path: str | os.PathLike[str]) -> Dataset:
     problems.extend(diags)
     if not files:
         raise DatasetError(problems.items)
-    raw = _gather(files, problems)
-    loader = _Loader(problems)
-    loader.vocabulary(raw.vocabulary)
-    ident, title, meta = loader.dataset_meta(raw.dataset, files, quiet=raw.unreadable > 0)
-    seen_sources: dict[str, Node] = {}
-    for node in raw.sources:
-        loader.source(node, seen_sources)
-    seen_entities: dict[str, Node] = {}
-    for node in raw.entities:
-        loader.entity(node, seen_entities)
-    relations = [r for i, n in enumerate(raw.relations) if (r := loader.relation(n, i))]
-    claims = [c for n in raw.claims if (c := loader.claim(n))]
-    _unique_ids(relations, "relation", problems)
-    _unique_ids(claims, "claim", problems)
-    _weak_evidence(relations, problems)
-    if problems.has_errors:
-        raise DatasetError(problems.items)
-    warnings = tuple(sorted(problems.items, key=Diagnostic.sort_key))
-    return Dataset(
-        id=ident,
-        title=title,
-        vocabulary=loader.vocab,
-        description=meta.get("description"),
-        notes=meta.get("notes"),
-        sources=tuple(loader.sources.values()),
-        entities=tuple(loader.entities.values()),
-        relations=tuple(relations),
-        claims=tuple(claims),
-        paths=tuple(files),
-        warnings=warnings,
-    )
+    # the checks are this module's; the order they run in, a fast path for records that
+    # pass them and the paused garbage collector are relgraph.bulk's
+    from relgraph.bulk import load_files
+
+    return load_files(files, problems, progress=progress)

@@ -44,6 +44,7 @@ def _register_optional() -> None:
         ("relgraph.cli.render", "render_command"),
         ("relgraph.cli.analyze", "COMMANDS"),
         ("relgraph.cli.export", "COMMANDS"),
+        ("relgraph.cli.convert", "COMMANDS"),
     ):
         try:
             mod = importlib.import_module(module)

@@ -1,0 +1,223 @@
+"""Loading benchmark: relgraph's load and validation against a bare NetworkX baseline.
+
+For each size (datasets from ``bench/generate.py``, written if missing) it
+runs, in the same session and interleaved so that machine noise falls on all
+of them alike, each in a fresh Python process:
+
+* ``baseline``: read the JSON Lines file with orjson (``[orjson.loads(line)
+  for line in file]``), then ``MultiDiGraph.add_nodes_from`` for the entities
+  and ``add_edges_from`` for the relations with the record's own fields as
+  attributes; the garbage collector left as it is;
+* ``stream``: the same, feeding ``add_edges_from`` from the lines as they are
+  read (a leaner baseline, for reference);
+* ``load``: ``relgraph.load(file)``, with every check, quotes included;
+* ``load+graph``: the same, then ``Dataset.graph()``;
+* ``load+graph*``: the same with the garbage collector paused around
+  ``Dataset.graph()`` — not what relgraph does today, but what
+  ``relgraph.graph.build_graph`` would do with the change proposed in
+  ``docs/benchmarks.md``;
+* ``yaml``: ``relgraph.load`` of the same dataset written as YAML (up to 10k).
+
+Time is the wall time of the work alone (imports and start-up excluded),
+the median over the repeats. Memory is the process's peak resident set
+(``ru_maxrss``), so it counts everything the operating system had to give:
+Python objects, the allocators' slack, orjson's and the C libraries' own
+buffers. Every process imports the same modules before measuring; "growth"
+is the peak minus the resident set after those imports. tracemalloc is not
+used: it slows allocation-heavy code severalfold (so time could not be
+measured in the same run) and sees only what Python's allocator hands out.
+
+Usage::
+
+    python bench/bench_load.py --sizes 1k,10k,100k,1M --markdown docs/benchmarks.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+MODES = ("baseline", "stream", "load", "load+graph", "load+graph*")
+REPEATS = {"1k": 5, "10k": 5, "100k": 3, "1M": 1}
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def child(mode: str, path: str) -> dict[str, Any]:
+    """Run one measurement in this (fresh) process."""
+    import resource
+
+    import networkx as nx
+    import orjson
+
+    import relgraph
+    import relgraph.bulk  # every process imports the same modules
+
+    start = _rss_mb()
+    began = time.perf_counter()
+    if mode == "baseline":
+        with open(path, "rb") as fh:
+            records = [orjson.loads(line) for line in fh]
+        g = nx.MultiDiGraph()
+        g.add_nodes_from((r["id"], r) for r in records if r["record"] == "entity")
+        g.add_edges_from(
+            (r["source"], r["target"], r["id"], r) for r in records if r["record"] == "relation"
+        )
+        relations = g.number_of_edges()
+    elif mode == "stream":
+        g = nx.MultiDiGraph()
+
+        def edges(fh: Any) -> Any:
+            for line in fh:
+                r = orjson.loads(line)
+                if r["record"] == "entity":
+                    g.add_nodes_from([(r["id"], r)])
+                elif r["record"] == "relation":
+                    yield r["source"], r["target"], r["id"], r
+
+        with open(path, "rb") as fh:
+            g.add_edges_from(edges(fh))
+        relations = g.number_of_edges()
+    elif mode in ("load", "yaml"):
+        ds = relgraph.load(path)
+        relations = len(ds.relations)
+    elif mode == "load+graph":
+        ds = relgraph.load(path)
+        g = ds.graph()
+        relations = g.number_of_edges()
+    elif mode == "load+graph*":
+        import gc
+
+        ds = relgraph.load(path)
+        gc.disable()
+        g = ds.graph()
+        gc.enable()
+        relations = g.number_of_edges()
+    else:
+        raise SystemExit(f"unknown mode {mode}")
+    seconds = time.perf_counter() - began
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"seconds": seconds, "peak_mb": peak, "start_mb": start, "relations": relations}
+
+
+def measure(mode: str, path: Path) -> dict[str, Any]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result: dict[str, Any] = json.loads(out.stdout)
+    return result
+
+
+def ensure(size: str, data: Path) -> Path:
+    from generate import parse_size, write_dataset
+
+    folder = data / size
+    n = parse_size(size)
+    wants_yaml = n <= 10_000
+    if not (folder / "dataset.jsonl").exists() or (
+        wants_yaml and not (folder / "dataset.yaml").exists()
+    ):
+        print(f"writing the {size} dataset into {folder} …", file=sys.stderr)
+        write_dataset(n, folder, yaml_too=wants_yaml)
+    return folder
+
+
+def run(sizes: list[str], data: Path, repeat: int | None) -> dict[str, Any]:
+    results: dict[str, Any] = {}
+    for size in sizes:
+        folder = ensure(size, data)
+        modes = list(MODES) + (["yaml"] if (folder / "dataset.yaml").exists() else [])
+        runs: dict[str, list[dict[str, Any]]] = {m: [] for m in modes}
+        for _ in range(repeat or REPEATS.get(size, 1)):
+            for mode in modes:
+                path = folder / ("dataset.yaml" if mode == "yaml" else "dataset.jsonl")
+                runs[mode].append(measure(mode, path))
+                print(f"  {size} {mode}: {runs[mode][-1]['seconds']:.2f} s", file=sys.stderr)
+        results[size] = {
+            mode: {
+                "seconds": statistics.median(r["seconds"] for r in rs),
+                "peak_mb": statistics.median(r["peak_mb"] for r in rs),
+                "growth_mb": statistics.median(r["peak_mb"] - r["start_mb"] for r in rs),
+                "relations": rs[0]["relations"],
+                "runs": len(rs),
+            }
+            for mode, rs in runs.items()
+        }
+    return results
+
+
+def table(results: dict[str, Any]) -> str:
+    lines = [
+        "| size | run | time (s) | × baseline | peak RSS (MiB) | × baseline | growth (MiB) "
+        "| × baseline |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for size, modes in results.items():
+        base = modes["baseline"]
+        for mode, m in modes.items():
+            lines.append(
+                f"| {size} | {mode} | {m['seconds']:.2f} | {m['seconds'] / base['seconds']:.2f} "
+                f"| {m['peak_mb']:.0f} | {m['peak_mb'] / base['peak_mb']:.2f} "
+                f"| {m['growth_mb']:.0f} | {m['growth_mb'] / base['growth_mb']:.2f} |"
+            )
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    import networkx
+    import orjson
+
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as fh:
+            for line in fh:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB; Python {platform.python_version()}, "
+        f"networkx {networkx.__version__}, orjson {orjson.__version__}"
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1k,10k,100k", help="e.g. 1k,10k,100k,1M")
+    parser.add_argument("--data", default=str(HERE / "data"), help="where the datasets are")
+    parser.add_argument("--repeat", type=int, help="runs per measurement (default by size)")
+    parser.add_argument("--json", help="also write the results to this file")
+    parser.add_argument("--child", nargs=2, metavar=("MODE", "PATH"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(child(*args.child)))
+        return
+    results = run(args.sizes.split(","), Path(args.data), args.repeat)
+    print(f"machine: {machine()}")
+    print(table(results))
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1784 @@
+"""Bulk datasets: JSON Lines files, loaded fast and checked by the same rules as YAML.
+
+The bulk format
+---------------
+A ``*.jsonl`` file holds one JSON object per line, a *record*. Its
+``"record"`` field says what it is, and its other fields are exactly those
+of the YAML format (see :mod:`relgraph.validation`)::
+
+    {"record": "dataset", "id": "demo", "title": "Demo"}
+    {"record": "source", "id": "art", "title": "An article", "reliability": "F",
+     "text": "sources/art.txt", "sha256": "…"}
+    {"record": "entity", "id": "iran", "name": "Iran", "kind": "state"}
+    {"record": "relation", "source": "iran", "target": "cuba", "type": "agreement",
+     "status": "reported", "date": "2006-01",
+     "evidence": [{"quote": "…", "source": "art"}]}
+
+(each record on one line). The kinds are ``dataset``, ``vocabulary`` (with
+``entity_kinds``, ``categories`` and ``relation_types`` lists), ``source``,
+``entity``, ``relation`` and ``claim``. The field is called ``record``, not
+``type``, because relations already have a ``type``. Blank lines are
+skipped; a UTF-8 byte order mark is dropped.
+
+A dataset folder may mix ``*.jsonl`` files with ``*.yaml``/``*.yml`` files;
+together they make one dataset, as if their records were written in one file
+in the order of the file names. Every record is checked by the same code as
+YAML, so a problem gets the same code, message and hint in both formats.
+
+Where problems are reported
+---------------------------
+Every diagnostic is located ``file:line:column``: the line of the record and
+the column (1-based, in characters) of the offending value or key in that
+line, as in YAML. Problems that are not about one value point at the record's
+opening brace. Model objects of records that pass the checks (``location`` of
+a relation, claim or entity) point at the line and the record's opening brace;
+their evidence items share the record's location.
+
+Only a few messages are about the JSON itself: ``json-syntax`` (the line is
+not JSON; the column is where the JSON reader stopped), ``not-a-mapping``
+(the line is not an object), ``missing-record`` and ``unknown-record``,
+``line-too-long`` (a line longer than :data:`MAX_LINE_BYTES`),
+``too-many-bad-lines`` (more than :data:`MAX_BAD_LINES` unreadable lines: the
+rest of the file is skipped), ``duplicate-key``, ``encoding`` and ``nul-byte``.
+
+How it is fast
+--------------
+Lines are read one at a time and parsed with orjson; nothing holds the file's
+text. Records that look like relations or claims are checked in a second pass
+over the file, once every file's sources and entities are known. A record is
+first checked by a fast path that works on the parsed dict and accepts only
+what it can prove valid (known fields, right types, known ids, valid dates, a
+quote found in the source's text). Anything else — any problem — is handed to
+the shared, message-producing checks of :mod:`relgraph.validation` on a
+located copy of the record, so messages come from one place. Quotes are
+matched with :class:`FastText`, which gives exactly the results of
+:class:`relgraph.quotes.StoredText` at a fraction of the cost.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import functools
+import gc
+import json.decoder
+import os
+import re
+import shutil
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import IO, Any
+
+import orjson
+import yaml
+
+from relgraph.errors import DatasetError, Diagnostic, UsageError, did_you_mean
+from relgraph.fields import _BIDI, _CONTROL, ID_RE, Problems
+from relgraph.loading import MAX_DEPTH, MAX_FILE_BYTES, Node, read_yaml
+from relgraph.model import (
+    STATUSES,
+    Claim,
+    Dataset,
+    Entity,
+    Evidence,
+    Location,
+    PartialDate,
+    Relation,
+    Sign,
+    Status,
+)
+from relgraph.progress import ProgressCallback, Ticker
+from relgraph.quotes import (
+    _INVISIBLE,
+    _SENTENCE_END,
+    _TRANSLATE,
+    Match,
+    StoredText,
+    _normalize_with_map,
+    normalize,
+)
+from relgraph.validation import (
+    _ALLEGATION_WORDS,
+    _gather,
+    _Loader,
+    _Raw,
+    _unique_ids,
+    _weak_evidence,
+    load,
+)
+from relgraph.vocabulary import RelationType
+
+__all__ = [
+    "MAX_BAD_LINES",
+    "MAX_LINE_BYTES",
+    "RECORD_KINDS",
+    "FastText",
+    "convert",
+    "load_files",
+    "normalize_fast",
+    "read_records",
+]
+
+#: Longest line (one record, in bytes) read from a JSON Lines file.
+MAX_LINE_BYTES = 1 << 20
+#: Unreadable lines (bad JSON, not an object, too long) after which a file is given up.
+MAX_BAD_LINES = 100
+#: The values of a record's ``"record"`` field.
+RECORD_KINDS = ("dataset", "vocabulary", "source", "entity", "relation", "claim")
+
+_SECTION = {
+    "dataset": "dataset",
+    "vocabulary": "vocabulary",
+    "source": "sources",
+    "entity": "entities",
+    "relation": "relations",
+    "claim": "claims",
+}
+# How deep a record's fields sit in a YAML file (root → section → item → field), so that
+# the nesting limit applies to the same values in both formats.
+_DEPTH = {"dataset": 1, "vocabulary": 1}
+_DEFERRED = (
+    b'{"record":"relation"',
+    b'{"record": "relation"',
+    b'{"record":"claim"',
+    b'{"record": "claim"',
+)
+
+# ---------------------------------------------------------------------------
+# Quote matching: the results of relgraph.quotes, fast
+# ---------------------------------------------------------------------------
+
+_INV = "".join(sorted(_INVISIBLE))
+_INVISIBLE_RE = re.compile(f"[{_INV}]")
+# characters that quote matching turns into plain quotes and dashes
+_TRANSLATED_RE = re.compile("[" + re.escape("".join(chr(k) for k in _TRANSLATE)) + "]")
+# non-ASCII characters and the backtick: the only characters quote matching may change
+_CHANGING_RE = re.compile(r"[^\x00-\x5f\x61-\x7f]+")
+# the text's special spans: leading/trailing white space; runs of two or more white-space or
+# invisible characters; a single white-space character other than ' ', or an invisible one;
+# runs of other characters that matching may change
+_SPECIAL_RE = re.compile(
+    rf"\A[\s{_INV}]+|[\s{_INV}]+\Z|[\s{_INV}]{{2,}}|[^\S ]|[{_INV}]"
+    rf"|[^\x00-\x5f\x61-\x7f\s{_INV}]+"
+)
+# the same without the characters that change: enough for NFKC-normal text, in which
+# every character that changes becomes exactly one other (a plain quote or dash)
+_SPACING_RE = re.compile(rf"\A[\s{_INV}]+|[\s{_INV}]+\Z|[\s{_INV}]{{2,}}|[^\S ]|[{_INV}]")
+
+
+@functools.cache
+def _combining() -> re.Pattern[str]:
+    """Combining marks: where matching works on a base character with its marks together.
+
+    Built on first use (a scan of the Unicode table, a few hundredths of a second).
+    """
+    ranges: list[list[int]] = []
+    for code in range(sys.maxunicode + 1):
+        if unicodedata.combining(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    # characters beyond the first plane make the regex engine test every range in
+    # turn; they are rare, so they are looked for separately
+    bmp = "".join(f"{chr(a)}-{chr(min(b, 0xFFFF))}" for a, b in ranges if a <= 0xFFFF)
+    astral = "".join(f"{chr(a)}-{chr(b)}" for a, b in ranges if a > 0xFFFF)
+    return re.compile(f"[{bmp}]|(?=[\U00010000-\U0010ffff])[{astral}]")
+
+
+class _Pieces(dict[int, str]):
+    """What each character becomes in matching (NFKC, then quotes and dashes made plain)."""
+
+    def __missing__(self, code: int) -> str:
+        piece = unicodedata.normalize("NFKC", chr(code)).translate(_TRANSLATE)
+        piece = "".join(c for c in piece if c not in _INVISIBLE)
+        if len(self) < 1 << 16:
+            self[code] = piece
+        return piece
+
+
+_PIECES = _Pieces()
+
+
+def _piece_run(m: re.Match[str]) -> str:
+    return m.group().translate(_PIECES)
+
+
+def _translated(m: re.Match[str]) -> str:
+    return str(_TRANSLATE[ord(m.group())])
+
+
+def normalize_fast(text: str) -> str:
+    """The same as :func:`relgraph.quotes.normalize`, without a loop over characters.
+
+    Text with combining marks (matched together with their base character) is
+    handed to :func:`relgraph.quotes.normalize` itself.
+
+    Examples
+    --------
+    >>> normalize_fast("  \\u201cCuba\\u201d \\u2013  Iran\\n")
+    '"Cuba" - Iran'
+    """
+    # printable text has no white space but plain spaces and no invisible characters
+    tidy = text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+    if text.isascii():
+        if "`" in text:
+            text = text.replace("`", "'")
+        return text if tidy else " ".join(text.split())
+    if tidy or not _INVISIBLE_RE.search(text):
+        joined = text if tidy else " ".join(text.split())
+        if unicodedata.is_normalized("NFKC", joined):
+            # NFKC leaves every part of an NFKC-normal text as it is (a character, or
+            # a base character with its combining marks): only quotes and dashes change
+            if _TRANSLATED_RE.search(joined):
+                return _TRANSLATED_RE.sub(_translated, joined)
+            return joined
+    if _combining().search(text):
+        return normalize(text)
+    text = " ".join(_INVISIBLE_RE.sub("", text).split())
+    return _CHANGING_RE.sub(_piece_run, text)
+
+
+def _normalize_segments(text: str) -> tuple[str, list[int], list[int]]:
+    """The matching form of ``text`` and where its characters come from, compactly.
+
+    Character ``j`` of the result comes from ``text[orig[k] + j - norm[k]]``
+    with ``k`` the last segment such that ``norm[k] <= j``: the same offsets as
+    ``relgraph.quotes._normalize_with_map``, stored as segments of constant shift.
+    Text with combining marks goes through the reference implementation.
+    """
+    seg_norm: list[int] = [0]
+    seg_orig: list[int] = [0]
+    stable = text.isascii() or unicodedata.is_normalized("NFKC", text)
+    if not text.isascii() and _combining().search(text):
+        norm, offsets = _normalize_with_map(text)
+        seg_orig[0] = offsets[0] if offsets else 0
+        for j in range(1, len(offsets)):
+            if offsets[j] != offsets[j - 1] + 1:
+                seg_norm.append(j)
+                seg_orig.append(offsets[j])
+        return norm, seg_norm, seg_orig
+    parts: list[str] = []
+    n = 0  # length of the result so far
+    shift = 0  # orig - norm in the current segment
+    pos = 0
+    emitted = False
+    size = len(text)
+    for m in (_SPACING_RE if stable else _SPECIAL_RE).finditer(text):
+        a, b = m.span()
+        if a > pos:  # a plain run: copied as it is
+            if pos - n != shift:
+                shift = pos - n
+                seg_norm.append(n)
+                seg_orig.append(pos)
+            parts.append(text[pos:a])
+            n += a - pos
+            emitted = True
+        token = m.group()
+        first = token[0]
+        if first.isspace() or first in _INVISIBLE:
+            if emitted and b < size and any(c.isspace() for c in token):
+                at = b - 1  # the space stands for the last character before the next one
+                if at - n != shift:
+                    shift = at - n
+                    seg_norm.append(n)
+                    seg_orig.append(at)
+                parts.append(" ")
+                n += 1
+        else:
+            piece = token.translate(_PIECES)
+            if len(piece) == len(token):
+                if a - n != shift:
+                    shift = a - n
+                    seg_norm.append(n)
+                    seg_orig.append(a)
+                parts.append(piece)
+                n += len(piece)
+            else:
+                for i, ch in enumerate(token):
+                    for p in _PIECES[ord(ch)]:
+                        if a + i - n != shift:
+                            shift = a + i - n
+                            seg_norm.append(n)
+                            seg_orig.append(a + i)
+                        parts.append(p)
+                        n += 1
+            emitted = True
+        pos = b
+    if pos < size:
+        if pos - n != shift:
+            seg_norm.append(n)
+            seg_orig.append(pos)
+        parts.append(text[pos:])
+    norm = "".join(parts)
+    if stable and _TRANSLATED_RE.search(norm):
+        norm = _TRANSLATED_RE.sub(_translated, norm)
+    return norm, seg_norm, seg_orig
+
+
+class FastText(StoredText):
+    """A :class:`~relgraph.quotes.StoredText` that is quick to build and to search.
+
+    It gives the same :meth:`find`, :meth:`closest` and :meth:`context` as
+    ``StoredText`` (tested property by property), but prepares the text
+    without a Python loop over its characters, keeps the offsets as a few
+    segments instead of one number per character, and remembers the context
+    of each sentence once found.
+
+    Examples
+    --------
+    >>> t = FastText("Iran  and Cuba \\u2014 \\u201cfirm\\u201d.\\n\\nNext.")
+    >>> m = t.find('and Cuba - "firm"')
+    >>> t.text[m.start:m.end]
+    'and Cuba \\u2014 \\u201cfirm\\u201d'
+    >>> t.context(m)
+    'Iran and Cuba \\u2014 \\u201cfirm\\u201d.'
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._norm, self._seg_norm, self._seg_orig = _normalize_segments(text)
+        self._starts: list[int] = []
+        self._ends: list[int] | None = None
+        self._contexts: dict[tuple[int, int], tuple[str, bool]] = {}
+
+    def _orig(self, j: int) -> int:
+        k = bisect.bisect_right(self._seg_norm, j) - 1
+        return self._seg_orig[k] + j - self._seg_norm[k]
+
+    def locate(self, needle: str) -> tuple[int, int] | None:
+        """``(start, end)`` of a quote already passed through :func:`normalize_fast`."""
+        if not needle:
+            return None
+        at = self._norm.find(needle)
+        if at < 0:
+            return None
+        return self._orig(at), self._orig(at + len(needle) - 1) + 1
+
+    def find_normalized(self, needle: str) -> Match | None:
+        """Like :meth:`find`, for a quote already passed through :func:`normalize_fast`."""
+        found = self.locate(needle)
+        return None if found is None else Match(*found)
+
+    def find(self, quote: str) -> Match | None:
+        """Where ``quote`` occurs in the text (first occurrence), or ``None``."""
+        return self.find_normalized(normalize_fast(quote))
+
+    def _span(self, at: int, stop: int) -> tuple[int, int]:
+        """The start and end of the sentence(s) around ``text[at:stop]``, as ``StoredText.context``.
+
+        ``StoredText.context`` scans the text for sentence ends up to the
+        match and searches for the next one after it. Here the sentence ends
+        of the whole text are found once; the scans are repeated only where a
+        sentence end straddles the place they would start or stop at, the one
+        case in which they could find something else.
+        """
+        text = self.text
+        if self._ends is None:
+            found = list(_SENTENCE_END.finditer(text))
+            self._starts = [m.start() for m in found]
+            self._ends = [m.end() for m in found]
+        starts, ends = self._starts, self._ends
+        k = bisect.bisect_right(ends, at)
+        start = ends[k - 1] if k else 0
+        if k < len(starts) and starts[k] < at:
+            for m in _SENTENCE_END.finditer(text, start, at):
+                start = m.end()
+        after = max(at, stop - 1)
+        j = bisect.bisect_left(starts, after)
+        if j == 0 or ends[j - 1] <= after:
+            end = starts[j] + 1 if j < len(starts) else len(text)
+        else:
+            end_m = _SENTENCE_END.search(text, after)
+            end = end_m.start() + 1 if end_m else len(text)
+        while end < len(text) and text[end] in "\"'\u201d\u2019)":
+            end += 1
+        return start, end
+
+    def quote_in(self, needle: str) -> tuple[int, int, str, bool] | None:
+        """Where a quote (already through :func:`normalize_fast`) is, and its context.
+
+        ``(start, end, context, alleges)``, or ``None`` when it is not in the
+        text: :meth:`find` and :meth:`context_of` in one step, for the fast path.
+        """
+        if not needle:
+            return None
+        at = self._norm.find(needle)
+        if at < 0:
+            return None
+        seg_norm, seg_orig = self._seg_norm, self._seg_orig
+        k = bisect.bisect_right(seg_norm, at) - 1
+        start = seg_orig[k] + at - seg_norm[k]
+        last = at + len(needle) - 1
+        if k + 1 == len(seg_norm) or seg_norm[k + 1] > last:  # one segment: one shift
+            stop = start + len(needle)
+        else:
+            k = bisect.bisect_right(seg_norm, last) - 1
+            stop = seg_orig[k] + last - seg_norm[k] + 1
+        span = self._span(start, stop)
+        known = self._contexts.get(span)
+        if known is None:
+            known = self.context_of(start, stop)
+        return start, stop, known[0], known[1]
+
+    def context_of(self, at: int, stop: int, limit: int = 600) -> tuple[str, bool]:
+        """The context of ``text[at:stop]`` and whether it has words that mark an allegation."""
+        span = self._span(at, stop)
+        known = self._contexts.get(span)
+        if known is not None and limit == 600:
+            return known
+        start, end = span
+        snippet = " ".join(self.text[start:end].split())
+        if len(snippet) > limit:
+            snippet = super().context(Match(at, stop), limit)
+            return snippet, _ALLEGATION_WORDS.search(snippet) is not None
+        found = (snippet, _ALLEGATION_WORDS.search(snippet) is not None)
+        if limit == 600:
+            self._contexts[span] = found
+        return found
+
+    def context(self, match: Match, limit: int = 600) -> str:
+        """The sentence(s) around a match, as :meth:`StoredText.context` gives them."""
+        return self.context_of(match.start, match.end, limit)[0]
+
+
+# ---------------------------------------------------------------------------
+# Located records: a JSON line as a Node tree, for the message-producing checks
+# ---------------------------------------------------------------------------
+
+#: the standard library's (C) JSON string reader: (text, index after the quote, strict)
+_scanstring: Callable[[str, int, bool], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
+_JSON_WS = re.compile(r"[ \t\n\r]*")
+_JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+_JSON_SCALAR = re.compile(r"[^\s,:\[\]{}\"]+")
+
+
+class _Unlocatable(Exception):
+    """The locator could not follow a line the JSON reader accepted."""
+
+
+class _TooDeep(Exception):
+    """The record nests deeper than a dataset may (reported; the record is dropped)."""
+
+
+class _Locator:
+    """Walk one line of JSON, making :class:`Node` values that know their column."""
+
+    def __init__(self, text: str, path: str, line: int) -> None:
+        self.text = text
+        self.path = path
+        self.line = line
+        self.problems: list[Diagnostic] = []
+
+    def skip(self, i: int) -> int:
+        m = _JSON_WS.match(self.text, i)
+        return m.end() if m else i
+
+    def expect(self, i: int, ch: str) -> int:
+        if self.text[i : i + 1] != ch:
+            raise _Unlocatable(i)
+        return i + 1
+
+    def string(self, i: int) -> tuple[str, int]:
+        if self.text[i : i + 1] != '"':
+            raise _Unlocatable(i)
+        try:
+            return _scanstring(self.text, i + 1, True)
+        except ValueError:
+            raise _Unlocatable(i) from None
+
+    def too_deep(self, i: int) -> _TooDeep:
+        self.problems.append(
+            Diagnostic(
+                self.path,
+                self.line,
+                i + 1,
+                "too-deep",
+                f"nesting is deeper than {MAX_DEPTH} levels",
+                "a dataset needs only a few levels; check the brackets and the indentation",
+            )
+        )
+        return _TooDeep()
+
+    def skip_value(self, i: int, depth: int) -> int:
+        """The end of the value at ``i``, without building it (and without recursion)."""
+        text, opened = self.text, 0
+        while True:
+            i = self.skip(i)
+            ch = text[i : i + 1]
+            if ch in ("{", "["):
+                if depth + opened >= MAX_DEPTH:
+                    raise self.too_deep(i)
+                opened += 1
+                i += 1
+                continue
+            if ch in ("}", "]"):
+                opened -= 1
+                i += 1
+            elif ch in (",", ":") and opened > 0:
+                i += 1
+                continue
+            elif ch == '"':
+                i = self.string(i)[1]
+            else:
+                m = _JSON_SCALAR.match(text, i)
+                if not m:
+                    raise _Unlocatable(i)
+                i = m.end()
+            if opened <= 0:
+                return i
+
+    def value(self, i: int, depth: int, build: bool = True) -> tuple[Node | None, int]:
+        """The value at ``i`` with ``depth`` collections open around it (as in YAML)."""
+        text, col = self.text, i + 1
+        if not build:
+            return None, self.skip_value(i, depth)
+        ch = text[i : i + 1]
+        if ch in ("{", "[") and depth >= MAX_DEPTH:
+            raise self.too_deep(i)
+        if ch == "{":
+            return self.mapping(i, depth, build)
+        if ch == "[":
+            j = self.skip(i + 1)
+            items: list[Node] = []
+            if text[j : j + 1] == "]":
+                return Node("seq", items, self.path, self.line, col), j + 1
+            while True:
+                item, j = self.value(j, depth + 1, build)
+                if item is not None:
+                    items.append(item)
+                j = self.skip(j)
+                if text[j : j + 1] == ",":
+                    j = self.skip(j + 1)
+                    continue
+                j = self.expect(j, "]")
+                return Node("seq", items, self.path, self.line, col), j
+        if ch == '"':
+            s, j = self.string(i)
+            return Node("str", s, self.path, self.line, col, quoted=True), j
+        for word, kind in (("true", "bool"), ("false", "bool"), ("null", "null")):
+            if text.startswith(word, i):
+                return Node(kind, word, self.path, self.line, col), i + len(word)  # type: ignore[arg-type]
+        m = _JSON_NUMBER.match(text, i)
+        if not m or m.end() == i:
+            raise _Unlocatable(i)
+        kind = "float" if m.group(1) or m.group(2) else "int"
+        return Node(kind, m.group(), self.path, self.line, col), m.end()  # type: ignore[arg-type]
+
+    def mapping(self, i: int, depth: int, build: bool) -> tuple[Node, int]:
+        text, col = self.text, i + 1
+        values: dict[str, Node] = {}
+        keys: dict[str, Node] = {}
+        j = self.skip(i + 1)
+        if text[j : j + 1] == "}":
+            return Node("map", values, self.path, self.line, col, keys=keys), j + 1
+        while True:
+            key_col = j + 1
+            key, j = self.string(j)
+            j = self.skip(self.expect(self.skip(j), ":"))
+            if key in keys:
+                if build:
+                    self.problems.append(
+                        Diagnostic(
+                            self.path,
+                            self.line,
+                            key_col,
+                            "duplicate-key",
+                            f"the key '{key}' appears twice in this mapping "
+                            f"(first at column {keys[key].column})",
+                            "keep one of them; most JSON readers silently drop the first",
+                        )
+                    )
+                _, j = self.value(j, depth + 1, build=False)
+            else:
+                keys[key] = Node("str", key, self.path, self.line, key_col, quoted=True)
+                value, j = self.value(j, depth + 1, build)
+                if value is not None:
+                    values[key] = value
+            j = self.skip(j)
+            if text[j : j + 1] == ",":
+                j = self.skip(j + 1)
+                continue
+            j = self.expect(j, "}")
+            return Node("map", values, self.path, self.line, col, keys=keys), j
+
+
+def _node_of_plain(value: Any, path: str, line: int, column: int) -> Node:
+    """A Node tree for parsed JSON, every part at one place (when the locator cannot help)."""
+    if isinstance(value, dict):
+        items = {str(k): _node_of_plain(v, path, line, column) for k, v in value.items()}
+        keys = {k: Node("str", k, path, line, column) for k in items}
+        return Node("map", items, path, line, column, keys=keys)
+    if isinstance(value, list):
+        return Node(
+            "seq", [_node_of_plain(v, path, line, column) for v in value], path, line, column
+        )
+    if value is None:
+        return Node("null", "null", path, line, column)
+    if isinstance(value, bool):
+        return Node("bool", "true" if value else "false", path, line, column)
+    if isinstance(value, int):
+        return Node("int", str(value), path, line, column)
+    if isinstance(value, float):
+        return Node("float", repr(value), path, line, column)
+    return Node("str", str(value), path, line, column, quoted=True)
+
+
+def _locate(
+    raw: bytes, parsed: Any, path: str, line: int, kind: str
+) -> tuple[Node | None, list[Diagnostic]]:
+    """The record on ``raw`` as a located Node tree, and problems of the JSON itself.
+
+    ``None`` when the record nests too deep to be read (as a YAML file would be).
+    """
+    text = raw.decode("utf-8")
+    loc = _Locator(text, path, line)
+    depth = _DEPTH.get(kind, 2)
+    try:
+        node, _ = loc.value(loc.skip(0), depth)
+    except _TooDeep:
+        return None, loc.problems
+    except (_Unlocatable, IndexError, RecursionError):
+        node, loc.problems = None, []
+    if node is None:
+        column = len(text) - len(text.lstrip()) + 1
+        node = _node_of_plain(parsed, path, line, column)
+    return node, loc.problems
+
+
+def _column(raw: bytes) -> int:
+    """The column of the record's opening brace."""
+    return 1 if raw[:1] == b"{" else len(raw) - len(raw.lstrip()) + 1
+
+
+# ---------------------------------------------------------------------------
+# The fast path: plain dicts that can be proven valid, without a message in sight
+# ---------------------------------------------------------------------------
+
+
+class _Slow(Exception):
+    """The fast path cannot vouch for this record: check it the message-producing way."""
+
+
+_ENTITY_KEYS = frozenset(
+    ("record", "id", "name", "kind", "aliases", "country", "description", "external_ids", "tags")
+)
+_RELATION_KEYS = frozenset(
+    (
+        "record",
+        "id",
+        "source",
+        "target",
+        "type",
+        "date",
+        "start",
+        "end",
+        "status",
+        "sign",
+        "notes",
+        "evidence",
+    )
+)
+_CLAIM_KEYS = frozenset(
+    ("record", "id", "entity", "statement", "status", "date", "notes", "evidence")
+)
+_EVIDENCE_KEYS = frozenset(("quote", "source", "attributed_to", "credibility", "notes"))
+_STATUS_OF: dict[str, Status] = {s: s for s in STATUSES}
+_SIGN_OF: dict[str, Sign] = {
+    "cooperative": "cooperative",
+    "hostile": "hostile",
+    "neutral": "neutral",
+}
+_ALLEGING = frozenset(("alleged", "disputed", "denied"))
+_SPACED_COLON = re.compile(rb'"[ \t\r]+:')
+
+_SLUG_RE = re.compile(r"[^a-z0-9]+")
+
+
+# the characters the checks of text fields report (their own patterns, in one search)
+_UNCLEAN = re.compile(f"{_CONTROL.pattern}|{_BIDI.pattern}")
+
+
+def _clean(text: str) -> str:
+    """``text``, if the checks of text fields have nothing to say about its characters.
+
+    Free text only: ids and names from a list are compared with known, clean ones.
+    """
+    if _UNCLEAN.search(text) is not None:
+        raise _Slow
+    return text
+
+
+def _text_or_none(value: Any) -> str | None:
+    if value is None:
+        return None
+    if type(value) is not str:
+        raise _Slow
+    return _clean(value) if value.strip() else None
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if type(value) is str:
+        return (value,)
+    if type(value) is not list or not all(type(v) is str for v in value):
+        raise _Slow
+    return tuple(value)
+
+
+def _keys_agree(raw: bytes, keys: int) -> bool:
+    """Whether ``raw`` writes exactly ``keys`` keys (so no key was written twice)."""
+    if raw.count(b'":') != keys:
+        return False
+    if b'" ' in raw or b'"\t' in raw or b'"\r' in raw:
+        return _SPACED_COLON.search(raw) is None
+    return True
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building millions of acyclic objects.
+
+    Loading creates no reference cycles; the collector would only walk the
+    growing dataset again and again. It is switched back on (if it was on)
+    however loading ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@dataclass
+class _Line:
+    """A record kept from the first pass over a JSON Lines file."""
+
+    path: str
+    line: int
+    raw: bytes
+    data: dict[str, Any]
+
+
+class _BulkLoader(_Loader):
+    """The validation loader with a fast path for records that are plain dicts."""
+
+    stored_text = FastText
+
+    def __init__(self, problems: Problems) -> None:
+        super().__init__(problems)
+        self.seen_sources: dict[str, Node] = {}
+        self.seen_entities: dict[str, Node] = {}
+        self.dates: dict[str, PartialDate] = {}
+        self.kinds_allowed: dict[tuple[str, str, str], bool] = {}
+        self.relation_ids: dict[str, Relation] = {}
+
+    def keep(self, relation: Relation | None, relations: list[Relation]) -> None:
+        """Add a checked relation, with the checks that compare it to the others.
+
+        The duplicate-id and single-source checks run here, one relation at a
+        time through the functions of :mod:`relgraph.validation`, instead of in
+        extra passes over every relation at the end.
+        """
+        if relation is None:
+            return
+        first = self.relation_ids.setdefault(relation.id, relation)
+        if first is not relation:
+            _unique_ids([first, relation], "relation", self.problems)
+        if relation.status == "confirmed":
+            _weak_evidence([relation], self.problems)
+        relations.append(relation)
+
+    # -- the slow path ---------------------------------------------------
+    def located(self, raw: bytes, data: Any, path: str, line: int, kind: str) -> Node | None:
+        """The record as a located Node tree without its ``record`` field.
+
+        ``None`` (and the problem reported) when it nests too deep to be read.
+        """
+        node, diags = _locate(raw, data, path, line, kind)
+        self.problems.extend(diags)
+        if node is None:
+            return None
+        node.value.pop("record", None)
+        node.keys.pop("record", None)
+        return node
+
+    # -- pieces ----------------------------------------------------------
+    def date(self, value: Any) -> PartialDate | None:
+        if value is None:
+            return None
+        if type(value) is int:
+            value = str(value)
+        elif type(value) is not str:
+            raise _Slow
+        known = self.dates.get(value)
+        if known is None:
+            try:
+                known = PartialDate.parse(value)
+            except ValueError:
+                raise _Slow from None
+            if len(self.dates) < 1 << 16:
+                self.dates[value] = known
+        return known
+
+    def given_id(self, value: Any) -> str | None:
+        if value is None:
+            return None
+        if type(value) is not str:
+            raise _Slow
+        if not value.strip():
+            return None
+        if not ID_RE.match(value):
+            raise _Slow
+        return value
+
+    def fast_evidence(
+        self, value: Any, status: str, loc: Location
+    ) -> tuple[tuple[Evidence, ...], int]:
+        if type(value) is not list or not value:
+            raise _Slow
+        items: list[Any] = value
+        out = []
+        keys = 0
+        sources, texts, entities = self.sources, self.texts, self.entities
+        for e in items:
+            if type(e) is not dict or not e.keys() <= _EVIDENCE_KEYS:
+                raise _Slow
+            get = e.get
+            quote, source = get("quote"), get("source")
+            if type(quote) is not str or type(source) is not str:
+                raise _Slow
+            src = sources.get(source)
+            if src is None:
+                raise _Slow
+            size = len(e)
+            keys += size
+            attributed = credibility = None
+            if size > 2:  # optional fields are there
+                attributed = _text_or_none(get("attributed_to"))
+                credibility = get("credibility")
+                if credibility is not None and (
+                    type(credibility) is not int or not 1 <= credibility <= 6
+                ):
+                    raise _Slow
+                notes = get("notes")
+                if notes is not None and type(notes) is not str:
+                    raise _Slow
+            stored: FastText = texts[source]  # type: ignore[assignment]
+            found = stored.quote_in(normalize_fast(_clean(quote)))
+            if found is None:
+                raise _Slow
+            at, stop, context, alleges = found
+            if alleges and status not in _ALLEGING:
+                raise _Slow  # the slow path adds the warning
+            entity = entities.get(attributed) if attributed is not None else None
+            out.append(
+                Evidence(
+                    quote,
+                    src.id,
+                    attributed,
+                    None if entity is None else entity.id,
+                    credibility,
+                    at,
+                    stop,
+                    context,
+                    loc,
+                )
+            )
+        return tuple(out), keys
+
+    def allows(self, t: RelationType, source_kind: str, target_kind: str) -> bool:
+        key = (t.id, source_kind, target_kind)
+        known = self.kinds_allowed.get(key)
+        if known is None:
+            known = self.kinds_allowed[key] = t.allows(source_kind, target_kind)
+        return known
+
+    # -- records ---------------------------------------------------------
+    def fast_entity(self, d: dict[str, Any], loc: Location) -> tuple[Entity, int]:
+        if not d.keys() <= _ENTITY_KEYS:
+            raise _Slow
+        ident, name, kind = d.get("id"), d.get("name"), d.get("kind")
+        if type(ident) is not str or type(name) is not str or type(kind) is not str:
+            raise _Slow
+        entity_kind = self.vocab.entity_kinds.get(kind)
+        if (
+            entity_kind is None
+            or ident in self.seen_entities
+            or not ID_RE.match(ident)
+            or not name.strip()
+        ):
+            raise _Slow
+        _clean(name)
+        externals = d.get("external_ids")
+        if externals is None:
+            pairs: tuple[tuple[str, str], ...] = ()
+            extra = 0
+        elif type(externals) is dict and all(type(v) is str for v in externals.values()):
+            pairs = tuple(sorted(externals.items()))
+            extra = len(externals)
+        else:
+            raise _Slow
+        entity = Entity(
+            id=ident,
+            name=name,
+            kind=entity_kind.id,
+            aliases=_texts(d.get("aliases")),
+            country=_text_or_none(d.get("country")),
+            description=_text_or_none(d.get("description")),
+            external_ids=pairs,
+            tags=_texts(d.get("tags")),
+            location=loc,
+        )
+        return entity, len(d) + extra
+
+    def fast_relation(self, d: dict[str, Any], loc: Location) -> tuple[Relation, int]:
+        if not d.keys() <= _RELATION_KEYS:
+            raise _Slow
+        get = d.get
+        src, dst, rtype, status = get("source"), get("target"), get("type"), get("status")
+        if (
+            type(src) is not str
+            or type(dst) is not str
+            or type(rtype) is not str
+            or type(status) is not str
+            or src == dst
+        ):
+            raise _Slow
+        entities = self.entities
+        se, te = entities.get(src), entities.get(dst)
+        t = self.vocab.relation_types.get(rtype)
+        st = _STATUS_OF.get(status)
+        if se is None or te is None or t is None or st is None:
+            raise _Slow
+        allowed = self.kinds_allowed.get((rtype, se.kind, te.kind))
+        if allowed is None:
+            allowed = self.allows(t, se.kind, te.kind)
+        if not allowed:
+            raise _Slow
+        sign = get("sign")
+        if sign is None or (type(sign) is str and not sign.strip()):
+            sign = t.sign
+        elif type(sign) is not str or sign not in _SIGN_OF:
+            raise _Slow
+        date, start, end = get("date"), get("start"), get("end")
+        if date is not None:
+            if start is not None or end is not None:
+                raise _Slow
+            date = (self.dates.get(date) if type(date) is str else None) or self.date(date)
+        elif start is not None or end is not None:
+            start, end = self.date(start), self.date(end)
+            if start is not None and end is not None and start.earliest() > end.latest():
+                raise _Slow
+        given = get("id")
+        if given is not None and (type(given) is not str or not ID_RE.match(given)):
+            given = self.given_id(given)
+        notes = get("notes")
+        if notes is not None:
+            notes = _text_or_none(notes)
+        evidence, keys = self.fast_evidence(get("evidence"), status, loc)
+        if given is None:
+            a, b = (se.id, te.id) if t.directed or se.id <= te.id else (te.id, se.id)
+            given = f"{a}.{t.id}.{b}.{date}" if date else f"{a}.{t.id}.{b}"
+        relation = Relation(
+            given,
+            se.id,
+            te.id,
+            t.id,
+            st,
+            _SIGN_OF[sign],
+            evidence,
+            date,
+            start,
+            end,
+            notes,
+            loc,
+        )
+        return relation, len(d) + keys
+
+    def fast_claim(self, d: dict[str, Any], loc: Location) -> tuple[Claim, int]:
+        if not d.keys() <= _CLAIM_KEYS:
+            raise _Slow
+        entity, statement, status = d.get("entity"), d.get("statement"), d.get("status")
+        if type(entity) is not str or type(statement) is not str or type(status) is not str:
+            raise _Slow
+        actor = self.entities.get(entity)
+        st = _STATUS_OF.get(status)
+        if actor is None or st is None or not statement.strip():
+            raise _Slow
+        _clean(statement)
+        date = self.date(d.get("date"))
+        given = self.given_id(d.get("id"))
+        notes = _text_or_none(d.get("notes"))
+        evidence, keys = self.fast_evidence(d.get("evidence"), status, loc)
+        if given is None:
+            slug = _SLUG_RE.sub("-", statement.lower()).strip("-")[:40].strip("-")
+            given = f"{actor.id}.claim.{slug or 'x'}"
+        claim = Claim(
+            id=given,
+            entity=actor.id,
+            statement=statement,
+            status=st,
+            evidence=evidence,
+            date=date,
+            notes=notes,
+            location=loc,
+        )
+        return claim, len(d) + keys
+
+    # -- lines -----------------------------------------------------------
+    def entity_line(self, item: _Line) -> None:
+        loc = Location(item.path, item.line, _column(item.raw))
+        try:
+            entity, keys = self.fast_entity(item.data, loc)
+            if not _keys_agree(item.raw, keys):
+                raise _Slow
+        except _Slow:
+            node = self.located(item.raw, item.data, item.path, item.line, "entity")
+            if node is not None:
+                self.entity(node, self.seen_entities)
+            return
+        self.seen_entities[entity.id] = Node("str", entity.id, item.path, item.line, loc.column)
+        self.entities[entity.id] = entity
+
+    def relation_line(
+        self, raw: bytes, data: dict[str, Any], path: str, line: int, index: int
+    ) -> Relation | None:
+        loc = Location(path, line, 1 if raw[0] == 0x7B else _column(raw))
+        try:
+            relation, keys = self.fast_relation(data, loc)
+            if not _keys_agree(raw, keys):
+                raise _Slow
+        except _Slow:
+            node = self.located(raw, data, path, line, "relation")
+            return None if node is None else self.relation(node, index)
+        return relation
+
+    def claim_line(self, raw: bytes, data: dict[str, Any], path: str, line: int) -> Claim | None:
+        loc = Location(path, line, _column(raw))
+        try:
+            claim, keys = self.fast_claim(data, loc)
+            if not _keys_agree(raw, keys):
+                raise _Slow
+        except _Slow:
+            node = self.located(raw, data, path, line, "claim")
+            return None if node is None else self.claim(node)
+        return claim
+
+
+# ---------------------------------------------------------------------------
+# Reading JSON Lines files
+# ---------------------------------------------------------------------------
+
+_LINE_HINT = "each line must be one complete JSON object; check the quotes, commas and brackets"
+_KINDS_LISTED = f"records are: {', '.join(RECORD_KINDS)}"
+
+
+def _what(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "empty"
+    return "a single value"
+
+
+class _JsonlFile:
+    """One JSON Lines file, read in two passes: declarations, then relations and claims."""
+
+    def __init__(self, path: str, problems: Problems, progress: ProgressCallback | None) -> None:
+        self.path = path
+        self.name = os.path.basename(path)
+        self.problems = problems
+        self.progress = progress
+        self.deferred: set[int] = set()
+        self.bad = 0
+        self.records = 0
+        self.end_line = 0  # 0: read to the end; else stop before this line
+        self.unreadable = False
+
+    def problem(self, line: int, column: int, code: str, message: str, hint: str) -> None:
+        self.problems.items.append(Diagnostic(self.path, line, column, code, message, hint))
+
+    def open(self) -> IO[bytes] | None:
+        try:
+            if os.path.isdir(self.path):
+                self.problem(0, 0, "not-a-file", "is a directory, not a file", "name a file here")
+                return None
+            return open(self.path, "rb")
+        except FileNotFoundError:
+            self.problem(0, 0, "missing-file", "no such file", "check the path")
+        except OSError as exc:
+            self.problem(
+                0,
+                0,
+                "unreadable-file",
+                f"cannot be read: {exc.strerror}",
+                "check the file's permissions",
+            )
+        return None
+
+    def lines(self, fh: IO[bytes], report: bool, stage: str) -> Iterator[tuple[int, bytes]]:
+        """``(line number, bytes)`` of each line with something on it."""
+        try:
+            size = os.fstat(fh.fileno()).st_size
+        except OSError:  # pragma: no cover - a file just opened has a size
+            size = 0
+        tick = Ticker(self.progress, f"{stage} {self.name}", total=size, every=max(1, size // 200))
+        cap = MAX_LINE_BYTES + 1
+        readline = fh.readline
+        line = 0
+        while True:
+            raw = readline(cap)
+            if not raw:
+                break
+            line += 1
+            if line == self.end_line:
+                break
+            if not line & 0xFFF:
+                tick.update(fh.tell())
+            if len(raw) == cap and raw[-1] != 0x0A:
+                while True:  # skip the rest of the line, a piece at a time
+                    piece = readline(1 << 16)
+                    if not piece or piece[-1] == 0x0A:
+                        break
+                if report:
+                    self.problem(
+                        line,
+                        1,
+                        "line-too-long",
+                        f"the line is longer than {MAX_LINE_BYTES} bytes",
+                        "a line holds one record; keep long texts in source text files",
+                    )
+                    if self.count_bad(line):
+                        break
+                continue
+            if line == 1:
+                if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+                    self.problem(
+                        1,
+                        1,
+                        "encoding",
+                        "the file is UTF-16; relgraph reads UTF-8",
+                        "save the file as UTF-8",
+                    )
+                    self.stop(1)
+                    break
+                if raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]
+            if raw[0] != 0x7B and raw.isspace():
+                continue
+            yield line, raw
+        tick.finish()
+
+    def stop(self, line: int) -> None:
+        self.end_line = line
+        self.unreadable = True
+
+    def count_bad(self, line: int) -> bool:
+        """Count an unreadable line; True when the file is given up."""
+        self.bad += 1
+        if self.bad <= MAX_BAD_LINES:
+            return False
+        self.problem(
+            line,
+            1,
+            "too-many-bad-lines",
+            f"more than {MAX_BAD_LINES} lines cannot be read; the rest of the file is skipped",
+            "check that the file is JSON Lines: one JSON object per line",
+        )
+        self.stop(line)
+        return True
+
+    def parse(self, line: int, raw: bytes) -> Any:
+        """The parsed line, or ``None`` after reporting why it cannot be read."""
+        try:
+            return orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            error = exc
+        self.unreadable = True
+        nul = raw.find(b"\x00")
+        if nul >= 0:
+            self.problem(
+                line,
+                nul + 1,
+                "nul-byte",
+                "the file contains a NUL byte",
+                "this is not a text file; save it as UTF-8 text",
+            )
+            self.stop(line)
+            return None
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            self.problem(
+                line,
+                exc.start + 1,
+                "encoding",
+                f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                "save the file as UTF-8",
+            )
+        else:
+            self.problem(
+                line,
+                max(1, error.colno),
+                "json-syntax",
+                f"JSON syntax error: {error.msg}",
+                _LINE_HINT,
+            )
+        self.count_bad(line)
+        return None
+
+    def kind_of(self, line: int, raw: bytes, data: Any) -> str | None:
+        """The record's kind, or ``None`` after reporting why it has none."""
+        if type(data) is not dict:
+            self.unreadable = True
+            self.problem(
+                line,
+                _column(raw),
+                "not-a-mapping",
+                f"a line must be a JSON object, not {_what(data)}",
+                'write one record per line, e.g. {"record": "entity", "id": …}',
+            )
+            self.count_bad(line)
+            return None
+        kind = data.get("record")
+        if type(kind) is str and kind in _SECTION:
+            return kind
+        self.unreadable = True
+        if kind is None:
+            exported = data.get("type") in _SECTION and data.get("type") != "vocabulary"
+            self.problem(
+                line,
+                _column(raw),
+                "missing-record",
+                "this line has no 'record' field",
+                "this looks like `relgraph export --to jsonl` output; "
+                "`relgraph import json FILE -o dataset.yaml` makes a dataset of it"
+                if exported
+                else f'start it with {{"record": "entity", …}}; {_KINDS_LISTED}',
+            )
+            self.count_bad(line)
+            return None
+        node, _ = _locate(raw, data, self.path, line, "dataset")
+        where = node.get("record") if node is not None else None
+        written = kind if type(kind) is str else orjson.dumps(kind).decode()
+        self.problem(
+            line,
+            where.column if where is not None else _column(raw),
+            "unknown-record",
+            f"'{written}' is not a record kind",
+            did_you_mean(written, RECORD_KINDS, _KINDS_LISTED) or _KINDS_LISTED,
+        )
+        self.count_bad(line)
+        return None
+
+    def declarations(self, loader: _BulkLoader, raw: _Raw, entities: list[Node | _Line]) -> None:
+        """First pass: everything but relations and claims, which wait for the second."""
+        fh = self.open()
+        if fh is None:
+            self.unreadable = True
+            return
+        with fh:
+            for line, text in self.lines(fh, report=True, stage="reading"):
+                if text.startswith(_DEFERRED):
+                    self.records += 1
+                    continue
+                data = self.parse(line, text)
+                if data is None:
+                    if self.end_line:
+                        break
+                    continue
+                kind = self.kind_of(line, text, data)
+                if kind is None:
+                    if self.end_line:
+                        break
+                    continue
+                self.records += 1
+                if kind in ("relation", "claim"):
+                    self.deferred.add(line)
+                elif kind == "entity":
+                    entities.append(_Line(self.path, line, text, data))
+                else:
+                    node = loader.located(text, data, self.path, line, kind)
+                    if node is None:
+                        self.unreadable = True
+                    else:
+                        getattr(raw, _SECTION[kind]).append(node)
+        if not self.records and not self.unreadable:
+            self.unreadable = True
+            self.problem(
+                0,
+                0,
+                "empty-file",
+                "the file is empty",
+                'give it a {"record": "dataset", …} line and some entities',
+            )
+
+    def relations(
+        self, loader: _BulkLoader, relations: list[Relation], claims: list[Claim]
+    ) -> None:
+        """Second pass: the relations and claims, checked as they are read."""
+        if not self.records or (self.end_line == 1):
+            return
+        fh = self.open()
+        if fh is None:  # pragma: no cover - it was there a moment ago
+            return
+        deferred = self.deferred
+        path = self.path
+        loads = orjson.loads
+        keep, relation_line = loader.keep, loader.relation_line
+        with fh:
+            for line, text in self.lines(fh, report=False, stage="checking"):
+                if text.startswith(_DEFERRED):
+                    try:
+                        data = loads(text)
+                    except orjson.JSONDecodeError:
+                        self.parse(line, text)  # says why
+                        if self.end_line:
+                            break
+                        continue
+                    kind = data.get("record")
+                    if kind != "relation" and kind != "claim":
+                        kind = self.kind_of(line, text, data)  # a "record" key written twice
+                        if kind is None:
+                            continue
+                elif line in deferred:
+                    data = orjson.loads(text)
+                    kind = data["record"]
+                else:
+                    continue
+                if kind == "relation":
+                    keep(relation_line(text, data, path, line, len(relations)), relations)
+                elif kind == "claim":
+                    claim = loader.claim_line(text, data, path, line)
+                    if claim is not None:
+                        claims.append(claim)
+                else:  # a duplicated "record" key made it something else: reported, skipped
+                    loader.located(text, data, path, line, kind)
+
+
+# ---------------------------------------------------------------------------
+# Loading a dataset of YAML and JSON Lines files
+# ---------------------------------------------------------------------------
+
+
+def load_files(
+    files: Sequence[str],
+    problems: Problems | None = None,
+    *,
+    progress: ProgressCallback | None = None,
+) -> Dataset:
+    """Load and validate a dataset made of these YAML and JSON Lines files.
+
+    This is what :func:`relgraph.load` does when a dataset has ``*.jsonl``
+    files (or a ``progress`` callback is given): the same checks, in the same
+    order, with the same messages, and a fast path for bulk records.
+
+    Parameters
+    ----------
+    files : sequence of str
+        The dataset's files in order (see :func:`relgraph.validation.dataset_files`).
+    problems : Problems, optional
+        Problems found so far, to which the new ones are added.
+    progress : callable, optional
+        ``progress(stage, done, total)``; see :mod:`relgraph.progress`.
+
+    Returns
+    -------
+    Dataset
+
+    Raises
+    ------
+    DatasetError
+        Listing every problem found, sorted by location.
+
+    Examples
+    --------
+    >>> import os, tempfile, shutil
+    >>> d = tempfile.mkdtemp()
+    >>> shutil.copytree("graph_data/sources", os.path.join(d, "sources"))  # doctest: +ELLIPSIS
+    '...'
+    >>> convert("graph_data/cuba_iran.yaml", os.path.join(d, "cuba_iran.jsonl")).id
+    'cuba_iran'
+    >>> calls = []
+    >>> ds = load_files([os.path.join(d, "cuba_iran.jsonl")], progress=lambda *a: calls.append(a))
+    >>> ds.relations == load("graph_data/cuba_iran.yaml").relations
+    True
+    >>> calls[-1][0], calls[-1][1] == calls[-1][2]
+    ('checking cuba_iran.jsonl', True)
+    """
+    problems = Problems() if problems is None else problems
+    with _gc_paused():
+        return _load(list(files), problems, progress)
+
+
+def _load(files: list[str], problems: Problems, progress: ProgressCallback | None) -> Dataset:
+    loader = _BulkLoader(problems)
+    raw = _Raw()
+    entities: list[Node | _Line] = []
+    later: list[_JsonlFile | _Raw] = []
+    unreadable = 0
+    for path in files:
+        if path.endswith(".jsonl"):
+            jsonl = _JsonlFile(path, problems, progress)
+            jsonl.declarations(loader, raw, entities)
+            unreadable += jsonl.unreadable
+            later.append(jsonl)
+            continue
+        tick = Ticker(progress, f"reading {os.path.basename(path)}", total=1)
+        part = _gather([path], problems)
+        tick.finish()
+        unreadable += part.unreadable
+        raw.dataset += part.dataset
+        raw.vocabulary += part.vocabulary
+        raw.sources += part.sources
+        entities += part.entities
+        later.append(part)
+    loader.vocabulary(raw.vocabulary)
+    ident, title, meta = loader.dataset_meta(raw.dataset, files, quiet=unreadable > 0)
+    for node in raw.sources:
+        loader.source(node, loader.seen_sources)
+    tick = Ticker(progress, "checking entities", total=len(entities), every=10_000)
+    for item in entities:
+        if isinstance(item, Node):
+            loader.entity(item, loader.seen_entities)
+        else:
+            loader.entity_line(item)
+        tick.advance()
+    tick.finish()
+    del entities
+    relations: list[Relation] = []
+    claims: list[Claim] = []
+    for part_or_file in later:
+        if isinstance(part_or_file, _JsonlFile):
+            part_or_file.relations(loader, relations, claims)
+            continue
+        for node in part_or_file.relations:
+            loader.keep(loader.relation(node, len(relations)), relations)
+        for node in part_or_file.claims:
+            if (claim := loader.claim(node)) is not None:
+                claims.append(claim)
+    del loader.relation_ids
+    _unique_ids(claims, "claim", problems)
+    if problems.has_errors:
+        raise DatasetError(problems.items)
+    return Dataset(
+        id=ident,
+        title=title,
+        vocabulary=loader.vocab,
+        description=meta.get("description"),
+        notes=meta.get("notes"),
+        sources=tuple(loader.sources.values()),
+        entities=tuple(loader.entities.values()),
+        relations=tuple(relations),
+        claims=tuple(claims),
+        paths=tuple(files),
+        warnings=tuple(sorted(problems.items, key=Diagnostic.sort_key)),
+    )
+
+
+# ---------------------------------------------------------------------------
+# Records as written, and converting between the formats
+# ---------------------------------------------------------------------------
+
+_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_YAML_TRUE = ("true", "yes", "on", "y")
+_INT64 = 1 << 63
+
+
+def _plain(node: Node) -> Any:
+    """The value of a YAML node as JSON data, keeping what the checks make of it."""
+    kind = node.kind
+    if kind == "str":
+        return node.value
+    if kind == "map":
+        return {k: _plain(v) for k, v in node.value.items()}
+    if kind == "seq":
+        return [_plain(v) for v in node.value]
+    if kind == "null":
+        return None
+    if kind == "bool":
+        return str(node.value).lower() in _YAML_TRUE
+    text = str(node.value)
+    if kind == "int" and _DECIMAL.fullmatch(text) and -_INT64 <= int(text) < _INT64:
+        return int(text)
+    if kind == "float":
+        with contextlib.suppress(ValueError):
+            number = float(text)
+            if number not in (float("inf"), float("-inf")) and number == number:
+                return number
+    return text  # a YAML-only spelling (0x1f, 1_000, .inf): kept as its text
+
+
+def _yaml_records(path: str, relations: bool) -> Iterator[tuple[str, dict[str, Any]]]:
+    root, _ = read_yaml(path)
+    if root is None or root.kind != "map":
+        return
+    sections = (
+        ("relations", "claims") if relations else ("dataset", "vocabulary", "sources", "entities")
+    )
+    for section in sections:
+        node = root.get(section)
+        if node is None or node.kind == "null":
+            continue
+        kind = next(k for k, s in _SECTION.items() if s == section)
+        if section in ("dataset", "vocabulary"):
+            if node.kind == "map":
+                yield kind, _plain(node)
+            continue
+        for item in node.value if node.kind == "seq" else ():
+            if item.kind == "map":
+                yield kind, _plain(item)
+
+
+def _jsonl_records(path: str, relations: bool) -> Iterator[tuple[str, dict[str, Any]]]:
+    with open(path, "rb") as fh:
+        for raw in fh:
+            if raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if raw.isspace() or (not relations and raw.startswith(_DEFERRED)):
+                continue
+            data = orjson.loads(raw)
+            kind = data.pop("record", None)
+            if (kind in ("relation", "claim")) == relations and kind in _SECTION:
+                yield kind, data
+
+
+def read_records(path: str | os.PathLike[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every record of the dataset at ``path`` as written, ``(kind, fields)``.
+
+    The dataset, vocabulary, source and entity records of every file come
+    first (in file order), then the relations and claims. Fields are plain
+    JSON data without the ``record`` field. Records are not checked: call
+    :func:`relgraph.load` first.
+
+    Examples
+    --------
+    >>> kinds = [kind for kind, _ in read_records("graph_data/cuba_iran.yaml")]
+    >>> kinds[:3], kinds[-1]
+    (['dataset', 'source', 'entity'], 'claim')
+    """
+    from relgraph.validation import dataset_files
+
+    files, _ = dataset_files(os.fspath(path))
+    for relations in (False, True):
+        for file in files:
+            reader = _jsonl_records if file.endswith(".jsonl") else _yaml_records
+            yield from reader(file, relations)
+
+
+_GROUP = {kind: i for i, kind in enumerate(RECORD_KINDS)}
+
+
+def _write_jsonl(
+    fh: IO[bytes], records: Iterable[tuple[str, dict[str, Any]]], tick: Ticker
+) -> None:
+    dumps = orjson.dumps
+    for kind, fields in records:
+        fh.write(dumps({"record": kind, **fields}))
+        fh.write(b"\n")
+        tick.advance()
+
+
+try:
+    _Dumper: type = yaml.CSafeDumper
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Dumper = yaml.SafeDumper
+
+
+def _dump_yaml(value: Any) -> str:
+    text: str = yaml.dump(value, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1 << 16)
+    return text
+
+
+def _write_yaml(fh: IO[bytes], records: Iterable[tuple[str, dict[str, Any]]], tick: Ticker) -> None:
+    def write(text: str) -> None:
+        fh.write(text.encode("utf-8"))
+
+    vocabulary: dict[str, Any] = {}
+    open_section = ""
+    later_claims: list[dict[str, Any]] = []
+    for kind, fields in records:
+        tick.advance()
+        if kind == "dataset":
+            write(_dump_yaml({"dataset": fields}))
+            continue
+        if kind == "vocabulary":
+            for key, value in fields.items():
+                if isinstance(value, list):
+                    vocabulary.setdefault(key, []).extend(value)
+                else:
+                    vocabulary.setdefault(key, value)
+            continue
+        if kind == "claim":
+            later_claims.append(fields)
+            continue
+        if vocabulary:
+            write("\n" + _dump_yaml({"vocabulary": vocabulary}))
+            vocabulary = {}
+        section = _SECTION[kind]
+        if section != open_section:
+            write(f"\n{section}:\n")
+            open_section = section
+        write(_dump_yaml([fields]))
+    if vocabulary:
+        write("\n" + _dump_yaml({"vocabulary": vocabulary}))
+    if later_claims:
+        write("\nclaims:\n")
+        for fields in later_claims:
+            write(_dump_yaml([fields]))
+
+
+def _format_of(path: str) -> str:
+    if path.endswith(".jsonl"):
+        return "jsonl"
+    if path.endswith((".yaml", ".yml")):
+        return "yaml"
+    raise UsageError(
+        f"cannot tell which format to write from the name '{path}'\n"
+        "  hint: end the output's name with .jsonl (JSON Lines) or .yaml (YAML)"
+    )
+
+
+def _text_copies(dataset: Dataset, out_dir: str) -> list[tuple[str, str]]:
+    """The source texts to copy beside the output, checked before anything is written."""
+    copies = []
+    for source in dataset.sources:
+        if source.location is None:  # pragma: no cover - loaded sources know their file
+            continue
+        here = os.path.join(
+            os.path.dirname(os.path.abspath(source.location.path)), source.text_path
+        )
+        there = os.path.join(out_dir, source.text_path)
+        if os.path.exists(there) and os.path.samefile(here, there):
+            continue
+        if os.path.exists(there):
+            with open(here, "rb") as a, open(there, "rb") as b:
+                if a.read() == b.read():
+                    continue
+            raise UsageError(
+                f"'{there}' already exists with other content than source '{source.id}''s text\n"
+                "  hint: write the output into another folder"
+            )
+        copies.append((here, there))
+    return copies
+
+
+def convert(
+    dataset: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    *,
+    force: bool = False,
+    progress: ProgressCallback | None = None,
+) -> Dataset:
+    """Write the dataset at ``dataset`` as one JSON Lines or YAML file, by ``output``'s suffix.
+
+    The dataset is loaded and validated first; nothing is written if it has
+    problems. Records are written as they are in the input (every field,
+    including those the model does not keep, such as evidence notes), so the
+    output loads to the same dataset. Source texts are copied beside the
+    output when it is in another folder.
+
+    Parameters
+    ----------
+    dataset : str or PathLike
+        A dataset file or folder (YAML, JSON Lines or both).
+    output : str or PathLike
+        ``….jsonl`` for JSON Lines, ``….yaml`` or ``….yml`` for YAML.
+    force : bool
+        Replace ``output`` if it exists.
+    progress : callable, optional
+        ``progress(stage, done, total)``; see :mod:`relgraph.progress`.
+
+    Returns
+    -------
+    Dataset
+        The dataset as loaded from ``dataset``.
+
+    Raises
+    ------
+    DatasetError
+        When the dataset has problems (nothing is written).
+    UsageError
+        When the output's format cannot be told from its name, it exists
+        (without ``force``), it is one of the dataset's files, a source text
+        beside it would be overwritten, or a YAML output would be larger than
+        relgraph reads (:data:`relgraph.loading.MAX_FILE_BYTES`).
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> out = os.path.join(tempfile.mkdtemp(), "cuba_iran.jsonl")
+    >>> ds = convert("graph_data/cuba_iran.yaml", out)
+    >>> load(out).graph().edges(keys=True) == ds.graph().edges(keys=True)
+    True
+    >>> sorted(os.listdir(os.path.dirname(out)))
+    ['cuba_iran.jsonl', 'sources']
+    """
+    src, out = os.fspath(dataset), os.fspath(output)
+    fmt = _format_of(out)
+    if os.path.isdir(out):
+        raise UsageError(f"'{out}' is a folder\n  hint: name the file to write")
+    if os.path.exists(out) and not force:
+        raise UsageError(f"'{out}' already exists\n  hint: add --force to replace it")
+    out_dir = os.path.dirname(os.path.abspath(out))
+    if not os.path.isdir(out_dir):
+        raise UsageError(f"the folder '{out_dir}' does not exist\n  hint: create it first")
+    loaded = load(src, progress=progress)
+    for path in loaded.paths:
+        if os.path.exists(out) and os.path.samefile(path, out):
+            raise UsageError(
+                f"'{out}' is one of the dataset's files\n  hint: write to another file"
+            )
+    if fmt == "yaml":
+        size = sum(os.path.getsize(p) for p in loaded.paths if p.endswith(".jsonl"))
+        if size > MAX_FILE_BYTES:
+            raise UsageError(_TOO_BIG_FOR_YAML)
+    copies = _text_copies(loaded, out_dir)
+    total = (
+        1 + len(loaded.sources) + len(loaded.entities) + len(loaded.relations) + len(loaded.claims)
+    )
+    tick = Ticker(progress, f"writing {os.path.basename(out)}", total=total, every=10_000)
+    fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=".relgraph-", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            records = read_records(src)
+            declarations: list[tuple[str, dict[str, Any]]] = []
+            rest: list[tuple[str, dict[str, Any]]] = []
+            for kind, fields in records:
+                if kind in ("relation", "claim"):
+                    rest.append((kind, fields))
+                    break
+                declarations.append((kind, fields))
+            declarations.sort(key=lambda r: _GROUP[r[0]])
+            ordered = _chain(declarations, rest, records)
+            writer = _write_jsonl if fmt == "jsonl" else _write_yaml
+            writer(fh, ordered, tick)
+        if fmt == "yaml" and os.path.getsize(tmp) > MAX_FILE_BYTES:
+            raise UsageError(_TOO_BIG_FOR_YAML)
+        os.replace(tmp, out)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    for here, there in copies:
+        os.makedirs(os.path.dirname(there), exist_ok=True)
+        shutil.copyfile(here, there)
+    tick.finish()
+    return loaded
+
+
+_TOO_BIG_FOR_YAML = (
+    f"the YAML would be larger than the {MAX_FILE_BYTES} bytes relgraph reads from a YAML file\n"
+    "  hint: keep bulk data in JSON Lines (.jsonl)"
+)
+
+
+def _chain(*parts: Iterable[tuple[str, dict[str, Any]]]) -> Iterator[tuple[str, dict[str, Any]]]:
+    for part in parts:
+        yield from part

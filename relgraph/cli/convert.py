@@ -1,0 +1,59 @@
+"""``relgraph convert``: move a dataset between YAML and JSON Lines."""
+
+from __future__ import annotations
+
+import click
+
+from relgraph.bulk import convert
+from relgraph.cli.common import DataProblem, echo_diagnostics, summary
+from relgraph.errors import DatasetError
+from relgraph.progress import terminal_progress
+
+__all__ = ["COMMANDS", "convert_command"]
+
+
+@click.command("convert")
+@click.argument("dataset", metavar="DATASET")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    metavar="OUT",
+    help="The file to write: OUT.jsonl for JSON Lines, OUT.yaml or OUT.yml for YAML.",
+)
+@click.option("--force", is_flag=True, help="Replace OUT if it exists.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress line on the terminal.")
+def convert_command(dataset: str, output: str, force: bool, quiet: bool) -> None:
+    """Write DATASET as one JSON Lines or YAML file; the suffix of OUT says which.
+
+    DATASET (a YAML or JSON Lines file, or a folder mixing them) is validated
+    first; nothing is written if it has problems. Every record is written with
+    all its fields, and the source texts are copied beside OUT when it is in
+    another folder, so OUT loads to the same dataset.
+
+    \b
+    Examples:
+        relgraph convert graph_data/cuba_iran.yaml -o cuba_iran.jsonl
+        relgraph convert events/ -o events.jsonl --force
+        relgraph convert small.jsonl -o small.yaml
+    """
+    progress = terminal_progress(quiet)
+    try:
+        loaded = convert(dataset, output, force=force, progress=progress)
+    except DatasetError as exc:
+        if progress is not None:
+            progress.close()
+        echo_diagnostics(exc.diagnostics, "text")
+        raise DataProblem(f"{dataset}: {summary(exc.diagnostics)}; nothing was written") from None
+    finally:
+        if progress is not None:
+            progress.close()
+    if not quiet:
+        click.echo(
+            f"{output}: {len(loaded.entities)} entities, {len(loaded.relations)} relations, "
+            f"{len(loaded.claims)} claims",
+            err=True,
+        )
+
+
+COMMANDS = [convert_command]
