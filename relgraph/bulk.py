@@ -102,6 +102,7 @@ from relgraph.quotes import (
 )
 from relgraph.validation import (
     _ALLEGATION_WORDS,
+    MAX_QUOTE,
     _gather,
     _Loader,
     _Raw,
@@ -852,7 +853,7 @@ class _BulkLoader(_Loader):
                 raise _Slow
             get = e.get
             quote, source = get("quote"), get("source")
-            if type(quote) is not str or type(source) is not str:
+            if type(quote) is not str or type(source) is not str or len(quote) > MAX_QUOTE:
                 raise _Slow
             src = sources.get(source)
             if src is None:

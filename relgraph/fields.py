@@ -222,7 +222,8 @@ class Fields:
         value = self.node_of(key)
         if value is None:
             return None
-        if value.kind != "int" and not (value.kind == "str" and value.value.isdigit()):
+        text = str(value.value).replace("_", "")
+        if value.kind not in ("int", "str") or not re.fullmatch(r"[+-]?[0-9]+", text):
             self._wrong(
                 key,
                 value,
@@ -230,7 +231,7 @@ class Fields:
                 f"write a number from {low} to {high}",
             )
             return None
-        number = int(value.value)
+        number = int(text)
         if not low <= number <= high:
             self.ok = False
             self.problems.add(

@@ -22,6 +22,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = ["Match", "StoredText", "normalize"]
@@ -55,6 +56,10 @@ _TRANSLATE = str.maketrans(
     }
 )
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+#: Texts up to this length are searched everywhere for a near miss; longer ones around words.
+_FULL_SCAN = 50_000
+#: Only this much of a quote is compared when looking for a near miss.
+_CLOSEST_SPAN = 300
 _SENTENCE_END = re.compile(r"[.!?](?:[\"'\u201d\u2019)]*)\s|\n\s*\n")
 
 
@@ -133,7 +138,7 @@ class StoredText:
 
     def closest(self, quote: str) -> str | None:
         """The passage of the text most like ``quote``, for a hint when it is not found."""
-        needle = normalize(quote)
+        needle = normalize(quote)[:_CLOSEST_SPAN]
         hay = self._norm
         if not needle or not hay:
             return None
@@ -142,7 +147,7 @@ class StoredText:
         best_ratio, best_at = 0.0, 0
         matcher = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(needle)
-        for at in range(0, max(1, len(hay) - size + step), step):
+        for at in self._windows(needle, step):
             matcher.set_seq1(hay[at : at + size])
             if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
                 continue
@@ -159,6 +164,27 @@ class StoredText:
             if ratio > best_ratio:
                 best_ratio, best_at = ratio, at
         return hay[best_at : best_at + size].strip()
+
+    def _windows(self, needle: str, step: int) -> Iterator[int]:
+        """Where to compare ``needle`` with the text: everywhere in a short text; in a
+        long one, only around the places its rarest long words occur (bounded work)."""
+        hay = self._norm
+        size = len(needle)
+        if len(hay) <= _FULL_SCAN:
+            yield from range(0, max(1, len(hay) - size + step), step)
+            return
+        words = sorted(set(re.findall(r"\w{5,}", needle)), key=len, reverse=True)[:4]
+        seen: set[int] = set()
+        for word in words:
+            offset = needle.find(word)
+            for count, m in enumerate(re.finditer(re.escape(word), hay)):
+                if count >= 50:
+                    break
+                at = max(0, m.start() - offset)
+                for start in (at - step, at, at + step):
+                    if start >= 0 and start not in seen:
+                        seen.add(start)
+                        yield start
 
     def context(self, match: Match, limit: int = 600) -> str:
         """The sentence(s) around a match, white space folded, at most about ``limit`` characters.

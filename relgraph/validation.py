@@ -47,6 +47,8 @@ _SECTIONS = ("dataset", "vocabulary", "sources", "entities", "relations", "claim
 _ALLEGATION_WORDS = re.compile(
     r"\b(alleg\w*|accus\w*|reportedly|purported\w*|claimed|suspected)\b", re.IGNORECASE
 )
+#: Longest quote accepted: evidence is the passage that supports a claim, not a document.
+MAX_QUOTE = 5_000
 #: Largest stored source text relgraph reads.
 MAX_SOURCE_BYTES = 32 * 1024 * 1024
 
@@ -503,6 +505,14 @@ class _Loader:
                 )
             return None
         if quote is None or source is None or not f.ok:
+            return None
+        if len(quote) > MAX_QUOTE:
+            self.problems.add(
+                f.node_of("quote") or node,
+                "quote-too-long",
+                f"the quote is {len(quote)} characters long; relgraph takes at most {MAX_QUOTE}",
+                "quote only the passage that supports this relation or claim",
+            )
             return None
         stored = self.texts[source]
         match = stored.find(quote)

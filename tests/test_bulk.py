@@ -131,6 +131,7 @@ _YAML_ONLY = {
     "relations-not-list",
     "boolean-name",
     "on-name",
+    "credibility-hex",  # YAML 1.1 reads 0x3 as a number; JSON has no such spelling
 }
 
 

@@ -169,6 +169,21 @@ CASES = [
     ("control-character-escaped", _case("  title: Demo\n", '  title: "De\\x07mo"\n')),
     ("control-character-raw", _case("  title: Demo\n", "  title: De\x07mo\n")),
     ("bidi-control", _case("    name: Hamas\n", "    name: Ha\u202emas\n")),
+    (
+        "quote-too-long",
+        _case(
+            "      - quote: Iran and Cuba signed an agreement in Havana in January 2006.\n",
+            "      - quote: " + "Iran and Cuba " * 400 + "\n",
+        ),
+    ),
+    (
+        "credibility-superscript",
+        _case("        source: art\n", '        source: art\n        credibility: "²"\n'),
+    ),
+    (
+        "credibility-hex",
+        _case("        source: art\n", "        source: art\n        credibility: 0x3\n"),
+    ),
 ]
 
 
@@ -450,6 +465,18 @@ EXPECTED: dict[str, str] = {
     "bidi-control": (
         "{path}:18:11: warning[bidi-control] 'name' contains the bidirectional control U+202E\n"
         "  hint: it can make text display in another order than it is stored; remove it unless the name needs it"
+    ),
+    "quote-too-long": (
+        "{path}:27:16: error[quote-too-long] the quote is 5599 characters long; relgraph takes at most 5000\n"
+        "  hint: quote only the passage that supports this relation or claim"
+    ),
+    "credibility-superscript": (
+        "{path}:29:22: error[wrong-type] 'credibility' of an evidence item must be a whole number from 1 to 6, not text\n"
+        "  hint: write a number from 1 to 6"
+    ),
+    "credibility-hex": (
+        "{path}:29:22: error[wrong-type] 'credibility' of an evidence item must be a whole number from 1 to 6, not a number (0x3)\n"
+        "  hint: write a number from 1 to 6"
     ),
 }
 
