@@ -47,7 +47,9 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+import contextlib
+import gc
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any, Literal
 
 import networkx as nx
@@ -131,6 +133,24 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
     >>> g.nodes["iran"]["kind"]
     'state'
     """
+    # A graph is millions of small dicts that hold no cycles: pausing the cyclic
+    # collector while they are made saves most of the time (measured in bench/).
+    with _collector_paused():
+        return _build_graph(dataset)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _build_graph(dataset: Dataset) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph(id=dataset.id, title=dataset.title)
     claims: dict[str, list[dict[str, Any]]] = {}
     for c in dataset.claims:
