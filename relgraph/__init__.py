@@ -6,7 +6,7 @@ The public API:
   :func:`validate` returns its problems instead of raising them.
 * :meth:`Dataset.graph` gives the NetworkX ``MultiDiGraph``;
   :func:`project` collapses it to a simple weighted graph.
-* :func:`render` writes the interactive page (``relgraph.render.notebook``
+* :func:`render` writes the interactive page (``relgraph.rendering.notebook``
   shows it in Jupyter; a dataset shows it by itself).
 * :mod:`relgraph.analysis` answers analysts' questions, :mod:`relgraph.filters`
   narrows a dataset, :mod:`relgraph.export` writes other tools' formats.
@@ -25,7 +25,7 @@ from __future__ import annotations
 from relgraph.errors import DatasetError, Diagnostic, RelgraphError, UsageError
 from relgraph.graph import build_graph, project
 from relgraph.model import Claim, Dataset, Entity, Evidence, PartialDate, Relation, Source
-from relgraph.render import render
+from relgraph.rendering import render
 from relgraph.validation import load, validate
 from relgraph.vocabulary import Vocabulary, builtin_vocabulary
 

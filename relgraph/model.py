@@ -324,7 +324,7 @@ class Dataset:
 
     def _repr_html_(self) -> str:
         """Jupyter shows a dataset as its interactive page, in a sandboxed frame."""
-        from relgraph.render import notebook
+        from relgraph.rendering import notebook
 
         return notebook(self)._repr_html_()
 

@@ -313,7 +313,11 @@ class _Loader:
         )
         url = f.text("url")
         url_node = f.node_of("url")
-        if url is not None and url_node is not None and not re.match(r"^https?://\S+$", url):
+        if (
+            url is not None
+            and url_node is not None
+            and not re.fullmatch(r"https?://[^\s/?#]+\S*", url, re.IGNORECASE)
+        ):
             self.problems.add(
                 url_node,
                 "bad-url",

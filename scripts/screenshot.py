@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 import relgraph
-from relgraph.render import render
+from relgraph.rendering import render
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("RELGRAPH_CHROMIUM", "/usr/bin/chromium")

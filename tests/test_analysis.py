@@ -709,7 +709,8 @@ def test_to_dataframe_names_pandas_when_it_is_missing(
 
 
 def test_to_dataframe_gives_the_records_where_pandas_is_installed(bundled: Dataset) -> None:
-    pd = pytest.importorskip("pandas")
+    import pandas as pd
+
     frame = centrality(bundled, "degree").to_dataframe()
     assert isinstance(frame, pd.DataFrame)
     assert list(frame["id"][:2]) == ["cuba", "iran"]
@@ -728,3 +729,15 @@ def test_analysis_never_changes_the_dataset(bundled: Dataset) -> None:
     assert [(r.id, r.status, r.evidence) for r in bundled.relations] == snapshot
     assert bundled.entity("cuba").name == "Cuba"
     assert relgraph.load("graph_data/cuba_iran.yaml").relations == relations
+
+
+def test_centrality_leaves_the_callers_random_state_alone(bundled: relgraph.Dataset) -> None:
+    import random
+
+    random.seed(5)
+    state = random.getstate()
+    first = centrality(bundled, ["eigenvector", "pagerank"], engine="igraph")
+    assert random.getstate() == state
+    random.seed(99)
+    again = centrality(bundled, ["eigenvector", "pagerank"], engine="igraph")
+    assert first.values == again.values

@@ -23,7 +23,7 @@ from relgraph.analysis import centrality
 from relgraph.cli import cli
 from relgraph.errors import UsageError
 from relgraph.model import Dataset, Entity, Evidence, Relation
-from relgraph.render import (
+from relgraph.rendering import (
     LARGE_GRAPH_EDGES,
     SIZE_METRICS,
     notebook,
@@ -350,7 +350,7 @@ def test_the_same_bytes_in_another_process(tmp_path: Path, sample_html: str) -> 
     # the same dataset written again elsewhere: only the paths differ, which the page omits
     code = (
         "import sys, relgraph\n"
-        "from relgraph.render import render\n"
+        "from relgraph.rendering import render\n"
         "sys.stdout.buffer.write(render(relgraph.load(sys.argv[1])).encode())\n"
     )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
@@ -468,7 +468,7 @@ def test_render_writes_what_it_returns(sample: Dataset, tmp_path: Path) -> None:
 def test_a_failed_render_leaves_the_old_file(
     sample: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail_at: str
 ) -> None:
-    module = sys.modules["relgraph.render"]  # the package's `render` is the function
+    import relgraph.rendering as module
 
     out = tmp_path / "page.html"
     out.write_text("the good old page", encoding="utf-8")

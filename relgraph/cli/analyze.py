@@ -101,6 +101,7 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
             help="Keep relations whose dates could fall on or after this date.",
         ),
         click.option(
+            "--until",
             "--to",
             "date_to",
             metavar="DATE",

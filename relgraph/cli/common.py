@@ -75,14 +75,19 @@ def summary(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> str:
     return ", ".join(parts)
 
 
-def load_or_fail(path: str | None, quiet_warnings: bool = True) -> Dataset:
-    """Load a dataset for a command; on problems print them all and exit 1."""
+def load_or_fail(path: str | None, quiet_warnings: bool = True, writes: bool = False) -> Dataset:
+    """Load a dataset for a command; on problems print them all and exit 1.
+
+    ``writes`` says the command would have written a file, so the message can
+    say that nothing was.
+    """
     target = path or default_dataset()
     try:
         dataset = load(target)
     except DatasetError as exc:
         echo_diagnostics(exc.diagnostics, "text")
-        raise DataProblem(f"{target}: {summary(exc.diagnostics)}; nothing was written") from None
+        tail = "; nothing was written" if writes else ""
+        raise DataProblem(f"{target}: {summary(exc.diagnostics)}{tail}") from None
     if not quiet_warnings:
         echo_diagnostics(dataset.warnings, "text")
     return dataset

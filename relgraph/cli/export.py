@@ -159,7 +159,7 @@ def export_command(
     DATASET is a YAML file or a folder of them (default: the bundled dataset).
     Without filter options everything is exported, denied relations included;
     with any, only what the filter keeps (--status defaults to every status
-    here). In this command --until is the end of the date window (analyze's --to).
+    here). --until is the end of the date window (--to names the format here).
 
     \b
     Examples:
@@ -173,7 +173,7 @@ def export_command(
     options = _format_options(
         fmt, {"layout": layout, "evidence": evidence, "version": gexf_version, "texts": texts}
     )
-    data = load_or_fail(dataset)
+    data = load_or_fail(dataset, writes=True)
     selected = chosen.apply(data) if chosen is not None else data
     if output is None:
         if FORMATS[fmt].folder:

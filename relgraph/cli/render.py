@@ -8,7 +8,7 @@ import click
 
 from relgraph.cli.common import dataset_argument, load_or_fail
 from relgraph.errors import UsageError
-from relgraph.render import COLOR_BY, SIZE_METRICS, render
+from relgraph.rendering import COLOR_BY, SIZE_METRICS, render
 
 __all__ = ["render_command"]
 
@@ -68,7 +68,7 @@ def render_command(
     target = output
     if output is not None and not to_stdout:
         _check_output(output)
-    ds = load_or_fail(dataset)
+    ds = load_or_fail(dataset, writes=True)
     if target is None:
         target = os.path.join("output", f"{ds.id}.html")
         if os.path.exists("output") and not os.path.isdir("output"):

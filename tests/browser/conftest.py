@@ -18,7 +18,7 @@ import pytest
 import relgraph
 from payloads import write_payload_dataset, write_sample_dataset
 from relgraph.model import Dataset
-from relgraph.render import render
+from relgraph.rendering import render
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "graph_data" / "cuba_iran.yaml"

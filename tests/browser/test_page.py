@@ -77,7 +77,7 @@ def click_edge(opened: Opened, edge: str) -> None:
 
 def straight_edge(rendered: Rendered) -> str:
     """A relation drawn as a straight line, alone between its two actors."""
-    from relgraph.render import page_data
+    from relgraph.rendering import page_data
 
     for e in page_data(rendered.dataset)["edges"]:
         if not e.get("curve"):
@@ -487,7 +487,7 @@ def large(pages: dict[str, Rendered], tmp_path_factory: pytest.TempPathFactory) 
     import random
 
     from relgraph.model import Entity, Evidence, Relation
-    from relgraph.render import LARGE_GRAPH_EDGES, render
+    from relgraph.rendering import LARGE_GRAPH_EDGES, render
 
     sample = pages["sample"].dataset
     rng = random.Random(3)

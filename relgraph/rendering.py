@@ -32,7 +32,7 @@ shows the page inline in Jupyter.
 Examples
 --------
 >>> import relgraph
->>> from relgraph.render import render
+>>> from relgraph.rendering import render
 >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
 >>> html = render(ds)
 >>> html.startswith("<!DOCTYPE html>"), render(ds) == html
@@ -52,7 +52,7 @@ import random
 import re
 import secrets
 import statistics
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -240,24 +240,6 @@ def _centralities(dataset: Dataset, wanted: Sequence[str]) -> dict[str, list[flo
 
 
 # -- the layout --------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def _seeded_igraph(seed: int) -> Iterator[None]:
-    """Give igraph a seeded random number generator, and its default back afterwards.
-
-    igraph draws random numbers from the generator it is given, Python's
-    ``random`` module by default: Fruchterman-Reingold on every iteration, and
-    ARPACK (eigenvector centrality) for its start vector. A generator of our
-    own makes the page deterministic and leaves ``random``'s state alone.
-    """
-    import igraph
-
-    igraph.set_random_number_generator(random.Random(seed))
-    try:
-        yield
-    finally:
-        igraph.set_random_number_generator(random)
 
 
 @dataclass(frozen=True)
@@ -502,7 +484,7 @@ def page_data(
     Examples
     --------
     >>> import relgraph
-    >>> from relgraph.render import page_data
+    >>> from relgraph.rendering import page_data
     >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
     >>> data = page_data(ds, size_by="betweenness")
     >>> len(data["nodes"]) == len(ds.entities), len(data["edges"]) == len(ds.relations)
@@ -523,10 +505,12 @@ def page_data(
         for x in SIZE_METRICS
         if x != "none" and (x == size_by or x not in _COSTLY or n <= COSTLY_METRICS_UP_TO)
     ]
+    from relgraph.analysis import seeded_igraph
+
     # each with its own generator, so that the layout never depends on which metrics ran
-    with _seeded_igraph(seed):
+    with seeded_igraph(seed):
         values = _centralities(dataset, metrics)
-    with _seeded_igraph(seed):
+    with seeded_igraph(seed):
         layout = _layout(dataset, seed)
     curves = _curves(dataset)
     relation_count = {e.id: 0 for e in dataset.entities}
@@ -783,7 +767,7 @@ def render(
     Examples
     --------
     >>> import relgraph, tempfile, os
-    >>> from relgraph.render import render
+    >>> from relgraph.rendering import render
     >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
     >>> out = os.path.join(tempfile.mkdtemp(), "page.html")
     >>> html = render(ds, out, size_by="pagerank", color_by="sign")
@@ -878,7 +862,7 @@ def notebook(dataset: Dataset, *, height: int = 720, **options: Any) -> Notebook
     Examples
     --------
     >>> import relgraph
-    >>> from relgraph.render import notebook
+    >>> from relgraph.rendering import notebook
     >>> frame = notebook(relgraph.load("graph_data/cuba_iran.yaml"))._repr_html_()
     >>> frame.startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;')
     True
