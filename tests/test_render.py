@@ -676,3 +676,20 @@ def test_main_runs_render(sample_file: Path, tmp_path: Path, capsys: pytest.Capt
     assert info.value.code == 0
     assert out.exists()
     assert capsys.readouterr().err.startswith(f"relgraph: wrote {out} (")
+
+
+def test_render_with_a_status_filter_leaves_allegations_out_of_the_page(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from relgraph.cli import cli
+
+    out = tmp_path / "established.html"
+    result = CliRunner().invoke(
+        cli, ["render", "--status", "confirmed,reported", "-o", str(out), "--quiet"]
+    )
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert '"status":"alleged"' not in page
+    assert '"status":"reported"' in page
+    assert result.stderr.startswith(f"relgraph: wrote {out} (")
+    assert "20 actors, 29 relations)" in result.stderr

@@ -128,6 +128,30 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def optional_filter(kw: dict[str, Any]) -> Filter | None:
+    """The filter the options ask for, or ``None`` when none was given (keep everything).
+
+    For commands that show a whole dataset unless asked otherwise (render, export):
+    with no option given, even denied relations are kept. Pops the options from ``kw``.
+    """
+    values = {
+        "statuses": _split(kw.pop("statuses")),
+        "kinds": _split(kw.pop("kinds")),
+        "categories": _split(kw.pop("categories")),
+        "types": _split(kw.pop("types")),
+        "as_of": kw.pop("as_of"),
+        "date_from": kw.pop("date_from"),
+        "date_to": kw.pop("date_to"),
+        "min_reliability": kw.pop("min_reliability"),
+        "min_credibility": kw.pop("min_credibility"),
+    }
+    drop_undated = kw.pop("drop_undated")
+    if all(v is None for v in values.values()) and not drop_undated:
+        return None
+    statuses = values.pop("statuses") or STATUSES
+    return Filter(statuses=statuses, keep_undated=not drop_undated, **values)
+
+
 def filter_from_options(kw: dict[str, Any]) -> Filter:
     """The :class:`Filter` that :func:`filter_options` parsed; pops those options from ``kw``."""
     statuses = _split(kw.pop("statuses"))

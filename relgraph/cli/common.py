@@ -12,6 +12,7 @@ import click
 
 from relgraph.errors import DatasetError, Diagnostic, RelgraphError, UsageError
 from relgraph.model import Dataset
+from relgraph.progress import terminal_progress
 from relgraph.validation import load
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "default_dataset",
     "echo_diagnostics",
     "load_or_fail",
+    "quiet_option",
     "run_safely",
 ]
 
@@ -75,19 +77,33 @@ def summary(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> str:
     return ", ".join(parts)
 
 
-def load_or_fail(path: str | None, quiet_warnings: bool = True, writes: bool = False) -> Dataset:
+def quiet_option(func: Any) -> Any:
+    """A ``-q/--quiet`` flag: no progress line on the terminal."""
+    return click.option("-q", "--quiet", is_flag=True, help="No progress line on the terminal.")(
+        func
+    )
+
+
+def load_or_fail(
+    path: str | None, quiet_warnings: bool = True, writes: bool = False, quiet: bool = True
+) -> Dataset:
     """Load a dataset for a command; on problems print them all and exit 1.
 
     ``writes`` says the command would have written a file, so the message can
-    say that nothing was.
+    say that nothing was. Unless ``quiet``, a progress line shows on a terminal.
     """
     target = path or default_dataset()
+    progress = terminal_progress(quiet)
     try:
-        dataset = load(target)
+        dataset = load(target, progress=progress)
     except DatasetError as exc:
+        if progress is not None:
+            progress.close()
         echo_diagnostics(exc.diagnostics, "text")
         tail = "; nothing was written" if writes else ""
         raise DataProblem(f"{target}: {summary(exc.diagnostics)}{tail}") from None
+    if progress is not None:
+        progress.close()
     if not quiet_warnings:
         echo_diagnostics(dataset.warnings, "text")
     return dataset

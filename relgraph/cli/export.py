@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from relgraph.cli.analyze import filter_options
+from relgraph.cli.analyze import filter_options, optional_filter
 from relgraph.cli.common import (
     DataProblem,
     dataset_argument,
@@ -24,7 +24,6 @@ from relgraph.cli.common import (
 from relgraph.errors import DatasetError, UsageError
 from relgraph.export import FORMATS, export, export_bytes
 from relgraph.export.common import AtomicOutput
-from relgraph.filters import Filter
 from relgraph.imports import import_csv, import_json
 from relgraph.model import STATUSES, Dataset
 from relgraph.schema import schema_json
@@ -43,26 +42,6 @@ _FORMAT_FLAGS = {
 def _split(values: Iterable[str]) -> tuple[str, ...] | None:
     out = [v.strip() for value in values for v in value.split(",") if v.strip()]
     return tuple(out) if out else None
-
-
-def _export_filter(kw: dict[str, Any]) -> Filter | None:
-    """The filter the options ask for, or ``None`` when none was given (export everything)."""
-    values = {
-        "statuses": _split(kw.pop("statuses")),
-        "kinds": _split(kw.pop("kinds")),
-        "categories": _split(kw.pop("categories")),
-        "types": _split(kw.pop("types")),
-        "as_of": kw.pop("as_of"),
-        "date_from": kw.pop("date_from"),
-        "date_to": kw.pop("date_to"),
-        "min_reliability": kw.pop("min_reliability"),
-        "min_credibility": kw.pop("min_credibility"),
-    }
-    drop_undated = kw.pop("drop_undated")
-    if all(v is None for v in values.values()) and not drop_undated:
-        return None
-    statuses = values.pop("statuses") or STATUSES
-    return Filter(statuses=statuses, keep_undated=not drop_undated, **values)
 
 
 def _format_options(fmt: str, given: dict[str, Any]) -> dict[str, Any]:
@@ -169,7 +148,7 @@ def export_command(
         relgraph export --to cypher --status confirmed,reported -o graph.cypher
         relgraph export --to ftm -o cuba_iran.ftm.json
     """
-    chosen = _export_filter(filters)
+    chosen = optional_filter(filters)
     options = _format_options(
         fmt, {"layout": layout, "evidence": evidence, "version": gexf_version, "texts": texts}
     )

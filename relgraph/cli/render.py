@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import click
 
-from relgraph.cli.common import dataset_argument, load_or_fail
+from relgraph.cli.analyze import filter_options, optional_filter
+from relgraph.cli.common import dataset_argument, load_or_fail, quiet_option
 from relgraph.errors import UsageError
 from relgraph.rendering import COLOR_BY, SIZE_METRICS, render
 
@@ -40,6 +42,8 @@ __all__ = ["render_command"]
     help="What edge colour shows: the relation's category or its sign.",
 )
 @click.option("--title", metavar="TEXT", help="The page's title [default: the dataset's title].")
+@filter_options
+@quiet_option
 def render_command(
     dataset: str | None,
     output: str | None,
@@ -47,6 +51,8 @@ def render_command(
     size_by: str,
     color_by: str,
     title: str | None,
+    quiet: bool,
+    **filters: Any,
 ) -> None:
     """Write the dataset as one interactive HTML page that works offline.
 
@@ -61,6 +67,10 @@ def render_command(
         relgraph render graph_data/cuba_iran.yaml -o cuba_iran.html --open
         relgraph render --size-by betweenness --color-by sign
         relgraph render -o - > page.html
+        relgraph render --status confirmed,reported -o established.html
+
+    With no filter option the page holds every relation (the reader can hide
+    allegations in the page); a filter option narrows what goes into the page.
     """
     to_stdout = output == "-"
     if to_stdout and open_page:
@@ -68,7 +78,10 @@ def render_command(
     target = output
     if output is not None and not to_stdout:
         _check_output(output)
-    ds = load_or_fail(dataset, writes=True)
+    chosen = optional_filter(filters)
+    ds = load_or_fail(dataset, writes=True, quiet=quiet)
+    if chosen is not None:
+        ds = chosen.apply(ds)
     if target is None:
         target = os.path.join("output", f"{ds.id}.html")
         if os.path.exists("output") and not os.path.isdir("output"):

@@ -11,8 +11,10 @@ from relgraph.cli.common import (
     dataset_argument,
     default_dataset,
     echo_diagnostics,
+    quiet_option,
     summary,
 )
+from relgraph.progress import terminal_progress
 from relgraph.validation import validate
 from relgraph.vocabulary import builtin_vocabulary
 
@@ -30,7 +32,8 @@ __all__ = ["validate_command", "vocab_command"]
     help="text: one problem per line on stderr; json: records on stdout.",
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
-def validate_command(dataset: str | None, fmt: str, strict: bool) -> None:
+@quiet_option
+def validate_command(dataset: str | None, fmt: str, strict: bool, quiet: bool) -> None:
     """Check a dataset and report every problem at once.
 
     DATASET is a YAML file or a folder of them (default: the bundled dataset).
@@ -42,7 +45,10 @@ def validate_command(dataset: str | None, fmt: str, strict: bool) -> None:
         relgraph validate graph_data/ --format json
     """
     path = dataset or default_dataset()
-    problems = validate(path)
+    progress = terminal_progress(quiet)
+    problems = validate(path, progress=progress)
+    if progress is not None:
+        progress.close()
     echo_diagnostics(problems, fmt)
     errors = [p for p in problems if p.severity == "error" or strict]
     if errors:
