@@ -25,6 +25,7 @@ __all__ = [
     "load_or_fail",
     "quiet_option",
     "run_safely",
+    "write_stdout",
 ]
 
 DATA_PROBLEM = 1
@@ -39,6 +40,13 @@ class DataProblem(click.ClickException):
     def show(self, file: Any = None) -> None:
         if self.message:
             click.echo(f"relgraph: {self.message}", err=True)
+
+
+def write_stdout(data: bytes) -> None:
+    """Write bytes to standard output as they are (a page, an export)."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
 
 def default_dataset() -> str:

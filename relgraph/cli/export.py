@@ -20,6 +20,7 @@ from relgraph.cli.common import (
     echo_diagnostics,
     load_or_fail,
     summary,
+    write_stdout,
 )
 from relgraph.errors import DatasetError, UsageError
 from relgraph.export import FORMATS, export, export_bytes
@@ -159,7 +160,7 @@ def export_command(
             raise UsageError(
                 f"the {fmt} export writes several files\n  hint: give a folder with -o DIR"
             )
-        click.get_binary_stream("stdout").write(export_bytes(selected, fmt, **options))
+        write_stdout(export_bytes(selected, fmt, **options))
     else:
         paths = export(selected, fmt, output, **options)
         _note(

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from relgraph.cli.analyze import filter_options, optional_filter
-from relgraph.cli.common import dataset_argument, load_or_fail, quiet_option
+from relgraph.cli.common import dataset_argument, load_or_fail, quiet_option, write_stdout
 from relgraph.errors import UsageError
 from relgraph.rendering import COLOR_BY, SIZE_METRICS, render
 
@@ -91,9 +91,7 @@ def render_command(
         os.makedirs("output", exist_ok=True)
     if to_stdout:
         html = render(ds, size_by=size_by, color_by=color_by, title=title)
-        stdout = click.get_binary_stream("stdout")
-        stdout.write(html.encode("utf-8"))
-        stdout.flush()
+        write_stdout(html.encode("utf-8"))
         return
     try:
         html = render(ds, target, size_by=size_by, color_by=color_by, title=title)
