@@ -189,6 +189,17 @@ def _tag_kind(tag: str | None) -> Kind | None:
     return _CORE_TAGS.get(tag or "")
 
 
+def _too_deep(path: str, line: int, col: int) -> Diagnostic:
+    return _diag(
+        path,
+        line,
+        col,
+        "too-deep",
+        f"nesting is deeper than {MAX_DEPTH} levels",
+        "a dataset needs only a few levels; check the brackets and the indentation",
+    )
+
+
 class _Builder:
     """Builds :class:`Node` trees from the parser's events, without recursion.
 
@@ -276,12 +287,8 @@ class _Builder:
                     )
                     ok = False
                 if len(stack) >= MAX_DEPTH:
-                    self.problem(
-                        mark,
-                        "too-deep",
-                        f"nesting is deeper than {MAX_DEPTH} levels",
-                        "a dataset needs only a few levels; check the brackets and the indentation",
-                    )
+                    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+                    self.problems.append(_too_deep(self.path, line, col))
                     return None
                 line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
                 node = Node("map" if is_map else "seq", {} if is_map else [], self.path, line, col)
@@ -382,6 +389,8 @@ def read_yaml(path: str, text: str | None = None) -> tuple[Node | None, list[Dia
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         what = exc.problem or exc.context or "the YAML cannot be read"
+        if "nesting depth" in what:  # newer libyaml stops deep nesting itself, reading ahead
+            return None, [_too_deep(path, line, col)]
         if exc.context and exc.problem:
             what = f"{exc.context}, {exc.problem}"
         return None, [
