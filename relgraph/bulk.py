@@ -18,7 +18,9 @@ of the YAML format (see :mod:`relgraph.validation`)::
 ``entity_kinds``, ``categories`` and ``relation_types`` lists), ``source``,
 ``entity``, ``relation`` and ``claim``. The field is called ``record``, not
 ``type``, because relations already have a ``type``. Blank lines are
-skipped; a UTF-8 byte order mark is dropped.
+skipped; a UTF-8 byte order mark is dropped. :func:`convert` (``relgraph
+convert``) and ``relgraph export --to jsonl`` write this format, with
+:func:`write_jsonl`.
 
 A dataset folder may mix ``*.jsonl`` files with ``*.yaml``/``*.yml`` files;
 together they make one dataset, as if their records were written in one file
@@ -121,6 +123,7 @@ __all__ = [
     "load_files",
     "normalize_fast",
     "read_records",
+    "write_jsonl",
 ]
 
 #: Longest line (one record, in bytes) read from a JSON Lines file.
@@ -1253,16 +1256,12 @@ class _JsonlFile:
             return kind
         self.unreadable = True
         if kind is None:
-            exported = data.get("type") in _SECTION and data.get("type") != "vocabulary"
             self.problem(
                 line,
                 _column(raw),
                 "missing-record",
                 "this line has no 'record' field",
-                "this looks like `relgraph export --to jsonl` output; "
-                "`relgraph import json FILE -o dataset.yaml` makes a dataset of it"
-                if exported
-                else f'start it with {{"record": "entity", …}}; {_KINDS_LISTED}',
+                f'start it with {{"record": "entity", …}}; {_KINDS_LISTED}',
             )
             self.count_bad(line)
             return None
@@ -1577,14 +1576,46 @@ def read_records(path: str | os.PathLike[str]) -> Iterator[tuple[str, dict[str, 
 _GROUP = {kind: i for i, kind in enumerate(RECORD_KINDS)}
 
 
-def _write_jsonl(
-    fh: IO[bytes], records: Iterable[tuple[str, dict[str, Any]]], tick: Ticker
+# Characters that some line readers (Python's ``str.splitlines``) take as line ends: JSON may
+# leave them as they are, and orjson does; in UTF-8 they occur only inside strings.
+_LINE_ENDS = (
+    (b"\xc2\x85", b"\\u0085"),
+    (b"\xe2\x80\xa8", b"\\u2028"),
+    (b"\xe2\x80\xa9", b"\\u2029"),
+)
+
+
+def write_jsonl(
+    fh: IO[bytes],
+    records: Iterable[tuple[str, dict[str, Any]]],
+    tick: Ticker | None = None,
 ) -> None:
+    """Write ``(kind, fields)`` records to ``fh`` as bulk JSON Lines, one record a line.
+
+    Each line is ``{"record": kind, **fields}`` as compact UTF-8 JSON, ending
+    in ``\\n``. U+0085, U+2028 and U+2029 are written escaped, so that every
+    line reader (Python's ``str.splitlines`` too) sees one record a line.
+    :func:`convert` and ``relgraph export --to jsonl`` write with it;
+    :func:`read_records` and :func:`relgraph.load` read it.
+
+    Examples
+    --------
+    >>> import io
+    >>> fh = io.BytesIO()
+    >>> write_jsonl(fh, [("entity", {"id": "iran", "name": "Iran\\u2028", "kind": "state"})])
+    >>> fh.getvalue()
+    b'{"record":"entity","id":"iran","name":"Iran\\\\u2028","kind":"state"}\\n'
+    """
     dumps = orjson.dumps
     for kind, fields in records:
-        fh.write(dumps({"record": kind, **fields}))
+        line = dumps({"record": kind, **fields})
+        if b"\xc2\x85" in line or b"\xe2\x80" in line:
+            for raw, escaped in _LINE_ENDS:
+                line = line.replace(raw, escaped)
+        fh.write(line)
         fh.write(b"\n")
-        tick.advance()
+        if tick is not None:
+            tick.advance()
 
 
 try:
@@ -1759,7 +1790,7 @@ def convert(
                 declarations.append((kind, fields))
             declarations.sort(key=lambda r: _GROUP[r[0]])
             ordered = _chain(declarations, rest, records)
-            writer = _write_jsonl if fmt == "jsonl" else _write_yaml
+            writer = write_jsonl if fmt == "jsonl" else _write_yaml
             writer(fh, ordered, tick)
         if fmt == "yaml" and os.path.getsize(tmp) > MAX_FILE_BYTES:
             raise UsageError(_TOO_BIG_FOR_YAML)

@@ -358,18 +358,21 @@ def test_a_byte_order_mark_and_blank_lines_are_accepted(folder: Path) -> None:
     assert relgraph.validate(path) == []
 
 
-def test_an_exported_graph_is_told_apart_from_a_dataset(tmp_path: Path) -> None:
-    from relgraph.export import export_bytes
+def test_an_exported_graph_is_a_dataset_to_mix_into_a_folder(tmp_path: Path) -> None:
+    from relgraph.export import export
 
-    path = tmp_path / "graph.jsonl"
-    path.write_bytes(export_bytes(relgraph.load("graph_data/cuba_iran.yaml"), "jsonl"))
-    first = relgraph.validate(path)[0]
-    assert (first.line, first.code, first.hint) == (
-        1,
-        "missing-record",
-        "this looks like `relgraph export --to jsonl` output; "
-        "`relgraph import json FILE -o dataset.yaml` makes a dataset of it",
+    ds = relgraph.load("graph_data/cuba_iran.yaml")
+    export(ds, "jsonl", tmp_path / "graph.jsonl")  # the records, the source text beside them
+    assert relgraph.validate(tmp_path / "graph.jsonl") == []
+    write(
+        tmp_path,
+        "more.yaml",
+        "entities:\n  - id: mexico\n    name: Mexico\n    kind: state\n",
     )
+    mixed = relgraph.load(tmp_path)
+    assert [Path(p).name for p in mixed.paths] == ["graph.jsonl", "more.yaml"]
+    assert mixed.relations == ds.relations
+    assert [e.id for e in mixed.entities] == [*(e.id for e in ds.entities), "mexico"]
 
 
 def test_a_line_too_long_is_skipped_with_its_own_message(

@@ -19,6 +19,7 @@ import io
 import json
 import os
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,8 @@ from relgraph.export.common import ExportError
 from relgraph.export.ftm import ftm_id
 from relgraph.export.graphml import flatten_graph
 from relgraph.filters import Filter
+
+ROOT = Path(__file__).resolve().parents[1]
 
 # ---------------------------------------------------------------------------
 # A dataset full of values that break naive writers
@@ -231,9 +234,9 @@ def _counts_json(path: Path) -> tuple[int, int, int]:
 
 def _counts_jsonl(path: Path) -> tuple[int, int, int]:
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    relations = [r for r in records if r["type"] == "relation"]
+    relations = [r for r in records if r["record"] == "relation"]
     return (
-        sum(r["type"] == "entity" for r in records),
+        sum(r["record"] == "entity" for r in records),
         len(relations),
         sum(len(r["evidence"]) for r in relations),
     )
@@ -601,15 +604,124 @@ def test_json_without_texts_still_names_each_text_and_its_checksum(
     assert source["text_path"] == "sources/cuba_iran_relations.txt"
 
 
-def test_jsonl_records_each_have_a_type_and_come_in_reference_order(
+def test_jsonl_is_the_bulk_dataset_format_in_reference_order(
     tricky: relgraph.Dataset,
 ) -> None:
     lines = export_bytes(tricky, "jsonl").decode("utf-8").splitlines()  # as Python reads lines
-    types = [json.loads(line)["type"] for line in lines]
-    assert types == ["dataset", "source", *["entity"] * 4, *["relation"] * 4, "claim"]
-    relation = json.loads(lines[6])
-    assert relation["relation_type"] == "praise"
-    assert all("\n" not in line for line in lines)
+    kinds = [json.loads(line)["record"] for line in lines]
+    assert kinds == [
+        "dataset",
+        "vocabulary",
+        "source",
+        *["entity"] * 4,
+        *["relation"] * 4,
+        "claim",
+    ]
+    assert "\\u2028" in lines[0]  # the description's line separator, escaped
+    assert json.loads(lines[2])["text"] == "texts/tricky.txt"
+    relation = json.loads(lines[7])
+    assert relation == {
+        "record": "relation",
+        "id": "r-formula",
+        "source": "min-a",
+        "target": "cuba",
+        "type": "praise",
+        "status": "reported",
+        "date": "2023-05-05",
+        "notes": "+note\nwith two lines",
+        "evidence": [
+            {
+                "quote": '=HYPERLINK("http://evil.example/","click") was posted by the ministry.',
+                "source": "src-1",
+                "attributed_to": "min-a",
+                "credibility": 2,
+            },
+            {
+                "quote": "+1 for the deal, -2 against it",
+                "source": "src-1",
+                "attributed_to": "@someone",
+            },
+        ],
+    }
+    made_up = json.loads(lines[8])  # the id and sign relgraph makes up are left out
+    assert "id" not in made_up
+    assert "sign" not in made_up
+    assert json.loads(lines[9])["sign"] == "hostile"  # a sign the dataset gives is kept
+
+
+def _listing(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+
+
+@pytest.mark.parametrize("name", ["bundled", "tricky"])
+def test_jsonl_loads_as_the_same_dataset(
+    name: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    ds: relgraph.Dataset = request.getfixturevalue(name)
+    out = tmp_path / "out" / "graph.jsonl"
+    out.parent.mkdir()
+    paths = export(ds, "jsonl", out)
+    texts = [s.text_path for s in ds.sources]
+    assert paths == (str(out), *(str(out.parent / t) for t in texts))
+    back = relgraph.load(out)
+    assert_same_dataset(ds, back)
+    assert [d for d in relgraph.validate(out) if d.severity == "error"] == []
+    for source in ds.sources:  # byte for byte, a byte order mark included
+        assert hashlib.sha256((out.parent / source.text_path).read_bytes()).hexdigest() == (
+            source.sha256
+        )
+
+
+def test_jsonl_writes_the_records_convert_writes(bundled: relgraph.Dataset, tmp_path: Path) -> None:
+    from relgraph.bulk import convert, read_records
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    export(bundled, "jsonl", tmp_path / "a" / "g.jsonl")
+    convert(ROOT / "graph_data" / "cuba_iran.yaml", tmp_path / "b" / "g.jsonl")
+    exported = list(read_records(tmp_path / "a" / "g.jsonl"))
+    converted = list(read_records(tmp_path / "b" / "g.jsonl"))
+    # convert copies the YAML as written, its empty (null) fields too
+    assert exported == [(k, {f: v for f, v in r.items() if v is not None}) for k, r in converted]
+
+
+def test_a_filtered_jsonl_export_loads_as_the_filtered_dataset(
+    bundled: relgraph.Dataset, tmp_path: Path
+) -> None:
+    keep = Filter(statuses=("alleged",))
+    export(bundled, "jsonl", tmp_path / "alleged.jsonl", filter=keep)
+    back = relgraph.load(tmp_path / "alleged.jsonl")
+    assert back.relations == keep.apply(bundled).relations
+    assert {r.status for r in back.relations} == {"alleged"}
+
+
+def test_jsonl_without_texts_writes_the_records_only(
+    bundled: relgraph.Dataset, tmp_path: Path
+) -> None:
+    assert export(bundled, "jsonl", tmp_path / "g.jsonl", texts=False) == (
+        str(tmp_path / "g.jsonl"),
+    )
+    assert _listing(tmp_path) == ["g.jsonl"]
+    assert (tmp_path / "g.jsonl").read_bytes() == export_bytes(bundled, "jsonl")
+    shutil.copytree(ROOT / "graph_data" / "sources", tmp_path / "sources")
+    assert_same_dataset(bundled, relgraph.load(tmp_path / "g.jsonl"))
+
+
+def test_jsonl_leaves_a_text_already_beside_it_and_refuses_a_different_one(
+    bundled: relgraph.Dataset, tmp_path: Path
+) -> None:
+    shutil.copytree(ROOT / "graph_data" / "sources", tmp_path / "sources")
+    text = tmp_path / "sources" / "cuba_iran_relations.txt"
+    assert export(bundled, "jsonl", tmp_path / "g.jsonl") == (str(tmp_path / "g.jsonl"),)
+    text.write_text("another text", encoding="utf-8")
+    with pytest.raises(relgraph.UsageError) as exc:
+        export(bundled, "jsonl", tmp_path / "h.jsonl")
+    assert str(exc.value) == (
+        f"'{text}' already exists with other content\n"
+        "  hint: export into another folder, or leave the texts out (--no-texts)"
+    )
+    assert _listing(tmp_path) == ["g.jsonl", "sources", "sources/cuba_iran_relations.txt"]
+    assert text.read_text(encoding="utf-8") == "another text"
 
 
 # ---------------------------------------------------------------------------
@@ -1005,7 +1117,7 @@ def test_cli_export_writes_single_file_formats_to_stdout(
     code, out, _ = run(capsys, "export", "--to", "jsonl")
     assert code == 0
     first = json.loads(out.split("\n")[0])
-    assert first["type"] == "dataset"
+    assert first["record"] == "dataset"
     assert first["id"] == "cuba_iran"
 
 
@@ -1027,6 +1139,20 @@ def test_cli_export_writes_files_and_says_so(
         "sources",
         "sources.csv",
     ]
+
+
+def test_cli_export_jsonl_writes_a_dataset_that_validates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "cuba_iran.jsonl"
+    code, _, err = run(capsys, "export", "--to", "jsonl", "-o", str(out))
+    assert code == 0
+    assert err == (
+        f"relgraph: wrote 20 entities, 37 relations, 39 evidence items to {out} (2 files)\n"
+    )
+    assert _listing(tmp_path) == ["cuba_iran.jsonl", "sources", "sources/cuba_iran_relations.txt"]
+    code, _, _ = run(capsys, "validate", str(out))
+    assert code == 0
 
 
 def test_cli_export_filters_and_reports_the_filter(capsys: pytest.CaptureFixture[str]) -> None:

@@ -52,6 +52,22 @@ def test_dataset_to_json_to_dataset_is_lossless(
     assert text == (ROOT / "graph_data" / "sources" / "cuba_iran_relations.txt").read_bytes()
 
 
+def test_jsonl_export_loads_and_imports_as_the_same_dataset(
+    bundled: relgraph.Dataset, tmp_path: Path
+) -> None:
+    export(bundled, "jsonl", tmp_path / "g.jsonl")
+    loaded = relgraph.load(tmp_path / "g.jsonl")  # the export is a dataset as it is
+    (tmp_path / "yaml").mkdir()
+    imported = import_json(tmp_path / "g.jsonl", tmp_path / "yaml" / "cuba_iran.yaml")
+    reloaded = relgraph.load(tmp_path / "yaml" / "cuba_iran.yaml")
+    for ds in (loaded, imported, reloaded):
+        assert ds.sources == bundled.sources
+        assert ds.entities == bundled.entities
+        assert ds.relations == bundled.relations
+        assert ds.claims == bundled.claims
+        assert_same_dataset(bundled, ds)
+
+
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
 def test_json_round_trip_keeps_awkward_values(fmt: str, tmp_path: Path) -> None:
     ds = relgraph.load(make_tricky(tmp_path / "a"))
@@ -281,6 +297,75 @@ def test_an_import_never_overwrites_a_different_text(
     assert _listing(out) == ["sources", "sources/cuba_iran_relations.txt"]
 
 
+def test_a_jsonl_import_never_overwrites_a_different_text(
+    bundled: relgraph.Dataset, tmp_path: Path
+) -> None:
+    (tmp_path / "export").mkdir()
+    export(bundled, "jsonl", tmp_path / "export" / "g.jsonl")
+    out = tmp_path / "out"
+    (out / "sources").mkdir(parents=True)
+    (out / "sources" / "cuba_iran_relations.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(relgraph.DatasetError) as exc:
+        import_json(tmp_path / "export" / "g.jsonl", out / "d.yaml")
+    assert _problems(exc) == [
+        f"{tmp_path / 'export' / 'g.jsonl'}:2:1: error[text-conflict] "
+        f"'{out / 'sources' / 'cuba_iran_relations.txt'}' already exists and holds a different "
+        "text\n  hint: write the dataset into another folder, or move that file away"
+    ]
+    assert _listing(out) == ["sources", "sources/cuba_iran_relations.txt"]
+
+
+def test_jsonl_is_checked_where_it_lies_before_anything_is_written(
+    bundled: relgraph.Dataset, tmp_path: Path
+) -> None:
+    export(bundled, "jsonl", tmp_path / "g.jsonl", texts=False)  # no texts beside it
+    (tmp_path / "out").mkdir()
+    with pytest.raises(relgraph.DatasetError) as exc:
+        import_json(tmp_path / "g.jsonl", tmp_path / "out" / "d.yaml")
+    assert _problems(exc) == [
+        f"{tmp_path / 'g.jsonl'}:2:130: error[missing-source-text] the source text "
+        "'sources/cuba_iran_relations.txt' does not exist\n"
+        f"  hint: store the source's text at {tmp_path / 'sources' / 'cuba_iran_relations.txt'}"
+    ]
+    assert _listing(tmp_path / "out") == []
+
+
+def test_a_jsonl_too_large_for_a_yaml_file_is_refused(
+    bundled: relgraph.Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from relgraph.imports import nodelink
+
+    monkeypatch.setattr(nodelink, "MAX_FILE_BYTES", 1000)
+    export(bundled, "jsonl", tmp_path / "g.jsonl")
+    size = (tmp_path / "g.jsonl").stat().st_size
+    with pytest.raises(relgraph.DatasetError) as exc:
+        import_json(tmp_path / "g.jsonl", tmp_path / "d.yaml")
+    assert _problems(exc) == [
+        f"{tmp_path / 'g.jsonl'}: error[file-too-large] the file is {size} bytes; a YAML "
+        "dataset file holds at most 1000 bytes\n  hint: the .jsonl file is a dataset already: "
+        "`relgraph validate` and `relgraph.load()` read it as it is"
+    ]
+    assert not (tmp_path / "d.yaml").exists()
+
+
+def test_jsonl_import_keeps_fields_as_written(tmp_path: Path) -> None:
+    """A JSON Lines dataset file is taken as written: fields the model drops stay too."""
+    from relgraph.bulk import convert
+
+    yaml_text = (
+        (ROOT / "graph_data" / "cuba_iran.yaml")
+        .read_text(encoding="utf-8")
+        .replace("dataset:\n", "dataset:\n  license: CC-BY-4.0\n", 1)
+    )
+    (tmp_path / "in.yaml").write_text(yaml_text, encoding="utf-8")
+    shutil.copytree(ROOT / "graph_data" / "sources", tmp_path / "sources")
+    convert(tmp_path / "in.yaml", tmp_path / "in.jsonl")
+    (tmp_path / "out").mkdir()
+    back = import_json(tmp_path / "in.jsonl", tmp_path / "out" / "d.yaml")
+    assert_same_dataset(relgraph.load(tmp_path / "in.yaml"), back)
+    assert "  license: CC-BY-4.0\n" in (tmp_path / "out" / "d.yaml").read_text(encoding="utf-8")
+
+
 def test_json_without_texts_imports_beside_texts_already_there(
     bundled: relgraph.Dataset, tmp_path: Path
 ) -> None:
@@ -314,11 +399,16 @@ def test_json_without_texts_imports_beside_texts_already_there(
             "upgrade relgraph",
         ),
         (
-            '{"type": "dataset", "format": "relgraph-node-link", "format_version": 1, "id": "x", '
-            '"title": "X"}\n{"type": "entiti", "id": "a"}\n',
+            '{"record": "dataset", "id": "x", "title": "X"}\n{"record": "entiti", "id": "a"}\n',
             "g.jsonl",
-            "{path}:2:1: error[unknown-record] 'entiti' is not a record type\n  hint: did you mean "
-            "'entity'? records are: source, entity, relation, claim",
+            "{path}:2:12: error[unknown-record] 'entiti' is not a record kind\n  hint: did you "
+            "mean 'entity'? records are: dataset, vocabulary, source, entity, relation, claim",
+        ),
+        (
+            '{"graph": {}}\n{"graph": {}}\n',
+            "g.json",
+            "{path}:2:1: error[bad-json] the file is not JSON: Extra data\n  hint: a JSON Lines "
+            "file is told by its name: name it FILE.jsonl (`relgraph export --to jsonl` does)",
         ),
     ],
 )
@@ -414,6 +504,22 @@ def test_cli_import_json(
         f"relgraph: wrote {tmp_path / 'd.yaml'}: 20 entities, 37 relations, 39 evidence items, "
         "9 claims, 1 source\n"
     )
+
+
+def test_cli_import_json_lines(
+    bundled: relgraph.Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "out").mkdir()
+    export(bundled, "jsonl", tmp_path / "g.jsonl")
+    code, _, err = run(
+        capsys, "import", "json", str(tmp_path / "g.jsonl"), "-o", str(tmp_path / "out" / "d.yaml")
+    )
+    assert code == 0
+    assert err == (
+        f"relgraph: wrote {tmp_path / 'out' / 'd.yaml'}: 20 entities, 37 relations, "
+        "39 evidence items, 9 claims, 1 source\n"
+    )
+    assert _listing(tmp_path / "out") == ["d.yaml", "sources", "sources/cuba_iran_relations.txt"]
 
 
 def test_cli_import_of_a_missing_file_is_a_usage_error(

@@ -130,7 +130,7 @@ def export_command(
       gexf     Gephi: typed attributes, quotes and sources as text, dates as spells
       graphml  yEd, Cytoscape, igraph: typed keys, quotes and sources as text
       json     node-link JSON carrying everything, source texts too (lossless)
-      jsonl    JSON Lines: one record per line, each with a "type"
+      jsonl    JSON Lines dataset records (relgraph.load reads them), texts beside
       csv      a folder: entities.csv and relations.csv (Kumu, Gephi), sources,
                claims, meta.yaml and the source texts
       cypher   a Neo4j script for cypher-shell -f

@@ -6,7 +6,7 @@ format       for
 ``gexf``     Gephi (GEXF 1.3; dated relations as spells)
 ``graphml``  yEd, Cytoscape, igraph, NetworkX
 ``json``     node-link JSON carrying everything (lossless; D3, NetworkX)
-``jsonl``    JSON Lines, one record per line, for streams and ``jq``
+``jsonl``    JSON Lines dataset records (``relgraph.load`` reads them; ``jq``)
 ``csv``      spreadsheets in the From/To layout of Kumu and Gephi
 ``cypher``   a Neo4j script (``cypher-shell -f``)
 ``ftm``      FollowTheMoney entities (Aleph, OpenSanctions tools), one per line
@@ -19,7 +19,9 @@ format's options as keywords (see each module, or ``FORMATS[name].defaults``).
 
 Every export is written atomically: to a temporary file beside the target,
 moved into place when complete; a format that writes several files writes all
-of them or none (see :class:`~relgraph.export.common.AtomicOutput`).
+of them or none (see :class:`~relgraph.export.common.AtomicOutput`). The
+``jsonl`` export writes the source texts beside its file in the same step
+(see :class:`~relgraph.export.jsonl.BesideOutput`).
 
 Examples
 --------
@@ -48,7 +50,7 @@ from relgraph.export.ftm import FtMExporter
 from relgraph.export.gexf import GEXFExporter
 from relgraph.export.graphml import GraphMLExporter
 from relgraph.export.json import JSONExporter
-from relgraph.export.jsonl import JSONLinesExporter
+from relgraph.export.jsonl import BesideOutput, JSONLinesExporter
 from relgraph.model import Dataset
 
 if TYPE_CHECKING:
@@ -116,7 +118,9 @@ def export(
         One of :data:`FORMATS`.
     path : path
         The file to write, or for a format that writes several files
-        (``csv``) the folder to write them into (made if missing).
+        (``csv``) the folder to write them into (made if missing). The
+        ``jsonl`` export also writes the source texts beside the file, at
+        their text paths (unless ``texts=False``).
     filter : Filter, optional
         Export only what the filter keeps. Without it everything is
         exported, ``denied`` relations included.
@@ -132,15 +136,24 @@ def export(
     """
     writer = exporter(fmt, **options)
     selected = _select(dataset, filter)
-    with AtomicOutput(path, folder=writer.folder) as out:
+    with _output(writer, path) as out:
         writer.write(selected, out)
     return out.paths
+
+
+def _output(writer: Exporter, path: str | os.PathLike[str]) -> AtomicOutput:
+    if isinstance(writer, JSONLinesExporter):  # the records, and the source texts beside them
+        return BesideOutput(path, main=writer.main)
+    return AtomicOutput(path, folder=writer.folder)
 
 
 def export_bytes(
     dataset: Dataset, fmt: str, *, filter: Filter | None = None, **options: Any
 ) -> bytes:
     """The bytes of a single-file export of ``dataset`` (for standard output).
+
+    Only the first file is given: the ``jsonl`` export's records without the
+    source texts, which :func:`export` writes beside its file.
 
     Raises
     ------

@@ -1,94 +1,237 @@
-"""JSON Lines: the dataset as a stream of records, one JSON object per line.
+"""JSON Lines: the dataset as bulk dataset records, which :func:`relgraph.load` reads.
 
-Every record has a ``"type"``: the first is the ``"dataset"`` record (its
-fields and vocabulary additions, and ``format``/``format_version``), then
-come ``"source"``, ``"entity"``, ``"relation"`` and ``"claim"`` records, in
-that order, so a reader always meets a source or an entity before the
-records that refer to it. The fields are those of the node-link JSON export
-(:mod:`relgraph.export.json`), flat, with one change: a relation's type is in
-``"relation_type"``, since ``"type"`` names the record.
+``relgraph export --to jsonl`` writes the bulk dataset format of
+:mod:`relgraph.bulk`, the format ``relgraph convert`` writes and ``relgraph
+validate`` and :func:`relgraph.load` read: one JSON object per line, its
+``"record"`` field saying what it is, its other fields those of the YAML
+dataset file. The ``dataset`` record comes first, then a ``vocabulary``
+record (what the dataset adds to the built-in vocabulary, if anything), then
+the ``source``, ``entity``, ``relation`` and ``claim`` records, so a reader
+meets a source or an entity before the records that refer to it. The file
+can go into a dataset folder beside YAML files, and ``relgraph import json
+FILE.jsonl -o DATASET.yaml`` turns it into a YAML dataset file.
 
-``relgraph import json`` reads this layout too.
+The records are written from the loaded model, so a filtered export works
+too: every field the model keeps is written. Values relgraph makes up are
+left out, as a person writing the file would leave them out: a relation's or
+a claim's id when the dataset gave none, a relation's sign when it is its
+type's default, and the fields the other exports derive for readers
+(evidence offsets and context, type labels). ``relgraph convert`` copies the
+records as they were written instead, fields the model does not keep (a
+dataset's ``license``, an evidence item's ``notes``) included.
+
+Source texts
+------------
+A source record names its stored text by path (``"text":
+"sources/article.txt"``, relative to the ``.jsonl`` file) and checksum
+(``"sha256"``); the format has no place for the text itself. With the
+``texts`` option (the default) the export therefore writes each source's
+text, byte for byte, at that path beside the ``.jsonl`` file, in the same
+atomic step as the file (see :class:`BesideOutput`), as ``relgraph convert``
+copies them. The file then loads with :func:`relgraph.load` to an equal
+dataset: the same sources, entities, relations and claims. A text file that
+is already there with the same bytes is left as it is; one with other bytes
+stops the export, and nothing is written. With ``texts=False`` only the
+records are written: the file loads once the texts are beside it. On
+standard output (:func:`relgraph.export.export_bytes`) only the records go.
 
 Examples
 --------
 >>> import json, relgraph
 >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
->>> lines = list(records(ds))
->>> lines[0]["type"], lines[1]["type"], lines[-1]["type"]
+>>> kinds = [kind for kind, _ in records(ds)]
+>>> kinds[0], kinds[1], kinds[-1]
 ('dataset', 'source', 'claim')
->>> sum(r["type"] == "relation" for r in lines) == len(ds.relations)
+>>> kinds.count("relation") == len(ds.relations)
 True
+>>> list(text_files(ds))
+['sources/cuba_iran_relations.txt']
 """
 
 from __future__ import annotations
 
-import json
+import filecmp
+import os
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from relgraph import __version__
-from relgraph.export.common import Exporter, Output
-from relgraph.export.json import FORMAT
+from relgraph.bulk import write_jsonl
+from relgraph.errors import UsageError
+from relgraph.export.common import AtomicOutput, Exporter, ExportError, Output
 from relgraph.export.records import (
-    FORMAT_VERSION,
+    DERIVED,
     claim_record,
-    dataset_record,
     entity_record,
+    evidence_record,
     relation_record,
+    source_bytes,
     source_record,
+    vocabulary_additions,
 )
-from relgraph.model import Dataset
+from relgraph.model import Dataset, Evidence
 
-__all__ = ["JSONLinesExporter", "one_line", "records"]
-
-#: Characters that some line readers (Python's ``str.splitlines``) take as line ends.
-_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+__all__ = ["BesideOutput", "JSONLinesExporter", "records", "text_files"]
 
 
-def one_line(record: Any) -> str:
-    """``record`` as compact JSON on one line, whatever line reader splits it.
+def _written(record: dict[str, Any], kind: str) -> dict[str, Any]:
+    """``record`` without the fields derived for a ``kind`` and without empty values."""
+    derived = DERIVED[kind] if kind in ("relation", "evidence") else ()
+    return {
+        k: v
+        for k, v in record.items()
+        if k not in derived and v is not None and not (isinstance(v, list | dict) and not v)
+    }
 
-    JSON escapes the control characters; this also escapes U+0085, U+2028
-    and U+2029, which JSON may leave as they are but many readers take as
-    line ends.
+
+def _evidence(items: tuple[Evidence, ...]) -> list[dict[str, Any]]:
+    return [_written(evidence_record(e), "evidence") for e in items]
+
+
+def records(dataset: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The dataset's bulk records, ``(kind, fields)``, in order (see the module docs).
+
+    These are what :func:`relgraph.bulk.write_jsonl` writes and
+    :func:`relgraph.bulk.read_records` reads back.
+    """
+    # the ids relgraph makes up; imported here, as relgraph.imports imports the exports
+    from relgraph.imports.nodelink import default_claim_id, default_relation_id
+
+    head = {
+        "id": dataset.id,
+        "title": dataset.title,
+        "description": dataset.description,
+        "notes": dataset.notes,
+    }
+    yield "dataset", _written(head, "dataset")
+    additions = vocabulary_additions(dataset.vocabulary)
+    if additions:
+        yield "vocabulary", dict(additions)
+    for s in dataset.sources:
+        # the dataset file's `text:` is the path; the text itself travels as a file
+        record = source_record(s, text=False)
+        fields = {("text" if k == "text_path" else k): v for k, v in record.items()}
+        yield "source", _written(fields, "source")
+    for e in dataset.entities:
+        yield "entity", _written(entity_record(e), "entity")
+    for r in dataset.relations:
+        fields = _written(relation_record(dataset, r), "relation")
+        t = dataset.vocabulary.relation_types[r.type]
+        date = fields.get("date")
+        if r.id == default_relation_id(r.source, r.target, r.type, date, t.directed):
+            del fields["id"]
+        if r.sign == t.sign:
+            del fields["sign"]
+        fields["evidence"] = _evidence(r.evidence)
+        yield "relation", fields
+    for c in dataset.claims:
+        fields = _written(claim_record(c), "claim")
+        if c.id == default_claim_id(c.entity, c.statement):
+            del fields["id"]
+        fields["evidence"] = _evidence(c.evidence)
+        yield "claim", fields
+
+
+def text_files(dataset: Dataset) -> dict[str, bytes]:
+    """Each source's stored text as its file holds it, by the source's text path.
+
+    Raises
+    ------
+    ExportError
+        When two sources give one path to different texts.
+    """
+    files: dict[str, bytes] = {}
+    for s in dataset.sources:
+        data = source_bytes(s)
+        if files.setdefault(s.text_path, data) != data:
+            raise ExportError(
+                f"cannot write source '{s.id}''s text: another source has a different text "
+                f"at '{s.text_path}'"
+            )
+    return files
+
+
+class BesideOutput(AtomicOutput):
+    """One file and files beside it, written atomically, all or none.
+
+    The file opened as ``main`` is written to ``target``; any other name is a
+    path relative to ``target``'s folder (the way a source's text path is
+    relative to its dataset file). A file that is already there with the
+    same bytes is left as it is; one with other bytes is an error, and
+    nothing is written.
 
     Examples
     --------
-    >>> print(one_line({"a": "x\\u2028y"}))
-    {"a":"x\\u2028y"}
+    >>> import os, tempfile
+    >>> d = tempfile.mkdtemp()
+    >>> with BesideOutput(os.path.join(d, "out.jsonl"), main="graph.jsonl") as out:
+    ...     _ = out.open_bytes("graph.jsonl").write(b"{}\\n")
+    ...     _ = out.open_bytes("sources/a.txt").write(b"text")
+    >>> sorted(os.path.relpath(p, d) for p in out.paths)
+    ['out.jsonl', 'sources/a.txt']
+    >>> with BesideOutput(os.path.join(d, "again.jsonl"), main="graph.jsonl") as out:
+    ...     _ = out.open_bytes("graph.jsonl").write(b"{}\\n")
+    ...     _ = out.open_bytes("sources/a.txt").write(b"other")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    relgraph.errors.UsageError: '.../sources/a.txt' already exists with other content
+      hint: export into another folder, or leave the texts out (--no-texts)
+    >>> sorted(os.listdir(d))
+    ['out.jsonl', 'sources']
     """
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).translate(_LINE_BREAKS)
 
+    def __init__(self, target: str | os.PathLike[str], main: str) -> None:
+        super().__init__(target, folder=False)
+        self.main = main
+        self._beside: list[str] = []
 
-def records(dataset: Dataset, texts: bool = True) -> Iterator[dict[str, Any]]:
-    """The records of the stream, in order (see the module docs)."""
-    head = {"type": "dataset", **dataset_record(dataset)}
-    head.update(format=FORMAT, format_version=FORMAT_VERSION, generator=f"relgraph {__version__}")
-    yield head
-    for s in dataset.sources:
-        yield {"type": "source", **source_record(s, text=texts)}
-    for e in dataset.entities:
-        yield {"type": "entity", **entity_record(e)}
-    for r in dataset.relations:
-        record = relation_record(dataset, r)
-        record["relation_type"] = record.pop("type")
-        yield {"type": "relation", **record}
-    for c in dataset.claims:
-        yield {"type": "claim", **claim_record(c)}
+    def _final(self, name: str) -> str:
+        if name == self.main:
+            return self.target
+        parts = name.replace("\\", "/").split("/")
+        if os.path.isabs(name) or ".." in parts or not name:
+            raise ExportError(
+                f"refusing to write '{name}': it would leave the folder of '{self.target}'"
+            )
+        final = os.path.join(os.path.dirname(self.target), *parts)
+        self._beside.append(final)
+        return final
+
+    def _commit(self) -> None:
+        for final in self._beside:
+            if final not in self._pending or not os.path.lexists(final):
+                continue
+            temp, handle = self._pending[final]
+            try:
+                handle.close()
+                same = os.path.isfile(final) and filecmp.cmp(temp, final, shallow=False)
+                if same:
+                    os.unlink(temp)
+            except OSError as exc:
+                self._abort()
+                raise ExportError(f"cannot finish writing '{final}': {exc.strerror}") from None
+            if not same:
+                self._abort()
+                raise UsageError(
+                    f"'{final}' already exists with other content\n"
+                    "  hint: export into another folder, or leave the texts out (--no-texts)"
+                )
+            del self._pending[final]
+        super()._commit()
 
 
 class JSONLinesExporter(Exporter):
-    """One JSON record per line, each with a ``type`` field."""
+    """The bulk dataset format of :mod:`relgraph.bulk`, the source texts beside it."""
 
     name = "jsonl"
-    description = "JSON Lines: one record per line (dataset, sources, entities, relations, claims)"
+    description = "JSON Lines dataset records (relgraph.load reads them), source texts beside"
     suffix = ".jsonl"
     defaults: ClassVar[Mapping[str, Any]] = {"texts": True}
+    #: The name :meth:`write` opens the records under; other names are the texts' paths.
+    main: ClassVar[str] = "graph.jsonl"
 
     def write(self, dataset: Dataset, out: Output) -> None:
-        """Write one compact JSON object per line, ``\\n``-terminated."""
-        stream = out.open_text("graph.jsonl")
-        for record in records(dataset, texts=self.options["texts"]):
-            stream.write(one_line(record))
-            stream.write("\n")
+        """Write one record per line, then (with ``texts``) each source's text at its path."""
+        texts = text_files(dataset) if self.options["texts"] else {}
+        write_jsonl(out.open_bytes(self.main), records(dataset))
+        for name, data in texts.items():
+            out.open_bytes(name).write(data)

@@ -4,15 +4,16 @@
   spreadsheet (and, optionally, sources, claims and a meta file); see
   :mod:`relgraph.imports.tables` for the columns.
 * :func:`import_json` builds one from what ``relgraph export --to json`` or
-  ``--to jsonl`` wrote; see :mod:`relgraph.imports.nodelink`.
+  ``--to jsonl`` wrote (node-link JSON, or a JSON Lines dataset file with
+  its source texts beside it); see :mod:`relgraph.imports.nodelink`.
 * :func:`dataset_yaml` writes a loaded dataset as dataset-file YAML.
 
 Both imports validate what they build before anything is written: the YAML
 and the source texts are written to a hidden folder beside the output,
 loaded with :func:`relgraph.load`, and moved into place only if they load.
 Otherwise a :class:`~relgraph.errors.DatasetError` lists every problem, each
-located in the inputs (``relations.csv:7:14``, ``graph.json#/links/3``), and
-nothing is left behind.
+located in the inputs (``relations.csv:7:14``, ``graph.json#/links/3``,
+``graph.jsonl:12:1``), and nothing is left behind.
 
 Examples
 --------
@@ -161,14 +162,18 @@ def import_csv(
 def import_json(path: PathLike, output: PathLike) -> Dataset:
     """Build, validate and write the dataset file ``output`` from relgraph's JSON or JSON Lines.
 
-    The source texts carried in the file are written beside ``output`` at
-    their ``text_path``; when the file carries none, they must be there
+    ``path`` is node-link JSON (``relgraph export --to json``), or, when its
+    name ends in ``.jsonl``, a JSON Lines dataset file (``relgraph export
+    --to jsonl``, ``relgraph convert``). The source texts, carried in the
+    JSON or lying beside the ``.jsonl`` file, are written beside ``output``
+    at their text paths; when the JSON carries none, they must be there
     already.
 
     Raises
     ------
     DatasetError
-        Listing every problem, located in the JSON file; nothing is written.
+        Listing every problem, located in the JSON or JSON Lines file;
+        nothing is written.
 
     Examples
     --------

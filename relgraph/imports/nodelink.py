@@ -1,34 +1,43 @@
-"""Reading relgraph's node-link JSON (and JSON Lines) back into a dataset file.
+"""Reading relgraph's node-link JSON, or a JSON Lines dataset file, into a dataset file.
 
 :func:`read_json` takes what ``relgraph export --to json`` or ``--to jsonl``
 wrote and gives a :class:`~relgraph.imports.document.Document`: the
 dataset's own fields, its vocabulary additions, its sources (with their
 stored texts, to be written beside the new dataset file), entities,
-relations and claims. Derived fields (see
-:data:`relgraph.export.records.DERIVED`) are ignored; unknown fields are
-errors, so a misspelt field is not silently dropped. Each value remembers
-where it came from: a JSON Pointer into a JSON file
-(``graph.json#/links/3/status``), a line of a JSON Lines file.
+relations and claims.
 
-A relation's or claim's id is written to the dataset file only when it is
-not the id relgraph would make up for it anyway, so that a dataset whose
-relations had no ``id:`` comes back without them.
+Node-link JSON (``--to json``) is read by this module: derived fields (see
+:data:`relgraph.export.records.DERIVED`) are ignored; unknown fields are
+errors, so a misspelt field is not silently dropped; each value remembers
+where it came from, a JSON Pointer into the file
+(``graph.json#/links/3/status``). A relation's or claim's id is written to
+the dataset file only when it is not the id relgraph would make up for it
+anyway, so that a dataset whose relations had no ``id:`` comes back without
+them.
+
+A ``.jsonl`` file (``--to jsonl``) is already a dataset, in the bulk format
+of :mod:`relgraph.bulk`: :func:`read_json_lines` checks it with
+:func:`relgraph.load` and takes its records as written, with the source
+texts that lie beside it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 from collections.abc import Iterable
 from typing import Any
 
+from relgraph.bulk import read_records
 from relgraph.errors import DatasetError, Diagnostic, did_you_mean
 from relgraph.export.json import FORMAT
 from relgraph.export.records import DERIVED, FORMAT_VERSION, text_bytes
 from relgraph.imports.document import Document, Item, Located
 from relgraph.loading import MAX_FILE_BYTES, read_text
 from relgraph.model import Location
+from relgraph.validation import load
 from relgraph.vocabulary import builtin_vocabulary
 
 __all__ = [
@@ -36,6 +45,7 @@ __all__ = [
     "default_relation_id",
     "document_from_node_link",
     "read_json",
+    "read_json_lines",
     "vocabulary_item",
 ]
 
@@ -109,9 +119,8 @@ def default_claim_id(entity: str, statement: str) -> str:
 
 
 class _Reader:
-    def __init__(self, display: str, lines: bool) -> None:
+    def __init__(self, display: str) -> None:
         self.display = display
-        self.lines = lines
         self.problems: list[Diagnostic] = []
         self.doc = Document()
         vocab = builtin_vocabulary()
@@ -119,9 +128,7 @@ class _Reader:
             k: (t.directed, t.sign) for k, t in vocab.relation_types.items()
         }
 
-    def at(self, where: str | int, key: str | None = None) -> Location:
-        if isinstance(where, int):
-            return Location(self.display, where, 1)
+    def at(self, where: str, key: str | None = None) -> Location:
         pointer = where + (f"/{key}" if key else "")
         return Location(f"{self.display}#{pointer}")
 
@@ -129,29 +136,26 @@ class _Reader:
         self.problems.append(Diagnostic(where.path, where.line, where.column, code, message, hint))
 
     def check_keys(
-        self, record: dict[str, Any], kind: str, where: str | int, extra: Iterable[str] = ()
+        self, record: dict[str, Any], kind: str, where: str, extra: Iterable[str] = ()
     ) -> None:
         known = (*_FIELDS[kind], *DERIVED.get(kind, ()), *extra)
         for key in record:
             if key not in known:
                 self.problem(
-                    self.at(where, key if isinstance(where, str) else None),
+                    self.at(where, key),
                     "unknown-field",
                     f"'{key}' is not a field of a {kind} record",
                     did_you_mean(key, _FIELDS[kind], f"a {kind} has: {', '.join(_FIELDS[kind])}"),
                 )
 
-    def fields(
-        self, record: dict[str, Any], names: Iterable[str], where: str | int
-    ) -> dict[str, Any]:
+    def fields(self, record: dict[str, Any], names: Iterable[str], where: str) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for name in names:
             if name in record:
-                loc = self.at(where, name) if isinstance(where, str) else self.at(where)
-                out[name] = Located(record[name], loc)
+                out[name] = Located(record[name], self.at(where, name))
         return out
 
-    def mapping(self, value: Any, kind: str, where: str | int) -> dict[str, Any] | None:
+    def mapping(self, value: Any, kind: str, where: str) -> dict[str, Any] | None:
         if isinstance(value, dict):
             return value
         self.problem(
@@ -163,21 +167,21 @@ class _Reader:
         return None
 
     # -- records -----------------------------------------------------------
-    def dataset(self, record: dict[str, Any], where: str | int) -> None:
-        self.check_keys(record, "dataset", where, (*_HEAD, "sources", "claims", "type"))
+    def dataset(self, record: dict[str, Any], where: str) -> None:
+        self.check_keys(record, "dataset", where, (*_HEAD, "sources", "claims"))
         fields = self.fields(record, ("id", "title", "description", "notes"), where)
         self.doc.dataset = Item(fields, self.at(where))
         vocab = record.get("vocabulary")
         if vocab:
-            vloc = self.at(where, "vocabulary") if isinstance(where, str) else self.at(where)
+            vloc = self.at(where, "vocabulary")
             if isinstance(vocab, dict):
                 for t in vocab.get("relation_types") or []:
                     if isinstance(t, dict) and isinstance(t.get("id"), str):
                         self.types[t["id"]] = (bool(t.get("directed", True)), str(t.get("sign")))
             self.doc.vocabulary = vocabulary_item(vocab, vloc)
 
-    def source(self, record: dict[str, Any], where: str | int) -> None:
-        self.check_keys(record, "source", where, ("type",))
+    def source(self, record: dict[str, Any], where: str) -> None:
+        self.check_keys(record, "source", where)
         fields = self.fields(record, _FIELDS["source"], where)
         if "text_path" in fields:
             fields["text"] = fields.pop("text_path")
@@ -197,7 +201,7 @@ class _Reader:
         text, path, sha = record.get("text"), record.get("text_path"), record.get("sha256")
         if isinstance(text, str) and isinstance(path, str):
             data = text_bytes(text, sha if isinstance(sha, str) else "")
-            loc = self.at(where, "text") if isinstance(where, str) else self.at(where)
+            loc = self.at(where, "text")
             if path in self.doc.texts and self.doc.texts[path][0] != data:
                 self.problem(
                     loc,
@@ -207,18 +211,18 @@ class _Reader:
                 )
             self.doc.texts.setdefault(path, (data, loc))
 
-    def entity(self, record: dict[str, Any], where: str | int) -> None:
-        self.check_keys(record, "entity", where, ("type",))
+    def entity(self, record: dict[str, Any], where: str) -> None:
+        self.check_keys(record, "entity", where)
         self.doc.entities.append(
             Item(self.fields(record, _FIELDS["entity"], where), self.at(where))
         )
 
-    def evidence(self, items: Any, where: str | int) -> Any:
+    def evidence(self, items: Any, where: str) -> Any:
         if not isinstance(items, list):
             return items
         out: list[Any] = []
         for i, e in enumerate(items):
-            ewhere: str | int = f"{where}/evidence/{i}" if isinstance(where, str) else where
+            ewhere = f"{where}/evidence/{i}"
             record = self.mapping(e, "evidence", ewhere)
             if record is None:
                 continue
@@ -226,14 +230,8 @@ class _Reader:
             out.append(Item(self.fields(record, _FIELDS["evidence"], ewhere), self.at(ewhere)))
         return out
 
-    def relation(self, record: dict[str, Any], where: str | int, type_key: str = "type") -> None:
-        extra = ("relation_type", "type") if type_key == "relation_type" else ()
-        self.check_keys(record, "relation", where, extra)
-        record = dict(record)
-        if type_key != "type":
-            record.pop("type", None)
-            if type_key in record:
-                record["type"] = record.pop(type_key)
+    def relation(self, record: dict[str, Any], where: str) -> None:
+        self.check_keys(record, "relation", where)
         fields = self.fields(record, _FIELDS["relation"], where)
         rtype, src, dst = record.get("type"), record.get("source"), record.get("target")
         known = self.types.get(rtype) if isinstance(rtype, str) else None
@@ -257,8 +255,8 @@ class _Reader:
             )
         self.doc.relations.append(Item(fields, self.at(where)))
 
-    def claim(self, record: dict[str, Any], where: str | int) -> None:
-        self.check_keys(record, "claim", where, ("type",))
+    def claim(self, record: dict[str, Any], where: str) -> None:
+        self.check_keys(record, "claim", where)
         fields = self.fields(record, _FIELDS["claim"], where)
         entity, statement = record.get("entity"), record.get("statement")
         if (
@@ -328,55 +326,6 @@ class _Reader:
             if record is not None:
                 self.claim(record, f"/graph/claims/{i}")
 
-    def json_lines(self, text: str) -> None:
-        seen_head = False
-        for number, line in enumerate(text.split("\n"), start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                self.problem(
-                    Location(self.display, number, exc.colno),
-                    "bad-json",
-                    f"line {number} is not JSON: {exc.msg}",
-                    "each line of a JSON Lines file holds one JSON object",
-                )
-                continue
-            record = self.mapping(record, "JSON Lines", number)
-            if record is None:
-                continue
-            kind = record.get("type")
-            if not seen_head:
-                seen_head = True
-                if kind != "dataset" or not self.check_format(record, self.at(number)):
-                    if kind != "dataset":
-                        self.problem(
-                            self.at(number),
-                            "not-relgraph-json",
-                            "the first record of relgraph's JSON Lines is the 'dataset' record",
-                            "`relgraph import json` reads what `relgraph export --to jsonl` writes",
-                        )
-                    return
-                self.dataset(record, number)
-                continue
-            if kind == "source":
-                self.source(record, number)
-            elif kind == "entity":
-                self.entity(record, number)
-            elif kind == "relation":
-                self.relation(record, number, type_key="relation_type")
-            elif kind == "claim":
-                self.claim(record, number)
-            else:
-                kinds = ["source", "entity", "relation", "claim"]
-                self.problem(
-                    self.at(number),
-                    "unknown-record",
-                    f"'{kind}' is not a record type",
-                    did_you_mean(str(kind), kinds, f"records are: {', '.join(kinds)}"),
-                )
-
 
 def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
@@ -407,15 +356,115 @@ def document_from_node_link(data: Any, display: str = "<node-link data>") -> Doc
     DatasetError
         If the data is not relgraph's layout or has unknown fields.
     """
-    reader = _Reader(display, lines=False)
+    reader = _Reader(display)
     reader.node_link(data)
     if reader.problems:
         raise DatasetError(reader.problems)
     return reader.doc
 
 
+def read_json_lines(path: str | os.PathLike[str]) -> Document:
+    """Read a JSON Lines dataset file (the bulk format of :mod:`relgraph.bulk`) into a document.
+
+    This is what ``relgraph export --to jsonl`` and ``relgraph convert`` write.
+    The file is loaded with :func:`relgraph.load` first, so each problem is
+    reported as ``relgraph validate`` reports it, at the record's
+    ``file:line:column``. The records are then taken as they are written
+    (:func:`relgraph.bulk.read_records`), each remembering its line, and the
+    source texts are read from beside the file, to be stored beside the new
+    dataset file.
+
+    Raises
+    ------
+    DatasetError
+        With every problem of the file, or when it is larger than a YAML
+        dataset file may be.
+
+    Examples
+    --------
+    >>> import relgraph, tempfile, os
+    >>> from relgraph.export import export
+    >>> p = os.path.join(tempfile.mkdtemp(), "g.jsonl")
+    >>> _ = export(relgraph.load("graph_data/cuba_iran.yaml"), "jsonl", p)
+    >>> doc = read_json_lines(p)
+    >>> len(doc.entities), len(doc.relations), list(doc.texts)
+    (20, 37, ['sources/cuba_iran_relations.txt'])
+    >>> str(doc.relations[0].origin).endswith("g.jsonl:23:1")
+    True
+    """
+    display = os.fspath(path)
+    size = os.path.getsize(display) if os.path.isfile(display) else 0
+    if size > MAX_FILE_BYTES:
+        raise DatasetError(
+            [
+                Diagnostic(
+                    display,
+                    0,
+                    0,
+                    "file-too-large",
+                    f"the file is {size} bytes; a YAML dataset file holds at most "
+                    f"{MAX_FILE_BYTES} bytes",
+                    "the .jsonl file is a dataset already: `relgraph validate` and "
+                    "`relgraph.load()` read it as it is",
+                )
+            ]
+        )
+    dataset = load(display)
+    head = Location(display)
+    origins: dict[str, list[Location | None]] = {
+        "source": [s.location for s in dataset.sources],
+        "entity": [e.location for e in dataset.entities],
+        "relation": [r.location for r in dataset.relations],
+        "claim": [c.location for c in dataset.claims],
+    }
+    counts = dict.fromkeys(origins, 0)
+    doc = Document()
+    vocabulary: dict[str, Any] = {}
+    folder = os.path.dirname(display)
+    sections = {
+        "source": doc.sources,
+        "entity": doc.entities,
+        "relation": doc.relations,
+        "claim": doc.claims,
+    }
+    for kind, fields in read_records(display):
+        if kind == "dataset":
+            doc.dataset = Item({**(doc.dataset.fields if doc.dataset else {}), **fields}, head)
+            continue
+        if kind == "vocabulary":
+            for key, value in fields.items():
+                if isinstance(value, list):
+                    vocabulary.setdefault(key, []).extend(value)
+                else:
+                    vocabulary.setdefault(key, value)
+            continue
+        found = origins[kind]
+        origin = found[counts[kind]] if counts[kind] < len(found) else head
+        counts[kind] += 1
+        if isinstance(fields.get("evidence"), list):
+            fields["evidence"] = [
+                Item(e, origin) if isinstance(e, dict) else e for e in fields["evidence"]
+            ]
+        sections[kind].append(Item(fields, origin))
+        rel = fields.get("text") if kind == "source" else None
+        if isinstance(rel, str) and rel not in doc.texts:
+            # load() found it; if it is gone since, validating the new file says so
+            with contextlib.suppress(OSError), open(os.path.join(folder, rel), "rb") as fh:
+                doc.texts[rel] = (fh.read(), origin)
+    if doc.dataset is None:  # the dataset's id and title came from the file's name
+        doc.dataset = Item({"id": dataset.id, "title": dataset.title}, head)
+    if vocabulary:
+        doc.vocabulary = vocabulary_item(vocabulary, head)
+    return doc
+
+
 def read_json(path: str | os.PathLike[str]) -> Document:
-    """Read relgraph's node-link JSON or JSON Lines at ``path`` into a document.
+    """Read relgraph's node-link JSON, or a JSON Lines dataset file, at ``path`` into a document.
+
+    A file whose name ends in ``.jsonl`` is JSON Lines in the bulk dataset
+    format, what ``relgraph export --to jsonl`` writes (see
+    :func:`read_json_lines`); any other file is node-link JSON, what
+    ``relgraph export --to json`` writes.
 
     Raises
     ------
@@ -433,37 +482,38 @@ def read_json(path: str | os.PathLike[str]) -> Document:
     (20, 37, ['sources/cuba_iran_relations.txt'])
     """
     display = os.fspath(path)
+    doc = read_json_lines(display) if display.endswith(".jsonl") else _read_node_link(display)
+    doc.comment = f"Imported by `relgraph import json` from {os.path.basename(display)}."
+    return doc
+
+
+def _read_node_link(display: str) -> Document:
     text, problems = read_text(display, MAX_FILE_BYTES)
     if text is None:
         raise DatasetError(problems)
-    lines = display.endswith((".jsonl", ".ndjson"))
-    data: Any = None
-    if not lines:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            if exc.msg == "Extra data":
-                lines = True
-            else:
-                raise DatasetError(
-                    [
-                        Diagnostic(
-                            display,
-                            exc.lineno,
-                            exc.colno,
-                            "bad-json",
-                            f"the file is not JSON: {exc.msg}",
-                            "`relgraph import json` reads what `relgraph export --to json` writes",
-                        )
-                    ]
-                ) from None
-    reader = _Reader(display, lines)
-    if lines:
-        reader.json_lines(text)
-    else:
-        reader.node_link(data)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        hint = "`relgraph import json` reads what `relgraph export --to json` writes"
+        if exc.msg == "Extra data":  # more than one JSON value: JSON Lines?
+            hint = (
+                "a JSON Lines file is told by its name: name it FILE.jsonl "
+                "(`relgraph export --to jsonl` does)"
+            )
+        raise DatasetError(
+            [
+                Diagnostic(
+                    display,
+                    exc.lineno,
+                    exc.colno,
+                    "bad-json",
+                    f"the file is not JSON: {exc.msg}",
+                    hint,
+                )
+            ]
+        ) from None
+    reader = _Reader(display)
+    reader.node_link(data)
     if reader.problems:
         raise DatasetError(reader.problems)
-    base = os.path.basename(display)
-    reader.doc.comment = f"Imported by `relgraph import json` from {base}."
     return reader.doc
