@@ -104,6 +104,7 @@ from relgraph.quotes import (
 )
 from relgraph.validation import (
     _ALLEGATION_WORDS,
+    FIELDS,
     MAX_QUOTE,
     _gather,
     _Loader,
@@ -667,29 +668,10 @@ class _Slow(Exception):
     """The fast path cannot vouch for this record: check it the message-producing way."""
 
 
-_ENTITY_KEYS = frozenset(
-    ("record", "id", "name", "kind", "aliases", "country", "description", "external_ids", "tags")
-)
-_RELATION_KEYS = frozenset(
-    (
-        "record",
-        "id",
-        "source",
-        "target",
-        "type",
-        "date",
-        "start",
-        "end",
-        "status",
-        "sign",
-        "notes",
-        "evidence",
-    )
-)
-_CLAIM_KEYS = frozenset(
-    ("record", "id", "entity", "statement", "status", "date", "notes", "evidence")
-)
-_EVIDENCE_KEYS = frozenset(("quote", "source", "attributed_to", "credibility", "notes"))
+_ENTITY_KEYS = frozenset(("record", *FIELDS["entity"]))
+_RELATION_KEYS = frozenset(("record", *FIELDS["relation"]))
+_CLAIM_KEYS = frozenset(("record", *FIELDS["claim"]))
+_EVIDENCE_KEYS = frozenset(FIELDS["evidence item"])
 _STATUS_OF: dict[str, Status] = {s: s for s in STATUSES}
 _SIGN_OF: dict[str, Sign] = {
     "cooperative": "cooperative",

@@ -41,12 +41,44 @@ from relgraph.vocabulary import SIGNS, Vocabulary, builtin_vocabulary, parse_voc
 if TYPE_CHECKING:
     from relgraph.progress import ProgressCallback
 
-__all__ = ["dataset_files", "load", "validate"]
+__all__ = ["FIELDS", "MAX_QUOTE", "dataset_files", "load", "validate"]
 
 _SECTIONS = ("dataset", "vocabulary", "sources", "entities", "relations", "claims")
 _ALLEGATION_WORDS = re.compile(
     r"\b(alleg\w*|accus\w*|reportedly|purported\w*|claimed|suspected)\b", re.IGNORECASE
 )
+#: The fields each part of the dataset format may have, in the order the docs give them.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "dataset": ("id", "title", "description", "notes", "license", "authors"),
+    "source": (
+        "id",
+        "title",
+        "publisher",
+        "url",
+        "published",
+        "retrieved",
+        "reliability",
+        "text",
+        "sha256",
+        "notes",
+    ),
+    "entity": ("id", "name", "kind", "aliases", "country", "description", "external_ids", "tags"),
+    "relation": (
+        "id",
+        "source",
+        "target",
+        "type",
+        "date",
+        "start",
+        "end",
+        "status",
+        "sign",
+        "notes",
+        "evidence",
+    ),
+    "claim": ("id", "entity", "statement", "status", "date", "notes", "evidence"),
+    "evidence item": ("quote", "source", "attributed_to", "credibility", "notes"),
+}
 #: Longest quote accepted: evidence is the passage that supports a claim, not a document.
 MAX_QUOTE = 5_000
 #: Largest stored source text relgraph reads.
@@ -241,12 +273,7 @@ class _Loader:
                 "give it 'id:', 'title:' and 'description:'",
             )
             return "dataset", "Untitled dataset", {}
-        f = Fields(
-            node,
-            "dataset",
-            ("id", "title", "description", "notes", "license", "authors"),
-            self.problems,
-        )
+        f = Fields(node, "dataset", FIELDS["dataset"], self.problems)
         ident = f.ident("id") or "dataset"
         title = f.text("title", required=True, example="Cuba–Iran relations") or ident
         meta = {
@@ -284,23 +311,7 @@ class _Loader:
 
     # -- sources ---------------------------------------------------------
     def source(self, node: Node, seen: dict[str, Node]) -> None:
-        f = Fields(
-            node,
-            "source",
-            (
-                "id",
-                "title",
-                "publisher",
-                "url",
-                "published",
-                "retrieved",
-                "reliability",
-                "text",
-                "sha256",
-                "notes",
-            ),
-            self.problems,
-        )
+        f = Fields(node, "source", FIELDS["source"], self.problems)
         ident = self.claim_id(f, seen, "source")
         title = f.text("title", required=True, example="Title of the article")
         reliability = f.choice(
@@ -403,12 +414,7 @@ class _Loader:
 
     # -- entities --------------------------------------------------------
     def entity(self, node: Node, seen: dict[str, Node]) -> None:
-        f = Fields(
-            node,
-            "entity",
-            ("id", "name", "kind", "aliases", "country", "description", "external_ids", "tags"),
-            self.problems,
-        )
+        f = Fields(node, "entity", FIELDS["entity"], self.problems)
         ident = self.claim_id(f, seen, "entity")
         name = f.text("name", required=True, example="Name as the source gives it")
         kind = f.choice(
@@ -487,12 +493,7 @@ class _Loader:
         return tuple(out)
 
     def evidence_item(self, node: Node, status: str | None) -> Evidence | None:
-        f = Fields(
-            node,
-            "evidence item",
-            ("quote", "source", "attributed_to", "credibility", "notes"),
-            self.problems,
-        )
+        f = Fields(node, "evidence item", FIELDS["evidence item"], self.problems)
         quote = f.text("quote", required=True, example='"the exact words of the source"')
         source = f.text("source", required=True, example="a-source-id")
         attributed = f.text("attributed_to")
@@ -560,24 +561,7 @@ class _Loader:
 
     # -- relations -------------------------------------------------------
     def relation(self, node: Node, index: int) -> Relation | None:
-        f = Fields(
-            node,
-            "relation",
-            (
-                "id",
-                "source",
-                "target",
-                "type",
-                "date",
-                "start",
-                "end",
-                "status",
-                "sign",
-                "notes",
-                "evidence",
-            ),
-            self.problems,
-        )
+        f = Fields(node, "relation", FIELDS["relation"], self.problems)
         given = f.ident("id", required=False)
         src, dst = self.entity_ref(f, "source"), self.entity_ref(f, "target")
         rtype = f.choice(
@@ -652,12 +636,7 @@ class _Loader:
         )
 
     def claim(self, node: Node) -> Claim | None:
-        f = Fields(
-            node,
-            "claim",
-            ("id", "entity", "statement", "status", "date", "notes", "evidence"),
-            self.problems,
-        )
+        f = Fields(node, "claim", FIELDS["claim"], self.problems)
         given = f.ident("id", required=False)
         entity = self.entity_ref(f, "entity")
         statement = f.text("statement", required=True, example="what the source says of the actor")
