@@ -693,3 +693,16 @@ def test_render_with_a_status_filter_leaves_allegations_out_of_the_page(tmp_path
     assert '"status":"reported"' in page
     assert result.stderr.startswith(f"relgraph: wrote {out} (")
     assert "20 actors, 29 relations)" in result.stderr
+
+
+def test_the_committed_page_is_what_relgraph_render_writes_today() -> None:
+    """output/cuba_iran.html is kept in git so readers can open it without installing.
+
+    When rendering changes on purpose, run ``relgraph render`` and commit the page.
+    """
+    from relgraph.rendering import render
+
+    root = Path(__file__).resolve().parents[1]
+    committed = (root / "output" / "cuba_iran.html").read_text(encoding="utf-8")
+    fresh = render(relgraph.load(root / "graph_data" / "cuba_iran.yaml"))
+    assert committed == fresh, "the committed page is stale: run `relgraph render` and commit it"
