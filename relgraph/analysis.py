@@ -1487,6 +1487,27 @@ class Ego:
     relations: tuple[RelationEvidence, ...]
     filter: Filter = field(default_factory=Filter)
 
+    def dataset(self, dataset: Dataset) -> Dataset:
+        """The neighbourhood as a dataset of its own: its actors, the relations among them
+        and the claims about them, from ``dataset`` (the one the network was built on).
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+        >>> sub = ego(ds, "hamas").dataset(ds)
+        >>> sorted(e.id for e in sub.entities)
+        ['cuba', 'hamas', 'iran']
+        """
+        keep = {a.id for a in self.actors}
+        rels = {r.id for r in self.relations}
+        return replace(
+            dataset,
+            entities=tuple(e for e in dataset.entities if e.id in keep),
+            relations=tuple(r for r in dataset.relations if r.id in rels),
+            claims=tuple(c for c in dataset.claims if c.entity in keep),
+        )
+
     def actor_records(self) -> list[dict[str, Any]]:
         """One dict per actor, nearest first."""
         return [asdict(a) for a in self.actors]

@@ -494,3 +494,17 @@ def test_help_example_commands_run(capsys: pytest.CaptureFixture[str], tmp_path:
         code, out, _ = run(capsys, *args)
         assert code == 0, args
         assert out, args
+
+
+def test_ego_writes_the_neighbourhood_as_a_page(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from relgraph.cli import cli
+
+    out = tmp_path / "hamas.html"
+    result = CliRunner().invoke(cli, ["ego", "Hamas", "--page", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"relgraph: wrote {out} (3 actors, 14 relations)" in result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "Hamas and its neighbourhood (radius 1)" in page
+    assert '"id":"hezbollah"' not in page  # an actor outside the neighbourhood

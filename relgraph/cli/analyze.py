@@ -803,10 +803,22 @@ _PATH_COLUMNS = [
     help="How many hops out from X.",
 )
 @click.option("--quotes", is_flag=True, help="Print every relation's quotes under it.")
+@click.option(
+    "--page",
+    "page",
+    metavar="FILE",
+    help="Also write the neighbourhood as an interactive page (like relgraph render).",
+)
 @_format_option
 @filter_options
 def ego_command(
-    actor: str, dataset: str | None, radius: int, quotes: bool, fmt: str, **filters: Any
+    actor: str,
+    dataset: str | None,
+    radius: int,
+    quotes: bool,
+    page: str | None,
+    fmt: str,
+    **filters: Any,
 ) -> None:
     """An actor's neighbourhood: the actors within N hops and every relation among them.
 
@@ -818,12 +830,23 @@ def ego_command(
         relgraph ego Cuba
         relgraph ego Hezbollah --radius 2 --quotes
         relgraph ego iran --radius 1 --format csv
+        relgraph ego Hamas --radius 2 --page output/hamas.html
     """
     flt = filter_from_options(filters)
-    data = load_or_fail(dataset)
+    data = load_or_fail(dataset, writes=page is not None)
     net = analysis.Network(data, flt)
     result = analysis.ego(net, actor, radius)
     _describe(data, net)
+    if page is not None:
+        from relgraph.rendering import render as render_page
+
+        center = net.entities[result.center].name
+        sub = result.dataset(net.dataset)
+        render_page(sub, page, title=f"{center} and its neighbourhood (radius {radius})")
+        click.echo(
+            f"relgraph: wrote {page} ({len(sub.entities)} actors, {len(sub.relations)} relations)",
+            err=True,
+        )
     if fmt == "json":
         click.echo(_json(result.to_dict()))
         return
