@@ -408,7 +408,12 @@
     ["blurNode", "blurEdge", "dragStart", "zoom"].forEach(function (ev) {
       network.on(ev, hideTooltip);
     });
-    network.on("zoom", applyDetail);
+    // restyling every edge takes a while on a large graph: do it once the wheel rests,
+    // not inside the zoom step that crosses DETAIL_SCALE (edges are hidden while zooming)
+    network.on("zoom", function () {
+      clearTimeout(state.detailTimer);
+      state.detailTimer = setTimeout(applyDetail, 300);
+    });
     network.on("animationFinished", applyDetail);
     fitAll();
   }

@@ -523,7 +523,11 @@ def test_large_graph_draws_plainly_when_zoomed_out_and_in_full_when_zoomed_in(
         opened.page.mouse.wheel(0, -400)
         if opened.js("window.relgraph.network.getScale()") >= 0.35:
             break
-    opened.page.wait_for_function("window.relgraph.edges.get('r0').dashes !== false")
+    # the restyle waits until the wheel rests (300 ms), so it never stalls a zoom step
+    for _ in range(50):
+        if opened.js("window.relgraph.edges.get('r0').dashes") is not False:
+            break
+        opened.page.wait_for_timeout(100)
     assert opened.js("window.relgraph.edges.get('r0').dashes") == [9, 6]
     assert opened.js("window.relgraph.edges.get('r0').label") == "alleged"
     assert_clean(opened)
