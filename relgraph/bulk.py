@@ -111,6 +111,8 @@ from relgraph.validation import (
     _Raw,
     _unique_ids,
     _weak_evidence,
+    default_claim_id,
+    default_relation_id,
     load,
 )
 from relgraph.vocabulary import RelationType
@@ -681,8 +683,6 @@ _SIGN_OF: dict[str, Sign] = {
 _ALLEGING = frozenset(("alleged", "disputed", "denied"))
 _SPACED_COLON = re.compile(rb'"[ \t\r]+:')
 
-_SLUG_RE = re.compile(r"[^a-z0-9]+")
-
 
 # the characters the checks of text fields report (their own patterns, in one search)
 _UNCLEAN = re.compile(f"{_CONTROL.pattern}|{_BIDI.pattern}")
@@ -970,8 +970,7 @@ class _BulkLoader(_Loader):
             notes = _text_or_none(notes)
         evidence, keys = self.fast_evidence(get("evidence"), status, loc)
         if given is None:
-            a, b = (se.id, te.id) if t.directed or se.id <= te.id else (te.id, se.id)
-            given = f"{a}.{t.id}.{b}.{date}" if date else f"{a}.{t.id}.{b}"
+            given = default_relation_id(se.id, te.id, t.id, str(date) if date else None, t.directed)
         relation = Relation(
             given,
             se.id,
@@ -1004,8 +1003,7 @@ class _BulkLoader(_Loader):
         notes = _text_or_none(d.get("notes"))
         evidence, keys = self.fast_evidence(d.get("evidence"), status, loc)
         if given is None:
-            slug = _SLUG_RE.sub("-", statement.lower()).strip("-")[:40].strip("-")
-            given = f"{actor.id}.claim.{slug or 'x'}"
+            given = default_claim_id(actor.id, statement)
         claim = Claim(
             id=given,
             entity=actor.id,

@@ -41,7 +41,15 @@ from relgraph.vocabulary import SIGNS, Vocabulary, builtin_vocabulary, parse_voc
 if TYPE_CHECKING:
     from relgraph.progress import ProgressCallback
 
-__all__ = ["FIELDS", "MAX_QUOTE", "dataset_files", "load", "validate"]
+__all__ = [
+    "FIELDS",
+    "MAX_QUOTE",
+    "dataset_files",
+    "default_claim_id",
+    "default_relation_id",
+    "load",
+    "validate",
+]
 
 _SECTIONS = ("dataset", "vocabulary", "sources", "entities", "relations", "claims")
 _ALLEGATION_WORDS = re.compile(
@@ -83,6 +91,37 @@ FIELDS: dict[str, tuple[str, ...]] = {
 MAX_QUOTE = 5_000
 #: Largest stored source text relgraph reads.
 MAX_SOURCE_BYTES = 32 * 1024 * 1024
+
+
+def default_relation_id(
+    source: str, target: str, rtype: str, date: str | None, directed: bool
+) -> str:
+    """The id relgraph gives a relation written without one.
+
+    The ends are sorted for undirected types, so either order gives one id.
+
+    Examples
+    --------
+    >>> default_relation_id("iran", "cuba", "agreement", "2006-01", directed=False)
+    'cuba.agreement.iran.2006-01'
+    """
+    a, b = (source, target) if directed or source <= target else (target, source)
+    return f"{a}.{rtype}.{b}.{date}" if date else f"{a}.{rtype}.{b}"
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def default_claim_id(entity: str, statement: str) -> str:
+    """The id relgraph gives a claim written without one.
+
+    Examples
+    --------
+    >>> default_claim_id("cuba", "Cuba's government is communist.")
+    'cuba.claim.cuba-s-government-is-communist'
+    """
+    slug = _SLUG.sub("-", statement.lower()).strip("-")[:40].strip("-")
+    return f"{entity}.claim.{slug or 'x'}"
 
 
 def _loc(node: Node) -> Location:
@@ -618,8 +657,9 @@ class _Loader:
         if not (f.ok and src and dst and rtype and status and evidence):
             return None
         t = self.vocab.relation_types[rtype]
-        a, b = (src, dst) if t.directed else tuple(sorted((src, dst)))
-        ident = given or f"{a}.{rtype}.{b}" + (f".{date}" if date else "")
+        ident = given or default_relation_id(
+            src, dst, rtype, str(date) if date else None, t.directed
+        )
         return Relation(
             id=ident,
             source=src,
@@ -645,9 +685,8 @@ class _Loader:
         evidence = self.evidence(f, status)
         if not (f.ok and entity and statement and status and evidence):
             return None
-        slug = re.sub(r"[^a-z0-9]+", "-", statement.lower()).strip("-")[:40].strip("-")
         return Claim(
-            id=given or f"{entity}.claim.{slug or 'x'}",
+            id=given or default_claim_id(entity, statement),
             entity=entity,
             statement=statement,
             status=_status(status),

@@ -94,7 +94,7 @@ def records(dataset: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
     :func:`relgraph.bulk.read_records` reads back.
     """
     # the ids relgraph makes up; imported here, as relgraph.imports imports the exports
-    from relgraph.imports.nodelink import default_claim_id, default_relation_id
+    from relgraph.validation import default_claim_id, default_relation_id
 
     head = {
         "id": dataset.id,

@@ -26,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -37,85 +36,25 @@ from relgraph.export.records import DERIVED, FORMAT_VERSION, text_bytes
 from relgraph.imports.document import Document, Item, Located
 from relgraph.loading import MAX_FILE_BYTES, read_text
 from relgraph.model import Location
-from relgraph.validation import load
+from relgraph.validation import FIELDS, default_claim_id, default_relation_id, load
 from relgraph.vocabulary import builtin_vocabulary
 
 __all__ = [
-    "default_claim_id",
-    "default_relation_id",
     "document_from_node_link",
     "read_json",
     "read_json_lines",
     "vocabulary_item",
 ]
 
+# what the node-link export writes: the dataset format's fields, but for the dataset record
+# (its vocabulary inline), a source's text (its path), and evidence notes (not kept)
 _FIELDS = {
+    **FIELDS,
     "dataset": ("id", "title", "description", "notes", "vocabulary"),
-    "source": (
-        "id",
-        "title",
-        "publisher",
-        "url",
-        "published",
-        "retrieved",
-        "reliability",
-        "text_path",
-        "sha256",
-        "notes",
-    ),
-    "entity": (
-        "id",
-        "name",
-        "kind",
-        "aliases",
-        "country",
-        "description",
-        "external_ids",
-        "tags",
-    ),
-    "relation": (
-        "id",
-        "source",
-        "target",
-        "type",
-        "date",
-        "start",
-        "end",
-        "status",
-        "sign",
-        "notes",
-        "evidence",
-    ),
-    "claim": ("id", "entity", "statement", "status", "date", "notes", "evidence"),
-    "evidence": ("quote", "source", "attributed_to", "credibility"),
+    "source": tuple("text_path" if f == "text" else f for f in FIELDS["source"]),
+    "evidence": tuple(f for f in FIELDS["evidence item"] if f != "notes"),
 }
 _HEAD = ("format", "format_version", "generator")
-
-
-def default_relation_id(
-    source: str, target: str, rtype: str, date: str | None, directed: bool
-) -> str:
-    """The id relgraph gives a relation written without one.
-
-    Examples
-    --------
-    >>> default_relation_id("iran", "cuba", "agreement", "2006-01", directed=False)
-    'cuba.agreement.iran.2006-01'
-    """
-    a, b = (source, target) if directed else tuple(sorted((source, target)))
-    return f"{a}.{rtype}.{b}" + (f".{date}" if date else "")
-
-
-def default_claim_id(entity: str, statement: str) -> str:
-    """The id relgraph gives a claim written without one.
-
-    Examples
-    --------
-    >>> default_claim_id("cuba", "Cuba's government is communist.")
-    'cuba.claim.cuba-s-government-is-communist'
-    """
-    slug = re.sub(r"[^a-z0-9]+", "-", statement.lower()).strip("-")[:40].strip("-")
-    return f"{entity}.claim.{slug or 'x'}"
 
 
 class _Reader:
