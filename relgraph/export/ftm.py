@@ -194,12 +194,20 @@ def _relation(dataset: Dataset, r: Relation, schema: str) -> dict[str, Any]:
     return {"id": ftm_id("r", dataset.id, r.id), "schema": schema, "properties": props}
 
 
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def ftm_lines(dataset: Dataset, texts: bool = False) -> Iterator[str]:
     """The export's lines (without line ends): sources, entities, then relations."""
     claims: dict[str, list[Claim]] = {}
     for c in dataset.claims:
         claims.setdefault(c.entity, []).append(c)
-    dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+    def dump(value: Any) -> str:
+        # U+0085, U+2028 and U+2029 end a line for many readers (str.splitlines): escape them
+        return encode(value).translate(_LINE_BREAKS)
+
     for s in dataset.sources:
         yield dump(_source(dataset, s, texts))
     for e in dataset.entities:

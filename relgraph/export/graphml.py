@@ -36,6 +36,7 @@ Examples
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import networkx as nx
@@ -195,8 +196,13 @@ class GraphMLExporter(Exporter):
         """Write the GraphML document, UTF-8."""
         graph = graphml_graph(dataset)
         stream = out.open_bytes("graph.graphml")
+        # not nx.generate_graphml: it splits its output with str.splitlines, which turns a
+        # CR, U+0085, U+2028 or U+2029 inside a value into a line break
+        buffer = io.BytesIO()
         try:
-            for line in nx.generate_graphml(graph, encoding="utf-8", prettyprint=True):
-                stream.write(line.encode("utf-8") + b"\n")
+            nx.write_graphml(graph, buffer, encoding="utf-8", prettyprint=True)
+            # a literal CR would be read back as LF (XML's end-of-line handling): write
+            # it as a character reference, so the text comes back exactly
+            stream.write(buffer.getvalue().replace(b"\r", b"&#13;"))
         except (nx.NetworkXError, TypeError, ValueError, KeyError) as exc:  # pragma: no cover
             raise ExportError(f"cannot write GraphML: {exc}") from None
