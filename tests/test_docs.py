@@ -65,3 +65,12 @@ def test_the_readme_gives_exactly_two_setup_commands() -> None:
         "bash scripts/test",
     ]
     assert "bash scripts/test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_the_readme_python_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    block = re.search(r"```python\n(.*?)```", README, re.S)
+    assert block is not None
+    exec(compile(block.group(1), "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert out.startswith("20 37\n")
+    assert "hamas" in out
