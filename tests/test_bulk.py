@@ -966,3 +966,15 @@ def test_the_generated_shape_is_loaded_by_the_fast_path(
     ds = relgraph.load(write(folder, "data.jsonl", jsonl(records)))
     assert calls == []
     assert ds.relations[0].evidence[0].attributed_entity == "iran"
+
+
+def test_no_combining_mark_lies_beyond_the_part_of_unicode_that_is_scanned() -> None:
+    import sys
+    import unicodedata
+
+    from relgraph.bulk import _COMBINING_BELOW
+
+    beyond = [
+        c for c in range(_COMBINING_BELOW, sys.maxunicode + 1) if unicodedata.combining(chr(c))
+    ]
+    assert beyond == []
