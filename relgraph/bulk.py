@@ -849,7 +849,7 @@ class _BulkLoader(_Loader):
                 raise _Slow
             size = len(e)
             keys += size
-            attributed = credibility = None
+            attributed = credibility = notes = None
             if size > 2:  # optional fields are there
                 attributed = _text_or_none(get("attributed_to"))
                 credibility = get("credibility")
@@ -857,9 +857,7 @@ class _BulkLoader(_Loader):
                     type(credibility) is not int or not 1 <= credibility <= 6
                 ):
                     raise _Slow
-                notes = get("notes")
-                if notes is not None and type(notes) is not str:
-                    raise _Slow
+                notes = _text_or_none(get("notes"))
             stored: FastText = texts[source]  # type: ignore[assignment]
             found = stored.quote_in(normalize_fast(_clean(quote)))
             if found is None:
@@ -879,6 +877,7 @@ class _BulkLoader(_Loader):
                     stop,
                     context,
                     loc,
+                    notes,
                 )
             )
         return tuple(out), keys
@@ -1458,6 +1457,8 @@ def _load(files: list[str], problems: Problems, progress: ProgressCallback | Non
         vocabulary=loader.vocab,
         description=meta.get("description"),
         notes=meta.get("notes"),
+        license=meta.get("license"),
+        authors=meta.get("authors"),
         sources=tuple(loader.sources.values()),
         entities=tuple(loader.entities.values()),
         relations=tuple(relations),

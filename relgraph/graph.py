@@ -72,6 +72,7 @@ def _evidence(items: Iterable[Evidence]) -> list[dict[str, Any]]:
             "attributed_to": e.attributed_to,
             "credibility": e.credibility,
             "context": e.context,
+            "notes": e.notes,
         }
         for e in items
     ]

@@ -201,6 +201,7 @@ class Evidence:
     end: int = 0
     context: str = ""
     location: Location | None = field(default=None, compare=False)
+    notes: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +289,8 @@ class Dataset:
     relations: tuple[Relation, ...] = ()
     claims: tuple[Claim, ...] = ()
     paths: tuple[str, ...] = ()
+    license: str | None = None
+    authors: str | None = None
     warnings: tuple[Any, ...] = field(default=(), repr=False, compare=False)
 
     def entity(self, id: str) -> Entity:

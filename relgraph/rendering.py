@@ -418,6 +418,7 @@ def _evidence(items: Sequence[Evidence]) -> list[dict[str, Any]]:
                 "attributed_entity": e.attributed_entity,
                 "credibility": e.credibility,
                 "context": e.context,
+                "notes": e.notes,
             }
         )
         for e in items

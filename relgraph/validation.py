@@ -596,6 +596,7 @@ class _Loader:
             end=match.end,
             context=stored.context(match),
             location=_loc(node),
+            notes=f.text("notes"),
         )
 
     # -- relations -------------------------------------------------------

@@ -65,7 +65,13 @@ def datasets(draw: Any) -> tuple[dict[str, Any], str]:
             "target": f"e{b}",
             "type": draw(st.sampled_from(_ANY_ENDS)),
             "status": draw(st.sampled_from(["reported", "alleged", "disputed", "denied"])),
-            "evidence": [{"quote": draw(st.sampled_from(sentences)), "source": "src"}],
+            "evidence": [
+                {
+                    "quote": draw(st.sampled_from(sentences)),
+                    "source": "src",
+                    "notes": draw(st.one_of(st.none(), _WORDS)),
+                }
+            ],
         }
         if (date := draw(_DATE)) is not None:
             relation["date"] = date
@@ -81,7 +87,12 @@ def datasets(draw: Any) -> tuple[dict[str, Any], str]:
         }
     ]
     data = {
-        "dataset": {"id": "generated", "title": draw(_NAME)},
+        "dataset": {
+            "id": "generated",
+            "title": draw(_NAME),
+            "license": draw(st.one_of(st.none(), _NAME)),
+            "authors": draw(st.one_of(st.none(), _NAME)),
+        },
         "sources": [
             {
                 "id": "src",
@@ -107,7 +118,7 @@ def _write(folder: Path, data: dict[str, Any], text: str) -> Path:
 
 
 def _same(a: relgraph.Dataset, b: relgraph.Dataset) -> None:
-    assert (a.id, a.title) == (b.id, b.title)
+    assert (a.id, a.title, a.license, a.authors) == (b.id, b.title, b.license, b.authors)
     assert a.sources == b.sources
     assert a.entities == b.entities
     assert a.relations == b.relations

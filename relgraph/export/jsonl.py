@@ -17,8 +17,7 @@ left out, as a person writing the file would leave them out: a relation's or
 a claim's id when the dataset gave none, a relation's sign when it is its
 type's default, and the fields the other exports derive for readers
 (evidence offsets and context, type labels). ``relgraph convert`` copies the
-records as they were written instead, fields the model does not keep (a
-dataset's ``license``, an evidence item's ``notes``) included.
+records as they were written instead.
 
 Source texts
 ------------
@@ -101,6 +100,8 @@ def records(dataset: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
         "title": dataset.title,
         "description": dataset.description,
         "notes": dataset.notes,
+        "license": dataset.license,
+        "authors": dataset.authors,
     }
     yield "dataset", _written(head, "dataset")
     additions = vocabulary_additions(dataset.vocabulary)

@@ -99,6 +99,8 @@ def dataset_record(dataset: Dataset) -> dict[str, Any]:
         "title": dataset.title,
         "description": dataset.description,
         "notes": dataset.notes,
+        "license": dataset.license,
+        "authors": dataset.authors,
         "vocabulary": vocabulary_additions(dataset.vocabulary),
     }
 
@@ -148,6 +150,7 @@ def evidence_record(evidence: Evidence) -> dict[str, Any]:
         "source": evidence.source,
         "attributed_to": evidence.attributed_to,
         "credibility": evidence.credibility,
+        "notes": evidence.notes,
         "attributed_entity": evidence.attributed_entity,
         "start": evidence.start,
         "end": evidence.end,

@@ -47,12 +47,12 @@ __all__ = [
 ]
 
 # what the node-link export writes: the dataset format's fields, but for the dataset record
-# (its vocabulary inline), a source's text (its path), and evidence notes (not kept)
+# (its vocabulary inline) and a source's text (its path)
 _FIELDS = {
     **FIELDS,
-    "dataset": ("id", "title", "description", "notes", "vocabulary"),
+    "dataset": (*FIELDS["dataset"], "vocabulary"),
     "source": tuple("text_path" if f == "text" else f for f in FIELDS["source"]),
-    "evidence": tuple(f for f in FIELDS["evidence item"] if f != "notes"),
+    "evidence": FIELDS["evidence item"],
 }
 _HEAD = ("format", "format_version", "generator")
 
@@ -78,13 +78,16 @@ class _Reader:
         self, record: dict[str, Any], kind: str, where: str, extra: Iterable[str] = ()
     ) -> None:
         known = (*_FIELDS[kind], *DERIVED.get(kind, ()), *extra)
+        article = "an" if kind[:1] in "aeiou" else "a"
         for key in record:
             if key not in known:
                 self.problem(
                     self.at(where, key),
                     "unknown-field",
-                    f"'{key}' is not a field of a {kind} record",
-                    did_you_mean(key, _FIELDS[kind], f"a {kind} has: {', '.join(_FIELDS[kind])}"),
+                    f"'{key}' is not a field of {article} {kind} record",
+                    did_you_mean(
+                        key, _FIELDS[kind], f"{article} {kind} has: {', '.join(_FIELDS[kind])}"
+                    ),
                 )
 
     def fields(self, record: dict[str, Any], names: Iterable[str], where: str) -> dict[str, Any]:
@@ -108,7 +111,7 @@ class _Reader:
     # -- records -----------------------------------------------------------
     def dataset(self, record: dict[str, Any], where: str) -> None:
         self.check_keys(record, "dataset", where, (*_HEAD, "sources", "claims"))
-        fields = self.fields(record, ("id", "title", "description", "notes"), where)
+        fields = self.fields(record, FIELDS["dataset"], where)
         self.doc.dataset = Item(fields, self.at(where))
         vocab = record.get("vocabulary")
         if vocab:

@@ -707,9 +707,11 @@
           ev.attributed_entity && nodeById.has(ev.attributed_entity)
             ? actorButton(ev.attributed_entity) : h("span", { text: ev.attributed_to }));
       }
+      var notes = ev.notes ? h("p", { class: "context" },
+        h("span", { class: "label", text: "Note: " }), h("span", { text: ev.notes })) : null;
       list.appendChild(h("li", null,
         h("blockquote", { class: "quote" }, h("p", { text: ev.quote })),
-        attributed, sourceBlock(ev), contextBlock(ev)));
+        attributed, sourceBlock(ev), contextBlock(ev), notes));
     });
     return list;
   }
