@@ -127,18 +127,7 @@ class _Reader:
         fields = self.fields(record, _FIELDS["source"], where)
         if "text_path" in fields:
             fields["text"] = fields.pop("text_path")
-        order = (
-            "id",
-            "title",
-            "publisher",
-            "url",
-            "published",
-            "retrieved",
-            "reliability",
-            "text",
-            "sha256",
-            "notes",
-        )
+        order = FIELDS["source"]
         self.doc.sources.append(Item({k: fields[k] for k in order if k in fields}, self.at(where)))
         text, path, sha = record.get("text"), record.get("text_path"), record.get("sha256")
         if isinstance(text, str) and isinstance(path, str):

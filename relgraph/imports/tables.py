@@ -50,7 +50,7 @@ from relgraph.imports.commit import safe_relative
 from relgraph.imports.document import Document, Item, Located, Raw
 from relgraph.loading import MAX_FILE_BYTES, Node, read_text, read_yaml
 from relgraph.model import Location
-from relgraph.validation import MAX_SOURCE_BYTES
+from relgraph.validation import FIELDS, MAX_SOURCE_BYTES
 
 __all__ = ["Table", "read_meta", "read_table", "relation_table_spec"]
 
@@ -416,19 +416,9 @@ def _value(cell: str, target: str, spec: Spec, where: Location, problems: list[D
 
 
 # -- grouping rows into items ---------------------------------------------------------
-_RELATION_FIELDS = (
-    "id",
-    "source",
-    "target",
-    "type",
-    "date",
-    "start",
-    "end",
-    "status",
-    "sign",
-    "notes",
-)
-_CLAIM_FIELDS = ("id", "entity", "statement", "status", "date", "notes")
+# a relation's or claim's own columns; its evidence comes from one row per item
+_RELATION_FIELDS = tuple(f for f in FIELDS["relation"] if f != "evidence")
+_CLAIM_FIELDS = tuple(f for f in FIELDS["claim"] if f != "evidence")
 _EVIDENCE_FIELDS = ("quote", "evidence_source", "attributed_to", "credibility")
 
 
@@ -509,18 +499,7 @@ def entity_items(table: Table) -> list[Item]:
 def source_items(table: Table, doc: Document, problems: list[Diagnostic]) -> list[Item]:
     """One item per source row; the stored texts are read from beside the sources file."""
     base = os.path.dirname(table.path)
-    order = (
-        "id",
-        "title",
-        "publisher",
-        "url",
-        "published",
-        "retrieved",
-        "reliability",
-        "text",
-        "sha256",
-        "notes",
-    )
+    order = FIELDS["source"]
     items = []
     for line, values in table.rows:
         fields: dict[str, Any] = {k: values[k] for k in order if k in values}
