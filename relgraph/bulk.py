@@ -90,6 +90,7 @@ from relgraph.model import (
     Relation,
     Sign,
     Status,
+    quick_constructor,
 )
 from relgraph.progress import ProgressCallback, Ticker
 from relgraph.quotes import (
@@ -172,7 +173,10 @@ _SPECIAL_RE = re.compile(
 )
 # the same without the characters that change: enough for NFKC-normal text, in which
 # every character that changes becomes exactly one other (a plain quote or dash)
-_SPACING_RE = re.compile(rf"\A[\s{_INV}]+|[\s{_INV}]+\Z|[\s{_INV}]{{2,}}|[^\S ]|[{_INV}]")
+# (the lookahead lets the search skip the plain characters quickly)
+_SPACING_RE = re.compile(
+    rf"(?=[\s{_INV}])(?:\A[\s{_INV}]+|[\s{_INV}]+\Z|[\s{_INV}]{{2,}}|[^\S ]|[{_INV}])"
+)
 
 
 #: Every character with a non-zero combining class lies below this code point.
@@ -355,6 +359,9 @@ class FastText(StoredText):
         self._starts: list[int] = []
         self._ends: list[int] | None = None
         self._contexts: dict[tuple[int, int], tuple[str, bool]] = {}
+        #: quotes found so far, as written, for the bulk loader: machine-made
+        #: datasets often cite one passage for several relations
+        self.found: dict[str, tuple[int, int, str, bool, str]] = {}
 
     def _orig(self, j: int) -> int:
         k = bisect.bisect_right(self._seg_norm, j) - 1
@@ -432,7 +439,7 @@ class FastText(StoredText):
         span = self._span(start, stop)
         known = self._contexts.get(span)
         if known is None:
-            known = self.context_of(start, stop)
+            known = self._context_in(span, start, stop, 600)
         return start, stop, known[0], known[1]
 
     def context_of(self, at: int, stop: int, limit: int = 600) -> tuple[str, bool]:
@@ -441,6 +448,11 @@ class FastText(StoredText):
         known = self._contexts.get(span)
         if known is not None and limit == 600:
             return known
+        return self._context_in(span, at, stop, limit)
+
+    def _context_in(
+        self, span: tuple[int, int], at: int, stop: int, limit: int
+    ) -> tuple[str, bool]:
         start, end = span
         snippet = " ".join(self.text[start:end].split())
         if len(snippet) > limit:
@@ -697,7 +709,8 @@ def _clean(text: str) -> str:
 
     Free text only: ids and names from a list are compared with known, clean ones.
     """
-    if _UNCLEAN.search(text) is not None:
+    # control and bidi characters are all unprintable, and isprintable() is quick
+    if not text.isprintable() and _UNCLEAN.search(text) is not None:
         raise _Slow
     return text
 
@@ -720,13 +733,34 @@ def _texts(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _begins_after(start: PartialDate, end: PartialDate) -> bool:
+    """``start.earliest() > end.latest()``, without formatting either date.
+
+    A month's last day is taken as 31: ``start``'s day, a day of the calendar,
+    is never after the real last day of its month, so where the two differ the
+    answer does not.
+    """
+    return (start.year, start.month or 1, start.day or 1) > (
+        end.year,
+        end.month or 12,
+        end.day or 31,
+    )
+
+
 def _keys_agree(raw: bytes, keys: int) -> bool:
     """Whether ``raw`` writes exactly ``keys`` keys (so no key was written twice)."""
-    if raw.count(b'":') != keys:
+    colons = raw.count(b'":')
+    if colons != keys:
         return False
-    if b'" ' in raw or b'"\t' in raw or b'"\r' in raw:
-        return _SPACED_COLON.search(raw) is None
-    return True
+    # a key with white space before its colon was not counted: look for one only
+    # when some colon follows something else than a quote
+    return raw.count(b":") == colons or _SPACED_COLON.search(raw) is None
+
+
+# the fast path makes millions of these: quick constructors (see model.quick_constructor)
+_new_location = quick_constructor(Location)
+_new_evidence = quick_constructor(Evidence)
+_new_relation = quick_constructor(Relation)
 
 
 @contextlib.contextmanager
@@ -859,15 +893,20 @@ class _BulkLoader(_Loader):
                     raise _Slow
                 notes = _text_or_none(get("notes"))
             stored: FastText = texts[source]  # type: ignore[assignment]
-            found = stored.quote_in(normalize_fast(_clean(quote)))
-            if found is None:
-                raise _Slow
-            at, stop, context, alleges = found
+            known = stored.found.get(quote)
+            if known is None:
+                found = stored.quote_in(normalize_fast(_clean(quote)))
+                if found is None:
+                    raise _Slow
+                known = (*found, quote)
+                if len(stored.found) < 1 << 16:
+                    stored.found[quote] = known
+            at, stop, context, alleges, quote = known  # one copy of a repeated quote
             if alleges and status not in _ALLEGING:
                 raise _Slow  # the slow path adds the warning
             entity = entities.get(attributed) if attributed is not None else None
             out.append(
-                Evidence(
+                _new_evidence(
                     quote,
                     src.id,
                     attributed,
@@ -963,7 +1002,7 @@ class _BulkLoader(_Loader):
             date = (self.dates.get(date) if type(date) is str else None) or self.date(date)
         elif start is not None or end is not None:
             start, end = self.date(start), self.date(end)
-            if start is not None and end is not None and start.earliest() > end.latest():
+            if start is not None and end is not None and _begins_after(start, end):
                 raise _Slow
         given = get("id")
         if given is not None and (type(given) is not str or not ID_RE.match(given)):
@@ -974,7 +1013,7 @@ class _BulkLoader(_Loader):
         evidence, keys = self.fast_evidence(get("evidence"), status, loc)
         if given is None:
             given = default_relation_id(se.id, te.id, t.id, str(date) if date else None, t.directed)
-        relation = Relation(
+        relation = _new_relation(
             given,
             se.id,
             te.id,
@@ -1037,7 +1076,7 @@ class _BulkLoader(_Loader):
     def relation_line(
         self, raw: bytes, data: dict[str, Any], path: str, line: int, index: int
     ) -> Relation | None:
-        loc = Location(path, line, 1 if raw[0] == 0x7B else _column(raw))
+        loc = _new_location(path, line, 1 if raw[0] == 0x7B else _column(raw))
         try:
             relation, keys = self.fast_relation(data, loc)
             if not _keys_agree(raw, keys):

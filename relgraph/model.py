@@ -12,9 +12,11 @@ items: a verbatim quote from a named source.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -65,7 +67,7 @@ CREDIBILITY_GRADES: dict[int, str] = {
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Location:
     """Where something was written: a file, a 1-based line and a 1-based column."""
 
@@ -79,7 +81,7 @@ class Location:
         return f"{self.path}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class PartialDate:
     """A date known to the year, the month or the day, and no more precisely.
 
@@ -336,3 +338,52 @@ class Dataset:
         from relgraph.graph import project
 
         return project(self.graph(), **options)
+
+
+_T = TypeVar("_T")
+
+
+def quick_constructor(cls: type[_T]) -> Callable[..., _T]:
+    """A faster constructor for one of the frozen, slotted model classes.
+
+    A frozen dataclass's ``__init__`` sets each field through
+    ``object.__setattr__``, which costs about five times a plain assignment:
+    a fifth of the time of loading a bulk dataset went to making ``Relation``,
+    ``Evidence`` and ``Location`` objects. This constructor fills a mutable
+    twin class with the same slots and then gives the object its real class,
+    so the result is an ordinary, frozen instance of ``cls``. Every field must
+    be given, positionally, in the order the class declares them.
+
+    Raises
+    ------
+    TypeError
+        For a class that is not a dataclass with slots.
+
+    Examples
+    --------
+    >>> make = quick_constructor(Location)
+    >>> loc = make("data.jsonl", 3, 1)
+    >>> loc == Location("data.jsonl", 3, 1), type(loc) is Location
+    (True, True)
+    >>> loc.line = 4
+    Traceback (most recent call last):
+    ...
+    dataclasses.FrozenInstanceError: cannot assign to field 'line'
+    """
+    if not dataclasses.is_dataclass(cls) or "__slots__" not in cls.__dict__:
+        raise TypeError(f"{cls.__name__} is not a dataclass with slots")
+    twin = dataclasses.make_dataclass(
+        f"_Mutable{cls.__name__}",
+        [(f.name, Any) for f in dataclasses.fields(cls)],
+        slots=True,
+        eq=False,
+        repr=False,
+    )
+
+    def make(*values: Any) -> _T:
+        obj = twin(*values)
+        obj.__class__ = cls  # the same slots in the same order: allowed, and cheap
+        return obj  # type: ignore[no-any-return]
+
+    make.__name__ = make.__qualname__ = f"quick_{cls.__name__}"
+    return make

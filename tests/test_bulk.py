@@ -418,6 +418,22 @@ def test_records_may_come_in_any_order_and_spelling(folder: Path) -> None:
     assert j.relations == y.relations
 
 
+@pytest.mark.parametrize(
+    "notes",
+    [None, "a note: with a colon", 'he said "yes": then left'],
+    ids=["plain", "colon in a text", "quote and colon in a text"],
+)
+def test_a_key_written_twice_with_a_space_before_its_colon_is_found(
+    notes: str | None, folder: Path
+) -> None:
+    records = base_records()
+    line = json.dumps({**records[5], "notes": notes}) if notes else json.dumps(records[5])
+    line = line.replace('"status": "reported"', '"status" : "reported", "status"\t: "alleged"')
+    assert line.count('"status"') == 2
+    path = write(folder, "data.jsonl", jsonl(records[:5]) + line + "\n")
+    assert [d.code for d in relgraph.validate(path)] == ["duplicate-key"]
+
+
 def test_an_escaped_quote_before_a_colon_is_not_a_duplicate_key(folder: Path) -> None:
     records = base_records()
     records[5] = {**records[5], "notes": 'he said "yes": then left'}
@@ -978,3 +994,23 @@ def test_no_combining_mark_lies_beyond_the_part_of_unicode_that_is_scanned() -> 
         c for c in range(_COMBINING_BELOW, sys.maxunicode + 1) if unicodedata.combining(chr(c))
     ]
     assert beyond == []
+
+
+def test_the_quick_date_order_is_the_order_of_earliest_and_latest_days() -> None:
+    from relgraph.model import PartialDate
+
+    dates = [PartialDate(y) for y in (2023, 2024)]
+    dates += [PartialDate(y, m) for y in (2023, 2024) for m in (1, 2, 11, 12)]
+    dates += [
+        PartialDate(y, m, d)
+        for y in (2023, 2024)
+        for m in (1, 2, 12)
+        for d in (1, 28, 29, 31)
+        if (m, d) != (2, 31) and (y, m, d) != (2023, 2, 29)
+    ]
+    for start in dates:
+        for end in dates:
+            assert bulk._begins_after(start, end) is (start.earliest() > end.latest()), (
+                start,
+                end,
+            )

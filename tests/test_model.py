@@ -1,0 +1,58 @@
+"""The model's objects, however they are made, behave as the dataclasses they are."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import pickle
+
+import pytest
+
+from relgraph.model import Dataset, Evidence, Location, PartialDate, Relation, quick_constructor
+
+
+def _examples() -> list[tuple[type, tuple[object, ...]]]:
+    loc = Location("data.jsonl", 7, 1)
+    ev = Evidence("a quote", "art", "iran", "iran", 2, 10, 17, "A quote.", loc, "a note")
+    return [
+        (Location, ("data.jsonl", 7, 1)),
+        (Evidence, ("a quote", "art", "iran", "iran", 2, 10, 17, "A quote.", loc, "a note")),
+        (
+            Relation,
+            (
+                *("r1", "iran", "cuba", "agreement", "reported", "cooperative", (ev,)),
+                *(PartialDate(2006), None, None, None, loc),
+            ),
+        ),
+    ]
+
+
+@pytest.mark.parametrize(("cls", "values"), _examples(), ids=lambda x: getattr(x, "__name__", ""))
+def test_a_quickly_made_object_is_the_object_the_class_makes(
+    cls: type, values: tuple[object, ...]
+) -> None:
+    quick = quick_constructor(cls)(*values)
+    usual = cls(*values)
+    assert type(quick) is cls
+    assert quick == usual
+    assert hash(quick) == hash(usual)
+    assert repr(quick) == repr(usual)
+    assert pickle.loads(pickle.dumps(quick)) == usual
+    assert copy.deepcopy(quick) == usual
+    assert dataclasses.replace(quick) == usual
+    name = dataclasses.fields(cls)[0].name
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(quick, name, "changed")
+    for obj in (quick, usual):  # refused alike (Python 3.11 says so with a TypeError)
+        with pytest.raises((AttributeError, TypeError)):
+            obj.extra = 1  # type: ignore[union-attr]
+
+
+def test_a_quick_constructor_wants_every_field() -> None:
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'column'"):
+        quick_constructor(Location)("data.jsonl", 7)
+
+
+def test_only_slotted_dataclasses_get_a_quick_constructor() -> None:
+    with pytest.raises(TypeError, match="Dataset is not a dataclass with slots"):
+        quick_constructor(Dataset)
