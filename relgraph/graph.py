@@ -64,18 +64,19 @@ Weighting = Literal["relations", "evidence", "sources", "unit"]
 DEFAULT_STATUSES: tuple[str, ...] = tuple(s for s in STATUSES if s != "denied")
 
 
+def _evidence_item(e: Evidence) -> dict[str, Any]:
+    return {
+        "quote": e.quote,
+        "source": e.source,
+        "attributed_to": e.attributed_to,
+        "credibility": e.credibility,
+        "context": e.context,
+        "notes": e.notes,
+    }
+
+
 def _evidence(items: Iterable[Evidence]) -> list[dict[str, Any]]:
-    return [
-        {
-            "quote": e.quote,
-            "source": e.source,
-            "attributed_to": e.attributed_to,
-            "credibility": e.credibility,
-            "context": e.context,
-            "notes": e.notes,
-        }
-        for e in items
-    ]
+    return [_evidence_item(e) for e in items]
 
 
 def _claim(c: Claim) -> dict[str, Any]:
@@ -129,17 +130,7 @@ class _EdgeAttributes:
         status = r.status
         date, start, end = r.date, r.start, r.end
         if len(evidence) == 1:  # the common case, without a loop
-            e = evidence[0]
-            items = [
-                {
-                    "quote": e.quote,
-                    "source": e.source,
-                    "attributed_to": e.attributed_to,
-                    "credibility": e.credibility,
-                    "context": e.context,
-                    "notes": e.notes,
-                }
-            ]
+            items = [_evidence_item(evidence[0])]
             sources = 1
         else:
             items = _evidence(evidence)
