@@ -18,10 +18,10 @@ of them alike, each in a fresh Python process:
 Time is the wall time of the work alone (imports and start-up excluded),
 the median over the repeats. Each run ends with a collection of the youngest
 generation, so that objects a run made while it kept the collector paused are
-traversed within the time measured, as they would be soon after. Memory is the process's peak resident set
-(``ru_maxrss``), so it counts everything the operating system had to give:
-Python objects, the allocators' slack, orjson's and the C libraries' own
-buffers. Every process imports the same modules before measuring; "growth"
+traversed within the time measured, as they would be soon after. Memory is
+the process's peak resident set (``ru_maxrss``), so it counts everything the
+operating system had to give: Python objects, the allocators' slack, orjson's
+and the C libraries' own buffers. Every process imports the same modules before measuring; "growth"
 is the peak minus the resident set after those imports. tracemalloc is not
 used: it slows allocation-heavy code severalfold (so time could not be
 measured in the same run) and sees only what Python's allocator hands out.

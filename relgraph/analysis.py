@@ -86,6 +86,7 @@ from relgraph.errors import UsageError, did_you_mean
 from relgraph.filters import Filter
 from relgraph.graph import Weighting, build_graph, project
 from relgraph.model import STATUSES, Dataset, Entity, PartialDate, Relation, Source
+from relgraph.progress import ProgressCallback, Ticker
 from relgraph.resolve import resolve_actor
 
 __all__ = [
@@ -806,6 +807,7 @@ def centrality(
     engine: Engine = "auto",
     samples: Samples = "auto",
     seed: int = 0,
+    progress: ProgressCallback | None = None,
 ) -> Centrality:
     """Centrality of every actor on the documented projection.
 
@@ -827,6 +829,9 @@ def centrality(
         up to :data:`AUTO_EXACT_ACTORS` actors and :data:`AUTO_SAMPLES` above.
     seed : int
         Seed of the sampling.
+    progress : callable, optional
+        ``progress(stage, done, total)``, told after each metric (see
+        :mod:`relgraph.progress`).
 
     Returns
     -------
@@ -856,11 +861,14 @@ def centrality(
     sources = _betweenness_sources(net, samples, seed) if "betweenness" in names else None
     k = None if sources is None else len(sources)
     values: dict[str, tuple[float, ...]] = {}
+    tick = Ticker(progress, "computing centrality", total=len(names))
     for name in names:
         if chosen == "igraph":
             values[name] = _igraph_metric(net, name, sources)
         else:
             values[name] = _networkx_metric(net, name, k, seed)
+        tick.advance()
+    tick.finish()
     return Centrality(
         actors=net.actors,
         names=net.names,
@@ -962,12 +970,15 @@ def sensitivity(
     engine: Engine = "auto",
     samples: Samples = "auto",
     seed: int = 0,
+    progress: ProgressCallback | None = None,
 ) -> Sensitivity:
     """How a ranking changes when alleged and disputed relations are left out.
 
     The picture *with* allegations is the one ``filter`` gives; the picture
     *without* is the same filter with ``alleged`` and ``disputed`` removed
-    from its statuses. Both rank every actor of the first picture.
+    from its statuses. Both rank every actor of the first picture. The
+    options are :func:`centrality`'s; ``progress(stage, done, total)`` is told
+    after each picture (see :mod:`relgraph.progress`).
 
     Examples
     --------
@@ -995,8 +1006,11 @@ def sensitivity(
     without = replace(base, statuses=tuple(s for s in base.statuses if s not in _ALLEGED))
     without_net = Network(dataset, without, weight=weight)
     options: dict[str, Any] = {"engine": engine, "samples": samples, "seed": seed}
+    tick = Ticker(progress, f"ranking by {metric} with and without allegations", total=2)
     a = centrality(with_net, [metric], **options)
+    tick.advance()
     b = centrality(without_net, [metric], **options)
+    tick.finish()
     ranks_a, ranks_b = a.ranks(metric), b.ranks(metric)
     values_b = b.column(metric)
     tied_b: set[str] = set()
@@ -1112,6 +1126,7 @@ def communities(
     engine: Engine = "auto",
     seed: int = 0,
     resolution: float = 1.0,
+    progress: ProgressCallback | None = None,
 ) -> Communities:
     """Louvain communities of the undirected weighted projection, reproducibly.
 
@@ -1120,6 +1135,8 @@ def communities(
     for the call; igraph is then handed back Python's :mod:`random` module
     (its default generator). On NetworkX it is ``louvain_communities(seed=)``.
     The two engines may find different partitions of similar modularity.
+    ``progress(stage, done, total)`` is told when the search starts and ends
+    (see :mod:`relgraph.progress`).
 
     Examples
     --------
@@ -1135,6 +1152,7 @@ def communities(
     """
     net = _network(data, filter, weight)
     chosen = _engine(engine)
+    tick = Ticker(progress, "finding communities", total=1)
     g = net.undirected
     groups: list[list[str]]
     if not g.number_of_edges():
@@ -1156,6 +1174,7 @@ def communities(
         groups = [list(c) for c in found]
         modularity = nx.community.modularity(g, found, weight="weight", resolution=resolution)
     ordered = sorted((tuple(sorted(c)) for c in groups), key=lambda c: (-len(c), c[0]))
+    tick.finish()
     return Communities(
         communities=tuple(Community(i, c) for i, c in enumerate(ordered, start=1)),
         modularity=float(modularity),
@@ -1835,6 +1854,7 @@ def balance(
     exact_limit: int = 24,
     seed: int = 0,
     restarts: int = 20,
+    progress: ProgressCallback | None = None,
 ) -> Balance:
     """Balanced and unbalanced triangles, and the two blocs that frustrate fewest ties.
 
@@ -1853,6 +1873,9 @@ def balance(
         search (branch and bound); larger ones by seeded local search.
     seed, restarts : int
         The local search's seed and number of restarts.
+    progress : callable, optional
+        ``progress(stage, done, total)``, told when the work starts and ends
+        (see :mod:`relgraph.progress`).
 
     Examples
     --------
@@ -1861,6 +1884,7 @@ def balance(
     >>> b.census["+++"] >= 1, b.method
     (True, 'exact')
     """
+    tick = Ticker(progress, "weighing signed ties", total=1)
     net = _network(data, filter, "relations")
     g = net.undirected
     index = net.index
@@ -1928,6 +1952,7 @@ def balance(
     frustrated = [tie(i, j) for (i, j) in sorted(ties) if (adj[i][j] > 0) != (blocs[i] == blocs[j])]
     first = tuple(sorted(actors[v] for v, s in blocs.items() if s == 0))
     second = tuple(sorted(actors[v] for v, s in blocs.items() if s == 1))
+    tick.finish()
     return Balance(
         census=census,
         unbalanced=tuple(unbalanced),
@@ -2053,6 +2078,7 @@ def over_time(
     engine: Engine = "auto",
     samples: Samples = "auto",
     seed: int = 0,
+    progress: ProgressCallback | None = None,
 ) -> Timeline:
     """Relations per period, and centrality of the network each period makes.
 
@@ -2061,7 +2087,8 @@ def over_time(
     ``cumulative=True`` those that hold as of it (see ``Filter.as_of``), so
     that ties are seen to form. Undated relations are left out of every
     period and counted in ``undated``. A period with no relation still
-    appears, with zeros.
+    appears, with zeros. ``progress(stage, done, total)`` is told after each
+    period (see :mod:`relgraph.progress`).
 
     Examples
     --------
@@ -2090,7 +2117,9 @@ def over_time(
     if points:
         first, last = PartialDate.parse(min(points)), PartialDate.parse(max(points))
         everything = replace(Filter(), statuses=STATUSES)
-        for period in _periods(first, last, by):
+        spans = _periods(first, last, by)
+        tick = Ticker(progress, f"computing {by} by {by}", total=len(spans))
+        for period in spans:
             if cumulative:
                 f = replace(everything, as_of=period, keep_undated=False)
             else:
@@ -2111,4 +2140,6 @@ def over_time(
                     centrality=c,
                 )
             )
+            tick.advance()
+        tick.finish()
     return Timeline(by, cumulative, tuple(periods), undated, names, net.filter)

@@ -60,6 +60,7 @@ from urllib.parse import urlsplit
 
 from relgraph.errors import RelgraphError, UsageError
 from relgraph.model import CREDIBILITY_GRADES, RELIABILITY_GRADES, STATUSES, Dataset, Evidence
+from relgraph.progress import ProgressCallback, Ticker
 
 __all__ = [
     "COLOR_BY",
@@ -452,6 +453,7 @@ def page_data(
     color_by: str = "category",
     title: str | None = None,
     seed: int = _DEFAULT_SEED,
+    progress: ProgressCallback | None = None,
 ) -> dict[str, Any]:
     """The data the page shows, as plain JSON-ready Python values.
 
@@ -467,6 +469,9 @@ def page_data(
         The page's title; the dataset's title by default.
     seed : int
         Seeds the layout's starting positions.
+    progress : callable, optional
+        ``progress(stage, done, total)``, told as the page is prepared: the
+        metrics, the layout, the rest (see :mod:`relgraph.progress`).
 
     Returns
     -------
@@ -508,11 +513,14 @@ def page_data(
     ]
     from relgraph.analysis import seeded_igraph
 
+    tick = Ticker(progress, "preparing the page", total=3)
     # each with its own generator, so that the layout never depends on which metrics ran
     with seeded_igraph(seed):
         values = _centralities(dataset, metrics)
+    tick.advance()
     with seeded_igraph(seed):
         layout = _layout(dataset, seed)
+    tick.advance()
     curves = _curves(dataset)
     relation_count = {e.id: 0 for e in dataset.entities}
     for r in dataset.relations:
@@ -629,6 +637,7 @@ def page_data(
     }
     from relgraph import __version__
 
+    tick.finish()
     return {
         "generator": f"relgraph {__version__}",
         "dataset": _drop_empty(
@@ -724,6 +733,7 @@ def render(
     color_by: str = "category",
     title: str | None = None,
     seed: int = _DEFAULT_SEED,
+    progress: ProgressCallback | None = None,
 ) -> str:
     """The dataset as one self-contained interactive HTML page.
 
@@ -744,6 +754,9 @@ def render(
         The page's title; the dataset's title by default.
     seed : int
         Seeds the layout, so the same input gives the same bytes.
+    progress : callable, optional
+        ``progress(stage, done, total)``, told as the page is prepared (see
+        :mod:`relgraph.progress`).
 
     Returns
     -------
@@ -780,7 +793,10 @@ def render(
     _check_options(size_by, color_by)
     if path is not None:
         _check_target(os.fspath(path))
-    html = _page(page_data(dataset, size_by=size_by, color_by=color_by, title=title, seed=seed))
+    data = page_data(
+        dataset, size_by=size_by, color_by=color_by, title=title, seed=seed, progress=progress
+    )
+    html = _page(data)
     if path is not None:
         _write_atomic(os.fspath(path), html)
     return html

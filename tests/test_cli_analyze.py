@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -508,3 +509,125 @@ def test_ego_writes_the_neighbourhood_as_a_page(tmp_path: Path) -> None:
     page = out.read_text(encoding="utf-8")
     assert "Hamas and its neighbourhood (radius 1)" in page
     assert '"id":"hezbollah"' not in page  # an actor outside the neighbourhood
+
+
+# ---------------------------------------------------------------------------
+# Progress on long work
+# ---------------------------------------------------------------------------
+
+
+class _Events(list[tuple[str, str]]):
+    """What a command wrote, in order: to the terminal's progress line and to stdout."""
+
+
+class _Terminal(io.StringIO):
+    def __init__(self, events: _Events) -> None:
+        super().__init__()
+        self.events = events
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.events.append(("tty", text))
+        return super().write(text)
+
+
+class _Stdout(io.RawIOBase):
+    def __init__(self, events: _Events) -> None:
+        self.events = events
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.events.append(("out", bytes(data).decode("utf-8")))
+        return len(data)
+
+
+def _stages(calls: list[tuple[str, int, int | None]]) -> list[str]:
+    """The stages told, in order, each checked to end with done == total."""
+    ends = [stage for stage, done, total in calls if total is not None and done == total]
+    return list(dict.fromkeys(ends))
+
+
+@pytest.mark.parametrize(
+    ("work", "stages"),
+    [
+        ("centrality", ["computing centrality"]),
+        ("sensitivity", ["ranking by degree with and without allegations"]),
+        ("communities", ["finding communities"]),
+        ("balance", ["weighing signed ties"]),
+        ("over_time", ["computing year by year"]),
+        ("render", ["preparing the page"]),
+    ],
+)
+def test_long_work_tells_its_progress_callback_each_stage_to_its_end(
+    bundled: Any, work: str, stages: list[str]
+) -> None:
+    from relgraph import analysis, render
+
+    calls: list[tuple[str, int, int | None]] = []
+    progress = lambda *a: calls.append(a)  # noqa: E731
+    if work == "render":
+        render(bundled, progress=progress)
+    elif work == "sensitivity":
+        analysis.sensitivity(bundled, "degree", progress=progress)
+    elif work == "over_time":
+        analysis.over_time(bundled, "year", progress=progress)
+    else:
+        getattr(analysis, work)(bundled, progress=progress)
+    assert _stages(calls) == stages
+    assert calls[0][1] == 0  # a stage is told when it starts, too
+
+
+@pytest.mark.parametrize(
+    ("argv", "stage"),
+    [
+        (["analyze"], "computing centrality"),
+        (["analyze", "--communities"], "finding communities"),
+        (["analyze", "--balance"], "weighing signed ties"),
+        (["analyze", "--sensitivity"], "ranking by pagerank with and without allegations"),
+        (["analyze", "--by", "year"], "computing year by year"),
+        (["path", "Cuba", "Iran"], None),
+        (["ego", "Cuba"], None),
+        (["export", "--to", "json"], None),
+        (["render", "-o", "-"], "preparing the page"),
+    ],
+    ids=lambda x: " ".join(x) if isinstance(x, list) else "",
+)
+def test_commands_show_progress_on_a_terminal_and_clear_it_before_output(
+    argv: list[str],
+    stage: str | None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    from relgraph.cli import common
+    from relgraph.progress import TerminalProgress
+
+    events = _Events()
+    terminal = _Terminal(events)
+    monkeypatch.setattr(
+        common,
+        "terminal_progress",
+        lambda quiet=False: None if quiet else TerminalProgress(terminal, rate=0),
+    )
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(_Stdout(events), encoding="utf-8"))
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    sys.stdout.flush()
+    assert exit_.value.code == 0
+    first_out = next(i for i, (where, _) in enumerate(events) if where == "out")
+    drawn = "".join(text for where, text in events[:first_out] if where == "tty")
+    assert "relgraph: reading cuba_iran.yaml 100%" in drawn
+    if stage is not None:
+        assert f"relgraph: {stage} 100%" in drawn
+    assert drawn.endswith("\r\x1b[K")  # cleared before the result: it starts on a clean line
+    assert all(where == "out" for where, _ in events[first_out:])
+
+    events.clear()
+    with pytest.raises(SystemExit):
+        main([*argv, "--quiet"])
+    sys.stdout.flush()
+    assert [where for where, _ in events if where == "tty"] == []
+    assert events  # the result itself

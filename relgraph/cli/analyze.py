@@ -18,10 +18,11 @@ from typing import Any
 import click
 
 from relgraph import analysis
-from relgraph.cli.common import dataset_argument, load_or_fail
+from relgraph.cli.common import clear, dataset_argument, load_or_fail, progress_line, quiet_option
 from relgraph.errors import UsageError
 from relgraph.filters import Filter
 from relgraph.model import RELIABILITY_GRADES, STATUSES, Dataset, PartialDate
+from relgraph.progress import TerminalProgress
 
 __all__ = [
     "COMMANDS",
@@ -377,6 +378,7 @@ def _metrics(values: Iterable[str]) -> tuple[str, ...] | None:
     help="Seed for sampling, Louvain and the bloc search.",
 )
 @filter_options
+@quiet_option
 def analyze_command(
     dataset: str | None,
     metric: tuple[str, ...],
@@ -392,6 +394,7 @@ def analyze_command(
     engine: str,
     samples: str,
     seed: int,
+    quiet: bool,
     **filters: Any,
 ) -> None:
     """Who is central, who brokers, which blocs exist, and how much rests on allegations.
@@ -436,19 +439,25 @@ def analyze_command(
             f"--sort {sort} is not among the metrics computed\n  hint: add it with --metric {sort}"
         )
     chosen_samples = _samples(samples)
-    data = load_or_fail(dataset)
-    net = analysis.Network(data, flt, weight=weight)  # type: ignore[arg-type]
-    options: dict[str, Any] = {"engine": engine, "samples": chosen_samples, "seed": seed}
-    if mode == "sensitivity":
-        _sensitivity(data, net, names, sort, top, fmt, options)
-    elif mode == "communities":
-        _communities(data, net, top, fmt, engine, seed)
-    elif mode == "balance":
-        _balance(data, net, fmt, seed)
-    elif by is not None:
-        _timeline(data, net, by, cumulative, names, sort, top, fmt, options)
-    else:
-        _centrality(data, net, names, sort, top, fmt, options)
+    with progress_line(quiet) as progress:
+        data = load_or_fail(dataset, progress=progress)
+        net = analysis.Network(data, flt, weight=weight)  # type: ignore[arg-type]
+        options: dict[str, Any] = {
+            "engine": engine,
+            "samples": chosen_samples,
+            "seed": seed,
+            "progress": progress,
+        }
+        if mode == "sensitivity":
+            _sensitivity(data, net, names, sort, top, fmt, options)
+        elif mode == "communities":
+            _communities(data, net, top, fmt, engine, seed, progress)
+        elif mode == "balance":
+            _balance(data, net, fmt, seed, progress)
+        elif by is not None:
+            _timeline(data, net, by, cumulative, names, sort, top, fmt, options)
+        else:
+            _centrality(data, net, names, sort, top, fmt, options)
 
 
 def _metric_columns(metrics: Sequence[str]) -> list[Column]:
@@ -465,6 +474,7 @@ def _centrality(
     options: dict[str, Any],
 ) -> None:
     result = analysis.centrality(net, names, **options)
+    clear(options["progress"])
     if sort is not None and sort not in result.metrics:
         raise UsageError(
             f"--sort {sort} is not among the metrics computed\n  hint: add it with --metric {sort}"
@@ -492,6 +502,7 @@ def _sensitivity(
         raise UsageError("--sensitivity compares one metric; give one --metric")
     metric = sort or (names[0] if names else "pagerank")
     result = analysis.sensitivity(net, metric, **options)
+    clear(options["progress"])
     _describe(data, net, f"; weight: {net.weight}")
     shown = _top(fmt, top, len(result.rows), "actors")
     rows = result.to_records(shown)
@@ -531,9 +542,21 @@ def _sensitivity(
 
 
 def _communities(
-    data: Dataset, net: analysis.Network, top: int | None, fmt: str, engine: str, seed: int
+    data: Dataset,
+    net: analysis.Network,
+    top: int | None,
+    fmt: str,
+    engine: str,
+    seed: int,
+    progress: TerminalProgress | None,
 ) -> None:
-    result = analysis.communities(net, engine=engine, seed=seed)  # type: ignore[arg-type]
+    result = analysis.communities(
+        net,
+        engine=engine,  # type: ignore[arg-type]
+        seed=seed,
+        progress=progress,
+    )
+    clear(progress)
     _describe(data, net, f"; weight: {net.weight}; engine: {result.engine}")
     rows = result.to_records()
     if fmt == "json":
@@ -588,8 +611,11 @@ def _relation_line(r: analysis.RelationEvidence) -> str:
     )
 
 
-def _balance(data: Dataset, net: analysis.Network, fmt: str, seed: int) -> None:
-    result = analysis.balance(net, seed=seed)
+def _balance(
+    data: Dataset, net: analysis.Network, fmt: str, seed: int, progress: TerminalProgress | None
+) -> None:
+    result = analysis.balance(net, seed=seed, progress=progress)
+    clear(progress)
     _describe(data, net)
     if fmt == "json":
         click.echo(_json(result.to_dict()))
@@ -655,6 +681,7 @@ def _timeline(
     metrics = names or ("degree",)
     period: Any = by
     result = analysis.over_time(net, period, metrics, cumulative=cumulative, **options)
+    clear(options["progress"])
     key = sort or metrics[0]
     if key not in result.metrics:
         raise UsageError(
@@ -712,8 +739,16 @@ def _timeline(
 )
 @_format_option
 @filter_options
+@quiet_option
 def path_command(
-    a: str, b: str, dataset: str | None, k: int, directed: bool, fmt: str, **filters: Any
+    a: str,
+    b: str,
+    dataset: str | None,
+    k: int,
+    directed: bool,
+    fmt: str,
+    quiet: bool,
+    **filters: Any,
 ) -> None:
     """How A and B are connected, hop by hop, with the evidence for each hop.
 
@@ -729,7 +764,8 @@ def path_command(
         relgraph path Cuba Iran --status confirmed,reported --format json
     """
     flt = filter_from_options(filters)
-    data = load_or_fail(dataset)
+    with progress_line(quiet) as progress:
+        data = load_or_fail(dataset, progress=progress)
     net = analysis.Network(data, flt)
     result = analysis.paths(net, a, b, k, directed=directed)
     _describe(data, net)
@@ -811,6 +847,7 @@ _PATH_COLUMNS = [
 )
 @_format_option
 @filter_options
+@quiet_option
 def ego_command(
     actor: str,
     dataset: str | None,
@@ -818,6 +855,7 @@ def ego_command(
     quotes: bool,
     page: str | None,
     fmt: str,
+    quiet: bool,
     **filters: Any,
 ) -> None:
     """An actor's neighbourhood: the actors within N hops and every relation among them.
@@ -833,7 +871,8 @@ def ego_command(
         relgraph ego Hamas --radius 2 --page output/hamas.html
     """
     flt = filter_from_options(filters)
-    data = load_or_fail(dataset, writes=page is not None)
+    with progress_line(quiet) as progress:
+        data = load_or_fail(dataset, writes=page is not None, progress=progress)
     net = analysis.Network(data, flt)
     result = analysis.ego(net, actor, radius)
     _describe(data, net)

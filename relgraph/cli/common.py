@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,17 +14,19 @@ import click
 
 from relgraph.errors import DatasetError, Diagnostic, RelgraphError, UsageError
 from relgraph.model import Dataset
-from relgraph.progress import terminal_progress
+from relgraph.progress import TerminalProgress, terminal_progress
 from relgraph.validation import load
 
 __all__ = [
     "DATA_PROBLEM",
     "USAGE_PROBLEM",
     "DataProblem",
+    "clear",
     "dataset_argument",
     "default_dataset",
     "echo_diagnostics",
     "load_or_fail",
+    "progress_line",
     "quiet_option",
     "run_safely",
     "write_stdout",
@@ -92,26 +96,46 @@ def quiet_option(func: Any) -> Any:
     )
 
 
+@contextlib.contextmanager
+def progress_line(quiet: bool) -> Iterator[TerminalProgress | None]:
+    """A command's progress line on stderr: on a terminal unless ``quiet``, cleared at the end.
+
+    Clear it (:func:`clear`) before printing anything else.
+    """
+    progress = terminal_progress(quiet)
+    try:
+        yield progress
+    finally:
+        clear(progress)
+
+
+def clear(progress: TerminalProgress | None) -> None:
+    """Clear the progress line, if there is one, so that output starts on a clean line."""
+    if progress is not None:
+        progress.close()
+
+
 def load_or_fail(
-    path: str | None, quiet_warnings: bool = True, writes: bool = False, quiet: bool = True
+    path: str | None,
+    quiet_warnings: bool = True,
+    writes: bool = False,
+    progress: TerminalProgress | None = None,
 ) -> Dataset:
     """Load a dataset for a command; on problems print them all and exit 1.
 
     ``writes`` says the command would have written a file, so the message can
-    say that nothing was. Unless ``quiet``, a progress line shows on a terminal.
+    say that nothing was. ``progress`` (see :func:`progress_line`) is told as
+    the files are read and checked, and cleared when loading ends.
     """
     target = path or default_dataset()
-    progress = terminal_progress(quiet)
     try:
         dataset = load(target, progress=progress)
     except DatasetError as exc:
-        if progress is not None:
-            progress.close()
+        clear(progress)
         echo_diagnostics(exc.diagnostics, "text")
         tail = "; nothing was written" if writes else ""
         raise DataProblem(f"{target}: {summary(exc.diagnostics)}{tail}") from None
-    if progress is not None:
-        progress.close()
+    clear(progress)
     if not quiet_warnings:
         echo_diagnostics(dataset.warnings, "text")
     return dataset

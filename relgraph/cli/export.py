@@ -19,6 +19,8 @@ from relgraph.cli.common import (
     dataset_argument,
     echo_diagnostics,
     load_or_fail,
+    progress_line,
+    quiet_option,
     summary,
     write_stdout,
 )
@@ -113,6 +115,7 @@ def _counts(dataset: Dataset) -> str:
     "add them (default: no).",
 )
 @filter_options
+@quiet_option
 def export_command(
     dataset: str | None,
     fmt: str,
@@ -121,6 +124,7 @@ def export_command(
     evidence: str | None,
     gexf_version: str | None,
     texts: bool | None,
+    quiet: bool,
     **filters: Any,
 ) -> None:
     """Write the dataset in a format other tools read: Gephi, yEd, Kumu, Neo4j, Aleph, D3.
@@ -153,7 +157,8 @@ def export_command(
     options = _format_options(
         fmt, {"layout": layout, "evidence": evidence, "version": gexf_version, "texts": texts}
     )
-    data = load_or_fail(dataset, writes=True)
+    with progress_line(quiet) as progress:
+        data = load_or_fail(dataset, writes=True, progress=progress)
     selected = chosen.apply(data) if chosen is not None else data
     if output is None:
         if FORMATS[fmt].folder:

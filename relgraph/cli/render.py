@@ -8,7 +8,14 @@ from typing import Any
 import click
 
 from relgraph.cli.analyze import filter_options, optional_filter
-from relgraph.cli.common import dataset_argument, load_or_fail, quiet_option, write_stdout
+from relgraph.cli.common import (
+    clear,
+    dataset_argument,
+    load_or_fail,
+    progress_line,
+    quiet_option,
+    write_stdout,
+)
 from relgraph.errors import UsageError
 from relgraph.rendering import COLOR_BY, SIZE_METRICS, render
 
@@ -79,28 +86,37 @@ def render_command(
     if output is not None and not to_stdout:
         _check_output(output)
     chosen = optional_filter(filters)
-    ds = load_or_fail(dataset, writes=True, quiet=quiet)
-    if chosen is not None:
-        ds = chosen.apply(ds)
-    if target is None:
-        target = os.path.join("output", f"{ds.id}.html")
-        if os.path.exists("output") and not os.path.isdir("output"):
-            raise click.UsageError(
-                "'output' is a file, so the page cannot go to output/; name a file with -o"
-            )
-        os.makedirs("output", exist_ok=True)
-    if to_stdout:
-        html = render(ds, size_by=size_by, color_by=color_by, title=title)
-        write_stdout(html.encode("utf-8"))
-        return
-    try:
-        html = render(ds, target, size_by=size_by, color_by=color_by, title=title)
-    except UsageError as exc:
-        raise click.BadParameter(str(exc), param_hint="'-o' / '--output'") from None
-    except OSError as exc:
-        raise click.ClickException(
-            f"cannot write '{target}': {exc.strerror or exc}; nothing was written"
-        ) from None
+    with progress_line(quiet) as progress:
+        ds = load_or_fail(dataset, writes=True, progress=progress)
+        if chosen is not None:
+            ds = chosen.apply(ds)
+        if target is None:
+            target = os.path.join("output", f"{ds.id}.html")
+            if os.path.exists("output") and not os.path.isdir("output"):
+                raise click.UsageError(
+                    "'output' is a file, so the page cannot go to output/; name a file with -o"
+                )
+            os.makedirs("output", exist_ok=True)
+        options: dict[str, Any] = {
+            "size_by": size_by,
+            "color_by": color_by,
+            "title": title,
+            "progress": progress,
+        }
+        if to_stdout:
+            html = render(ds, **options)
+            clear(progress)
+            write_stdout(html.encode("utf-8"))
+            return
+        try:
+            html = render(ds, target, **options)
+        except UsageError as exc:
+            raise click.BadParameter(str(exc), param_hint="'-o' / '--output'") from None
+        except OSError as exc:
+            raise click.ClickException(
+                f"cannot write '{target}': {exc.strerror or exc}; nothing was written"
+            ) from None
+        clear(progress)
     click.echo(
         f"relgraph: wrote {target} ({len(html.encode('utf-8')):,} bytes; "
         f"{len(ds.entities)} actors, {len(ds.relations)} relations)",
