@@ -223,6 +223,20 @@ def test_analyze_communities(capsys: pytest.CaptureFixture[str]) -> None:
     assert first == second
 
 
+def test_a_large_community_names_its_first_actors_and_counts_the_rest(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from relgraph.cli import analyze
+
+    monkeypatch.setattr(analyze, "COMMUNITY_NAMES", 3)
+    _, out, _ = run(capsys, "analyze", "--communities", "--top", "1")
+    assert out.splitlines()[-1] == (
+        "        1    13  Cuba, Gaza, Hamas, and 10 more (--format csv lists them all)"
+    )
+    _, csv_out, _ = run(capsys, "analyze", "--communities", "--format", "csv")
+    assert sum(line.startswith("1,") for line in csv_out.splitlines()) == 13
+
+
 def test_analyze_balance_lists_the_unbalanced_triangle_with_its_evidence(
     capsys: pytest.CaptureFixture[str], blocs: str
 ) -> None:

@@ -541,6 +541,19 @@ def _sensitivity(
         click.echo(_table(rows, columns))
 
 
+#: how many names a community's row lists in the table and markdown formats
+COMMUNITY_NAMES = 20
+
+
+def _some_names(result: analysis.Communities, community: analysis.Community) -> str:
+    """The community's names, the first :data:`COMMUNITY_NAMES` of them on a large one."""
+    names = [result.names[a] for a in community.actors[:COMMUNITY_NAMES]]
+    more = community.size - len(names)
+    if more > 0:
+        names.append(f"and {more:,} more (--format csv lists them all)")
+    return ", ".join(names)
+
+
 def _communities(
     data: Dataset,
     net: analysis.Network,
@@ -571,11 +584,7 @@ def _communities(
         f"modularity {result.modularity:.4f}"
     )
     summary = [
-        {
-            "community": c.number,
-            "size": c.size,
-            "actors": ", ".join(result.names[a] for a in c.actors),
-        }
+        {"community": c.number, "size": c.size, "actors": _some_names(result, c)}
         for c in result.communities
     ]
     if top is not None:
