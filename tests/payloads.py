@@ -6,12 +6,12 @@ Each payload, were it ever executed, sets ``window.__pwned`` to its own id
 :func:`write_sample_dataset` writes a small, realistic dataset (parallel
 relations, allegations, a denial, dates, claims, aliases); and
 :func:`write_payload_dataset` one in which every text field holds every
-payload: dataset title, description and notes; the labels and descriptions
-of its own entity kinds, categories and relation types; entity names,
-aliases, countries, descriptions, tags and external ids; source titles,
-publishers, notes and (within what validation accepts) URLs; relation notes;
-quotes and who they are attributed to; claim statements and notes. Ids are
-slugs, so no payload can be one.
+payload: dataset title, description, notes, license and authors; the labels
+and descriptions of its own entity kinds, categories and relation types;
+entity names, aliases, countries, descriptions, tags and external ids; source
+titles, publishers, notes and (within what validation accepts) URLs; relation
+notes; quotes, who they are attributed to and the evidence items' notes;
+claim statements and notes. Ids are slugs, so no payload can be one.
 """
 
 from __future__ import annotations
@@ -420,6 +420,7 @@ def write_payload_dataset(folder: Path) -> Path:
                 "source": f"s-{pid}",
                 "attributed_to": text,
                 "credibility": 1 + i % 6,
+                "notes": text,
             }
         ]
         if i % 3 == 0:
@@ -455,7 +456,9 @@ def write_payload_dataset(folder: Path) -> Path:
                 "statement": text,
                 "status": statuses[(i + 1) % len(statuses)],
                 "notes": text,
-                "evidence": [{"quote": text, "source": f"s-{pid}", "attributed_to": text}],
+                "evidence": [
+                    {"quote": text, "source": f"s-{pid}", "attributed_to": text, "notes": text}
+                ],
             }
         )
     doc = {
@@ -464,6 +467,8 @@ def write_payload_dataset(folder: Path) -> Path:
             "title": everything,
             "description": everything,
             "notes": everything,
+            "license": everything,
+            "authors": everything,
         },
         "vocabulary": {"categories": categories, "entity_kinds": kinds, "relation_types": types},
         "sources": sources,

@@ -53,6 +53,8 @@ TRICKY_YAML = r"""dataset:
   id: tricky_set
   title: "Tricky: quotes, \"escapes\" & formulas"
   description: "Line one\nline two\u2028and a separator"
+  license: "=HYPERLINK(\"http://evil.example/\",\"CC BY 4.0\")"
+  authors: "@desk \"}) MERGE (x:Owned) //\nand a second line"
 vocabulary:
   categories:
     - id: money
@@ -112,6 +114,7 @@ relations:
         source: src-1
         attributed_to: min-a
         credibility: 2
+        notes: "-translated; \"}) DETACH DELETE n // <b>&amp;</b>\nsecond line"
       - quote: "+1 for the deal, -2 against it"
         source: src-1
         attributed_to: "@someone"
@@ -149,6 +152,7 @@ claims:
     evidence:
       - quote: "Reportedly, the group received funds."
         source: src-1
+        notes: "+claim note | with a pipe"
 """
 
 #: Strings of the tricky dataset that must come out exactly, wherever they go.
@@ -161,6 +165,18 @@ HOSTILE = [
     "A backslash \\ and 'single' and `tick` quotes",
     "+note\nwith two lines",
     "'quoted' `name` <b>&amp;</b>",
+    '=HYPERLINK("http://evil.example/","CC BY 4.0")',
+    '@desk "}) MERGE (x:Owned) //\nand a second line',
+    '-translated; "}) DETACH DELETE n // <b>&amp;</b>\nsecond line',
+    "+claim note | with a pipe",
+]
+#: The tricky dataset's license, authors and evidence notes (relation r-formula, the claim).
+LICENSE, AUTHORS, RELATION_NOTE, CLAIM_NOTE = HOSTILE[-4:]
+#: The readable evidence lines of relation r-formula, the first with its evidence notes.
+FORMULA_EVIDENCE = [
+    '"=HYPERLINK("http://evil.example/","click") was posted by the ministry." '
+    f"(attributed to min-a; source =cmd|' /C calc'!A0; credibility 2; notes: {RELATION_NOTE})",
+    "\"+1 for the deal, -2 against it\" (attributed to @someone; source =cmd|' /C calc'!A0)",
 ]
 
 
@@ -503,15 +519,71 @@ def test_control_characters_xml_cannot_hold_become_replacement_characters(
     # the loader refuses control characters; a dataset built in Python can still hold them
     import dataclasses
 
+    first = tricky.relations[0]
+    noted = dataclasses.replace(first.evidence[0], notes="form\x0cfeed")
     ds = dataclasses.replace(
         tricky,
         entities=tuple(
             dataclasses.replace(e, name="page\x0cbreak") if e.id == "min-b" else e
             for e in tricky.entities
         ),
+        relations=(
+            dataclasses.replace(first, evidence=(noted, *first.evidence[1:])),
+            *tricky.relations[1:],
+        ),
+        license="CC\x00BY",
+        authors="bell\x07desk",
     )
-    g = nx.read_gexf(io.BytesIO(export_bytes(ds, "gexf")))
+    data = export_bytes(ds, "gexf")
+    g = nx.read_gexf(io.BytesIO(data))
     assert g.nodes["min-b"]["label"] == "page\ufffdbreak"
+    assert "notes: form\ufffdfeed)" in edges_by_id(g)["r-formula"]["evidence"]
+    description = _gexf_meta(data)["description"]
+    assert description.endswith("\nAuthors: bell\ufffddesk\nLicense: CC\ufffdBY")
+    h = nx.read_graphml(io.BytesIO(export_bytes(ds, "graphml")))
+    assert (h.graph["license"], h.graph["authors"]) == ("CC\ufffdBY", "bell\ufffddesk")
+    assert "notes: form\ufffdfeed)" in edges_by_id(h)["r-formula"]["evidence"]
+
+
+def _gexf_meta(data: bytes) -> dict[str, str]:
+    """The text of each child of the GEXF ``<meta>`` element, by tag."""
+    meta = ET.fromstring(data).find("{*}meta")
+    assert meta is not None
+    return {child.tag.split("}", 1)[1]: child.text or "" for child in meta}
+
+
+@pytest.mark.parametrize(
+    ("version", "ns"),
+    [("1.3", "http://gexf.net/1.3"), ("1.2draft", "http://www.gexf.net/1.2draft")],
+)
+def test_gexf_meta_names_the_authors_and_the_license_and_stays_valid(
+    version: str, ns: str, tricky: relgraph.Dataset
+) -> None:
+    data = export_bytes(tricky, "gexf", version=version)
+    assert check_gexf(data, ns=ns) == []
+    assert _gexf_meta(data) == {
+        "creator": f"relgraph {relgraph.__version__}",
+        "description": (
+            'Tricky: quotes, "escapes" & formulas. Line one\nline two\u2028and a separator\n'
+            f"Authors: {AUTHORS}\nLicense: {LICENSE}"
+        ),
+    }
+
+
+def test_gexf_without_license_or_authors_says_nothing_of_them(bundled: relgraph.Dataset) -> None:
+    description = _gexf_meta(export_bytes(bundled, "gexf"))["description"]
+    assert description.startswith("Cuba–Iran relations. Actors and ties")
+    assert "License:" not in description
+    assert "Authors:" not in description
+
+
+def test_gexf_and_graphml_evidence_text_carries_each_items_notes(
+    tricky: relgraph.Dataset,
+) -> None:
+    g = nx.read_gexf(io.BytesIO(export_bytes(tricky, "gexf")))
+    assert edges_by_id(g)["r-formula"]["evidence"] == "\n".join(FORMULA_EVIDENCE)
+    h = nx.read_graphml(io.BytesIO(export_bytes(tricky, "graphml")))
+    assert edges_by_id(h)["r-formula"]["evidence"] == "\n".join(FORMULA_EVIDENCE)
 
 
 # ---------------------------------------------------------------------------
@@ -538,6 +610,32 @@ def test_graphml_is_read_by_networkx_and_igraph_with_typed_attributes(
     cuba = i.vs.find(id="cuba")
     assert cuba["name"] == "Cuba"
     assert cuba["aliases"] == "Havana; República de Cuba"
+
+
+def test_graphml_graph_carries_the_datasets_license_and_authors_exactly(
+    tricky: relgraph.Dataset, bundled: relgraph.Dataset, tmp_path: Path
+) -> None:
+    import igraph
+
+    path = tmp_path / "g.graphml"
+    export(tricky, "graphml", path)
+    g = nx.read_graphml(path)
+    assert {k: v for k, v in g.graph.items() if not k.endswith("_default")} == {
+        "dataset_id": "tricky_set",
+        "title": tricky.title,
+        "description": tricky.description,
+        "license": LICENSE,
+        "authors": AUTHORS,
+    }
+    i = igraph.Graph.Read_GraphML(str(path))
+    assert (i["license"], i["authors"]) == (LICENSE, AUTHORS)
+    plain = nx.read_graphml(io.BytesIO(export_bytes(bundled, "graphml")))
+    assert sorted(k for k in plain.graph if not k.endswith("_default")) == [
+        "dataset_id",
+        "description",
+        "notes",
+        "title",
+    ]
 
 
 def test_networkx_writers_fail_on_the_model_graph_but_not_on_the_flattened_one(
@@ -618,6 +716,7 @@ def test_jsonl_is_the_bulk_dataset_format_in_reference_order(
         "claim",
     ]
     assert "\\u2028" in lines[0]  # the description's line separator, escaped
+    assert (json.loads(lines[0])["license"], json.loads(lines[0])["authors"]) == (LICENSE, AUTHORS)
     assert json.loads(lines[2])["text"] == "texts/tricky.txt"
     relation = json.loads(lines[7])
     assert relation == {
@@ -635,6 +734,7 @@ def test_jsonl_is_the_bulk_dataset_format_in_reference_order(
                 "source": "src-1",
                 "attributed_to": "min-a",
                 "credibility": 2,
+                "notes": RELATION_NOTE,
             },
             {
                 "quote": "+1 for the deal, -2 against it",
@@ -780,6 +880,29 @@ def test_csv_joined_evidence_gives_one_row_per_relation(
     assert int(row["Evidence count"]) == len(many.evidence)
 
 
+def test_csv_carries_license_authors_and_evidence_notes(
+    tricky: relgraph.Dataset, bundled: relgraph.Dataset, tmp_path: Path
+) -> None:
+    import yaml
+
+    export(tricky, "csv", tmp_path / "out")
+    meta = yaml.safe_load((tmp_path / "out" / "meta.yaml").read_text(encoding="utf-8"))
+    assert (meta["dataset"]["license"], meta["dataset"]["authors"]) == (LICENSE, AUTHORS)
+    relations = _rows(tmp_path / "out" / "relations.csv")
+    columns = list(relations[0])
+    assert columns[columns.index("Credibility") + 1] == "Evidence notes"
+    notes = [(r["ID"], r["Quote source"], r["Evidence notes"]) for r in relations]
+    assert notes[:2] == [("r-formula", "src-1", "'" + RELATION_NOTE), ("r-formula", "src-1", "")]
+    claims = _rows(tmp_path / "out" / "claims.csv")
+    assert [c["Evidence notes"] for c in claims] == ["'" + CLAIM_NOTE]  # starts with +
+    export(tricky, "csv", tmp_path / "joined", evidence="joined")
+    joined = {r["ID"]: r for r in _rows(tmp_path / "joined" / "relations.csv")}
+    assert joined["r-formula"]["Quotes"] == "\n".join(FORMULA_EVIDENCE)
+    export(bundled, "csv", tmp_path / "plain")
+    plain = yaml.safe_load((tmp_path / "plain" / "meta.yaml").read_text(encoding="utf-8"))
+    assert sorted(plain["dataset"]) == ["description", "id", "notes", "title"]
+
+
 def test_csv_writes_the_source_texts_byte_for_byte(
     tricky: relgraph.Dataset, tmp_path: Path
 ) -> None:
@@ -864,6 +987,7 @@ def test_cypher_keeps_every_value_inside_a_literal(tricky: relgraph.Dataset) -> 
         "Entity",
         "Source",
         "Claim",
+        "Dataset",
         "Official",
         "State",
         "ArmedGroup",
@@ -877,9 +1001,11 @@ def test_cypher_keeps_every_value_inside_a_literal(tricky: relgraph.Dataset) -> 
         "relgraph_entity_id",
         "relgraph_source_id",
         "relgraph_claim_id",
+        "relgraph_dataset_id",
     }
     assert "DETACH" not in words
     assert "DELETE" not in words
+    assert "Owned" not in words  # the authors' MERGE stays text
     without_literals = re.sub(r'"(?:\\.|[^"\\])*"', '""', script)
     assert "DETACH" not in without_literals
     assert "evil.example" not in without_literals
@@ -912,10 +1038,10 @@ def test_cypher_statements_parse_as_opencypher(tricky: relgraph.Dataset) -> None
     assert constraints == [
         f"CREATE CONSTRAINT relgraph_{n.lower()}_id IF NOT EXISTS FOR (n:{n}) "
         "REQUIRE n.id IS UNIQUE;"
-        for n in ("Entity", "Source", "Claim")
+        for n in ("Entity", "Source", "Claim", "Dataset")
     ]  # Neo4j schema commands: not in the openCypher grammar
     queries = [s for s in statements if not s.startswith("CREATE CONSTRAINT")]
-    assert len(queries) == 1 + 3 + 4 + 1  # sources; 3 kinds; 4 relation types; claims
+    assert len(queries) == 1 + 1 + 3 + 4 + 1  # the dataset; sources; 3 kinds; 4 types; claims
     for query in queries:
         collect = Collect()
         lex = cypher.CypherLexer(antlr4.InputStream(query))
@@ -926,6 +1052,107 @@ def test_cypher_statements_parse_as_opencypher(tricky: relgraph.Dataset) -> None
         parser.addErrorListener(collect)
         parser.script()
         assert collect.errors == [], query[:200]
+
+
+def _cypher_rows(script: str) -> list[tuple[list[str], list[Any]]]:
+    """Each ``UNWIND`` statement of a script: the words of its body and its rows as Python values.
+
+    The script is read with the openCypher lexer, so a value is what Neo4j would read.
+    """
+    import antlr4
+    import antlr4_cypher as cypher
+
+    names = cypher.CypherLexer.symbolicNames
+    tokens = [
+        (names[t.type], t.text)
+        for t in cypher.CypherLexer(antlr4.InputStream(script)).getAllTokens()
+        if t.channel == 0 and names[t.type] not in ("SP", "WHITESPACE")
+    ]
+    pos = 0
+
+    def value() -> Any:
+        nonlocal pos
+        kind, text = tokens[pos]
+        pos += 1
+        if kind == "STRING_LITERAL":
+            return _decode_cypher(text)
+        if re.fullmatch(r"\d+", text):  # the grammar lexes a lone 0 as a name
+            return int(text)
+        if kind in ("TRUE", "FALSE", "NULL_W"):
+            return {"TRUE": True, "FALSE": False, "NULL_W": None}[kind]
+        closing = {"LBRACK": "RBRACK", "LBRACE": "RBRACE"}.get(kind)
+        if closing is None:
+            raise AssertionError(f"{text!r} is not a literal")
+        items: list[Any] = []
+        pairs: dict[str, Any] = {}
+        while tokens[pos][0] != closing:
+            if kind == "LBRACE":
+                key = tokens[pos][1]
+                assert tokens[pos + 1][0] == "COLON"
+                pos += 2
+                pairs[key] = value()
+            else:
+                items.append(value())
+            if tokens[pos][0] == "COMMA":
+                pos += 1
+        pos += 1
+        return pairs if kind == "LBRACE" else items
+
+    statements = []
+    while pos < len(tokens):
+        if tokens[pos][0] != "UNWIND":
+            pos += 1
+            continue
+        pos += 1
+        rows = value()
+        start = pos
+        while tokens[pos][0] != "SEMI":
+            pos += 1
+        statements.append(([text for _, text in tokens[start:pos]], rows))
+    return statements
+
+
+def test_cypher_writes_license_and_authors_on_a_dataset_node_and_evidence_notes(
+    tricky: relgraph.Dataset, bundled: relgraph.Dataset
+) -> None:
+    statements = _cypher_rows(export_bytes(tricky, "cypher").decode("utf-8"))
+    (dataset,) = [rows for words, rows in statements if "Dataset" in words]
+    assert dataset == [
+        {
+            "id": "tricky_set",
+            "props": {
+                "title": 'Tricky: quotes, "escapes" & formulas',
+                "description": "Line one\nline two\u2028and a separator",
+                "license": LICENSE,
+                "authors": AUTHORS,
+            },
+        }
+    ]
+    (praise,) = [rows for words, rows in statements if "PRAISE" in words]
+    props = praise[0]["props"]
+    assert praise[0]["id"] == "r-formula"
+    assert props["evidence_notes"] == [RELATION_NOTE, ""]  # parallel to the quotes
+    assert len(props["evidence_quotes"]) == len(props["evidence_notes"])
+    (claims,) = [rows for words, rows in statements if "Claim" in words]
+    assert claims[0]["props"]["evidence_notes"] == [CLAIM_NOTE]
+    plain = _cypher_rows(export_bytes(bundled, "cypher").decode("utf-8"))
+    (dataset,) = [rows for words, rows in plain if "Dataset" in words]
+    assert dataset[0]["id"] == "cuba_iran"
+    assert sorted(dataset[0]["props"]) == ["description", "notes", "title"]  # no license given
+
+
+def test_cypher_refuses_a_kind_that_would_take_the_dataset_label(tmp_path: Path) -> None:
+    yaml = TRICKY_YAML.replace("    - id: armed_group\n", "    - id: dataset\n", 1)
+    yaml = yaml.replace("kind: armed_group", "kind: dataset").replace(
+        "[armed_group, state]", "[dataset, state]"
+    )
+    ds = relgraph.load(make_tricky(tmp_path, yaml=yaml))
+    with pytest.raises(ExportError) as exc:
+        export_bytes(ds, "cypher")
+    assert str(exc.value) == (
+        "the entity kind 'dataset' would become the Neo4j name Dataset, which relgraph itself "
+        "already uses\n  hint: rename one of them in the dataset's vocabulary"
+    )
 
 
 def test_cypher_labels_and_types_come_from_the_vocabulary(tricky: relgraph.Dataset) -> None:
@@ -986,6 +1213,10 @@ def test_ftm_entities_load_in_followthemoney_with_valid_properties(
     assert link.get("status") == ["reported"]
     assert link.get("date") == ["2023-05-05"]
     assert link.get("proof") == [s("src-1")]
+    assert link.get("description") == FORMULA_EVIDENCE
+    # FtM entities have no place for a dataset's license and authors (see the module docs)
+    values = [v for line in lines for vs in json.loads(line)["properties"].values() for v in vs]
+    assert not [v for v in values if LICENSE in v or AUTHORS in v]
     meeting = next(
         p
         for p in proxies.values()

@@ -2,7 +2,9 @@
 
 No export may carry a payload anywhere but in a value of its own format, escaped as that
 format escapes: XML text for GEXF and GraphML, a neutralised cell for CSV, a string literal
-for Cypher, a JSON string for JSON, JSON Lines and FollowTheMoney.
+for Cypher, a JSON string for JSON, JSON Lines and FollowTheMoney. The dataset's license and
+authors and the evidence items' notes hold payloads too, and come back exactly wherever the
+format keeps them as values of their own.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import pytest
 import relgraph
 from payloads import PAYLOADS, write_payload_dataset
 from relgraph.export import FORMATS, export_bytes
+from relgraph.export.cypher import cypher_string
 
 TEXTS = [text for _, text in PAYLOADS]
 
@@ -43,6 +46,16 @@ def test_xml_exports_hold_every_payload_as_text_and_add_no_element(
     g = nx.read_gexf(io.BytesIO(data)) if fmt == "gexf" else nx.read_graphml(io.BytesIO(data))
     names = {d.get("label", d.get("name")) for _, d in g.nodes(data=True)}
     assert names == {e.name for e in hostile.entities}
+    notes = {e.notes for r in hostile.relations for e in r.evidence if e.notes}
+    evidence = "\n".join(d["evidence"] for _, _, d in g.edges(data=True))
+    assert [n for n in notes if f"notes: {n})" not in evidence] == []
+    if fmt == "graphml":
+        assert (g.graph["license"], g.graph["authors"]) == (hostile.license, hostile.authors)
+    else:
+        meta = ET.fromstring(data).find("{*}meta")
+        assert meta is not None
+        description = meta.findtext("{*}description", "")
+        assert description.endswith(f"\nAuthors: {hostile.authors}\nLicense: {hostile.license}")
 
 
 def test_csv_export_neutralises_every_cell_a_spreadsheet_would_run(
@@ -60,6 +73,28 @@ def test_csv_export_neutralises_every_cell_a_spreadsheet_would_run(
     assert cells > len(TEXTS)
 
 
+def test_csv_export_gives_back_license_authors_and_evidence_notes_exactly(
+    hostile: relgraph.Dataset, tmp_path: Path
+) -> None:
+    from relgraph.export import export
+    from relgraph.imports import import_csv
+
+    sheets = tmp_path / "sheets"
+    export(hostile, "csv", sheets)
+    (tmp_path / "back").mkdir()
+    back = import_csv(
+        sheets / "entities.csv",
+        sheets / "relations.csv",
+        tmp_path / "back" / "payloads.yaml",
+        sources=sheets / "sources.csv",
+        claims=sheets / "claims.csv",
+        meta=sheets / "meta.yaml",
+    )
+    assert (back.license, back.authors) == (hostile.license, hostile.authors)
+    assert back.relations == hostile.relations  # every evidence item's notes among them
+    assert back.claims == hostile.claims
+
+
 def test_cypher_export_keeps_every_payload_inside_a_string_literal(
     hostile: relgraph.Dataset,
 ) -> None:
@@ -69,6 +104,11 @@ def test_cypher_export_keeps_every_payload_inside_a_string_literal(
     assert "pwned" not in outside
     assert "alert" not in outside
     assert "<" not in outside
+    literals = re.findall(r'"(?:\\.|[^"\\])*"', script)
+    assert cypher_string(hostile.license or "") in literals
+    assert cypher_string(hostile.authors or "") in literals
+    notes = {e.notes for c in hostile.claims for e in c.evidence if e.notes}
+    assert {n for n in notes if cypher_string(n) not in literals} == set()
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "ftm"])
@@ -93,6 +133,13 @@ def test_json_exports_carry_every_payload_exactly_as_a_string(
         walk(json.loads(line))
     missing = [t for t in TEXTS if not any(t in s for s in strings)]
     assert missing == []
+    notes = {e.notes for r in hostile.relations for e in r.evidence if e.notes}
+    if fmt == "ftm":  # inside each evidence item's line of the relation's description
+        assert [n for n in notes if not any(f"notes: {n})" in s for s in strings)] == []
+    else:
+        assert hostile.license in strings
+        assert hostile.authors in strings
+        assert notes <= strings
 
 
 def test_every_export_format_is_checked_with_the_payloads() -> None:

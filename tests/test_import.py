@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_export import TRICKY_TEXT, assert_same_dataset, make_tricky
+from test_export import (
+    AUTHORS,
+    CLAIM_NOTE,
+    LICENSE,
+    RELATION_NOTE,
+    TRICKY_TEXT,
+    assert_same_dataset,
+    make_tricky,
+)
 
 import relgraph
 from relgraph.cli import main
@@ -104,6 +112,28 @@ def test_csv_round_trip_keeps_formulas_pipes_and_line_breaks(layout: str, tmp_pa
     assert back.entity("min-b").name == "=1+1"
     assert back.entity("min-a").aliases == ("a|b", "back\\slash", "no")
     assert dict(back.entity("min-a").external_ids) == {"a:b": "c|d", "wikidata": "Q1"}
+    assert (back.license, back.authors) == (LICENSE, AUTHORS)
+    formula = next(r for r in back.relations if r.id == "r-formula")
+    assert [e.notes for e in formula.evidence] == [RELATION_NOTE, None]
+    assert [e.notes for e in back.claims[0].evidence] == [CLAIM_NOTE]
+
+
+def test_csv_evidence_notes_are_read_from_their_column(sheets: Path, tmp_path: Path) -> None:
+    rel = sheets / "relations.csv"
+    rel.write_text(
+        "from;to;type;status;quote;quote source;notes;evidence_notes\n"
+        "iran;cuba;agreement;reported;Iran and Cuba signed an agreement;art;the pact;"
+        " page 1 \n"
+        "iran;cuba;agreement;;Officials said the ties were firm;art;;'=translated\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "out").mkdir()
+    ds = import_csv(
+        sheets / "entities.csv", rel, tmp_path / "out" / "d.yaml", sources=sheets / "sources.csv"
+    )
+    (agreement,) = ds.relations
+    assert agreement.notes == "the pact"
+    assert [e.notes for e in agreement.evidence] == [" page 1 ", "=translated"]
 
 
 def test_dataset_yaml_writes_a_file_that_loads_as_the_same_dataset(
@@ -183,7 +213,7 @@ def test_an_unknown_column_is_named_with_the_closest_known_one(
     assert _problems(exc) == [
         f"{rel}:1:1: error[unknown-column] unknown column 'frm'\n"
         "  hint: did you mean 'From'? relations take: ID, From, To, Type, Status, Sign, Date, "
-        "Start, End, Notes, Quote, Quote source, Attributed to, Credibility"
+        "Start, End, Notes, Quote, Quote source, Attributed to, Credibility, Evidence notes"
     ]
     assert not (tmp_path / "out.yaml").exists()
 

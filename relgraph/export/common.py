@@ -410,13 +410,20 @@ def source_line(source: Source) -> str:
 
 
 def evidence_lines(items: Sequence[Evidence], sources: Mapping[str, Source]) -> list[str]:
-    """Each evidence item as one readable line: the quote, who said it and where.
+    """Each evidence item as one readable line: the quote, who said it, where, and its notes.
+
+    In the parentheses after the quote: who the quote is attributed to, the
+    source's title (its id when the source is not in ``sources``), the
+    credibility grade and the evidence item's notes, each only when there is
+    one. The text of each is kept as it is.
 
     Examples
     --------
     >>> from relgraph.model import Evidence
     >>> evidence_lines([Evidence("firm and progressive", "art", attributed_to="iran")], {})
     ['"firm and progressive" (attributed to iran; source art)']
+    >>> evidence_lines([Evidence("firm", "art", credibility=2, notes="translated")], {})
+    ['"firm" (source art; credibility 2; notes: translated)']
     """
     lines = []
     for e in items:
@@ -427,6 +434,8 @@ def evidence_lines(items: Sequence[Evidence], sources: Mapping[str, Source]) -> 
         about.append(f"source {src.title if src else e.source}")
         if e.credibility is not None:
             about.append(f"credibility {e.credibility}")
+        if e.notes:
+            about.append(f"notes: {e.notes}")
         lines.append(f'"{e.quote}" ({join_readable(about)})')
     return lines
 

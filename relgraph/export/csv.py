@@ -14,14 +14,18 @@ The export writes a folder:
     ``Relation type``. Rows of one relation share its ``ID``. Then come
     ``Status``, ``Sign``, ``Date``, ``Start``, ``End``, ``Notes`` and the
     evidence: ``Quote``, ``Quote source`` (a source id), ``Attributed to``,
-    ``Credibility``. ``Label``, ``Direction``, ``Category``, ``Context`` and
-    ``Source title`` are there for reading and are ignored by the import.
+    ``Credibility``, ``Evidence notes`` (the evidence item's own notes;
+    ``Notes`` are the relation's). ``Label``, ``Direction``, ``Category``,
+    ``Context`` and ``Source title`` are there for reading and are ignored by
+    the import.
 ``claims.csv``, ``sources.csv``
-    the claims (one row per evidence item) and the sources, with ``Text``
-    giving the path of each source's stored text relative to the folder.
+    the claims (one row per evidence item, with the same evidence columns)
+    and the sources, with ``Text`` giving the path of each source's stored
+    text relative to the folder.
 ``meta.yaml``
-    the dataset's ``id``, ``title``, ``description`` and ``notes``, and its
-    vocabulary additions, in the dataset file's own layout.
+    the dataset's ``id``, ``title``, ``description``, ``notes``, ``license``
+    and ``authors`` (those it has), and its vocabulary additions, in the
+    dataset file's own layout.
 the stored texts
     at their ``Text`` paths (``texts=False`` leaves them out).
 
@@ -31,8 +35,10 @@ So the folder goes back in whole with::
         --claims DIR/claims.csv --meta DIR/meta.yaml -o DATASET.yaml
 
 ``evidence="joined"`` writes one row per relation, with every quote in one
-``Quotes`` cell, one line each, for tools that want one edge per row; it
-cannot be imported again (which quote came from which source is lost).
+``Quotes`` cell, one line each (the quote, then in parentheses who it is
+attributed to, the source's title, the credibility and the evidence notes),
+for tools that want one edge per row; it cannot be imported again (which
+quote came from which source is lost).
 
 Lists (aliases, tags, external ids) are joined with ``|``, as Kumu reads
 them; a ``|`` or ``\\`` inside an item is written ``\\|`` or ``\\\\``.
@@ -93,7 +99,7 @@ ENTITY_COLUMNS = (
     "Tags",
     "External IDs",
 )
-EVIDENCE_COLUMNS = ("Quote", "Quote source", "Attributed to", "Credibility")
+EVIDENCE_COLUMNS = ("Quote", "Quote source", "Attributed to", "Credibility", "Evidence notes")
 CLAIM_COLUMNS = ("ID", "Entity", "Statement", "Status", "Date", "Notes", *EVIDENCE_COLUMNS)
 SOURCE_COLUMNS = (
     "ID",
@@ -230,6 +236,7 @@ def _evidence_cells(e: Evidence, dataset: Dataset) -> dict[str, Any]:
         "Quote source": e.source,
         "Attributed to": e.attributed_to,
         "Credibility": e.credibility,
+        "Evidence notes": e.notes,
         "Context": e.context,
         "Source title": titles.get(e.source),
     }
@@ -377,6 +384,8 @@ class CSVExporter(Exporter):
                 "title": dataset.title,
                 "description": dataset.description,
                 "notes": dataset.notes,
+                "license": dataset.license,
+                "authors": dataset.authors,
             },
             None,
         )

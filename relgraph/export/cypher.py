@@ -2,6 +2,9 @@
 
 What the script makes:
 
+* one ``(:Dataset {id, title, description, notes, license, authors})``: the
+  dataset's own fields, those it has, so that its license and authors travel
+  with the graph;
 * ``(:Source {id, title, publisher, url, published, retrieved, reliability,
   text_path, sha256, notes})`` (``text`` too with ``texts=True``);
 * ``(:Entity:<Kind> {id, name, kind, aliases, country, description, tags,
@@ -14,7 +17,9 @@ What the script makes:
   ``date``, ``start``, ``end``, ``notes`` and the evidence as parallel lists:
   ``evidence_quotes``, ``evidence_sources`` (source ids),
   ``evidence_attributed_to`` (``""`` when not attributed),
-  ``evidence_credibility`` (``0`` when not graded) and ``evidence_contexts``;
+  ``evidence_credibility`` (``0`` when not graded), ``evidence_contexts`` and
+  ``evidence_notes`` (``""`` when the evidence item has no notes), item *i*
+  of each list describing evidence item *i*;
 * ``(:Claim {id, statement, status, date, notes, evidence_…})-[:ABOUT]->(:Entity)``.
 
 Neo4j relationships always have a direction: a relation of an undirected
@@ -29,8 +34,10 @@ can end the literal and become Cypher. Map keys are relgraph's own property
 names. Labels and relationship types come only from the vocabulary's ids
 (which are slugs), turned into identifiers by :func:`label_name` and
 :func:`relationship_name` and backtick-quoted if they still are not plain
-identifiers; two ids that would give the same name are an error. Nothing else
-in the script depends on the data: comments hold only counts.
+identifiers; two ids that would give the same name, or an id that would give
+one of relgraph's own names (``Dataset``, ``Entity``, ``Source``, ``Claim``,
+``ABOUT``), are an error. Nothing else in the script depends on the data:
+comments hold only counts.
 
 ``MERGE`` on ``id``, with uniqueness constraints created first
 (``IF NOT EXISTS``, Neo4j 4.4 and later), makes the script safe to run again.
@@ -62,7 +69,7 @@ __all__ = [
 
 _IDENT = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _KEY = re.compile(r"[a-z][a-z0-9_]*")
-_RESERVED_LABELS = ("Entity", "Source", "Claim")
+_RESERVED_LABELS = ("Entity", "Source", "Claim", "Dataset")
 _RESERVED_TYPES = ("ABOUT",)
 _BATCH = 500
 _ESCAPES = {
@@ -171,6 +178,7 @@ def _evidence(items: Sequence[Evidence]) -> dict[str, Any]:
         "evidence_attributed_to": [e.attributed_to or "" for e in items],
         "evidence_credibility": [e.credibility or 0 for e in items],
         "evidence_contexts": [e.context for e in items],
+        "evidence_notes": [e.notes or "" for e in items],
         "evidence_count": len(items),
     }
 
@@ -205,6 +213,19 @@ class CypherExporter(Exporter):
                 f"FOR (n:{label}) REQUIRE n.id IS UNIQUE;\n"
             )
         s.write("\n")
+        dataset_row = {
+            "id": dataset.id,
+            "props": _props(
+                {
+                    "title": dataset.title,
+                    "description": dataset.description,
+                    "notes": dataset.notes,
+                    "license": dataset.license,
+                    "authors": dataset.authors,
+                }
+            ),
+        }
+        self._unwind(s, [dataset_row], "MERGE (n:Dataset {id: row.id})\nSET n += row.props")
         rows = [
             {
                 "id": src.id,

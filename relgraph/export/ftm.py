@@ -29,9 +29,18 @@ relations, by the closest schema
     ``Associate``, which has no status, it opens the ``summary``),
     ``date``/``startDate``/``endDate``,
     ``summary`` (the relation's notes), ``description`` (one value per
-    evidence item: the quote, who it is attributed to, the source), ``proof``
+    evidence item: the quote, who it is attributed to, the source, the
+    credibility and the evidence item's notes), ``proof``
     (the sources' ``Document`` entities), ``sourceUrl`` and ``publisher`` (of
     those sources) and ``recordId`` (the relation's id).
+
+Not written: the dataset's own fields, its ``license`` and ``authors``
+among them. FollowTheMoney has no entity for a dataset; tools that use it
+(Aleph, OpenSanctions) keep a dataset's license and publisher in dataset
+metadata beside the entities, where ``license`` must be the address of the
+license, not relgraph's free text. Putting them into a ``Document`` or into
+every entity's ``notes`` would make them look like part of the evidence.
+Take them from the dataset file, or from the JSON, JSON Lines or CSV export.
 
 Ids are ``<e|r|s>.<dataset id>.<id>``; characters FollowTheMoney ids cannot
 hold (``_``) become ``-``, with a short hash of the original added so ids

@@ -8,6 +8,14 @@ labelled with its type's label, with ``kind`` set to the relation type (GEXF
 1.3: Gephi keeps parallel edges of different kinds apart), coloured by its
 category, weighted by its number of evidence items.
 
+The ``<meta>`` element holds what GEXF gives it room for: ``<creator>``
+names the program that wrote the file (``relgraph`` and its version, as Gephi
+and NetworkX name themselves there), and ``<description>`` is the dataset's
+title and description followed, when the dataset has them, by an
+``Authors: …`` line and a ``License: …`` line. (GEXF's ``<meta>`` may hold
+only ``creator``, ``keywords`` and ``description``, so the license has no
+element of its own.)
+
 Declared attributes, each with a GEXF type:
 
 nodes
@@ -21,9 +29,10 @@ edges
     ``evidence_count``, ``source_count`` (integer).
 
 Lists are flattened into readable text: ``evidence`` has one line per
-evidence item (the quote, who it is attributed to, the source's title and the
-credibility), ``sources`` one line per source (title, publisher, URL, date,
-reliability grade), ``aliases`` and ``tags`` are joined with ``"; "``.
+evidence item (the quote, who it is attributed to, the source's title, the
+credibility and the evidence item's notes), ``sources`` one line per source
+(title, publisher, URL, date, reliability grade), ``aliases`` and ``tags``
+are joined with ``"; "``.
 
 Every edge is written directed (``defaultedgetype="directed"``), source to
 target as in the dataset; the ``directed`` attribute is ``false`` for types
@@ -38,7 +47,8 @@ have no spell: Gephi's timeline shows them throughout. The graph is
 ``mode="dynamic"`` with ``timeformat="date"`` when any relation is dated.
 
 Characters XML 1.0 cannot hold (most control characters) are written as
-U+FFFD; no other text is changed.
+U+FFFD; no other text is changed (a carriage return is written ``&#13;``, so
+that it reads back as itself).
 
 Examples
 --------
@@ -54,6 +64,7 @@ True
 
 from __future__ import annotations
 
+import io
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
@@ -70,7 +81,7 @@ from relgraph.export.common import (
 )
 from relgraph.model import Claim, Dataset, Relation
 
-__all__ = ["VERSIONS", "GEXFExporter", "gexf_bytes", "xml_safe"]
+__all__ = ["VERSIONS", "GEXFExporter", "gexf_bytes", "meta_description", "xml_safe"]
 
 #: GEXF versions: namespace, viz namespace, schema location and version attribute.
 VERSIONS: dict[str, tuple[str, str, str, str]] = {
@@ -156,6 +167,27 @@ def claim_lines(claims: Sequence[Claim]) -> list[str]:
     return [f"[{c.status}] {c.statement}" + (f" ({c.date})" if c.date else "") for c in claims]
 
 
+def meta_description(dataset: Dataset) -> str:
+    """The text of ``<meta><description>``: title, description, authors and license.
+
+    Examples
+    --------
+    >>> import dataclasses, relgraph
+    >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+    >>> ds = dataclasses.replace(ds, description=None, authors="A. Reporter", license="CC BY 4.0")
+    >>> print(meta_description(ds))
+    Cuba–Iran relations
+    Authors: A. Reporter
+    License: CC BY 4.0
+    """
+    text = dataset.title + (f". {dataset.description}" if dataset.description else "")
+    if dataset.authors:
+        text += f"\nAuthors: {dataset.authors}"
+    if dataset.license:
+        text += f"\nLicense: {dataset.license}"
+    return text
+
+
 def spell(relation: Relation) -> tuple[str | None, str | None] | None:
     """The days a relation's dates could cover, as ``(start, end)``; ``None`` if undated.
 
@@ -204,8 +236,7 @@ def gexf_tree(dataset: Dataset, version: str = "1.3") -> ET.Element:
     )
     meta = ET.SubElement(root, "meta")
     ET.SubElement(meta, "creator").text = f"relgraph {__version__}"
-    description = dataset.title + (f". {dataset.description}" if dataset.description else "")
-    ET.SubElement(meta, "description").text = xml_safe(description)
+    ET.SubElement(meta, "description").text = xml_safe(meta_description(dataset))
     spells = {r.id: spell(r) for r in dataset.relations}
     dynamic = any(s is not None for s in spells.values())
     graph_attrs = {"defaultedgetype": "directed", "mode": "dynamic" if dynamic else "static"}
@@ -320,6 +351,9 @@ class GEXFExporter(Exporter):
         """Write the GEXF document, UTF-8 with an XML declaration."""
         root = gexf_tree(dataset, self.options["version"])
         ET.indent(root, space="  ")
+        buffer = io.BytesIO()
+        ET.ElementTree(root).write(buffer, encoding="utf-8", xml_declaration=True)
+        # ElementTree writes a CR in element text (the <meta> description) as it is, and XML
+        # reads it back as LF: write it as a character reference, so the text comes back exactly
         stream = out.open_bytes("graph.gexf")
-        ET.ElementTree(root).write(stream, encoding="utf-8", xml_declaration=True)
-        stream.write(b"\n")
+        stream.write(buffer.getvalue().replace(b"\r", b"&#13;") + b"\n")

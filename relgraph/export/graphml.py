@@ -14,11 +14,12 @@ edges (``id`` is the relation's id)
     ``relation_id``, ``type``, ``category``, ``label``, ``inverse_label``,
     ``status``, ``sign``, ``date``, ``start``, ``end``, ``notes``,
     ``evidence`` (one line per evidence item: quote, attribution, source title,
-    credibility), ``sources`` (one line per source), ``attributed_to``
-    (string), ``directed``, ``allegation`` (boolean), ``evidence_count``,
-    ``source_count`` (int).
+    credibility, the evidence item's notes), ``sources`` (one line per
+    source), ``attributed_to`` (string), ``directed``, ``allegation``
+    (boolean), ``evidence_count``, ``source_count`` (int).
 the graph
-    ``dataset_id``, ``title``, ``description`` and ``notes`` of the dataset.
+    ``dataset_id``, ``title``, ``description``, ``notes``, ``license`` and
+    ``authors`` of the dataset (each only when the dataset has it).
 
 As in the GEXF export, every edge is directed from source to target, and the
 ``directed`` attribute says whether the relation's type is directed. In yEd,
@@ -121,6 +122,8 @@ def graphml_graph(dataset: Dataset) -> nx.MultiDiGraph:
             "title": dataset.title,
             "description": dataset.description,
             "notes": dataset.notes,
+            "license": dataset.license,
+            "authors": dataset.authors,
         }
     )
     for e in dataset.entities:

@@ -16,6 +16,12 @@ The columns each file takes are those ``relgraph export --to csv`` writes
   when that column is there), ``Evidence source`` for ``Quote source``;
 * sources: ``SHA256`` may be left out or empty: it is computed from the text.
 
+In relations and claims, ``Notes`` are the relation's (or claim's) own and
+``Evidence notes`` the notes of the row's evidence item. The meta file
+(``meta.yaml``, read by :func:`read_meta`) gives the dataset's own fields
+(``id``, ``title``, ``description``, ``notes``, ``license``, ``authors``) and
+its vocabulary additions.
+
 Rows with the same ``ID`` make one relation (or claim), each row adding one
 evidence item; rows without an ``ID`` are grouped by their ends, type and
 dates (a claim's by its entity, statement and date). The relation's own
@@ -85,6 +91,7 @@ _TEXT = (
     "title",
     "attributed_to",
     "publisher",
+    "evidence_notes",
 )
 
 ENTITIES = Spec(
@@ -115,6 +122,7 @@ _EVIDENCE = {
     "evidence source": "evidence_source",
     "attributed to": "attributed_to",
     "credibility": "credibility",
+    "evidence notes": "evidence_notes",
 }
 
 CLAIMS = Spec(
@@ -419,7 +427,7 @@ def _value(cell: str, target: str, spec: Spec, where: Location, problems: list[D
 # a relation's or claim's own columns; its evidence comes from one row per item
 _RELATION_FIELDS = tuple(f for f in FIELDS["relation"] if f != "evidence")
 _CLAIM_FIELDS = tuple(f for f in FIELDS["claim"] if f != "evidence")
-_EVIDENCE_FIELDS = ("quote", "evidence_source", "attributed_to", "credibility")
+_EVIDENCE_FIELDS = ("quote", "evidence_source", "attributed_to", "credibility", "evidence_notes")
 
 
 def _plain(v: Located | None) -> Any:
@@ -476,6 +484,7 @@ def group_rows(table: Table, spec: Spec, kind: str, problems: list[Diagnostic]) 
                 "source": values.get("evidence_source"),
                 "attributed_to": values.get("attributed_to"),
                 "credibility": values.get("credibility"),
+                "notes": values.get("evidence_notes"),
             }
             evidence.append(Item({k: v for k, v in ev.items() if v is not None}, origin))
     items = []
