@@ -67,7 +67,6 @@ import json.decoder
 import os
 import re
 import shutil
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -76,7 +75,8 @@ from typing import IO, Any
 import orjson
 import yaml
 
-from relgraph.errors import DatasetError, Diagnostic, UsageError, did_you_mean
+from relgraph.atomic import AtomicOutput
+from relgraph.errors import DatasetError, Diagnostic, UsageError, WriteError, did_you_mean
 from relgraph.fields import _BIDI, _CONTROL, ID_RE, Problems
 from relgraph.loading import MAX_DEPTH, MAX_FILE_BYTES, Node, read_yaml
 from relgraph.model import (
@@ -1703,8 +1703,11 @@ def _format_of(path: str) -> str:
 
 
 def _text_copies(dataset: Dataset, out_dir: str) -> list[tuple[str, str]]:
-    """The source texts to copy beside the output, checked before anything is written."""
-    copies = []
+    """The source texts to copy beside the output, checked before anything is written.
+
+    Each is ``(the text's file, its path relative to the output's folder)``.
+    """
+    copies: dict[str, str] = {}
     for source in dataset.sources:
         if source.location is None:  # pragma: no cover - loaded sources know their file
             continue
@@ -1712,6 +1715,8 @@ def _text_copies(dataset: Dataset, out_dir: str) -> list[tuple[str, str]]:
             os.path.dirname(os.path.abspath(source.location.path)), source.text_path
         )
         there = os.path.join(out_dir, source.text_path)
+        if source.text_path in copies:  # another source has the same text
+            continue
         if os.path.exists(there) and os.path.samefile(here, there):
             continue
         if os.path.exists(there):
@@ -1722,8 +1727,8 @@ def _text_copies(dataset: Dataset, out_dir: str) -> list[tuple[str, str]]:
                 f"'{there}' already exists with other content than source '{source.id}''s text\n"
                 "  hint: write the output into another folder"
             )
-        copies.append((here, there))
-    return copies
+        copies[source.text_path] = here
+    return [(here, rel) for rel, here in copies.items()]
 
 
 def convert(
@@ -1739,7 +1744,9 @@ def convert(
     problems. Records are written as they are in the input (every field,
     including those the model does not keep, such as evidence notes), so the
     output loads to the same dataset. Source texts are copied beside the
-    output when it is in another folder.
+    output when it is in another folder. The file and the texts are written
+    all or nothing (see :mod:`relgraph.atomic`): after a failure, ``output``
+    and the texts beside it are as they were.
 
     Parameters
     ----------
@@ -1766,6 +1773,9 @@ def convert(
         (without ``force``), it is one of the dataset's files, a source text
         beside it would be overwritten, or a YAML output would be larger than
         relgraph reads (:data:`relgraph.loading.MAX_FILE_BYTES`).
+    WriteError
+        When the file or a text cannot be written or copied (a full disk, no
+        permission).
 
     Examples
     --------
@@ -1801,9 +1811,11 @@ def convert(
         1 + len(loaded.sources) + len(loaded.entities) + len(loaded.relations) + len(loaded.claims)
     )
     tick = Ticker(progress, f"writing {os.path.basename(out)}", total=total, every=10_000)
-    fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=".relgraph-", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as fh:
+    with AtomicOutput(out_dir, folder=True) as files:  # the texts and the file, or nothing
+        for here, rel in copies:  # the texts first: they land before the file that needs them
+            _copy_text(here, files.open_bytes(rel))
+        fh = files.open_bytes(os.path.basename(out))
+        try:
             records = read_records(src)
             declarations: list[tuple[str, dict[str, Any]]] = []
             rest: list[tuple[str, dict[str, Any]]] = []
@@ -1816,17 +1828,22 @@ def convert(
             ordered = _chain(declarations, rest, records)
             writer = write_jsonl if fmt == "jsonl" else _write_yaml
             writer(fh, ordered, tick)
-        if fmt == "yaml" and os.path.getsize(tmp) > MAX_FILE_BYTES:
+        except OSError as exc:
+            raise WriteError(
+                f"cannot write '{out}': {exc.strerror}", strerror=exc.strerror
+            ) from None
+        if fmt == "yaml" and fh.tell() > MAX_FILE_BYTES:
             raise UsageError(_TOO_BIG_FOR_YAML)
-        os.replace(tmp, out)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    for here, there in copies:
-        os.makedirs(os.path.dirname(there), exist_ok=True)
-        shutil.copyfile(here, there)
     tick.finish()
     return loaded
+
+
+def _copy_text(path: str, fh: IO[bytes]) -> None:
+    try:
+        with open(path, "rb") as text:
+            shutil.copyfileobj(text, fh)
+    except OSError as exc:
+        raise WriteError(f"cannot copy '{path}': {exc.strerror}", strerror=exc.strerror) from None
 
 
 _TOO_BIG_FOR_YAML = (

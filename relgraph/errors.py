@@ -26,6 +26,7 @@ __all__ = [
     "Diagnostic",
     "RelgraphError",
     "UsageError",
+    "WriteError",
     "did_you_mean",
 ]
 
@@ -68,6 +69,25 @@ class RelgraphError(Exception):
 
 class UsageError(RelgraphError):
     """The caller asked for something that cannot be done (an unknown actor, a bad option)."""
+
+
+class WriteError(RelgraphError, OSError):
+    """Files could not be written (a full disk, no permission); none was left half-written.
+
+    It is an :class:`OSError` too, whose ``strerror`` is what the system said,
+    when the system said why (``"No space left on device"``).
+
+    Examples
+    --------
+    >>> exc = WriteError("cannot finish writing: No space left on device",
+    ...                  strerror="No space left on device")
+    >>> str(exc), exc.strerror, isinstance(exc, OSError)
+    ('cannot finish writing: No space left on device', 'No space left on device', True)
+    """
+
+    def __init__(self, message: str, strerror: str | None = None) -> None:
+        super().__init__(message)
+        self.strerror = strerror
 
 
 class DatasetError(RelgraphError):

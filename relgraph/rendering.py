@@ -42,7 +42,6 @@ Examples
 from __future__ import annotations
 
 import base64
-import contextlib
 import functools
 import hashlib
 import json
@@ -50,7 +49,6 @@ import math
 import os
 import random
 import re
-import secrets
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -58,6 +56,7 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
+from relgraph.atomic import write_file
 from relgraph.errors import RelgraphError, UsageError
 from relgraph.model import CREDIBILITY_GRADES, RELIABILITY_GRADES, STATUSES, Dataset, Evidence
 from relgraph.progress import ProgressCallback, Ticker
@@ -769,7 +768,9 @@ def render(
         For an unknown option, or a ``path`` that cannot be written: its folder
         does not exist, or it is a folder.
     OSError
-        When writing fails for another reason (a full disk, no permission).
+        When writing fails for another reason (a full disk, no permission): a
+        :class:`~relgraph.errors.WriteError`, which is an ``OSError``; a page
+        that was at ``path`` is kept as it was.
 
     Notes
     -----
@@ -798,7 +799,7 @@ def render(
     )
     html = _page(data)
     if path is not None:
-        _write_atomic(os.fspath(path), html)
+        write_file(path, html.encode("utf-8"))
     return html
 
 
@@ -811,30 +812,6 @@ def _check_target(path: str) -> None:
         raise UsageError(f"cannot write '{path}': the folder '{folder}' does not exist")
     if not os.path.isdir(folder):
         raise UsageError(f"cannot write '{path}': '{folder}' is a file, not a folder")
-
-
-def _write_atomic(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder."""
-    folder = os.path.dirname(path) or "."
-    data = text.encode("utf-8")
-    base = os.path.basename(path)
-    while True:
-        tmp = os.path.join(folder, f".{base}.{secrets.token_hex(6)}.tmp")
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except FileExistsError:  # pragma: no cover - 48 random bits collided
-            continue
-        break
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
 
 
 # -- Jupyter -------------------------------------------------------------------

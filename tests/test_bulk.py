@@ -23,8 +23,9 @@ from hypothesis import strategies as st
 import relgraph
 from relgraph import bulk
 from relgraph.cli import main
+from relgraph.errors import WriteError
 from relgraph.fields import Problems
-from relgraph.loading import read_yaml
+from relgraph.loading import MAX_FILE_BYTES, read_yaml
 from relgraph.model import Location
 from relgraph.progress import TerminalProgress, Ticker, terminal_progress
 from relgraph.quotes import StoredText, _normalize_with_map, normalize
@@ -580,6 +581,105 @@ def test_convert_does_not_overwrite_another_text(folder: Path, tmp_path: Path) -
     with pytest.raises(relgraph.UsageError, match="already exists with other content"):
         bulk.convert(src, elsewhere / "out.jsonl")
     assert not (elsewhere / "out.jsonl").exists()
+
+
+def _hidden(folder: Path) -> list[str]:
+    return [str(p.relative_to(folder)) for p in folder.rglob(".*")]
+
+
+@pytest.mark.parametrize("existing", [True, False], ids=["replacing", "new"])
+def test_a_text_that_fails_to_copy_leaves_the_output_as_it_was(
+    existing: bool, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = write(folder, "data.yaml", BASE_YAML)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = elsewhere / "out.jsonl"
+    if existing:
+        out.write_text("the old dataset\n", encoding="utf-8")
+
+    def full_disk(fsrc: Any, fdst: Any, *args: Any) -> None:
+        fdst.write(fsrc.read(10))  # half the text, then the disk is full
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(bulk.shutil, "copyfileobj", full_disk)
+    with pytest.raises(WriteError) as exc:
+        bulk.convert(src, out, force=True)
+    assert str(exc.value) == (
+        f"cannot copy '{folder / 'sources' / 'art.txt'}': No space left on device"
+    )
+    if existing:
+        assert out.read_text(encoding="utf-8") == "the old dataset\n"
+        assert sorted(p.name for p in elsewhere.iterdir()) == ["out.jsonl"]
+    else:
+        assert list(elsewhere.iterdir()) == []  # no file, no sources folder
+    assert _hidden(elsewhere) == []
+
+
+def test_a_failure_moving_the_texts_into_place_leaves_the_output_as_it_was(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = write(folder, "data.yaml", BASE_YAML)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = elsewhere / "out.yaml"
+    out.write_text("the old dataset\n", encoding="utf-8")
+    real_replace = os.replace
+
+    def full_disk(src: Any, dst: Any) -> None:
+        if str(dst).endswith("out.yaml"):
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.raises(WriteError) as exc:
+        bulk.convert(src, out, force=True)
+    assert str(exc.value) == (
+        f"cannot move the files of '{elsewhere}' into place: No space left on device"
+    )
+    assert out.read_text(encoding="utf-8") == "the old dataset\n"
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["out.yaml"]  # the text was taken back
+    assert _hidden(elsewhere) == []
+
+
+def test_a_yaml_too_large_is_refused_after_writing_and_nothing_is_left(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = write(folder, "data.yaml", BASE_YAML)  # only JSON Lines inputs are measured first
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.setattr(bulk, "MAX_FILE_BYTES", 100)
+    with pytest.raises(relgraph.UsageError) as exc:
+        bulk.convert(src, elsewhere / "out.yaml")
+    assert str(exc.value) == (
+        f"the YAML would be larger than the {MAX_FILE_BYTES} bytes relgraph reads from a YAML "
+        "file\n  hint: keep bulk data in JSON Lines (.jsonl)"
+    )
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_sources_sharing_a_text_get_one_copy(folder: Path, tmp_path: Path) -> None:
+    second = (
+        "  - id: art2\n    title: The same article\n    reliability: F\n"
+        "    text: sources/art.txt\n    sha256: {sha}\n"
+    )
+    src = write(folder, "data.yaml", BASE_YAML.replace("entities:\n", second + "entities:\n"))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    loaded = bulk.convert(src, elsewhere / "out.jsonl")
+    assert [s.id for s in loaded.sources] == ["art", "art2"]
+    listing = sorted(str(p.relative_to(elsewhere)) for p in elsewhere.rglob("*"))
+    assert listing == ["out.jsonl", "sources", "sources/art.txt"]
+    assert (elsewhere / "sources" / "art.txt").read_text(encoding="utf-8") == SOURCE_TEXT
+    assert [s.id for s in relgraph.load(elsewhere / "out.jsonl").sources] == ["art", "art2"]
+
+
+def test_convert_reports_its_writing_progress(folder: Path) -> None:
+    calls: list[tuple[str, int, int | None]] = []
+    src = write(folder, "data.yaml", BASE_YAML)
+    bulk.convert(src, folder / "out.jsonl", progress=lambda *a: calls.append(a))
+    writing = [c for c in calls if c[0] == "writing out.jsonl"]
+    assert writing == [("writing out.jsonl", 0, 6), ("writing out.jsonl", 6, 6)]
 
 
 def test_the_cli_converts_and_says_what_it_wrote(

@@ -345,6 +345,32 @@ def test_a_jsonl_import_never_overwrites_a_different_text(
     assert _listing(out) == ["sources", "sources/cuba_iran_relations.txt"]
 
 
+@pytest.mark.parametrize("existing", [True, False], ids=["replacing", "new"])
+def test_an_import_that_cannot_move_its_file_into_place_leaves_nothing(
+    existing: bool, bundled: relgraph.Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export(bundled, "json", tmp_path / "g.json")
+    out = tmp_path / "out"
+    out.mkdir()
+    if existing:
+        (out / "d.yaml").write_text("the old dataset\n", encoding="utf-8")
+    real_replace = os.replace
+
+    def full_disk(src: str, dst: str) -> None:
+        if dst.endswith("d.yaml"):
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.raises(relgraph.UsageError) as exc:
+        import_json(tmp_path / "g.json", out / "d.yaml")
+    assert str(exc.value) == f"cannot write '{out / 'd.yaml'}': No space left on device"
+    # the source text, moved into place first, was taken back with its folder
+    assert _listing(out) == (["d.yaml"] if existing else [])
+    if existing:
+        assert (out / "d.yaml").read_text(encoding="utf-8") == "the old dataset\n"
+
+
 def test_jsonl_is_checked_where_it_lies_before_anything_is_written(
     bundled: relgraph.Dataset, tmp_path: Path
 ) -> None:

@@ -21,7 +21,7 @@ import relgraph
 from payloads import PAYLOADS, write_payload_dataset, write_sample_dataset
 from relgraph.analysis import centrality
 from relgraph.cli import cli
-from relgraph.errors import UsageError
+from relgraph.errors import UsageError, WriteError
 from relgraph.model import Dataset, Entity, Evidence, Relation
 from relgraph.rendering import (
     LARGE_GRAPH_EDGES,
@@ -477,9 +477,17 @@ def test_a_failed_render_leaves_the_old_file(
         raise OSError(28, "No space left on device")
 
     target = {"page": (module, "_page"), "write": (os, "fsync"), "replace": (os, "replace")}
+    message = {
+        "page": "[Errno 28] No space left on device",
+        "write": "cannot finish writing: No space left on device",
+        "replace": f"cannot move '{out}' into place: No space left on device",
+    }
     monkeypatch.setattr(*target[fail_at], boom)
-    with pytest.raises(OSError, match="No space left on device"):
+    with pytest.raises(OSError, match="No space left on device") as info:
         render(sample, out)
+    assert str(info.value) == message[fail_at]
+    assert isinstance(info.value, WriteError) == (fail_at != "page")
+    assert info.value.strerror == "No space left on device"
     assert out.read_text(encoding="utf-8") == "the good old page"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html"]
 

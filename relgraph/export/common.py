@@ -4,11 +4,12 @@ An exporter is a subclass of :class:`Exporter` with one method,
 :meth:`Exporter.write`, that writes a dataset to an :class:`Output`. The
 output hands out file handles by name and decides where the bytes go:
 
-* :class:`AtomicOutput` writes each file to a temporary file in the folder
-  it will end up in and moves it into place with :func:`os.replace` only
-  when the exporter has finished. A format that writes several files gets
-  all of them or none: if anything fails, every temporary file is removed
-  and files that were already there are left as they were.
+* :class:`AtomicOutput` (the writer of :mod:`relgraph.atomic`) writes each
+  file to a temporary file in the folder it will end up in and moves it into
+  place with :func:`os.replace` only when the exporter has finished. A format
+  that writes several files gets all of them or none: if anything fails,
+  every temporary file is removed and files that were already there are left
+  as they were.
 * :class:`MemoryOutput` keeps the files in memory (for standard output and
   for tests).
 
@@ -30,20 +31,19 @@ relgraph.export.common.ExportError: cannot write attribute 'weights' of edge 'r1
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
-import tempfile
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from typing import IO, Any, ClassVar
 
-from relgraph.errors import RelgraphError, UsageError, did_you_mean
+from relgraph import atomic as _atomic
+from relgraph.errors import RelgraphError, UsageError, WriteError, did_you_mean
 from relgraph.model import Dataset, Evidence, Source
 
 __all__ = [
     "AtomicOutput",
     "ExportError",
+    "ExportWriteError",
     "Exporter",
     "MemoryOutput",
     "Output",
@@ -56,7 +56,15 @@ __all__ = [
 
 
 class ExportError(RelgraphError):
-    """An export could not be written (a value a format cannot hold, a file that cannot be made)."""
+    """An export could not be made (a value a format cannot hold, a file that cannot be written).
+
+    Failures to write files are :class:`ExportWriteError`, a kind of it.
+    """
+
+
+class ExportWriteError(ExportError, WriteError):
+    """An export's files could not be written: an :class:`ExportError` and a
+    :class:`~relgraph.errors.WriteError` (so an :class:`OSError`) at once."""
 
 
 # -- outputs -------------------------------------------------------------------
@@ -104,177 +112,26 @@ class MemoryOutput(Output):
         return out
 
 
-class AtomicOutput(Output):
-    """Write files beside their final place and move them there only on success.
+class AtomicOutput(_atomic.AtomicOutput, Output):
+    """An export's files, written all or nothing: :class:`relgraph.atomic.AtomicOutput`.
 
-    Parameters
-    ----------
-    target : str
-        The file to write (``folder=False``) or the folder to write into
-        (``folder=True``). A folder is created if it does not exist; its parent
-        must exist.
-    folder : bool
-        Whether names given to :meth:`open_text` are files inside ``target``.
-
-    Use it as a context manager: leaving the block normally moves every file
-    into place, leaving it with an exception removes them all.
+    The same writer, as an :class:`Output`; its failures are :class:`ExportWriteError`.
 
     Examples
     --------
     >>> import os, tempfile
     >>> d = tempfile.mkdtemp()
     >>> with AtomicOutput(d, folder=True) as out:
-    ...     _ = out.open_text("a.csv").write("x\\n")
-    ...     _ = out.open_text("b.csv").write("y\\n")
-    >>> sorted(os.listdir(d))
-    ['a.csv', 'b.csv']
-    >>> try:
-    ...     with AtomicOutput(d, folder=True) as out:
-    ...         _ = out.open_text("a.csv").write("changed\\n")
-    ...         raise ValueError("the exporter failed")
-    ... except ValueError:
-    ...     pass
-    >>> open(os.path.join(d, "a.csv")).read(), sorted(os.listdir(d))
-    ('x\\n', ['a.csv', 'b.csv'])
+    ...     _ = out.open_text("../a.csv").write("x\\n")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    relgraph.export.common.ExportWriteError: refusing to write '../a.csv': it would leave '...'
+    >>> os.listdir(d)
+    []
     """
 
-    def __init__(self, target: str | os.PathLike[str], folder: bool = False) -> None:
-        self.target = os.fspath(target)
-        self.folder = folder
-        self._pending: dict[str, tuple[str, IO[Any]]] = {}  # final path -> (temp path, handle)
-        self._made_dirs: list[str] = []
-        self.paths: tuple[str, ...] = ()
-
-    # -- context ---------------------------------------------------------
-    def __enter__(self) -> AtomicOutput:
-        if self.folder:
-            parent = os.path.dirname(os.path.abspath(self.target))
-            if not os.path.isdir(parent):
-                raise UsageError(
-                    f"cannot write into '{self.target}': the folder '{parent}' does not exist\n"
-                    "  hint: create it first, or choose another -o folder"
-                )
-            if os.path.exists(self.target) and not os.path.isdir(self.target):
-                raise UsageError(
-                    f"'{self.target}' is a file, but this format writes several files\n"
-                    "  hint: give -o a folder"
-                )
-            self._makedirs(self.target)
-        else:
-            if os.path.isdir(self.target):
-                raise UsageError(
-                    f"'{self.target}' is a folder\n  hint: give -o the name of the file to write"
-                )
-            parent = os.path.dirname(os.path.abspath(self.target))
-            if not os.path.isdir(parent):
-                raise UsageError(
-                    f"cannot write '{self.target}': the folder '{parent}' does not exist\n"
-                    "  hint: create it first, or choose another -o file"
-                )
-        return self
-
-    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
-        if exc_type is None:
-            self._commit()
-        else:
-            self._abort()
-
-    # -- handles ---------------------------------------------------------
-    def _final(self, name: str) -> str:
-        if not self.folder:
-            return self.target
-        parts = name.replace("\\", "/").split("/")
-        if os.path.isabs(name) or ".." in parts or not name:
-            raise ExportError(f"refusing to write '{name}': it would leave '{self.target}'")
-        return os.path.join(self.target, *parts)
-
-    def _makedirs(self, path: str) -> None:
-        missing = []
-        while path and not os.path.isdir(path):
-            missing.append(path)
-            path = os.path.dirname(path)
-        for d in reversed(missing):
-            try:
-                os.mkdir(d)
-            except OSError as exc:
-                raise ExportError(f"cannot create the folder '{d}': {exc.strerror}") from None
-            self._made_dirs.append(d)
-
-    def _open(self, name: str, mode: str) -> IO[Any]:
-        final = self._final(name)
-        if final in self._pending:
-            raise ExportError(f"'{name}' was written twice by one export")  # pragma: no cover
-        folder = os.path.dirname(os.path.abspath(final))
-        self._makedirs(folder)
-        try:
-            fd, temp = tempfile.mkstemp(
-                prefix="." + os.path.basename(final) + ".", suffix=".tmp", dir=folder
-            )
-        except OSError as exc:
-            raise ExportError(f"cannot write into '{folder}': {exc.strerror}") from None
-        if "b" in mode:
-            handle: IO[Any] = os.fdopen(fd, "wb")
-        else:
-            handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
-        self._pending[final] = (temp, handle)
-        return handle
-
-    def open_text(self, name: str) -> IO[str]:
-        return self._open(name, "w")
-
-    def open_bytes(self, name: str) -> IO[bytes]:
-        return self._open(name, "wb")
-
-    # -- commit / abort --------------------------------------------------
-    def _abort(self) -> None:
-        for temp, handle in self._pending.values():
-            handle.close()
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-        self._pending.clear()
-        for d in reversed(self._made_dirs):
-            with contextlib.suppress(OSError):  # not empty: something else lives there now
-                os.rmdir(d)
-        self._made_dirs.clear()
-
-    def _commit(self) -> None:
-        try:
-            for _, handle in self._pending.values():
-                handle.flush()
-                os.fsync(handle.fileno())
-                handle.close()
-        except OSError as exc:
-            self._abort()
-            raise ExportError(f"cannot finish writing: {exc.strerror}") from None
-        backups: dict[str, str] = {}
-        done: list[str] = []
-        try:
-            for final, (temp, _) in self._pending.items():
-                if os.path.exists(final):
-                    fd, backup = tempfile.mkstemp(
-                        prefix="." + os.path.basename(final) + ".",
-                        suffix=".old",
-                        dir=os.path.dirname(os.path.abspath(final)),
-                    )
-                    os.close(fd)
-                    os.replace(final, backup)
-                    backups[final] = backup
-                os.replace(temp, final)
-                done.append(final)
-        except OSError as exc:
-            for final in done:  # put back what was there, so it is all or nothing
-                with contextlib.suppress(OSError):
-                    os.unlink(final)
-            for final, backup in backups.items():
-                with contextlib.suppress(OSError):
-                    os.replace(backup, final)
-            self._abort()
-            raise ExportError(f"cannot move the export into place: {exc.strerror}") from None
-        for backup in backups.values():
-            with contextlib.suppress(OSError):
-                os.unlink(backup)
-        self.paths = tuple(self._pending)
-        self._pending.clear()
+    error = ExportWriteError
+    what = "the export"
 
 
 # -- the interface -------------------------------------------------------------

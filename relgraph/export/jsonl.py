@@ -56,7 +56,7 @@ from typing import Any, ClassVar
 
 from relgraph.bulk import write_jsonl
 from relgraph.errors import UsageError
-from relgraph.export.common import AtomicOutput, Exporter, ExportError, Output
+from relgraph.export.common import AtomicOutput, Exporter, ExportError, ExportWriteError, Output
 from relgraph.export.records import (
     DERIVED,
     claim_record,
@@ -209,7 +209,9 @@ class BesideOutput(AtomicOutput):
                     os.unlink(temp)
             except OSError as exc:
                 self._abort()
-                raise ExportError(f"cannot finish writing '{final}': {exc.strerror}") from None
+                raise ExportWriteError(
+                    f"cannot finish writing '{final}': {exc.strerror}", strerror=exc.strerror
+                ) from None
             if not same:
                 self._abort()
                 raise UsageError(

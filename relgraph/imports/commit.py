@@ -2,11 +2,12 @@
 
 :func:`write_document` writes the YAML and the source texts into a fresh
 hidden folder beside the output, validates that copy with
-:func:`relgraph.load`, and only when it loads moves the texts and then the
-dataset file into place. When validation finds problems, every diagnostic is
-moved back to where its value came from (a spreadsheet cell, a JSON record),
-the hidden folder is removed, and a :class:`~relgraph.errors.DatasetError`
-listing them all is raised: nothing is left behind.
+:func:`relgraph.load`, and only when it loads writes the texts and then the
+dataset file into place, all or nothing (see :mod:`relgraph.atomic`). When
+validation finds problems, every diagnostic is moved back to where its value
+came from (a spreadsheet cell, a JSON record), the hidden folder is removed,
+and a :class:`~relgraph.errors.DatasetError` listing them all is raised:
+nothing is left behind.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable
 
+from relgraph.atomic import AtomicOutput
 from relgraph.errors import DatasetError, Diagnostic, UsageError
 from relgraph.imports.document import Document, emit
 from relgraph.model import Dataset, Location
@@ -153,7 +155,9 @@ def write_document(doc: Document, output: str | os.PathLike[str]) -> Dataset:
     DatasetError
         With every problem, located in the inputs; nothing is written.
     UsageError
-        When the output's folder does not exist or the output is a folder.
+        When the output's folder does not exist, the output is a folder, or
+        the files cannot be written (a full disk, no permission); a file that
+        was at ``output`` is kept as it was.
     """
     output = os.fspath(output)
     out_dir = os.path.dirname(output) or "."
@@ -186,14 +190,13 @@ def write_document(doc: Document, output: str | os.PathLike[str]) -> Dataset:
         except DatasetError as exc:
             relocate = _Relocator(temp_yaml, temp_dir, output, origins)
             raise DatasetError([relocate(d) for d in exc.diagnostics]) from None
-        for rel in doc.texts:
-            final = os.path.join(out_dir, rel)
-            if not os.path.exists(final):
-                os.makedirs(os.path.dirname(final), exist_ok=True)
-                os.replace(os.path.join(temp_dir, rel), final)
-        os.replace(temp_yaml, output)
-    except OSError as exc:
-        raise UsageError(f"cannot write '{output}': {exc.strerror}") from None
+        with AtomicOutput(out_dir, folder=True) as files:  # what was checked, or nothing
+            for rel, (data, _) in doc.texts.items():  # the texts first, then the file
+                if not os.path.exists(os.path.join(out_dir, rel)):
+                    files.open_bytes(rel).write(data)
+            files.open_text(os.path.basename(output)).write(text)
+    except OSError as exc:  # a WriteError too
+        raise UsageError(f"cannot write '{output}': {exc.strerror or exc}") from None
     finally:
         shutil.rmtree(temp_dir, ignore_errors=True)
     return load(output)
