@@ -1114,3 +1114,25 @@ def test_the_quick_date_order_is_the_order_of_earliest_and_latest_days() -> None
                 start,
                 end,
             )
+
+
+def test_the_cli_says_a_failed_convert_wrote_nothing(
+    folder: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    src = write(folder, "data.yaml", BASE_YAML)
+    out = tmp_path / "elsewhere" / "out.jsonl"
+    out.parent.mkdir()
+
+    def full_disk(fsrc: Any, fdst: Any, *args: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(bulk.shutil, "copyfileobj", full_disk)
+    with pytest.raises(SystemExit) as exc:
+        main(["convert", str(src), "-o", str(out)])
+    assert exc.value.code == 1
+    text = f"cannot copy '{folder / 'sources' / 'art.txt'}': No space left on device"
+    assert capsys.readouterr().err == f"relgraph: error: {text}; nothing was written\n"
+    assert list(out.parent.iterdir()) == []

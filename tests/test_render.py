@@ -663,7 +663,7 @@ def test_cli_failed_write_keeps_the_old_page(
     result = run(str(sample_file), "-o", str(out))
     assert result.exit_code == 1
     assert result.stderr == (
-        f"Error: cannot write '{out}': No space left on device; nothing was written\n"
+        f"relgraph: error: cannot write '{out}': No space left on device; nothing was written\n"
     )
     assert out.read_text(encoding="utf-8") == "old"
 

@@ -21,6 +21,7 @@ __all__ = [
     "DATA_PROBLEM",
     "USAGE_PROBLEM",
     "DataProblem",
+    "NothingWritten",
     "clear",
     "dataset_argument",
     "default_dataset",
@@ -44,6 +45,18 @@ class DataProblem(click.ClickException):
     def show(self, file: Any = None) -> None:
         if self.message:
             click.echo(f"relgraph: {self.message}", err=True)
+
+
+class NothingWritten(click.ClickException):
+    """Files could not be written, and none was left half-written; exit 1."""
+
+    exit_code = DATA_PROBLEM
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"{reason}; nothing was written")
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"relgraph: error: {self.message}", err=True)
 
 
 def write_stdout(data: bytes) -> None:

@@ -5,9 +5,16 @@ from __future__ import annotations
 import click
 
 from relgraph.bulk import convert
-from relgraph.cli.common import DataProblem, echo_diagnostics, summary
-from relgraph.errors import DatasetError
-from relgraph.progress import terminal_progress
+from relgraph.cli.common import (
+    DataProblem,
+    NothingWritten,
+    clear,
+    echo_diagnostics,
+    progress_line,
+    quiet_option,
+    summary,
+)
+from relgraph.errors import DatasetError, WriteError
 
 __all__ = ["COMMANDS", "convert_command"]
 
@@ -22,7 +29,7 @@ __all__ = ["COMMANDS", "convert_command"]
     help="The file to write: OUT.jsonl for JSON Lines, OUT.yaml or OUT.yml for YAML.",
 )
 @click.option("--force", is_flag=True, help="Replace OUT if it exists.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress line on the terminal.")
+@quiet_option
 def convert_command(dataset: str, output: str, force: bool, quiet: bool) -> None:
     """Write DATASET as one JSON Lines or YAML file; the suffix of OUT says which.
 
@@ -37,17 +44,17 @@ def convert_command(dataset: str, output: str, force: bool, quiet: bool) -> None
         relgraph convert events/ -o events.jsonl --force
         relgraph convert small.jsonl -o small.yaml
     """
-    progress = terminal_progress(quiet)
-    try:
-        loaded = convert(dataset, output, force=force, progress=progress)
-    except DatasetError as exc:
-        if progress is not None:
-            progress.close()
-        echo_diagnostics(exc.diagnostics, "text")
-        raise DataProblem(f"{dataset}: {summary(exc.diagnostics)}; nothing was written") from None
-    finally:
-        if progress is not None:
-            progress.close()
+    with progress_line(quiet) as progress:
+        try:
+            loaded = convert(dataset, output, force=force, progress=progress)
+        except DatasetError as exc:
+            clear(progress)
+            echo_diagnostics(exc.diagnostics, "text")
+            raise DataProblem(
+                f"{dataset}: {summary(exc.diagnostics)}; nothing was written"
+            ) from None
+        except WriteError as exc:
+            raise NothingWritten(str(exc)) from None
     if not quiet:
         click.echo(
             f"{output}: {len(loaded.entities)} entities, {len(loaded.relations)} relations, "

@@ -9,6 +9,7 @@ import click
 
 from relgraph.cli.analyze import filter_options, optional_filter
 from relgraph.cli.common import (
+    NothingWritten,
     clear,
     dataset_argument,
     load_or_fail,
@@ -113,9 +114,7 @@ def render_command(
         except UsageError as exc:
             raise click.BadParameter(str(exc), param_hint="'-o' / '--output'") from None
         except OSError as exc:
-            raise click.ClickException(
-                f"cannot write '{target}': {exc.strerror or exc}; nothing was written"
-            ) from None
+            raise NothingWritten(f"cannot write '{target}': {exc.strerror or exc}") from None
         clear(progress)
     click.echo(
         f"relgraph: wrote {target} ({len(html.encode('utf-8')):,} bytes; "
