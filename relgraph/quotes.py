@@ -59,6 +59,8 @@ _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 #: Texts up to this length are searched everywhere for a near miss; longer ones around words.
 _FULL_SCAN = 50_000
 #: Only this much of a quote is compared when looking for a near miss.
+#: how far the closest passage may widen to take in a word it cuts
+_SNAP = 24
 _CLOSEST_SPAN = 300
 _SENTENCE_END = re.compile(r"[.!?](?:[\"'\u201d\u2019)]*)\s|\n\s*\n")
 
@@ -137,7 +139,16 @@ class StoredText:
         return Match(start, end)
 
     def closest(self, quote: str) -> str | None:
-        """The passage of the text most like ``quote``, for a hint when it is not found."""
+        """The passage of the text most like ``quote``, for a hint when it is not found.
+
+        The passage is as long as the quote, widened to whole words.
+
+        Examples
+        --------
+        >>> t = StoredText("Officials said that Iran and Cuba signed agreements in 2006.")
+        >>> t.closest("ran and Cuba signed agreemen")
+        'Iran and Cuba signed agreements'
+        """
         needle = normalize(quote)[:_CLOSEST_SPAN]
         hay = self._norm
         if not needle or not hay:
@@ -163,7 +174,13 @@ class StoredText:
             ratio = matcher.ratio()
             if ratio > best_ratio:
                 best_ratio, best_at = ratio, at
-        return hay[best_at : best_at + size].strip()
+        # whole words: widen to the words the window cuts at either end, a little
+        start, end = best_at, min(len(hay), best_at + size)
+        while start > 0 and best_at - start < _SNAP and hay[start - 1].isalnum():
+            start -= 1
+        while end < len(hay) and end - best_at - size < _SNAP and hay[end].isalnum():
+            end += 1
+        return hay[start:end].strip()
 
     def _windows(self, needle: str, step: int) -> Iterator[int]:
         """Where to compare ``needle`` with the text: everywhere in a short text; in a

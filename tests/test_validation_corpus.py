@@ -259,7 +259,7 @@ EXPECTED: dict[str, str] = {
     ),
     "quote-not-found": (
         "{path}:27:16: error[quote-not-found] the quote is not in the text of source 'art'\n"
-        '  hint: the closest passage is: "Iran and Cuba signed an agreement in Havana in January 2"'
+        '  hint: the closest passage is: "Iran and Cuba signed an agreement in Havana in January 2006"'
     ),
     "quote-wrong-case": (
         "{path}:27:16: error[quote-not-found] the quote is not in the text of source 'art'\n"
