@@ -573,6 +573,7 @@ def test_gexf_meta_names_the_authors_and_the_license_and_stays_valid(
 def test_gexf_without_license_or_authors_says_nothing_of_them(bundled: relgraph.Dataset) -> None:
     description = _gexf_meta(export_bytes(bundled, "gexf"))["description"]
     assert description.startswith("Cuba–Iran relations. Actors and ties")
+    assert f"\nNotes: {bundled.notes}" in description  # what the dataset left out, and why
     assert "License:" not in description
     assert "Authors:" not in description
 

@@ -11,8 +11,8 @@ category, weighted by its number of evidence items.
 The ``<meta>`` element holds what GEXF gives it room for: ``<creator>``
 names the program that wrote the file (``relgraph`` and its version, as Gephi
 and NetworkX name themselves there), and ``<description>`` is the dataset's
-title and description followed, when the dataset has them, by an
-``Authors: …`` line and a ``License: …`` line. (GEXF's ``<meta>`` may hold
+title and description followed, when the dataset has them, by a
+``Notes: …``, an ``Authors: …`` and a ``License: …`` line. (GEXF's ``<meta>`` may hold
 only ``creator``, ``keywords`` and ``description``, so the license has no
 element of its own.)
 
@@ -168,19 +168,24 @@ def claim_lines(claims: Sequence[Claim]) -> list[str]:
 
 
 def meta_description(dataset: Dataset) -> str:
-    """The text of ``<meta><description>``: title, description, authors and license.
+    """The text of ``<meta><description>``: title, description, notes, authors and license.
 
     Examples
     --------
     >>> import dataclasses, relgraph
     >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
-    >>> ds = dataclasses.replace(ds, description=None, authors="A. Reporter", license="CC BY 4.0")
+    >>> ds = dataclasses.replace(
+    ...     ds, description=None, notes="One source.", authors="A. Reporter", license="CC BY 4.0"
+    ... )
     >>> print(meta_description(ds))
     Cuba–Iran relations
+    Notes: One source.
     Authors: A. Reporter
     License: CC BY 4.0
     """
     text = dataset.title + (f". {dataset.description}" if dataset.description else "")
+    if dataset.notes:
+        text += f"\nNotes: {dataset.notes}"
     if dataset.authors:
         text += f"\nAuthors: {dataset.authors}"
     if dataset.license:
