@@ -22,6 +22,7 @@ from test_export import (
 
 import relgraph
 from relgraph.cli import main
+from relgraph.errors import WriteError
 from relgraph.export import export
 from relgraph.imports import dataset_yaml, import_csv, import_json
 from relgraph.imports.document import Document, Item, emit
@@ -362,13 +363,41 @@ def test_an_import_that_cannot_move_its_file_into_place_leaves_nothing(
         real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", full_disk)
-    with pytest.raises(relgraph.UsageError) as exc:
+    with pytest.raises(WriteError) as exc:
         import_json(tmp_path / "g.json", out / "d.yaml")
     assert str(exc.value) == f"cannot write '{out / 'd.yaml'}': No space left on device"
+    assert exc.value.strerror == "No space left on device"
     # the source text, moved into place first, was taken back with its folder
     assert _listing(out) == (["d.yaml"] if existing else [])
     if existing:
         assert (out / "d.yaml").read_text(encoding="utf-8") == "the old dataset\n"
+
+
+def test_the_cli_says_an_import_that_could_not_be_written_wrote_nothing(
+    bundled: relgraph.Dataset,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    export(bundled, "json", tmp_path / "g.json")
+    out = tmp_path / "out"
+    out.mkdir()
+    real_replace = os.replace
+
+    def full_disk(src: str, dst: str) -> None:
+        if dst.endswith("d.yaml"):
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.raises(SystemExit) as exc:
+        main(["import", "json", str(tmp_path / "g.json"), "-o", str(out / "d.yaml")])
+    assert exc.value.code == 1
+    assert capsys.readouterr().err == (
+        f"relgraph: error: cannot write '{out / 'd.yaml'}': No space left on device; "
+        "nothing was written\n"
+    )
+    assert _listing(out) == []
 
 
 def test_jsonl_is_checked_where_it_lies_before_anything_is_written(

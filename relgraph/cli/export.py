@@ -16,6 +16,7 @@ import click
 from relgraph.cli.analyze import filter_options, optional_filter
 from relgraph.cli.common import (
     DataProblem,
+    NothingWritten,
     dataset_argument,
     echo_diagnostics,
     load_or_fail,
@@ -24,7 +25,7 @@ from relgraph.cli.common import (
     summary,
     write_stdout,
 )
-from relgraph.errors import DatasetError, UsageError
+from relgraph.errors import DatasetError, UsageError, WriteError
 from relgraph.export import FORMATS, export, export_bytes
 from relgraph.export.common import AtomicOutput
 from relgraph.imports import import_csv, import_json
@@ -216,6 +217,8 @@ def _imported(output: str, run: Any) -> None:
     except DatasetError as exc:
         echo_diagnostics(exc.diagnostics, "text")
         raise DataProblem(f"{summary(exc.diagnostics)}; nothing was written") from None
+    except WriteError as exc:
+        raise NothingWritten(str(exc)) from None
     echo_diagnostics(dataset.warnings, "text")
     n = len(dataset.sources)
     _note(

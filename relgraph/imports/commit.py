@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Iterable
 
 from relgraph.atomic import AtomicOutput
-from relgraph.errors import DatasetError, Diagnostic, UsageError
+from relgraph.errors import DatasetError, Diagnostic, UsageError, WriteError
 from relgraph.imports.document import Document, emit
 from relgraph.model import Dataset, Location
 from relgraph.validation import load
@@ -155,9 +155,10 @@ def write_document(doc: Document, output: str | os.PathLike[str]) -> Dataset:
     DatasetError
         With every problem, located in the inputs; nothing is written.
     UsageError
-        When the output's folder does not exist, the output is a folder, or
-        the files cannot be written (a full disk, no permission); a file that
-        was at ``output`` is kept as it was.
+        When the output's folder does not exist or the output is a folder.
+    WriteError
+        When the files cannot be written (a full disk, no permission); a file
+        that was at ``output`` is kept as it was, and no text is left behind.
     """
     output = os.fspath(output)
     out_dir = os.path.dirname(output) or "."
@@ -196,7 +197,8 @@ def write_document(doc: Document, output: str | os.PathLike[str]) -> Dataset:
                     files.open_bytes(rel).write(data)
             files.open_text(os.path.basename(output)).write(text)
     except OSError as exc:  # a WriteError too
-        raise UsageError(f"cannot write '{output}': {exc.strerror or exc}") from None
+        reason = exc.strerror or str(exc)
+        raise WriteError(f"cannot write '{output}': {reason}", strerror=exc.strerror) from None
     finally:
         shutil.rmtree(temp_dir, ignore_errors=True)
     return load(output)
