@@ -16,6 +16,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 if TYPE_CHECKING:
@@ -296,30 +297,38 @@ class Dataset:
     warnings: tuple[Any, ...] = field(default=(), repr=False, compare=False)
 
     def entity(self, id: str) -> Entity:
-        """The entity with this id.
+        """The entity with this id (looked up in an index made on first use).
 
         Raises
         ------
         KeyError
             When there is none.
         """
-        for e in self.entities:
-            if e.id == id:
-                return e
-        raise KeyError(id)
+        try:
+            return self._entities_by_id[id]
+        except KeyError:
+            raise KeyError(id) from None
 
     def source(self, id: str) -> Source:
-        """The source with this id.
+        """The source with this id (looked up in an index made on first use).
 
         Raises
         ------
         KeyError
             When there is none.
         """
-        for s in self.sources:
-            if s.id == id:
-                return s
-        raise KeyError(id)
+        try:
+            return self._sources_by_id[id]
+        except KeyError:
+            raise KeyError(id) from None
+
+    @cached_property
+    def _entities_by_id(self) -> dict[str, Entity]:
+        return {e.id: e for e in reversed(self.entities)}  # the first of a repeated id wins
+
+    @cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in reversed(self.sources)}
 
     def graph(self) -> nx.MultiDiGraph:
         """The dataset as a NetworkX ``MultiDiGraph``; see :func:`relgraph.graph.build_graph`."""

@@ -56,3 +56,24 @@ def test_a_quick_constructor_wants_every_field() -> None:
 def test_only_slotted_dataclasses_get_a_quick_constructor() -> None:
     with pytest.raises(TypeError, match="Dataset is not a dataclass with slots"):
         quick_constructor(Dataset)
+
+
+def test_entities_and_sources_are_found_by_id(bundled: Dataset) -> None:
+    import dataclasses as dc
+
+    assert bundled.entity("iran").name == "Iran"
+    assert bundled.source(bundled.sources[0].id) is bundled.sources[0]
+    with pytest.raises(KeyError, match="nobody"):
+        bundled.entity("nobody")
+    with pytest.raises(KeyError, match="nothing"):
+        bundled.source("nothing")
+    # a dataset made by hand may repeat an id: the first one is found, as before
+    first = bundled.entities[0]
+    twice = dc.replace(bundled, entities=(first, dc.replace(first, name="Second")))
+    assert twice.entity(first.id).name == first.name
+    # a changed copy has its own index
+    fewer = dc.replace(bundled, entities=bundled.entities[1:])
+    with pytest.raises(KeyError):
+        fewer.entity(first.id)
+    assert bundled.entity(first.id) is first
+    assert pickle.loads(pickle.dumps(bundled)).entity("iran") == bundled.entity("iran")
