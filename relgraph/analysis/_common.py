@@ -1,0 +1,89 @@
+"""Helpers several analyses share: the engine and sample-size types, the choice of
+engine, igraph's seeded random numbers, JSON-safe values and the optional pandas
+tables every result offers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import random
+from collections.abc import Iterator
+from typing import Any, Literal
+
+from relgraph.errors import UsageError
+
+__all__ = ["Engine", "Samples", "seeded_igraph"]
+
+Engine = Literal["auto", "igraph", "networkx"]
+Samples = int | None | Literal["auto"]
+#: The statuses of relations that rest on allegations.
+_ALLEGED = ("alleged", "disputed")
+
+
+def _engine(engine: str) -> Literal["igraph", "networkx"]:
+    if engine not in ("auto", "igraph", "networkx"):
+        raise UsageError(
+            f"'{engine}' is not an engine\n  hint: engines are auto, igraph and networkx"
+        )
+    if engine == "networkx":
+        return "networkx"
+    try:
+        import igraph  # noqa: F401
+    except ImportError:
+        if engine == "igraph":
+            raise UsageError(
+                "the igraph engine needs python-igraph, which is not installed\n"
+                "  hint: pip install igraph, or use engine='networkx'"
+            ) from None
+        return "networkx"
+    return "igraph"
+
+
+@contextlib.contextmanager
+def seeded_igraph(seed: int) -> Iterator[None]:
+    """Give igraph a seeded random number generator, and its default back afterwards.
+
+    igraph draws random numbers from the generator it is given, Python's
+    ``random`` module by default: Louvain, Fruchterman-Reingold and ARPACK's
+    start vector (eigenvector centrality) all do. A generator of our own makes
+    results reproducible and leaves ``random``'s state alone. igraph's
+    generator is process-wide: do not run this alongside other igraph work in
+    another thread.
+
+    Examples
+    --------
+    >>> import random
+    >>> state = random.getstate()
+    >>> with seeded_igraph(1):
+    ...     pass
+    >>> random.getstate() == state
+    True
+    """
+    import igraph
+
+    igraph.set_random_number_generator(random.Random(seed))
+    try:
+        yield
+    finally:
+        igraph.set_random_number_generator(random)
+
+
+def _clean(value: Any) -> Any:
+    """NaN becomes ``None`` so that records are valid JSON."""
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def _dataframe(records: list[dict[str, Any]]) -> Any:
+    import importlib
+
+    try:
+        pd = importlib.import_module("pandas")
+    except ImportError:
+        raise UsageError(
+            "to_dataframe() needs pandas, which is not installed\n"
+            "  hint: pip install pandas, or use to_records()"
+        ) from None
+    return pd.DataFrame.from_records(records)

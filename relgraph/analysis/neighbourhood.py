@@ -1,0 +1,146 @@
+"""Ego networks: the actors within a number of hops of one actor, and every relation
+among them with its evidence, also as a dataset of its own.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+from relgraph.analysis._common import _dataframe
+from relgraph.analysis.evidence import RelationEvidence, _relation_evidence
+from relgraph.analysis.network import Network, _network
+from relgraph.errors import UsageError
+from relgraph.filters import Filter
+from relgraph.model import Dataset
+from relgraph.resolve import resolve_actor
+
+__all__ = ["Ego", "EgoActor", "ego"]
+
+
+@dataclass(frozen=True)
+class EgoActor:
+    """An actor of an ego network and its distance (in hops) from the centre."""
+
+    id: str
+    name: str
+    kind: str
+    distance: int
+
+
+@dataclass(frozen=True)
+class Ego:
+    """An actor's neighbourhood: the actors within ``radius`` hops and the relations among them."""
+
+    center: str
+    radius: int
+    actors: tuple[EgoActor, ...]
+    relations: tuple[RelationEvidence, ...]
+    filter: Filter = field(default_factory=Filter)
+
+    def dataset(self, dataset: Dataset) -> Dataset:
+        """The neighbourhood as a dataset of its own: its actors, the relations among them
+        and the claims about them, from ``dataset`` (the one the network was built on).
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+        >>> sub = ego(ds, "hamas").dataset(ds)
+        >>> sorted(e.id for e in sub.entities)
+        ['cuba', 'hamas', 'iran']
+        """
+        keep = {a.id for a in self.actors}
+        rels = {r.id for r in self.relations}
+        return replace(
+            dataset,
+            entities=tuple(e for e in dataset.entities if e.id in keep),
+            relations=tuple(r for r in dataset.relations if r.id in rels),
+            claims=tuple(c for c in dataset.claims if c.entity in keep),
+        )
+
+    def actor_records(self) -> list[dict[str, Any]]:
+        """One dict per actor, nearest first."""
+        return [asdict(a) for a in self.actors]
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One dict per relation: id, reading, type, status, date and evidence count."""
+        return [
+            {
+                "relation": r.id,
+                "source": r.source,
+                "type": r.type,
+                "target": r.target,
+                "reading": r.reading,
+                "status": r.status,
+                "alleged": r.alleged,
+                "when": r.when,
+                "evidence": len(r.quotes),
+            }
+            for r in self.relations
+        ]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Actors and relations (with quotes), JSON-ready."""
+        return {
+            "center": self.center,
+            "radius": self.radius,
+            "filter": self.filter.as_dict(),
+            "actors": self.actor_records(),
+            "relations": [r.to_dict() for r in self.relations],
+        }
+
+    def to_dataframe(self) -> Any:
+        """A pandas ``DataFrame`` of :meth:`to_records` (needs pandas)."""
+        return _dataframe(self.to_records())
+
+
+def ego(
+    data: Dataset | Network,
+    actor: str,
+    radius: int = 1,
+    *,
+    filter: Filter | None = None,
+) -> Ego:
+    """The actors within ``radius`` hops of ``actor`` and every relation among them.
+
+    Distances are hops on the undirected projection. Relations are read
+    from the end nearer the centre, nearest first.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> e = ego(relgraph.load("graph_data/cuba_iran.yaml"), "Hezbollah", radius=1)
+    >>> [(a.id, a.distance) for a in e.actors]
+    [('hezbollah', 0), ('cuba', 1)]
+    >>> e.relations[0].reading, e.relations[0].status
+    ('Hezbollah keeps a base in Cuba', 'alleged')
+    """
+    net = _network(data, filter, "relations")
+    if isinstance(radius, bool) or not isinstance(radius, int) or radius < 0:
+        raise UsageError(f"the radius must be a whole number of at least 0, not {radius!r}")
+    center = resolve_actor(net.dataset, actor)
+    g = net.undirected
+    distance = {center.id: 0}
+    queue = deque([center.id])
+    while queue:
+        u = queue.popleft()
+        if distance[u] == radius:
+            continue
+        for v in g[u]:
+            if v not in distance:
+                distance[v] = distance[u] + 1
+                queue.append(v)
+    entities = net.entities
+    actors = tuple(
+        EgoActor(a, entities[a].name, entities[a].kind, d)
+        for a, d in sorted(distance.items(), key=lambda x: (x[1], entities[x[0]].name.casefold()))
+    )
+    chosen = []
+    for r in net.dataset.relations:
+        if r.source in distance and r.target in distance:
+            near = r.source if distance[r.source] <= distance[r.target] else r.target
+            chosen.append((distance[near], r.id, _relation_evidence(net, r, near)))
+    chosen.sort(key=lambda x: (x[0], x[1]))
+    return Ego(center.id, radius, actors, tuple(c[2] for c in chosen), net.filter)

@@ -1,0 +1,194 @@
+"""Time: relations period by period (years or months), and the centrality of the
+network each period makes, over the dated relations only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+from relgraph.analysis._common import Engine, Samples, _dataframe
+from relgraph.analysis.metrics import Centrality, _metric_names, centrality
+from relgraph.analysis.network import Network, _network
+from relgraph.errors import UsageError
+from relgraph.filters import Filter
+from relgraph.graph import Weighting
+from relgraph.model import STATUSES, Dataset, PartialDate
+from relgraph.progress import ProgressCallback, Ticker
+
+__all__ = ["Period", "Timeline", "over_time"]
+
+
+@dataclass(frozen=True)
+class Period:
+    """One period: its relations and the metrics of the network they make.
+
+    ``relations`` counts the relations that cover the period (with
+    ``cumulative``, that hold as of it); ``new`` those whose earliest
+    possible date falls in it; ``actors`` the actors with at least one of them.
+    """
+
+    label: str
+    start: str
+    end: str
+    relations: int
+    new: int
+    actors: int
+    centrality: Centrality
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Relations and metrics period by period.
+
+    Only dated relations take part; ``undated`` counts those left out.
+    """
+
+    by: str
+    cumulative: bool
+    periods: tuple[Period, ...]
+    undated: int
+    metrics: tuple[str, ...]
+    filter: Filter = field(default_factory=Filter)
+
+    def period_records(self) -> list[dict[str, Any]]:
+        """One dict per period: label, start, end, relations, new, actors."""
+        return [
+            {
+                "period": p.label,
+                "start": p.start,
+                "end": p.end,
+                "relations": p.relations,
+                "new": p.new,
+                "actors": p.actors,
+            }
+            for p in self.periods
+        ]
+
+    def to_records(self, sort: str | None = None, top: int | None = None) -> list[dict[str, Any]]:
+        """One dict per period and actor with ties in it, best first within a period."""
+        out: list[dict[str, Any]] = []
+        for p in self.periods:
+            active = _active(p)
+            rows = [r for r in p.centrality.to_records(sort) if r["id"] in active]
+            if top is not None:
+                rows = rows[: max(top, 0)]
+            out.extend({"period": p.label, **r} for r in rows)
+        return out
+
+    def to_dict(self, sort: str | None = None, top: int | None = None) -> dict[str, Any]:
+        """Periods with their actors, JSON-ready."""
+        rows = self.to_records(sort, top)
+        return {
+            "by": self.by,
+            "cumulative": self.cumulative,
+            "undated": self.undated,
+            "metrics": list(self.metrics),
+            "filter": self.filter.as_dict(),
+            "periods": [
+                {**p, "top": [r for r in rows if r["period"] == p["period"]]}
+                for p in self.period_records()
+            ],
+        }
+
+    def to_dataframe(self) -> Any:
+        """A pandas ``DataFrame`` of :meth:`to_records` (needs pandas)."""
+        return _dataframe(self.to_records())
+
+
+def _active(p: Period) -> set[str]:
+    c = p.centrality
+    if "degree" in c.values:
+        return {a for a, d in zip(c.actors, c.values["degree"], strict=True) if d}
+    return set(c.actors)
+
+
+def _periods(first: PartialDate, last: PartialDate, by: str) -> list[PartialDate]:
+    out: list[PartialDate] = []
+    if by == "year":
+        return [PartialDate(y) for y in range(first.year, last.year + 1)]
+    y, m = first.year, first.month or 1
+    end = (last.year, last.month or 12)
+    while (y, m) <= end:
+        out.append(PartialDate(y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def over_time(
+    data: Dataset | Network,
+    by: Literal["year", "month"] = "year",
+    metrics: Iterable[str] | str | None = ("degree",),
+    *,
+    filter: Filter | None = None,
+    cumulative: bool = False,
+    weight: Weighting = "relations",
+    engine: Engine = "auto",
+    samples: Samples = "auto",
+    seed: int = 0,
+    progress: ProgressCallback | None = None,
+) -> Timeline:
+    """Relations per period, and centrality of the network each period makes.
+
+    Periods run from the first to the last date of the filtered relations.
+    A period's network holds the relations whose dates overlap it, or with
+    ``cumulative=True`` those that hold as of it (see ``Filter.as_of``), so
+    that ties are seen to form. Undated relations are left out of every
+    period and counted in ``undated``. A period with no relation still
+    appears, with zeros. ``progress(stage, done, total)`` is told after each
+    period (see :mod:`relgraph.progress`).
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> t = over_time(relgraph.load("graph_data/cuba_iran.yaml"), "year")
+    >>> [(p.label, p.relations) for p in t.periods if p.relations]
+    [('2006', 1), ('2023', 2)]
+    >>> t.undated
+    34
+    """
+    if by not in ("year", "month"):
+        raise UsageError(f"'{by}' is not a period\n  hint: periods are year and month")
+    names = _metric_names(metrics)
+    if "degree" not in names:
+        names = ("degree", *names)
+    net = _network(data, filter, weight)
+    base = net.dataset
+    dated = [r for r in base.relations if r.earliest() is not None or r.latest() is not None]
+    undated = len(base.relations) - len(dated)
+    points: list[str] = []
+    for r in dated:
+        for d in (r.date, r.start, r.end):
+            if d is not None:
+                points.extend((d.earliest(), d.latest() if d is not r.start else d.earliest()))
+    periods: list[Period] = []
+    if points:
+        first, last = PartialDate.parse(min(points)), PartialDate.parse(max(points))
+        everything = replace(Filter(), statuses=STATUSES)
+        spans = _periods(first, last, by)
+        tick = Ticker(progress, f"computing {by} by {by}", total=len(spans))
+        for period in spans:
+            if cumulative:
+                f = replace(everything, as_of=period, keep_undated=False)
+            else:
+                f = replace(everything, date_from=period, date_to=period, keep_undated=False)
+            sub = Network(base, f, weight=net.weight)
+            lo, hi = period.earliest(), period.latest()
+            new = sum(lo <= (r.earliest() or "") <= hi for r in sub.dataset.relations)
+            c = centrality(sub, names, engine=engine, samples=samples, seed=seed)
+            c = replace(c, filter=net.filter)
+            periods.append(
+                Period(
+                    label=str(period),
+                    start=lo,
+                    end=hi,
+                    relations=len(sub.dataset.relations),
+                    new=new,
+                    actors=sum(1 for d in c.values["degree"] if d),
+                    centrality=c,
+                )
+            )
+            tick.advance()
+        tick.finish()
+    return Timeline(by, cumulative, tuple(periods), undated, names, net.filter)
