@@ -64,8 +64,10 @@ from relgraph.progress import ProgressCallback, Ticker
 __all__ = [
     "COLOR_BY",
     "LARGE_GRAPH_EDGES",
+    "MAX_PAGE_CHARS",
     "SIZE_METRICS",
     "NotebookPage",
+    "PageTooLarge",
     "notebook",
     "page_data",
     "render",
@@ -89,6 +91,12 @@ COLOR_BY: tuple[str, ...] = ("category", "sign")
 #: From this many relations on, the page hides edges while panning and zooming,
 #: turns hover effects off, and draws edges plainly when zoomed far out.
 LARGE_GRAPH_EDGES = 3000
+
+#: The most page a browser can read, in characters: the page's data is read as one
+#: JavaScript string, and Chromium's V8 holds at most 2**29 - 24 characters in one.
+#: (Measured: 300,000 relations make a 200 MB page that Chromium draws in 20 s; a
+#: million make 666 MB, which it cannot read at all.)
+MAX_PAGE_CHARS = 2**29 - 24
 #: Closeness and harmonic centrality cost a search from every actor; above this
 #: many actors the page leaves them out unless nodes are sized by one of them.
 COSTLY_METRICS_UP_TO = 2000
@@ -686,6 +694,35 @@ def page_data(
 # -- the page ------------------------------------------------------------------
 
 
+class PageTooLarge(UsageError):
+    """The dataset makes a page larger than a browser can read (see :data:`MAX_PAGE_CHARS`)."""
+
+    def __init__(self, dataset: Dataset, chars: int) -> None:
+        super().__init__(
+            f"the page would hold {len(dataset.relations):,} relations among "
+            f"{len(dataset.entities):,} actors, {chars / 1e6:,.0f} million characters; a browser "
+            f"reads at most {MAX_PAGE_CHARS / 1e6:,.0f} million in one page\n"
+            "  hint: narrow it with --status, --kind, --from/--until or --min-credibility, or "
+            "draw one actor's neighbourhood with relgraph ego X --page"
+        )
+
+
+#: characters a relation and an actor take in the page besides their texts (measured
+#: on generated data: the smallest seen, so that the estimate errs low)
+_RELATION_CHARS = 250
+_ACTOR_CHARS = 150
+
+
+def _check_size(dataset: Dataset) -> None:
+    """Refuse early, from the texts' lengths, a page that certainly cannot be read."""
+    chars = _ACTOR_CHARS * len(dataset.entities) + _RELATION_CHARS * len(dataset.relations)
+    for r in dataset.relations:
+        for e in r.evidence:
+            chars += len(e.quote) + len(e.context)
+    if chars > MAX_PAGE_CHARS:
+        raise PageTooLarge(dataset, chars)
+
+
 def _page(data: dict[str, Any]) -> str:
     from markupsafe import Markup
 
@@ -767,6 +804,10 @@ def render(
     UsageError
         For an unknown option, or a ``path`` that cannot be written: its folder
         does not exist, or it is a folder.
+    PageTooLarge
+        A :class:`~relgraph.errors.UsageError` too: the page would be larger
+        than a browser can read (:data:`MAX_PAGE_CHARS`); told before the
+        costly work when the texts alone are too long, and nothing is written.
     OSError
         When writing fails for another reason (a full disk, no permission): a
         :class:`~relgraph.errors.WriteError`, which is an ``OSError``; a page
@@ -794,10 +835,13 @@ def render(
     _check_options(size_by, color_by)
     if path is not None:
         _check_target(os.fspath(path))
+    _check_size(dataset)
     data = page_data(
         dataset, size_by=size_by, color_by=color_by, title=title, seed=seed, progress=progress
     )
     html = _page(data)
+    if len(html) > MAX_PAGE_CHARS:
+        raise PageTooLarge(dataset, len(html))
     if path is not None:
         write_file(path, html.encode("utf-8"))
     return html

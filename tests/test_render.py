@@ -714,3 +714,62 @@ def test_the_committed_page_is_what_relgraph_render_writes_today() -> None:
     committed = (root / "output" / "cuba_iran.html").read_text(encoding="utf-8")
     fresh = render(relgraph.load(root / "graph_data" / "cuba_iran.yaml"))
     assert committed == fresh, "the committed page is stale: run `relgraph render` and commit it"
+
+
+# ---------------------------------------------------------------------------
+# A page too large for a browser is refused, not written broken
+# ---------------------------------------------------------------------------
+
+
+def test_a_page_whose_texts_alone_are_too_long_is_refused_before_the_work(
+    bundled: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from relgraph import rendering
+
+    out = tmp_path / "page.html"
+    out.write_text("old", encoding="utf-8")
+    monkeypatch.setattr(rendering, "MAX_PAGE_CHARS", 10_000)
+    monkeypatch.setattr(rendering, "page_data", lambda *a, **k: pytest.fail("laid out"))
+    with pytest.raises(rendering.PageTooLarge) as exc:
+        rendering.render(bundled, out)
+    assert isinstance(exc.value, UsageError)
+    assert str(exc.value).startswith(
+        "the page would hold 37 relations among 20 actors, 0 million characters; a browser "
+        "reads at most 0 million in one page\n"
+        "  hint: narrow it with --status, --kind, --from/--until or --min-credibility, or "
+        "draw one actor's neighbourhood with relgraph ego X --page"
+    )
+    assert out.read_text(encoding="utf-8") == "old"
+
+
+def test_a_page_found_too_long_once_made_is_refused_and_not_written(
+    bundled: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from relgraph import rendering
+
+    size = len(rendering.render(bundled))
+    monkeypatch.setattr(rendering, "MAX_PAGE_CHARS", size - 1)  # above the early estimate
+    out = tmp_path / "page.html"
+    with pytest.raises(rendering.PageTooLarge):
+        rendering.render(bundled, out)
+    assert not out.exists()
+
+
+def test_the_cli_refuses_a_page_too_large_with_a_hint(
+    sample_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from relgraph import rendering
+    from relgraph.cli import main
+
+    monkeypatch.setattr(rendering, "MAX_PAGE_CHARS", 1000)
+    out = tmp_path / "p.html"
+    with pytest.raises(SystemExit) as exc:
+        main(["render", str(sample_file), "-o", str(out), "--quiet"])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("relgraph: error: the page would hold ")
+    assert err.endswith("draw one actor's neighbourhood with relgraph ego X --page\n")
+    assert not out.exists()

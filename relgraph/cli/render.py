@@ -18,7 +18,7 @@ from relgraph.cli.common import (
     write_stdout,
 )
 from relgraph.errors import UsageError
-from relgraph.rendering import COLOR_BY, SIZE_METRICS, render
+from relgraph.rendering import COLOR_BY, SIZE_METRICS, PageTooLarge, render
 
 __all__ = ["render_command"]
 
@@ -111,6 +111,8 @@ def render_command(
             return
         try:
             html = render(ds, target, **options)
+        except PageTooLarge:
+            raise
         except UsageError as exc:
             raise click.BadParameter(str(exc), param_hint="'-o' / '--output'") from None
         except OSError as exc:
