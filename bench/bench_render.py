@@ -71,25 +71,16 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE.parent / "scripts"))
 
 from generate import generate, parse_size  # noqa: E402
 
+from chromium import CHROMIUM, VIEWPORT, launch  # noqa: E402
 from relgraph.model import Dataset  # noqa: E402
 
 SIZES = (100, 1_000, 5_000, 10_000)
 QUICK_SIZES = (100, 1_000)
 PER_ACTOR = 3
-CHROMIUM = os.environ.get("RELGRAPH_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-VIEWPORT = {"width": 1400, "height": 900}
 WARMUP_FRAMES = 2
 #: Longest wait for one frame, in milliseconds.
 FRAME_TIMEOUT = 10_000
@@ -760,7 +751,7 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         out = Path(args.keep) if args.keep else Path(tmp)
         out.mkdir(parents=True, exist_ok=True)
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = launch(pw)
         version = browser.version
         try:
             results = [run_size(n, out, args, browser) for n in sizes]

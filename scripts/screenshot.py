@@ -15,25 +15,15 @@ Chromium is Debian's ``/usr/bin/chromium`` (or ``RELGRAPH_CHROMIUM``), driven by
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from pathlib import Path
 
 import relgraph
+from chromium import launch
 from relgraph.rendering import render
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("RELGRAPH_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         page_path = Path(tmp) / "page.html"
         render(ds, page_path)
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            browser = launch(pw)
             context = browser.new_context(
                 viewport={"width": args.width, "height": args.height}, offline=True
             )

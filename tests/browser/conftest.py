@@ -16,23 +16,13 @@ from typing import Any
 import pytest
 
 import relgraph
+from chromium import CHROMIUM, VIEWPORT, launch
 from payloads import write_payload_dataset, write_sample_dataset
 from relgraph.model import Dataset
 from relgraph.rendering import render
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "graph_data" / "cuba_iran.yaml"
-CHROMIUM = os.environ.get("RELGRAPH_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-VIEWPORT = {"width": 1400, "height": 900}
 
 
 @pytest.fixture(scope="session")
@@ -50,7 +40,7 @@ def browser() -> Iterator[Any]:
         pytest.fail("the browser tests need Playwright: pip install -e '.[test]'", pytrace=False)
     with sync_playwright() as pw:
         try:
-            chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            chromium = launch(pw)
         except Exception as exc:
             pytest.fail(f"Chromium at {CHROMIUM} did not start: {exc}", pytrace=False)
         yield chromium
