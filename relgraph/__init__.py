@@ -22,7 +22,7 @@ True
 
 from __future__ import annotations
 
-from relgraph.errors import DatasetError, Diagnostic, RelgraphError, UsageError
+from relgraph.errors import DatasetError, Diagnostic, RelgraphError, UsageError, WriteError
 from relgraph.graph import build_graph, project
 from relgraph.model import Claim, Dataset, Entity, Evidence, PartialDate, Relation, Source
 from relgraph.rendering import render
@@ -44,6 +44,7 @@ __all__ = [
     "Source",
     "UsageError",
     "Vocabulary",
+    "WriteError",
     "__version__",
     "build_graph",
     "builtin_vocabulary",
