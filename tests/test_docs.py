@@ -74,3 +74,23 @@ def test_the_readme_python_example_runs(capsys: pytest.CaptureFixture[str]) -> N
     out = capsys.readouterr().out
     assert out.startswith("20 37\n")
     assert "hamas" in out
+
+
+def test_every_name_in_the_readme_python_api_exists() -> None:
+    import importlib
+    import re
+
+    section = README.split("## Python API", 1)[1].split("\n## ", 1)[0]
+    names = set(re.findall(r"`(relgraph(?:\.\w+)+)", section))
+    assert len(names) >= 10
+    for dotted in sorted(names):
+        parts = dotted.split(".")
+        for cut in range(len(parts), 0, -1):  # the longest importable module, then attributes
+            try:
+                obj: object = importlib.import_module(".".join(parts[:cut]))
+            except ImportError:
+                continue
+            for attr in parts[cut:]:
+                assert hasattr(obj, attr), f"{dotted}: no {attr}"
+                obj = getattr(obj, attr)
+            break
