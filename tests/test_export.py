@@ -32,6 +32,7 @@ from relgraph.cli import main
 from relgraph.export import FORMATS, export, export_bytes, exporter
 from relgraph.export.common import ExportError
 from relgraph.export.ftm import ftm_id
+from relgraph.export.gexf import VERSIONS, gexf_tree
 from relgraph.export.graphml import flatten_graph
 from relgraph.filters import Filter
 
@@ -585,6 +586,45 @@ def test_gexf_and_graphml_evidence_text_carries_each_items_notes(
     assert edges_by_id(g)["r-formula"]["evidence"] == "\n".join(FORMULA_EVIDENCE)
     h = nx.read_graphml(io.BytesIO(export_bytes(tricky, "graphml")))
     assert edges_by_id(h)["r-formula"]["evidence"] == "\n".join(FORMULA_EVIDENCE)
+
+
+def _with_carriage_returns(ds: relgraph.Dataset) -> relgraph.Dataset:
+    """``ds`` with carriage returns in element text (``<meta>``) and in attribute values."""
+    return dataclasses.replace(
+        ds,
+        description="Line one\r\nline two\rthree",
+        entities=tuple(
+            dataclasses.replace(e, name="=1+1\r\nsecond") if e.id == "min-b" else e
+            for e in ds.entities
+        ),
+        relations=tuple(
+            dataclasses.replace(r, notes="+note\r\nwith\rthree lines") if r.id == "r-formula" else r
+            for r in ds.relations
+        ),
+    )
+
+
+@pytest.mark.parametrize("empty", [False, True], ids=["tricky", "no-nodes-or-edges"])
+@pytest.mark.parametrize("version", sorted(VERSIONS))
+def test_gexf_written_element_by_element_has_the_bytes_of_the_whole_tree(
+    version: str, empty: bool, tricky: relgraph.Dataset
+) -> None:
+    ds = _with_carriage_returns(tricky)
+    if empty:
+        ds = dataclasses.replace(ds, entities=(), relations=(), claims=())
+    root = gexf_tree(ds, version)
+    ET.indent(root, space="  ")
+    whole = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    data = export_bytes(ds, "gexf", version=version)
+    assert data == whole.replace(b"\r", b"&#13;") + b"\n"
+    assert check_gexf(data, ns=VERSIONS[version][0]) == []
+    assert _gexf_meta(data)["description"].startswith(
+        'Tricky: quotes, "escapes" & formulas. Line one\r\nline two\rthree\n'
+    )
+    if not empty:
+        g = nx.read_gexf(io.BytesIO(data), version=version)
+        assert g.nodes["min-b"]["label"] == "=1+1\r\nsecond"
+        assert edges_by_id(g)["r-formula"]["notes"] == "+note\r\nwith\rthree lines"
 
 
 # ---------------------------------------------------------------------------

@@ -46,6 +46,13 @@ its end (open-ended when there is no end). Undated relations and all nodes
 have no spell: Gephi's timeline shows them throughout. The graph is
 ``mode="dynamic"`` with ``timeformat="date"`` when any relation is dated.
 
+The file is written as it is made: the XML declaration, ``<meta>`` and the
+attribute declarations first, then each ``<node>`` and each ``<edge>``, built
+as a small ElementTree element, serialised and written before the next one is
+made. An export so needs little memory beyond the dataset's own, however large
+the file. :func:`gexf_tree` gives the same document as one ElementTree tree,
+for code that wants to work on it.
+
 Characters XML 1.0 cannot hold (most control characters) are written as
 U+FFFD; no other text is changed (a carriage return is written ``&#13;``, so
 that it reads back as itself).
@@ -64,10 +71,9 @@ True
 
 from __future__ import annotations
 
-import io
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, ClassVar
 
 from relgraph import __version__
@@ -214,6 +220,14 @@ def spell(relation: Relation) -> tuple[str | None, str | None] | None:
     )
 
 
+#: The id each declared attribute is written with (``n0``, ``n1``, … and ``e0``, ``e1``, …).
+_NODE_IDS = {title: f"n{i}" for i, (title, _) in enumerate(NODE_ATTRIBUTES)}
+_EDGE_IDS = {title: f"e{i}" for i, (title, _) in enumerate(EDGE_ATTRIBUTES)}
+#: The XML declaration ElementTree writes for UTF-8.
+_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"
+_INDENT = "  "
+
+
 def _attvalues(parent: ET.Element, values: dict[str, Any], ids: dict[str, str]) -> None:
     holder = ET.SubElement(parent, "attvalues")
     for name, value in values.items():
@@ -225,10 +239,9 @@ def _attvalues(parent: ET.Element, values: dict[str, Any], ids: dict[str, str]) 
         parent.remove(holder)
 
 
-def gexf_tree(dataset: Dataset, version: str = "1.3") -> ET.Element:
-    """The GEXF document of ``dataset`` as an ElementTree element (see the module docs)."""
+def _head(dataset: Dataset, version: str) -> ET.Element:
+    """The ``<gexf>`` element with ``<meta>`` and a ``<graph>`` holding only the declarations."""
     ns, viz, location, number = VERSIONS[version]
-    vocab = dataset.vocabulary
     root = ET.Element(
         "gexf",
         {
@@ -242,29 +255,29 @@ def gexf_tree(dataset: Dataset, version: str = "1.3") -> ET.Element:
     meta = ET.SubElement(root, "meta")
     ET.SubElement(meta, "creator").text = f"relgraph {__version__}"
     ET.SubElement(meta, "description").text = xml_safe(meta_description(dataset))
-    spells = {r.id: spell(r) for r in dataset.relations}
-    dynamic = any(s is not None for s in spells.values())
+    dynamic = any(spell(r) is not None for r in dataset.relations)
     graph_attrs = {"defaultedgetype": "directed", "mode": "dynamic" if dynamic else "static"}
     if dynamic:
         graph_attrs["timeformat"] = "date"
     graph = ET.SubElement(root, "graph", graph_attrs)
-    node_ids: dict[str, str] = {}
-    edge_ids: dict[str, str] = {}
-    for cls, table, ids, prefix in (
-        ("node", NODE_ATTRIBUTES, node_ids, "n"),
-        ("edge", EDGE_ATTRIBUTES, edge_ids, "e"),
+    for cls, table, ids in (
+        ("node", NODE_ATTRIBUTES, _NODE_IDS),
+        ("edge", EDGE_ATTRIBUTES, _EDGE_IDS),
     ):
         block = ET.SubElement(graph, "attributes", {"class": cls, "mode": "static"})
-        for i, (title, gexf_type) in enumerate(table):
-            ids[title] = f"{prefix}{i}"
+        for title, gexf_type in table:
             ET.SubElement(block, "attribute", {"id": ids[title], "title": title, "type": gexf_type})
+    return root
 
+
+def _nodes(dataset: Dataset) -> Iterator[ET.Element]:
+    """One ``<node>`` element per entity, made as it is asked for."""
+    vocab = dataset.vocabulary
     claims: dict[str, list[Claim]] = {}
     for c in dataset.claims:
         claims.setdefault(c.entity, []).append(c)
-    nodes = ET.SubElement(graph, "nodes", {"count": str(len(dataset.entities))})
     for e in dataset.entities:
-        node = ET.SubElement(nodes, "node", {"id": xml_safe(e.id), "label": xml_safe(e.name)})
+        node = ET.Element("node", {"id": xml_safe(e.id), "label": xml_safe(e.name)})
         kind = vocab.entity_kinds.get(e.kind)
         own = claims.get(e.id, [])
         _attvalues(
@@ -280,14 +293,18 @@ def gexf_tree(dataset: Dataset, version: str = "1.3") -> ET.Element:
                 "claims": "\n".join(claim_lines(own)),
                 "claim_count": len(own),
             },
-            node_ids,
+            _NODE_IDS,
         )
         if kind is not None:
             ET.SubElement(node, "viz:color", _rgb(kind.color))
             ET.SubElement(node, "viz:shape", {"value": _SHAPES.get(kind.shape, "disc")})
+        yield node
 
+
+def _edges(dataset: Dataset, version: str) -> Iterator[ET.Element]:
+    """One ``<edge>`` element per relation, made as it is asked for."""
+    vocab = dataset.vocabulary
     sources = {s.id: s for s in dataset.sources}
-    edges = ET.SubElement(graph, "edges", {"count": str(len(dataset.relations))})
     for r in dataset.relations:
         t = vocab.relation_types[r.type]
         attrs = {
@@ -299,7 +316,7 @@ def gexf_tree(dataset: Dataset, version: str = "1.3") -> ET.Element:
         }
         if version == "1.3":
             attrs["kind"] = r.type
-        edge = ET.SubElement(edges, "edge", attrs)
+        edge = ET.Element("edge", attrs)
         used = list(dict.fromkeys(e.source for e in r.evidence))
         _attvalues(
             edge,
@@ -323,9 +340,9 @@ def gexf_tree(dataset: Dataset, version: str = "1.3") -> ET.Element:
                 "evidence_count": len(r.evidence),
                 "source_count": len(used),
             },
-            edge_ids,
+            _EDGE_IDS,
         )
-        span = spells[r.id]
+        span = spell(r)
         if span is not None:
             holder = ET.SubElement(edge, "spells")
             bounds = {k: v for k, v in zip(("start", "end"), span, strict=True) if v}
@@ -333,11 +350,69 @@ def gexf_tree(dataset: Dataset, version: str = "1.3") -> ET.Element:
         category = vocab.categories.get(t.category)
         if category is not None:
             ET.SubElement(edge, "viz:color", _rgb(category.color))
+        yield edge
+
+
+def gexf_tree(dataset: Dataset, version: str = "1.3") -> ET.Element:
+    """The GEXF document of ``dataset`` as one ElementTree element (see the module docs).
+
+    :class:`GEXFExporter` does not build it: it writes the same elements one
+    at a time. Serialised indented, with each carriage return written
+    ``&#13;``, the tree gives the exporter's bytes.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset to describe.
+    version : str
+        A key of :data:`VERSIONS`: ``"1.3"`` (the default) or ``"1.2draft"``.
+
+    Returns
+    -------
+    xml.etree.ElementTree.Element
+        The ``<gexf>`` element, not indented.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+    >>> root = gexf_tree(ds, version="1.2draft")
+    >>> root.get("version"), [child.tag for child in root]
+    ('1.2', ['meta', 'graph'])
+    >>> len(root.find("graph/edges")) == len(ds.relations)
+    True
+    """
+    root = _head(dataset, version)
+    graph = root[-1]
+    ET.SubElement(graph, "nodes", {"count": str(len(dataset.entities))}).extend(_nodes(dataset))
+    edges = ET.SubElement(graph, "edges", {"count": str(len(dataset.relations))})
+    edges.extend(_edges(dataset, version))
     return root
 
 
+def _start_tag(element: ET.Element) -> str:
+    """The start tag of ``element``, as ElementTree writes it (its children left out)."""
+    bare = ET.Element(element.tag, element.attrib)
+    text = ET.tostring(bare, encoding="unicode", short_empty_elements=False)
+    return text[: -len(f"</{element.tag}>")]
+
+
+def _indented(element: ET.Element, level: int) -> str:
+    """``element`` serialised as ``ET.indent`` lays it out at ``level``, with its indentation."""
+    ET.indent(element, space=_INDENT, level=level)
+    return "\n" + _INDENT * level + ET.tostring(element, encoding="unicode")
+
+
 def gexf_bytes(dataset: Dataset, version: str = "1.3") -> bytes:
-    """The GEXF document of ``dataset`` as UTF-8 bytes, indented."""
+    """The GEXF document of ``dataset`` as UTF-8 bytes, indented.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> data = gexf_bytes(relgraph.load("graph_data/cuba_iran.yaml"), version="1.2draft")
+    >>> b'xmlns="http://www.gexf.net/1.2draft"' in data, data.endswith(b"</gexf>\\n")
+    (True, True)
+    """
     out = MemoryOutput()
     GEXFExporter(version=version).write(dataset, out)
     return out.files()["graph.gexf"]
@@ -353,12 +428,48 @@ class GEXFExporter(Exporter):
     choices: ClassVar[Mapping[str, Sequence[Any]]] = {"version": tuple(VERSIONS)}
 
     def write(self, dataset: Dataset, out: Output) -> None:
-        """Write the GEXF document, UTF-8 with an XML declaration."""
-        root = gexf_tree(dataset, self.options["version"])
-        ET.indent(root, space="  ")
-        buffer = io.BytesIO()
-        ET.ElementTree(root).write(buffer, encoding="utf-8", xml_declaration=True)
-        # ElementTree writes a CR in element text (the <meta> description) as it is, and XML
-        # reads it back as LF: write it as a character reference, so the text comes back exactly
+        """Write the GEXF document, UTF-8 with an XML declaration, one element at a time.
+
+        The declarations come first, then each ``<node>`` and each ``<edge>``,
+        made, serialised and written in turn: the bytes are those of
+        :func:`gexf_tree` serialised indented, but the document is never held
+        whole in memory.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> from relgraph.export.common import MemoryOutput
+        >>> out = MemoryOutput()
+        >>> GEXFExporter().write(relgraph.load("graph_data/cuba_iran.yaml"), out)
+        >>> out.files()["graph.gexf"].splitlines()[0]
+        b"<?xml version='1.0' encoding='utf-8'?>"
+        """
+        version = self.options["version"]
         stream = out.open_bytes("graph.gexf")
-        stream.write(buffer.getvalue().replace(b"\r", b"&#13;") + b"\n")
+
+        def put(text: str) -> None:
+            # ElementTree writes a CR in element text (the <meta> description) as it is, and
+            # XML reads it back as LF: write it as a character reference, so it comes back exactly
+            stream.write(text.replace("\r", "&#13;").encode("utf-8", "xmlcharrefreplace"))
+
+        root = _head(dataset, version)
+        *front, graph = root
+        put(_DECLARATION + _start_tag(root))
+        for child in front:
+            put(_indented(child, 1))
+        put("\n" + _INDENT + _start_tag(graph))
+        for block in graph:
+            put(_indented(block, 2))
+        for tag, count, children in (
+            ("nodes", len(dataset.entities), _nodes(dataset)),
+            ("edges", len(dataset.relations), _edges(dataset, version)),
+        ):
+            container = ET.Element(tag, {"count": str(count)})
+            if not count:  # no children: ElementTree writes the empty element
+                put(_indented(container, 2))
+                continue
+            put("\n" + _INDENT * 2 + _start_tag(container))
+            for child in children:
+                put(_indented(child, 3))
+            put(f"\n{_INDENT * 2}</{tag}>")
+        put(f"\n{_INDENT}</graph>\n</gexf>\n")
