@@ -33,7 +33,7 @@ from relgraph.export import FORMATS, export, export_bytes, exporter
 from relgraph.export.common import ExportError
 from relgraph.export.ftm import ftm_id
 from relgraph.export.gexf import VERSIONS, gexf_tree
-from relgraph.export.graphml import flatten_graph
+from relgraph.export.graphml import flatten_graph, graphml_graph
 from relgraph.filters import Filter
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -651,6 +651,28 @@ def test_graphml_is_read_by_networkx_and_igraph_with_typed_attributes(
     cuba = i.vs.find(id="cuba")
     assert cuba["name"] == "Cuba"
     assert cuba["aliases"] == "Havana; República de Cuba"
+
+
+@pytest.mark.parametrize("case", ["tricky", "reordered", "no-nodes-or-edges"])
+def test_graphml_written_element_by_element_has_the_bytes_of_networkxs_writer(
+    case: str, tricky: relgraph.Dataset
+) -> None:
+    import lxml  # noqa: F401  # a test requirement: NetworkX writes this layout through it
+
+    ds = _with_carriage_returns(tricky)
+    if case == "reordered":  # edges grouped by source node; an end that names no entity
+        ds = dataclasses.replace(ds, entities=ds.entities[:0:-1], relations=ds.relations[::-1])
+    if case == "no-nodes-or-edges":
+        ds = dataclasses.replace(ds, entities=(), relations=(), claims=())
+    buffer = io.BytesIO()
+    nx.write_graphml_lxml(graphml_graph(ds), buffer, encoding="utf-8", prettyprint=True)
+    data = export_bytes(ds, "graphml")
+    assert data == buffer.getvalue().replace(b"\r", b"&#13;")
+    g = nx.read_graphml(io.BytesIO(data))
+    assert g.graph["description"] == "Line one\r\nline two\rthree"
+    if case == "tricky":
+        assert g.nodes["min-b"]["name"] == "=1+1\r\nsecond"
+        assert edges_by_id(g)["r-formula"]["notes"] == "+note\r\nwith\rthree lines"
 
 
 def test_graphml_graph_carries_the_datasets_license_and_authors_exactly(

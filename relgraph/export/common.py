@@ -38,7 +38,7 @@ from typing import IO, Any, ClassVar
 
 from relgraph import atomic as _atomic
 from relgraph.errors import RelgraphError, UsageError, WriteError, did_you_mean
-from relgraph.model import Dataset, Evidence, Source
+from relgraph.model import Dataset, Evidence, Relation, Source
 
 __all__ = [
     "AtomicOutput",
@@ -51,6 +51,7 @@ __all__ = [
     "flatten_value",
     "iter_chunks",
     "join_readable",
+    "relation_values",
     "source_line",
 ]
 
@@ -264,6 +265,45 @@ def source_line(source: Source) -> str:
         extra.append(str(source.published))
     extra.append(f"reliability {source.reliability}")
     return f"{source.title} ({join_readable(extra)})"
+
+
+def relation_values(
+    relation: Relation, directed: bool, sources: Mapping[str, Source]
+) -> dict[str, Any]:
+    """What the graph formats say of a relation beyond its type, in the order they write it.
+
+    ``directed`` is whether the relation's type is directed; ``sources`` the
+    dataset's sources by id. Evidence and sources become one line each (see
+    :func:`evidence_lines` and :func:`source_line`); values a relation does not
+    have are ``None``.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+    >>> values = relation_values(ds.relations[0], True, {s.id: s for s in ds.sources})
+    >>> list(values)[:4], values["evidence_count"] == len(ds.relations[0].evidence)
+    (['directed', 'status', 'sign', 'allegation'], True)
+    """
+    r = relation
+    used = list(dict.fromkeys(e.source for e in r.evidence))
+    return {
+        "directed": directed,
+        "status": r.status,
+        "sign": r.sign,
+        "allegation": r.is_allegation,
+        "date": str(r.date) if r.date else None,
+        "start": str(r.start) if r.start else None,
+        "end": str(r.end) if r.end else None,
+        "notes": r.notes,
+        "evidence": "\n".join(evidence_lines(r.evidence, sources)),
+        "sources": "\n".join(source_line(sources[s]) for s in used if s in sources),
+        "attributed_to": join_readable(
+            list(dict.fromkeys(e.attributed_to or "" for e in r.evidence))
+        ),
+        "evidence_count": len(r.evidence),
+        "source_count": len(used),
+    }
 
 
 def evidence_lines(items: Sequence[Evidence], sources: Mapping[str, Source]) -> list[str]:

@@ -81,9 +81,8 @@ from relgraph.export.common import (
     Exporter,
     MemoryOutput,
     Output,
-    evidence_lines,
     join_readable,
-    source_line,
+    relation_values,
 )
 from relgraph.model import Claim, Dataset, Relation
 
@@ -317,28 +316,13 @@ def _edges(dataset: Dataset, version: str) -> Iterator[ET.Element]:
         if version == "1.3":
             attrs["kind"] = r.type
         edge = ET.Element("edge", attrs)
-        used = list(dict.fromkeys(e.source for e in r.evidence))
         _attvalues(
             edge,
             {
                 "relation_type": r.type,
                 "category": t.category,
                 "type_label": t.label,
-                "directed": t.directed,
-                "status": r.status,
-                "sign": r.sign,
-                "allegation": r.is_allegation,
-                "date": str(r.date) if r.date else None,
-                "start": str(r.start) if r.start else None,
-                "end": str(r.end) if r.end else None,
-                "notes": r.notes,
-                "evidence": "\n".join(evidence_lines(r.evidence, sources)),
-                "sources": "\n".join(source_line(sources[s]) for s in used if s in sources),
-                "attributed_to": join_readable(
-                    list(dict.fromkeys(e.attributed_to or "" for e in r.evidence))
-                ),
-                "evidence_count": len(r.evidence),
-                "source_count": len(used),
+                **relation_values(r, t.directed, sources),
             },
             _EDGE_IDS,
         )

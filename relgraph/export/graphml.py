@@ -1,10 +1,18 @@
 """GraphML for yEd, Cytoscape, igraph and NetworkX.
 
-Written with NetworkX's GraphML writer after every attribute has been
-flattened to text, a number or a yes/no value (:func:`graphml_graph`), since
-the writer refuses lists (``GraphML writer does not support <class 'list'>
-as data values``). Each attribute is declared once as a ``<key>`` with its
-GraphML type; an element without a value for it simply has no ``<data>``.
+Every attribute is flattened to text, a number or a yes/no value first
+(:func:`graphml_graph` gives the flattened graph). Each attribute is declared
+once as a ``<key>`` with its GraphML type; an element without a value for it
+simply has no ``<data>``.
+
+The file is written as it is made: a first pass over the dataset finds the
+``<key>`` declarations, which are written first with the graph's own
+``<data>``; then each ``<node>`` and each ``<edge>`` is made, serialised and
+written before the next (in batches of a few hundred). An export so needs
+little memory beyond the dataset's own, however large the file. The bytes are
+those NetworkX's GraphML writer (the ``lxml`` one) writes for
+:func:`graphml_graph`: the same key numbering and order, element order,
+types and layout.
 
 nodes
     ``name``, ``kind``, ``kind_label``, ``color`` (the kind's colour),
@@ -24,7 +32,8 @@ the graph
 As in the GEXF export, every edge is directed from source to target, and the
 ``directed`` attribute says whether the relation's type is directed. In yEd,
 use Edit → Properties Mapper to show ``name`` as the node label.
-Characters XML 1.0 cannot hold are written as U+FFFD.
+Characters XML 1.0 cannot hold are written as U+FFFD in values; a carriage
+return is written ``&#13;``, so that it reads back as itself.
 
 Examples
 --------
@@ -37,8 +46,8 @@ Examples
 
 from __future__ import annotations
 
-import io
-from typing import Any
+from collections.abc import Iterator
+from typing import IO, Any
 
 import networkx as nx
 
@@ -47,13 +56,12 @@ from relgraph.export.common import (
     ExportError,
     MemoryOutput,
     Output,
-    evidence_lines,
     flatten_value,
-    join_readable,
-    source_line,
+    relation_values,
 )
 from relgraph.export.gexf import claim_lines, xml_safe
-from relgraph.model import Claim, Dataset
+from relgraph.model import Claim, Dataset, Entity, Relation, Source
+from relgraph.vocabulary import Vocabulary
 
 __all__ = ["GraphMLExporter", "flatten_graph", "graphml_bytes", "graphml_graph"]
 
@@ -108,69 +116,90 @@ def flatten_graph(graph: nx.Graph) -> nx.Graph:
     return out
 
 
-def graphml_graph(dataset: Dataset) -> nx.MultiDiGraph:
-    """The flattened ``MultiDiGraph`` the GraphML export writes (see the module docs)."""
-    vocab = dataset.vocabulary
-    sources = {s.id: s for s in dataset.sources}
+def _graph_data(dataset: Dataset) -> dict[str, Any]:
+    """The graph's own attributes, before flattening."""
+    return {
+        "dataset_id": dataset.id,
+        "title": dataset.title,
+        "description": dataset.description,
+        "notes": dataset.notes,
+        "license": dataset.license,
+        "authors": dataset.authors,
+    }
+
+
+def _node_data(e: Entity, vocab: Vocabulary, own: list[Claim]) -> dict[str, Any]:
+    """The attributes of the node of entity ``e``, before flattening."""
+    kind = vocab.entity_kinds.get(e.kind)
+    return {
+        "name": e.name,
+        "kind": e.kind,
+        "kind_label": kind.label if kind else None,
+        "color": kind.color if kind else None,
+        "country": e.country,
+        "description": e.description,
+        "aliases": list(e.aliases),
+        "tags": list(e.tags),
+        "external_ids": dict(e.external_ids),
+        "claims": "\n".join(claim_lines(own)),
+        "claim_count": len(own),
+    }
+
+
+def _edge_data(r: Relation, vocab: Vocabulary, sources: dict[str, Source]) -> dict[str, Any]:
+    """The attributes of the edge of relation ``r``, before flattening."""
+    t = vocab.relation_types[r.type]
+    return {
+        "relation_id": r.id,
+        "type": r.type,
+        "category": t.category,
+        "label": t.label,
+        "inverse_label": t.inverse_label,
+        **relation_values(r, t.directed, sources),
+    }
+
+
+def _claims_by_entity(dataset: Dataset) -> dict[str, list[Claim]]:
     claims: dict[str, list[Claim]] = {}
     for c in dataset.claims:
         claims.setdefault(c.entity, []).append(c)
+    return claims
+
+
+def graphml_graph(dataset: Dataset) -> nx.MultiDiGraph:
+    """The flattened ``MultiDiGraph`` of the GraphML export (see the module docs).
+
+    :class:`GraphMLExporter` does not build it: it writes the same nodes,
+    edges and values one at a time. NetworkX's GraphML writer (the ``lxml``
+    one) gives the exporter's bytes from it.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset to describe.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        One node per entity, one edge per relation keyed by its id, every
+        value text, a number or a yes/no value; empty text left out.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> g = graphml_graph(relgraph.load("graph_data/cuba_iran.yaml"))
+    >>> g.nodes["cuba"]["aliases"], g.graph["dataset_id"]
+    ('Havana; República de Cuba', 'cuba_iran')
+    """
+    vocab = dataset.vocabulary
+    sources = {s.id: s for s in dataset.sources}
+    claims = _claims_by_entity(dataset)
     g = nx.MultiDiGraph()
-    g.graph.update(
-        {
-            "dataset_id": dataset.id,
-            "title": dataset.title,
-            "description": dataset.description,
-            "notes": dataset.notes,
-            "license": dataset.license,
-            "authors": dataset.authors,
-        }
-    )
+    g.graph.update(_graph_data(dataset))
     for e in dataset.entities:
-        kind = vocab.entity_kinds.get(e.kind)
-        own = claims.get(e.id, [])
-        g.add_node(
-            e.id,
-            name=e.name,
-            kind=e.kind,
-            kind_label=kind.label if kind else None,
-            color=kind.color if kind else None,
-            country=e.country,
-            description=e.description,
-            aliases=list(e.aliases),
-            tags=list(e.tags),
-            external_ids=dict(e.external_ids),
-            claims="\n".join(claim_lines(own)),
-            claim_count=len(own),
-        )
+        g.add_node(e.id, **_node_data(e, vocab, claims.get(e.id, [])))
     for r in dataset.relations:
-        t = vocab.relation_types[r.type]
-        used = list(dict.fromkeys(e.source for e in r.evidence))
-        g.add_edge(
-            r.source,
-            r.target,
-            key=r.id,
-            relation_id=r.id,
-            type=r.type,
-            category=t.category,
-            label=t.label,
-            inverse_label=t.inverse_label,
-            directed=t.directed,
-            status=r.status,
-            sign=r.sign,
-            allegation=r.is_allegation,
-            date=str(r.date) if r.date else None,
-            start=str(r.start) if r.start else None,
-            end=str(r.end) if r.end else None,
-            notes=r.notes,
-            evidence="\n".join(evidence_lines(r.evidence, sources)),
-            sources="\n".join(source_line(sources[s]) for s in used if s in sources),
-            attributed_to=join_readable(
-                list(dict.fromkeys(e.attributed_to or "" for e in r.evidence))
-            ),
-            evidence_count=len(r.evidence),
-            source_count=len(used),
-        )
+        g.add_edge(r.source, r.target, key=r.id, **_edge_data(r, vocab, sources))
     flat = flatten_graph(g)
     for _, _, data in flat.edges(data=True):  # empty strings carry nothing
         for key in [k for k, v in data.items() if v == ""]:
@@ -188,6 +217,155 @@ def graphml_bytes(dataset: Dataset) -> bytes:
     return out.files()["graph.graphml"]
 
 
+#: What NetworkX's GraphML writer (the ``lxml`` one) writes before the ``<key>`` declarations.
+_HEAD = (
+    "<?xml version='1.0' encoding='utf-8'?>\n"
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+    'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">'
+)
+#: GraphML types of the flattened values, as NetworkX declares them.
+_TYPES: dict[type, str] = {bool: "boolean", int: "long", float: "double", str: "string"}
+#: Elements serialised before each write to the stream.
+_BATCH = 256
+
+
+def _text(value: str) -> str:
+    """``value`` escaped as element text, as libxml2 escapes it (a CR as ``&#13;``)."""
+    return (
+        value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    )
+
+
+def _attr(value: str, what: str) -> str:
+    """``value`` escaped as an attribute value, as libxml2 escapes it."""
+    if xml_safe(value) != value:
+        raise ExportError(f"cannot write GraphML: {what} {value!r} holds a character XML cannot")
+    return _text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
+
+
+def _flat(data: dict[str, Any], where: str) -> dict[str, Any]:
+    """``data`` flattened as :func:`graphml_graph` flattens it, empty text left out."""
+    return {k: v for k, v in _clean(data, where).items() if v != ""}
+
+
+class _Document:
+    """The elements of the GraphML document, in the order NetworkX writes them.
+
+    Nodes come in the order of the entities, followed by the ends of
+    relations that name no entity; edges grouped by their source node, in
+    node order, then by target, in the order each target first appears.
+    """
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.vocab = dataset.vocabulary
+        self.sources = {s.id: s for s in dataset.sources}
+        self.claims = _claims_by_entity(dataset)
+        self.nodes: dict[str, Entity | None] = {e.id: e for e in dataset.entities}
+        self.edges: dict[str, dict[str, list[int]]] = {}
+        for i, r in enumerate(dataset.relations):
+            self.nodes.setdefault(r.source, None)
+            self.nodes.setdefault(r.target, None)
+            self.edges.setdefault(r.source, {}).setdefault(r.target, []).append(i)
+
+    def graph(self) -> dict[str, Any]:
+        return _clean(_graph_data(self.dataset), "the graph")
+
+    def node_data(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        for n, e in self.nodes.items():
+            raw = {} if e is None else _node_data(e, self.vocab, self.claims.get(n, []))
+            yield n, _flat(raw, f"node '{n}'")
+
+    def edge_data(self) -> Iterator[tuple[Relation, dict[str, Any]]]:
+        relations = self.dataset.relations
+        for n in self.nodes:
+            for indexes in self.edges.get(n, {}).values():
+                for i in indexes:
+                    r = relations[i]
+                    yield r, _flat(_edge_data(r, self.vocab, self.sources), f"edge '{r.id}'")
+
+
+class _Keys:
+    """The ``<key>`` declarations: one per name, type and scope, numbered as NetworkX does."""
+
+    def __init__(self) -> None:
+        self.ids: dict[tuple[str, str, str], str] = {}
+
+    def add(self, data: dict[str, Any], scope: str) -> None:
+        for name, value in data.items():
+            self.ids.setdefault((name, _type(value), scope), f"d{len(self.ids)}")
+
+    def declarations(self) -> str:
+        """Every ``<key>``, the last made first (NetworkX inserts each at the front)."""
+        return "".join(
+            f'<key id="{key}" for="{scope}" attr.name="{_attr(name, "the attribute name")}" '
+            f'attr.type="{gtype}"/>\n'
+            for (name, gtype, scope), key in reversed(self.ids.items())
+        )
+
+    def data(self, data: dict[str, Any], scope: str, indent: str) -> str:
+        """The ``<data>`` elements of one element, one a line."""
+        ids = self.ids
+        return "".join(
+            f'{indent}<data key="{ids[name, _type(value), scope]}">{_text(str(value))}</data>\n'
+            for name, value in data.items()
+        )
+
+
+def _type(value: Any) -> str:
+    try:
+        return _TYPES[type(value)]
+    except KeyError:
+        raise ExportError(
+            f"cannot write GraphML: GraphML writer does not support {type(value)} as data values"
+        ) from None
+
+
+def _element(tag: str, attrs: str, body: str) -> str:
+    """One ``<node>`` or ``<edge>`` laid out as NetworkX writes it, with its line break."""
+    return f"<{tag} {attrs}>\n{body}</{tag}>\n" if body else f"<{tag} {attrs}/>\n"
+
+
+def _write_document(dataset: Dataset, stream: IO[bytes]) -> None:
+    """Write the GraphML document of ``dataset`` to ``stream``, one batch of elements at a time."""
+    doc = _Document(dataset)
+    keys = _Keys()
+    graph = doc.graph()
+    keys.add(graph, "graph")
+    for _, data in doc.node_data():
+        keys.add(data, "node")
+    for _, data in doc.edge_data():
+        keys.add(data, "edge")
+    stream.write(
+        (
+            _HEAD
+            + keys.declarations()
+            + '<graph edgedefault="directed">'
+            + keys.data(graph, "graph", "")
+        ).encode("utf-8")
+    )
+    batch: list[str] = []
+
+    def put(text: str) -> None:
+        batch.append(text)
+        if len(batch) >= _BATCH:
+            stream.write("".join(batch).encode("utf-8"))
+            batch.clear()
+
+    for n, data in doc.node_data():
+        put(_element("node", f'id="{_attr(n, "the node id")}"', keys.data(data, "node", "  ")))
+    for r, data in doc.edge_data():
+        ends = (
+            f'source="{_attr(r.source, "the node id")}" '
+            f'target="{_attr(r.target, "the node id")}" id="{_attr(r.id, "the edge id")}"'
+        )
+        put(_element("edge", ends, keys.data(data, "edge", "  ")))
+    put("</graph></graphml>")
+    stream.write("".join(batch).encode("utf-8"))
+
+
 class GraphMLExporter(Exporter):
     """GraphML for yEd, Cytoscape and igraph (see the module docs)."""
 
@@ -196,16 +374,22 @@ class GraphMLExporter(Exporter):
     suffix = ".graphml"
 
     def write(self, dataset: Dataset, out: Output) -> None:
-        """Write the GraphML document, UTF-8."""
-        graph = graphml_graph(dataset)
-        stream = out.open_bytes("graph.graphml")
-        # not nx.generate_graphml: it splits its output with str.splitlines, which turns a
-        # CR, U+0085, U+2028 or U+2029 inside a value into a line break
-        buffer = io.BytesIO()
-        try:
-            nx.write_graphml(graph, buffer, encoding="utf-8", prettyprint=True)
-            # a literal CR would be read back as LF (XML's end-of-line handling): write
-            # it as a character reference, so the text comes back exactly
-            stream.write(buffer.getvalue().replace(b"\r", b"&#13;"))
-        except (nx.NetworkXError, TypeError, ValueError, KeyError) as exc:  # pragma: no cover
-            raise ExportError(f"cannot write GraphML: {exc}") from None
+        """Write the GraphML document, UTF-8, one element at a time.
+
+        The ``<key>`` declarations come first (a first pass over the dataset
+        finds which attributes occur), then the graph's ``<data>``, then each
+        ``<node>`` and each ``<edge>``, made, serialised and written in turn:
+        the bytes are those NetworkX's GraphML writer writes for
+        :func:`graphml_graph`, but neither that graph nor the document is ever
+        held whole in memory.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> from relgraph.export.common import MemoryOutput
+        >>> out = MemoryOutput()
+        >>> GraphMLExporter().write(relgraph.load("graph_data/cuba_iran.yaml"), out)
+        >>> out.files()["graph.graphml"].splitlines()[:2][0]
+        b"<?xml version='1.0' encoding='utf-8'?>"
+        """
+        _write_document(dataset, out.open_bytes("graph.graphml"))
