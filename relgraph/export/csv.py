@@ -72,7 +72,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import IO, Any, ClassVar
 
 from relgraph.export.common import Exporter, Output, evidence_lines
-from relgraph.export.records import source_bytes, vocabulary_additions
+from relgraph.export.records import dataset_fields, source_bytes, vocabulary_additions
 from relgraph.model import Claim, Dataset, Evidence, Relation
 
 __all__ = [
@@ -378,17 +378,7 @@ class CSVExporter(Exporter):
                 " --to csv`.\n`relgraph import csv ... --meta meta.yaml` reads them back."
             )
         )
-        doc.dataset = Item(
-            {
-                "id": dataset.id,
-                "title": dataset.title,
-                "description": dataset.description,
-                "notes": dataset.notes,
-                "license": dataset.license,
-                "authors": dataset.authors,
-            },
-            None,
-        )
+        doc.dataset = Item(dataset_fields(dataset), None)
         additions = vocabulary_additions(dataset.vocabulary)
         if additions:
             doc.vocabulary = vocabulary_item(additions, None)

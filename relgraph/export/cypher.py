@@ -57,6 +57,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
 from relgraph.export.common import Exporter, ExportError, Output, iter_chunks
+from relgraph.export.records import dataset_fields
 from relgraph.model import Claim, Dataset, Evidence, Relation
 
 __all__ = [
@@ -213,18 +214,8 @@ class CypherExporter(Exporter):
                 f"FOR (n:{label}) REQUIRE n.id IS UNIQUE;\n"
             )
         s.write("\n")
-        dataset_row = {
-            "id": dataset.id,
-            "props": _props(
-                {
-                    "title": dataset.title,
-                    "description": dataset.description,
-                    "notes": dataset.notes,
-                    "license": dataset.license,
-                    "authors": dataset.authors,
-                }
-            ),
-        }
+        own = dataset_fields(dataset)
+        dataset_row = {"id": own.pop("id"), "props": _props(own)}
         self._unwind(s, [dataset_row], "MERGE (n:Dataset {id: row.id})\nSET n += row.props")
         rows = [
             {

@@ -60,6 +60,7 @@ from relgraph.export.common import AtomicOutput, Exporter, ExportError, ExportWr
 from relgraph.export.records import (
     DERIVED,
     claim_record,
+    dataset_fields,
     entity_record,
     evidence_record,
     relation_record,
@@ -95,15 +96,7 @@ def records(dataset: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
     # the ids relgraph makes up; imported here, as relgraph.imports imports the exports
     from relgraph.validation import default_claim_id, default_relation_id
 
-    head = {
-        "id": dataset.id,
-        "title": dataset.title,
-        "description": dataset.description,
-        "notes": dataset.notes,
-        "license": dataset.license,
-        "authors": dataset.authors,
-    }
-    yield "dataset", _written(head, "dataset")
+    yield "dataset", _written(dataset_fields(dataset), "dataset")
     additions = vocabulary_additions(dataset.vocabulary)
     if additions:
         yield "vocabulary", dict(additions)

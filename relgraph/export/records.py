@@ -26,12 +26,14 @@ from dataclasses import asdict
 from typing import Any
 
 from relgraph.model import Claim, Dataset, Entity, Evidence, Relation, Source
+from relgraph.validation import FIELDS
 from relgraph.vocabulary import Vocabulary, builtin_vocabulary
 
 __all__ = [
     "DERIVED",
     "FORMAT_VERSION",
     "claim_record",
+    "dataset_fields",
     "dataset_record",
     "entity_record",
     "evidence_record",
@@ -92,17 +94,22 @@ def vocabulary_additions(vocabulary: Vocabulary) -> dict[str, list[dict[str, Any
     return out
 
 
+def dataset_fields(dataset: Dataset) -> dict[str, Any]:
+    """The dataset's own fields (``id``, ``title``, ``description``, ``notes``, ``license``,
+    ``authors``), as the ``dataset:`` section of its file names them.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> list(dataset_fields(relgraph.load("graph_data/cuba_iran.yaml")))
+    ['id', 'title', 'description', 'notes', 'license', 'authors']
+    """
+    return {name: getattr(dataset, name) for name in FIELDS["dataset"]}
+
+
 def dataset_record(dataset: Dataset) -> dict[str, Any]:
     """The dataset's own fields and its vocabulary additions."""
-    return {
-        "id": dataset.id,
-        "title": dataset.title,
-        "description": dataset.description,
-        "notes": dataset.notes,
-        "license": dataset.license,
-        "authors": dataset.authors,
-        "vocabulary": vocabulary_additions(dataset.vocabulary),
-    }
+    return {**dataset_fields(dataset), "vocabulary": vocabulary_additions(dataset.vocabulary)}
 
 
 def source_record(source: Source, text: bool = True) -> dict[str, Any]:
