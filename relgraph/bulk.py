@@ -62,7 +62,6 @@ from __future__ import annotations
 import bisect
 import contextlib
 import functools
-import gc
 import json.decoder
 import os
 import re
@@ -78,6 +77,7 @@ import yaml
 from relgraph.atomic import AtomicOutput
 from relgraph.errors import DatasetError, Diagnostic, UsageError, WriteError, did_you_mean
 from relgraph.fields import _BIDI, _CONTROL, ID_RE, Problems
+from relgraph.graph import collector_paused
 from relgraph.loading import MAX_DEPTH, MAX_FILE_BYTES, Node, read_yaml
 from relgraph.model import (
     STATUSES,
@@ -763,23 +763,6 @@ _new_evidence = quick_constructor(Evidence)
 _new_relation = quick_constructor(Relation)
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building millions of acyclic objects.
-
-    Loading creates no reference cycles; the collector would only walk the
-    growing dataset again and again. It is switched back on (if it was on)
-    however loading ends.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 @dataclass
 class _Line:
     """A record kept from the first pass over a JSON Lines file."""
@@ -1436,7 +1419,7 @@ def load_files(
     ('checking cuba_iran.jsonl', True)
     """
     problems = Problems() if problems is None else problems
-    with _gc_paused():
+    with collector_paused():  # loading creates no reference cycles
         return _load(list(files), problems, progress)
 
 
