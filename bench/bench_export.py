@@ -25,7 +25,6 @@ import argparse
 import gc
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -36,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from bench_load import ensure, machine  # noqa: E402
+from bench_load import ensure, machine, measure  # noqa: E402
 
 FORMATS = ("jsonl", "json", "csv", "gexf", "graphml", "cypher", "ftm")
 REPEATS = {"1k": 3, "10k": 3, "100k": 1, "1M": 1}
@@ -64,17 +63,6 @@ def child(mode: str, path: str) -> dict[str, Any]:
     return {"seconds": seconds, "peak_mb": peak, "bytes": size}
 
 
-def measure(mode: str, path: Path) -> dict[str, Any]:
-    out = subprocess.run(
-        [sys.executable, __file__, "--child", mode, str(path)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    result: dict[str, Any] = json.loads(out.stdout)
-    return result
-
-
 def run(sizes: list[str], data: Path, repeat: int | None) -> dict[str, Any]:
     modes = ["load", *(f"load+{f}" for f in FORMATS)]
     results: dict[str, Any] = {}
@@ -83,7 +71,7 @@ def run(sizes: list[str], data: Path, repeat: int | None) -> dict[str, Any]:
         runs: dict[str, list[dict[str, Any]]] = {m: [] for m in modes}
         for _ in range(repeat or REPEATS.get(size, 1)):
             for mode in modes:
-                runs[mode].append(measure(mode, path))
+                runs[mode].append(measure(mode, path, __file__))
                 print(f"  {size} {mode}: {runs[mode][-1]['seconds']:.2f} s", file=sys.stderr)
         results[size] = {
             mode: {

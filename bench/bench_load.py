@@ -108,9 +108,10 @@ def child(mode: str, path: str) -> dict[str, Any]:
     return {"seconds": seconds, "peak_mb": peak, "start_mb": start, "relations": relations}
 
 
-def measure(mode: str, path: Path) -> dict[str, Any]:
+def measure(mode: str, path: Path, script: str = __file__) -> dict[str, Any]:
+    """Run ``script --child MODE PATH`` in a fresh process; its one line of JSON."""
     out = subprocess.run(
-        [sys.executable, __file__, "--child", mode, str(path)],
+        [sys.executable, script, "--child", mode, str(path)],
         check=True,
         capture_output=True,
         text=True,
