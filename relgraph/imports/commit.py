@@ -12,7 +12,6 @@ nothing is left behind.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
@@ -104,32 +103,20 @@ def _conflicts(doc: Document, out_dir: str) -> list[Diagnostic]:
             continue  # validation reports it at the source's 'text:'
         final = os.path.join(out_dir, rel)
         if os.path.isdir(final):
-            where = origin or Location(final)
-            problems.append(
-                Diagnostic(
-                    where.path,
-                    where.line,
-                    where.column,
-                    "text-conflict",
-                    f"the source text path '{rel}' is a folder beside the output",
-                    "give the source another text path",
-                )
-            )
+            message = f"the source text path '{rel}' is a folder beside the output"
+            hint = "give the source another text path"
         elif os.path.exists(final):
             with open(final, "rb") as fh:
-                same = hashlib.sha256(fh.read()).digest() == hashlib.sha256(data).digest()
-            if not same:
-                where = origin or Location(final)
-                problems.append(
-                    Diagnostic(
-                        where.path,
-                        where.line,
-                        where.column,
-                        "text-conflict",
-                        f"'{final}' already exists and holds a different text",
-                        "write the dataset into another folder, or move that file away",
-                    )
-                )
+                if fh.read() == data:
+                    continue
+            message = f"'{final}' already exists and holds a different text"
+            hint = "write the dataset into another folder, or move that file away"
+        else:
+            continue
+        where = origin or Location(final)
+        problems.append(
+            Diagnostic(where.path, where.line, where.column, "text-conflict", message, hint)
+        )
     return problems
 
 
