@@ -1,8 +1,12 @@
-"""Test data shared by the test modules: a small valid dataset and its source text."""
+"""What the test modules share: a small valid dataset, its source text, and running the CLI."""
 
 from __future__ import annotations
 
 import hashlib
+
+import pytest
+
+from relgraph.cli import main
 
 SOURCE_TEXT = (
     "Iran and Cuba signed an agreement in Havana in January 2006. "
@@ -45,3 +49,12 @@ relations:
 def sha256_of(text: str) -> str:
     """The sha256 of ``text`` encoded as UTF-8."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run the command line as a user would; return exit code, stdout and stderr."""
+    with pytest.raises(SystemExit) as info:
+        main(list(args))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return int(info.value.code or 0), out, err

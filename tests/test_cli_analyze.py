@@ -14,6 +14,7 @@ import pytest
 
 from relgraph.cli import cli, main
 from relgraph.cli.analyze import COMMANDS
+from support import run
 
 NOTE = (
     "relgraph: cuba_iran: 20 actors, 37 relations (statuses confirmed, reported, alleged, disputed)"
@@ -62,15 +63,6 @@ relations:
       - quote: Ruritania is said to be hostile to Sylvania.
         source: art
 """
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run the command line as a user would; return exit code, stdout and stderr."""
-    with pytest.raises(SystemExit) as info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return int(info.value.code or 0), out, err
 
 
 @pytest.fixture

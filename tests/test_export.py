@@ -28,13 +28,13 @@ import networkx as nx
 import pytest
 
 import relgraph
-from relgraph.cli import main
 from relgraph.export import FORMATS, export, export_bytes, exporter
 from relgraph.export.common import ExportError
 from relgraph.export.ftm import ftm_id
 from relgraph.export.gexf import VERSIONS, gexf_tree
 from relgraph.export.graphml import flatten_graph, graphml_graph
 from relgraph.filters import Filter
+from support import run
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -1396,15 +1396,6 @@ def test_exporting_does_not_change_the_dataset(tricky: relgraph.Dataset) -> None
 # ---------------------------------------------------------------------------
 # The command line
 # ---------------------------------------------------------------------------
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run the command line as a user would; return exit code, stdout and stderr."""
-    with pytest.raises(SystemExit) as info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return int(info.value.code or 0), out, err
-
-
 def test_cli_export_writes_single_file_formats_to_stdout(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

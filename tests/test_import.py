@@ -27,6 +27,7 @@ from relgraph.export import export
 from relgraph.imports import dataset_yaml, import_csv, import_json
 from relgraph.imports.document import Document, Item, emit
 from relgraph.loading import read_yaml
+from support import run
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -527,15 +528,6 @@ def test_a_misspelt_json_field_is_an_error_not_a_silent_loss(
 # ---------------------------------------------------------------------------
 # The command line
 # ---------------------------------------------------------------------------
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run the command line as a user would; return exit code, stdout and stderr."""
-    with pytest.raises(SystemExit) as info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return int(info.value.code or 0), out, err
-
-
 def test_cli_import_csv_writes_and_reports(
     sheets: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
