@@ -45,6 +45,7 @@ def _register_optional() -> None:
         ("relgraph.cli.analyze", "COMMANDS"),
         ("relgraph.cli.export", "COMMANDS"),
         ("relgraph.cli.convert", "COMMANDS"),
+        ("relgraph.cli.quote", "quote_command"),
     ):
         try:
             mod = importlib.import_module(module)

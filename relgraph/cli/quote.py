@@ -1,0 +1,90 @@
+"""``relgraph quote``: find a passage of a source from rough words."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from relgraph.cli.common import DataProblem
+from relgraph.intake import source_text
+from relgraph.passages import GOOD_SCORE, MAX_LIMIT, Passage, PassageFinder
+
+__all__ = ["quote_command"]
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split())
+
+
+def evidence_yaml(passage: Passage, source: str) -> str:
+    """The evidence item to paste under a relation's ``evidence:``.
+
+    Examples
+    --------
+    >>> p = Passage(0, 9, "it's \\"ok\\"", "It's ok.", 0, 8, 100.0)
+    >>> print(evidence_yaml(p, "art"), end="")
+    - quote: "it's \\"ok\\""
+      source: art
+    """
+    quote = json.dumps(_folded(passage.text), ensure_ascii=False)
+    return f"- quote: {quote}\n  source: {source}\n"
+
+
+@click.command("quote")
+@click.argument("source")
+@click.argument("words")
+@click.option(
+    "--dataset",
+    "dataset",
+    metavar="D",
+    help="A dataset file or folder; SOURCE is then the id of one of its sources.",
+)
+@click.option(
+    "-n",
+    "--limit",
+    type=click.IntRange(1, MAX_LIMIT),
+    default=3,
+    show_default=True,
+    help="How many passages to show.",
+)
+@click.option("--yaml", "as_yaml", is_flag=True, help="Print the best passage as evidence YAML.")
+def quote_command(source: str, words: str, dataset: str | None, limit: int, as_yaml: bool) -> None:
+    """Find the passages of a source's text most like WORDS, verbatim.
+
+    SOURCE is a text file, or with --dataset the id of one of the dataset's
+    sources. WORDS may differ from the text in case, punctuation, a word or
+    two, or the order of the words. Each passage is printed exactly as the
+    text has it, with its sentence and a score (0-100). When no passage
+    scores 80 or more the words are not in the source: it says so, shows the
+    nearest passage and exits with status 1.
+
+    \b
+    Examples:
+        relgraph quote deepening-ties "signed document bolster cooperation" \\
+            --dataset graph_data/cuba_iran.yaml
+        relgraph quote article.txt "raisi visited havana" --yaml
+    """
+    stored = source_text(source, dataset)
+    found = PassageFinder(stored.text).find(words, limit=limit)
+    if not found:
+        raise DataProblem(f"no word of {json.dumps(words, ensure_ascii=False)} is in '{stored.id}'")
+    best = found[0]
+    missing = best.score < GOOD_SCORE
+    if missing:
+        click.echo(
+            f"relgraph: these words are not in source '{stored.id}'; "
+            f"the nearest passage (score {best.score:.1f}) is:",
+            err=True,
+        )
+        found = found[:1]
+    if as_yaml:
+        click.echo(f"# score {best.score:.1f}, from source '{stored.id}'")
+        click.echo(evidence_yaml(best, stored.id), nl=False)
+    else:
+        for i, p in enumerate(found, 1):
+            click.echo(f"{i}. score {p.score:.1f} at characters {p.start}-{p.end}")
+            click.echo(f"   {_folded(p.text)}")
+            click.echo(f"   sentence: {_folded(p.sentence)}")
+    if missing:
+        raise DataProblem("")
