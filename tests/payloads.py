@@ -11,7 +11,12 @@ and descriptions of its own entity kinds, categories and relation types;
 entity names, aliases, countries, descriptions, tags and external ids; source
 titles, publishers, notes and (within what validation accepts) URLs; relation
 notes; quotes, who they are attributed to and the evidence items' notes;
-claim statements and notes. Ids are slugs, so no payload can be one.
+claim statements and notes (names, aliases, tags and external ids are one line, so
+they hold each payload with its tabs and line breaks made spaces: :func:`one_line`).
+Ids are slugs, so no payload can be one; but the
+items of the payload :data:`PROTO_PID` all have the id ``constructor``, the one member
+of ``Object.prototype`` spelled as a slug, and its actor's external ids are named
+after the others (``__proto__``, ``toString``, ``hasOwnProperty``, ``valueOf``...).
 """
 
 from __future__ import annotations
@@ -91,6 +96,34 @@ PAYLOADS: list[tuple[str, str]] = [
 ]
 
 PAYLOAD_IDS = [pid for pid, _ in PAYLOADS]
+
+#: The payload whose kind, category, relation type, source, actor, relation and claim
+#: are all called ``constructor``: a page that indexes data with plain objects finds
+#: ``Object.prototype.constructor`` there instead.
+PROTO_PID = "p41"
+#: Names of ``Object.prototype``'s members, as external id names of that actor.
+PROTO_NAMES = [
+    "__proto__",
+    "constructor",
+    "toString",
+    "hasOwnProperty",
+    "valueOf",
+    "isPrototypeOf",
+    "propertyIsEnumerable",
+    "toLocaleString",
+    "__defineGetter__",
+    "__lookupGetter__",
+]
+
+
+def one_line(text: str) -> str:
+    """``text`` as a name may hold it: tabs and line breaks made spaces (names are one line)."""
+    return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def payload_id(prefix: str, pid: str) -> str:
+    """The id of one of the payload dataset's items: ``e-p01``, or ``constructor``."""
+    return "constructor" if pid == PROTO_PID else f"{prefix}-{pid}"
 
 
 class _Dumper(yaml.SafeDumper):
@@ -363,7 +396,7 @@ def write_payload_dataset(folder: Path) -> Path:
         rel, sha = _source_text(folder, f"{pid}.txt", body)
         kinds.append(
             {
-                "id": f"k-{pid}",
+                "id": payload_id("k", pid),
                 "label": text,
                 "color": "#336699",
                 "shape": ["dot", "diamond", "square", "star"][i % 4],
@@ -371,12 +404,12 @@ def write_payload_dataset(folder: Path) -> Path:
             }
         )
         categories.append(
-            {"id": f"c-{pid}", "label": text, "color": "#aa3311", "description": text}
+            {"id": payload_id("c", pid), "label": text, "color": "#aa3311", "description": text}
         )
         types.append(
             {
-                "id": f"t-{pid}",
-                "category": f"c-{pid}",
+                "id": payload_id("t", pid),
+                "category": payload_id("c", pid),
                 "label": text,
                 "inverse_label": text,
                 "directed": i % 2 == 0,
@@ -388,7 +421,7 @@ def write_payload_dataset(folder: Path) -> Path:
         )
         sources.append(
             {
-                "id": f"s-{pid}",
+                "id": payload_id("s", pid),
                 "title": text,
                 "publisher": text,
                 "url": _url(text),
@@ -401,14 +434,15 @@ def write_payload_dataset(folder: Path) -> Path:
         )
         entities.append(
             {
-                "id": f"e-{pid}",
-                "name": text,
-                "kind": f"k-{pid}",
-                "aliases": [text, f"alias {pid}"],
+                "id": payload_id("e", pid),
+                "name": one_line(text),
+                "kind": payload_id("k", pid),
+                "aliases": [one_line(text), f"alias {pid}"],
                 "country": text,
                 "description": text,
-                "tags": [text],
-                "external_ids": {"ref": text},
+                "tags": [one_line(text)],
+                "external_ids": {"ref": one_line(text)}
+                | ({name: one_line(text) for name in PROTO_NAMES} if pid == PROTO_PID else {}),
             }
         )
     for i, (pid, text) in enumerate(PAYLOADS):
@@ -417,20 +451,26 @@ def write_payload_dataset(folder: Path) -> Path:
         evidence = [
             {
                 "quote": text,
-                "source": f"s-{pid}",
+                "source": payload_id("s", pid),
                 "attributed_to": text,
                 "credibility": 1 + i % 6,
                 "notes": text,
             }
         ]
         if i % 3 == 0:
-            evidence.append({"quote": text, "source": f"s-{pid}", "attributed_to": f"e-{nxt}"})
+            evidence.append(
+                {
+                    "quote": text,
+                    "source": payload_id("s", pid),
+                    "attributed_to": payload_id("e", nxt),
+                }
+            )
         relations.append(
             {
-                "id": f"r-{pid}",
-                "source": f"e-{pid}",
-                "target": f"e-{nxt}",
-                "type": f"t-{pid}",
+                "id": payload_id("r", pid),
+                "source": payload_id("e", pid),
+                "target": payload_id("e", nxt),
+                "type": payload_id("t", pid),
                 "status": status,
                 "date": f"20{10 + i % 15}",
                 "notes": text,
@@ -441,23 +481,28 @@ def write_payload_dataset(folder: Path) -> Path:
             relations.append(
                 {
                     "id": f"r2-{pid}",
-                    "source": f"e-{nxt}",
-                    "target": f"e-{pid}",
-                    "type": f"t-{pid}",
+                    "source": payload_id("e", nxt),
+                    "target": payload_id("e", pid),
+                    "type": payload_id("t", pid),
                     "status": "alleged",
                     "notes": text,
-                    "evidence": [{"quote": text, "source": f"s-{pid}"}],
+                    "evidence": [{"quote": text, "source": payload_id("s", pid)}],
                 }
             )
         claims.append(
             {
-                "id": f"cl-{pid}",
-                "entity": f"e-{pid}",
+                "id": payload_id("cl", pid),
+                "entity": payload_id("e", pid),
                 "statement": text,
                 "status": statuses[(i + 1) % len(statuses)],
                 "notes": text,
                 "evidence": [
-                    {"quote": text, "source": f"s-{pid}", "attributed_to": text, "notes": text}
+                    {
+                        "quote": text,
+                        "source": payload_id("s", pid),
+                        "attributed_to": text,
+                        "notes": text,
+                    }
                 ],
             }
         )

@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 import relgraph
-from payloads import PAYLOADS, write_payload_dataset, write_sample_dataset
+from payloads import PAYLOADS, one_line, write_payload_dataset, write_sample_dataset
 from relgraph.analysis import centrality
 from relgraph.cli import cli
 from relgraph.errors import UsageError, WriteError
@@ -268,10 +268,11 @@ def test_every_text_field_carries_every_payload(payload_dataset: Dataset) -> Non
     texts = {text for _, text in PAYLOADS}
     kinds = {k["id"]: k for k in data["kinds"]}
     for node in data["nodes"]:
-        assert node["name"] in texts
+        assert node["description"] in texts
+        assert node["name"] == one_line(node["description"])
         assert node["name"] in node["aliases"]
-        assert node["description"] == node["country"] == node["tags"][0] == node["name"]
-        assert kinds[node["kind"]]["label"] == node["name"]
+        assert node["tags"][0] == node["name"]
+        assert node["description"] == node["country"] == kinds[node["kind"]]["label"]
     for edge in data["edges"]:
         assert edge["notes"] in texts
         assert data["types"][edge["type"]]["label"] == edge["notes"]

@@ -13,12 +13,21 @@
   var FONT =
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", ' +
     '"Liberation Sans", sans-serif';
-  var ALLEGED = { alleged: true, disputed: true };
+  var ALLEGED = new Set(["alleged", "disputed"]);
   var COLOR_RE = /^#[0-9a-fA-F]{6}$/;
   var SVG_NS = "http://www.w3.org/2000/svg";
   var DETAIL_SCALE = 0.35;
 
   // -- lookups -----------------------------------------------------------------
+  /* Data text is never used as a key of a plain object: an id such as "constructor" or
+   * "__proto__" would find Object.prototype's members. Every index is a Map. */
+  function mapOf(obj) { return new Map(Object.entries(obj || {})); }
+  /* vis-network keeps its nodes and edges in plain objects keyed by id, so an actor or a
+   * relation called "constructor" would find Object.prototype's member there and stop the
+   * drawing. Such an id is handed to vis-network with a space after it (no id of the data
+   * holds a space); visId and dataId translate at every call into vis-network and back. */
+  function visId(id) { return id in Object.prototype ? id + " " : id; }
+  function dataId(v) { return typeof v === "string" && v.slice(-1) === " " ? v.slice(0, -1) : v; }
   function byId(list) {
     var map = new Map();
     list.forEach(function (item) { map.set(item.id, item); });
@@ -30,9 +39,13 @@
   var categoryById = byId(DATA.categories);
   var signById = byId(DATA.signs);
   var statusById = byId(DATA.statuses);
-  var types = DATA.types;
-  var sources = DATA.sources;
+  var types = mapOf(DATA.types);
+  var sources = mapOf(DATA.sources);
+  var reliability = mapOf(DATA.reliability);
+  var credibility = mapOf(DATA.credibility);
   var settings = DATA.settings;
+  var metricLabels = mapOf(settings.metric_labels);
+  var metricHelp = mapOf(settings.metric_help);
   var edgesOf = new Map();
   DATA.nodes.forEach(function (n) { edgesOf.set(n.id, []); });
   DATA.edges.forEach(function (e) {
@@ -44,7 +57,7 @@
     if (!claimsOf.has(c.entity)) claimsOf.set(c.entity, []);
     claimsOf.get(c.entity).push(c);
   });
-  var ranks = {};
+  var ranks = new Map();
   settings.metrics.forEach(function (m) {
     var order = DATA.nodes.slice().sort(function (a, b) {
       return ((b.metrics || {})[m] || 0) - ((a.metrics || {})[m] || 0);
@@ -57,7 +70,7 @@
       if (v !== last) { place = i + 1; last = v; }
       rank.set(n.id, place);
     });
-    ranks[m] = rank;
+    ranks.set(m, rank);
   });
 
   // -- small helpers -------------------------------------------------------------
@@ -134,7 +147,7 @@
     return kindById.get(n.kind) || { id: n.kind, label: n.kind, color: "#888888", shape: "dot" };
   }
   function typeOf(e) {
-    return types[e.type] || { label: e.type, inverse_label: e.type, category: "", directed: true };
+    return types.get(e.type) || { label: e.type, inverse_label: e.type, category: "", directed: true };
   }
   function categoryOf(e) {
     var id = typeOf(e).category;
@@ -171,17 +184,17 @@
   };
 
   /* Node radius: 9 to 31 by the square root of the chosen metric, relative to its largest value. */
-  var metricMax = {};
+  var metricMax = new Map();
   function metricOf(n, metric) { return (n.metrics && n.metrics[metric]) || 0; }
   function nodeSize(n) {
     var metric = state.sizeBy;
     if (metric === "none") return 16;
-    if (!(metric in metricMax)) {
-      metricMax[metric] = DATA.nodes.reduce(function (max, x) {
+    if (!metricMax.has(metric)) {
+      metricMax.set(metric, DATA.nodes.reduce(function (max, x) {
         return Math.max(max, metricOf(x, metric));
-      }, 0) || 1;
+      }, 0) || 1);
     }
-    return 9 + 22 * Math.sqrt(metricOf(n, metric) / metricMax[metric]);
+    return 9 + 22 * Math.sqrt(metricOf(n, metric) / metricMax.get(metric));
   }
 
   function nodeItem(n) {
@@ -191,7 +204,7 @@
     var inside = shape === "ellipse";
     var size = nodeSize(n);
     return {
-      id: n.id,
+      id: visId(n.id),
       label: shorten(n.name, 32),
       x: n.x,
       y: n.y,
@@ -222,7 +235,7 @@
   }
 
   function edgeLabel(e) {
-    var status = ALLEGED[e.status] || e.status === "denied" ? e.status : "";
+    var status = ALLEGED.has(e.status) || e.status === "denied" ? e.status : "";
     if (state.edgeLabels === "all") {
       return shorten(typeOf(e).label, 40) + (status ? " (" + status + ")" : "");
     }
@@ -235,7 +248,7 @@
   function edgeStyle(e) {
     var c = edgeColor(e);
     var denied = e.status === "denied";
-    var alleged = !!ALLEGED[e.status];
+    var alleged = ALLEGED.has(e.status);
     if (!state.detailed) {
       return {
         dashes: false,
@@ -261,13 +274,13 @@
   function edgeItem(e) {
     var evidence = (e.evidence || []).length;
     var item = edgeStyle(e);
-    item.id = e.id;
-    item.from = e.from;
-    item.to = e.to;
+    item.id = visId(e.id);
+    item.from = visId(e.from);
+    item.to = visId(e.to);
     item.width = 1.2 + 1.2 * (Math.min(Math.max(evidence, 1), 5) - 1);
     item.font = {
       face: FONT, size: 11, align: "horizontal", strokeWidth: 4, strokeColor: "#ffffff",
-      color: ALLEGED[e.status] ? "#8a3b00" : "#3e4c59",
+      color: ALLEGED.has(e.status) ? "#8a3b00" : "#3e4c59",
     };
     return item;
   }
@@ -285,7 +298,7 @@
     if (!edgesDS) return;
     edgesDS.update(DATA.edges.map(function (e) {
       var item = edgeStyle(e);
-      item.id = e.id;
+      item.id = visId(e.id);
       return item;
     }));
   }
@@ -346,8 +359,8 @@
     // vis-network draws nodes in the order of its data: the biggest last, on top
     nodesDS = new vis.DataSet(drawOrder().map(nodeItem));
     edgesDS = new vis.DataSet(DATA.edges.map(edgeItem));
-    nodeView = new vis.DataView(nodesDS, { filter: function (n) { return nodeVisible(n.id); } });
-    edgeView = new vis.DataView(edgesDS, { filter: function (e) { return edgeVisible(e.id); } });
+    nodeView = new vis.DataView(nodesDS, { filter: function (n) { return nodeVisible(dataId(n.id)); } });
+    edgeView = new vis.DataView(edgesDS, { filter: function (e) { return edgeVisible(dataId(e.id)); } });
     var large = !!settings.large;
     network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, {
       autoResize: true,
@@ -393,16 +406,16 @@
     });
     network.once("afterDrawing", function () { firstDraw = performance.now(); });
     network.on("click", function (params) {
-      if (params.nodes.length) showNode(params.nodes[0]);
-      else if (params.edges.length) showEdge(params.edges[0]);
+      if (params.nodes.length) showNode(dataId(params.nodes[0]));
+      else if (params.edges.length) showEdge(dataId(params.edges[0]));
       else { state.selected = null; showOverview(); }
     });
     network.on("hoverNode", function (params) {
-      var n = nodeById.get(params.node);
+      var n = nodeById.get(dataId(params.node));
       showTooltip(params.pointer.DOM, n.name, kindOf(n).label);
     });
     network.on("hoverEdge", function (params) {
-      var e = edgeById.get(params.edge);
+      var e = edgeById.get(dataId(params.edge));
       showTooltip(params.pointer.DOM, reading(e), e.status + (dateText(e) ? " \u00b7 " + dateText(e) : ""));
     });
     ["blurNode", "blurEdge", "dragStart", "zoom"].forEach(function (ev) {
@@ -460,7 +473,7 @@
     var c = counts();
     var total = plural(DATA.nodes.length, "actor", "actors") + " \u00b7 " +
       plural(DATA.edges.length, "relation", "relations") + " \u00b7 " +
-      plural(Object.keys(sources).length, "source", "sources");
+      plural(sources.size, "source", "sources");
     var filtered = c.nodes !== DATA.nodes.length || c.edges !== DATA.edges.length;
     $("counts").textContent = filtered
       ? "Showing " + c.nodes + " of " + plural(DATA.nodes.length, "actor", "actors") + ", " +
@@ -605,14 +618,14 @@
     ].forEach(function (row) {
       legend.appendChild(h("li", null, row[0], h("span", { text: row[1] })));
     });
-    var label = settings.metric_labels[state.sizeBy] || state.sizeBy;
+    var label = metricLabels.get(state.sizeBy) || state.sizeBy;
     legend.appendChild(h("li", { class: "note", text: "Node size: " + label + "." }));
   }
 
   function buildDisplay() {
     var select = $("size-by");
     settings.metrics.concat(["none"]).forEach(function (m) {
-      select.appendChild(h("option", { value: m, text: settings.metric_labels[m] || m }));
+      select.appendChild(h("option", { value: m, text: metricLabels.get(m) || m }));
     });
     select.value = state.sizeBy;
     select.addEventListener("change", function () {
@@ -623,11 +636,12 @@
         nodesDS.clear();
         nodesDS.add(drawOrder().map(function (n) {
           var item = nodeItem(n);
-          if (moved[n.id]) { item.x = moved[n.id].x; item.y = moved[n.id].y; }
+          var at = Object.prototype.hasOwnProperty.call(moved, visId(n.id)) ? moved[visId(n.id)] : null;
+          if (at) { item.x = at.x; item.y = at.y; }
           return item;
         }));
         if (state.selected && state.selected.type === "node" && inView(state.selected.id, "node")) {
-          network.selectNodes([state.selected.id]);
+          network.selectNodes([visId(state.selected.id)]);
         }
       }
       buildLegend();
@@ -663,7 +677,7 @@
     dl.appendChild(h("dd", null, value));
   }
   function sourceBlock(ev) {
-    var s = sources[ev.source] || { title: ev.source };
+    var s = sources.get(ev.source) || { title: ev.source };
     var url = safeUrl(s.url);
     var title = url
       ? h("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, s.title)
@@ -676,11 +690,11 @@
     var grades = h("div", { class: "grades" });
     if (s.reliability) {
       grades.appendChild(h("span", { class: "grade", title: "Source reliability (Admiralty scale)" },
-        "Reliability " + s.reliability + ": " + (DATA.reliability[s.reliability] || "")));
+        "Reliability " + s.reliability + ": " + (reliability.get(s.reliability) || "")));
     }
     if (ev.credibility) {
       grades.appendChild(h("span", { class: "grade", title: "Credibility of this information (Admiralty scale)" },
-        "Credibility " + ev.credibility + ": " + (DATA.credibility[String(ev.credibility)] || "")));
+        "Credibility " + ev.credibility + ": " + (credibility.get(String(ev.credibility)) || "")));
     }
     if (s.retrieved) grades.appendChild(h("span", { class: "grade", text: "Retrieved " + s.retrieved }));
     return [block, grades.firstChild ? grades : null];
@@ -733,9 +747,9 @@
     var dl = h("dl", { class: "facts" });
     field(dl, "Actors", String(DATA.nodes.length));
     field(dl, "Relations", String(DATA.edges.length));
-    var allegations = DATA.edges.filter(function (e) { return ALLEGED[e.status]; }).length;
+    var allegations = DATA.edges.filter(function (e) { return ALLEGED.has(e.status); }).length;
     field(dl, "Allegations", String(allegations));
-    field(dl, "Sources", String(Object.keys(sources).length));
+    field(dl, "Sources", String(sources.size));
     body.appendChild(dl);
     body.appendChild(h("p", { class: "hint", text:
       "Click an actor or a relation to see its evidence: the quotes, their sources and the " +
@@ -752,7 +766,7 @@
     dot.style.background = color(cat.color, "#7b8794");
     var meta = [];
     if (dateText(e)) meta.push(dateText(e));
-    var li = h("li", { class: ALLEGED[e.status] ? "allegation" : null },
+    var li = h("li", { class: ALLEGED.has(e.status) ? "allegation" : null },
       h("button", { type: "button", class: "relation", onclick: function () { selectEdge(e.id, true); } },
         dot, h("span", { class: "verb", text: verb + " " }), h("strong", { text: nameOf(other) }),
         meta.length ? h("span", { class: "muted", text: " \u00b7 " + meta.join(" \u00b7 ") }) : null,
@@ -789,12 +803,12 @@
     });
     field(metrics, "Linked actors", String(neighbours.size));
     settings.metrics.forEach(function (m) {
-      var label = settings.metric_labels[m] || m;
+      var label = metricLabels.get(m) || m;
       var value = fmt(n.metrics ? n.metrics[m] : undefined);
-      var rank = ranks[m].get(id);
+      var rank = ranks.get(m).get(id);
       var dd = [value, h("span", { class: "muted", text: " \u00b7 rank " + rank + " of " + DATA.nodes.length })];
       field(metrics, label + (m === state.sizeBy ? " (size)" : ""), dd);
-      metrics.lastChild.previousSibling.title = (settings.metric_help || {})[m] || "";
+      metrics.lastChild.previousSibling.title = metricHelp.get(m) || "";
     });
     body.appendChild(metrics);
 
@@ -803,7 +817,7 @@
       body.appendChild(h("h3", { text: "Claims (" + claims.length + ")" }));
       var list = h("ul", { class: "claims" });
       claims.forEach(function (c) {
-        list.appendChild(h("li", { class: ALLEGED[c.status] ? "allegation" : null },
+        list.appendChild(h("li", { class: ALLEGED.has(c.status) ? "allegation" : null },
           h("p", { class: "statement" }, c.statement, " ", statusBadge(c.status),
             c.date ? h("span", { class: "muted", text: " " + c.date }) : null),
           c.notes ? h("p", { class: "muted", text: c.notes }) : null,
@@ -847,7 +861,7 @@
       (t.directed ? "directed" : "undirected")));
     body.appendChild(h("h2", { id: "details-title", class: "reading" },
       actorButton(e.from), " " + t.label + " ", actorButton(e.to)));
-    if (ALLEGED[e.status] || e.status === "denied") {
+    if (ALLEGED.has(e.status) || e.status === "denied") {
       var status = statusById.get(e.status);
       body.appendChild(h("div", { class: "callout status-" + e.status, role: "note" },
         h("strong", { text: e.status.charAt(0).toUpperCase() + e.status.slice(1) }),
@@ -879,13 +893,14 @@
 
   // -- selection, focus, search ------------------------------------------------------
   function inView(id, kind) {
-    return kind === "node" ? nodeView && nodeView.get(id) !== null : edgeView && edgeView.get(id) !== null;
+    return kind === "node" ? nodeView && nodeView.get(visId(id)) !== null
+      : edgeView && edgeView.get(visId(id)) !== null;
   }
   function selectNode(id, move) {
     if (!nodeById.has(id)) return false;
     if (network) {
       if (inView(id, "node")) {
-        network.selectNodes([id]);
+        network.selectNodes([visId(id)]);
         if (move) centre(id);
       } else {
         network.unselectAll();
@@ -898,10 +913,10 @@
     if (!edgeById.has(id)) return false;
     if (network) {
       if (inView(id, "edge")) {
-        network.setSelection({ nodes: [], edges: [id] }, { unselectAll: true, highlightEdges: false });
+        network.setSelection({ nodes: [], edges: [visId(id)] }, { unselectAll: true, highlightEdges: false });
         if (move) {
           var e = edgeById.get(id);
-          network.fit({ nodes: [e.from, e.to], animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+          network.fit({ nodes: [visId(e.from), visId(e.to)], animation: { duration: 300, easingFunction: "easeInOutQuad" } });
         }
       } else {
         network.unselectAll();
@@ -912,7 +927,7 @@
   }
   function centre(id) {
     if (!network || !inView(id, "node")) return;
-    network.focus(id, { scale: Math.max(network.getScale(), 1), animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+    network.focus(visId(id), { scale: Math.max(network.getScale(), 1), animation: { duration: 300, easingFunction: "easeInOutQuad" } });
   }
   function focusOn(id) {
     state.focus = { id: id, depth: parseInt($("focus-depth").value, 10) || 1 };
@@ -1017,11 +1032,11 @@
     var t = typeOf(e);
     var evidence = h("td", { class: "evidence-cell" });
     (e.evidence || []).forEach(function (ev) {
-      var s = sources[ev.source] || { title: ev.source };
+      var s = sources.get(ev.source) || { title: ev.source };
       append(evidence, h("p", null, h("q", { text: ev.quote }),
         h("span", { class: "muted", text: " \u2014 " + s.title + (s.reliability ? " [" + s.reliability + "]" : "") })));
     });
-    row = h("tr", { class: ALLEGED[e.status] ? "allegation" : null, "data-id": e.id },
+    row = h("tr", { class: ALLEGED.has(e.status) ? "allegation" : null, "data-id": e.id },
       h("td", { text: nameOf(e.from) }),
       h("td", null, h("button", { type: "button", class: "link", onclick: function () { selectEdge(e.id, false); } },
         t.label)),
@@ -1076,7 +1091,7 @@
     $("date-from").value = "";
     $("date-to").value = "";
     setPhysics(false);
-    if (nodesDS) nodesDS.update(DATA.nodes.map(function (n) { return { id: n.id, x: n.x, y: n.y }; }));
+    if (nodesDS) nodesDS.update(DATA.nodes.map(function (n) { return { id: visId(n.id), x: n.x, y: n.y }; }));
     refresh();
     if (network) { network.unselectAll(); fitAll(); }
     state.selected = null;
@@ -1138,6 +1153,8 @@
     get nodeView() { return nodeView; },
     get edgeView() { return edgeView; },
     get firstDraw() { return firstDraw; },
+    /* The id vis-network knows an actor or a relation by (see visId). */
+    visId: visId,
     get error() { return graphError; },
     selectNode: function (id) { return selectNode(id, false); },
     selectEdge: function (id) { return selectEdge(id, false); },

@@ -477,6 +477,61 @@ def test_no_payload_ever_runs(pages: dict[str, Rendered], open_page: Open, varia
     ) == ["#table-view"]
 
 
+def test_ids_named_after_object_prototype_members_draw(
+    pages: dict[str, Rendered], open_page: Open
+) -> None:
+    # the payload page's kind, category, type, source, actor, relation and claim of one
+    # payload are all called "constructor", and that actor's external ids are named
+    # __proto__, toString, hasOwnProperty, valueOf...: none may find Object.prototype
+    from payloads import PROTO_NAMES
+
+    rendered = pages["payloads"]
+    ds = rendered.dataset
+    opened = open_page(rendered)
+    counts = opened.js("window.relgraph.counts()")
+    assert counts["drawnNodes"] == len(ds.entities)
+    assert counts["drawnEdges"] == len(ds.relations)
+    drawn = opened.js(
+        "[window.relgraph.network.body.nodeIndices.length,"
+        " window.relgraph.network.body.edgeIndices.length]"
+    )
+    assert drawn == [len(ds.entities), len(ds.relations)]
+    actor = ds.entity("constructor")
+    # vis-network knows it by another id (see visId in page.js); a real click finds it
+    vis_id = opened.js("window.relgraph.visId('constructor')")
+    assert vis_id != "constructor"
+    assert opened.js("window.relgraph.visId('e-p01')") == "e-p01"
+    click_node(opened, vis_id)
+    assert opened.details_title() == actor.name
+    facts = opened.js(
+        "[...document.querySelectorAll('#details .facts dt')].map((d) => d.textContent)"
+    )
+    assert set(PROTO_NAMES) <= set(facts)
+    assert "Source: " in str(opened.page.locator("#details-body").text_content())
+    opened.js("window.relgraph.selectEdge('constructor')")
+    relation = next(r for r in ds.relations if r.id == "constructor")
+    assert opened.details_title() == (
+        f"{actor.name} {relation_label(ds, relation.type)} {ds.entity(relation.target).name}"
+    )
+    quote = opened.page.locator("#details .source").first.text_content()
+    assert ds.source("constructor").title in str(quote)
+    # sizing by another metric re-adds every actor where it was
+    where = f"window.relgraph.network.getPositions([{vis_id!r}])[{vis_id!r}]"
+    before = opened.js(where)
+    opened.page.locator("#size-by").select_option(index=1)
+    after = opened.js(where)
+    assert after == before
+    opened.page.locator("#toggle-table").click()
+    rows = opened.js("document.querySelectorAll('#relations-table tbody tr').length")
+    assert rows == len(ds.relations)
+    assert_clean(opened)
+
+
+def relation_label(ds: Any, type_id: str) -> str:
+    """The label of a relation type of the dataset's vocabulary."""
+    return str(ds.vocabulary.relation_types[type_id].label)
+
+
 # -- a large graph ----------------------------------------------------------------------
 
 
