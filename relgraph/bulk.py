@@ -80,15 +80,20 @@ from relgraph.fields import _BIDI, _CONTROL, ID_RE, Problems
 from relgraph.graph import collector_paused
 from relgraph.loading import MAX_DEPTH, MAX_FILE_BYTES, Node, read_yaml
 from relgraph.model import (
+    MODALITIES,
+    STANCES,
     STATUSES,
+    Amount,
     Claim,
     Dataset,
     Entity,
     Evidence,
     Location,
+    Modality,
     PartialDate,
     Relation,
     Sign,
+    Stance,
     Status,
     quick_constructor,
 )
@@ -696,8 +701,52 @@ _SIGN_OF: dict[str, Sign] = {
     "hostile": "hostile",
     "neutral": "neutral",
 }
+_STANCE_OF: dict[str, Stance] = {s: s for s in STANCES}
+_MODALITY_OF: dict[str, Modality] = {m: m for m in MODALITIES}
+_AMOUNT_KEYS = frozenset(FIELDS["amount"])
+_CURRENCY = re.compile(r"[A-Z]{3}")
 _ALLEGING = frozenset(("alleged", "disputed", "denied"))
 _SPACED_COLON = re.compile(rb'"[ \t\r]+:')
+
+
+_OPTIONAL_EVIDENCE = frozenset(("attributed_to", "credibility", "notes"))
+
+
+def _fast_number(value: Any) -> int | float | None:
+    if value is None:
+        return None
+    kind = type(value)
+    if kind is int or (kind is float and value - value == 0):  # finite
+        return value  # type: ignore[no-any-return]
+    raise _Slow
+
+
+def _fast_amounts(value: Any) -> tuple[tuple[Amount, ...], int]:
+    """The amounts of an evidence item, and how many keys they are written with."""
+    items = value if type(value) is list else [value]
+    out = []
+    keys = 0
+    for a in items:
+        if type(a) is not dict or not a or not a.keys() <= _AMOUNT_KEYS:
+            raise _Slow
+        get = a.get
+        exact, approx = _fast_number(get("value")), _fast_number(get("approx"))
+        low, high = _fast_number(get("min")), _fast_number(get("max"))
+        ranged = low is not None or high is not None
+        if (exact is not None) + (approx is not None) + ranged != 1:
+            raise _Slow
+        if low is not None and high is not None and low > high:
+            raise _Slow
+        unit, currency = _text_or_none(get("unit")), _text_or_none(get("currency"))
+        if unit is None and currency is None:
+            raise _Slow
+        if currency is not None and not _CURRENCY.fullmatch(currency):
+            raise _Slow
+        if ("unit" in a and unit is None) or ("currency" in a and currency is None):
+            raise _Slow  # an empty unit or currency: let the checks decide
+        out.append(Amount(exact, approx, low, high, unit, currency, _text_or_none(get("note"))))
+        keys += len(a)
+    return tuple(out), keys
 
 
 # the characters the checks of text fields report (their own patterns, in one search)
@@ -866,7 +915,9 @@ class _BulkLoader(_Loader):
                 raise _Slow
             size = len(e)
             keys += size
-            attributed = credibility = notes = None
+            attributed = credibility = notes = edate = reported = origin = None
+            stance: Stance = "supports"
+            amounts: tuple[Amount, ...] = ()
             if size > 2:  # optional fields are there
                 attributed = _text_or_none(get("attributed_to"))
                 credibility = get("credibility")
@@ -875,6 +926,32 @@ class _BulkLoader(_Loader):
                 ):
                     raise _Slow
                 notes = _text_or_none(get("notes"))
+                if len(e.keys() & _OPTIONAL_EVIDENCE) < size - 2:  # the newer fields too
+                    written = get("stance")
+                    if written is not None:
+                        stance = _STANCE_OF.get(written) if type(written) is str else None  # type: ignore[assignment]
+                        if stance is None:
+                            raise _Slow
+                    amount = get("amount")
+                    if amount is not None:
+                        amounts, extra = _fast_amounts(amount)
+                        keys += extra
+                    edate = self.date(get("date"))
+                    reported = self.date(get("reported"))
+                    if (
+                        reported is not None
+                        and src.retrieved is not None
+                        and _begins_after(reported, src.retrieved)
+                    ):
+                        raise _Slow
+                    origin = _text_or_none(get("origin"))
+                    if (
+                        origin is not None
+                        and origin not in sources
+                        and origin not in entities
+                        and ID_RE.match(origin)
+                    ):
+                        raise _Slow
             stored: FastText = texts[source]  # type: ignore[assignment]
             known = stored.found.get(quote)
             if known is None:
@@ -900,6 +977,11 @@ class _BulkLoader(_Loader):
                     context,
                     loc,
                     notes,
+                    stance,
+                    amounts,
+                    edate,
+                    reported,
+                    origin,
                 )
             )
         return tuple(out), keys
@@ -993,6 +1075,13 @@ class _BulkLoader(_Loader):
         notes = get("notes")
         if notes is not None:
             notes = _text_or_none(notes)
+        reported, modality = get("reported"), get("modality")
+        if reported is not None:
+            reported = self.date(reported)
+        if modality is None:
+            modality = "occurred"
+        elif type(modality) is not str or modality not in _MODALITY_OF:
+            raise _Slow
         evidence, keys = self.fast_evidence(get("evidence"), status, loc)
         if given is None:
             given = default_relation_id(se.id, te.id, t.id, str(date) if date else None, t.directed)
@@ -1009,6 +1098,8 @@ class _BulkLoader(_Loader):
             end,
             notes,
             loc,
+            reported,
+            modality,
         )
         return relation, len(d) + keys
 
@@ -1024,6 +1115,12 @@ class _BulkLoader(_Loader):
             raise _Slow
         _clean(statement)
         date = self.date(d.get("date"))
+        reported = self.date(d.get("reported"))
+        modality = d.get("modality")
+        if modality is None:
+            modality = "occurred"
+        elif type(modality) is not str or modality not in _MODALITY_OF:
+            raise _Slow
         given = self.given_id(d.get("id"))
         notes = _text_or_none(d.get("notes"))
         evidence, keys = self.fast_evidence(d.get("evidence"), status, loc)
@@ -1038,6 +1135,8 @@ class _BulkLoader(_Loader):
             date=date,
             notes=notes,
             location=loc,
+            reported=reported,
+            modality=_MODALITY_OF[modality],
         )
         return claim, len(d) + keys
 
@@ -1458,6 +1557,7 @@ def _load(files: list[str], problems: Problems, progress: ProgressCallback | Non
         tick.advance()
     tick.finish()
     del entities
+    loader.check_source_links()
     relations: list[Relation] = []
     claims: list[Claim] = []
     for part_or_file in later:

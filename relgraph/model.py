@@ -13,6 +13,7 @@ items: a verbatim quote from a named source.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,28 +23,43 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 if TYPE_CHECKING:
     import networkx as nx
 
+    from relgraph.corroboration import Origins
     from relgraph.vocabulary import Vocabulary
 
 __all__ = [
+    "MODALITIES",
     "RELIABILITY_GRADES",
+    "STANCES",
     "STATUSES",
+    "Amount",
     "Claim",
     "Dataset",
     "Entity",
     "Evidence",
     "Location",
+    "Modality",
     "PartialDate",
     "Relation",
     "Sign",
     "Source",
+    "Stance",
     "Status",
 ]
 
 Status = Literal["reported", "alleged", "confirmed", "denied", "disputed"]
 Sign = Literal["cooperative", "hostile", "neutral"]
+Stance = Literal["supports", "contradicts", "qualifies"]
+Modality = Literal["occurred", "announced", "planned"]
 
 #: Relation and claim statuses, in the order the page and the CLI list them.
 STATUSES: tuple[Status, ...] = ("confirmed", "reported", "alleged", "disputed", "denied")
+
+#: What an evidence item does to its relation or claim (the first is the default).
+STANCES: tuple[Stance, ...] = ("supports", "contradicts", "qualifies")
+
+#: Whether a relation or claim happened, or was only said (announced) or reported
+#: as scheduled (planned) to happen; the first is the default.
+MODALITIES: tuple[Modality, ...] = ("occurred", "announced", "planned")
 
 #: Admiralty-scale source reliability grades. "F" means "cannot be judged".
 RELIABILITY_GRADES: dict[str, str] = {
@@ -169,6 +185,12 @@ class Source:
     and checked against ``sha256``), so that quotes can be checked against it.
     Metadata the document does not give (publisher, URL, dates) is ``None``,
     never guessed.
+
+    ``derived_from`` lists the stored sources this one translates, republishes
+    or rewrites; ``origin`` is what it ultimately relays when that is not
+    stored (an entity id, then also in ``origin_entity``, or free text);
+    ``affiliation`` lists the entities the outlet belongs to or is funded by.
+    Together they make its independent origin (:mod:`relgraph.corroboration`).
     """
 
     id: str
@@ -183,6 +205,68 @@ class Source:
     retrieved: PartialDate | None = None
     notes: str | None = None
     location: Location | None = field(default=None, compare=False)
+    derived_from: tuple[str, ...] = ()
+    origin: str | None = None
+    origin_entity: str | None = None
+    affiliation: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A number an evidence item gives: exact (``value``), about (``approx``) or a range.
+
+    Exactly one of ``value`` and ``approx`` is set, or else ``min`` and/or
+    ``max``. ``unit`` says what is counted ("agreement"); ``currency`` (ISO
+    4217, three capital letters) says that money is counted, in which currency.
+
+    Examples
+    --------
+    >>> Amount(value=19, unit="agreement").bounds()
+    (19, 19)
+    >>> Amount(min=20, unit="agreement").bounds()
+    (20, None)
+    >>> str(Amount(approx=2, unit="million", currency="USD"))
+    'about 2 million USD'
+    """
+
+    value: int | float | None = None
+    approx: int | float | None = None
+    min: int | float | None = None
+    max: int | float | None = None
+    unit: str | None = None
+    currency: str | None = None
+    note: str | None = None
+
+    def bounds(self) -> tuple[int | float | None, int | float | None]:
+        """The lowest and highest number the amount allows (``None``: no bound).
+
+        An approximate number gives itself as both bounds; the conflict
+        checks of :mod:`relgraph.conflicts` give it some room.
+        """
+        if self.value is not None:
+            return self.value, self.value
+        if self.approx is not None:
+            return self.approx, self.approx
+        return self.min, self.max
+
+    def __str__(self) -> str:
+        def num(n: int | float) -> str:
+            return f"{n:g}" if isinstance(n, float) else str(n)
+
+        if self.value is not None:
+            text = num(self.value)
+        elif self.approx is not None:
+            text = f"about {num(self.approx)}"
+        elif self.min is not None and self.max is not None:
+            text = f"{num(self.min)} to {num(self.max)}"
+        elif self.min is not None:
+            text = f"at least {num(self.min)}"
+        else:
+            text = f"at most {num(self.max or 0)}"
+        for part in (self.unit, self.currency):
+            if part:
+                text += f" {part}"
+        return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +277,14 @@ class Evidence:
     an entity id (then ``attributed_entity`` is set) or free text.
     ``start`` and ``end`` locate the quote in the source's stored text, and
     ``context`` is the sentence (or sentences) around it.
+
+    ``stance`` says whether the item supports, contradicts or qualifies its
+    relation or claim; ``amounts`` are the numbers it gives; ``date`` is the
+    event's date as this item states it and ``reported`` when this item was
+    reported (``None``: its source's ``published``, see :meth:`reported_on`).
+    ``origin`` is what the passage relays when that differs from its source's
+    own origin: a source id, an entity id or free text (see
+    :mod:`relgraph.corroboration`).
     """
 
     quote: str
@@ -205,6 +297,22 @@ class Evidence:
     context: str = ""
     location: Location | None = field(default=None, compare=False)
     notes: str | None = None
+    stance: Stance = "supports"
+    amounts: tuple[Amount, ...] = ()
+    date: PartialDate | None = None
+    reported: PartialDate | None = None
+    origin: str | None = None
+
+    def reported_on(self, source: Source) -> PartialDate | None:
+        """When this item was reported: its own ``reported``, else ``source``'s ``published``.
+
+        Examples
+        --------
+        >>> s = Source("s", "S", "F", "s.txt", "", "", published=PartialDate(2023, 6, 16))
+        >>> str(Evidence("q", "s").reported_on(s))
+        '2023-06-16'
+        """
+        return self.reported or source.published
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +336,9 @@ class Relation:
 
     For undirected types the order of the two ends carries no meaning.
     ``sign`` is the relation type's default sign unless the dataset overrides it.
+    ``date``, ``start`` and ``end`` are when it happened; ``reported`` is when
+    a source reported it, which is not the event's date. ``modality`` says
+    whether it occurred or was only announced or planned.
     """
 
     id: str
@@ -242,6 +353,8 @@ class Relation:
     end: PartialDate | None = None
     notes: str | None = None
     location: Location | None = field(default=None, compare=False)
+    reported: PartialDate | None = None
+    modality: Modality = "occurred"
 
     @property
     def is_allegation(self) -> bool:
@@ -271,6 +384,8 @@ class Claim:
     date: PartialDate | None = None
     notes: str | None = None
     location: Location | None = field(default=None, compare=False)
+    reported: PartialDate | None = None
+    modality: Modality = "occurred"
 
 
 @dataclass(frozen=True)
@@ -329,6 +444,14 @@ class Dataset:
     @cached_property
     def _sources_by_id(self) -> dict[str, Source]:
         return {s.id: s for s in reversed(self.sources)}
+
+    @cached_property
+    def _origins(self) -> Origins:
+        from relgraph.corroboration import Origins
+
+        return Origins(
+            self.sources, self._entities_by_id, itertools.chain(self.relations, self.claims)
+        )
 
     def graph(self) -> nx.MultiDiGraph:
         """The dataset as a NetworkX ``MultiDiGraph``; see :func:`relgraph.graph.build_graph`."""

@@ -36,7 +36,7 @@ import json
 from typing import Any
 
 from relgraph.fields import ID_RE
-from relgraph.model import RELIABILITY_GRADES, STATUSES
+from relgraph.model import MODALITIES, RELIABILITY_GRADES, STANCES, STATUSES
 from relgraph.vocabulary import SHAPES, SIGNS, Vocabulary, builtin_vocabulary
 
 __all__ = ["dataset_schema", "schema_json"]
@@ -132,10 +132,71 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
                 "(truth cannot be judged).",
             },
             "notes": _text("Notes on this evidence item."),
+            "stance": _choice(
+                list(STANCES),
+                "What the item does to the relation or claim: supports (the default), "
+                "contradicts (denies or corrects it) or qualifies it.",
+            ),
+            "amount": {
+                "anyOf": [
+                    {"$ref": "#/$defs/amount"},
+                    {"type": "array", "items": {"$ref": "#/$defs/amount"}},
+                    {"type": "null"},
+                ],
+                "description": "The number(s) the item gives: {value: 19, unit: agreement}.",
+            },
+            "date": _date("The event's date as this item states it."),
+            "reported": _date(
+                "When this item was reported (default: its source's published date); "
+                "not after the source's retrieved date."
+            ),
+            "origin": _text(
+                "What this passage relays, when not its source's own origin: a source id, "
+                "an entity id or text (an article quoting an EFE report: agencia-efe)."
+            ),
         },
         ["quote", "source"],
         "One verbatim quote from a named source.",
     )
+    number = {"type": ["number", "null"]}
+    amount = _object(
+        {
+            "value": {**number, "description": "An exact number."},
+            "approx": {**number, "description": "An approximate number ('about 20')."},
+            "min": {**number, "description": "The lower end of a range ('over 20')."},
+            "max": {**number, "description": "The upper end of a range ('up to 30')."},
+            "unit": _text("What is counted (agreement, person); needed unless currency is given."),
+            "currency": {
+                "type": ["string", "null"],
+                "pattern": "^[A-Z]{3}$",
+                "description": "ISO 4217 code when money is counted (USD, EUR, CUP).",
+            },
+            "note": _text("How the source words the number."),
+        },
+        [],
+        "A number an evidence item gives: exactly one of value, approx, or min and/or max.",
+    )
+    amount["oneOf"] = [
+        {
+            "required": ["value"],
+            "not": {"anyOf": [{"required": [k]} for k in ("approx", "min", "max")]},
+        },
+        {
+            "required": ["approx"],
+            "not": {"anyOf": [{"required": [k]} for k in ("value", "min", "max")]},
+        },
+        {
+            "anyOf": [{"required": ["min"]}, {"required": ["max"]}],
+            "not": {"anyOf": [{"required": ["value"]}, {"required": ["approx"]}]},
+        },
+    ]
+    amount["anyOf"] = [{"required": ["unit"]}, {"required": ["currency"]}]
+    modality = _choice(
+        list(MODALITIES),
+        "occurred (the default); announced: a party said it will happen; planned: a source "
+        "reports it as scheduled or expected. Neither has been shown to happen.",
+    )
+    reported = _date("When a source reported it: not the date of the event.")
     evidence_list = {
         "type": "array",
         "items": {"$ref": "#/$defs/evidence"},
@@ -163,6 +224,8 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
             ),
             "notes": _text("Notes: what the evidence does and does not say."),
             "evidence": evidence_list,
+            "reported": reported,
+            "modality": modality,
         },
         ["source", "target", "type", "status", "evidence"],
         "A typed relation between two entities, backed by evidence.",
@@ -209,6 +272,24 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
                 "description": "sha256sum of the text file.",
             },
             "notes": _text("Notes on the source."),
+            "derived_from": {
+                "type": ["array", "string", "null"],
+                "items": {"type": "string", "pattern": ID_RE.pattern},
+                "pattern": ID_RE.pattern,
+                "description": "Ids of the stored sources this one translates, republishes "
+                "or rewrites: copies of one story are one origin, not corroboration.",
+            },
+            "origin": _text(
+                "What it ultimately relays when that is not stored: an entity id (a wire "
+                "agency, a ministry) or text ('Cuban foreign ministry statement')."
+            ),
+            "affiliation": {
+                "type": ["array", "string", "null"],
+                "items": {"type": "string", "pattern": ID_RE.pattern},
+                "pattern": ID_RE.pattern,
+                "description": "Ids of the entities the outlet belongs to or is funded by: "
+                "its reports do not confirm what concerns them.",
+            },
         },
         ["id", "title", "reliability", "text", "sha256"],
         "A document evidence is quoted from.",
@@ -222,6 +303,8 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
             "date": _date("When it held."),
             "notes": _text("Notes on the claim."),
             "evidence": evidence_list,
+            "reported": reported,
+            "modality": modality,
         },
         ["entity", "statement", "status", "evidence"],
         "Something a source says about a single entity.",
@@ -261,6 +344,7 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
         "relation": relation,
         "claim": claim,
         "evidence": evidence,
+        "amount": amount,
         "category": _object(
             {
                 "id": _id("The category's id."),

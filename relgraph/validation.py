@@ -12,27 +12,34 @@ See the README for the file format.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import math
 import os
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from relgraph.errors import DatasetError, Diagnostic, did_you_mean
-from relgraph.fields import Fields, Problems
+from relgraph.fields import ID_RE, Fields, Problems
 from relgraph.loading import Node, read_text, read_yaml
 from relgraph.model import (
+    MODALITIES,
     RELIABILITY_GRADES,
+    STANCES,
     STATUSES,
+    Amount,
     Claim,
     Dataset,
     Entity,
     Evidence,
     Location,
+    Modality,
     PartialDate,
     Relation,
     Sign,
     Source,
+    Stance,
     Status,
 )
 from relgraph.quotes import StoredText
@@ -69,6 +76,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "text",
         "sha256",
         "notes",
+        "derived_from",
+        "origin",
+        "affiliation",
     ),
     "entity": ("id", "name", "kind", "aliases", "country", "description", "external_ids", "tags"),
     "relation": (
@@ -83,9 +93,33 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "sign",
         "notes",
         "evidence",
+        "reported",
+        "modality",
     ),
-    "claim": ("id", "entity", "statement", "status", "date", "notes", "evidence"),
-    "evidence item": ("quote", "source", "attributed_to", "credibility", "notes"),
+    "claim": (
+        "id",
+        "entity",
+        "statement",
+        "status",
+        "date",
+        "notes",
+        "evidence",
+        "reported",
+        "modality",
+    ),
+    "evidence item": (
+        "quote",
+        "source",
+        "attributed_to",
+        "credibility",
+        "notes",
+        "stance",
+        "amount",
+        "date",
+        "reported",
+        "origin",
+    ),
+    "amount": ("value", "approx", "min", "max", "unit", "currency", "note"),
 }
 #: Longest quote accepted: evidence is the passage that supports a claim, not a document.
 MAX_QUOTE = 5_000
@@ -266,6 +300,22 @@ def _date(f: Fields, key: str) -> PartialDate | None:
         return None
 
 
+_PLURAL = {"source": "sources", "entity": "entities"}
+
+
+def _article(noun: str) -> str:
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
+
+
+@dataclass
+class _SourceLinks:
+    """A source's ``derived_from``, ``origin`` and ``affiliation`` as written, checked later."""
+
+    derived_from: list[tuple[Node, str]]
+    origin: Node | None
+    affiliation: list[tuple[Node, str]]
+
+
 class _Loader:
     #: How a source's text is prepared for finding quotes (the bulk loader uses a faster one).
     stored_text: type[StoredText] = StoredText
@@ -277,6 +327,7 @@ class _Loader:
         self.texts: dict[str, StoredText] = {}
         self.entities: dict[str, Entity] = {}
         self.broken_sources: set[str] = set()
+        self.source_links: dict[str, _SourceLinks] = {}
 
     # -- dataset ---------------------------------------------------------
     def dataset_meta(
@@ -376,6 +427,19 @@ class _Loader:
             )
             url = None
         published, retrieved = _date(f, "published"), _date(f, "retrieved")
+        links = _SourceLinks(
+            [
+                (n, str(n.value))
+                for n in f.items("derived_from")
+                if self.link_id(f, "derived_from", n)
+            ],
+            f.node_of("origin") if f.text("origin") is not None else None,
+            [
+                (n, str(n.value))
+                for n in f.items("affiliation")
+                if self.link_id(f, "affiliation", n)
+            ],
+        )
         text_rel = f.text("text", required=True, example="sources/article.txt")
         sha = f.scalar("sha256", required=True, example="<sha256sum of the text file>")
         text = self.source_text(f, node, text_rel, sha)
@@ -398,6 +462,161 @@ class _Loader:
             location=_loc(node),
         )
         self.texts[ident] = self.stored_text(text)
+        if links.derived_from or links.origin or links.affiliation:
+            self.source_links[ident] = links
+
+    def link_id(self, f: Fields, key: str, node: Node) -> bool:
+        """Whether an item of ``derived_from`` or ``affiliation`` is an id (else reported)."""
+        if node.kind != "str":
+            f._wrong(key, node, "a list of ids", f"write {key}: [an-id, another-id]")
+            return False
+        if not ID_RE.match(str(node.value)):
+            what = "source" if key == "derived_from" else "entity"
+            self.problems.add(
+                node,
+                "bad-id",
+                f"'{node.value}' in '{key}' is not {_article(what)} id",
+                f"write the id of {_article(what)} of the dataset (under '{_PLURAL[what]}:')",
+            )
+            return False
+        return True
+
+    def check_source_links(self) -> None:
+        """Check and resolve the sources' ``derived_from``, ``origin`` and ``affiliation``.
+
+        Run once every source and entity is known: a source may derive from a
+        later one, and origins and affiliations are entities.
+        """
+        derived: dict[str, tuple[str, ...]] = {}
+        for ident, links in self.source_links.items():
+            parents = []
+            for node, parent in links.derived_from:
+                if parent in self.sources:
+                    if parent not in parents:
+                        parents.append(parent)
+                elif parent not in self.broken_sources:
+                    self.problems.add(
+                        node,
+                        "unknown-source",
+                        f"'{parent}' is not a source of the dataset",
+                        did_you_mean(
+                            parent, list(self.sources), "sources are listed under 'sources:'"
+                        ),
+                    )
+            derived[ident] = tuple(parents)
+            origin = origin_entity = None
+            if links.origin is not None:
+                origin = str(links.origin.value)
+                origin_entity = self.origin_ref(links.origin, origin, sources=False)
+                if origin_entity == "":
+                    origin = None
+            affiliation = []
+            for node, entity in links.affiliation:
+                if entity in self.entities:
+                    if entity not in affiliation:
+                        affiliation.append(entity)
+                    continue
+                self.problems.add(
+                    node,
+                    "unknown-affiliation",
+                    f"'{entity}' is not an entity of the dataset",
+                    did_you_mean(
+                        entity,
+                        list(self.entities),
+                        "an affiliation is the id of an entity listed under 'entities:'",
+                    ),
+                )
+            self.sources[ident] = dataclasses.replace(
+                self.sources[ident],
+                derived_from=derived[ident],
+                origin=origin,
+                origin_entity=origin_entity or None,
+                affiliation=tuple(affiliation),
+            )
+        self.derivation_cycles(derived)
+
+    def derivation_cycles(self, derived: dict[str, tuple[str, ...]]) -> None:
+        """Report each cycle of ``derived_from`` once, at the first source (in order) on it."""
+        order = {ident: i for i, ident in enumerate(self.sources)}
+        state: dict[str, int] = {}  # 1: being walked, 2: done
+        reported: set[frozenset[str]] = set()
+        for start in self.sources:
+            if state.get(start):
+                continue
+            stack: list[tuple[str, int]] = [(start, 0)]
+            path: list[str] = []
+            while stack:
+                ident, i = stack.pop()
+                if i == 0:
+                    state[ident] = 1
+                    path.append(ident)
+                parents = derived.get(ident, ())
+                if i < len(parents):
+                    stack.append((ident, i + 1))
+                    parent = parents[i]
+                    if state.get(parent) == 1:
+                        cycle = path[path.index(parent) :]
+                        if frozenset(cycle) not in reported:
+                            reported.add(frozenset(cycle))
+                            self.cycle_problem(cycle, derived, order)
+                    elif not state.get(parent):
+                        stack.append((parent, 0))
+                    continue
+                state[ident] = 2
+                path.pop()
+
+    def cycle_problem(
+        self, cycle: list[str], derived: dict[str, tuple[str, ...]], order: dict[str, int]
+    ) -> None:
+        first = min(range(len(cycle)), key=lambda k: order[cycle[k]])
+        ring = cycle[first:] + cycle[:first]
+        nxt = ring[1] if len(ring) > 1 else ring[0]
+        node = next(n for n, parent in self.source_links[ring[0]].derived_from if parent == nxt)
+        chain = " → ".join(f"'{i}'" for i in [*ring, ring[0]])
+        if len(ring) == 1:
+            message = f"source '{ring[0]}' is derived from itself"
+        else:
+            message = f"the sources are derived from one another in a cycle: {chain}"
+        self.problems.add(
+            node,
+            "derivation-cycle",
+            message,
+            "derived_from names the stored sources a source copies, translates or rewrites; "
+            "one of them must be the original",
+        )
+
+    def origin_ref(self, node: Node, text: str, sources: bool) -> str | None:
+        """What an ``origin`` names: an entity id, ``None`` for free text (or a source id
+        when ``sources``), or ``""`` after reporting an unknown id."""
+        if text in self.entities:
+            return text
+        if sources and text in self.sources:
+            return None
+        if not ID_RE.match(text):
+            return None  # free text, like attributed_to
+        if not sources and text in self.sources:
+            self.problems.add(
+                node,
+                "unknown-origin",
+                f"'{text}' is a source, not an entity: an origin is an entity or text",
+                f"if this source copies, translates or rewrites '{text}', write "
+                f"derived_from: {text}",
+            )
+            return ""
+        known = [*self.entities, *self.sources] if sources else list(self.entities)
+        what = "a source or an entity" if sources else "an entity"
+        self.problems.add(
+            node,
+            "unknown-origin",
+            f"'{text}' is not {what} of the dataset",
+            did_you_mean(
+                text,
+                known,
+                f"an origin is the id of {what}: add '{text}' under 'entities:', or write "
+                "the origin as text, such as 'Cuban foreign ministry statement'",
+            ),
+        )
+        return ""
 
     def source_text(self, f: Fields, node: Node, rel: str | None, sha: str | None) -> str | None:
         text_node = f.node_of("text")
@@ -537,6 +756,17 @@ class _Loader:
         source = f.text("source", required=True, example="a-source-id")
         attributed = f.text("attributed_to")
         credibility = f.integer("credibility", 1, 6)
+        stance = f.choice("stance", list(STANCES), noun="stance")
+        amounts = self.amounts(f)
+        date, reported = _date(f, "date"), _date(f, "reported")
+        origin = f.text("origin")
+        origin_node = f.node_of("origin")
+        if (
+            origin is not None
+            and origin_node is not None
+            and self.origin_ref(origin_node, origin, sources=True) == ""
+        ):
+            f.ok = False
         source_node = f.node_of("source")
         if source is not None and source_node is not None and source not in self.sources:
             # a source that failed its own checks has already been reported
@@ -548,6 +778,23 @@ class _Loader:
                     did_you_mean(source, list(self.sources), "sources are listed under 'sources:'"),
                 )
             return None
+        retrieved = self.sources[source].retrieved if source in self.sources else None
+        reported_node = f.node_of("reported")
+        if (
+            reported is not None
+            and retrieved is not None
+            and reported_node is not None
+            and reported.earliest() > retrieved.latest()
+        ):
+            self.problems.add(
+                reported_node,
+                "reported-after-retrieval",
+                f"the item is reported on {reported}, after its source '{source}' was "
+                f"retrieved ({retrieved})",
+                "a source cannot report anything after it was read; check 'reported' "
+                "and the source's 'retrieved'",
+            )
+            f.ok = False
         if quote is None or source is None or not f.ok:
             return None
         if len(quote) > MAX_QUOTE:
@@ -597,6 +844,116 @@ class _Loader:
             context=stored.context(match),
             location=_loc(node),
             notes=f.text("notes"),
+            stance=_stance(stance or "supports"),
+            amounts=amounts,
+            date=date,
+            reported=reported,
+            origin=origin,
+        )
+
+    def amounts(self, f: Fields) -> tuple[Amount, ...]:
+        """The ``amount`` of an evidence item: a mapping or a list of mappings."""
+        node = f.node_of("amount")
+        if node is None:
+            return ()
+        out = []
+        for item in node.value if node.kind == "seq" else [node]:
+            amount = self.amount(item)
+            if amount is None:
+                f.ok = False
+            else:
+                out.append(amount)
+        return tuple(out)
+
+    def amount(self, node: Node) -> Amount | None:
+        if node.kind != "map":
+            self.problems.add(
+                node,
+                "bad-amount",
+                f"an amount must be a mapping, not {_described(node)}",
+                "write amount: {value: 19, unit: agreement}",
+            )
+            return None
+        f = Fields(node, "amount", FIELDS["amount"], self.problems)
+        numbers: dict[str, int | float] = {}
+        given = []
+        for key in _NUMBER_KEYS:
+            value = f.node_of(key)
+            if value is None:
+                continue
+            given.append((key, value))
+            number = _number(value)
+            if number is None:
+                f.ok = False
+                self.problems.add(
+                    value,
+                    "bad-amount",
+                    f"the amount's '{key}' must be a number, not {_described(value)}",
+                    _AMOUNT_HINT,
+                )
+                continue
+            numbers[key] = number
+        unit, currency, note = f.text("unit"), f.text("currency"), f.text("note")
+        currency_node = f.node_of("currency")
+        if (
+            currency is not None
+            and currency_node is not None
+            and not re.fullmatch(r"[A-Z]{3}", currency)
+        ):
+            f.ok = False
+            self.problems.add(
+                currency_node,
+                "bad-currency",
+                f"'{currency}' is not an ISO 4217 currency code",
+                "write the code in three capital letters, e.g. USD, EUR or CUP",
+            )
+        kinds: list[str] = []
+        for key, value in given:
+            kind = "'min'/'max'" if key in ("min", "max") else f"'{key}'"
+            if kinds and kind not in kinds:
+                f.ok = False
+                self.problems.add(
+                    f.node.keys.get(key, value),
+                    "bad-amount",
+                    f"an amount has one of 'value', 'approx' or a range 'min'/'max', "
+                    f"not both {kinds[0]} and {kind}",
+                    "keep the one the source gives: value for an exact number, approx "
+                    "for 'about', min/max for 'over' or 'up to'",
+                )
+                break
+            if kind not in kinds:
+                kinds.append(kind)
+        if not given:
+            f.ok = False
+            self.problems.add(node, "bad-amount", "the amount gives no number", _AMOUNT_HINT)
+        low, high = numbers.get("min"), numbers.get("max")
+        if low is not None and high is not None and low > high:
+            f.ok = False
+            self.problems.add(
+                f.node_of("max") or node,
+                "bad-amount",
+                f"the amount's max {_num(high)} is below its min {_num(low)}",
+                "swap them, or check the source's numbers",
+            )
+        unreadable = [n for n in (f.node_of("unit"), currency_node) if n and n.kind != "str"]
+        if unit is None and currency is None and not unreadable:
+            f.ok = False
+            self.problems.add(
+                node,
+                "bad-amount",
+                "the amount says neither what is counted ('unit') nor a 'currency'",
+                "add unit: the thing counted (agreement, person), or currency: USD for money",
+            )
+        if not f.ok:
+            return None
+        return Amount(
+            value=numbers.get("value"),
+            approx=numbers.get("approx"),
+            min=low,
+            max=high,
+            unit=unit,
+            currency=currency,
+            note=note,
         )
 
     # -- relations -------------------------------------------------------
@@ -613,7 +970,9 @@ class _Loader:
         )
         status = f.choice("status", list(STATUSES), required=True, noun="status")
         sign = f.choice("sign", list(SIGNS), noun="sign")
+        modality = f.choice("modality", list(MODALITIES), noun="modality")
         date, start, end = _date(f, "date"), _date(f, "start"), _date(f, "end")
+        reported = _date(f, "reported")
         if date is not None and (start is not None or end is not None):
             self.problems.add(
                 f.node_of("date") or node,
@@ -674,6 +1033,8 @@ class _Loader:
             end=end,
             notes=f.text("notes"),
             location=_loc(node),
+            reported=reported,
+            modality=_modality(modality or "occurred"),
         )
 
     def claim(self, node: Node) -> Claim | None:
@@ -682,7 +1043,8 @@ class _Loader:
         entity = self.entity_ref(f, "entity")
         statement = f.text("statement", required=True, example="what the source says of the actor")
         status = f.choice("status", list(STATUSES), required=True, noun="status")
-        date = _date(f, "date")
+        modality = f.choice("modality", list(MODALITIES), noun="modality")
+        date, reported = _date(f, "date"), _date(f, "reported")
         evidence = self.evidence(f, status)
         if not (f.ok and entity and statement and status and evidence):
             return None
@@ -695,7 +1057,59 @@ class _Loader:
             date=date,
             notes=f.text("notes"),
             location=_loc(node),
+            reported=reported,
+            modality=_modality(modality or "occurred"),
         )
+
+
+_NUMBER_KEYS = ("value", "approx", "min", "max")
+_AMOUNT_HINT = "write a number: value: 19 (exact), approx: 20 (about), or min:/max: for a range"
+
+
+def _number(node: Node) -> int | float | None:
+    """The number a YAML or JSON number node holds (finite), or ``None``."""
+    text = str(node.value).replace("_", "")
+    if node.kind == "int":
+        try:
+            return int(text) if re.fullmatch(r"[+-]?[0-9]+", text) else int(text, 0)
+        except ValueError:
+            return None
+    if node.kind == "float":
+        try:
+            number = float(text)
+        except ValueError:
+            return None
+        if math.isfinite(number):
+            return number
+    return None
+
+
+def _num(n: int | float) -> str:
+    return f"{n:g}" if isinstance(n, float) else str(n)
+
+
+def _described(node: Node) -> str:
+    if node.kind == "str":
+        return f"text ('{node.value}')"
+    if node.kind == "bool":
+        return f"a yes/no value ({node.value})"
+    if node.kind in ("int", "float"):
+        return f"a number ({node.value})"
+    return _what(node)
+
+
+def _stance(text: str) -> Stance:
+    return (
+        "contradicts"
+        if text == "contradicts"
+        else "qualifies"
+        if text == "qualifies"
+        else "supports"
+    )
+
+
+def _modality(text: str) -> Modality:
+    return "announced" if text == "announced" else "planned" if text == "planned" else "occurred"
 
 
 def _status(text: str) -> Status:

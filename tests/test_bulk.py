@@ -194,7 +194,7 @@ JSONL_CASES: list[tuple[str, list[Any] | str, str]] = [
         ],
         "{path}:6:226: error[unknown-field] 'qoute' is not a field of an evidence item\n"
         "  hint: did you mean 'quote'? an evidence item has: quote, source, attributed_to, "
-        "credibility, notes",
+        "credibility, notes, stance, amount, date, reported, origin",
     ),
     (
         "a yes/no value where text belongs",
@@ -858,6 +858,10 @@ _ODD = [
     None,
     "",
     "  ",
+    "occurred",
+    "announced",
+    "planned",
+    "rumoured",
     "iran",
     "cuba",
     "hamas",
@@ -926,6 +930,27 @@ _EVIDENCE = st.fixed_dictionaries(
         "credibility": st.sampled_from([1, 6, 0, 7, "3", True, None, 2.0]),
         "notes": st.sampled_from(_ODD),
         "qoute": st.just("x"),
+        "stance": st.sampled_from(["supports", "contradicts", "qualifies", "denies", *_ODD]),
+        "amount": st.sampled_from(
+            [
+                {"value": 19, "unit": "agreement"},
+                [{"approx": 2.5, "currency": "USD", "note": "n"}, {"min": 20, "unit": "x"}],
+                {"min": 30, "max": 20, "unit": "x"},
+                {"value": 1, "min": 2, "unit": "x"},
+                {"value": "19", "unit": "x"},
+                {"value": True, "unit": "x"},
+                {"value": 1},
+                {"value": 1, "currency": "usd"},
+                {"value": 1, "unit": " ", "currency": "EUR"},
+                {"value": None, "max": 3, "unit": "x"},
+                {"value": 1, "units": "x"},
+                {},
+                *_ODD,
+            ]
+        ),
+        "date": st.sampled_from(_ODD),
+        "reported": st.sampled_from(_ODD),
+        "origin": st.sampled_from(["art", "agencia-efe", "EFE wire", *_ODD]),
     },
 )
 
@@ -955,6 +980,8 @@ _RELATION_KEYS = [
     "status",
     "sign",
     "notes",
+    "reported",
+    "modality",
 ]
 
 
@@ -994,7 +1021,11 @@ _CLAIM = {
 
 
 @PROPERTIES
-@given(_mutated(_CLAIM, ["id", "entity", "statement", "status", "date", "notes"]))
+@given(
+    _mutated(
+        _CLAIM, ["id", "entity", "statement", "status", "date", "notes", "reported", "modality"]
+    )
+)
 def test_the_fast_path_accepts_a_claim_only_as_the_checks_would(
     loader_state: relgraph.Dataset, record: dict[str, Any]
 ) -> None:

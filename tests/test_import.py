@@ -521,7 +521,7 @@ def test_a_misspelt_json_field_is_an_error_not_a_silent_loss(
     assert _problems(exc) == [
         f"{tmp_path / 'g.json'}#/links/3/evidence/0/qoute: error[unknown-field] 'qoute' is not a "
         "field of an evidence record\n  hint: did you mean 'quote'? an evidence has: quote, "
-        "source, attributed_to, credibility, notes"
+        "source, attributed_to, credibility, notes, stance, amount, date, reported, origin"
     ]
 
 

@@ -8,20 +8,35 @@ import pickle
 
 import pytest
 
-from relgraph.model import Dataset, Evidence, Location, PartialDate, Relation, quick_constructor
+from relgraph.model import (
+    Amount,
+    Dataset,
+    Evidence,
+    Location,
+    PartialDate,
+    Relation,
+    quick_constructor,
+)
 
 
 def _examples() -> list[tuple[type, tuple[object, ...]]]:
     loc = Location("data.jsonl", 7, 1)
     ev = Evidence("a quote", "art", "iran", "iran", 2, 10, 17, "A quote.", loc, "a note")
+    amount = Amount(value=19, unit="agreement")
     return [
         (Location, ("data.jsonl", 7, 1)),
-        (Evidence, ("a quote", "art", "iran", "iran", 2, 10, 17, "A quote.", loc, "a note")),
+        (
+            Evidence,
+            (
+                *("a quote", "art", "iran", "iran", 2, 10, 17, "A quote.", loc, "a note"),
+                *("qualifies", (amount,), PartialDate(2023, 6), PartialDate(2023, 7), "efe"),
+            ),
+        ),
         (
             Relation,
             (
                 *("r1", "iran", "cuba", "agreement", "reported", "cooperative", (ev,)),
-                *(PartialDate(2006), None, None, None, loc),
+                *(PartialDate(2006), None, None, None, loc, PartialDate(2007), "announced"),
             ),
         ),
     ]

@@ -26,6 +26,8 @@ def _case(old, new):
 
 EV = "    evidence:\n      - quote: Iran and Cuba signed an agreement in Havana in January 2006.\n        source: art\n"
 REL_TAIL = "    status: reported\n" + EV
+# a second source with the same stored text
+COPY = "  - id: copy\n    title: A copy\n    reliability: F\n    text: sources/art.txt\n    sha256: {sha}\n"
 
 # (id, yaml, text-override or None)
 CASES = [
@@ -185,6 +187,114 @@ CASES = [
         "credibility-hex",
         _case("        source: art\n", "        source: art\n        credibility: 0x3\n"),
     ),
+    # the evidence model: where sources come from, stance, amounts, report dates, modality
+    (
+        "unknown-derived-from",
+        _case("    sha256: {sha}\n", "    sha256: {sha}\n    derived_from: [artt]\n"),
+    ),
+    (
+        "derivation-cycle",
+        _case(
+            "    sha256: {sha}\n",
+            "    sha256: {sha}\n    derived_from: copy\n" + COPY + "    derived_from: [art]\n",
+        ),
+    ),
+    (
+        "derived-from-itself",
+        _case("    sha256: {sha}\n", "    sha256: {sha}\n    derived_from: art\n"),
+    ),
+    (
+        "derived-from-not-an-id",
+        _case("    sha256: {sha}\n", "    sha256: {sha}\n    derived_from: [An article]\n"),
+    ),
+    (
+        "unknown-origin",
+        _case("    sha256: {sha}\n", "    sha256: {sha}\n    origin: agencia-efe\n"),
+    ),
+    (
+        "origin-is-a-source",
+        _case("    sha256: {sha}\n", "    sha256: {sha}\n" + COPY + "    origin: art\n"),
+    ),
+    (
+        "unknown-affiliation",
+        _case("    sha256: {sha}\n", "    sha256: {sha}\n    affiliation: [cubaa]\n"),
+    ),
+    (
+        "unknown-evidence-origin",
+        _case("        source: art\n", "        source: art\n        origin: arts\n"),
+    ),
+    (
+        "unknown-stance",
+        _case("        source: art\n", "        source: art\n        stance: denies\n"),
+    ),
+    (
+        "amount-not-a-number",
+        _case(
+            "        source: art\n",
+            "        source: art\n        amount: {value: nineteen, unit: agreement}\n",
+        ),
+    ),
+    (
+        "amount-not-a-mapping",
+        _case("        source: art\n", "        source: art\n        amount: 19\n"),
+    ),
+    (
+        "amount-without-number",
+        _case(
+            "        source: art\n",
+            "        source: art\n        amount: {unit: agreement, note: many}\n",
+        ),
+    ),
+    (
+        "amount-value-and-range",
+        _case(
+            "        source: art\n",
+            "        source: art\n        amount: {value: 19, min: 20, unit: agreement}\n",
+        ),
+    ),
+    (
+        "amount-range-reversed",
+        _case(
+            "        source: art\n",
+            "        source: art\n        amount: [{min: 30, max: 20, unit: agreement}]\n",
+        ),
+    ),
+    (
+        "amount-without-unit",
+        _case("        source: art\n", "        source: art\n        amount: {value: 19}\n"),
+    ),
+    (
+        "amount-bad-currency",
+        _case(
+            "        source: art\n",
+            "        source: art\n        amount: {value: 5, currency: usd}\n",
+        ),
+    ),
+    (
+        "amount-unknown-field",
+        _case(
+            "        source: art\n",
+            "        source: art\n        amount: {value: 5, units: agreement}\n",
+        ),
+    ),
+    (
+        "reported-after-retrieval",
+        _case("    sha256: {sha}\n", "    sha256: {sha}\n    retrieved: 2023-06\n").replace(
+            "        source: art\n", "        source: art\n        reported: 2023-07-01\n"
+        ),
+    ),
+    (
+        "evidence-bad-date",
+        _case("        source: art\n", "        source: art\n        date: June 2023\n"),
+    ),
+    (
+        "unknown-modality",
+        _case("    status: reported\n", "    status: reported\n    modality: rumoured\n"),
+    ),
+    (
+        "bad-reported",
+        _case("    status: reported\n", "    status: reported\n    reported: 16 June 2023\n"),
+    ),
 ]
 
 
@@ -275,7 +385,7 @@ EXPECTED: dict[str, str] = {
     ),
     "unknown-field": (
         "{path}:29:9: error[unknown-field] 'qoute' is not a field of an evidence item\n"
-        "  hint: did you mean 'quote'? an evidence item has: quote, source, attributed_to, credibility, notes"
+        "  hint: did you mean 'quote'? an evidence item has: quote, source, attributed_to, credibility, notes, stance, amount, date, reported, origin"
     ),
     "missing-name": (
         "{path}:17:5: error[missing-field] this entity has no 'name'\n"
@@ -478,6 +588,92 @@ EXPECTED: dict[str, str] = {
     "credibility-hex": (
         "{path}:29:22: error[wrong-type] 'credibility' of an evidence item must be a whole number from 1 to 6, not a number (0x3)\n"
         "  hint: write a number from 1 to 6"
+    ),
+    "unknown-derived-from": (
+        "{path}:10:20: error[unknown-source] 'artt' is not a source of the dataset\n"
+        "  hint: did you mean 'art'? sources are listed under 'sources:'"
+    ),
+    "derivation-cycle": (
+        "{path}:10:19: error[derivation-cycle] the sources are derived from one another in a cycle: 'art' → 'copy' → 'art'\n"
+        "  hint: derived_from names the stored sources a source copies, translates or rewrites; one of them must be the original"
+    ),
+    "derived-from-itself": (
+        "{path}:10:19: error[derivation-cycle] source 'art' is derived from itself\n"
+        "  hint: derived_from names the stored sources a source copies, translates or rewrites; one of them must be the original"
+    ),
+    "derived-from-not-an-id": (
+        "{path}:10:20: error[bad-id] 'An article' in 'derived_from' is not a source id\n"
+        "  hint: write the id of a source of the dataset (under 'sources:')"
+    ),
+    "unknown-origin": (
+        "{path}:10:13: error[unknown-origin] 'agencia-efe' is not an entity of the dataset\n"
+        "  hint: an origin is the id of an entity: add 'agencia-efe' under 'entities:', or write the origin as text, such as 'Cuban foreign ministry statement'"
+    ),
+    "origin-is-a-source": (
+        "{path}:15:13: error[unknown-origin] 'art' is a source, not an entity: an origin is an entity or text\n"
+        "  hint: if this source copies, translates or rewrites 'art', write derived_from: art"
+    ),
+    "unknown-affiliation": (
+        "{path}:10:19: error[unknown-affiliation] 'cubaa' is not an entity of the dataset\n"
+        "  hint: did you mean 'cuba'? an affiliation is the id of an entity listed under 'entities:'"
+    ),
+    "unknown-evidence-origin": (
+        "{path}:29:17: error[unknown-origin] 'arts' is not a source or an entity of the dataset\n"
+        "  hint: did you mean 'art'? an origin is the id of a source or an entity: add 'arts' under 'entities:', or write the origin as text, such as 'Cuban foreign ministry statement'"
+    ),
+    "unknown-stance": (
+        "{path}:29:17: error[unknown-stance] 'denies' is not a stance\n"
+        "  hint: choose one of: supports, contradicts, qualifies"
+    ),
+    "amount-not-a-number": (
+        "{path}:29:25: error[bad-amount] the amount's 'value' must be a number, not text ('nineteen')\n"
+        "  hint: write a number: value: 19 (exact), approx: 20 (about), or min:/max: for a range"
+    ),
+    "amount-not-a-mapping": (
+        "{path}:29:17: error[bad-amount] an amount must be a mapping, not a number (19)\n"
+        "  hint: write amount: {value: 19, unit: agreement}"
+    ),
+    "amount-without-number": (
+        "{path}:29:17: error[bad-amount] the amount gives no number\n"
+        "  hint: write a number: value: 19 (exact), approx: 20 (about), or min:/max: for a range"
+    ),
+    "amount-value-and-range": (
+        "{path}:29:29: error[bad-amount] an amount has one of 'value', 'approx' or a range 'min'/'max', not both 'value' and 'min'/'max'\n"
+        "  hint: keep the one the source gives: value for an exact number, approx for 'about', min/max for 'over' or 'up to'"
+    ),
+    "amount-range-reversed": (
+        "{path}:29:33: error[bad-amount] the amount's max 20 is below its min 30\n"
+        "  hint: swap them, or check the source's numbers"
+    ),
+    "amount-without-unit": (
+        "{path}:29:17: error[bad-amount] the amount says neither what is counted ('unit') nor a 'currency'\n"
+        "  hint: add unit: the thing counted (agreement, person), or currency: USD for money"
+    ),
+    "amount-bad-currency": (
+        "{path}:29:38: error[bad-currency] 'usd' is not an ISO 4217 currency code\n"
+        "  hint: write the code in three capital letters, e.g. USD, EUR or CUP"
+    ),
+    "amount-unknown-field": (
+        "{path}:29:17: error[bad-amount] the amount says neither what is counted ('unit') nor a 'currency'\n"
+        "  hint: add unit: the thing counted (agreement, person), or currency: USD for money\n"
+        "{path}:29:28: error[unknown-field] 'units' is not a field of an amount\n"
+        "  hint: did you mean 'unit'? an amount has: value, approx, min, max, unit, currency, note"
+    ),
+    "reported-after-retrieval": (
+        "{path}:30:19: error[reported-after-retrieval] the item is reported on 2023-07-01, after its source 'art' was retrieved (2023-06)\n"
+        "  hint: a source cannot report anything after it was read; check 'reported' and the source's 'retrieved'"
+    ),
+    "evidence-bad-date": (
+        "{path}:29:15: error[bad-date] 'June 2023' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD\n"
+        "  hint: write a date as YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source is"
+    ),
+    "unknown-modality": (
+        "{path}:26:15: error[unknown-modality] 'rumoured' is not a modality\n"
+        "  hint: did you mean 'occurred'? choose one of: occurred, announced, planned"
+    ),
+    "bad-reported": (
+        "{path}:26:15: error[bad-date] '16 June 2023' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD\n"
+        "  hint: write a date as YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source is"
     ),
 }
 

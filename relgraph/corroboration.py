@@ -1,0 +1,410 @@
+"""Independent origins and corroboration: what several reports are worth together.
+
+Copies of one story are one origin, not corroboration. A source that is
+``derived_from`` another (a translation, a republication, a rewrite) and
+sources that relay the same ``origin`` (the same entity, or the same text
+once case and white space are folded) are joined into one *independent
+origin*. Every relation and claim then knows its quotes, its distinct sources
+and its independent origins, and whether any of them is affiliated with one
+of its ends (a party's own media do not confirm what concerns that party).
+
+The rules
+---------
+- Sources are joined (union-find) when one is ``derived_from`` the other, or
+  when they have the same ``origin``. Each group is one :class:`Origin`.
+- An origin's id is the entity id of its shared origin if it has one, else
+  the ``origin`` text (as the first source of the group writes it), else the
+  id of its *root* source: the first, in dataset order, of the group's
+  sources that derive from no other source of the group. Its label is the
+  entity's name, the text, or the root source's title.
+- An origin's affiliations are the ``affiliation`` entities of its root
+  sources, plus the origin entity itself when the origin is an entity. (A
+  Cuban outlet's translation of a wire story does not make the wire Cuban.)
+- An evidence item's own ``origin`` overrides its source's group for that
+  item only: a source id puts it in that source's origin, an entity id or
+  text in the origin of the sources with that ``origin`` (or, when no source
+  has it, in an origin of its own).
+- A relation's or claim's :class:`Corroboration` counts its ``quotes`` (every
+  evidence item), its ``sources`` (distinct source ids of every item), its
+  ``origins`` (the distinct origins of the items that support or qualify it;
+  a contradicting item corroborates nothing), ``independent`` (how many of
+  those origins are affiliated with none of its ends: the relation's source
+  and target, the claim's entity) and ``affiliated`` (whether any of them is).
+- ``status: confirmed`` needs ``independent >= 2``; :func:`unconfirmed`
+  gives the warning ``validate`` prints otherwise (an error with ``--strict``).
+
+Examples
+--------
+>>> import relgraph
+>>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+>>> found = independent_origins(ds)
+>>> [o.id for o in found]
+['deepening-ties']
+>>> c = corroboration(ds, ds.relations[0])
+>>> c.quotes >= 1, c.sources, c.origins, c.independent
+(True, ('deepening-ties',), ('deepening-ties',), 1)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from relgraph.errors import Diagnostic
+
+if TYPE_CHECKING:
+    from relgraph.model import Claim, Dataset, Entity, Evidence, Relation, Source
+
+__all__ = [
+    "Corroboration",
+    "Origin",
+    "Origins",
+    "corroboration",
+    "independent_origins",
+    "unconfirmed",
+]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """One independent origin: sources that copy, translate or relay one another.
+
+    ``sources`` are the ids of its stored sources in dataset order (empty for
+    an origin that only evidence items relay); ``affiliations`` the entity
+    ids it is affiliated with; ``entity`` the origin entity, if it is one.
+    """
+
+    id: str
+    label: str
+    sources: tuple[str, ...]
+    affiliations: tuple[str, ...]
+    entity: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The origin as JSON-ready data (the page's ``origins`` entries).
+
+        Examples
+        --------
+        >>> Origin("efe", "Agencia EFE", ("a", "b"), ("efe",), "efe").to_dict()
+        {'id': 'efe', 'label': 'Agencia EFE', 'sources': ['a', 'b'], 'affiliations': ['efe']}
+        """
+        return {
+            "id": self.id,
+            "label": self.label,
+            "sources": list(self.sources),
+            "affiliations": list(self.affiliations),
+        }
+
+
+@dataclass(frozen=True)
+class Corroboration:
+    """How well a relation or claim is backed: see the module's rules.
+
+    ``origins`` are origin ids; ``affiliated_origins`` those of them
+    affiliated with an end of the relation (or the claim's entity).
+    """
+
+    quotes: int
+    sources: tuple[str, ...]
+    origins: tuple[str, ...]
+    independent: int
+    affiliated: bool
+    affiliated_origins: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The counts as JSON-ready data (the page's ``corroboration`` objects).
+
+        Examples
+        --------
+        >>> Corroboration(3, ("a", "b"), ("efe",), 1, False).to_dict()
+        {'quotes': 3, 'sources': 2, 'origins': ['efe'], 'independent': 1, 'affiliated': False}
+        """
+        return {
+            "quotes": self.quotes,
+            "sources": len(self.sources),
+            "origins": list(self.origins),
+            "independent": self.independent,
+            "affiliated": self.affiliated,
+        }
+
+    def summary(self) -> str:
+        """The counts as a reader sees them.
+
+        Examples
+        --------
+        >>> Corroboration(4, ("a", "b", "c"), ("x", "y"), 2, False).summary()
+        '4 quotes · 3 sources · 2 independent origins'
+        >>> Corroboration(1, ("a",), ("x",), 0, True, ("x",)).summary()
+        '1 quote · 1 source · 0 independent origins (1 affiliated)'
+        """
+
+        def n(count: int, word: str) -> str:
+            return f"{count} {word}" + ("" if count == 1 else "s")
+
+        text = (
+            f"{n(self.quotes, 'quote')} · {n(len(self.sources), 'source')} · "
+            f"{n(self.independent, 'independent origin')}"
+        )
+        if self.affiliated_origins:
+            text += f" ({len(self.affiliated_origins)} affiliated)"
+        return text
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+class Origins:
+    """The independent origins of a dataset, and each source's and evidence item's origin.
+
+    :func:`independent_origins` gives a dataset's (made once per dataset).
+    Iterating gives every :class:`Origin`: those of the sources in dataset
+    order, then those only evidence items relay.
+    """
+
+    def __init__(
+        self,
+        sources: Iterable[Source],
+        entities: Mapping[str, Entity],
+        items: Iterable[Relation | Claim] = (),
+    ) -> None:
+        sources = list(sources)
+        self._entities = entities
+        self._items = items
+        parent = {s.id: s.id for s in sources}
+
+        def find(x: str) -> str:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        def union(a: str, b: str) -> None:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[rb] = ra
+
+        by_key: dict[tuple[str, str], str] = {}
+        for s in sources:
+            for p in s.derived_from:
+                if p in parent:
+                    union(s.id, p)
+            key = _source_key(s)
+            if key is not None:
+                if key in by_key:
+                    union(by_key[key], s.id)
+                else:
+                    by_key[key] = s.id
+        groups: dict[str, list[Source]] = {}
+        for s in sources:
+            groups.setdefault(find(s.id), []).append(s)
+        self._taken: set[str] = set()
+        self._list: list[Origin] = []
+        self._of_source: dict[str, Origin] = {}
+        self._of_key: dict[tuple[str, str], Origin] = {}
+        for members in groups.values():
+            origin = self._make(members)
+            for s in members:
+                self._of_source[s.id] = origin
+                key = _source_key(s)
+                if key is not None:
+                    self._of_key[key] = origin
+        self._scanned = False
+
+    def _unique(self, ident: str) -> str:
+        candidate, n = ident, 1
+        while candidate in self._taken:
+            n += 1
+            candidate = f"{ident}#{n}"
+        self._taken.add(candidate)
+        return candidate
+
+    def _entity(self, ident: str) -> Entity | None:
+        return self._entities.get(ident)
+
+    def _make(self, members: list[Source]) -> Origin:
+        ids = {s.id for s in members}
+        roots = [s for s in members if not any(p in ids for p in s.derived_from)] or members[:1]
+        entities = [s.origin_entity for s in members if s.origin_entity]
+        texts = [s.origin for s in members if s.origin and not s.origin_entity]
+        affiliations: list[str] = []
+        for s in roots:
+            affiliations += [a for a in s.affiliation if a not in affiliations]
+        affiliations += [e for e in dict.fromkeys(entities) if e not in affiliations]
+        if entities:
+            entity = self._entity(entities[0])
+            ident, label = entities[0], entity.name if entity else entities[0]
+        elif texts:
+            ident = label = texts[0]
+        else:
+            ident, label = roots[0].id, roots[0].title
+        origin = Origin(
+            self._unique(ident),
+            label,
+            tuple(s.id for s in members),
+            tuple(affiliations),
+            entities[0] if entities else None,
+        )
+        self._list.append(origin)
+        return origin
+
+    def _relayed(self, text: str) -> Origin:
+        """The origin an evidence item's ``origin`` names."""
+        known = self._of_source.get(text)
+        if known is not None:
+            return known
+        entity = self._entity(text)
+        key = ("entity", text) if entity is not None else ("text", _fold(text))
+        found = self._of_key.get(key)
+        if found is None:
+            found = Origin(
+                self._unique(text),
+                entity.name if entity is not None else text,
+                (),
+                (text,) if entity is not None else (),
+                text if entity is not None else None,
+            )
+            self._of_key[key] = found
+            self._list.append(found)
+        return found
+
+    def of_source(self, source: str) -> Origin:
+        """The origin of the source with this id.
+
+        Raises
+        ------
+        KeyError
+            When the dataset has no such source.
+        """
+        return self._of_source[source]
+
+    def of_evidence(self, evidence: Evidence) -> Origin:
+        """The origin of an evidence item: its own ``origin``, else its source's."""
+        if evidence.origin is not None:
+            return self._relayed(evidence.origin)
+        return self._of_source[evidence.source]
+
+    def get(self, ident: str) -> Origin | None:
+        """The origin with this id, if any."""
+        return next((o for o in self if o.id == ident), None)
+
+    def __iter__(self) -> Iterator[Origin]:
+        if not self._scanned:  # the origins only evidence items relay
+            self._scanned = True
+            for item in self._items:
+                for e in item.evidence:
+                    if e.origin is not None:
+                        self._relayed(e.origin)
+        return iter(list(self._list))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def corroboration(self, item: Relation | Claim) -> Corroboration:
+        """The :class:`Corroboration` of a relation or claim of the dataset."""
+        ends = _ends(item)
+        sources: dict[str, None] = {}
+        origins: dict[str, Origin] = {}
+        for e in item.evidence:
+            sources[e.source] = None
+            if e.stance != "contradicts":
+                origin = self.of_evidence(e)
+                origins.setdefault(origin.id, origin)
+        affiliated = tuple(o.id for o in origins.values() if any(a in ends for a in o.affiliations))
+        return Corroboration(
+            quotes=len(item.evidence),
+            sources=tuple(sources),
+            origins=tuple(origins),
+            independent=len(origins) - len(affiliated),
+            affiliated=bool(affiliated),
+            affiliated_origins=affiliated,
+        )
+
+
+def _source_key(s: Source) -> tuple[str, str] | None:
+    if s.origin_entity:
+        return ("entity", s.origin_entity)
+    if s.origin:
+        return ("text", _fold(s.origin))
+    return None
+
+
+def _ends(item: Relation | Claim) -> tuple[str, ...]:
+    from relgraph.model import Relation
+
+    return (item.source, item.target) if isinstance(item, Relation) else (item.entity,)
+
+
+def independent_origins(dataset: Dataset) -> Origins:
+    """The independent origins of ``dataset`` (made once per dataset object).
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+    >>> independent_origins(ds).of_source("deepening-ties").label
+    'Deepening Ties: Unpacking The Cuba-Iran Relationship'
+    """
+    return dataset._origins
+
+
+def corroboration(dataset: Dataset, item: Relation | Claim) -> Corroboration:
+    """The :class:`Corroboration` of one relation or claim of ``dataset``.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+    >>> corroboration(ds, ds.relations[0]).independent
+    1
+    """
+    return independent_origins(dataset).corroboration(item)
+
+
+def unconfirmed(origins: Origins, item: Relation | Claim) -> Diagnostic | None:
+    """The warning for a relation or claim marked confirmed without two independent origins.
+
+    ``None`` when the item is not marked confirmed or has two or more
+    independent origins.
+    """
+    if item.status != "confirmed" or item.location is None:
+        return None
+    c = origins.corroboration(item)
+    if c.independent >= 2:
+        return None
+    from relgraph.model import Relation
+
+    what = "relation" if isinstance(item, Relation) else "claim"
+    by_id = {o.id: o for o in origins}
+
+    def named(ident: str) -> str:
+        o = by_id[ident]
+        text = f"'{ident}'"
+        if len(o.sources) > 1:
+            text += f" ({len(o.sources)} sources: {', '.join(o.sources)})"
+        return text
+
+    free = [named(i) for i in c.origins if i not in c.affiliated_origins]
+    message = f"{what} '{item.id}' is marked confirmed but has {c.independent} independent origin"
+    message += "" if c.independent == 1 else "s"
+    if free:
+        message += f": {', '.join(free)}"
+    if c.affiliated_origins:
+        ends = _ends(item)
+        parts = []
+        for i in c.affiliated_origins:
+            tied = [a for a in by_id[i].affiliations if a in ends]
+            parts.append(f"{named(i)} is affiliated with {', '.join(repr(a) for a in tied)}")
+        message += "; " + "; ".join(parts)
+    loc = item.location
+    return Diagnostic(
+        loc.path,
+        loc.line,
+        loc.column,
+        "unconfirmed",
+        message,
+        "confirmed needs two independent origins not affiliated with its ends: add evidence "
+        "from another origin, or mark it reported",
+        "warning",
+    )
