@@ -241,7 +241,7 @@ def _counts_graphml(path: Path) -> tuple[int, int, int]:
 
 def _counts_json(path: Path) -> tuple[int, int, int]:
     data = json.loads(path.read_text(encoding="utf-8"))
-    g = nx.node_link_graph(data, edges="links")
+    g = nx.node_link_graph(data)  # NetworkX's defaults: edges under "edges"
     return (
         g.number_of_nodes(),
         g.number_of_edges(),
@@ -744,7 +744,7 @@ def test_json_is_node_link_data_carrying_sources_texts_and_claims(
     assert hashlib.sha256(source["text"].encode()).hexdigest() == source["sha256"]
     assert len(data["graph"]["claims"]) == len(bundled.claims)
     assert data["graph"]["vocabulary"] == {}
-    link = data["links"][0]
+    link = data["edges"][0]
     assert link["key"] == link["id"] == bundled.relations[0].id
     assert link["evidence"][0]["context"] == bundled.relations[0].evidence[0].context
 
@@ -1380,9 +1380,9 @@ def test_unknown_formats_and_options_are_usage_errors() -> None:
 def test_a_filter_exports_only_what_it_keeps(bundled: relgraph.Dataset) -> None:
     kept = Filter(statuses=("alleged",), kinds=("state", "group"))
     data = json.loads(export_bytes(bundled, "json", filter=kept))
-    assert {link["status"] for link in data["links"]} == {"alleged"}
+    assert {link["status"] for link in data["edges"]} == {"alleged"}
     assert {n["kind"] for n in data["nodes"]} == {"state", "group"}
-    assert len(data["links"]) == len(kept.apply(bundled).relations) > 0
+    assert len(data["edges"]) == len(kept.apply(bundled).relations) > 0
 
 
 def test_exporting_does_not_change_the_dataset(tricky: relgraph.Dataset) -> None:
@@ -1444,7 +1444,7 @@ def test_cli_export_filters_and_reports_the_filter(capsys: pytest.CaptureFixture
     code, out, err = run(capsys, "export", "--to", "json", "--status", "alleged", "--until", "2030")
     assert code == 0
     data = json.loads(out)
-    assert {link["status"] for link in data["links"]} == {"alleged"}
+    assert {link["status"] for link in data["edges"]} == {"alleged"}
     assert err == "relgraph: filter: statuses alleged; to 2030\n"
 
 

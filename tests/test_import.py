@@ -514,12 +514,12 @@ def test_a_misspelt_json_field_is_an_error_not_a_silent_loss(
     data = json.loads(
         (export(bundled, "json", tmp_path / "g.json") and (tmp_path / "g.json")).read_text()
     )
-    data["links"][3]["evidence"][0]["qoute"] = data["links"][3]["evidence"][0].pop("quote")
+    data["edges"][3]["evidence"][0]["qoute"] = data["edges"][3]["evidence"][0].pop("quote")
     (tmp_path / "g.json").write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(relgraph.DatasetError) as exc:
         import_json(tmp_path / "g.json", tmp_path / "d.yaml")
     assert _problems(exc) == [
-        f"{tmp_path / 'g.json'}#/links/3/evidence/0/qoute: error[unknown-field] 'qoute' is not a "
+        f"{tmp_path / 'g.json'}#/edges/3/evidence/0/qoute: error[unknown-field] 'qoute' is not a "
         "field of an evidence record\n  hint: did you mean 'quote'? an evidence has: quote, "
         "source, attributed_to, credibility, notes, stance, amount, date, reported, origin"
     ]

@@ -1,8 +1,9 @@
 """Node-link JSON: the whole dataset in one file, lossless.
 
-The layout is NetworkX's node-link layout (``nx.node_link_graph(data,
-edges="links")`` reads it, and so does D3), with everything relgraph knows
-added to it:
+The layout is NetworkX's node-link layout as NetworkX 3.6 writes it, with
+the relations under ``edges`` (``nx.node_link_graph(data)`` reads it with its
+defaults; NetworkX 3.4 and 3.5 need ``edges="edges"``; D3's force layout
+wants ``links: data.edges``), with everything relgraph knows added to it:
 
 ``graph``
     the dataset's ``id``, ``title``, ``description`` and ``notes``;
@@ -12,7 +13,7 @@ added to it:
     text**; ``claims``; and ``format``/``format_version``.
 ``nodes``
     one per entity, with every field of the entity.
-``links``
+``edges``
     one per relation, keyed by the relation's id, with every field and the
     evidence items; plus fields derived from the vocabulary for readers
     (``category``, ``label``, ``directed``…; see
@@ -35,7 +36,7 @@ Examples
 >>> import relgraph, networkx as nx
 >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
 >>> data = node_link(ds)
->>> g = nx.node_link_graph(data, edges="links")
+>>> g = nx.node_link_graph(data, edges="edges")
 >>> g.number_of_nodes() == len(ds.entities), g.number_of_edges() == len(ds.relations)
 (True, True)
 >>> data["graph"]["sources"][0]["sha256"][:12]
@@ -92,7 +93,7 @@ def node_link(dataset: Dataset, texts: bool = True) -> dict[str, Any]:
         "multigraph": True,
         "graph": graph,
         "nodes": [entity_record(e) for e in dataset.entities],
-        "links": [relation_record(dataset, r) for r in dataset.relations],
+        "edges": [relation_record(dataset, r) for r in dataset.relations],
     }
 
 

@@ -12,7 +12,7 @@ Both imports validate what they build before anything is written: the YAML
 and the source texts are written to a hidden folder beside the output,
 loaded with :func:`relgraph.load`, and moved into place only if they load.
 Otherwise a :class:`~relgraph.errors.DatasetError` lists every problem, each
-located in the inputs (``relations.csv:7:14``, ``graph.json#/links/3``,
+located in the inputs (``relations.csv:7:14``, ``graph.json#/edges/3``,
 ``graph.jsonl:12:1``), and nothing is left behind.
 
 Examples

@@ -10,7 +10,7 @@ Node-link JSON (``--to json``) is read by this module: derived fields (see
 :data:`relgraph.export.records.DERIVED`) are ignored; unknown fields are
 errors, so a misspelt field is not silently dropped; each value remembers
 where it came from, a JSON Pointer into the file
-(``graph.json#/links/3/status``). A relation's or claim's id is written to
+(``graph.json#/edges/3/status``). A relation's or claim's id is written to
 the dataset file only when it is not the id relgraph would make up for it
 anyway, so that a dataset whose relations had no ``id:`` comes back without
 them.
