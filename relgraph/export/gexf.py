@@ -219,9 +219,10 @@ def spell(relation: Relation) -> tuple[str | None, str | None] | None:
     )
 
 
-#: The id each declared attribute is written with (``n0``, ``n1``, … and ``e0``, ``e1``, …).
-_NODE_IDS = {title: f"n{i}" for i, (title, _) in enumerate(NODE_ATTRIBUTES)}
-_EDGE_IDS = {title: f"e{i}" for i, (title, _) in enumerate(EDGE_ATTRIBUTES)}
+#: The id each declared attribute is written with: ``0``, ``1``, … for nodes and again for
+#: edges. graphology-gexf (Gephi Lite, sigma.js) takes the titles only of numeric ids.
+_NODE_IDS = {title: str(i) for i, (title, _) in enumerate(NODE_ATTRIBUTES)}
+_EDGE_IDS = {title: str(i) for i, (title, _) in enumerate(EDGE_ATTRIBUTES)}
 #: The XML declaration ElementTree writes for UTF-8.
 _DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"
 _INDENT = "  "

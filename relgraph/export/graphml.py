@@ -15,8 +15,9 @@ those NetworkX's GraphML writer (the ``lxml`` one) writes for
 types and layout.
 
 nodes
-    ``name``, ``kind``, ``kind_label``, ``color`` (the kind's colour),
-    ``country``, ``description``, ``aliases``, ``tags``, ``external_ids``,
+    ``label`` (the entity's name: Gephi's GraphML importer takes a node's label
+    from the key named ``label``), ``name``, ``kind``, ``kind_label``, ``color``
+    (the kind's colour), ``country``, ``description``, ``aliases``, ``tags``, ``external_ids``,
     ``claims`` (string), ``claim_count`` (int).
 edges (``id`` is the relation's id)
     ``relation_id``, ``type``, ``category``, ``label``, ``inverse_label``,
@@ -31,7 +32,8 @@ the graph
 
 As in the GEXF export, every edge is directed from source to target, and the
 ``directed`` attribute says whether the relation's type is directed. In yEd,
-use Edit → Properties Mapper to show ``name`` as the node label.
+use Edit → Properties Mapper to show ``label`` as the node label; Gephi and
+Cytoscape show it as it is.
 Characters XML 1.0 cannot hold are written as U+FFFD in values; a carriage
 return is written ``&#13;``, so that it reads back as itself.
 
@@ -132,6 +134,7 @@ def _node_data(e: Entity, vocab: Vocabulary, own: list[Claim]) -> dict[str, Any]
     """The attributes of the node of entity ``e``, before flattening."""
     kind = vocab.entity_kinds.get(e.kind)
     return {
+        "label": e.name,
         "name": e.name,
         "kind": e.kind,
         "kind_label": kind.label if kind else None,
