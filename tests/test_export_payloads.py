@@ -21,7 +21,7 @@ import pytest
 
 import relgraph
 from payloads import PAYLOADS, write_payload_dataset
-from relgraph.export import FORMATS, export_bytes
+from relgraph.export import FORMATS, export, export_bytes
 from relgraph.export.cypher import cypher_string
 
 TEXTS = [text for _, text in PAYLOADS]
@@ -143,4 +143,28 @@ def test_json_exports_carry_every_payload_exactly_as_a_string(
 
 
 def test_every_export_format_is_checked_with_the_payloads() -> None:
-    assert set(FORMATS) == {"gexf", "graphml", "csv", "cypher", "json", "jsonl", "ftm"}
+    assert set(FORMATS) == {
+        "gexf",
+        "graphml",
+        "csv",
+        "cypher",
+        "neo4j-admin",
+        "json",
+        "jsonl",
+        "ftm",
+    }
+
+
+def test_neo4j_admin_export_carries_every_payload_exactly(
+    hostile: relgraph.Dataset, tmp_path: Path
+) -> None:
+    export(hostile, "neo4j-admin", tmp_path / "out")
+    cells: set[str] = set()
+    for path in (tmp_path / "out").glob("*.csv"):
+        with open(path, encoding="utf-8", newline="") as fh:
+            for row in csv.reader(fh):
+                for cell in row:
+                    cells.update(cell.split("\x1f"))
+    assert [t for t in TEXTS if not any(t in c for c in cells)] == []
+    assert hostile.license in cells
+    assert hostile.authors in cells

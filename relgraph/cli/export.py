@@ -28,6 +28,7 @@ from relgraph.cli.common import (
 from relgraph.errors import DatasetError, UsageError, WriteError
 from relgraph.export import FORMATS, export, export_bytes
 from relgraph.export.common import AtomicOutput
+from relgraph.export.neo4j_admin import command as neo4j_command
 from relgraph.imports import import_csv, import_json
 from relgraph.model import STATUSES, Dataset
 from relgraph.schema import schema_json
@@ -40,6 +41,7 @@ _FORMAT_FLAGS = {
     "--evidence": "evidence",
     "--gexf-version": "version",
     "--texts/--no-texts": "texts",
+    "--dialect": "dialect",
 }
 
 
@@ -91,7 +93,7 @@ def _counts(dataset: Dataset) -> str:
     "-o",
     "--output",
     metavar="FILE|DIR",
-    help="Where to write (a folder for csv). Default: standard output.",
+    help="Where to write (a folder for csv and neo4j-admin). Default: standard output.",
 )
 @click.option(
     "--layout",
@@ -110,6 +112,12 @@ def _counts(dataset: Dataset) -> str:
     help="gexf: the GEXF version (default 1.3).",
 )
 @click.option(
+    "--dialect",
+    type=click.Choice(["neo4j", "falkordb", "opencypher"]),
+    help="cypher: the engine the script is for; only the index statements differ (default "
+    "neo4j: constraints; falkordb: CREATE INDEX; opencypher: none).",
+)
+@click.option(
     "--texts/--no-texts",
     default=None,
     help="json, jsonl, csv: carry the sources' stored texts (default: yes); cypher, ftm: "
@@ -124,6 +132,7 @@ def export_command(
     layout: str | None,
     evidence: str | None,
     gexf_version: str | None,
+    dialect: str | None,
     texts: bool | None,
     quiet: bool,
     **filters: Any,
@@ -138,7 +147,10 @@ def export_command(
       jsonl    JSON Lines dataset records (relgraph.load reads them), texts beside
       csv      a folder: entities.csv and relations.csv (Kumu, Gephi), sources,
                claims, meta.yaml and the source texts
-      cypher   a Neo4j script for cypher-shell -f
+      cypher   a Cypher script: Neo4j (cypher-shell -f), FalkorDB or openCypher
+               (--dialect), indexes first
+      neo4j-admin  a folder of node and relationship CSVs for Neo4j's bulk
+               loader, neo4j-admin database import (the command is printed)
       ftm      FollowTheMoney entities, one per line (Aleph, OpenSanctions)
 
     DATASET is a YAML file or a folder of them (default: the bundled dataset).
@@ -152,11 +164,20 @@ def export_command(
         relgraph export graph_data/cuba_iran.yaml --to json > cuba_iran.json
         relgraph export --to csv --layout gephi -o spreadsheets/
         relgraph export --to cypher --status confirmed,reported -o graph.cypher
+        relgraph export --to cypher --dialect falkordb -o graph.cypher
+        relgraph export --to neo4j-admin -o neo4j-import/
         relgraph export --to ftm -o cuba_iran.ftm.json
     """
     chosen = optional_filter(filters)
     options = _format_options(
-        fmt, {"layout": layout, "evidence": evidence, "version": gexf_version, "texts": texts}
+        fmt,
+        {
+            "layout": layout,
+            "evidence": evidence,
+            "version": gexf_version,
+            "dialect": dialect,
+            "texts": texts,
+        },
     )
     with progress_line(quiet) as progress:
         data = load_or_fail(dataset, writes=True, progress=progress)
@@ -181,6 +202,11 @@ def export_command(
                 f"--sources {os.path.join(d, 'sources.csv')} "
                 f"--claims {os.path.join(d, 'claims.csv')} "
                 f"--meta {os.path.join(d, 'meta.yaml')} -o DATASET.yaml"
+            )
+        elif fmt == "neo4j-admin":
+            _note(
+                "to load it into a new Neo4j database: "
+                + neo4j_command(output.rstrip("/\\") or ".")
             )
     if chosen is not None:
         _note(f"filter: {chosen.describe()}")

@@ -1,16 +1,17 @@
 """Exports: the dataset in the formats analysts' other tools read.
 
-===========  ============================================================
-format       for
-===========  ============================================================
-``gexf``     Gephi (GEXF 1.3; dated relations as spells)
-``graphml``  yEd, Cytoscape, igraph, NetworkX
-``json``     node-link JSON carrying everything (lossless; D3, NetworkX)
-``jsonl``    JSON Lines dataset records (``relgraph.load`` reads them; ``jq``)
-``csv``      spreadsheets in the From/To layout of Kumu and Gephi
-``cypher``   a Neo4j script (``cypher-shell -f``)
-``ftm``      FollowTheMoney entities (Aleph, OpenSanctions tools), one per line
-===========  ============================================================
+===============  ========================================================
+format           for
+===============  ========================================================
+``gexf``         Gephi (GEXF 1.3; dated relations as spells)
+``graphml``      yEd, Cytoscape, Gephi, igraph, NetworkX
+``json``         node-link JSON carrying everything (lossless; NetworkX, D3)
+``jsonl``        JSON Lines dataset records (``relgraph.load`` reads them; ``jq``)
+``csv``          spreadsheets in the From/To layout of Kumu and Gephi
+``cypher``       a Cypher script: Neo4j (``cypher-shell -f``), FalkorDB, openCypher
+``neo4j-admin``  node and relationship CSVs for Neo4j's bulk loader
+``ftm``          FollowTheMoney entities (Aleph, OpenSanctions tools), one per line
+===============  ========================================================
 
 :func:`export` writes a dataset in a format; :func:`export_bytes` gives a
 single-file format's bytes (for standard output). Both take a
@@ -28,7 +29,7 @@ Examples
 >>> import relgraph, os, tempfile
 >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
 >>> sorted(FORMATS)
-['csv', 'cypher', 'ftm', 'gexf', 'graphml', 'json', 'jsonl']
+['csv', 'cypher', 'ftm', 'gexf', 'graphml', 'json', 'jsonl', 'neo4j-admin']
 >>> path = os.path.join(tempfile.mkdtemp(), "cuba_iran.gexf")
 >>> export(ds, "gexf", path) == (path,)
 True
@@ -51,6 +52,7 @@ from relgraph.export.gexf import GEXFExporter
 from relgraph.export.graphml import GraphMLExporter
 from relgraph.export.json import JSONExporter
 from relgraph.export.jsonl import BesideOutput, JSONLinesExporter
+from relgraph.export.neo4j_admin import Neo4jAdminExporter
 from relgraph.model import Dataset
 
 if TYPE_CHECKING:
@@ -68,6 +70,7 @@ FORMATS: dict[str, type[Exporter]] = {
         JSONLinesExporter,
         CSVExporter,
         CypherExporter,
+        Neo4jAdminExporter,
         FtMExporter,
     )
 }
@@ -83,11 +86,11 @@ def exporter(fmt: str, **options: Any) -> Exporter:
 
     Examples
     --------
-    >>> exporter("gefx")
+    >>> exporter("gefx")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     relgraph.errors.UsageError: 'gefx' is not an export format
-      hint: did you mean 'gexf'? formats are: gexf, graphml, json, jsonl, csv, cypher, ftm
+      hint: did you mean 'gexf'? formats are: gexf, graphml, json, jsonl, csv, cypher, ...
     """
     cls = FORMATS.get(fmt)
     if cls is None:

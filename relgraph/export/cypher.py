@@ -1,4 +1,25 @@
-"""A Neo4j script: ``cypher-shell -f graph.cypher`` loads the dataset.
+"""A Cypher script that loads the dataset into Neo4j, FalkorDB or another openCypher engine.
+
+``cypher-shell -f graph.cypher`` (Neo4j) or one query per statement (FalkorDB's
+``GRAPH.QUERY``) loads it. The ``dialect`` option says which engine the script
+is for; only the schema statements at its top differ:
+
+``neo4j`` (the default)
+    a uniqueness constraint on ``id`` for every label relgraph makes
+    (``CREATE CONSTRAINT … IF NOT EXISTS``, Neo4j 4.4 and later), which also
+    indexes it;
+``falkordb``
+    ``CREATE INDEX FOR (n:Label) ON (n.id)`` for every label (FalkorDB has no
+    constraints in Cypher);
+``opencypher``
+    no schema statement (openCypher has none): create an index on ``id`` of
+    ``Entity``, ``Source``, ``Evidence`` and ``Claim`` the way your engine
+    does it before loading, or every ``MATCH`` scans all nodes.
+
+The schema statements come before any ``MATCH`` or ``MERGE``, so every lookup
+of an id uses the index. The rest of the script is the same in every dialect
+and uses only openCypher 9 (``UNWIND``, ``MERGE``, ``SET n += map``,
+``SET n:Label``).
 
 What the script makes:
 
@@ -14,13 +35,21 @@ What the script makes:
 * ``(:Entity)-[:<TYPE> {...}]->(:Entity)``, one relationship type per relation
   type, ``holds_office`` → ``:HOLDS_OFFICE``, with ``id``, ``type``,
   ``category``, ``label``, ``directed``, ``status``, ``sign``, ``allegation``,
-  ``date``, ``start``, ``end``, ``notes`` and the evidence as parallel lists:
-  ``evidence_quotes``, ``evidence_sources`` (source ids),
+  ``date``, ``start``, ``end``, ``notes``, ``credibility`` (the best grade
+  of its evidence, 1 best; absent when no item is graded),
+  ``evidence_count``, ``source_count`` and the evidence's texts as parallel
+  lists: ``evidence_quotes``, ``evidence_sources`` (source ids),
   ``evidence_attributed_to`` (``""`` when not attributed),
-  ``evidence_credibility`` (``0`` when not graded), ``evidence_contexts`` and
-  ``evidence_notes`` (``""`` when the evidence item has no notes), item *i*
-  of each list describing evidence item *i*;
-* ``(:Claim {id, statement, status, date, notes, evidence_…})-[:ABOUT]->(:Entity)``.
+  ``evidence_contexts`` and ``evidence_notes`` (``""`` when the evidence item
+  has no notes), item *i* of each list describing evidence item *i*;
+* ``(:Claim {id, statement, status, date, notes, credibility, evidence_…})
+  -[:ABOUT]->(:Entity)``;
+* one ``(:Evidence {id, relation or claim, position, quote, source,
+  attributed_to, credibility, context, notes})-[:CITES]->(:Source)`` per
+  evidence item, ``id`` being ``"<relation or claim id>#<position>"``
+  (``position`` counts from 0). A value an item does not have is absent, never
+  a stand-in: an ungraded item has no ``credibility`` (relgraph's
+  ``--min-credibility`` counts it as 6, ``coalesce(e.credibility, 6)``).
 
 Neo4j relationships always have a direction: a relation of an undirected
 type (an agreement) is stored from its ``source`` to its ``target`` with
@@ -36,11 +65,11 @@ names. Labels and relationship types come only from the vocabulary's ids
 :func:`relationship_name` and backtick-quoted if they still are not plain
 identifiers; two ids that would give the same name, or an id that would give
 one of relgraph's own names (``Dataset``, ``Entity``, ``Source``, ``Claim``,
-``ABOUT``), are an error. Nothing else in the script depends on the data:
-comments hold only counts.
+``Evidence``, ``ABOUT``, ``CITES``), are an error. Nothing else in the script
+depends on the data: comments hold only counts.
 
-``MERGE`` on ``id``, with uniqueness constraints created first
-(``IF NOT EXISTS``, Neo4j 4.4 and later), makes the script safe to run again.
+``MERGE`` on ``id`` makes the script safe to run again (in Neo4j; FalkorDB
+refuses to create an index twice, so run it into an empty graph).
 
 Examples
 --------
@@ -59,19 +88,26 @@ from typing import Any, ClassVar
 from relgraph.export.common import Exporter, ExportError, Output, iter_chunks
 from relgraph.export.records import dataset_fields
 from relgraph.model import Claim, Dataset, Evidence, Relation
+from relgraph.vocabulary import Vocabulary
 
 __all__ = [
+    "DIALECTS",
     "CypherExporter",
+    "best_credibility",
     "cypher_literal",
     "cypher_string",
+    "evidence_rows",
+    "graph_names",
     "label_name",
     "relationship_name",
 ]
 
 _IDENT = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _KEY = re.compile(r"[a-z][a-z0-9_]*")
-_RESERVED_LABELS = ("Entity", "Source", "Claim", "Dataset")
-_RESERVED_TYPES = ("ABOUT",)
+_RESERVED_LABELS = ("Entity", "Source", "Claim", "Dataset", "Evidence")
+_RESERVED_TYPES = ("ABOUT", "CITES")
+#: The engines the ``dialect`` option names.
+DIALECTS = ("neo4j", "falkordb", "opencypher")
 _BATCH = 500
 _ESCAPES = {
     "\\": "\\\\",
@@ -172,47 +208,119 @@ def _names(ids: Iterable[str], make: Any, reserved: Sequence[str], what: str) ->
     return out
 
 
-def _evidence(items: Sequence[Evidence]) -> dict[str, Any]:
+def graph_names(vocab: Vocabulary) -> tuple[dict[str, str], dict[str, str]]:
+    """The label of every entity kind and the relationship type of every relation type.
+
+    Raises
+    ------
+    ExportError
+        When two ids would give one name, or an id would give one of relgraph's own.
+    """
+    labels = _names(vocab.entity_kinds, label_name, _RESERVED_LABELS, "entity kind")
+    types = _names(vocab.relation_types, relationship_name, _RESERVED_TYPES, "relation type")
+    return labels, types
+
+
+def best_credibility(items: Sequence[Evidence]) -> int | None:
+    """The best (lowest) credibility grade of ``items``; ``None`` when none is graded.
+
+    Examples
+    --------
+    >>> from relgraph.model import Evidence
+    >>> best_credibility([Evidence("q", "s", credibility=3), Evidence("r", "s")])
+    3
+    >>> best_credibility([Evidence("q", "s")]) is None
+    True
+    """
+    grades = [e.credibility for e in items if e.credibility is not None]
+    return min(grades) if grades else None
+
+
+def _evidence_lists(items: Sequence[Evidence]) -> dict[str, Any]:
     return {
+        "credibility": best_credibility(items),
         "evidence_quotes": [e.quote for e in items],
         "evidence_sources": [e.source for e in items],
         "evidence_attributed_to": [e.attributed_to or "" for e in items],
-        "evidence_credibility": [e.credibility or 0 for e in items],
         "evidence_contexts": [e.context for e in items],
         "evidence_notes": [e.notes or "" for e in items],
         "evidence_count": len(items),
+        "source_count": len({e.source for e in items}),
     }
+
+
+def evidence_rows(owner: str, owner_id: str, items: Sequence[Evidence]) -> list[dict[str, Any]]:
+    """One row per evidence item: its node's ``id``, its ``source`` and its ``props``.
+
+    ``owner`` is ``"relation"`` or ``"claim"``, the property that holds ``owner_id``.
+    """
+    return [
+        {
+            "id": f"{owner_id}#{i}",
+            "source": e.source,
+            "props": _props(
+                {
+                    owner: owner_id,
+                    "position": i,
+                    "quote": e.quote,
+                    "source": e.source,
+                    "attributed_to": e.attributed_to,
+                    "credibility": e.credibility,
+                    "context": e.context,
+                    "notes": e.notes,
+                }
+            ),
+        }
+        for i, e in enumerate(items)
+    ]
 
 
 def _props(values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None and v != []}
 
 
+def _schema(dialect: str) -> str:
+    if dialect == "neo4j":
+        return "".join(
+            f"CREATE CONSTRAINT relgraph_{label.lower()}_id IF NOT EXISTS "
+            f"FOR (n:{label}) REQUIRE n.id IS UNIQUE;\n"
+            for label in _RESERVED_LABELS
+        )
+    if dialect == "falkordb":
+        return "".join(f"CREATE INDEX FOR (n:{label}) ON (n.id);\n" for label in _RESERVED_LABELS)
+    return (
+        "// openCypher has no schema statements: before loading, index `id` of the labels\n"
+        f"// {', '.join(_RESERVED_LABELS)} as your engine does it.\n"
+    )
+
+
 class CypherExporter(Exporter):
-    """A Neo4j Cypher script (see the module docs)."""
+    """A Cypher script for Neo4j, FalkorDB or openCypher (see the module docs)."""
 
     name = "cypher"
-    description = "a Neo4j script (cypher-shell -f): labels and types from the vocabulary"
+    description = "a Cypher script (Neo4j cypher-shell -f; --dialect falkordb, opencypher)"
     suffix = ".cypher"
-    defaults: ClassVar[Mapping[str, Any]] = {"texts": False}
+    defaults: ClassVar[Mapping[str, Any]] = {"texts": False, "dialect": "neo4j"}
+    choices: ClassVar[Mapping[str, Sequence[Any]]] = {"dialect": DIALECTS}
 
     def write(self, dataset: Dataset, out: Output) -> None:
-        """Write the script, one statement per ``;``."""
+        """Write the script, one statement per ``;``: the schema first, then the data."""
         vocab = dataset.vocabulary
-        labels = _names(vocab.entity_kinds, label_name, _RESERVED_LABELS, "entity kind")
-        types = _names(vocab.relation_types, relationship_name, _RESERVED_TYPES, "relation type")
+        labels, types = graph_names(vocab)
+        dialect = self.options["dialect"]
+        run = {
+            "neo4j": "Neo4j: run with  cypher-shell -f THIS_FILE",
+            "falkordb": "FalkorDB: run each statement with GRAPH.QUERY, into an empty graph",
+            "opencypher": "an openCypher engine: run each statement in order",
+        }[dialect]
         s = out.open_text("graph.cypher")
         s.write(
-            "// A relgraph dataset for Neo4j: run with  cypher-shell -f THIS_FILE\n"
+            f"// A relgraph dataset for {run}\n"
             f"// {len(dataset.sources)} sources, {len(dataset.entities)} entities, "
             f"{len(dataset.relations)} relations, {len(dataset.claims)} claims.\n"
             "// Every value below is inside a string, number, list or map literal.\n\n"
         )
-        for label in _RESERVED_LABELS:
-            s.write(
-                f"CREATE CONSTRAINT relgraph_{label.lower()}_id IF NOT EXISTS "
-                f"FOR (n:{label}) REQUIRE n.id IS UNIQUE;\n"
-            )
+        s.write(_schema(dialect))
         s.write("\n")
         own = dataset_fields(dataset)
         dataset_row = {"id": own.pop("id"), "props": _props(own)}
@@ -275,6 +383,16 @@ class CypherExporter(Exporter):
             "MATCH (e:Entity {id: row.entity})\nMERGE (c:Claim {id: row.id})\n"
             "SET c += row.props\nMERGE (c)-[:ABOUT]->(e)",
         )
+        rows = [
+            row for r in dataset.relations for row in evidence_rows("relation", r.id, r.evidence)
+        ]
+        rows += [row for c in dataset.claims for row in evidence_rows("claim", c.id, c.evidence)]
+        self._unwind(
+            s,
+            rows,
+            "MATCH (s:Source {id: row.source})\nMERGE (e:Evidence {id: row.id})\n"
+            "SET e += row.props\nMERGE (e)-[:CITES]->(s)",
+        )
 
     @staticmethod
     def _unwind(stream: Any, rows: list[dict[str, Any]], body: str) -> None:
@@ -303,7 +421,7 @@ class CypherExporter(Exporter):
                     "start": str(r.start) if r.start else None,
                     "end": str(r.end) if r.end else None,
                     "notes": r.notes,
-                    **_evidence(r.evidence),
+                    **_evidence_lists(r.evidence),
                 }
             ),
         }
@@ -319,7 +437,7 @@ class CypherExporter(Exporter):
                     "status": c.status,
                     "date": str(c.date) if c.date else None,
                     "notes": c.notes,
-                    **_evidence(c.evidence),
+                    **_evidence_lists(c.evidence),
                 }
             ),
         }
