@@ -377,19 +377,19 @@ def test_bundled_centrality_puts_cuba_and_iran_first(bundled: Dataset) -> None:
 
 def test_sensitivity_shows_what_rests_on_allegations(bundled: Dataset) -> None:
     s = sensitivity(bundled, "degree")
-    assert (s.relations_with, s.relations_without, s.allegations) == (37, 29, 8)
-    assert s.only_alleged == ("hamas", "hezbollah", "terrorists-in-the-middle-east")
+    assert (s.relations_with, s.relations_without, s.allegations) == (31, 22, 9)
+    assert s.only_alleged == ("gaza", "hamas", "hezbollah", "terrorists-in-the-middle-east")
     hamas = next(r for r in s.rows if r.id == "hamas")
     assert (hamas.value_with, hamas.rank_with, hamas.value_without, hamas.rank_without) == (
         2,
         4,
         0,
-        17,
+        13,
     )
-    assert hamas.change == 13
-    assert s.moved[0].id == "hamas"
-    assert [(r.id, r.change) for r in s.rows[:2]] == [("cuba", 1), ("iran", -1)]
-    assert s.spearman == pytest.approx(0.8185, abs=1e-4)
+    assert hamas.change == 9
+    assert s.moved[0].id == "gaza"
+    assert [(r.id, r.change) for r in s.rows[:2]] == [("cuba", 0), ("iran", -1)]
+    assert s.spearman == pytest.approx(0.6939, abs=1e-4)
 
 
 def test_path_from_hezbollah_to_venezuela_lists_each_hops_evidence(bundled: Dataset) -> None:
@@ -476,7 +476,7 @@ def test_timeline_counts_relations_per_year(bundled: Dataset) -> None:
         ("2006", 1, 1, 2),
         ("2023", 2, 2, 2),
     ]
-    assert t.undated == 34
+    assert t.undated == 28
     assert t.to_records()[0] == {
         "period": "2006",
         "rank": 1,
@@ -644,7 +644,7 @@ def test_actors_are_found_by_id_name_or_alias_ignoring_case_and_accents(
     assert resolve_actor(bundled, "hezbollah").id == "hezbollah"
     assert resolve_actor(bundled, "TEHRAN").id == "iran"
     assert resolve_actor(bundled, "jorge fernando nicolas").id == "jorge-fernando-nicolas"
-    assert resolve_actor(bundled, "حزب الله").id == "hezbollah"
+    assert resolve_actor(bundled, "washington").id == "united-states"
     assert resolve_actor(bundled, "  wagon   PARS ").id == "wagon-pars"
 
 

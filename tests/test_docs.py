@@ -72,7 +72,7 @@ def test_the_readme_python_example_runs(capsys: pytest.CaptureFixture[str]) -> N
     assert block is not None
     exec(compile(block.group(1), "README.md", "exec"), {})
     out = capsys.readouterr().out
-    assert out.startswith("20 37\n")
+    assert out.startswith("20 31\n")
     assert "hamas" in out
 
 

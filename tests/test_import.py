@@ -578,8 +578,8 @@ def test_cli_import_json(
     )
     assert code == 0
     assert err == (
-        f"relgraph: wrote {tmp_path / 'd.yaml'}: 20 entities, 37 relations, 39 evidence items, "
-        "9 claims, 1 source\n"
+        f"relgraph: wrote {tmp_path / 'd.yaml'}: 20 entities, 31 relations, 33 evidence items, "
+        "10 claims, 1 source\n"
     )
 
 
@@ -593,8 +593,8 @@ def test_cli_import_json_lines(
     )
     assert code == 0
     assert err == (
-        f"relgraph: wrote {tmp_path / 'out' / 'd.yaml'}: 20 entities, 37 relations, "
-        "39 evidence items, 9 claims, 1 source\n"
+        f"relgraph: wrote {tmp_path / 'out' / 'd.yaml'}: 20 entities, 31 relations, "
+        "33 evidence items, 10 claims, 1 source\n"
     )
     assert _listing(tmp_path / "out") == ["d.yaml", "sources", "sources/cuba_iran_relations.txt"]
 

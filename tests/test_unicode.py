@@ -89,3 +89,9 @@ def test_the_graph_keeps_every_script(make_dataset: Any) -> None:
     g = _make(make_dataset).graph()
     assert g.nodes["ahmadinejad"]["name"] == "محمود احمدی‌نژاد"
     assert g.nodes["raisi"]["aliases"] == ["ابراهیم رئیسی", "Ibrahim Raisi"]
+
+
+def test_an_actor_is_found_by_its_alias_in_another_script(make_dataset: Any) -> None:
+    from relgraph.resolve import resolve_actor
+
+    assert resolve_actor(_make(make_dataset), "ابراهیم رئیسی").id == "raisi"

@@ -156,7 +156,7 @@ def sensitivity(
     >>> import relgraph
     >>> s = sensitivity(relgraph.load("graph_data/cuba_iran.yaml"), "degree")
     >>> s.allegations, s.only_alleged
-    (8, ('hamas', 'hezbollah', 'terrorists-in-the-middle-east'))
+    (9, ('gaza', 'hamas', 'hezbollah', 'terrorists-in-the-middle-east'))
     >>> row = next(r for r in s.rows if r.id == "hamas")
     >>> (row.value_with, row.value_without)
     (2, 0)

@@ -146,7 +146,7 @@ def over_time(
     >>> [(p.label, p.relations) for p in t.periods if p.relations]
     [('2006', 1), ('2023', 2)]
     >>> t.undated
-    34
+    28
     """
     if by not in ("year", "month"):
         raise UsageError(f"'{by}' is not a period\n  hint: periods are year and month")

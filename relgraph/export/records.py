@@ -13,8 +13,8 @@ Examples
 --------
 >>> import relgraph
 >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
->>> entity_record(ds.entity("cuba"))["external_ids"]
-{'wikidata': 'Q241'}
+>>> entity_record(ds.entity("cuba"))["aliases"]
+['Havana']
 >>> sorted(relation_record(ds, ds.relations[0]))[:6]
 ['allegation', 'category', 'date', 'directed', 'end', 'evidence']
 """

@@ -26,7 +26,7 @@ Examples
 ...                 os.path.join(d, "back.yaml"), sources=os.path.join(j, "sources.csv"),
 ...                 claims=os.path.join(j, "claims.csv"), meta=os.path.join(j, "meta.yaml"))
 >>> len(ds.entities), len(ds.relations), len(ds.claims)
-(20, 37, 9)
+(20, 31, 10)
 """
 
 from __future__ import annotations

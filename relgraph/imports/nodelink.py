@@ -319,7 +319,7 @@ def read_json_lines(path: str | os.PathLike[str]) -> Document:
     >>> _ = export(relgraph.load("graph_data/cuba_iran.yaml"), "jsonl", p)
     >>> doc = read_json_lines(p)
     >>> len(doc.entities), len(doc.relations), list(doc.texts)
-    (20, 37, ['sources/cuba_iran_relations.txt'])
+    (20, 31, ['sources/cuba_iran_relations.txt'])
     >>> str(doc.relations[0].origin).endswith("g.jsonl:23:1")
     True
     """
@@ -410,7 +410,7 @@ def read_json(path: str | os.PathLike[str]) -> Document:
     >>> _ = open(p, "w").write(json.dumps(node_link(relgraph.load("graph_data/cuba_iran.yaml"))))
     >>> doc = read_json(p)
     >>> len(doc.entities), len(doc.relations), list(doc.texts)
-    (20, 37, ['sources/cuba_iran_relations.txt'])
+    (20, 31, ['sources/cuba_iran_relations.txt'])
     """
     display = os.fspath(path)
     doc = read_json_lines(display) if display.endswith(".jsonl") else _read_node_link(display)
