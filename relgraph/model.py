@@ -34,6 +34,7 @@ __all__ = [
     "Amount",
     "Claim",
     "Dataset",
+    "DatasetPart",
     "Entity",
     "Evidence",
     "Location",
@@ -388,6 +389,24 @@ class Claim:
     modality: Modality = "occurred"
 
 
+@dataclass(frozen=True, slots=True)
+class DatasetPart:
+    """One of the datasets a combined dataset was made from, with its own description.
+
+    A dataset loaded from several datasets at once (``relgraph.load([a, b])``) or
+    merged from them keeps, for each, what its ``dataset:`` section said, so that
+    each part's license and authors stay with it.
+    """
+
+    id: str
+    title: str
+    description: str | None = None
+    notes: str | None = None
+    license: str | None = None
+    authors: str | None = None
+    paths: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Dataset:
     """A loaded, validated dataset.
@@ -410,6 +429,8 @@ class Dataset:
     license: str | None = None
     authors: str | None = None
     warnings: tuple[Any, ...] = field(default=(), repr=False, compare=False)
+    #: The datasets this one was made from, when it was loaded from several; else empty.
+    parts: tuple[DatasetPart, ...] = ()
 
     def entity(self, id: str) -> Entity:
         """The entity with this id (looked up in an index made on first use).

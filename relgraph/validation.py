@@ -17,6 +17,7 @@ import hashlib
 import math
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -1161,7 +1162,9 @@ def _weak_evidence(relations: list[Relation], problems: Problems) -> None:
 
 
 def validate(
-    path: str | os.PathLike[str], *, progress: ProgressCallback | None = None
+    path: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    *,
+    progress: ProgressCallback | None = None,
 ) -> list[Diagnostic]:
     """Every problem in the dataset at ``path``, errors and warnings, sorted by location.
 
@@ -1183,14 +1186,21 @@ def validate(
     return list(dataset.warnings)
 
 
-def load(path: str | os.PathLike[str], *, progress: ProgressCallback | None = None) -> Dataset:
+def load(
+    path: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    *,
+    progress: ProgressCallback | None = None,
+) -> Dataset:
     """Load and validate the dataset at ``path`` (a YAML or JSON Lines file, or a folder).
 
     Parameters
     ----------
-    path : str or PathLike
+    path : str or PathLike, or a list of them
         A dataset file, or a folder whose ``*.yaml``/``*.yml``/``*.jsonl``
-        files together make one dataset.
+        files together make one dataset. A list of datasets loads each on its
+        own and joins them (:func:`relgraph.combine.load_many`): an id means
+        the same actor or source in each, and a conflicting definition is an
+        error.
     progress : callable, optional
         Called as ``progress(stage, done, total)`` while loading; see
         :mod:`relgraph.progress`.
@@ -1215,6 +1225,10 @@ def load(path: str | os.PathLike[str], *, progress: ProgressCallback | None = No
     >>> all(r.evidence for r in ds.relations)
     True
     """
+    if not isinstance(path, str | os.PathLike):
+        from relgraph.combine import load_many
+
+        return load_many(path, progress=progress)
     path = os.fspath(path)
     problems = Problems()
     files, diags = dataset_files(path)

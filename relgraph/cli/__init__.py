@@ -46,6 +46,7 @@ def _register_optional() -> None:
         ("relgraph.cli.export", "COMMANDS"),
         ("relgraph.cli.convert", "COMMANDS"),
         ("relgraph.cli.quote", "quote_command"),
+        ("relgraph.cli.merge", "COMMANDS"),
     ):
         try:
             mod = importlib.import_module(module)

@@ -380,7 +380,7 @@ def _metrics(values: Iterable[str]) -> tuple[str, ...] | None:
 @filter_options
 @quiet_option
 def analyze_command(
-    dataset: str | None,
+    dataset: tuple[str, ...],
     metric: tuple[str, ...],
     sort: str | None,
     top: int | None,
@@ -399,7 +399,8 @@ def analyze_command(
 ) -> None:
     """Who is central, who brokers, which blocs exist, and how much rests on allegations.
 
-    DATASET is a YAML file or a folder of them (default: the bundled dataset).
+    DATASET is a YAML or JSON Lines file, or a folder of them (default: the bundled
+    dataset); several datasets are loaded as one.
     Without a mode option, prints centrality metrics of every actor, best
     first. Metrics run on the projection documented in `relgraph.analysis`
     (degree, betweenness and closeness on the undirected one; PageRank and
@@ -752,7 +753,7 @@ def _timeline(
 def path_command(
     a: str,
     b: str,
-    dataset: str | None,
+    dataset: tuple[str, ...],
     k: int,
     directed: bool,
     fmt: str,
@@ -859,7 +860,7 @@ _PATH_COLUMNS = [
 @quiet_option
 def ego_command(
     actor: str,
-    dataset: str | None,
+    dataset: tuple[str, ...],
     radius: int,
     quotes: bool,
     page: str | None,

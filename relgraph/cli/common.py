@@ -6,7 +6,7 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,8 @@ __all__ = [
     "NothingWritten",
     "clear",
     "dataset_argument",
+    "dataset_label",
+    "dataset_paths",
     "default_dataset",
     "echo_diagnostics",
     "load_or_fail",
@@ -79,8 +81,23 @@ def default_dataset() -> str:
 
 
 def dataset_argument(func: Any) -> Any:
-    """A DATASET argument that defaults to the bundled dataset."""
-    return click.argument("dataset", required=False, metavar="[DATASET]")(func)
+    """DATASET arguments: none (the bundled dataset), one, or several loaded as one."""
+    return click.argument("dataset", nargs=-1, metavar="[DATASET]...")(func)
+
+
+def dataset_paths(dataset: str | Sequence[str] | None) -> str | list[str]:
+    """What a command's DATASET arguments name: the bundled dataset, one path or several."""
+    if dataset is None or (not isinstance(dataset, str) and not dataset):
+        return default_dataset()
+    if isinstance(dataset, str):
+        return dataset
+    return dataset[0] if len(dataset) == 1 else list(dataset)
+
+
+def dataset_label(dataset: str | Sequence[str] | None) -> str:
+    """How messages name the dataset(s) a command was given."""
+    paths = dataset_paths(dataset)
+    return paths if isinstance(paths, str) else " + ".join(paths)
 
 
 def echo_diagnostics(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...], fmt: str) -> None:
@@ -129,25 +146,25 @@ def clear(progress: TerminalProgress | None) -> None:
 
 
 def load_or_fail(
-    path: str | None,
+    path: str | Sequence[str] | None,
     quiet_warnings: bool = True,
     writes: bool = False,
     progress: TerminalProgress | None = None,
 ) -> Dataset:
-    """Load a dataset for a command; on problems print them all and exit 1.
+    """Load a dataset (or several, as one) for a command; on problems print them all and exit 1.
 
     ``writes`` says the command would have written a file, so the message can
     say that nothing was. ``progress`` (see :func:`progress_line`) is told as
     the files are read and checked, and cleared when loading ends.
     """
-    target = path or default_dataset()
+    target = dataset_paths(path)
     try:
         dataset = load(target, progress=progress)
     except DatasetError as exc:
         clear(progress)
         echo_diagnostics(exc.diagnostics, "text")
         tail = "; nothing was written" if writes else ""
-        raise DataProblem(f"{target}: {summary(exc.diagnostics)}{tail}") from None
+        raise DataProblem(f"{dataset_label(path)}: {summary(exc.diagnostics)}{tail}") from None
     clear(progress)
     if not quiet_warnings:
         echo_diagnostics(dataset.warnings, "text")

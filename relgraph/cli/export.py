@@ -126,7 +126,7 @@ def _counts(dataset: Dataset) -> str:
 @filter_options
 @quiet_option
 def export_command(
-    dataset: str | None,
+    dataset: tuple[str, ...],
     fmt: str,
     output: str | None,
     layout: str | None,
@@ -153,7 +153,8 @@ def export_command(
                loader, neo4j-admin database import (the command is printed)
       ftm      FollowTheMoney entities, one per line (Aleph, OpenSanctions)
 
-    DATASET is a YAML file or a folder of them (default: the bundled dataset).
+    DATASET is a YAML or JSON Lines file, or a folder of them (default: the bundled
+    dataset); several datasets are loaded as one.
     Without filter options everything is exported, denied relations included;
     with any, only what the filter keeps (--status defaults to every status
     here). --until is the end of the date window (--to names the format here).

@@ -53,7 +53,7 @@ __all__ = ["render_command"]
 @filter_options
 @quiet_option
 def render_command(
-    dataset: str | None,
+    dataset: tuple[str, ...],
     output: str | None,
     open_page: bool,
     size_by: str,
@@ -64,7 +64,8 @@ def render_command(
 ) -> None:
     """Write the dataset as one interactive HTML page that works offline.
 
-    DATASET is a YAML file or a folder of them (default: the bundled dataset).
+    DATASET is a YAML or JSON Lines file, or a folder of them (default: the bundled
+    dataset); several datasets are loaded as one.
     The page holds everything it needs (no CDN, no network access): mail it,
     open it on an air-gapped laptop, keep it in git (the same data gives the
     same bytes). Click an actor or a relation to read the quotes behind it.

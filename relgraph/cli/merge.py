@@ -1,0 +1,230 @@
+"""``relgraph match`` and ``relgraph merge``: several articles, one graph."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import click
+
+from relgraph.atomic import write_file
+from relgraph.cli.common import (
+    DataProblem,
+    NothingWritten,
+    clear,
+    echo_diagnostics,
+    progress_line,
+    quiet_option,
+    summary,
+)
+from relgraph.errors import DatasetError, Diagnostic, WriteError
+from relgraph.judgements import Judgement, check_judgements, judgements_yaml, read_judgements
+from relgraph.matching import match
+from relgraph.merging import merge, write_merged
+from relgraph.model import Dataset
+from relgraph.progress import TerminalProgress
+from relgraph.validation import load
+
+__all__ = ["COMMANDS", "match_command", "merge_command"]
+
+
+def _load_each(
+    paths: tuple[str, ...], progress: TerminalProgress | None, writes: bool
+) -> list[Dataset]:
+    """Each dataset on its own; every problem of every one printed before giving up."""
+    loaded: list[Dataset] = []
+    problems: list[Diagnostic] = []
+    for path in paths:
+        try:
+            loaded.append(load(path, progress=progress))
+        except DatasetError as exc:
+            problems.extend(exc.diagnostics)
+    clear(progress)
+    if problems:
+        echo_diagnostics(problems, "text")
+        tail = "; nothing was written" if writes else ""
+        raise DataProblem(f"{' + '.join(paths)}: {summary(problems)}{tail}")
+    return loaded
+
+
+def _judgements(path: str, datasets: list[Dataset], writes: bool) -> tuple[Judgement, ...]:
+    try:
+        judgements = read_judgements(path)
+    except DatasetError as exc:
+        echo_diagnostics(exc.diagnostics, "text")
+        raise DataProblem(
+            f"{path}: {summary(exc.diagnostics)}" + "; nothing was written" * writes
+        ) from None
+    problems = check_judgements(judgements, datasets)
+    if problems:
+        echo_diagnostics(problems, "text")
+        raise DataProblem(f"{path}: {summary(problems)}" + "; nothing was written" * writes)
+    return judgements
+
+
+@click.command("match")
+@click.argument("datasets", nargs=-1, required=True, metavar="DATASET DATASET...")
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    help="Write the proposals to a judgements FILE; decisions already in FILE are kept.",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 1),
+    default=0.6,
+    show_default=True,
+    help="The lowest score of an actor pair to propose.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table: pairs with their reasons; json: records.",
+)
+@quiet_option
+def match_command(
+    datasets: tuple[str, ...], output: str | None, threshold: float, fmt: str, quiet: bool
+) -> None:
+    """Propose actors (and relations) of two or more datasets that may be the same.
+
+    Each pair comes with a score from 0 to 1 and its reasons (the same external
+    id, names alike once transliterated and folded, the same kind and country),
+    best first. Pairs of different countries or different registered ids are
+    never proposed. With -o the pairs go to a judgements file, each undecided:
+    write same, different or unsure for each, then run relgraph merge.
+
+    \b
+    Examples:
+        relgraph match graph_data/cuba_iran.yaml graph_data/raisi_havana_2023.yaml
+        relgraph match a.yaml b.yaml -o judgements.yaml
+        relgraph match a.yaml b.yaml --format json
+    """
+    if len(datasets) < 2:
+        raise click.UsageError("match needs two or more datasets")
+    keep: tuple[Judgement, ...] = ()
+    with progress_line(quiet) as progress:
+        loaded = _load_each(datasets, progress, writes=output is not None)
+    if output is not None and os.path.exists(output):
+        keep = _judgements(output, loaded, writes=True)
+    try:
+        result = match(
+            loaded,
+            threshold=threshold,
+            judged_same=[(j.left, j.right) for j in keep if j.judgement == "same"],
+        )
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    if fmt == "json":
+        click.echo(json.dumps(result.to_records(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(result.to_text())
+    if output is not None:
+        text = judgements_yaml((*result.entities, *result.relations), keep)
+        try:
+            write_file(output, text.encode("utf-8"))
+        except WriteError as exc:
+            raise NothingWritten(str(exc)) from None
+        if not quiet:
+            click.echo(f"wrote {output}: judge each pair, then run relgraph merge", err=True)
+
+
+@click.command("merge")
+@click.argument("datasets", nargs=-1, required=True, metavar="DATASET DATASET...")
+@click.option(
+    "-j",
+    "--judgements",
+    metavar="FILE",
+    help="The judgements file (from relgraph match, decided by you).",
+)
+@click.option(
+    "-o", "--output", required=True, metavar="FOLDER", help="A new or empty folder to write to."
+)
+@click.option(
+    "--id", "ident", metavar="ID", help="The merged dataset's id [default: the inputs' ids joined]."
+)
+@click.option("--title", metavar="TEXT", help="The merged dataset's title.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: what was joined, on stderr; json: a summary on stdout.",
+)
+@quiet_option
+def merge_command(
+    datasets: tuple[str, ...],
+    judgements: str | None,
+    output: str,
+    ident: str | None,
+    title: str | None,
+    fmt: str,
+    quiet: bool,
+) -> None:
+    """Merge two or more datasets into one, as the judgements say.
+
+    Actors judged the same become one (every name kept as an alias), the same
+    source text is stored once, and relations of one type between the same
+    actors on the same dates fold into one relation with the evidence of all
+    (relation pairs match proposes fold only when judged the same). The merged
+    dataset is validated with the usual rules before it is written to
+    FOLDER/<id>.yaml with its source texts; nothing is written if it has
+    problems, and no quote, note or grade of the inputs is lost.
+
+    \b
+    Examples:
+        relgraph merge a.yaml b.yaml --judgements judgements.yaml -o merged/
+        relgraph merge graph_data/cuba_iran.yaml graph_data/raisi_havana_2023.yaml \\
+            -j graph_data/judgements.yaml -o merged/ --id cuba_iran_havana
+    """
+    if len(datasets) < 2:
+        raise click.UsageError("merge needs two or more datasets")
+    with progress_line(quiet) as progress:
+        loaded = _load_each(datasets, progress, writes=True)
+    decided = _judgements(judgements, loaded, writes=True) if judgements else ()
+    try:
+        result = merge(loaded, decided, id=ident, title=title)
+        lost = result.lost()
+        if lost:  # never expected: say what, and write nothing
+            raise DataProblem(
+                "the merge would lose " + "; ".join(lost[:10]) + "; nothing was written"
+            )
+        written = write_merged(result, output)
+    except DatasetError as exc:
+        echo_diagnostics(exc.diagnostics, "text")
+        raise DataProblem(
+            f"{' + '.join(datasets)}: {summary(exc.diagnostics)}; nothing was written"
+        ) from None
+    except WriteError as exc:
+        raise NothingWritten(str(exc)) from None
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                {
+                    "dataset": written.id,
+                    "path": os.path.join(output, f"{written.id}.yaml"),
+                    "entities": len(written.entities),
+                    "relations": len(written.relations),
+                    "claims": len(written.claims),
+                    "sources": len(written.sources),
+                    "actors_joined": [[k, list(v)] for k, v in result.actors],
+                    "sources_joined": [[k, list(v)] for k, v in result.sources],
+                    "relations_folded": [[k, list(v)] for k, v in result.relations],
+                    "claims_folded": [[k, list(v)] for k, v in result.claims],
+                    "renamed": [list(p) for p in result.renamed],
+                    "lost": lost,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    elif not quiet:
+        click.echo(result.to_text(), err=True)
+        click.echo(f"wrote {os.path.join(output, written.id + '.yaml')}", err=True)
+
+
+COMMANDS = [match_command, merge_command]

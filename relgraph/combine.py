@@ -1,0 +1,337 @@
+"""Loading several datasets as one.
+
+An analyst maps one article, then the next; :func:`load_many` (and
+``relgraph.load([a, b])``, and every command given several datasets) reads each
+on its own, with its own rules and messages, and joins them:
+
+- **An id means the same thing in every dataset.** ``iran`` is one actor
+  wherever it is written, a source id one document, a relation id one relation.
+- **A conflicting definition is reported, never silently picked**: one id with
+  another name, kind or country (an actor), another text or grade (a source),
+  other ends, type, dates or status (a relation) is an error located at the
+  second definition, with the way out: different ids, or ``relgraph match`` and
+  ``relgraph merge`` with judgements when they are one actor under two names.
+- Where two definitions agree, their lists are joined: an actor's aliases, tags
+  and external ids, and a relation's or claim's evidence (one quote from one
+  source once).
+- Two vocabularies may add the same kind or type only with the same meaning.
+- The result says what it was made from: :attr:`Dataset.parts` keeps each
+  dataset's description, notes, license and authors.
+
+Examples
+--------
+>>> import relgraph
+>>> ds = relgraph.load(["graph_data/cuba_iran.yaml", "graph_data/cuba_iran.yaml"])
+>>> len(ds.relations) == len(relgraph.load("graph_data/cuba_iran.yaml").relations)
+True
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from relgraph.errors import DatasetError, Diagnostic
+from relgraph.model import Claim, Dataset, DatasetPart, Entity, Evidence, Relation
+from relgraph.progress import ProgressCallback
+from relgraph.vocabulary import Vocabulary
+
+__all__ = ["combine", "load_many"]
+
+_T = TypeVar("_T")
+
+_WAY_OUT = {
+    "entity": "if they are one actor under two definitions, run `relgraph match` and "
+    "`relgraph merge` with a judgement; if not, give one of them another id",
+    "source": "if they are two documents, give one of them another id; "
+    "`relgraph merge` stores one text once whatever its ids",
+    "relation": "`relgraph merge` folds one relation that two datasets tell differently; "
+    "or give one of them another id",
+    "claim": "`relgraph merge` folds one claim that two datasets tell differently; "
+    "or give one of them another id",
+}
+
+
+def _where(item: Any, dataset: Dataset) -> tuple[str, int, int]:
+    loc = getattr(item, "location", None)
+    if loc is not None:
+        return loc.path, loc.line, loc.column
+    return (dataset.paths[0] if dataset.paths else dataset.id), 0, 0
+
+
+def _at(item: Any) -> str:
+    loc = getattr(item, "location", None)
+    return f" at {loc}" if loc is not None else ""
+
+
+def _differences(a: Any, b: Any, names: Sequence[str]) -> list[str]:
+    return [n for n in names if getattr(a, n) != getattr(b, n)]
+
+
+def _conflict(
+    problems: list[Diagnostic],
+    what: str,
+    first: Any,
+    item: Any,
+    dataset: Dataset,
+    fields: Sequence[str],
+) -> None:
+    path, line, column = _where(item, dataset)
+    said = ", ".join(f"{n} {_show(getattr(first, n))} vs {_show(getattr(item, n))}" for n in fields)
+    problems.append(
+        Diagnostic(
+            path,
+            line,
+            column,
+            f"conflicting-{what}",
+            f"the {what} '{item.id}' is defined differently{_at(first)} ({said})",
+            _WAY_OUT[what],
+        )
+    )
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, tuple) and value and isinstance(value[0], Evidence):
+        return f"{len(value)} quotes"
+    return repr(str(value))
+
+
+def _union(a: tuple[_T, ...], b: tuple[_T, ...]) -> tuple[_T, ...]:
+    return a + tuple(x for x in b if x not in a)
+
+
+def _evidence_key(e: Evidence) -> tuple[str, str, int, int]:
+    return (e.source, e.quote, e.start, e.end)
+
+
+def _join_evidence(a: tuple[Evidence, ...], b: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+    seen = {_evidence_key(e) for e in a}
+    return a + tuple(e for e in b if _evidence_key(e) not in seen)
+
+
+def _vocabularies(datasets: Sequence[Dataset], problems: list[Diagnostic]) -> Vocabulary:
+    first = datasets[0].vocabulary
+    tables: dict[str, dict[str, Any]] = {
+        name: dict(getattr(first, name))
+        for name in ("entity_kinds", "categories", "relation_types")
+    }
+    noun = {"entity_kinds": "entity kind", "categories": "category", "relation_types": "type"}
+    for ds in datasets[1:]:
+        for name, table in tables.items():
+            for ident, entry in getattr(ds.vocabulary, name).items():
+                if ident not in table:
+                    table[ident] = entry
+                elif table[ident] != entry:
+                    path, line, column = _where(None, ds)
+                    problems.append(
+                        Diagnostic(
+                            path,
+                            line,
+                            column,
+                            "vocabulary-clash",
+                            f"the {noun[name]} '{ident}' means something else here than in "
+                            f"an earlier dataset",
+                            f"give one of them another id in its 'vocabulary:' section, "
+                            f"or define '{ident}' the same way in both",
+                        )
+                    )
+    return dataclasses.replace(first, **tables)
+
+
+def _join(
+    datasets: Sequence[Dataset],
+    items: Callable[[Dataset], Sequence[_T]],
+    compare: Callable[[_T, _T], list[str]],
+    fold: Callable[[_T, _T], _T],
+    what: str,
+    problems: list[Diagnostic],
+) -> tuple[_T, ...]:
+    out: dict[str, _T] = {}
+    for ds in datasets:
+        for item in items(ds):
+            ident = item.id  # type: ignore[attr-defined]
+            if ident not in out:
+                out[ident] = item
+                continue
+            first = out[ident]
+            differ = compare(first, item)
+            if differ:
+                _conflict(problems, what, first, item, ds, differ)
+            else:
+                out[ident] = fold(first, item)
+    return tuple(out.values())
+
+
+def _entity_diff(a: Entity, b: Entity) -> list[str]:
+    differ = _differences(a, b, ("name", "kind"))
+    if a.country and b.country and a.country != b.country:
+        differ.append("country")
+    ids_a, ids_b = dict(a.external_ids), dict(b.external_ids)
+    if any(ids_a[k] != ids_b[k] for k in set(ids_a) & set(ids_b)):
+        differ.append("external_ids")
+    return differ
+
+
+def _entity_fold(a: Entity, b: Entity) -> Entity:
+    return dataclasses.replace(
+        a,
+        aliases=_union(a.aliases, b.aliases),
+        tags=_union(a.tags, b.tags),
+        external_ids=tuple(sorted(set(a.external_ids) | set(b.external_ids))),
+        country=a.country or b.country,
+        description=a.description or b.description,
+    )
+
+
+#: Fields that may differ between two definitions of one id without a conflict.
+_FREE = frozenset({"id", "location", "notes", "evidence", "text", "text_path"})
+
+
+def _compared(item: Any) -> list[str]:
+    """The fields two definitions of one id must agree on: every field but the free ones."""
+    return [f.name for f in dataclasses.fields(item) if f.name not in _FREE]
+
+
+def _fold_evidence(a: Any, b: Any) -> Any:
+    return dataclasses.replace(a, evidence=_join_evidence(a.evidence, b.evidence))
+
+
+def combine(datasets: Sequence[Dataset]) -> Dataset:
+    """One dataset holding everything of ``datasets``, each loaded on its own.
+
+    Parameters
+    ----------
+    datasets : sequence of Dataset
+        One or more loaded datasets. One is returned as it is.
+
+    Returns
+    -------
+    Dataset
+        Its id and title join the parts'; :attr:`Dataset.parts` describes
+        each; ``license`` and ``authors`` are set only when every part agrees.
+
+    Raises
+    ------
+    DatasetError
+        Every conflicting definition, located at the second one.
+    ValueError
+        When ``datasets`` is empty.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> one = relgraph.load("graph_data/cuba_iran.yaml")
+    >>> combine([one, one]) is one
+    True
+    """
+    if not datasets:
+        raise ValueError("combine needs at least one dataset")
+    unique: list[Dataset] = []
+    for ds in datasets:
+        if not any(ds is u for u in unique):
+            unique.append(ds)
+    if len(unique) == 1:
+        return unique[0]
+    problems: list[Diagnostic] = []
+    vocabulary = _vocabularies(unique, problems)
+    sources = _join(
+        unique,
+        lambda d: d.sources,
+        lambda a, b: _differences(a, b, _compared(a)),
+        lambda a, b: a,
+        "source",
+        problems,
+    )
+    entities = _join(unique, lambda d: d.entities, _entity_diff, _entity_fold, "entity", problems)
+    relations: tuple[Relation, ...] = _join(
+        unique,
+        lambda d: d.relations,
+        lambda a, b: _differences(a, b, _compared(a)),
+        _fold_evidence,
+        "relation",
+        problems,
+    )
+    claims: tuple[Claim, ...] = _join(
+        unique,
+        lambda d: d.claims,
+        lambda a, b: _differences(a, b, _compared(a)),
+        _fold_evidence,
+        "claim",
+        problems,
+    )
+    if problems:
+        raise DatasetError(sorted(problems, key=Diagnostic.sort_key))
+    parts: list[DatasetPart] = []
+    for ds in unique:
+        for part in ds.parts or (
+            DatasetPart(
+                ds.id, ds.title, ds.description, ds.notes, ds.license, ds.authors, ds.paths
+            ),
+        ):
+            if all(p.id != part.id for p in parts):
+                parts.append(part)
+    ident = "+".join(p.id for p in parts)
+    licenses = {p.license for p in parts}
+    authors = {p.authors for p in parts}
+    paths = tuple(dict.fromkeys(p for ds in unique for p in ds.paths))
+    warnings = tuple(w for ds in unique for w in ds.warnings)
+    return Dataset(
+        id=ident,
+        title=" + ".join(p.title for p in parts),
+        vocabulary=vocabulary,
+        description="Made from: " + "; ".join(f"{p.title} ({p.id})" for p in parts),
+        notes=None,
+        sources=sources,
+        entities=entities,
+        relations=relations,
+        claims=claims,
+        paths=paths,
+        license=licenses.pop() if len(licenses) == 1 else None,
+        authors=authors.pop() if len(authors) == 1 else None,
+        warnings=tuple(dict.fromkeys(warnings)),
+        parts=tuple(parts) if len(parts) > 1 else (),
+    )
+
+
+def load_many(
+    paths: Sequence[str | os.PathLike[str]], *, progress: ProgressCallback | None = None
+) -> Dataset:
+    """Load each dataset at ``paths`` and :func:`combine` them.
+
+    Every dataset's problems are collected before anything is raised, so one
+    run reports them all.
+
+    Raises
+    ------
+    DatasetError
+        Every problem of every dataset, then every conflict between them.
+
+    Examples
+    --------
+    >>> ds = load_many(["graph_data/cuba_iran.yaml"])
+    >>> ds.id
+    'cuba_iran'
+    """
+    from relgraph.validation import load
+
+    loaded: list[Dataset] = []
+    problems: list[Diagnostic] = []
+    seen: set[str] = set()
+    for path in paths:
+        key = os.path.realpath(os.fspath(path))
+        if key in seen:
+            continue
+        seen.add(key)
+        try:
+            loaded.append(load(path, progress=progress))
+        except DatasetError as exc:
+            problems.extend(exc.diagnostics)
+    if problems:
+        raise DatasetError(problems)
+    if not loaded:
+        raise ValueError("load_many needs at least one path")
+    return combine(loaded)

@@ -1,0 +1,649 @@
+"""Merging datasets into one, as the analyst's judgements say.
+
+:func:`merge` takes datasets curated apart and the judgements file that
+``relgraph match`` proposed and the analyst decided (:mod:`relgraph.judgements`),
+and builds one dataset; :func:`write_merged` validates it with the same rules
+and messages as any dataset and writes it, with its source texts, all or
+nothing.
+
+What a merge does
+-----------------
+- **Actors judged the same become one.** The first dataset's id and name win;
+  every other name is kept as an alias; aliases, tags and external ids are
+  joined; distinct descriptions are kept, each after the other. References to
+  the other ids (relation ends, claims, attributions, origins, affiliations)
+  are redirected. An id means the same actor in every dataset, as when
+  datasets are loaded together, unless a judgement says otherwise.
+- **The same source is stored once**, found by the sha256 of its text whatever
+  its id; evidence is redirected to the kept id. Two grades or notes for one
+  source are both kept in its notes.
+- **Relations fold** when they have the same type and ends (after actors are
+  joined) and the same dates, or when a judgement says a pair is the same
+  event: the first relation's id and fields are kept, the evidence of both is
+  joined (one quote from one source once), distinct notes are joined, and the
+  statuses are folded (:func:`fold_status`). A relation pair the analyst has
+  not judged the same stays two relations, even when ``match`` proposed it.
+  Claims fold likewise, by actor, statement and date.
+- **Nothing is lost**: every quote, note and grade of every input is in the
+  output; :meth:`MergeResult.lost` checks it and the tests prove it on the
+  bundled datasets.
+
+Examples
+--------
+>>> fold_status("reported", "alleged"), fold_status("reported", "denied")
+('alleged', 'disputed')
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from relgraph.combine import _vocabularies
+from relgraph.errors import DatasetError, Diagnostic, UsageError
+from relgraph.judgements import Judgement, check_judgements
+from relgraph.matching import Ref
+from relgraph.model import (
+    Claim,
+    Dataset,
+    Entity,
+    Evidence,
+    Location,
+    Relation,
+    Source,
+    Status,
+)
+
+__all__ = ["MergeResult", "fold_status", "merge", "write_merged"]
+
+_T = TypeVar("_T")
+
+#: How cautious each status is: folding two keeps the more cautious one.
+_CAUTION: dict[str, int] = {"confirmed": 0, "reported": 1, "alleged": 2, "disputed": 3}
+
+
+def fold_status(a: Status, b: Status) -> Status:
+    """The status of one relation that two datasets give different statuses.
+
+    The more cautious of the two (confirmed < reported < alleged < disputed),
+    and ``disputed`` when one denies what the other does not: the sources then
+    disagree.
+
+    Examples
+    --------
+    >>> fold_status("confirmed", "reported"), fold_status("denied", "denied")
+    ('reported', 'denied')
+    """
+    if a == b:
+        return a
+    if "denied" in (a, b):
+        return "disputed"
+    return a if _CAUTION[a] >= _CAUTION[b] else b
+
+
+@dataclass
+class MergeResult:
+    """A merged dataset (not yet validated or written) and what the merge did."""
+
+    dataset: Dataset
+    inputs: tuple[Dataset, ...]
+    actors: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    sources: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    relations: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    claims: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def lost(self) -> list[str]:
+        """Evidence items, notes and grades of the inputs missing from the output.
+
+        An evidence item is known by its source's text (sha256), its quote and
+        its place in that text. Empty when nothing was lost.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+        >>> MergeResult(ds, (ds,)).lost()
+        []
+        """
+        out_sources = {s.id: s for s in self.dataset.sources}
+        by_text = {s.sha256: s for s in self.dataset.sources}
+        kept: set[tuple[str, str, int]] = set()
+        texts: list[str] = []
+        items: list[Relation | Claim] = [*self.dataset.relations, *self.dataset.claims]
+        for item in items:
+            for e in item.evidence:
+                kept.add((out_sources[e.source].sha256, e.quote, e.start))
+                texts += [e.notes] if e.notes else []
+            texts += [item.notes] if item.notes else []
+        texts += [s.notes for s in self.dataset.sources if s.notes]
+
+        def noted(text: str) -> bool:
+            return any(text in t for t in texts)
+
+        missing: list[str] = []
+        for ds in self.inputs:
+            by_id = {s.id: s for s in ds.sources}
+            theirs: list[Relation | Claim] = [*ds.relations, *ds.claims]
+            for item in theirs:
+                for e in item.evidence:
+                    if (by_id[e.source].sha256, e.quote, e.start) not in kept:
+                        missing.append(f"{ds.id}:{item.id}: the quote {e.quote[:60]!r}")
+                    if e.notes and not noted(e.notes):
+                        missing.append(f"{ds.id}:{item.id}: an evidence note")
+                if item.notes and not noted(item.notes):
+                    missing.append(f"{ds.id}:{item.id}: its notes")
+            for s in ds.sources:
+                out = by_text.get(s.sha256)
+                if out is None:
+                    missing.append(f"{ds.id}:{s.id}: the source")
+                    continue
+                if s.reliability != out.reliability and not noted(f"graded it {s.reliability}"):
+                    missing.append(f"{ds.id}:{s.id}: its grade {s.reliability}")
+                if s.notes and not noted(s.notes):
+                    missing.append(f"{ds.id}:{s.id}: its notes")
+        return missing
+
+    def to_text(self) -> str:
+        """What the merge did, as the terminal shows it."""
+        ds = self.dataset
+        lines = [
+            f"merged {' + '.join(d.id for d in self.inputs)} into {ds.id}: "
+            f"{len(ds.entities)} actors, {len(ds.relations)} relations, {len(ds.claims)} claims, "
+            f"{len(ds.sources)} sources"
+        ]
+        for title, joined in (
+            ("actor joined", self.actors),
+            ("source stored once", self.sources),
+            ("relation folded", self.relations),
+            ("claim folded", self.claims),
+        ):
+            for kept, others in joined:
+                lines.append(f"  {title}: {kept} <- {', '.join(others)}")
+        for old, new in self.renamed:
+            lines.append(f"  renamed: {old} -> {new} (its id was taken)")
+        lines += [f"  note: {n}" for n in self.notes]
+        return "\n".join(lines)
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[Ref, Ref] = {}
+
+    def find(self, x: Ref) -> Ref:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def join(self, a: Ref, b: Ref, order: Mapping[Ref, int]) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if order[rb] < order[ra]:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+
+
+def _join_text(parts: Iterable[str | None]) -> str | None:
+    seen: list[str] = []
+    for p in parts:
+        if p and p not in seen:
+            seen.append(p)
+    return "\n\n".join(seen) or None
+
+
+def _problem(item: Any, code: str, message: str, hint: str) -> Diagnostic:
+    loc: Location | None = getattr(item, "location", None)
+    if loc is None:
+        return Diagnostic("", 0, 0, code, message, hint)
+    return Diagnostic(loc.path, loc.line, loc.column, code, message, hint)
+
+
+def _redirect_value(value: Any, actors: Mapping[str, str]) -> Any:
+    if isinstance(value, str):
+        return actors.get(value, value)
+    if isinstance(value, tuple):
+        return tuple(actors.get(v, v) if isinstance(v, str) else v for v in value)
+    return value
+
+
+#: Fields of an evidence item or a source that name actors, redirected when actors join.
+_ACTOR_FIELDS = ("attributed_to", "attributed_entity", "origin", "affiliation")
+
+
+def _redirect(item: _T, actors: Mapping[str, str], sources: Mapping[str, str]) -> _T:
+    changes: dict[str, Any] = {}
+    names = {f.name for f in dataclasses.fields(item)}  # type: ignore[arg-type]
+    for name in _ACTOR_FIELDS:
+        if name in names:
+            value = getattr(item, name)
+            new = _redirect_value(value, actors)
+            if name == "origin" and isinstance(value, str):
+                new = sources.get(value, new)
+            if new != value:
+                changes[name] = new
+    if "derived_from" in names:
+        value = getattr(item, "derived_from")  # noqa: B009 - only some model classes have it
+        new = tuple(sources.get(v, v) for v in value)
+        if new != value:
+            changes["derived_from"] = tuple(dict.fromkeys(new))
+    if isinstance(item, Evidence) and item.source in sources:
+        changes["source"] = sources[item.source]
+    return dataclasses.replace(item, **changes) if changes else item  # type: ignore[type-var]
+
+
+def _evidence_key(e: Evidence) -> tuple[str, str, int]:
+    return (e.source, e.quote, e.start)
+
+
+def _fold_evidence(a: Sequence[Evidence], b: Sequence[Evidence]) -> tuple[Evidence, ...]:
+    seen = {_evidence_key(e) for e in a}
+    out = list(a)
+    for e in b:
+        if _evidence_key(e) not in seen:
+            seen.add(_evidence_key(e))
+            out.append(e)
+    return tuple(out)
+
+
+def _with_date(r: Relation) -> Relation:
+    """Evidence items that carry their relation's date, so a fold keeps each side's date."""
+    if r.date is None or "date" not in {f.name for f in dataclasses.fields(Evidence)}:
+        return r
+    items = tuple(
+        e if getattr(e, "date", None) is not None else dataclasses.replace(e, date=r.date)  # type: ignore[call-arg]
+        for e in r.evidence
+    )
+    return dataclasses.replace(r, evidence=items)
+
+
+def merge(
+    datasets: Sequence[Dataset],
+    judgements: Sequence[Judgement] = (),
+    *,
+    id: str | None = None,
+    title: str | None = None,
+) -> MergeResult:
+    """One dataset from ``datasets``, joining what ``judgements`` judge the same.
+
+    Parameters
+    ----------
+    datasets : sequence of Dataset
+        Two or more datasets with different ids, each loaded on its own.
+    judgements : sequence of Judgement
+        From :func:`relgraph.judgements.read_judgements`; only ``same``
+        decisions join.
+    id, title : str, optional
+        The merged dataset's id and title (default: the inputs' joined).
+
+    Returns
+    -------
+    MergeResult
+        The merged dataset and what was joined, folded and renamed.
+
+    Raises
+    ------
+    DatasetError
+        Judgements naming unknown items or contradicting each other, two
+        datasets whose vocabularies clash, actors judged the same whose
+        countries differ, or one id defined differently by two datasets and
+        judged neither same nor different.
+    UsageError
+        When two datasets share an id.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+    >>> merge([ds])
+    Traceback (most recent call last):
+    ...
+    relgraph.errors.UsageError: merge needs two or more datasets
+    """
+    if len(datasets) < 2:
+        raise UsageError("merge needs two or more datasets")
+    ids = [d.id for d in datasets]
+    for ident in ids:
+        if ids.count(ident) > 1:
+            raise UsageError(
+                f"two datasets have the id '{ident}'\n"
+                "  hint: a merge joins datasets curated apart; give each its own 'id:'"
+            )
+    problems = check_judgements(judgements, datasets)
+    vocabulary = _vocabularies(datasets, problems)
+    result = MergeResult(dataset=datasets[0], inputs=tuple(datasets))
+
+    # -- actors -----------------------------------------------------------
+    order: dict[Ref, int] = {}
+    entity_of: dict[Ref, Entity] = {}
+    for ds in datasets:
+        for e in ds.entities:
+            ref = Ref(ds.id, e.id)
+            order[ref] = len(order)
+            entity_of[ref] = e
+    union = _Union()
+    different: set[tuple[Ref, Ref]] = set()
+    for j in judgements:
+        if j.kind != "entity" or j.left not in entity_of or j.right not in entity_of:
+            continue
+        if j.judgement == "same":
+            union.join(j.left, j.right, order)
+        elif j.judgement == "different":
+            different.add((j.left, j.right))
+            different.add((j.right, j.left))
+    first_of_id: dict[str, Ref] = {}
+    for ref, e in entity_of.items():  # one id is one actor, unless judged otherwise
+        first = first_of_id.setdefault(e.id, ref)
+        if first == ref or union.find(first) == union.find(ref):
+            continue
+        if (first, ref) in different:
+            problems.append(
+                _problem(
+                    e,
+                    "judged-different-same-id",
+                    f"'{first}' and '{ref}' are judged different but share the id '{e.id}'",
+                    "give one of them another id in its dataset before merging",
+                )
+            )
+            continue
+        a = entity_of[first]
+        if (a.name, a.kind) != (e.name, e.kind):
+            problems.append(
+                _problem(
+                    e,
+                    "conflicting-entity",
+                    f"the actor '{e.id}' is '{a.name}' ({a.kind}) in {first.dataset} but "
+                    f"'{e.name}' ({e.kind}) in {ref.dataset}",
+                    f"judge the pair [{first}, {ref}] in the judgements file: same joins "
+                    "them, different needs another id for one of them",
+                )
+            )
+            continue
+        union.join(first, ref, order)
+    groups: dict[Ref, list[Ref]] = {}
+    for ref in entity_of:
+        groups.setdefault(union.find(ref), []).append(ref)
+    actor_id: dict[Ref, str] = {}
+    entities: list[Entity] = []
+    taken: set[str] = set()
+    for root, members in sorted(groups.items(), key=lambda kv: order[kv[0]]):
+        members.sort(key=order.__getitem__)
+        head = entity_of[root]
+        ident = head.id
+        if ident in taken:  # another actor of that id was kept apart by a judgement
+            ident = f"{head.id}.{root.dataset}"
+            result.renamed.append((str(root), ident))
+        taken.add(ident)
+        names: list[str] = []
+        for ref in members:
+            e = entity_of[ref]
+            for label in (e.name, *e.aliases):
+                if label != head.name and label not in names:
+                    names.append(label)
+        countries = {land for r in members if (land := entity_of[r].country)}
+        if len(countries) > 1:
+            problems.append(
+                _problem(
+                    head,
+                    "judged-same-countries-differ",
+                    f"{', '.join(map(str, members))} are judged the same actor but their "
+                    f"countries differ ({', '.join(sorted(countries))})",
+                    "correct the country in one dataset, or judge the pair different",
+                )
+            )
+        kinds = {entity_of[r].kind for r in members}
+        if len(kinds) > 1:
+            result.notes.append(
+                f"{ident}: judged one actor with kinds {', '.join(sorted(kinds))}; "
+                f"kept '{head.kind}' from {root.dataset}"
+            )
+        entities.append(
+            dataclasses.replace(
+                head,
+                id=ident,
+                aliases=tuple(names),
+                tags=tuple(dict.fromkeys(t for r in members for t in entity_of[r].tags)),
+                external_ids=tuple(
+                    sorted({pair for r in members for pair in entity_of[r].external_ids})
+                ),
+                country=next(iter(countries), None) if len(countries) <= 1 else head.country,
+                description=_join_text(entity_of[r].description for r in members),
+            )
+        )
+        for ref in members:
+            actor_id[ref] = ident
+        renamed = tuple(str(r) for r in members if r != root and r.id != ident)
+        if renamed:  # the same id in several datasets is one actor as a matter of course
+            result.actors.append((ident, renamed))
+
+    # -- sources ----------------------------------------------------------
+    source_id: dict[Ref, str] = {}
+    by_text: dict[str, Source] = {}
+    kept_sources: dict[str, Source] = {}
+    source_members: dict[str, list[Ref]] = {}
+    source_home: dict[str, str] = {}
+    for ds in datasets:
+        for s in ds.sources:
+            ref = Ref(ds.id, s.id)
+            same = by_text.get(s.sha256)
+            if same is not None:
+                source_id[ref] = same.id
+                source_members[same.id].append(ref)
+                prev = kept_sources[same.id]
+                extra = []
+                if s.reliability != prev.reliability and f"graded it {s.reliability}" not in (
+                    prev.notes or ""
+                ):
+                    extra.append(f"{ds.id} graded it {s.reliability}.")
+                if s.notes and s.notes not in (prev.notes or ""):
+                    extra.append(f"{ds.id}: {s.notes}" if extra else s.notes)
+                if extra:
+                    kept_sources[same.id] = dataclasses.replace(
+                        prev, notes=_join_text([prev.notes, " ".join(extra)])
+                    )
+                continue
+            ident = s.id
+            if ident in kept_sources:  # another text under the same id
+                ident = f"{s.id}.{ds.id}"
+                result.renamed.append((str(ref), ident))
+            text_path = s.text_path
+            if any(k.text_path == text_path for k in kept_sources.values()):
+                text_path = f"sources/{ds.id}/{os.path.basename(s.text_path)}"
+            kept_sources[ident] = dataclasses.replace(s, id=ident, text_path=text_path)
+            by_text[s.sha256] = kept_sources[ident]
+            source_id[ref] = ident
+            source_members[ident] = [ref]
+            source_home[ident] = ds.id
+    for ident, members in source_members.items():
+        if len(members) > 1:
+            result.sources.append((ident, tuple(str(r) for r in members[1:])))
+
+    # -- relations and claims --------------------------------------------
+    relation_same = _Union()
+    relation_order: dict[Ref, int] = {}
+    relation_of: dict[Ref, tuple[Dataset, Relation]] = {}
+    for ds in datasets:
+        for r in ds.relations:
+            ref = Ref(ds.id, r.id)
+            relation_order[ref] = len(relation_order)
+            relation_of[ref] = (ds, r)
+    judged: set[Ref] = set()
+    for j in judgements:
+        known = j.left in relation_of and j.right in relation_of
+        if j.kind == "relation" and j.judgement == "same" and known:
+            relation_same.join(j.left, j.right, relation_order)
+            judged |= {j.left, j.right}
+
+    def actors_of(ds: Dataset) -> dict[str, str]:
+        return {e.id: actor_id[Ref(ds.id, e.id)] for e in ds.entities}
+
+    def sources_of(ds: Dataset) -> dict[str, str]:
+        return {s.id: source_id[Ref(ds.id, s.id)] for s in ds.sources}
+
+    maps = {ds.id: (actors_of(ds), sources_of(ds)) for ds in datasets}
+
+    def rewritten(ds: Dataset, r: Relation) -> Relation:
+        actors, sources = maps[ds.id]
+        evidence = tuple(_redirect(e, actors, sources) for e in r.evidence)
+        return dataclasses.replace(
+            _redirect(r, actors, sources),
+            source=actors[r.source],
+            target=actors[r.target],
+            evidence=evidence,
+        )
+
+    def key(ds: Dataset, r: Relation) -> tuple[Any, ...]:
+        directed = vocabulary.relation_types[r.type].directed
+        ends = (r.source, r.target) if directed else tuple(sorted((r.source, r.target)))
+        return (r.type, ends, str(r.date), str(r.start), str(r.end))
+
+    folded: dict[Any, Relation] = {}
+    members_of: dict[Any, list[str]] = {}
+    used_ids: set[str] = set()
+    for ref in sorted(relation_of, key=relation_order.__getitem__):
+        ds, original = relation_of[ref]
+        r = rewritten(ds, original)
+        k = ("judged", relation_same.find(ref)) if ref in judged else key(ds, r)
+        if k not in folded:
+            ident = r.id
+            if ident in used_ids:
+                ident = f"{r.id}.{ds.id}"
+                result.renamed.append((str(ref), ident))
+            used_ids.add(ident)
+            folded[k] = dataclasses.replace(r, id=ident)
+            members_of[k] = [str(ref)]
+            continue
+        held: Relation = folded[k]
+        if r.date is not None and held.date is not None and r.date != held.date:
+            held = _with_date(held)
+            r = _with_date(r)
+        date = held.date or (r.date if held.start is None and held.end is None else None)
+        status = fold_status(held.status, r.status)
+        if status != held.status or r.status != held.status:
+            result.notes.append(
+                f"{held.id}: statuses {held.status} and {r.status} ({ref}) folded to {status}"
+            )
+        folded[k] = dataclasses.replace(
+            held,
+            evidence=_fold_evidence(held.evidence, r.evidence),
+            notes=_join_text([held.notes, r.notes]),
+            status=status,
+            date=date,
+        )
+        members_of[k].append(str(ref))
+    for k, refs in members_of.items():
+        if len(refs) > 1:
+            result.relations.append((folded[k].id, tuple(refs[1:])))
+
+    claims: dict[Any, Claim] = {}
+    claim_members: dict[Any, list[str]] = {}
+    claim_ids: set[str] = set()
+    for ds in datasets:
+        actors, sources = maps[ds.id]
+        for c in ds.claims:
+            c2 = dataclasses.replace(
+                _redirect(c, actors, sources),
+                entity=actors[c.entity],
+                evidence=tuple(_redirect(e, actors, sources) for e in c.evidence),
+            )
+            k = (c2.entity, c2.statement, str(c2.date))
+            if k not in claims:
+                ident = c2.id
+                if ident in claim_ids:
+                    ident = f"{c2.id}.{ds.id}"
+                    result.renamed.append((f"{ds.id}:{c.id}", ident))
+                claim_ids.add(ident)
+                claims[k] = dataclasses.replace(c2, id=ident)
+                claim_members[k] = [f"{ds.id}:{c.id}"]
+                continue
+            prior: Claim = claims[k]
+            claims[k] = dataclasses.replace(
+                prior,
+                evidence=_fold_evidence(prior.evidence, c2.evidence),
+                notes=_join_text([prior.notes, c2.notes]),
+                status=fold_status(prior.status, c2.status),
+            )
+            claim_members[k].append(f"{ds.id}:{c.id}")
+    for k, refs in claim_members.items():
+        if len(refs) > 1:
+            result.claims.append((claims[k].id, tuple(refs[1:])))
+
+    if problems:
+        raise DatasetError(problems)
+    sources_out = tuple(
+        _redirect(s, *maps[source_home[ident]]) for ident, s in kept_sources.items()
+    )
+    licenses = _join_text(
+        [
+            f"{d.title}: {d.license}" if len({x.license for x in datasets}) > 1 else d.license
+            for d in datasets
+            if d.license
+        ]
+    )
+    authors = _join_text([d.authors for d in datasets])
+    merged = Dataset(
+        id=id or "_".join(ids),
+        title=title or " + ".join(d.title for d in datasets),
+        vocabulary=vocabulary,
+        description=_join_text(
+            ["Merged by relgraph from: " + "; ".join(f"{d.title} ({d.id})" for d in datasets) + "."]
+            + [d.description for d in datasets]
+        ),
+        notes=_join_text([f"{d.title}: {d.notes}" if d.notes else None for d in datasets]),
+        sources=sources_out,
+        entities=tuple(entities),
+        relations=tuple(folded.values()),
+        claims=tuple(claims.values()),
+        license=licenses.replace("\n\n", "; ") if licenses else None,
+        authors=authors.replace("\n\n", "; ") if authors else None,
+    )
+    result.dataset = merged
+    return result
+
+
+def write_merged(result: MergeResult, folder: str | os.PathLike[str]) -> Dataset:
+    """Validate the merged dataset and write it into ``folder`` with its source texts.
+
+    ``folder/<id>.yaml`` is the dataset, its texts beside it at their
+    ``text:`` paths. The copy is validated with :func:`relgraph.load` before
+    anything is moved into place; nothing is written when it has problems.
+
+    Raises
+    ------
+    DatasetError
+        What validation found (nothing is written).
+    UsageError
+        When ``folder`` exists and is not empty, or is a file.
+    WriteError
+        When the files cannot be written.
+    """
+    from relgraph.export.json import node_link
+    from relgraph.imports.commit import write_document
+    from relgraph.imports.nodelink import document_from_node_link
+
+    folder = os.fspath(folder)
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        raise UsageError(f"'{folder}' is a file\n  hint: -o names a folder for the merged dataset")
+    if os.path.isdir(folder) and os.listdir(folder):
+        raise UsageError(
+            f"the folder '{folder}' is not empty\n  hint: merge into a new or empty folder"
+        )
+    os.makedirs(folder, exist_ok=True)
+    doc = document_from_node_link(node_link(result.dataset, texts=True), "<merged dataset>")
+    doc.comment = (
+        f"The dataset {result.dataset.id}, merged by relgraph from "
+        + ", ".join(d.id for d in result.inputs)
+        + "."
+    )
+    try:
+        return write_document(doc, os.path.join(folder, f"{result.dataset.id}.yaml"))
+    except BaseException:
+        if not os.listdir(folder):
+            os.rmdir(folder)
+        raise

@@ -1,0 +1,458 @@
+"""Several articles, one graph: loading datasets together, matching actors, merging."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+import relgraph
+from relgraph.errors import DatasetError, UsageError
+from relgraph.judgements import Judgement, check_judgements, judgements_yaml, read_judgements
+from relgraph.matching import Ref, match
+from relgraph.merging import merge, write_merged
+from support import run, sha256_of
+
+ARTICLE = (
+    "Iranian President Ibrahim Raisi visited Cuba. "
+    "Iran and Cuba signed an agreement in Havana in January 2006.\n"
+)
+REPORT = (
+    "HAVANA, June 15 (EFE). Iranian President Ebrahim Raisi arrived in Havana on Wednesday "
+    "for an official visit. Cuba and Iran signed six accords.\n"
+)
+
+FIRST = """\
+dataset:
+  id: first
+  title: First article
+  license: CC BY 4.0
+sources:
+  - id: article
+    title: An article
+    reliability: F
+    text: sources/article.txt
+    sha256: {article}
+    notes: No date, no author.
+entities:
+  - id: iran
+    name: Iran
+    kind: state
+  - id: cuba
+    name: Cuba
+    kind: state
+  - id: ibrahim-raisi
+    name: Ibrahim Raisi
+    kind: official
+relations:
+  - id: raisi-visit-cuba
+    source: ibrahim-raisi
+    target: cuba
+    type: visit
+    status: reported
+    notes: The article gives no date.
+    evidence:
+      - quote: Iranian President Ibrahim Raisi visited Cuba.
+        source: article
+  - source: iran
+    target: cuba
+    type: agreement
+    date: 2006-01
+    status: reported
+    evidence:
+      - quote: Iran and Cuba signed an agreement in Havana in January 2006.
+        source: article
+"""
+
+SECOND = """\
+dataset:
+  id: second
+  title: Second, a report
+  license: CC BY 4.0
+sources:
+  - id: efe
+    title: A wire report
+    reliability: B
+    text: sources/efe.txt
+    sha256: {report}
+  - id: same-article
+    title: The article again
+    reliability: E
+    text: sources/copy.txt
+    sha256: {article}
+entities:
+  - id: iran
+    name: Iran
+    kind: state
+  - id: cuba
+    name: Cuba
+    kind: state
+  - id: ebrahim-raisi
+    name: Ebrahim Raisi
+    kind: official
+relations:
+  - id: raisi-visit-havana
+    source: ebrahim-raisi
+    target: cuba
+    type: visit
+    date: 2023-06
+    status: reported
+    evidence:
+      - quote: Iranian President Ebrahim Raisi arrived in Havana on Wednesday for an official visit.
+        source: efe
+      - quote: Iranian President Ibrahim Raisi visited Cuba.
+        source: same-article
+  - source: iran
+    target: cuba
+    type: agreement
+    date: 2006-01
+    status: reported
+    evidence:
+      - quote: Iran and Cuba signed an agreement in Havana in January 2006.
+        source: same-article
+"""
+
+
+def _write(folder: Path, name: str, text: str, files: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "sources").mkdir(exist_ok=True)
+    for rel, body in files.items():
+        (folder / "sources" / rel).write_text(body, encoding="utf-8")
+    path = folder / name
+    path.write_text(
+        text.format(article=sha256_of(ARTICLE), report=sha256_of(REPORT)), encoding="utf-8"
+    )
+    return path
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> tuple[Path, Path]:
+    """Two datasets curated apart: one article, one report that also stores the article."""
+    a = _write(tmp_path / "a", "first.yaml", FIRST, {"article.txt": ARTICLE})
+    b = _write(tmp_path / "b", "second.yaml", SECOND, {"efe.txt": REPORT, "copy.txt": ARTICLE})
+    return a, b
+
+
+def _judged(tmp_path: Path, *items: tuple[str, str, str, str]) -> Path:
+    lines = ["judgements:"]
+    for kind, left, right, decision in items:
+        lines += [f"  - pair: [{left}, {right}]", f"    kind: {kind}", f"    judgement: {decision}"]
+    path = tmp_path / "judgements.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+# -- loading several datasets as one -------------------------------------------
+
+
+def test_load_several_joins_by_id(pair: tuple[Path, Path]) -> None:
+    a, b = pair
+    second = (
+        b.read_text()
+        .replace("ebrahim-raisi", "ibrahim-raisi")
+        .replace("Ebrahim Raisi\n", "Ibrahim Raisi\n")
+    )
+    b.write_text(second)
+    ds = relgraph.load([a, b])
+    assert sorted(e.id for e in ds.entities) == ["cuba", "ibrahim-raisi", "iran"]
+    assert [p.id for p in ds.parts] == ["first", "second"]
+    assert [p.license for p in ds.parts] == ["CC BY 4.0", "CC BY 4.0"]
+    assert ds.id == "first+second"
+    assert ds.license == "CC BY 4.0"
+
+
+def test_load_several_reports_a_conflicting_definition(pair: tuple[Path, Path]) -> None:
+    a, b = pair
+    b.write_text(b.read_text().replace("ebrahim-raisi", "ibrahim-raisi"))
+    with pytest.raises(DatasetError) as info:
+        relgraph.load([a, b])
+    (d,) = info.value.diagnostics
+    assert d.path == str(b)
+    assert d.line == 23
+    assert d.code == "conflicting-entity"
+    assert d.message == (
+        f"the entity 'ibrahim-raisi' is defined differently at {a}:19:5 "
+        "(name 'Ibrahim Raisi' vs 'Ebrahim Raisi')"
+    )
+    assert d.hint == (
+        "if they are one actor under two definitions, run `relgraph match` and "
+        "`relgraph merge` with a judgement; if not, give one of them another id"
+    )
+
+
+def test_load_several_reports_a_relation_with_another_status(pair: tuple[Path, Path]) -> None:
+    a, b = pair
+    b.write_text(
+        b.read_text()
+        .replace("ebrahim-raisi", "ibrahim-raisi")
+        .replace("name: Ebrahim", "name: Ibrahim")
+        .replace("date: 2006-01\n    status: reported", "date: 2006-01\n    status: alleged")
+    )
+    with pytest.raises(DatasetError) as info:
+        relgraph.load([a, b])
+    assert [(d.line, d.code, d.message) for d in info.value.diagnostics] == [
+        (
+            38,
+            "conflicting-relation",
+            "the relation 'cuba.agreement.iran.2006-01' is defined differently at "
+            f"{a}:32:5 (status 'reported' vs 'alleged')",
+        )
+    ]
+
+
+def test_every_command_takes_several_datasets(
+    pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = pair
+    code, out, err = run(capsys, "analyze", str(a), str(b), "--top", "3", "-q")
+    assert code == 0
+    assert "Ebrahim Raisi" in out
+    assert "Ibrahim Raisi" in out
+    code, out, err = run(capsys, "validate", str(a), str(b))
+    assert code == 0
+    assert err.startswith(f"{a} + {b}: ok")
+
+
+# -- match --------------------------------------------------------------------
+
+
+def test_match_proposes_the_transliterated_pair_and_no_countries(pair: tuple[Path, Path]) -> None:
+    a, b = (relgraph.load(p) for p in pair)
+    result = match([a, b])
+    first = result.entities[0]
+    assert (str(first.left), str(first.right)) == ("first:ibrahim-raisi", "second:ebrahim-raisi")
+    assert "name spelled alike ('ibrahim raisi' / 'ebrahim raisi', consonants 'brhm rs')" in (
+        first.reasons
+    )
+    assert all(c.labels[0] not in ("Iran", "Cuba") for c in result.entities)
+
+
+def test_match_never_pairs_two_different_countries(pair: tuple[Path, Path]) -> None:
+    a, b = (relgraph.load(p) for p in pair)
+    text = pair[1].read_text().replace("name: Cuba", "name: Cubaa")
+    pair[1].write_text(
+        text.replace("id: cuba\n", "id: cubaa\n").replace("target: cuba", "target: cubaa")
+    )
+    b = relgraph.load(pair[1])
+    assert not [c for c in match([a, b]).entities if "Cuba" in c.labels[0]]
+
+
+def test_match_compares_only_actors_sharing_a_word(pair: tuple[Path, Path]) -> None:
+    a, b = (relgraph.load(p) for p in pair)
+    result = match([a, b])
+    # 3 + 3 actors: iran~iran, cuba~cuba (same ids) and the Raisi pair share blocking keys;
+    # no pair of two unrelated actors is compared
+    assert result.compared == 3
+    assert result.actors == 6
+
+
+def test_match_writes_a_judgements_file_and_keeps_decisions(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = pair
+    out = tmp_path / "j.yaml"
+    code, stdout, _ = run(capsys, "match", str(a), str(b), "-o", str(out), "-q")
+    assert code == 0
+    assert "first:ibrahim-raisi (Ibrahim Raisi)  ~  second:ebrahim-raisi (Ebrahim Raisi)" in stdout
+    data = yaml.safe_load(out.read_text())
+    assert data["judgements"][0]["pair"] == ["first:ibrahim-raisi", "second:ebrahim-raisi"]
+    assert data["judgements"][0]["judgement"] == "unsure"
+    out.write_text(out.read_text().replace("judgement: unsure", "judgement: same", 1))
+    code, _, _ = run(capsys, "match", str(a), str(b), "-o", str(out), "-q")
+    again = yaml.safe_load(out.read_text())["judgements"]
+    assert again[0]["judgement"] == "same"
+    # once the actors are judged the same, their visits are proposed as one event
+    assert [j["pair"] for j in again if j["kind"] == "relation"] == [
+        ["first:raisi-visit-cuba", "second:raisi-visit-havana"]
+    ]
+
+
+# -- judgements ---------------------------------------------------------------
+
+
+def test_bad_judgements_are_located(pair: tuple[Path, Path], tmp_path: Path) -> None:
+    a, b = (relgraph.load(p) for p in pair)
+    path = _judged(
+        tmp_path,
+        ("entity", "first:ibrahim-raisi", "second:ebrahim-rasi", "same"),
+        ("entity", "first:iran", "third:iran", "same"),
+        ("entity", "first:cuba", "second:cuba", "same"),
+        ("entity", "second:cuba", "first:cuba", "different"),
+    )
+    problems = check_judgements(read_judgements(path), [a, b])
+    assert [str(p) for p in problems] == [
+        f"{path}:2:5: error[unknown-ref] 'second:ebrahim-rasi' names no actor of the dataset "
+        "second\n  hint: did you mean 'ebrahim-raisi'? check the actor's id in second",
+        f"{path}:5:5: error[unknown-dataset] 'third:iran' names no dataset given "
+        "(datasets: first, second)\n  hint: give that dataset to the command",
+        f"{path}:11:5: error[contradicting-judgement] the pair second:cuba ~ first:cuba is "
+        f"judged 'different' here but 'same' at {path}:8:5\n"
+        "  hint: keep one decision for the pair",
+    ]
+
+
+def test_judgements_that_contradict_through_others(pair: tuple[Path, Path], tmp_path: Path) -> None:
+    a, b = (relgraph.load(p) for p in pair)
+    path = _judged(
+        tmp_path,
+        ("entity", "first:ibrahim-raisi", "second:ebrahim-raisi", "same"),
+        ("entity", "second:ebrahim-raisi", "first:cuba", "same"),
+        ("entity", "first:ibrahim-raisi", "first:cuba", "different"),
+    )
+    (problem,) = check_judgements(read_judgements(path), [a, b])
+    assert problem.code == "contradicting-judgement"
+    assert problem.line == 8
+    assert problem.message == (
+        "first:ibrahim-raisi and first:cuba are judged different here, but other judgements "
+        "make them the same"
+    )
+
+
+def test_a_judgement_that_is_not_one_of_three(tmp_path: Path) -> None:
+    path = _judged(tmp_path, ("entity", "a:x", "b:y", "probably"))
+    with pytest.raises(DatasetError) as info:
+        read_judgements(path)
+    assert [str(d) for d in info.value.diagnostics] == [
+        f"{path}:4:16: error[unknown-judgement] 'probably' is not a judgement\n"
+        "  hint: choose one of: same, different, unsure"
+    ]
+
+
+def test_judgements_yaml_reads_back() -> None:
+    from relgraph.matching import Candidate
+
+    c = Candidate("entity", Ref("a", "x"), Ref("b", "y"), 0.9, ("it's: odd",), ("X: 1", "no"))
+    text = judgements_yaml([c])
+    data = yaml.safe_load(text)["judgements"][0]
+    assert data["reasons"] == ["it's: odd"]
+    assert data["labels"] == ["X: 1", "no"]
+
+
+# -- merge --------------------------------------------------------------------
+
+
+def test_merge_joins_judged_actors_and_stores_a_text_once(
+    pair: tuple[Path, Path], tmp_path: Path
+) -> None:
+    text = pair[1].read_text()
+    pair[1].write_text(
+        text.replace("2006-01\n    status: reported", "2006-01\n    status: alleged")
+    )
+    a, b = (relgraph.load(p) for p in pair)
+    path = _judged(tmp_path, ("entity", "first:ibrahim-raisi", "second:ebrahim-raisi", "same"))
+    result = merge([a, b], read_judgements(path), id="both")
+    ds = result.dataset
+    raisi = [e for e in ds.entities if "Raisi" in e.name]
+    assert [(e.id, e.name, e.aliases) for e in raisi] == [
+        ("ibrahim-raisi", "Ibrahim Raisi", ("Ebrahim Raisi",))
+    ]
+    assert sorted(s.id for s in ds.sources) == ["article", "efe"]
+    article = next(s for s in ds.sources if s.id == "article")
+    assert article.notes == "No date, no author.\n\nsecond graded it E."
+    # the visits differ in date and were not judged one event: two relations
+    visits = [r for r in ds.relations if r.type == "visit"]
+    assert [r.id for r in visits] == ["raisi-visit-cuba", "raisi-visit-havana"]
+    assert {r.source for r in visits} == {"ibrahim-raisi"}
+    # the 2006 agreement is one relation: same type, ends and date
+    (agreement,) = [r for r in ds.relations if r.type == "agreement"]
+    assert agreement.status == "alleged"  # reported + alleged: the more cautious
+    assert len(agreement.evidence) == 1  # one quote of one text, kept once
+    assert result.lost() == []
+
+
+def test_merge_folds_a_relation_pair_judged_the_same(
+    pair: tuple[Path, Path], tmp_path: Path
+) -> None:
+    a, b = (relgraph.load(p) for p in pair)
+    path = _judged(
+        tmp_path,
+        ("entity", "first:ibrahim-raisi", "second:ebrahim-raisi", "same"),
+        ("relation", "first:raisi-visit-cuba", "second:raisi-visit-havana", "same"),
+    )
+    result = merge([a, b], read_judgements(path))
+    (visit,) = [r for r in result.dataset.relations if r.type == "visit"]
+    assert visit.id == "raisi-visit-cuba"
+    assert str(visit.date) == "2023-06"
+    assert [e.quote for e in visit.evidence] == [
+        "Iranian President Ibrahim Raisi visited Cuba.",
+        "Iranian President Ebrahim Raisi arrived in Havana on Wednesday for an official visit.",
+    ]
+    assert result.relations == [
+        ("raisi-visit-cuba", ("second:raisi-visit-havana",)),
+        ("cuba.agreement.iran.2006-01", ("second:cuba.agreement.iran.2006-01",)),
+    ]
+    assert result.lost() == []
+
+
+def test_merge_without_judgement_refuses_one_id_two_actors(pair: tuple[Path, Path]) -> None:
+    a_path, b_path = pair
+    b_path.write_text(b_path.read_text().replace("ebrahim-raisi", "ibrahim-raisi"))
+    a, b = relgraph.load(a_path), relgraph.load(b_path)
+    with pytest.raises(DatasetError) as info:
+        merge([a, b])
+    (d,) = info.value.diagnostics
+    assert d.code == "conflicting-entity"
+    assert d.message == (
+        "the actor 'ibrahim-raisi' is 'Ibrahim Raisi' (official) in first but "
+        "'Ebrahim Raisi' (official) in second"
+    )
+
+
+def test_merge_needs_two_datasets_with_their_own_ids(pair: tuple[Path, Path]) -> None:
+    a = relgraph.load(pair[0])
+    with pytest.raises(UsageError, match="two datasets have the id 'first'"):
+        merge([a, a])
+
+
+def test_merged_dataset_is_written_validated_and_loads(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = pair
+    path = _judged(tmp_path, ("entity", "first:ibrahim-raisi", "second:ebrahim-raisi", "same"))
+    out = tmp_path / "merged"
+    code, _, err = run(
+        capsys, "merge", str(a), str(b), "-j", str(path), "-o", str(out), "--id", "both"
+    )
+    assert code == 0, err
+    assert "actor joined: ibrahim-raisi <- second:ebrahim-raisi" in err
+    assert "source stored once: article <- second:same-article" in err
+    ds = relgraph.load(out / "both.yaml")
+    assert len(ds.entities) == 3
+    assert len(ds.relations) == 3
+    assert sorted(os.listdir(out / "sources")) == ["article.txt", "efe.txt"]
+    # a second run refuses the folder, which is no longer empty, and changes nothing
+    before = (out / "both.yaml").read_bytes()
+    code, _, err = run(capsys, "merge", str(a), str(b), "-j", str(path), "-o", str(out))
+    assert code == 2
+    assert "is not empty" in err
+    assert (out / "both.yaml").read_bytes() == before
+
+
+def test_merge_with_bad_judgements_writes_nothing(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = pair
+    path = _judged(tmp_path, ("entity", "first:nobody", "second:ebrahim-raisi", "same"))
+    out = tmp_path / "merged"
+    code, _, err = run(capsys, "merge", str(a), str(b), "-j", str(path), "-o", str(out))
+    assert code == 1
+    assert (
+        f"{path}:2:5: error[unknown-ref] 'first:nobody' names no actor of the dataset first" in err
+    )
+    assert err.rstrip().endswith("nothing was written")
+    assert not out.exists()
+
+
+def test_write_merged_refuses_a_file(pair: tuple[Path, Path], tmp_path: Path) -> None:
+    a, b = (relgraph.load(p) for p in pair)
+    target = tmp_path / "file"
+    target.write_text("x")
+    with pytest.raises(UsageError, match="is a file"):
+        write_merged(merge([a, b]), target)
+
+
+def test_judgement_object_key_ignores_order() -> None:
+    x, y = Ref("a", "x"), Ref("b", "y")
+    assert Judgement(x, y, "entity", "same").key == Judgement(y, x, "entity", "different").key
