@@ -214,7 +214,7 @@ def _redirect_value(value: Any, actors: Mapping[str, str]) -> Any:
 
 
 #: Fields of an evidence item or a source that name actors, redirected when actors join.
-_ACTOR_FIELDS = ("attributed_to", "attributed_entity", "origin", "affiliation")
+_ACTOR_FIELDS = ("attributed_to", "attributed_entity", "origin", "origin_entity", "affiliation")
 
 
 def _redirect(item: _T, actors: Mapping[str, str], sources: Mapping[str, str]) -> _T:
@@ -254,11 +254,10 @@ def _fold_evidence(a: Sequence[Evidence], b: Sequence[Evidence]) -> tuple[Eviden
 
 def _with_date(r: Relation) -> Relation:
     """Evidence items that carry their relation's date, so a fold keeps each side's date."""
-    if r.date is None or "date" not in {f.name for f in dataclasses.fields(Evidence)}:
+    if r.date is None:
         return r
     items = tuple(
-        e if getattr(e, "date", None) is not None else dataclasses.replace(e, date=r.date)  # type: ignore[call-arg]
-        for e in r.evidence
+        e if e.date is not None else dataclasses.replace(e, date=r.date) for e in r.evidence
     )
     return dataclasses.replace(r, evidence=items)
 
