@@ -33,6 +33,7 @@ import os
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from relgraph.corroboration import independent_origins, unconfirmed
 from relgraph.errors import DatasetError, Diagnostic
 from relgraph.model import Claim, Dataset, DatasetPart, Entity, Evidence, Relation
 from relgraph.progress import ProgressCallback
@@ -278,7 +279,26 @@ def combine(datasets: Sequence[Dataset]) -> Dataset:
     licenses = {p.license for p in parts}
     authors = {p.authors for p in parts}
     paths = tuple(dict.fromkeys(p for ds in unique for p in ds.paths))
-    warnings = tuple(w for ds in unique for w in ds.warnings)
+    # the corroboration warnings are the whole's, counted again below
+    warnings = [
+        w for ds in unique for w in ds.warnings if w.code not in ("unconfirmed", "single-source")
+    ]
+    joined = Dataset(
+        id=ident,
+        title=" + ".join(p.title for p in parts),
+        vocabulary=vocabulary,
+        sources=sources,
+        entities=entities,
+        relations=relations,
+        claims=claims,
+    )
+    # corroboration is counted across the parts: two datasets quoting one wire story add
+    # one origin, not two
+    origins = independent_origins(joined)
+    items: list[Relation | Claim] = [*relations, *claims]
+    for item in items:
+        if (warning := unconfirmed(origins, item)) is not None:
+            warnings.append(warning)
     return Dataset(
         id=ident,
         title=" + ".join(p.title for p in parts),
@@ -292,7 +312,7 @@ def combine(datasets: Sequence[Dataset]) -> Dataset:
         paths=paths,
         license=licenses.pop() if len(licenses) == 1 else None,
         authors=authors.pop() if len(authors) == 1 else None,
-        warnings=tuple(dict.fromkeys(warnings)),
+        warnings=tuple(sorted(dict.fromkeys(warnings), key=Diagnostic.sort_key)),
         parts=tuple(parts) if len(parts) > 1 else (),
     )
 

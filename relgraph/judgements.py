@@ -229,6 +229,11 @@ def check_judgements(
     ["'other:iran' names no dataset given (datasets: cuba_iran)"]
     """
     by_id = {ds.id: ds for ds in datasets}
+    ids = {
+        (ds.id, kind): {x.id for x in (ds.entities if kind == "entity" else ds.relations)}
+        for ds in datasets
+        for kind in ("entity", "relation")
+    }
     problems: list[Diagnostic] = []
     good: list[Judgement] = []
     for j in judgements:
@@ -246,9 +251,7 @@ def check_judgements(
                 )
                 ok = False
                 continue
-            names = (
-                [e.id for e in ds.entities] if j.kind == "entity" else [r.id for r in ds.relations]
-            )
+            names = ids[(ds.id, j.kind)]
             if ref.id not in names:
                 noun = "actor" if j.kind == "entity" else "relation"
                 problems.append(
@@ -256,7 +259,9 @@ def check_judgements(
                         j,
                         "unknown-ref",
                         f"'{ref}' names no {noun} of the dataset {ref.dataset}",
-                        did_you_mean(ref.id, names, f"check the {noun}'s id in {ref.dataset}"),
+                        did_you_mean(
+                            ref.id, sorted(names), f"check the {noun}'s id in {ref.dataset}"
+                        ),
                     )
                 )
                 ok = False

@@ -240,7 +240,7 @@ def _keys(actor: _Actor) -> set[str]:
             if len(word) >= 3 and word not in _STOPWORDS:
                 keys.add("w:" + word)
         for word in skel.split():
-            if len(word) >= 3:
+            if len(word) >= 3 and word.isalpha():  # digits have no vowels to spell otherwise
                 keys.add("s:" + word)
     keys.add("i:" + actor.entity.id)
     return keys

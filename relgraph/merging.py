@@ -37,6 +37,7 @@ Examples
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -217,9 +218,14 @@ def _redirect_value(value: Any, actors: Mapping[str, str]) -> Any:
 _ACTOR_FIELDS = ("attributed_to", "attributed_entity", "origin", "origin_entity", "affiliation")
 
 
+@functools.cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
+
+
 def _redirect(item: _T, actors: Mapping[str, str], sources: Mapping[str, str]) -> _T:
     changes: dict[str, Any] = {}
-    names = {f.name for f in dataclasses.fields(item)}  # type: ignore[arg-type]
+    names = _field_names(type(item))  # type: ignore[arg-type]
     for name in _ACTOR_FIELDS:
         if name in names:
             value = getattr(item, name)
@@ -490,11 +496,12 @@ def merge(
     def rewritten(ds: Dataset, r: Relation) -> Relation:
         actors, sources = maps[ds.id]
         evidence = tuple(_redirect(e, actors, sources) for e in r.evidence)
+        source, target = actors[r.source], actors[r.target]
+        same = source == r.source and target == r.target
+        if same and all(x is y for x, y in zip(evidence, r.evidence, strict=True)):
+            return _redirect(r, actors, sources)
         return dataclasses.replace(
-            _redirect(r, actors, sources),
-            source=actors[r.source],
-            target=actors[r.target],
-            evidence=evidence,
+            _redirect(r, actors, sources), source=source, target=target, evidence=evidence
         )
 
     def key(ds: Dataset, r: Relation) -> tuple[Any, ...]:

@@ -456,3 +456,30 @@ def test_write_merged_refuses_a_file(pair: tuple[Path, Path], tmp_path: Path) ->
 def test_judgement_object_key_ignores_order() -> None:
     x, y = Ref("a", "x"), Ref("b", "y")
     assert Judgement(x, y, "entity", "same").key == Judgement(y, x, "entity", "different").key
+
+
+def test_corroboration_is_counted_across_datasets_loaded_together(pair: tuple[Path, Path]) -> None:
+    a, b = pair
+    a.write_text(
+        a.read_text().replace("visit\n    status: reported", "visit\n    status: confirmed")
+    )
+    second = b.read_text().replace("id: raisi-visit-havana", "id: raisi-visit-cuba")
+    second = second.replace("ebrahim-raisi", "ibrahim-raisi").replace(
+        "name: Ebrahim", "name: Ibrahim"
+    )
+    second = second.replace("    date: 2023-06\n    status: reported", "    status: confirmed")
+    second = second.replace(
+        "      - quote: Iranian President Ibrahim Raisi visited Cuba.\n        source: same-article\n",
+        "",
+    )
+    second = second.replace(
+        "    type: visit\n    status: confirmed\n",
+        "    type: visit\n    status: confirmed\n    notes: The article gives no date.\n",
+    )
+    b.write_text(second)
+    alone = [w.code for w in relgraph.load(a).warnings]
+    assert alone in (["unconfirmed"], ["single-source"])  # one origin on its own
+    both = relgraph.load([a, b])
+    (visit,) = [r for r in both.relations if r.id == "raisi-visit-cuba"]
+    assert len(visit.evidence) == 2
+    assert [w.code for w in both.warnings] == []  # two independent origins together
