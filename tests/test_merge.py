@@ -469,7 +469,8 @@ def test_corroboration_is_counted_across_datasets_loaded_together(pair: tuple[Pa
     )
     second = second.replace("    date: 2023-06\n    status: reported", "    status: confirmed")
     second = second.replace(
-        "      - quote: Iranian President Ibrahim Raisi visited Cuba.\n        source: same-article\n",
+        "      - quote: Iranian President Ibrahim Raisi visited Cuba.\n"
+        "        source: same-article\n",
         "",
     )
     second = second.replace(
