@@ -14,6 +14,8 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -22,9 +24,10 @@ from typing import Any
 import orjson
 
 from relgraph.errors import DatasetError, Diagnostic, UsageError, did_you_mean
+from relgraph.extract import ArticleText
 from relgraph.loading import read_text, read_yaml
 
-__all__ = ["SourceText", "source_text"]
+__all__ = ["AddedSource", "SourceText", "add_source", "source_text"]
 
 #: The largest source text read (as validation reads them).
 MAX_SOURCE_BYTES = 64 * 2**20
@@ -164,3 +167,344 @@ def _jsonl_sources(file: str) -> list[dict[str, Any]]:
             [Diagnostic(file, 0, 0, "unreadable-file", f"cannot be read: {exc.strerror}", "")]
         ) from None
     return out
+
+
+# -- adding a source ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AddedSource:
+    """What :func:`add_source` did: the record written, where, and from what.
+
+    ``dataset_file`` is the file the record went into, ``text_file`` the
+    stored text, ``original_file`` the original kept byte for byte (if asked),
+    ``article`` what reading the input gave (kind, encoding, dropped blocks).
+    """
+
+    record: dict[str, str]
+    dataset_file: str
+    text_file: str
+    original_file: str | None
+    article: ArticleText
+
+
+def add_source(
+    file: str | os.PathLike[str],
+    dataset: str | os.PathLike[str],
+    *,
+    id: str,
+    title: str,
+    url: str | None = None,
+    publisher: str | None = None,
+    published: str | None = None,
+    reliability: str = "F",
+    keep_original: bool = False,
+    encoding: str | None = None,
+) -> AddedSource:
+    """Store ``file``'s text beside ``dataset`` and add its source record to the dataset file.
+
+    The text is stored as ``sources/<id>.txt`` beside the dataset file, as
+    UTF-8 with LF line ends (a web page reduced to its article text, see
+    :func:`relgraph.extract.article_text`); its sha256 goes into the record.
+    The record is inserted as text at the end of the file's ``sources:``
+    list (made if there is none), so every other byte of the file stays as
+    it was: comments, order, quoting, blank lines. A JSON Lines dataset gets
+    the record as a new line. Everything lands together or nothing does.
+
+    Parameters
+    ----------
+    file
+        The article: a text file or a saved web page.
+    dataset
+        A dataset file (YAML or JSON Lines), or a folder: then the file of it
+        that has a ``sources:`` section (or its first YAML file).
+    id, title, url, publisher, published, reliability
+        The source record's fields (``published`` a partial date; reliability
+        A–F, default F: cannot be judged).
+    keep_original
+        Also store the file as it was, byte for byte, as
+        ``sources/<id>.orig<suffix>``.
+    encoding
+        The input's encoding when it is not UTF-8 and cannot be detected.
+
+    Raises
+    ------
+    DatasetError
+        Every problem with the record's fields or the input, located.
+    WriteError
+        The files could not be written (and none was).
+
+    Examples
+    --------
+    >>> import os, shutil, tempfile
+    >>> d = tempfile.mkdtemp()
+    >>> _ = shutil.copy("graph_data/cuba_iran.yaml", d)
+    >>> os.mkdir(os.path.join(d, "sources"))
+    >>> _ = shutil.copy("graph_data/sources/cuba_iran_relations.txt", os.path.join(d, "sources"))
+    >>> art = os.path.join(d, "new.txt")
+    >>> _ = open(art, "w").write("Raisi visited Havana. He signed six accords there.\\n")
+    >>> added = add_source(art, os.path.join(d, "cuba_iran.yaml"), id="visit", title="A visit")
+    >>> added.record["text"], added.record["sha256"][:12]
+    ('sources/visit.txt', '9b9158d7a68c')
+    >>> import relgraph
+    >>> [s.id for s in relgraph.load(os.path.join(d, "cuba_iran.yaml")).sources]
+    ['deepening-ties', 'visit']
+    """
+    from relgraph.atomic import AtomicOutput
+    from relgraph.extract import article_text
+    from relgraph.validation import dataset_files
+
+    name = os.fspath(file)
+    target = _target_file(os.fspath(dataset), dataset_files)
+    problems = _check_fields(target, id, title, url, publisher, published, reliability)
+    try:
+        with open(name, "rb") as fh:
+            data = fh.read(MAX_SOURCE_BYTES + 1)
+    except FileNotFoundError:
+        problems.append(Diagnostic(name, 0, 0, "missing-file", "no such file", "check the path"))
+        raise DatasetError(problems) from None
+    except OSError as exc:
+        problems.append(
+            Diagnostic(name, 0, 0, "unreadable-file", f"cannot be read: {exc.strerror}", "")
+        )
+        raise DatasetError(problems) from None
+    if len(data) > MAX_SOURCE_BYTES:
+        problems.append(
+            Diagnostic(
+                name,
+                0,
+                0,
+                "file-too-large",
+                f"the file is larger than {MAX_SOURCE_BYTES} bytes",
+                "store only the article",
+            )
+        )
+        raise DatasetError(problems)
+    try:
+        article = article_text(data, name, encoding)
+    except DatasetError as exc:
+        raise DatasetError([*problems, *exc.diagnostics]) from None
+    if problems:
+        raise DatasetError(problems)
+    base = os.path.dirname(os.path.abspath(target))
+    rel = f"sources/{id}.txt"
+    stored = article.text.encode("utf-8")
+    existing = os.path.join(base, rel)
+    if os.path.exists(existing):
+        with open(existing, "rb") as fh:
+            if fh.read() != stored:
+                raise DatasetError(
+                    [
+                        Diagnostic(
+                            existing,
+                            0,
+                            0,
+                            "text-exists",
+                            "a different text is already stored here",
+                            "give the source another --id, or move that file away",
+                        )
+                    ]
+                )
+    record: dict[str, str] = {"id": id, "title": title}
+    for key, value in (("publisher", publisher), ("url", url), ("published", published)):
+        if value is not None:
+            record[key] = value
+    record["reliability"] = reliability
+    record["text"] = rel
+    record["sha256"] = hashlib.sha256(stored).hexdigest()
+    with open(target, "rb") as fh:
+        old = fh.read()
+    new = _with_record(target, old, record)
+    suffix = os.path.splitext(name)[1] or ".orig"
+    original = f"sources/{id}.orig{suffix}" if keep_original else None
+    with AtomicOutput(base, folder=True) as out:
+        out.open_bytes(rel).write(stored)
+        if original is not None:
+            out.open_bytes(original).write(data)
+        out.open_bytes(os.path.basename(target)).write(new)
+    return AddedSource(
+        record=record,
+        dataset_file=target,
+        text_file=os.path.join(os.path.dirname(target), rel),
+        original_file=os.path.join(os.path.dirname(target), original) if original else None,
+        article=article,
+    )
+
+
+def _target_file(path: str, dataset_files: Any) -> str:
+    files, diags = dataset_files(path)
+    if diags:
+        raise DatasetError(diags)
+    if len(files) == 1:
+        return str(files[0])
+    for file in files:
+        if file.endswith((".yaml", ".yml")):
+            root, _ = read_yaml(file)
+            if root is not None and root.get("sources") is not None:
+                return str(file)
+    yamls = [f for f in files if f.endswith((".yaml", ".yml"))]
+    return str(yamls[0] if yamls else files[0])
+
+
+def _check_fields(
+    target: str,
+    ident: str,
+    title: str,
+    url: str | None,
+    publisher: str | None,
+    published: str | None,
+    reliability: str,
+) -> list[Diagnostic]:
+    from relgraph.fields import ID_RE
+    from relgraph.model import RELIABILITY_GRADES, PartialDate
+
+    problems: list[Diagnostic] = []
+
+    def bad(code: str, message: str, hint: str) -> None:
+        problems.append(Diagnostic(target, 0, 0, code, message, hint))
+
+    if not ID_RE.match(ident):
+        slug = re.sub(r"[^a-z0-9._-]+", "-", ident.lower()).strip("-._") or "x"
+        bad("bad-id", f"'{ident}' is not a readable id", f"use a slug such as '{slug}'")
+    elif ident in {str(r.get("id")) for _, r in _source_records(target)}:
+        bad(
+            "duplicate-id",
+            f"the dataset already has a source '{ident}'",
+            "give the new source another --id",
+        )
+    if not title.strip():
+        bad("missing-field", "the title is empty", "give the title the source has")
+    if publisher is not None and not publisher.strip():
+        bad("missing-field", "the publisher is empty", "leave --publisher out when unknown")
+    if url is not None and not re.match(r"^https?://[^\s/]+\S*$", url):
+        bad(
+            "bad-url",
+            f"'{url}' is not an http or https address",
+            "give the address the source was read at, starting https://",
+        )
+    if published is not None:
+        try:
+            PartialDate.parse(published)
+        except ValueError:
+            bad(
+                "bad-date",
+                f"'{published}' is not a date",
+                "write YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source gives",
+            )
+    if reliability not in RELIABILITY_GRADES:
+        bad(
+            "bad-choice",
+            f"'{reliability}' is not a reliability grade",
+            f"choose one of {', '.join(RELIABILITY_GRADES)} (F: cannot be judged)",
+        )
+    return problems
+
+
+_YAML_WORDS = {"y", "n", "yes", "no", "true", "false", "on", "off", "null", "~"}
+
+
+def _plain_ok(value: str) -> bool:
+    """Whether ``value`` can be written unquoted and YAML still reads it as this text."""
+    if value.lower() in _YAML_WORDS:
+        return False
+    if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
+        return True  # a partial date, read as written
+    return re.fullmatch(r"[A-Za-z][A-Za-z0-9._/-]*", value) is not None
+
+
+def _yaml_record(record: dict[str, str], dash: int, key: int) -> str:
+    lines = []
+    for i, (name, value) in enumerate(record.items()):
+        shown = value if _plain_ok(value) else json.dumps(value, ensure_ascii=False)
+        lead = " " * dash + "-" + " " * (key - dash - 1) if i == 0 else " " * key
+        lines.append(f"{lead}{name}: {shown}\n")
+    return "".join(lines)
+
+
+def _with_record(target: str, old: bytes, record: dict[str, str]) -> bytes:
+    """The dataset file's bytes with ``record`` added, every other byte kept."""
+    if target.endswith(".jsonl"):
+        line = orjson.dumps({"record": "source", **record}) + b"\n"
+        return old + (b"" if not old or old.endswith(b"\n") else b"\n") + line
+    text = old.decode("utf-8-sig")
+    bom = "\ufeff" if old.startswith(b"\xef\xbb\xbf") else ""
+    root, diags = read_yaml(target, text)
+    errors = [d for d in diags if d.severity == "error"]
+    if errors:
+        raise DatasetError(errors)
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    if root is None or root.kind != "map":
+        raise DatasetError(
+            [
+                Diagnostic(
+                    target,
+                    1,
+                    1,
+                    "not-a-dataset",
+                    "the file is not a dataset (a mapping with dataset:, sources:, …)",
+                    "name a dataset file",
+                )
+            ]
+        )
+    key_lines = sorted(k.line for k in root.keys.values())
+    sources = root.get("sources")
+    if sources is None:
+        later = [root.keys[k].line for k in root.keys if k not in ("dataset", "vocabulary")]
+        at = _before_comments(lines, min(later) - 1) if later else len(lines)
+        block = "sources:\n" + _yaml_record(record, 2, 4)
+        if at < len(lines):
+            block += "\n"
+        elif lines and lines[-1].strip():
+            block = "\n" + block
+        lines[at:at] = [block]
+        return (bom + "".join(lines)).encode("utf-8")
+    key_line = root.keys["sources"].line
+    if sources.kind == "null":
+        dash, key = 2, 4
+        at = key_line
+    elif sources.kind == "seq" and sources.value and lines[key_line - 1].rstrip().endswith(":"):
+        first = sources.value[0]
+        dash = lines[first.line - 1].rfind("-", 0, first.column - 1)
+        key = first.column - 1
+        following = [n for n in key_lines if n > key_line]
+        end = following[0] - 1 if following else len(lines)
+        at = _before_comments(lines, end)
+    elif sources.kind == "seq" and not sources.value:
+        raise DatasetError(
+            [
+                Diagnostic(
+                    target,
+                    key_line,
+                    1,
+                    "flow-sources",
+                    "the sources are written as '[]'",
+                    "write 'sources:' alone on its line, then add the source",
+                )
+            ]
+        )
+    else:
+        raise DatasetError(
+            [
+                Diagnostic(
+                    target,
+                    key_line,
+                    1,
+                    "flow-sources",
+                    "the sources are not a block list ('- id: …' lines)",
+                    "write the sources as a block list to let relgraph add to it",
+                )
+            ]
+        )
+    lines[at:at] = [_yaml_record(record, max(dash, 0), key)]
+    return (bom + "".join(lines)).encode("utf-8")
+
+
+def _before_comments(lines: list[str], end: int) -> int:
+    """Where a section that ends before line index ``end`` really ends: before the blank
+    lines and unindented comments that lead into the next section."""
+    at = end
+    while at > 0 and (not lines[at - 1].strip() or lines[at - 1].startswith("#")):
+        at -= 1
+    return at

@@ -326,6 +326,8 @@ class _Loader:
         self.vocab: Vocabulary = builtin_vocabulary()
         self.sources: dict[str, Source] = {}
         self.texts: dict[str, StoredText] = {}
+        # the sha256 of the source text last read (for the hint when 'sha256' is missing)
+        self.digest: str | None = None
         self.entities: dict[str, Entity] = {}
         self.broken_sources: set[str] = set()
         self.source_links: dict[str, _SourceLinks] = {}
@@ -442,8 +444,11 @@ class _Loader:
             ],
         )
         text_rel = f.text("text", required=True, example="sources/article.txt")
-        sha = f.scalar("sha256", required=True, example="<sha256sum of the text file>")
+        sha = f.scalar("sha256")
         text = self.source_text(f, node, text_rel, sha)
+        if sha is None:
+            # missing: the hint gives the value read from the stored text, when there is one
+            f.scalar("sha256", required=True, example=self.digest or "<sha256sum of the text file>")
         if ident is None or title is None or reliability is None or text is None:
             if ident is not None:
                 self.broken_sources.add(ident)
@@ -620,6 +625,7 @@ class _Loader:
         return ""
 
     def source_text(self, f: Fields, node: Node, rel: str | None, sha: str | None) -> str | None:
+        self.digest = None
         text_node = f.node_of("text")
         if rel is None or text_node is None:
             return None
@@ -657,9 +663,10 @@ class _Loader:
                     text_node, d.code, f"the source text '{rel}': {d.message}", d.hint
                 )
             return None
+        with open(full, "rb") as fh:
+            digest = hashlib.sha256(fh.read()).hexdigest()
+        self.digest = digest
         if sha is not None:
-            with open(full, "rb") as fh:
-                digest = hashlib.sha256(fh.read()).hexdigest()
             sha_node = f.node_of("sha256")
             if sha.lower() != digest and sha_node is not None:
                 self.problems.add(

@@ -47,6 +47,7 @@ def _register_optional() -> None:
         ("relgraph.cli.convert", "COMMANDS"),
         ("relgraph.cli.quote", "quote_command"),
         ("relgraph.cli.merge", "COMMANDS"),
+        ("relgraph.cli.source", "source_group"),
     ):
         try:
             mod = importlib.import_module(module)

@@ -1,0 +1,110 @@
+"""``relgraph source add``: store a new article's text and add its source record."""
+
+from __future__ import annotations
+
+import click
+
+from relgraph.cli.common import default_dataset
+from relgraph.intake import add_source
+
+__all__ = ["source_group"]
+
+_SHOWN_DROPPED = 8
+
+
+@click.group("source")
+def source_group() -> None:
+    """Add sources to a dataset.
+
+    \b
+    Examples:
+        relgraph source add article.html --id efe-visit --title "Raisi in Havana" \\
+            --dataset graph_data/cuba_iran.yaml
+    """
+
+
+@source_group.command("add")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--id", "ident", required=True, help="The new source's id (a readable slug).")
+@click.option("--title", required=True, help="The title the source has.")
+@click.option("--url", help="Where it was read (http or https).")
+@click.option("--publisher", help="Who published it; leave out when unknown.")
+@click.option("--published", help="When it was published: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option(
+    "--reliability",
+    default="F",
+    show_default=True,
+    help="Admiralty grade A (completely reliable) to E; F: cannot be judged.",
+)
+@click.option(
+    "--dataset",
+    metavar="D",
+    help="The dataset file (or folder) to add to (default: the bundled dataset).",
+)
+@click.option(
+    "--keep-original", is_flag=True, help="Also store FILE byte for byte beside the text."
+)
+@click.option("--encoding", help="FILE's encoding, when it is not UTF-8 and is not detected.")
+def add_command(
+    file: str,
+    ident: str,
+    title: str,
+    url: str | None,
+    publisher: str | None,
+    published: str | None,
+    reliability: str,
+    dataset: str | None,
+    keep_original: bool,
+    encoding: str | None,
+) -> None:
+    """Store FILE's text beside the dataset and add its source record.
+
+    FILE is a text file or a saved web page (reduced to its article text;
+    what was dropped is listed). The text is stored as UTF-8 with LF line
+    ends in sources/ID.txt beside the dataset file, its sha256 computed, and
+    the record added at the end of the file's sources, every other line of
+    the file left as it was. Then `relgraph validate` checks it.
+
+    \b
+    Examples:
+        relgraph source add notes/visit.txt --id visit --title "Raisi visits Havana" \\
+            --published 2023-06-15 --dataset mydata.yaml
+        relgraph source add saved/page.html --id efe --title "…" --url https://… \\
+            --keep-original --dataset mydata.yaml
+    """
+    added = add_source(
+        file,
+        dataset or default_dataset(),
+        id=ident,
+        title=title,
+        url=url,
+        publisher=publisher,
+        published=published,
+        reliability=reliability,
+        keep_original=keep_original,
+        encoding=encoding,
+    )
+    article = added.article
+    words = len(article.text.split())
+    for note in article.notes:
+        click.echo(f"{file}: {note}", err=True)
+    if article.kind == "html":
+        dropped = article.dropped
+        dropped_words = sum(len(d.split()) for d in dropped)
+        click.echo(
+            f"{file}: kept the article text ({words} words); dropped {len(dropped)} blocks "
+            f"of page text ({dropped_words} words):",
+            err=True,
+        )
+        for piece in dropped[:_SHOWN_DROPPED]:
+            shown = piece if len(piece) <= 70 else piece[:69] + "…"
+            click.echo(f"  - {shown}", err=True)
+        if len(dropped) > _SHOWN_DROPPED:
+            click.echo(f"  … and {len(dropped) - _SHOWN_DROPPED} more", err=True)
+    if added.original_file:
+        click.echo(f"kept the original as {added.original_file}", err=True)
+    click.echo(
+        f"added source '{ident}' to {added.dataset_file}: text in {added.text_file} "
+        f"({words} words), sha256 {added.record['sha256']}",
+        err=True,
+    )
