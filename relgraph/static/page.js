@@ -242,9 +242,17 @@
     return status || undefined;
   }
 
+  /* Line width by the amount of evidence: one to five items and more. */
+  function edgeWidth(e) {
+    return 1.2 + 1.2 * (Math.min(Math.max((e.evidence || []).length, 1), 5) - 1);
+  }
+
   /* The drawing style of a relation. Zoomed far out on a large graph (see applyDetail),
-   * edges are drawn plainly: straight, no dashes, no arrowheads, no labels, allegations
-   * fainter; those details cost most of a frame and cannot be seen at that size anyway. */
+   * edges are drawn plainly: straight, no dashes, no arrowheads, no labels, no halo,
+   * allegations fainter; those details cost most of a frame and cannot be seen at that
+   * size anyway. In full, a status is drawn so that no two look alike: confirmed solid
+   * with a pale halo of its colour, reported solid, alleged and disputed dashed and
+   * labelled, denied dotted and labelled. */
   function edgeStyle(e) {
     var c = edgeColor(e);
     var denied = e.status === "denied";
@@ -256,12 +264,16 @@
         smooth: { enabled: false },
         color: { color: c, highlight: shade(c, 0.35), hover: shade(c, 0.2), inherit: false,
           opacity: denied ? 0.25 : alleged ? 0.4 : 0.85 },
+        background: { enabled: false },
         label: null,
       };
     }
     var curve = e.curve || 0;
     return {
       dashes: alleged ? [9, 6] : denied ? [2, 5] : false,
+      background: e.status === "confirmed"
+        ? { enabled: true, color: tint(c, 0.62), size: edgeWidth(e) + 6, dashes: false }
+        : { enabled: false },
       arrows: { to: { enabled: !!typeOf(e).directed, scaleFactor: 0.6 } },
       smooth: curve === 0 ? { enabled: false }
         : { enabled: true, type: curve > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(curve) },
@@ -272,17 +284,63 @@
   }
 
   function edgeItem(e) {
-    var evidence = (e.evidence || []).length;
     var item = edgeStyle(e);
     item.id = visId(e.id);
     item.from = visId(e.from);
     item.to = visId(e.to);
-    item.width = 1.2 + 1.2 * (Math.min(Math.max(evidence, 1), 5) - 1);
+    item.width = edgeWidth(e);
     item.font = {
       face: FONT, size: 11, align: "horizontal", strokeWidth: 4, strokeColor: "#ffffff",
       color: ALLEGED.has(e.status) ? "#8a3b00" : "#3e4c59",
     };
     return item;
+  }
+
+  /* vis-network draws the halo (its edge "background") of curved lines only; the halo of a
+   * straight confirmed relation is drawn here, under everything else. */
+  var CONFIRMED_STRAIGHT = DATA.edges.filter(function (e) {
+    return e.status === "confirmed" && !e.curve;
+  });
+  function drawStraightHalos(ctx) {
+    if (!state.detailed || !CONFIRMED_STRAIGHT.length) return;
+    var renderer = network.renderer || {};
+    if (settings.large && (renderer.zooming || renderer.dragging)) return;
+    var edges = network.body.edges;
+    var nodes = network.body.nodes;
+    ctx.save();
+    ctx.lineCap = "butt";
+    CONFIRMED_STRAIGHT.forEach(function (e) {
+      var edge = edges[visId(e.id)];
+      if (!edge || !edge.connected || edge.options.hidden) return;
+      var a = nodes[visId(e.from)], b = nodes[visId(e.to)];
+      if (!a || !b) return;
+      ctx.beginPath();
+      ctx.moveTo(a.x, a.y);
+      ctx.lineTo(b.x, b.y);
+      ctx.strokeStyle = edge.options.background.color;
+      ctx.lineWidth = edge.options.background.size;
+      ctx.stroke();
+    });
+    ctx.restore();
+  }
+
+  /* vis-network draws the relations' labels first and the actors' labels over them, so
+   * the "alleged" of a short relation could hide under a name. Once everything is drawn,
+   * the labels that carry a status are drawn again, on top. */
+  var STATUS_LABELLED = DATA.edges.filter(function (e) {
+    return ALLEGED.has(e.status) || e.status === "denied";
+  }).map(function (e) { return visId(e.id); });
+  function drawStatusLabels(ctx) {
+    if (!state.detailed) return;
+    var renderer = network.renderer || {};
+    if (settings.large && (renderer.zooming || renderer.dragging)) return;  // edges hidden then
+    var edges = network.body.edges;
+    STATUS_LABELLED.forEach(function (id) {
+      var edge = edges[id];  // only the relations drawn now: the filters' view
+      if (!edge || !edge.connected || edge.options.hidden || edge.options.label === undefined) return;
+      if (typeof edge.drawLabel !== "function" || !edge.edgeType) return;
+      edge.drawLabel(ctx, edge.edgeType.getViaNode());
+    });
   }
 
   /* Switch a large graph's edges between the plain and the detailed style as the zoom
@@ -405,6 +463,8 @@
       },
     });
     network.once("afterDrawing", function () { firstDraw = performance.now(); });
+    network.on("beforeDrawing", drawStraightHalos);
+    network.on("afterDrawing", drawStatusLabels);
     network.on("click", function (params) {
       if (params.nodes.length) showNode(dataId(params.nodes[0]));
       else if (params.edges.length) showEdge(dataId(params.edges[0]));
@@ -504,8 +564,14 @@
     icon.appendChild(el);
     return icon;
   }
-  function lineIcon(stroke, dash, width, arrow) {
+  function lineIcon(stroke, dash, width, arrow, halo) {
     var icon = svg("svg", { width: 34, height: 14, viewBox: "0 0 34 14", "aria-hidden": "true", class: "icon line" });
+    if (halo) {
+      icon.appendChild(svg("line", {
+        x1: 2, y1: 7, x2: arrow ? 26 : 32, y2: 7, stroke: tint(color(stroke, "#7b8794"), 0.62),
+        "stroke-width": (width || 2.2) + 6, class: "halo",
+      }));
+    }
     var line = svg("line", {
       x1: 2, y1: 7, x2: arrow ? 26 : 32, y2: 7, stroke: color(stroke, "#7b8794"),
       "stroke-width": width || 2.2, "stroke-dasharray": dash || "none",
@@ -554,7 +620,7 @@
     var statuses = $("statuses");
     DATA.statuses.forEach(function (s) {
       var dash = s.allegation ? "6 4" : s.id === "denied" ? "2 3" : null;
-      statuses.appendChild(checkItem(s.id, lineIcon("#52606d", dash, 2), s.id.charAt(0).toUpperCase() + s.id.slice(1), statusCount.get(s.id) || 0,
+      statuses.appendChild(checkItem(s.id, lineIcon("#52606d", dash, 2, false, s.id === "confirmed"), s.id.charAt(0).toUpperCase() + s.id.slice(1), statusCount.get(s.id) || 0,
         s.text, function (on) {
           if (on) state.hiddenStatuses.delete(s.id); else state.hiddenStatuses.add(s.id);
           syncAllegationBox();
@@ -610,7 +676,8 @@
       legend.appendChild(h("li", { class: "note", text: "Edge colour: the relation\u2019s category (above)." }));
     }
     [
-      [lineIcon("#52606d", null, 2.2), "Reported or confirmed"],
+      [lineIcon("#52606d", null, 2.2, false, true), "Confirmed (with a halo)"],
+      [lineIcon("#52606d", null, 2.2), "Reported"],
       [lineIcon("#52606d", "6 4", 2.2), "Alleged or disputed (labelled)"],
       [lineIcon("#52606d", "2 3", 2.2), "Denied"],
       [lineIcon("#52606d", null, 2.2, true), "Directed: reads from tail to head"],
