@@ -390,6 +390,12 @@ class FastText(StoredText):
         """Where ``quote`` occurs in the text (first occurrence), or ``None``."""
         return self.find_normalized(normalize_fast(quote))
 
+    def _needle(self, quote: str) -> str:
+        return normalize_fast(quote)
+
+    def _orig_at(self, j: int) -> int:
+        return self._orig(j)
+
     def _span(self, at: int, stop: int) -> tuple[int, int]:
         """The start and end of the sentence(s) around ``text[at:stop]``, as ``StoredText.context``.
 

@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["Match", "StoredText", "normalize"]
+__all__ = ["ELISION", "Match", "StoredText", "fragments", "normalize"]
 
 _TRANSLATE = str.maketrans(
     {
@@ -62,6 +62,11 @@ _FULL_SCAN = 50_000
 #: how far the closest passage may widen to take in a word it cuts
 _SNAP = 24
 _CLOSEST_SPAN = 300
+#: An elision in a quote: "…", "..." or "[…]" with white space on both sides.
+ELISION = re.compile(r"\s+\[?(?:\u2026|\.\.\.)\]?\s+")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# how many places of an elided quote's first fragment are tried
+_ELIDED_TRIES = 1000
 _SENTENCE_END = re.compile(r"[.!?](?:[\"'\u201d\u2019)]*)\s|\n\s*\n")
 
 
@@ -74,6 +79,20 @@ def normalize(text: str) -> str:
     '"Cuba" - Iran'
     """
     return _normalize_with_map(text)[0]
+
+
+def fragments(quote: str) -> list[str]:
+    """The fragments of a quote that elides words with " … " (one fragment if none).
+
+    Examples
+    --------
+    >>> fragments("Cuba and Iran \u2026 signed [...] six accords")
+    ['Cuba and Iran', 'signed', 'six accords']
+    >>> fragments("and so on...")
+    ['and so on...']
+    """
+    parts = [p for p in ELISION.split(" " + quote + " ") if p.strip()]
+    return [p.strip() for p in parts] or [quote]
 
 
 def _clusters(text: str) -> list[tuple[int, str]]:
@@ -137,6 +156,48 @@ class StoredText:
         start = self._map[at]
         end = self._map[at + len(needle) - 1] + 1
         return Match(start, end)
+
+    def _needle(self, quote: str) -> str:
+        return normalize(quote)
+
+    def _orig_at(self, j: int) -> int:
+        return self._map[j]
+
+    def find_fragments(self, parts: list[str]) -> Match | None:
+        """Where the fragments of an elided quote occur in order within one paragraph:
+        from the start of the first to the end of the last, or ``None``.
+
+        Examples
+        --------
+        >>> t = StoredText("Iran and Cuba met. They signed six accords.\\n\\nCuba left.")
+        >>> m = t.find_fragments(["Iran and Cuba", "six accords"])
+        >>> t.text[m.start:m.end]
+        'Iran and Cuba met. They signed six accords'
+        >>> t.find_fragments(["six accords", "Iran"]) is None
+        True
+        >>> t.find_fragments(["Iran", "Cuba left"]) is None  # another paragraph
+        True
+        """
+        needles = [self._needle(p) for p in parts]
+        if not needles or not all(needles):
+            return None
+        hay = self._norm
+        pos = 0
+        for _ in range(_ELIDED_TRIES):
+            at = hay.find(needles[0], pos)
+            if at < 0:
+                return None
+            end = at + len(needles[0])
+            for needle in needles[1:]:
+                nxt = hay.find(needle, end)
+                if nxt < 0:
+                    return None  # a later start cannot do better
+                end = nxt + len(needle)
+            start, stop = self._orig_at(at), self._orig_at(end - 1) + 1
+            if not _PARAGRAPH_BREAK.search(self.text, start, stop):
+                return Match(start, stop)
+            pos = at + 1
+        return None
 
     def closest(self, quote: str) -> str | None:
         """The passage of the text most like ``quote``, for a hint when it is not found.

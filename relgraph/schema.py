@@ -117,7 +117,10 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
     evidence = _object(
         {
             "quote": _text(
-                "The exact words of the source; they must occur in its stored text.", True
+                "The exact words of the source; they must occur in its stored text. "
+                'Words left out are marked " … " (or " ... "): each fragment must occur, '
+                "in order, within one paragraph.",
+                True,
             ),
             "source": {**ref_id, "description": "The id of the source quoted (under sources:)."},
             "attributed_to": _text(

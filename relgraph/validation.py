@@ -43,7 +43,7 @@ from relgraph.model import (
     Stance,
     Status,
 )
-from relgraph.quotes import StoredText
+from relgraph.quotes import StoredText, fragments
 from relgraph.vocabulary import SIGNS, Vocabulary, builtin_vocabulary, parse_vocabulary
 
 if TYPE_CHECKING:
@@ -816,6 +816,18 @@ class _Loader:
         stored = self.texts[source]
         match = stored.find(quote)
         quote_node = f.node_of("quote") or node
+        parts = fragments(quote) if match is None else []
+        if len(parts) > 1:
+            match = stored.find_fragments(parts)
+            if match is None:
+                self.problems.add(
+                    quote_node,
+                    "quote-not-found",
+                    f"the {len(parts)} fragments of the quote are not in one paragraph of the "
+                    f"text of source '{source}', in this order",
+                    _elided_hint(stored, parts),
+                )
+                return None
         if match is None:
             near = stored.closest(quote)
             hint = (
@@ -1118,6 +1130,19 @@ def _stance(text: str) -> Stance:
 
 def _modality(text: str) -> Modality:
     return "announced" if text == "announced" else "planned" if text == "planned" else "occurred"
+
+
+def _elided_hint(stored: StoredText, parts: list[str]) -> str:
+    """What is wrong with an elided quote: a fragment not in the text, or the order."""
+    for part in parts:
+        if stored.find(part) is None:
+            near = stored.closest(part)
+            where = f'; the closest passage is: "{near}"' if near else ""
+            return f'the fragment "{part}" is not in the text{where}'
+    return (
+        "each fragment is in the text, but not in this order within one paragraph; "
+        "quote fragments of one passage, in the source's order"
+    )
 
 
 def _status(text: str) -> Status:
