@@ -75,10 +75,10 @@ import orjson
 import yaml
 
 from relgraph.atomic import AtomicOutput
-from relgraph.errors import DatasetError, Diagnostic, UsageError, WriteError, did_you_mean
-from relgraph.fields import _BIDI, _CONTROL, ID_RE, Problems
+from relgraph.errors import Diagnostic, UsageError, WriteError, did_you_mean
+from relgraph.fields import _BIDI, _CONTROL, _LINE_CONTROL, ID_RE, Problems
 from relgraph.graph import collector_paused
-from relgraph.loading import MAX_DEPTH, MAX_FILE_BYTES, Node, read_yaml
+from relgraph.loading import MAX_DEPTH, MAX_FILE_BYTES, Node, file_problem, read_yaml
 from relgraph.model import (
     MODALITIES,
     STANCES,
@@ -757,6 +757,7 @@ def _fast_amounts(value: Any) -> tuple[tuple[Amount, ...], int]:
 
 # the characters the checks of text fields report (their own patterns, in one search)
 _UNCLEAN = re.compile(f"{_CONTROL.pattern}|{_BIDI.pattern}")
+_UNCLEAN_LINE = re.compile(f"{_LINE_CONTROL.pattern}|{_BIDI.pattern}")
 
 
 def _clean(text: str) -> str:
@@ -766,6 +767,13 @@ def _clean(text: str) -> str:
     """
     # control and bidi characters are all unprintable, and isprintable() is quick
     if not text.isprintable() and _UNCLEAN.search(text) is not None:
+        raise _Slow
+    return text
+
+
+def _line(text: str) -> str:
+    """``text``, if it is a clean one-line value (a name, an alias, a tag, an external id)."""
+    if not text.isprintable() and _UNCLEAN_LINE.search(text) is not None:
         raise _Slow
     return text
 
@@ -782,9 +790,11 @@ def _texts(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
     if type(value) is str:
-        return (value,)
+        return (_line(value),)
     if type(value) is not list or not all(type(v) is str for v in value):
         raise _Slow
+    for v in value:
+        _line(v)
     return tuple(value)
 
 
@@ -1014,13 +1024,16 @@ class _BulkLoader(_Loader):
             or not name.strip()
         ):
             raise _Slow
-        _clean(name)
+        _clean(_line(name))
         externals = d.get("external_ids")
         if externals is None:
             pairs: tuple[tuple[str, str], ...] = ()
             extra = 0
         elif type(externals) is dict and all(type(v) is str for v in externals.values()):
             pairs = tuple(sorted(externals.items()))
+            for key, value in pairs:
+                _line(key)
+                _line(value)
             extra = len(externals)
         else:
             raise _Slow
@@ -1221,8 +1234,8 @@ class _JsonlFile:
 
     def open(self) -> IO[bytes] | None:
         try:
-            if os.path.isdir(self.path):
-                self.problem(0, 0, "not-a-file", "is a directory, not a file", "name a file here")
+            if (problem := file_problem(self.path)) is not None:
+                self.problems.items.append(problem)
                 return None
             return open(self.path, "rb")
         except FileNotFoundError:
@@ -1578,7 +1591,7 @@ def _load(files: list[str], problems: Problems, progress: ProgressCallback | Non
     del loader.relation_ids
     _unique_ids(claims, "claim", problems)
     if problems.has_errors:
-        raise DatasetError(problems.items)
+        raise problems.error()
     return Dataset(
         id=ident,
         title=title,

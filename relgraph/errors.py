@@ -21,7 +21,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
+from relgraph.terminal import inert
+
 __all__ = [
+    "MAX_DIAGNOSTICS",
     "DatasetError",
     "Diagnostic",
     "RelgraphError",
@@ -31,6 +34,10 @@ __all__ = [
 ]
 
 Severity = Literal["error", "warning"]
+
+#: Most problems one load or import reports; beyond them, a last diagnostic
+#: ``too-many-problems`` says how many more there were.
+MAX_DIAGNOSTICS = 1000
 
 
 @dataclass(frozen=True)
@@ -50,12 +57,18 @@ class Diagnostic:
         return (self.path, self.line, self.column, self.code, self.message)
 
     def __str__(self) -> str:
-        where = self.path
+        """The diagnostic as printed: two lines at most, whatever its parts hold.
+
+        A file name, a key or a quoted passage may carry control characters; they are
+        shown escaped (see :func:`relgraph.terminal.inert`), so that no part of a
+        diagnostic can start a line of its own or send a terminal an escape sequence.
+        """
+        where = inert(self.path)
         if self.line > 0:
             where += f":{self.line}:{self.column}"
-        text = f"{where}: {self.severity}[{self.code}] {self.message}"
+        text = f"{where}: {self.severity}[{self.code}] {inert(self.message)}"
         if self.hint:
-            text += f"\n  hint: {self.hint}"
+            text += f"\n  hint: {inert(self.hint)}"
         return text
 
     def as_dict(self) -> dict[str, Any]:
@@ -91,12 +104,40 @@ class WriteError(RelgraphError, OSError):
 
 
 class DatasetError(RelgraphError):
-    """The input has problems; ``diagnostics`` lists every one, sorted by location."""
+    """The input has problems; ``diagnostics`` lists them, sorted by location.
 
-    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
-        self.diagnostics: tuple[Diagnostic, ...] = tuple(
-            sorted(diagnostics, key=Diagnostic.sort_key)
-        )
+    At most :data:`MAX_DIAGNOSTICS` are listed; when there were more (``omitted``
+    counts those not kept), a last ``too-many-problems`` diagnostic says how many.
+
+    Examples
+    --------
+    >>> many = [Diagnostic("a.yaml", i, 1, "bad", "wrong") for i in range(1, 1203)]
+    >>> exc = DatasetError(many)
+    >>> len(exc.diagnostics), exc.omitted
+    (1001, 202)
+    >>> print(exc.diagnostics[-1])
+    a.yaml: error[too-many-problems] 202 more problems are not listed
+      hint: relgraph lists the first 1000 problems; fix these and run it again
+    """
+
+    def __init__(self, diagnostics: Iterable[Diagnostic], omitted: int = 0) -> None:
+        found = sorted(diagnostics, key=Diagnostic.sort_key)
+        self.omitted = omitted + max(0, len(found) - MAX_DIAGNOSTICS)
+        kept = found[:MAX_DIAGNOSTICS]
+        if self.omitted:
+            kept.append(
+                Diagnostic(
+                    kept[-1].path if kept else "",
+                    0,
+                    0,
+                    "too-many-problems",
+                    f"{self.omitted} more problem{'s' * (self.omitted != 1)} "
+                    f"{'are' if self.omitted != 1 else 'is'} not listed",
+                    f"relgraph lists the first {MAX_DIAGNOSTICS} problems; "
+                    "fix these and run it again",
+                )
+            )
+        self.diagnostics: tuple[Diagnostic, ...] = tuple(kept)
         errors = [d for d in self.diagnostics if d.severity == "error"]
         first = str(errors[0]) if errors else "no diagnostics"
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""

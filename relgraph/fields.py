@@ -9,12 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from relgraph.errors import Diagnostic, did_you_mean
+from relgraph.errors import MAX_DIAGNOSTICS, DatasetError, Diagnostic, did_you_mean
 from relgraph.loading import Node
 
 __all__ = ["ID_RE", "Fields", "Problems"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: What one-line values (names, aliases, tags, external ids) refuse: every control
+#: character, tab, line feed and carriage return included, so that a name printed on a
+#: terminal line cannot start another line or move the cursor.
+_LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
 #: Ids are readable slugs: lower-case letters, digits, '-', '_' and '.'.
@@ -36,11 +40,50 @@ def _a(noun: str) -> str:
     return ("an " if noun[:1] in "aeiou" else "a ") + noun
 
 
+class _Capped(list[Diagnostic]):
+    """A list that keeps the first :data:`~relgraph.errors.MAX_DIAGNOSTICS` and counts the rest."""
+
+    omitted = 0
+
+    def append(self, item: Diagnostic) -> None:
+        if len(self) < MAX_DIAGNOSTICS:
+            super().append(item)
+        else:
+            self.omitted += 1
+
+    def extend(self, items: Iterable[Diagnostic]) -> None:
+        for item in items:
+            self.append(item)
+
+    @property
+    def full(self) -> bool:
+        """True once diagnostics are being counted instead of kept."""
+        return len(self) >= MAX_DIAGNOSTICS
+
+
 class Problems:
-    """A growing list of diagnostics."""
+    """A growing list of diagnostics: the first :data:`~relgraph.errors.MAX_DIAGNOSTICS` kept.
+
+    Beyond that, problems are only counted (``omitted``): a file with millions
+    of mistakes costs neither the memory nor the time to list them all.
+    """
 
     def __init__(self) -> None:
-        self.items: list[Diagnostic] = []
+        self.items: _Capped = _Capped()
+
+    @property
+    def omitted(self) -> int:
+        """How many problems were counted but not kept."""
+        return self.items.omitted
+
+    @property
+    def full(self) -> bool:
+        """True once problems are being counted instead of kept."""
+        return self.items.full
+
+    def error(self) -> DatasetError:
+        """The error listing the problems kept, and how many more there were."""
+        return DatasetError(self.items, omitted=self.omitted)
 
     def add(
         self,
@@ -117,6 +160,32 @@ class Fields:
         if value is None or value.kind == "null":
             return None
         return value
+
+    def control(self, node: Node, what: str, text: str) -> bool:
+        """Report a control character of a one-line value ``text``; True if there is one."""
+        bad = _LINE_CONTROL.search(text)
+        if bad is None:
+            return False
+        self.ok = False
+        self.problems.add(
+            node,
+            "control-character",
+            f"{what} contains the control character U+{ord(bad.group()):04X}",
+            "remove it: it is invisible and can hide or change what a reader sees; "
+            "a name is one line of text",
+        )
+        return True
+
+    def line(self, key: str, required: bool = False, example: str = "…") -> str | None:
+        """A text field on one line: a name (no tab, line break or other control character)."""
+        value = self.node_of(key)
+        if (
+            value is not None
+            and value.kind == "str"
+            and self.control(value, f"'{key}'", value.value)
+        ):
+            return None
+        return self.text(key, required, example)
 
     def text(self, key: str, required: bool = False, example: str = "…") -> str | None:
         """A text field. Numbers and yes/no words where text belongs are errors."""
@@ -258,11 +327,13 @@ class Fields:
         return [value]
 
     def texts(self, key: str) -> tuple[str, ...]:
-        """A list of text values."""
+        """A list of one-line text values (aliases, tags)."""
         out = []
         for item in self.items(key):
             if item.kind != "str":
                 self._wrong(key, item, "a list of text")
+                continue
+            if self.control(item, f"an item of '{key}'", item.value):
                 continue
             out.append(str(item.value))
         return tuple(out)

@@ -16,6 +16,7 @@ where YAML's traps are closed:
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -23,7 +24,15 @@ import yaml
 
 from relgraph.errors import Diagnostic
 
-__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "Node", "read_text", "read_yaml"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "Node",
+    "file_problem",
+    "leaves_folder",
+    "read_text",
+    "read_yaml",
+]
 
 #: Largest YAML file relgraph reads. Bulk data belongs in a bulk format.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -91,6 +100,74 @@ def _diag(path: str, line: int, column: int, code: str, message: str, hint: str)
     return Diagnostic(path, line, column, code, message, hint)
 
 
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def file_problem(path: str) -> Diagnostic | None:
+    """Why ``path`` cannot be read as a file, or ``None`` when it is a regular file.
+
+    A directory, a named pipe, a socket or a device is refused before it is
+    opened: opening a named pipe waits for a writer, reading a device may never end.
+    Only the status is looked at; missing and unreadable files are for the caller.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> d = tempfile.mkdtemp()
+    >>> os.mkfifo(os.path.join(d, "pipe"))
+    >>> print(file_problem(os.path.join(d, "pipe")))  # doctest: +ELLIPSIS
+    /...pipe: error[not-a-file] is a named pipe (FIFO), not a regular file
+      hint: name a regular file here; relgraph reads files, not streams
+    >>> file_problem(d).code, file_problem(os.path.join(d, "nothing")) is None
+    ('not-a-file', True)
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return _diag(path, 0, 0, "not-a-file", "is a directory, not a file", "name a file here")
+    kind = _file_kind(mode)
+    what = f"is {kind}, not a regular file" if kind.startswith("a ") else f"is {kind}"
+    return _diag(
+        path,
+        0,
+        0,
+        "not-a-file",
+        what,
+        "name a regular file here; relgraph reads files, not streams",
+    )
+
+
+def leaves_folder(folder: str, rel: str) -> bool:
+    """True when ``rel``, inside ``folder``, leads outside it through a symbolic link.
+
+    ``rel`` is already known to be relative and free of ``..``; this looks at
+    where the links on the way resolve to, as :func:`relgraph.load` does for
+    source texts.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> d = tempfile.mkdtemp()
+    >>> os.symlink("/etc/hostname", os.path.join(d, "link.txt"))
+    >>> leaves_folder(d, "link.txt"), leaves_folder(d, "sources/a.txt")
+    (True, False)
+    """
+    real_base = os.path.realpath(folder)
+    real = os.path.realpath(os.path.join(folder, rel))
+    return os.path.commonpath([real, real_base]) != real_base
+
+
 def read_text(path: str, limit: int = MAX_FILE_BYTES) -> tuple[str | None, list[Diagnostic]]:
     """Read a UTF-8 text file, or explain why it cannot be read.
 
@@ -109,10 +186,8 @@ def read_text(path: str, limit: int = MAX_FILE_BYTES) -> tuple[str | None, list[
       hint: save the file as UTF-8
     """
     try:
-        if os.path.isdir(path):
-            return None, [
-                _diag(path, 0, 0, "not-a-file", "is a directory, not a file", "name a file here")
-            ]
+        if (problem := file_problem(path)) is not None:
+            return None, [problem]
         size = os.path.getsize(path)
         if size > limit:
             return None, [

@@ -137,6 +137,8 @@ class PartialDate:
         if not m:
             raise ValueError(f"'{text}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
         year = int(m.group(1))
+        if year < 1:
+            raise ValueError(f"'{text}' has year {m.group(1)}; years run from 0001 to 9999")
         month = int(m.group(2)) if m.group(2) else None
         day = int(m.group(3)) if m.group(3) else None
         if month is not None and not 1 <= month <= 12:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from relgraph.errors import DatasetError, Diagnostic, did_you_mean
 from relgraph.fields import ID_RE, Fields, Problems
-from relgraph.loading import Node, read_text, read_yaml
+from relgraph.loading import Node, leaves_folder, read_text, read_yaml
 from relgraph.model import (
     MODALITIES,
     RELIABILITY_GRADES,
@@ -639,8 +639,7 @@ class _Loader:
             )
             return None
         full = os.path.join(base, rel)
-        real_base = os.path.realpath(base)
-        if os.path.commonpath([os.path.realpath(full), real_base]) != real_base:
+        if leaves_folder(base, rel):
             self.problems.add(
                 text_node,
                 "unsafe-path",
@@ -682,7 +681,7 @@ class _Loader:
     def entity(self, node: Node, seen: dict[str, Node]) -> None:
         f = Fields(node, "entity", FIELDS["entity"], self.problems)
         ident = self.claim_id(f, seen, "entity")
-        name = f.text("name", required=True, example="Name as the source gives it")
+        name = f.line("name", required=True, example="Name as the source gives it")
         kind = f.choice(
             "kind",
             list(self.vocab.entity_kinds),
@@ -693,8 +692,14 @@ class _Loader:
         aliases = f.texts("aliases")
         externals = []
         for key, value in f.mapping("external_ids").items():
+            key_node = f.node.get("external_ids")
+            key_node = key_node.keys.get(key, value) if key_node is not None else value
+            if f.control(key_node, "the name of an external id", str(key)):
+                continue
             if value.kind != "str":
                 f._wrong(f"external_ids.{key}", value, "text")
+                continue
+            if f.control(value, f"'external_ids.{key}'", value.value):
                 continue
             externals.append((str(key), str(value.value)))
         tags = f.texts("tags")
@@ -1266,7 +1271,7 @@ def load(
     files, diags = dataset_files(path)
     problems.extend(diags)
     if not files:
-        raise DatasetError(problems.items)
+        raise problems.error()
     # the checks are this module's; the order they run in, a fast path for records that
     # pass them and the paused garbage collector are relgraph.bulk's
     from relgraph.bulk import load_files

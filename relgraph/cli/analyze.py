@@ -18,11 +18,21 @@ from typing import Any
 import click
 
 from relgraph import analysis
-from relgraph.cli.common import clear, dataset_argument, load_or_fail, progress_line, quiet_option
+from relgraph.cli.common import (
+    clear,
+    dataset_argument,
+    echo,
+    load_or_fail,
+    progress_line,
+    quiet_option,
+)
 from relgraph.errors import UsageError
+from relgraph.export.csv import neutralize
 from relgraph.filters import Filter
+from relgraph.markup import markdown_text
 from relgraph.model import RELIABILITY_GRADES, STATUSES, Dataset, PartialDate
 from relgraph.progress import TerminalProgress
+from relgraph.terminal import inert
 
 __all__ = [
     "COMMANDS",
@@ -182,7 +192,7 @@ def _format_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _note(text: str) -> None:
-    click.echo(f"relgraph: {text}", err=True)
+    echo(f"relgraph: {text}", err=True)
 
 
 def _describe(dataset: Dataset, net: analysis.Network, what: str = "") -> None:
@@ -209,7 +219,7 @@ def _cell(value: Any) -> str:
         if math.isnan(value):
             return ""
         return str(int(value)) if value.is_integer() else f"{value:.4f}"
-    return str(value)
+    return inert(str(value))
 
 
 def _numeric(rows: Sequence[dict[str, Any]], key: str) -> bool:
@@ -235,17 +245,28 @@ def _table(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
     return "\n".join(out)
 
 
+def _text(md: bool) -> Callable[[str], str]:
+    """How data text is written: escaped for Markdown, or on one inert line for a table."""
+    return markdown_text if md else inert
+
+
 def _markdown(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
-    def esc(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    esc = markdown_text
 
     right = [_numeric(rows, k) for k, _ in columns]
     out = [
-        "| " + " | ".join(esc(h) for _, h in columns) + " |",
+        "| " + " | ".join(h.replace("|", "\\|") for _, h in columns) + " |",
         "|" + "|".join("---:" if r else "---" for r in right) + "|",
     ]
     out.extend("| " + " | ".join(esc(_cell(r.get(k))) for k, _ in columns) + " |" for r in rows)
     return "\n".join(out)
+
+
+def _csv_cell(value: Any) -> Any:
+    """A CSV cell: one inert line, neutralised as the export does (no formula runs)."""
+    if value is None:
+        return ""
+    return neutralize(inert(value)) if isinstance(value, str) else value
 
 
 def _csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> str:
@@ -254,7 +275,7 @@ def _csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -
     writer = csv.DictWriter(buffer, fieldnames=keys, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for r in rows:
-        writer.writerow({k: "" if r.get(k) is None else r.get(k) for k in keys})
+        writer.writerow({k: _csv_cell(r.get(k)) for k in keys})
     return buffer.getvalue().rstrip("\n")
 
 
@@ -266,13 +287,13 @@ def _emit(
     fmt: str, rows: Sequence[dict[str, Any]], columns: Sequence[Column], data: Callable[[], Any]
 ) -> None:
     if fmt == "json":
-        click.echo(_json(data()))
+        echo(_json(data()))
     elif fmt == "csv":
-        click.echo(_csv(rows, [k for k, _ in columns]))
+        echo(_csv(rows, [k for k, _ in columns]))
     elif fmt == "markdown":
-        click.echo(_markdown(rows, columns))
+        echo(_markdown(rows, columns))
     else:
-        click.echo(_table(rows, columns))
+        echo(_table(rows, columns))
 
 
 def _top(fmt: str, top: int | None, total: int, what: str) -> int | None:
@@ -508,10 +529,10 @@ def _sensitivity(
     shown = _top(fmt, top, len(result.rows), "actors")
     rows = result.to_records(shown)
     if fmt == "json":
-        click.echo(_json(result.to_dict(shown)))
+        echo(_json(result.to_dict(shown)))
         return
     if fmt == "csv":
-        click.echo(_csv(rows))
+        echo(_csv(rows))
         return
     for r in rows:
         r["change"] = f"+{r['change']}" if r["change"] > 0 else str(r["change"] or "=")
@@ -530,16 +551,17 @@ def _sensitivity(
         f"{metric} with and without allegations (alleged or disputed relations)",
         f"allegations: {result.allegations} of {result.relations_with} relations ({share:.0%})",
         f"rank correlation (Spearman): {rho}",
-        "tied in only by allegations: " + (", ".join(result.only_alleged) or "none"),
+        "tied in only by allegations: "
+        + (", ".join(_text(fmt == "markdown")(x) for x in result.only_alleged) or "none"),
         "change: places an actor gains when allegations count (+) or loses (-)",
         "",
     ]
     if fmt == "markdown":
-        click.echo("\n".join(f"- {x}" if x else "" for x in lines))
-        click.echo(_markdown(rows, columns))
+        echo("\n".join(f"- {x}" if x else "" for x in lines))
+        echo(_markdown(rows, columns))
     else:
-        click.echo("\n".join(lines))
-        click.echo(_table(rows, columns))
+        echo("\n".join(lines))
+        echo(_table(rows, columns))
 
 
 #: how many names a community's row lists in the table and markdown formats
@@ -574,10 +596,10 @@ def _communities(
     _describe(data, net, f"; weight: {net.weight}; engine: {result.engine}")
     rows = result.to_records()
     if fmt == "json":
-        click.echo(_json(result.to_dict()))
+        echo(_json(result.to_dict()))
         return
     if fmt == "csv":
-        click.echo(_csv(rows, ["community", "id", "name"]))
+        echo(_csv(rows, ["community", "id", "name"]))
         return
     n = len(result.communities)
     title = (
@@ -592,32 +614,35 @@ def _communities(
         summary = summary[:top]
     columns: list[Column] = [("community", "community"), ("size", "size"), ("actors", "actors")]
     if fmt == "markdown":
-        click.echo(f"{title}\n")
-        click.echo(_markdown(summary, columns))
+        echo(f"{title}\n")
+        echo(_markdown(summary, columns))
     else:
-        click.echo(title + "\n")
-        click.echo(_table(summary, columns))
+        echo(title + "\n")
+        echo(_table(summary, columns))
 
 
 def _quote_lines(r: analysis.RelationEvidence, indent: str, markdown: bool) -> list[str]:
     out = []
+    t = _text(markdown)
     for q in r.quotes:
-        who = f", attributed to {q.attributed_to}" if q.attributed_to else ""
+        who = f", attributed to {t(q.attributed_to)}" if q.attributed_to else ""
         grade = f", credibility {q.credibility}" if q.credibility else ""
-        cite = f"{q.source_title} ({q.source}, reliability {q.reliability}{grade}){who}"
+        cite = f"{t(q.source_title)} ({t(q.source)}, reliability {q.reliability}{grade}){who}"
         if markdown:
-            out.append(f"{indent}> \u201c{q.quote}\u201d  \n{indent}> \u2014 {cite}")
+            out.append(f"{indent}> \u201c{t(q.quote)}\u201d  \n{indent}> \u2014 {cite}")
         else:
             out.append(f"{indent}\u201c{q.quote}\u201d")
             out.append(f"{indent}  \u2014 {cite}")
     return out
 
 
-def _relation_line(r: analysis.RelationEvidence) -> str:
+def _relation_line(r: analysis.RelationEvidence, md: bool = False) -> str:
     arrow = "--" if r.direction == "undirected" else "->"
     status = r.status.upper() if r.alleged else r.status
+    t = _text(md)
     return (
-        f"{r.reading}  [{r.type}; {r.source} {arrow} {r.target}; {status}; {r.when or 'undated'}]"
+        f"{t(r.reading)}  [{t(r.type)}; {t(r.source)} {arrow} {t(r.target)}; {status}; "
+        f"{r.when or 'undated'}]"
     )
 
 
@@ -628,10 +653,10 @@ def _balance(
     clear(progress)
     _describe(data, net)
     if fmt == "json":
-        click.echo(_json(result.to_dict()))
+        echo(_json(result.to_dict()))
         return
     if fmt == "csv":
-        click.echo(_csv(result.to_records(), ["bloc", "id", "name"]))
+        echo(_csv(result.to_records(), ["bloc", "id", "name"]))
         return
     md = fmt == "markdown"
     c = result.census
@@ -643,38 +668,40 @@ def _balance(
         f"two blocs ({result.method}): {result.frustration} frustrated "
         f"tie{'s' * (result.frustration != 1)}",
     ]
-    click.echo("\n".join(f"- {x}" for x in lines) if md else "\n".join(lines))
+    echo("\n".join(f"- {x}" for x in lines) if md else "\n".join(lines))
     blocs = [
         {"bloc": n, "size": len(b), "actors": ", ".join(result.names[a] for a in b)}
         for n, b in enumerate(result.blocs, start=1)
     ]
     columns: list[Column] = [("bloc", "bloc"), ("size", "size"), ("actors", "actors")]
-    click.echo("")
-    click.echo(_markdown(blocs, columns) if md else _table(blocs, columns))
+    echo("")
+    echo(_markdown(blocs, columns) if md else _table(blocs, columns))
     if result.unplaced:
-        click.echo("")
-        click.echo("no signed tie: " + ", ".join(result.names[a] for a in result.unplaced))
+        echo("")
+        t = _text(md)
+        echo("no signed tie: " + ", ".join(t(result.names[a]) for a in result.unplaced))
     if result.unbalanced:
-        click.echo("")
-        click.echo("## unbalanced triangles" if md else "unbalanced triangles:")
+        echo("")
+        echo("## unbalanced triangles" if md else "unbalanced triangles:")
         for n, triangle in enumerate(result.unbalanced, start=1):
-            names = ", ".join(result.names[a] for a in triangle.actors)
-            click.echo(f"{n}. {names} ({triangle.signs})")
+            names = ", ".join(_text(md)(result.names[a]) for a in triangle.actors)
+            echo(f"{n}. {names} ({triangle.signs})")
             for tie in triangle.ties:
                 _tie(result, tie, "   ", md)
     if result.frustrated:
-        click.echo("")
-        click.echo("## frustrated ties" if md else "frustrated ties:")
+        echo("")
+        echo("## frustrated ties" if md else "frustrated ties:")
         for n, tie in enumerate(result.frustrated, start=1):
             _tie(result, tie, f"{n}. ", md)
 
 
 def _tie(result: analysis.Balance, tie: analysis.SignedTie, lead: str, md: bool) -> None:
     sign = "+" if tie.sign > 0 else "-"
-    click.echo(f"{lead}{result.names[tie.a]} / {result.names[tie.b]} ({sign})")
+    t = _text(md)
+    echo(f"{lead}{t(result.names[tie.a])} / {t(result.names[tie.b])} ({sign})")
     for r in tie.relations:
-        click.echo(f"     {_relation_line(r)}")
-        click.echo("\n".join(_quote_lines(r, "       ", md)))
+        echo(f"     {_relation_line(r, md)}")
+        echo("\n".join(_quote_lines(r, "       ", md)))
 
 
 def _timeline(
@@ -700,10 +727,10 @@ def _timeline(
     n = result.undated
     _describe(data, net, f"; {n} undated relation{'s' * (n != 1)} left out of the periods")
     if fmt == "json":
-        click.echo(_json(result.to_dict(key, top)))
+        echo(_json(result.to_dict(key, top)))
         return
     if fmt == "csv":
-        click.echo(
+        echo(
             _csv(
                 result.to_records(key, top),
                 ["period", "rank", "id", "name", "kind", *result.metrics],
@@ -724,7 +751,7 @@ def _timeline(
         ("actors", "actors"),
         ("top", f"top by {key}"),
     ]
-    click.echo(_markdown(periods, columns) if fmt == "markdown" else _table(periods, columns))
+    echo(_markdown(periods, columns) if fmt == "markdown" else _table(periods, columns))
 
 
 # ---------------------------------------------------------------------------
@@ -786,32 +813,33 @@ def path_command(
             "with these filters"
         )
     if fmt == "json":
-        click.echo(_json(result.to_dict()))
+        echo(_json(result.to_dict()))
         return
     if fmt == "csv":
         records = result.to_records()
-        click.echo(_csv(records, list(records[0]) if records else _PATH_COLUMNS))
+        echo(_csv(records, list(records[0]) if records else _PATH_COLUMNS))
         return
     md = fmt == "markdown"
     blocks = []
     for n, p in enumerate(result.paths, start=1):
         alleged = f", {p.alleged_hops} resting on allegations only" if p.alleged_hops else ""
-        head = f"Path {n}: {p} ({p.length} hop{'s' * (p.length != 1)}{alleged})"
+        head = f"Path {n}: {_text(md)(str(p))} ({p.length} hop{'s' * (p.length != 1)}{alleged})"
         lines = [f"## {head}" if md else head]
         for h, hop in enumerate(p.hops, start=1):
             mark = "  ALLEGED" if hop.alleged else ""
-            src, dst = net.entities[hop.source].name, net.entities[hop.target].name
+            src = _text(md)(net.entities[hop.source].name)
+            dst = _text(md)(net.entities[hop.target].name)
             lines.append(
                 f"{h}. {src} -> {dst}{mark}"
                 if not md
                 else f"{h}. **{src} -> {dst}**{' (alleged)' if hop.alleged else ''}"
             )
             for r in hop.relations:
-                lines.append(f"   {'- ' if md else ''}{_relation_line(r)}")
+                lines.append(f"   {'- ' if md else ''}{_relation_line(r, md)}")
                 lines.extend(_quote_lines(r, "     ", md))
         blocks.append("\n".join(lines))
     if blocks:
-        click.echo("\n\n".join(blocks))
+        echo("\n\n".join(blocks))
 
 
 _PATH_COLUMNS = [
@@ -892,12 +920,12 @@ def ego_command(
         center = net.entities[result.center].name
         sub = result.dataset(net.dataset)
         render_page(sub, page, title=f"{center} and its neighbourhood (radius {radius})")
-        click.echo(
+        echo(
             f"relgraph: wrote {page} ({len(sub.entities)} actors, {len(sub.relations)} relations)",
             err=True,
         )
     if fmt == "json":
-        click.echo(_json(result.to_dict()))
+        echo(_json(result.to_dict()))
         return
     rows = result.to_records()
     rel_columns: list[Column] = [
@@ -908,7 +936,7 @@ def ego_command(
         ("relation", "id"),
     ]
     if fmt == "csv":
-        click.echo(
+        echo(
             _csv(
                 rows,
                 [
@@ -926,7 +954,7 @@ def ego_command(
         )
         return
     md = fmt == "markdown"
-    center = net.entities[result.center].name
+    center = _text(md)(net.entities[result.center].name)
     n_rel = len(result.relations)
     head = (
         f"Ego network of {center} (radius {radius}): {len(result.actors)} "
@@ -943,18 +971,18 @@ def ego_command(
         if r["alleged"]:
             r["status"] = r["status"].upper()
     render = _markdown if md else _table
-    click.echo(f"## {head}" if md else head)
-    click.echo("")
-    click.echo(render(actors, actor_columns))
+    echo(f"## {head}" if md else head)
+    echo("")
+    echo(render(actors, actor_columns))
     if not rows:
         return
-    click.echo("")
+    echo("")
     if not quotes:
-        click.echo(render(rows, rel_columns))
+        echo(render(rows, rel_columns))
         return
     for relation in result.relations:
-        click.echo(f"{'- ' if md else ''}{_relation_line(relation)}")
-        click.echo("\n".join(_quote_lines(relation, "    ", md)))
+        echo(f"{'- ' if md else ''}{_relation_line(relation, md)}")
+        echo("\n".join(_quote_lines(relation, "    ", md)))
 
 
 COMMANDS = [analyze_command, path_command, ego_command]

@@ -15,6 +15,7 @@ import click
 from relgraph.errors import DatasetError, Diagnostic, RelgraphError, UsageError
 from relgraph.model import Dataset
 from relgraph.progress import TerminalProgress, terminal_progress
+from relgraph.terminal import inert
 from relgraph.validation import load
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "dataset_label",
     "dataset_paths",
     "default_dataset",
+    "echo",
     "echo_diagnostics",
     "load_or_fail",
     "progress_line",
@@ -46,7 +48,7 @@ class DataProblem(click.ClickException):
 
     def show(self, file: Any = None) -> None:
         if self.message:
-            click.echo(f"relgraph: {self.message}", err=True)
+            echo(f"relgraph: {inert(self.message)}", err=True)
 
 
 class NothingWritten(click.ClickException):
@@ -58,11 +60,28 @@ class NothingWritten(click.ClickException):
         super().__init__(f"{reason}; nothing was written")
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"relgraph: error: {self.message}", err=True)
+        echo(f"relgraph: error: {inert(self.message)}", err=True)
+
+
+def echo(text: str = "", err: bool = False, nl: bool = True) -> None:
+    """Print text for a reader, on stdout (``err``: stderr), made inert.
+
+    Every command prints through this: control characters from the data or a
+    file's name are shown escaped (:func:`relgraph.terminal.inert`), line
+    feeds kept, so nothing printed can move the cursor, rewrite the screen or
+    forge a line.
+    """
+    click.echo(inert(text, lines=True), err=err, nl=nl)
 
 
 def write_stdout(data: bytes) -> None:
-    """Write bytes to standard output as they are (a page, an export)."""
+    """Write bytes to standard output (a page, an export): as they are, unless on a terminal.
+
+    A file or a pipe gets the bytes unchanged; a terminal gets the text made
+    inert (see :func:`echo`).
+    """
+    if sys.stdout.isatty():
+        data = inert(data.decode("utf-8", "replace"), lines=True).encode("utf-8")
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
@@ -103,10 +122,10 @@ def dataset_label(dataset: str | Sequence[str] | None) -> str:
 def echo_diagnostics(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...], fmt: str) -> None:
     """Print diagnostics to stderr (text) or stdout (json)."""
     if fmt == "json":
-        click.echo(json.dumps([d.as_dict() for d in diagnostics], ensure_ascii=False, indent=2))
+        echo(json.dumps([d.as_dict() for d in diagnostics], ensure_ascii=False, indent=2))
         return
     for d in diagnostics:
-        click.echo(str(d), err=True)
+        echo(str(d), err=True)
 
 
 def summary(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> str:
@@ -178,29 +197,29 @@ def run_safely(group: click.Group, argv: list[str] | None) -> int:
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
     except click.Abort:
-        click.echo("relgraph: aborted", err=True)
+        echo("relgraph: aborted", err=True)
         return 130
     except click.ClickException as exc:
         exc.show()
         return int(exc.exit_code)
     except UsageError as exc:
-        click.echo(f"relgraph: error: {exc}", err=True)
+        echo(f"relgraph: error: {exc}", err=True)
         return USAGE_PROBLEM
     except DatasetError as exc:
         echo_diagnostics(exc.diagnostics, "text")
         return DATA_PROBLEM
     except RelgraphError as exc:
-        click.echo(f"relgraph: error: {exc}", err=True)
+        echo(f"relgraph: error: {exc}", err=True)
         return DATA_PROBLEM
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except KeyboardInterrupt:
-        click.echo("relgraph: interrupted", err=True)
+        echo("relgraph: interrupted", err=True)
         return 130
     except Exception as exc:
-        click.echo(
+        echo(
             f"relgraph: internal error: {type(exc).__name__}: {exc}\n"
             "  hint: this is a bug in relgraph; please report it with the command you ran",
             err=True,

@@ -9,6 +9,7 @@ from relgraph.cli.common import (
     DataProblem,
     NothingWritten,
     clear,
+    echo,
     echo_diagnostics,
     progress_line,
     quiet_option,
@@ -56,7 +57,7 @@ def convert_command(dataset: str, output: str, force: bool, quiet: bool) -> None
         except WriteError as exc:
             raise NothingWritten(str(exc)) from None
     if not quiet:
-        click.echo(
+        echo(
             f"{output}: {len(loaded.entities)} entities, {len(loaded.relations)} relations, "
             f"{len(loaded.claims)} claims",
             err=True,

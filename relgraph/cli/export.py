@@ -18,6 +18,7 @@ from relgraph.cli.common import (
     DataProblem,
     NothingWritten,
     dataset_argument,
+    echo,
     echo_diagnostics,
     load_or_fail,
     progress_line,
@@ -68,7 +69,7 @@ def _format_options(fmt: str, given: dict[str, Any]) -> dict[str, Any]:
 
 
 def _note(text: str) -> None:
-    click.echo(f"relgraph: {text}", err=True)
+    echo(f"relgraph: {text}", err=True)
 
 
 def _counts(dataset: Dataset) -> str:
@@ -352,7 +353,7 @@ def schema_command(dataset: str | None, output: str | None) -> None:
     vocabulary = load_or_fail(dataset).vocabulary if dataset else None
     text = schema_json(vocabulary)
     if output is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
         return
     with AtomicOutput(output) as out:
         out.open_text(os.path.basename(output)).write(text)

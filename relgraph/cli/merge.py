@@ -12,6 +12,7 @@ from relgraph.cli.common import (
     DataProblem,
     NothingWritten,
     clear,
+    echo,
     echo_diagnostics,
     progress_line,
     quiet_option,
@@ -119,9 +120,9 @@ def match_command(
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     if fmt == "json":
-        click.echo(json.dumps(result.to_records(), ensure_ascii=False, indent=2))
+        echo(json.dumps(result.to_records(), ensure_ascii=False, indent=2))
     else:
-        click.echo(result.to_text())
+        echo(result.to_text())
     if output is not None:
         text = judgements_yaml((*result.entities, *result.relations), keep)
         try:
@@ -129,7 +130,7 @@ def match_command(
         except WriteError as exc:
             raise NothingWritten(str(exc)) from None
         if not quiet:
-            click.echo(f"wrote {output}: judge each pair, then run relgraph merge", err=True)
+            echo(f"wrote {output}: judge each pair, then run relgraph merge", err=True)
 
 
 @click.command("merge")
@@ -202,7 +203,7 @@ def merge_command(
     except WriteError as exc:
         raise NothingWritten(str(exc)) from None
     if fmt == "json":
-        click.echo(
+        echo(
             json.dumps(
                 {
                     "dataset": written.id,
@@ -223,8 +224,8 @@ def merge_command(
             )
         )
     elif not quiet:
-        click.echo(result.to_text(), err=True)
-        click.echo(f"wrote {os.path.join(output, written.id + '.yaml')}", err=True)
+        echo(result.to_text(), err=True)
+        echo(f"wrote {os.path.join(output, written.id + '.yaml')}", err=True)
 
 
 COMMANDS = [match_command, merge_command]

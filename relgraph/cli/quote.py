@@ -6,7 +6,7 @@ import json
 
 import click
 
-from relgraph.cli.common import DataProblem
+from relgraph.cli.common import DataProblem, echo
 from relgraph.intake import source_text
 from relgraph.passages import GOOD_SCORE, MAX_LIMIT, Passage, PassageFinder
 
@@ -72,19 +72,19 @@ def quote_command(source: str, words: str, dataset: str | None, limit: int, as_y
     best = found[0]
     missing = best.score < GOOD_SCORE
     if missing:
-        click.echo(
+        echo(
             f"relgraph: these words are not in source '{stored.id}'; "
             f"the nearest passage (score {best.score:.1f}) is:",
             err=True,
         )
         found = found[:1]
     if as_yaml:
-        click.echo(f"# score {best.score:.1f}, from source '{stored.id}'")
-        click.echo(evidence_yaml(best, stored.id), nl=False)
+        echo(f"# score {best.score:.1f}, from source '{stored.id}'")
+        echo(evidence_yaml(best, stored.id), nl=False)
     else:
         for i, p in enumerate(found, 1):
-            click.echo(f"{i}. score {p.score:.1f} at characters {p.start}-{p.end}")
-            click.echo(f"   {_folded(p.text)}")
-            click.echo(f"   sentence: {_folded(p.sentence)}")
+            echo(f"{i}. score {p.score:.1f} at characters {p.start}-{p.end}")
+            echo(f"   {_folded(p.text)}")
+            echo(f"   sentence: {_folded(p.sentence)}")
     if missing:
         raise DataProblem("")

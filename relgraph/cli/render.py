@@ -12,6 +12,7 @@ from relgraph.cli.common import (
     NothingWritten,
     clear,
     dataset_argument,
+    echo,
     load_or_fail,
     progress_line,
     quiet_option,
@@ -119,7 +120,7 @@ def render_command(
         except OSError as exc:
             raise NothingWritten(f"cannot write '{target}': {exc.strerror or exc}") from None
         clear(progress)
-    click.echo(
+    echo(
         f"relgraph: wrote {target} ({len(html.encode('utf-8')):,} bytes; "
         f"{len(ds.entities)} actors, {len(ds.relations)} relations)",
         err=True,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from relgraph.cli.common import default_dataset
+from relgraph.cli.common import default_dataset, echo
 from relgraph.intake import add_source
 
 __all__ = ["source_group"]
@@ -87,23 +87,23 @@ def add_command(
     article = added.article
     words = len(article.text.split())
     for note in article.notes:
-        click.echo(f"{file}: {note}", err=True)
+        echo(f"{file}: {note}", err=True)
     if article.kind == "html":
         dropped = article.dropped
         dropped_words = sum(len(d.split()) for d in dropped)
-        click.echo(
+        echo(
             f"{file}: kept the article text ({words} words); dropped {len(dropped)} blocks "
             f"of page text ({dropped_words} words):",
             err=True,
         )
         for piece in dropped[:_SHOWN_DROPPED]:
             shown = piece if len(piece) <= 70 else piece[:69] + "…"
-            click.echo(f"  - {shown}", err=True)
+            echo(f"  - {shown}", err=True)
         if len(dropped) > _SHOWN_DROPPED:
-            click.echo(f"  … and {len(dropped) - _SHOWN_DROPPED} more", err=True)
+            echo(f"  … and {len(dropped) - _SHOWN_DROPPED} more", err=True)
     if added.original_file:
-        click.echo(f"kept the original as {added.original_file}", err=True)
-    click.echo(
+        echo(f"kept the original as {added.original_file}", err=True)
+    echo(
         f"added source '{ident}' to {added.dataset_file}: text in {added.text_file} "
         f"({words} words), sha256 {added.record['sha256']}",
         err=True,

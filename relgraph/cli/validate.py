@@ -11,6 +11,7 @@ from relgraph.cli.common import (
     dataset_argument,
     dataset_label,
     dataset_paths,
+    echo,
     echo_diagnostics,
     quiet_option,
     summary,
@@ -59,7 +60,7 @@ def validate_command(dataset: tuple[str, ...], fmt: str, strict: bool, quiet: bo
         raise DataProblem(f"{path}: {summary(problems)}" if fmt == "text" else "")
     if fmt == "text":
         extra = f" ({summary(problems)})" if problems else ""
-        click.echo(f"{path}: ok{extra}", err=True)
+        echo(f"{path}: ok{extra}", err=True)
 
 
 @click.command("vocab")
@@ -76,20 +77,18 @@ def vocab_command(fmt: str) -> None:
     """
     vocab = builtin_vocabulary()
     if fmt == "json":
-        click.echo(json.dumps(vocab.as_dict(), ensure_ascii=False, indent=2))
+        echo(json.dumps(vocab.as_dict(), ensure_ascii=False, indent=2))
         return
-    click.echo("Entity kinds")
+    echo("Entity kinds")
     for k in vocab.entity_kinds.values():
-        click.echo(f"  {k.id:<14} {k.label:<14} {k.description}")
-    click.echo("")
-    click.echo("Relation types")
+        echo(f"  {k.id:<14} {k.label:<14} {k.description}")
+    echo("")
+    echo("Relation types")
     header = f"  {'type':<22} {'category':<18} {'dir':<4} {'sign':<12} label / inverse label"
-    click.echo(header)
+    echo(header)
     for t in vocab.relation_types.values():
         arrow = "->" if t.directed else "--"
-        click.echo(
-            f"  {t.id:<22} {t.category:<18} {arrow:<4} {t.sign:<12} {t.label} / {t.inverse_label}"
-        )
+        echo(f"  {t.id:<22} {t.category:<18} {arrow:<4} {t.sign:<12} {t.label} / {t.inverse_label}")
         src = ", ".join(t.source_kinds) if t.source_kinds else "any"
         dst = ", ".join(t.target_kinds) if t.target_kinds else "any"
-        click.echo(f"  {'':<22} from: {src}; to: {dst}")
+        echo(f"  {'':<22} from: {src}; to: {dst}")

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from relgraph.atomic import AtomicOutput
 from relgraph.errors import DatasetError, Diagnostic, UsageError, WriteError
 from relgraph.imports.document import Document, emit
+from relgraph.loading import file_problem, leaves_folder
 from relgraph.model import Dataset, Location
 from relgraph.validation import load
 
@@ -98,13 +99,28 @@ class _Relocator:
 
 def _conflicts(doc: Document, out_dir: str) -> list[Diagnostic]:
     problems = []
-    for rel, (data, origin) in doc.texts.items():
+    carried = set(doc.texts)
+    beside = [(rel, (None, None)) for rel in _text_paths(doc) if rel not in carried]
+    for rel, (data, origin) in [*doc.texts.items(), *beside]:
+        code = "text-conflict"
         if not safe_relative(rel):
             continue  # validation reports it at the source's 'text:'
         final = os.path.join(out_dir, rel)
-        if os.path.isdir(final):
+        if os.path.lexists(final) and leaves_folder(out_dir, rel):
+            message = (
+                f"the source text path '{rel}' leads outside the output's folder through a link"
+            )
+            hint = "copy the text into the output's folder, or write the dataset elsewhere"
+            code = "unsafe-path"
+        elif data is None:
+            continue  # a text the output's folder already holds: validation checks it
+        elif os.path.isdir(final):
             message = f"the source text path '{rel}' is a folder beside the output"
             hint = "give the source another text path"
+        elif (problem := file_problem(final)) is not None:
+            message = f"the source text '{final}' beside the output {problem.message}"
+            hint = "give the source another text path, or write the dataset elsewhere"
+            code = problem.code
         elif os.path.exists(final):
             with open(final, "rb") as fh:
                 if fh.read() == data:
@@ -114,9 +130,7 @@ def _conflicts(doc: Document, out_dir: str) -> list[Diagnostic]:
         else:
             continue
         where = origin or Location(final)
-        problems.append(
-            Diagnostic(where.path, where.line, where.column, "text-conflict", message, hint)
-        )
+        problems.append(Diagnostic(where.path, where.line, where.column, code, message, hint))
     return problems
 
 

@@ -34,7 +34,7 @@ from relgraph.errors import DatasetError, Diagnostic, did_you_mean
 from relgraph.export.json import FORMAT
 from relgraph.export.records import DERIVED, FORMAT_VERSION, text_bytes
 from relgraph.imports.document import Document, Item, Located
-from relgraph.loading import MAX_FILE_BYTES, read_text
+from relgraph.loading import MAX_DEPTH, MAX_FILE_BYTES, read_text
 from relgraph.model import Location
 from relgraph.validation import FIELDS, default_claim_id, default_relation_id, load
 from relgraph.vocabulary import builtin_vocabulary
@@ -55,6 +55,51 @@ _FIELDS = {
     "evidence": FIELDS["evidence item"],
 }
 _HEAD = ("format", "format_version", "generator")
+#: The keys of a node-link file; relgraph writes relations under "edges", older files "links".
+_TOP = ("directed", "multigraph", "graph", "nodes", "links", "edges")
+#: The longest whole number read, in digits (Python refuses to read longer ones).
+MAX_DIGITS = 4300
+
+
+class _HugeNumber(ValueError):
+    def __init__(self, digits: str) -> None:
+        super().__init__(digits)
+        self.digits = digits
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _HugeNumber(text)
+    return int(text)
+
+
+def _parse_constant(name: str) -> Any:
+    raise json.JSONDecodeError(f"{name} is not a JSON number", name, 0)
+
+
+def _depth_problem(data: Any, display: str) -> Diagnostic | None:
+    """A diagnostic if ``data`` nests deeper than :data:`~relgraph.loading.MAX_DEPTH` levels."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return _too_deep(display)
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values() if isinstance(v, dict | list))
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value if isinstance(v, dict | list))
+    return None
+
+
+def _too_deep(display: str) -> Diagnostic:
+    return Diagnostic(
+        display,
+        0,
+        0,
+        "too-deep",
+        f"nesting is deeper than {MAX_DEPTH} levels",
+        "`relgraph export --to json` writes only a few levels; check the brackets",
+    )
 
 
 class _Reader:
@@ -238,6 +283,37 @@ class _Reader:
         graph = data["graph"]
         if not self.check_format(graph, self.at("/graph", "format")):
             return
+        for key in data:
+            if key not in _TOP:
+                self.problem(
+                    self.at("", key),
+                    "unknown-field",
+                    f"'{key}' is not a key of relgraph's node-link JSON",
+                    did_you_mean(
+                        str(key), ["graph", "nodes", "edges"], "it has: graph, nodes, edges"
+                    ),
+                )
+        if "links" in data and "edges" in data:
+            self.problem(
+                self.at("", "edges"),
+                "unknown-field",
+                "the file has both 'links' and 'edges'",
+                "keep the relations under 'edges' only",
+            )
+        for holder, key, where in (
+            (data, "nodes", ""),
+            (data, "links", ""),
+            (data, "edges", ""),
+            (graph, "sources", "/graph"),
+            (graph, "claims", "/graph"),
+        ):
+            if key in holder and not isinstance(holder[key], list):
+                self.problem(
+                    self.at(where, key),
+                    "wrong-type",
+                    f"'{key}' must be a JSON list",
+                    f'write it as "{key}": [ … ]',
+                )
         self.dataset(graph, "/graph")
         for i, item in enumerate(_list(graph.get("sources"))):
             record = self.mapping(item, "source", f"/graph/sources/{i}")
@@ -287,6 +363,8 @@ def document_from_node_link(data: Any, display: str = "<node-link data>") -> Doc
     DatasetError
         If the data is not relgraph's layout or has unknown fields.
     """
+    if (deep := _depth_problem(data, display)) is not None:
+        raise DatasetError([deep])
     reader = _Reader(display)
     reader.node_link(data)
     if reader.problems:
@@ -423,7 +501,26 @@ def _read_node_link(display: str) -> Document:
     if text is None:
         raise DatasetError(problems)
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_parse_int, parse_constant=_parse_constant)
+    except RecursionError:
+        raise DatasetError([_too_deep(display)]) from None
+    except _HugeNumber as exc:
+        at = text.find(exc.digits)
+        line = text.count("\n", 0, at) + 1 if at >= 0 else 0
+        col = at - (text.rfind("\n", 0, at) + 1) + 1 if at >= 0 else 0
+        raise DatasetError(
+            [
+                Diagnostic(
+                    display,
+                    line,
+                    col,
+                    "bad-number",
+                    f"a number of {len(exc.digits.lstrip('-'))} digits; relgraph reads whole "
+                    f"numbers of at most {MAX_DIGITS} digits",
+                    "no field of a dataset holds such a number; check this value",
+                )
+            ]
+        ) from None
     except json.JSONDecodeError as exc:
         hint = "`relgraph import json` reads what `relgraph export --to json` writes"
         if exc.msg == "Extra data":  # more than one JSON value: JSON Lines?
@@ -443,6 +540,8 @@ def _read_node_link(display: str) -> Document:
                 )
             ]
         ) from None
+    if (deep := _depth_problem(data, display)) is not None:
+        raise DatasetError([deep])
     reader = _Reader(display)
     reader.node_link(data)
     if reader.problems:

@@ -54,7 +54,7 @@ from relgraph.export.csv import (
 )
 from relgraph.imports.commit import safe_relative
 from relgraph.imports.document import Document, Item, Located, Raw
-from relgraph.loading import MAX_FILE_BYTES, Node, read_text, read_yaml
+from relgraph.loading import MAX_FILE_BYTES, Node, file_problem, leaves_folder, read_text, read_yaml
 from relgraph.model import Location
 from relgraph.validation import FIELDS, MAX_SOURCE_BYTES
 
@@ -528,6 +528,29 @@ def source_items(table: Table, doc: Document, problems: list[Diagnostic]) -> lis
                         f"{os.path.basename(table.path)}",
                         "keep source texts in a folder beside the sources file, e.g. "
                         "sources/article.txt",
+                    )
+                )
+            elif leaves_folder(base, rel):
+                problems.append(
+                    Diagnostic(
+                        where.path,
+                        where.line,
+                        where.column,
+                        "unsafe-path",
+                        f"the source text path '{rel}' leads outside the folder of "
+                        f"{os.path.basename(table.path)} through a link",
+                        "copy the text into the folder of the sources file",
+                    )
+                )
+            elif (problem := file_problem(full)) is not None:
+                problems.append(
+                    Diagnostic(
+                        where.path,
+                        where.line,
+                        where.column,
+                        problem.code,
+                        f"the source text '{rel}' {problem.message}",
+                        problem.hint,
                     )
                 )
             elif not os.path.isfile(full):
