@@ -18,7 +18,7 @@ is for; only the schema statements at its top differ:
 
 The schema statements come before any ``MATCH`` or ``MERGE``, so every lookup
 of an id uses the index. The rest of the script is the same in every dialect
-and uses only openCypher 9 (``UNWIND``, ``MERGE``, ``SET n += map``,
+but for how relationships are made (see below), and uses only openCypher 9 (``UNWIND``, ``MERGE``, ``SET n += map``,
 ``SET n:Label``).
 
 What the script makes:
@@ -68,8 +68,10 @@ one of relgraph's own names (``Dataset``, ``Entity``, ``Source``, ``Claim``,
 ``Evidence``, ``ABOUT``, ``CITES``), are an error. Nothing else in the script
 depends on the data: comments hold only counts.
 
-``MERGE`` on ``id`` makes the script safe to run again (in Neo4j; FalkorDB
-refuses to create an index twice, so run it into an empty graph).
+In the ``neo4j`` dialect ``MERGE`` on ``id`` makes the script safe to run
+again. The other dialects ``MERGE`` nodes but ``CREATE`` relationships (a
+relationship ``MERGE`` walks every relationship of its ends, which at a hub
+of thousands made FalkorDB take minutes), so run them into an empty graph.
 
 Examples
 --------
@@ -320,6 +322,9 @@ class CypherExporter(Exporter):
             f"{len(dataset.relations)} relations, {len(dataset.claims)} claims.\n"
             "// Every value below is inside a string, number, list or map literal.\n\n"
         )
+        # MERGE of a relationship walks the relationships of its ends: quadratic at a hub in
+        # FalkorDB. Only Neo4j's script is run again into a loaded graph.
+        link = "MERGE" if dialect == "neo4j" else "CREATE"
         s.write(_schema(dialect))
         s.write("\n")
         own = dataset_fields(dataset)
@@ -374,14 +379,14 @@ class CypherExporter(Exporter):
                 s,
                 rows,
                 "MATCH (a:Entity {id: row.source})\nMATCH (b:Entity {id: row.target})\n"
-                f"MERGE (a)-[r:{types[rtype]} {{id: row.id}}]->(b)\nSET r += row.props",
+                f"{link} (a)-[r:{types[rtype]} {{id: row.id}}]->(b)\nSET r += row.props",
             )
         rows = [self._claim(c) for c in dataset.claims]
         self._unwind(
             s,
             rows,
             "MATCH (e:Entity {id: row.entity})\nMERGE (c:Claim {id: row.id})\n"
-            "SET c += row.props\nMERGE (c)-[:ABOUT]->(e)",
+            f"SET c += row.props\n{link} (c)-[:ABOUT]->(e)",
         )
         rows = [
             row for r in dataset.relations for row in evidence_rows("relation", r.id, r.evidence)
@@ -391,7 +396,7 @@ class CypherExporter(Exporter):
             s,
             rows,
             "MATCH (s:Source {id: row.source})\nMERGE (e:Evidence {id: row.id})\n"
-            "SET e += row.props\nMERGE (e)-[:CITES]->(s)",
+            f"SET e += row.props\n{link} (e)-[:CITES]->(s)",
         )
 
     @staticmethod
