@@ -152,3 +152,76 @@ def test_the_neo4j_script_differs_only_in_its_schema_statements_and_merges(
     ]
     first_match = next(i for i, s in enumerate(neo4j) if "MATCH" in s or "MERGE" in s)
     assert all(not s.startswith("CREATE ") for s in neo4j[first_match:])
+
+
+ORIGINS_YAML = """\
+dataset:
+  id: demo
+  title: Demo
+sources:
+  - id: art
+    title: An article
+    reliability: C
+    text: sources/art.txt
+    sha256: {sha}
+    origin: Cuban foreign ministry statement
+    affiliation: cuba
+  - id: copy
+    title: A translation
+    reliability: F
+    text: sources/art.txt
+    sha256: {sha}
+    derived_from: [art]
+entities:
+  - id: iran
+    name: Iran
+    kind: state
+  - id: cuba
+    name: Cuba
+    kind: state
+relations:
+  - source: iran
+    target: cuba
+    type: agreement
+    reported: 2006-02
+    modality: announced
+    status: reported
+    evidence:
+      - quote: Iran and Cuba signed an agreement in Havana in January 2006.
+        source: art
+        amount: {value: 19, unit: agreement}
+        date: 2006-01
+      - quote: Officials said the ties were
+        source: copy
+        stance: qualifies
+"""
+
+
+def test_origins_stance_and_amounts_arrive_in_the_engine(engine: Any, make_dataset: Any) -> None:
+    ds = relgraph.load(make_dataset(ORIGINS_YAML))
+    graph = load(engine, "origins", ds)
+    ((rel,),) = rows(
+        graph,
+        "MATCH (:Entity)-[r]->(:Entity) RETURN r {.reported, .modality, .origin_count, "
+        ".independent_origins, .affiliated, .evidence_count, .source_count}",
+    )
+    assert rel == {
+        "reported": "2006-02",
+        "modality": "announced",
+        "origin_count": 1,  # a translation of the article is not a second origin
+        "independent_origins": 0,  # and that origin is affiliated with Cuba
+        "affiliated": True,
+        "evidence_count": 2,
+        "source_count": 2,
+    }
+    items = rows(
+        graph, "MATCH (e:Evidence) RETURN e.position, e.stance, e.amounts, e.date ORDER BY e.id"
+    )
+    assert items == [[0, "supports", ["19 agreement"], "2006-01"], [1, "qualifies", None, None]]
+    sources = rows(
+        graph, "MATCH (s:Source) RETURN s.id, s.derived_from, s.origin, s.affiliation ORDER BY s.id"
+    )
+    assert sources == [
+        ["art", None, "Cuban foreign ministry statement", ["cuba"]],
+        ["copy", ["art"], None, None],
+    ]

@@ -42,6 +42,21 @@ _DATE = st.one_of(
     st.tuples(st.integers(1990, 2030), st.integers(1, 12)).map(lambda t: f"{t[0]}-{t[1]:02d}"),
 )
 _ANY_ENDS = ["praise", "criticism", "hostility", "discussed"]
+_AMOUNT = st.one_of(
+    st.builds(lambda v, u: {"value": v, "unit": u}, st.integers(0, 500), _NAME),
+    st.builds(lambda v: {"min": v, "currency": "USD", "note": "over"}, st.integers(0, 500)),
+    st.builds(lambda v, u: {"approx": v, "unit": u}, st.integers(1, 50), _NAME),
+)
+_EVIDENCE_EXTRAS = st.fixed_dictionaries(
+    {},
+    optional={
+        "stance": st.sampled_from(["supports", "contradicts", "qualifies"]),
+        "amount": st.lists(_AMOUNT, min_size=1, max_size=2),
+        "date": _DATE.filter(bool),
+        "reported": _DATE.filter(bool),
+        "origin": st.sampled_from(["src", "Cuban foreign ministry statement"]),
+    },
+)
 
 
 @st.composite
@@ -70,13 +85,17 @@ def datasets(draw: Any) -> tuple[dict[str, Any], str]:
             "evidence": [
                 {
                     "quote": draw(st.sampled_from(sentences)),
-                    "source": "src",
+                    "source": draw(st.sampled_from(["src", "copy"])),
                     "notes": draw(st.one_of(st.none(), _WORDS)),
+                    **draw(_EVIDENCE_EXTRAS),
                 }
             ],
+            "modality": draw(st.sampled_from(["occurred", "announced", "planned"])),
         }
         if (date := draw(_DATE)) is not None:
             relation["date"] = date
+        if (reported := draw(_DATE)) is not None:
+            relation["reported"] = reported
         if i:  # the first keeps the id the loader derives; the others may share ends and type
             relation = {"id": f"r{i}", **relation}
         relations.append(relation)
@@ -109,7 +128,17 @@ def datasets(draw: Any) -> tuple[dict[str, Any], str]:
                 "reliability": draw(st.sampled_from(list("ABCDEF"))),
                 "text": "sources/src.txt",
                 "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-            }
+                "affiliation": ["e0"],
+            },
+            {
+                "id": "copy",
+                "title": draw(_NAME),
+                "reliability": "F",
+                "text": "sources/src.txt",
+                "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                "derived_from": ["src"],
+                "origin": draw(st.sampled_from(["e1", "Cuban foreign ministry statement"])),
+            },
         ],
         "entities": entities,
         "relations": relations,

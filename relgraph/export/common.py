@@ -37,6 +37,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import IO, Any, ClassVar
 
 from relgraph import atomic as _atomic
+from relgraph.corroboration import Corroboration
 from relgraph.errors import RelgraphError, UsageError, WriteError, did_you_mean
 from relgraph.model import Dataset, Evidence, Relation, Source
 
@@ -268,14 +269,19 @@ def source_line(source: Source) -> str:
 
 
 def relation_values(
-    relation: Relation, directed: bool, sources: Mapping[str, Source]
+    relation: Relation,
+    directed: bool,
+    sources: Mapping[str, Source],
+    counts: Corroboration | None = None,
 ) -> dict[str, Any]:
     """What the graph formats say of a relation beyond its type, in the order they write it.
 
     ``directed`` is whether the relation's type is directed; ``sources`` the
     dataset's sources by id. Evidence and sources become one line each (see
     :func:`evidence_lines` and :func:`source_line`); values a relation does not
-    have are ``None``.
+    have are ``None``. With ``counts`` (its corroboration) come ``origin_count``
+    (independent origins of its supporting evidence), ``independent_origins``
+    (those affiliated with neither end) and ``affiliated``.
 
     Examples
     --------
@@ -303,6 +309,11 @@ def relation_values(
         ),
         "evidence_count": len(r.evidence),
         "source_count": len(used),
+        "reported": str(r.reported) if r.reported else None,
+        "modality": r.modality,
+        "origin_count": len(counts.origins) if counts else None,
+        "independent_origins": counts.independent if counts else None,
+        "affiliated": counts.affiliated if counts else None,
     }
 
 
@@ -331,6 +342,16 @@ def evidence_lines(items: Sequence[Evidence], sources: Mapping[str, Source]) -> 
         about.append(f"source {src.title if src else e.source}")
         if e.credibility is not None:
             about.append(f"credibility {e.credibility}")
+        if e.stance != "supports":
+            about.append(e.stance)
+        for amount in e.amounts:
+            about.append(f"amount {amount}")
+        if e.date is not None:
+            about.append(f"date {e.date}")
+        if e.reported is not None:
+            about.append(f"reported {e.reported}")
+        if e.origin:
+            about.append(f"relays {e.origin}")
         if e.notes:
             about.append(f"notes: {e.notes}")
         lines.append(f'"{e.quote}" ({join_readable(about)})')

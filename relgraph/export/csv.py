@@ -67,12 +67,19 @@ True
 from __future__ import annotations
 
 import csv
+import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import IO, Any, ClassVar
 
+from relgraph.corroboration import corroboration
 from relgraph.export.common import Exporter, Output, evidence_lines
-from relgraph.export.records import dataset_fields, source_bytes, vocabulary_additions
+from relgraph.export.records import (
+    amount_record,
+    dataset_fields,
+    source_bytes,
+    vocabulary_additions,
+)
 from relgraph.model import Claim, Dataset, Evidence, Relation
 
 __all__ = [
@@ -99,8 +106,29 @@ ENTITY_COLUMNS = (
     "Tags",
     "External IDs",
 )
-EVIDENCE_COLUMNS = ("Quote", "Quote source", "Attributed to", "Credibility", "Evidence notes")
-CLAIM_COLUMNS = ("ID", "Entity", "Statement", "Status", "Date", "Notes", *EVIDENCE_COLUMNS)
+EVIDENCE_COLUMNS = (
+    "Quote",
+    "Quote source",
+    "Attributed to",
+    "Credibility",
+    "Evidence notes",
+    "Stance",
+    "Amount",
+    "Evidence date",
+    "Evidence reported",
+    "Evidence origin",
+)
+CLAIM_COLUMNS = (
+    "ID",
+    "Entity",
+    "Statement",
+    "Status",
+    "Date",
+    "Notes",
+    "Reported",
+    "Modality",
+    *EVIDENCE_COLUMNS,
+)
 SOURCE_COLUMNS = (
     "ID",
     "Title",
@@ -112,8 +140,24 @@ SOURCE_COLUMNS = (
     "Text",
     "SHA256",
     "Notes",
+    "Derived from",
+    "Origin",
+    "Affiliation",
 )
-_RELATION_FIELDS = ("Status", "Sign", "Category", "Date", "Start", "End", "Notes")
+_RELATION_FIELDS = (
+    "Status",
+    "Sign",
+    "Category",
+    "Date",
+    "Start",
+    "End",
+    "Notes",
+    "Reported",
+    "Modality",
+    "Quotes count",
+    "Sources count",
+    "Independent origins",
+)
 
 
 def relation_columns(layout: str, evidence: str) -> tuple[str, ...]:
@@ -229,6 +273,20 @@ class _Sheet:
         self.writer.writerow([_cell(values.get(c)) for c in self.columns])
 
 
+def amount_cell(e: Evidence) -> str | None:
+    """An evidence item's amounts as one cell: a JSON list of mappings (``None``: none).
+
+    Examples
+    --------
+    >>> from relgraph.model import Amount
+    >>> amount_cell(Evidence("q", "s", amounts=(Amount(value=19, unit="agreement"),)))
+    '[{"value": 19, "unit": "agreement"}]'
+    """
+    if not e.amounts:
+        return None
+    return json.dumps([amount_record(a) for a in e.amounts], ensure_ascii=False)
+
+
 def _evidence_cells(e: Evidence, dataset: Dataset) -> dict[str, Any]:
     titles = {s.id: s.title for s in dataset.sources}
     return {
@@ -237,6 +295,11 @@ def _evidence_cells(e: Evidence, dataset: Dataset) -> dict[str, Any]:
         "Attributed to": e.attributed_to,
         "Credibility": e.credibility,
         "Evidence notes": e.notes,
+        "Stance": e.stance,
+        "Amount": amount_cell(e),
+        "Evidence date": e.date,
+        "Evidence reported": e.reported,
+        "Evidence origin": e.origin,
         "Context": e.context,
         "Source title": titles.get(e.source),
     }
@@ -310,6 +373,9 @@ class CSVExporter(Exporter):
                     "Text": s.text_path,
                     "SHA256": s.sha256,
                     "Notes": s.notes,
+                    "Derived from": join_list(s.derived_from),
+                    "Origin": s.origin,
+                    "Affiliation": join_list(s.affiliation),
                 }
             )
         self._meta(dataset, out)
@@ -323,6 +389,7 @@ class CSVExporter(Exporter):
     @staticmethod
     def _relation_cells(dataset: Dataset, r: Relation, layout: str) -> dict[str, Any]:
         t = dataset.vocabulary.relation_types[r.type]
+        counts = corroboration(dataset, r)
         cells: dict[str, Any] = {
             "Label": t.label,
             "Status": r.status,
@@ -332,6 +399,11 @@ class CSVExporter(Exporter):
             "Start": r.start,
             "End": r.end,
             "Notes": r.notes,
+            "Reported": r.reported,
+            "Modality": r.modality,
+            "Quotes count": counts.quotes,
+            "Sources count": len(counts.sources),
+            "Independent origins": counts.independent,
         }
         if layout == "gephi":
             cells.update(
@@ -364,6 +436,8 @@ class CSVExporter(Exporter):
             "Status": c.status,
             "Date": c.date,
             "Notes": c.notes,
+            "Reported": c.reported,
+            "Modality": c.modality,
         }
 
     @staticmethod

@@ -18,8 +18,8 @@ is for; only the schema statements at its top differ:
 
 The schema statements come before any ``MATCH`` or ``MERGE``, so every lookup
 of an id uses the index. The rest of the script is the same in every dialect
-but for how relationships are made (see below), and uses only openCypher 9 (``UNWIND``, ``MERGE``, ``SET n += map``,
-``SET n:Label``).
+but for how relationships are made (see below), and uses only openCypher 9
+(``UNWIND``, ``MERGE``, ``SET n += map``, ``SET n:Label``).
 
 What the script makes:
 
@@ -42,6 +42,12 @@ What the script makes:
   ``evidence_attributed_to`` (``""`` when not attributed),
   ``evidence_contexts`` and ``evidence_notes`` (``""`` when the evidence item
   has no notes), item *i* of each list describing evidence item *i*;
+* on relations and claims also ``reported``, ``modality``, ``origins`` (the
+  ids of the independent origins of the supporting evidence),
+  ``origin_count``, ``independent_origins`` (those affiliated with neither
+  end) and ``affiliated``; on sources ``derived_from``, ``origin``,
+  ``affiliation``; on evidence nodes ``stance``, ``amounts`` (as text),
+  ``date``, ``reported``, ``origin``;
 * ``(:Claim {id, statement, status, date, notes, credibility, evidence_…})
   -[:ABOUT]->(:Entity)``;
 * one ``(:Evidence {id, relation or claim, position, quote, source,
@@ -87,6 +93,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
+from relgraph.corroboration import Corroboration, corroboration
 from relgraph.export.common import Exporter, ExportError, Output, iter_chunks
 from relgraph.export.records import dataset_fields
 from relgraph.model import Claim, Dataset, Evidence, Relation
@@ -270,11 +277,25 @@ def evidence_rows(owner: str, owner_id: str, items: Sequence[Evidence]) -> list[
                     "credibility": e.credibility,
                     "context": e.context,
                     "notes": e.notes,
+                    "stance": e.stance,
+                    "amounts": [str(a) for a in e.amounts],
+                    "date": str(e.date) if e.date else None,
+                    "reported": str(e.reported) if e.reported else None,
+                    "origin": e.origin,
                 }
             ),
         }
         for i, e in enumerate(items)
     ]
+
+
+def _counts(c: Corroboration) -> dict[str, Any]:
+    return {
+        "origins": list(c.origins),
+        "origin_count": len(c.origins),
+        "independent_origins": c.independent,
+        "affiliated": c.affiliated,
+    }
 
 
 def _props(values: dict[str, Any]) -> dict[str, Any]:
@@ -344,6 +365,9 @@ class CypherExporter(Exporter):
                         "text_path": src.text_path,
                         "sha256": src.sha256,
                         "notes": src.notes,
+                        "derived_from": list(src.derived_from),
+                        "origin": src.origin,
+                        "affiliation": list(src.affiliation),
                         "text": src.text if self.options["texts"] else None,
                     }
                 ),
@@ -381,7 +405,7 @@ class CypherExporter(Exporter):
                 "MATCH (a:Entity {id: row.source})\nMATCH (b:Entity {id: row.target})\n"
                 f"{link} (a)-[r:{types[rtype]} {{id: row.id}}]->(b)\nSET r += row.props",
             )
-        rows = [self._claim(c) for c in dataset.claims]
+        rows = [self._claim(dataset, c) for c in dataset.claims]
         self._unwind(
             s,
             rows,
@@ -426,13 +450,16 @@ class CypherExporter(Exporter):
                     "start": str(r.start) if r.start else None,
                     "end": str(r.end) if r.end else None,
                     "notes": r.notes,
+                    "reported": str(r.reported) if r.reported else None,
+                    "modality": r.modality,
+                    **_counts(corroboration(dataset, r)),
                     **_evidence_lists(r.evidence),
                 }
             ),
         }
 
     @staticmethod
-    def _claim(c: Claim) -> dict[str, Any]:
+    def _claim(dataset: Dataset, c: Claim) -> dict[str, Any]:
         return {
             "id": c.id,
             "entity": c.entity,
@@ -442,6 +469,9 @@ class CypherExporter(Exporter):
                     "status": c.status,
                     "date": str(c.date) if c.date else None,
                     "notes": c.notes,
+                    "reported": str(c.reported) if c.reported else None,
+                    "modality": c.modality,
+                    **_counts(corroboration(dataset, c)),
                     **_evidence_lists(c.evidence),
                 }
             ),

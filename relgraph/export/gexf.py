@@ -77,6 +77,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, ClassVar
 
 from relgraph import __version__
+from relgraph.corroboration import corroboration
 from relgraph.export.common import (
     Exporter,
     MemoryOutput,
@@ -145,6 +146,11 @@ EDGE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
     ("attributed_to", "string"),
     ("evidence_count", "integer"),
     ("source_count", "integer"),
+    ("reported", "string"),
+    ("modality", "string"),
+    ("origin_count", "integer"),
+    ("independent_origins", "integer"),
+    ("affiliated", "boolean"),
 )
 
 
@@ -323,7 +329,7 @@ def _edges(dataset: Dataset, version: str) -> Iterator[ET.Element]:
                 "relation_type": r.type,
                 "category": t.category,
                 "type_label": t.label,
-                **relation_values(r, t.directed, sources),
+                **relation_values(r, t.directed, sources, corroboration(dataset, r)),
             },
             _EDGE_IDS,
         )

@@ -53,6 +53,7 @@ from typing import IO, Any
 
 import networkx as nx
 
+from relgraph.corroboration import Corroboration, corroboration
 from relgraph.export.common import (
     Exporter,
     ExportError,
@@ -149,7 +150,9 @@ def _node_data(e: Entity, vocab: Vocabulary, own: list[Claim]) -> dict[str, Any]
     }
 
 
-def _edge_data(r: Relation, vocab: Vocabulary, sources: dict[str, Source]) -> dict[str, Any]:
+def _edge_data(
+    r: Relation, vocab: Vocabulary, sources: dict[str, Source], counts: Corroboration
+) -> dict[str, Any]:
     """The attributes of the edge of relation ``r``, before flattening."""
     t = vocab.relation_types[r.type]
     return {
@@ -158,7 +161,7 @@ def _edge_data(r: Relation, vocab: Vocabulary, sources: dict[str, Source]) -> di
         "category": t.category,
         "label": t.label,
         "inverse_label": t.inverse_label,
-        **relation_values(r, t.directed, sources),
+        **relation_values(r, t.directed, sources, counts),
     }
 
 
@@ -202,7 +205,12 @@ def graphml_graph(dataset: Dataset) -> nx.MultiDiGraph:
     for e in dataset.entities:
         g.add_node(e.id, **_node_data(e, vocab, claims.get(e.id, [])))
     for r in dataset.relations:
-        g.add_edge(r.source, r.target, key=r.id, **_edge_data(r, vocab, sources))
+        g.add_edge(
+            r.source,
+            r.target,
+            key=r.id,
+            **_edge_data(r, vocab, sources, corroboration(dataset, r)),
+        )
     flat = flatten_graph(g)
     for _, _, data in flat.edges(data=True):  # empty strings carry nothing
         for key in [k for k, v in data.items() if v == ""]:
@@ -287,7 +295,8 @@ class _Document:
             for indexes in self.edges.get(n, {}).values():
                 for i in indexes:
                     r = relations[i]
-                    yield r, _flat(_edge_data(r, self.vocab, self.sources), f"edge '{r.id}'")
+                    data = _edge_data(r, self.vocab, self.sources, corroboration(self.dataset, r))
+                    yield r, _flat(data, f"edge '{r.id}'")
 
 
 class _Keys:

@@ -85,7 +85,7 @@ def node_link(dataset: Dataset, texts: bool = True) -> dict[str, Any]:
             "format_version": FORMAT_VERSION,
             "generator": f"relgraph {__version__}",
             "sources": [source_record(s, text=texts) for s in dataset.sources],
-            "claims": [claim_record(c) for c in dataset.claims],
+            "claims": [claim_record(c, dataset) for c in dataset.claims],
         }
     )
     return {

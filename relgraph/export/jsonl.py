@@ -75,12 +75,19 @@ __all__ = ["BesideOutput", "JSONLinesExporter", "records", "text_files"]
 
 def _written(record: dict[str, Any], kind: str) -> dict[str, Any]:
     """``record`` without the fields derived for a ``kind`` and without empty values."""
-    derived = DERIVED[kind] if kind in ("relation", "evidence") else ()
+    derived = DERIVED[kind] if kind in ("relation", "claim", "evidence") else ()
     return {
         k: v
         for k, v in record.items()
-        if k not in derived and v is not None and not (isinstance(v, list | dict) and not v)
+        if k not in derived
+        and v is not None
+        and not (isinstance(v, list | dict) and not v)
+        and _DEFAULTS.get(k) != v
     }
+
+
+#: Fields left out at their default value, as a person writing the file leaves them out.
+_DEFAULTS = {"stance": "supports", "modality": "occurred"}
 
 
 def _evidence(items: tuple[Evidence, ...]) -> list[dict[str, Any]]:

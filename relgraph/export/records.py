@@ -16,7 +16,7 @@ Examples
 >>> entity_record(ds.entity("cuba"))["aliases"]
 ['Havana']
 >>> sorted(relation_record(ds, ds.relations[0]))[:6]
-['allegation', 'category', 'date', 'directed', 'end', 'evidence']
+['allegation', 'category', 'corroboration', 'date', 'directed', 'end']
 """
 
 from __future__ import annotations
@@ -25,13 +25,15 @@ import hashlib
 from dataclasses import asdict
 from typing import Any
 
-from relgraph.model import Claim, Dataset, Entity, Evidence, Relation, Source
+from relgraph.corroboration import corroboration
+from relgraph.model import Amount, Claim, Dataset, Entity, Evidence, Relation, Source
 from relgraph.validation import FIELDS
 from relgraph.vocabulary import Vocabulary, builtin_vocabulary
 
 __all__ = [
     "DERIVED",
     "FORMAT_VERSION",
+    "amount_record",
     "claim_record",
     "dataset_fields",
     "dataset_record",
@@ -58,7 +60,9 @@ DERIVED: dict[str, tuple[str, ...]] = {
         "allegation",
         "evidence_count",
         "source_count",
+        "corroboration",
     ),
+    "claim": ("corroboration",),
     "evidence": ("start", "end", "context", "attributed_entity"),
     "source": ("text",),
 }
@@ -130,6 +134,9 @@ def source_record(source: Source, text: bool = True) -> dict[str, Any]:
         "text_path": source.text_path,
         "sha256": source.sha256,
         "notes": source.notes,
+        "derived_from": list(source.derived_from),
+        "origin": source.origin,
+        "affiliation": list(source.affiliation),
     }
     if text:
         record["text"] = source.text
@@ -150,6 +157,17 @@ def entity_record(entity: Entity) -> dict[str, Any]:
     }
 
 
+def amount_record(amount: Amount) -> dict[str, Any]:
+    """An amount, with the fields it has (``value``, ``approx``, ``min``, ``max``, ``unit``…).
+
+    Examples
+    --------
+    >>> amount_record(Amount(value=19, unit="agreement", note="documents and MoUs"))
+    {'value': 19, 'unit': 'agreement', 'note': 'documents and MoUs'}
+    """
+    return {k: getattr(amount, k) for k in FIELDS["amount"] if getattr(amount, k) is not None}
+
+
 def evidence_record(evidence: Evidence) -> dict[str, Any]:
     """An evidence item, with where the quote was found (derived)."""
     return {
@@ -158,6 +176,11 @@ def evidence_record(evidence: Evidence) -> dict[str, Any]:
         "attributed_to": evidence.attributed_to,
         "credibility": evidence.credibility,
         "notes": evidence.notes,
+        "stance": evidence.stance,
+        "amount": [amount_record(a) for a in evidence.amounts] or None,
+        "date": _date(evidence.date),
+        "reported": _date(evidence.reported),
+        "origin": evidence.origin,
         "attributed_entity": evidence.attributed_entity,
         "start": evidence.start,
         "end": evidence.end,
@@ -180,6 +203,8 @@ def relation_record(dataset: Dataset, relation: Relation) -> dict[str, Any]:
         "start": _date(relation.start),
         "end": _date(relation.end),
         "notes": relation.notes,
+        "reported": _date(relation.reported),
+        "modality": relation.modality,
         "evidence": [evidence_record(e) for e in relation.evidence],
         "category": t.category,
         "label": t.label,
@@ -188,20 +213,26 @@ def relation_record(dataset: Dataset, relation: Relation) -> dict[str, Any]:
         "allegation": relation.is_allegation,
         "evidence_count": len(relation.evidence),
         "source_count": len({e.source for e in relation.evidence}),
+        "corroboration": corroboration(dataset, relation).to_dict(),
     }
 
 
-def claim_record(claim: Claim) -> dict[str, Any]:
-    """A claim about one entity."""
-    return {
+def claim_record(claim: Claim, dataset: Dataset | None = None) -> dict[str, Any]:
+    """A claim about one entity; with its ``dataset``, its corroboration (derived) too."""
+    record: dict[str, Any] = {
         "id": claim.id,
         "entity": claim.entity,
         "statement": claim.statement,
         "status": claim.status,
         "date": _date(claim.date),
         "notes": claim.notes,
+        "reported": _date(claim.reported),
+        "modality": claim.modality,
         "evidence": [evidence_record(e) for e in claim.evidence],
     }
+    if dataset is not None:
+        record["corroboration"] = corroboration(dataset, claim).to_dict()
+    return record
 
 
 def text_bytes(text: str, sha256: str) -> bytes:

@@ -37,6 +37,7 @@ import csv
 import difflib
 import hashlib
 import io
+import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -123,7 +124,13 @@ _EVIDENCE = {
     "attributed to": "attributed_to",
     "credibility": "credibility",
     "evidence notes": "evidence_notes",
+    "stance": "stance",
+    "amount": "amount",
+    "evidence date": "evidence_date",
+    "evidence reported": "evidence_reported",
+    "evidence origin": "evidence_origin",
 }
+_COUNTS = {"quotes count": _IGNORED, "sources count": _IGNORED, "independent origins": _IGNORED}
 
 CLAIMS = Spec(
     "claims",
@@ -134,6 +141,8 @@ CLAIMS = Spec(
         "status": "status",
         "date": "date",
         "notes": "notes",
+        "reported": "reported",
+        "modality": "modality",
         "context": _IGNORED,
         "source title": _IGNORED,
         **_EVIDENCE,
@@ -164,10 +173,14 @@ SOURCES = Spec(
         "text": "text",
         "sha256": "sha256",
         "notes": "notes",
+        "derived from": "derived_from",
+        "origin": "origin",
+        "affiliation": "affiliation",
     },
     {"id": "ID", "title": "Title", "reliability": "Reliability", "text": "Text"},
     ("id", "title", "reliability", "text"),
     SOURCE_COLUMNS,
+    lists=("derived_from", "affiliation"),
     verbatim=_TEXT,
 )
 
@@ -191,6 +204,8 @@ def relation_table_spec(headers: Sequence[str]) -> Spec:
         "start": "start",
         "end": "end",
         "notes": "notes",
+        "reported": "reported",
+        "modality": "modality",
         "label": _IGNORED,
         "direction": _IGNORED,
         "category": _IGNORED,
@@ -198,6 +213,7 @@ def relation_table_spec(headers: Sequence[str]) -> Spec:
         "source title": _IGNORED,
         "weight": _IGNORED,
         "evidence count": _IGNORED,
+        **_COUNTS,
         **_EVIDENCE,
     }
     shown = {"status": "Status", "quote": "Quote", "evidence_source": "Quote source"}
@@ -219,7 +235,19 @@ def relation_table_spec(headers: Sequence[str]) -> Spec:
         columns,
         shown,
         ("source", "target", "type", "status", "quote", "evidence_source"),
-        ("ID", *ends, "Status", "Sign", "Date", "Start", "End", "Notes", *EVIDENCE_COLUMNS),
+        (
+            "ID",
+            *ends,
+            "Status",
+            "Sign",
+            "Date",
+            "Start",
+            "End",
+            "Notes",
+            "Reported",
+            "Modality",
+            *EVIDENCE_COLUMNS,
+        ),
         numbers=("credibility",),
         verbatim=_TEXT,
     )
@@ -416,6 +444,21 @@ def _value(cell: str, target: str, spec: Spec, where: Location, problems: list[D
             )
             return None
         return dict(pairs)
+    if target == "amount":
+        try:
+            return json.loads(cell)
+        except ValueError:
+            problems.append(
+                Diagnostic(
+                    where.path,
+                    where.line,
+                    where.column,
+                    "bad-amount",
+                    f"'{cell}' is not an amount",
+                    'write amounts as a JSON list, e.g. [{"value": 19, "unit": "agreement"}]',
+                )
+            )
+            return None
     if target in spec.numbers and cell.strip().isdigit():
         return Raw(str(int(cell.strip())))
     if target in spec.verbatim:
@@ -427,7 +470,7 @@ def _value(cell: str, target: str, spec: Spec, where: Location, problems: list[D
 # a relation's or claim's own columns; its evidence comes from one row per item
 _RELATION_FIELDS = tuple(f for f in FIELDS["relation"] if f != "evidence")
 _CLAIM_FIELDS = tuple(f for f in FIELDS["claim"] if f != "evidence")
-_EVIDENCE_FIELDS = ("quote", "evidence_source", "attributed_to", "credibility", "evidence_notes")
+_EVIDENCE_FIELDS = tuple(_EVIDENCE.values())
 
 
 def _plain(v: Located | None) -> Any:
@@ -485,6 +528,11 @@ def group_rows(table: Table, spec: Spec, kind: str, problems: list[Diagnostic]) 
                 "attributed_to": values.get("attributed_to"),
                 "credibility": values.get("credibility"),
                 "notes": values.get("evidence_notes"),
+                "stance": values.get("stance"),
+                "amount": values.get("amount"),
+                "date": values.get("evidence_date"),
+                "reported": values.get("evidence_reported"),
+                "origin": values.get("evidence_origin"),
             }
             evidence.append(Item({k: v for k, v in ev.items() if v is not None}, origin))
     items = []
