@@ -100,12 +100,13 @@ from relgraph.model import (
 from relgraph.progress import ProgressCallback, Ticker
 from relgraph.quotes import (
     _INVISIBLE,
-    _SENTENCE_END,
     _TRANSLATE,
     Match,
     StoredText,
     _normalize_with_map,
+    _snippet,
     normalize,
+    sentence_span,
 )
 from relgraph.validation import (
     _ALLEGATION_WORDS,
@@ -361,8 +362,6 @@ class FastText(StoredText):
     def __init__(self, text: str) -> None:
         self.text = text
         self._norm, self._seg_norm, self._seg_orig = _normalize_segments(text)
-        self._starts: list[int] = []
-        self._ends: list[int] | None = None
         self._contexts: dict[tuple[int, int], tuple[str, bool]] = {}
         #: quotes found so far, as written, for the bulk loader: machine-made
         #: datasets often cite one passage for several relations
@@ -396,37 +395,6 @@ class FastText(StoredText):
     def _orig_at(self, j: int) -> int:
         return self._orig(j)
 
-    def _span(self, at: int, stop: int) -> tuple[int, int]:
-        """The start and end of the sentence(s) around ``text[at:stop]``, as ``StoredText.context``.
-
-        ``StoredText.context`` scans the text for sentence ends up to the
-        match and searches for the next one after it. Here the sentence ends
-        of the whole text are found once; the scans are repeated only where a
-        sentence end straddles the place they would start or stop at, the one
-        case in which they could find something else.
-        """
-        text = self.text
-        if self._ends is None:
-            found = list(_SENTENCE_END.finditer(text))
-            self._starts = [m.start() for m in found]
-            self._ends = [m.end() for m in found]
-        starts, ends = self._starts, self._ends
-        k = bisect.bisect_right(ends, at)
-        start = ends[k - 1] if k else 0
-        if k < len(starts) and starts[k] < at:
-            for m in _SENTENCE_END.finditer(text, start, at):
-                start = m.end()
-        after = max(at, stop - 1)
-        j = bisect.bisect_left(starts, after)
-        if j == 0 or ends[j - 1] <= after:
-            end = starts[j] + 1 if j < len(starts) else len(text)
-        else:
-            end_m = _SENTENCE_END.search(text, after)
-            end = end_m.start() + 1 if end_m else len(text)
-        while end < len(text) and text[end] in "\"'\u201d\u2019)":
-            end += 1
-        return start, end
-
     def quote_in(self, needle: str) -> tuple[int, int, str, bool] | None:
         """Where a quote (already through :func:`normalize_fast`) is, and its context.
 
@@ -447,7 +415,7 @@ class FastText(StoredText):
         else:
             k = bisect.bisect_right(seg_norm, last) - 1
             stop = seg_orig[k] + last - seg_norm[k] + 1
-        span = self._span(start, stop)
+        span = sentence_span(self.text, start, stop)
         known = self._contexts.get(span)
         if known is None:
             known = self._context_in(span, start, stop, 600)
@@ -455,7 +423,7 @@ class FastText(StoredText):
 
     def context_of(self, at: int, stop: int, limit: int = 600) -> tuple[str, bool]:
         """The context of ``text[at:stop]`` and whether it has words that mark an allegation."""
-        span = self._span(at, stop)
+        span = sentence_span(self.text, at, stop)
         known = self._contexts.get(span)
         if known is not None and limit == 600:
             return known
@@ -464,13 +432,9 @@ class FastText(StoredText):
     def _context_in(
         self, span: tuple[int, int], at: int, stop: int, limit: int
     ) -> tuple[str, bool]:
-        start, end = span
-        snippet = " ".join(self.text[start:end].split())
-        if len(snippet) > limit:
-            snippet = super().context(Match(at, stop), limit)
-            return snippet, _ALLEGATION_WORDS.search(snippet) is not None
+        snippet, cut = _snippet(self.text, Match(at, stop), *span, limit)
         found = (snippet, _ALLEGATION_WORDS.search(snippet) is not None)
-        if limit == 600:
+        if limit == 600 and not cut:
             self._contexts[span] = found
         return found
 

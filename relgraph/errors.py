@@ -31,7 +31,34 @@ __all__ = [
     "UsageError",
     "WriteError",
     "did_you_mean",
+    "shorten",
 ]
+
+#: How many characters of a value a message quotes before cutting it (see :func:`shorten`).
+VALUE_LIMIT = 120
+#: No line of a diagnostic printed as text is longer than this many characters.
+LINE_LIMIT = 500
+
+
+def shorten(value: str, limit: int = VALUE_LIMIT) -> str:
+    """``value`` cut to ``limit`` characters with an ellipsis and its full length, for a message.
+
+    Every value a diagnostic, a hint or an error message echoes goes through
+    this, so that a 32,000-character address does not fill a terminal or a
+    CI log. The full value stays in :attr:`Diagnostic.value` (and so in JSON
+    output).
+
+    Examples
+    --------
+    >>> shorten("https://example.org/")
+    'https://example.org/'
+    >>> shorten("x" * 1000, 10)
+    'xxxxxxxxxx… (1,000 characters)'
+    """
+    if len(value) <= limit:
+        return value
+    return f"{value[:limit]}… ({len(value):,} characters)"
+
 
 Severity = Literal["error", "warning"]
 
@@ -51,6 +78,8 @@ class Diagnostic:
     message: str
     hint: str | None = None
     severity: Severity = "error"
+    #: the whole value the message quotes, when the message had to shorten it
+    value: str | None = None
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         """Sort by file, then line, then column."""
@@ -66,14 +95,25 @@ class Diagnostic:
         where = inert(self.path)
         if self.line > 0:
             where += f":{self.line}:{self.column}"
-        text = f"{where}: {self.severity}[{self.code}] {inert(self.message)}"
+        lines = [f"{where}: {self.severity}[{self.code}] {inert(self.message)}"]
         if self.hint:
-            text += f"\n  hint: {inert(self.hint)}"
-        return text
+            lines.append(f"  hint: {inert(self.hint)}")
+        return "\n".join(_cut_line(line) for line in lines)
 
     def as_dict(self) -> dict[str, Any]:
-        """The diagnostic as a plain JSON-ready record."""
-        return asdict(self)
+        """The diagnostic as a plain JSON-ready record (``value`` only when there is one)."""
+        record = asdict(self)
+        if record["value"] is None:
+            del record["value"]
+        return record
+
+
+def _cut_line(line: str) -> str:
+    """A line of at most :data:`LINE_LIMIT` characters (a last guard; values are cut first)."""
+    if len(line) <= LINE_LIMIT:
+        return line
+    tail = f"… ({len(line):,} characters)"
+    return line[: LINE_LIMIT - len(tail)] + tail
 
 
 class RelgraphError(Exception):

@@ -92,8 +92,9 @@ class Problems:
         message: str,
         hint: str | None = None,
         severity: str = "error",
+        value: str | None = None,
     ) -> None:
-        """Record a problem at ``node``."""
+        """Record a problem at ``node``; ``value``, the whole value a message had to shorten."""
         self.items.append(
             Diagnostic(
                 node.path,
@@ -103,6 +104,7 @@ class Problems:
                 message,
                 hint,
                 "warning" if severity == "warning" else "error",
+                value,
             )
         )
 

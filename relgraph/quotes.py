@@ -25,7 +25,15 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["ELISION", "Match", "StoredText", "fragments", "normalize"]
+__all__ = [
+    "CONTEXT_WINDOW",
+    "ELISION",
+    "Match",
+    "StoredText",
+    "fragments",
+    "normalize",
+    "sentence_span",
+]
 
 _TRANSLATE = str.maketrans(
     {
@@ -67,6 +75,8 @@ ELISION = re.compile(r"\s+\[?(?:\u2026|\.\.\.)\]?\s+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # how many places of an elided quote's first fragment are tried
 _ELIDED_TRIES = 1000
+#: How far before and after a quote its sentence context is looked for, in characters.
+CONTEXT_WINDOW = 300
 _SENTENCE_END = re.compile(r"[.!?](?:[\"'\u201d\u2019)]*)\s|\n\s*\n")
 
 
@@ -273,21 +283,54 @@ class StoredText:
         >>> t.context(t.find("has it"))
         'The second sentence has it.'
         """
-        text = self.text
-        start = 0
-        for m in _SENTENCE_END.finditer(text, 0, match.start):
-            start = m.end()
-        end_m = _SENTENCE_END.search(text, max(match.start, match.end - 1))
-        end = end_m.start() + 1 if end_m else len(text)
-        while end < len(text) and text[end] in "\"'\u201d\u2019)":
-            end += 1
-        snippet = " ".join(text[start:end].split())
-        if len(snippet) > limit:
-            quote = " ".join(text[match.start : match.end].split())
-            pad = max(0, (limit - len(quote)) // 2)
-            at = snippet.find(quote)
-            if at >= 0:
-                lo = max(0, at - pad)
-                hi = min(len(snippet), at + len(quote) + pad)
-                snippet = ("…" if lo else "") + snippet[lo:hi] + ("…" if hi < len(snippet) else "")
-        return snippet
+        start, end = sentence_span(self.text, match.start, match.end)
+        return _snippet(self.text, match, start, end, limit)[0]
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence(s) around ``text[start:end]`` begin and end, within a window.
+
+    The context starts after the last sentence end or paragraph break before
+    ``start`` and ends at the first one from ``end - 1`` on, but looks no
+    further than :data:`CONTEXT_WINDOW` characters either way: a text with no
+    sentence end (a report extracted from a PDF) costs the same per quote as
+    any other, so framing every quote is linear in the text's size plus the
+    number of quotes.
+
+    Examples
+    --------
+    >>> sentence_span("One. Two has it. Three.", 9, 16)
+    (5, 16)
+    >>> text = "word " * 1000
+    >>> sentence_span(text, 2500, 2504)
+    (2200, 2804)
+    """
+    lo = max(0, start - CONTEXT_WINDOW)
+    hi = min(len(text), end + CONTEXT_WINDOW)
+    first = lo
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        first = m.end()
+    end_m = _SENTENCE_END.search(text, max(start, end - 1), hi)
+    last = end_m.start() + 1 if end_m else hi
+    while last < hi and text[last] in "\"'\u201d\u2019)":
+        last += 1
+    return first, last
+
+
+def _snippet(text: str, match: Match, start: int, end: int, limit: int) -> tuple[str, bool]:
+    """``text[start:end]`` white space folded, at most about ``limit`` characters, with "…"
+    where it is cut; and whether it was cut (then it depends on the match, not only the span)."""
+    snippet = " ".join(text[start:end].split())
+    before = start > 0 and start == match.start - CONTEXT_WINDOW
+    after = end < len(text) and end == match.end + CONTEXT_WINDOW
+    if len(snippet) > limit:
+        quote = " ".join(text[match.start : match.end].split())
+        pad = max(0, (limit - len(quote)) // 2)
+        at = snippet.find(quote)
+        if at >= 0:
+            lo = max(0, at - pad)
+            hi = min(len(snippet), at + len(quote) + pad)
+            before, after = before or lo > 0, after or hi < len(snippet)
+            snippet = snippet[lo:hi]
+    cut = before or after
+    return ("…" if before else "") + snippet + ("…" if after else ""), cut

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from relgraph.errors import DatasetError, Diagnostic, did_you_mean
+from relgraph.errors import VALUE_LIMIT, DatasetError, Diagnostic, did_you_mean, shorten
 from relgraph.fields import ID_RE, Fields, Problems
 from relgraph.loading import Node, leaves_folder, read_text, read_yaml
 from relgraph.model import (
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FIELDS",
+    "MAX_CLOSEST_HINTS",
     "MAX_QUOTE",
     "dataset_files",
     "default_claim_id",
@@ -124,6 +125,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 #: Longest quote accepted: evidence is the passage that supports a claim, not a document.
 MAX_QUOTE = 5_000
+#: Quotes not found in one source that get a closest-passage search; the rest get a plain hint.
+MAX_CLOSEST_HINTS = 20
 #: Largest stored source text relgraph reads.
 MAX_SOURCE_BYTES = 32 * 1024 * 1024
 
@@ -330,6 +333,8 @@ class _Loader:
         self.digest: str | None = None
         self.entities: dict[str, Entity] = {}
         self.broken_sources: set[str] = set()
+        #: how many quotes were not found, by source, to bound the closest-passage searches
+        self.not_found: dict[str, int] = {}
         self.source_links: dict[str, _SourceLinks] = {}
 
     # -- dataset ---------------------------------------------------------
@@ -420,13 +425,14 @@ class _Loader:
         if (
             url is not None
             and url_node is not None
-            and not re.fullmatch(r"https?://[^\s/?#]+\S*", url, re.IGNORECASE)
+            and not re.fullmatch(r"https?://[^\s/?#]\S*", url, re.IGNORECASE)
         ):
             self.problems.add(
                 url_node,
                 "bad-url",
-                f"'{url}' is not an http or https address",
+                f"'{shorten(url)}' is not an http or https address",
                 "give the address the source was read at, starting https://",
+                value=url if len(url) > VALUE_LIMIT else None,
             )
             url = None
         published, retrieved = _date(f, "published"), _date(f, "retrieved")
@@ -834,12 +840,7 @@ class _Loader:
                 )
                 return None
         if match is None:
-            near = stored.closest(quote)
-            hint = (
-                f'the closest passage is: "{near}"'
-                if near
-                else "copy the words exactly from the source's text"
-            )
+            hint = self.closest_hint(source, stored, quote)
             self.problems.add(
                 quote_node,
                 "quote-not-found",
@@ -980,6 +981,26 @@ class _Loader:
             currency=currency,
             note=note,
         )
+
+    def closest_hint(self, source: str, stored: StoredText, quote: str) -> str:
+        """The hint of a quote not found: the closest passage, for the first few of a source.
+
+        Each search costs a bounded amount (see :meth:`StoredText.closest`); after
+        :data:`MAX_CLOSEST_HINTS` quotes not found in one source the rest get a
+        hint that says so instead of a search, so a source whose text is the
+        wrong one costs little however many quotes cite it.
+        """
+        failed = self.not_found[source] = self.not_found.get(source, 0) + 1
+        if failed > MAX_CLOSEST_HINTS:
+            return (
+                "copy the words exactly from the source's text (no closest passage is "
+                f"looked for after {MAX_CLOSEST_HINTS} quotes not found in one source: "
+                "is it the right text?)"
+            )
+        near = stored.closest(quote)
+        if near:
+            return f'the closest passage is: "{near}"'
+        return "copy the words exactly from the source's text"
 
     # -- relations -------------------------------------------------------
     def relation(self, node: Node, index: int) -> Relation | None:
