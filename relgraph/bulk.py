@@ -115,8 +115,8 @@ from relgraph.validation import (
     _gather,
     _Loader,
     _Raw,
+    _unconfirmed,
     _unique_ids,
-    _weak_evidence,
     default_claim_id,
     default_relation_id,
     load,
@@ -818,7 +818,7 @@ class _BulkLoader(_Loader):
     def keep(self, relation: Relation | None, relations: list[Relation]) -> None:
         """Add a checked relation, with the checks that compare it to the others.
 
-        The duplicate-id and single-source checks run here, one relation at a
+        The duplicate-id and confirmed checks run here, one relation at a
         time through the functions of :mod:`relgraph.validation`, instead of in
         extra passes over every relation at the end.
         """
@@ -828,8 +828,16 @@ class _BulkLoader(_Loader):
         if first is not relation:
             _unique_ids([first, relation], "relation", self.problems)
         if relation.status == "confirmed":
-            _weak_evidence([relation], self.problems)
+            _unconfirmed(self, relation)
         relations.append(relation)
+
+    def keep_claim(self, claim: Claim | None, claims: list[Claim]) -> None:
+        """Add a checked claim, with the confirmed check."""
+        if claim is None:
+            return
+        if claim.status == "confirmed":
+            _unconfirmed(self, claim)
+        claims.append(claim)
 
     # -- the slow path ---------------------------------------------------
     def located(self, raw: bytes, data: Any, path: str, line: int, kind: str) -> Node | None:
@@ -1443,9 +1451,7 @@ class _JsonlFile:
                 if kind == "relation":
                     keep(relation_line(text, data, path, line, len(relations)), relations)
                 elif kind == "claim":
-                    claim = loader.claim_line(text, data, path, line)
-                    if claim is not None:
-                        claims.append(claim)
+                    loader.keep_claim(loader.claim_line(text, data, path, line), claims)
                 else:  # a duplicated "record" key made it something else: reported, skipped
                     loader.located(text, data, path, line, kind)
 
@@ -1550,8 +1556,7 @@ def _load(files: list[str], problems: Problems, progress: ProgressCallback | Non
         for node in part_or_file.relations:
             loader.keep(loader.relation(node, len(relations)), relations)
         for node in part_or_file.claims:
-            if (claim := loader.claim(node)) is not None:
-                claims.append(claim)
+            loader.keep_claim(loader.claim(node), claims)
     del loader.relation_ids
     _unique_ids(claims, "claim", problems)
     if problems.has_errors:

@@ -201,6 +201,7 @@ class Origins:
             groups.setdefault(find(s.id), []).append(s)
         self._taken: set[str] = set()
         self._list: list[Origin] = []
+        self._by_id: dict[str, Origin] = {}
         self._of_source: dict[str, Origin] = {}
         self._of_key: dict[tuple[str, str], Origin] = {}
         for members in groups.values():
@@ -247,6 +248,7 @@ class Origins:
             entities[0] if entities else None,
         )
         self._list.append(origin)
+        self._by_id[origin.id] = origin
         return origin
 
     def _relayed(self, text: str) -> Origin:
@@ -267,6 +269,7 @@ class Origins:
             )
             self._of_key[key] = found
             self._list.append(found)
+            self._by_id[found.id] = found
         return found
 
     def of_source(self, source: str) -> Origin:
@@ -286,8 +289,10 @@ class Origins:
         return self._of_source[evidence.source]
 
     def get(self, ident: str) -> Origin | None:
-        """The origin with this id, if any."""
-        return next((o for o in self if o.id == ident), None)
+        """The origin with this id, if any (those evidence items relay included)."""
+        if ident not in self._by_id and not self._scanned:
+            list(self)
+        return self._by_id.get(ident)
 
     def __iter__(self) -> Iterator[Origin]:
         if not self._scanned:  # the origins only evidence items relay
@@ -376,10 +381,9 @@ def unconfirmed(origins: Origins, item: Relation | Claim) -> Diagnostic | None:
     from relgraph.model import Relation
 
     what = "relation" if isinstance(item, Relation) else "claim"
-    by_id = {o.id: o for o in origins}
 
     def named(ident: str) -> str:
-        o = by_id[ident]
+        o = origins._by_id[ident]
         text = f"'{ident}'"
         if len(o.sources) > 1:
             text += f" ({len(o.sources)} sources: {', '.join(o.sources)})"
@@ -394,7 +398,7 @@ def unconfirmed(origins: Origins, item: Relation | Claim) -> Diagnostic | None:
         ends = _ends(item)
         parts = []
         for i in c.affiliated_origins:
-            tied = [a for a in by_id[i].affiliations if a in ends]
+            tied = [a for a in origins._by_id[i].affiliations if a in ends]
             parts.append(f"{named(i)} is affiliated with {', '.join(repr(a) for a in tied)}")
         message += "; " + "; ".join(parts)
     loc = item.location

@@ -50,16 +50,30 @@ import os
 import random
 import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from relgraph.atomic import write_file
 from relgraph.errors import RelgraphError, UsageError
-from relgraph.model import CREDIBILITY_GRADES, RELIABILITY_GRADES, STATUSES, Dataset, Evidence
+from relgraph.model import (
+    CREDIBILITY_GRADES,
+    RELIABILITY_GRADES,
+    STATUSES,
+    Amount,
+    Claim,
+    Dataset,
+    Evidence,
+    Relation,
+    Source,
+)
 from relgraph.progress import ProgressCallback, Ticker
+
+if TYPE_CHECKING:
+    from relgraph.conflicts import Conflict
+    from relgraph.corroboration import Origins
 
 __all__ = [
     "COLOR_BY",
@@ -416,21 +430,58 @@ def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v not in (None, "", [], {})}
 
 
-def _evidence(items: Sequence[Evidence]) -> list[dict[str, Any]]:
-    return [
-        _drop_empty(
-            {
-                "quote": e.quote,
-                "source": e.source,
-                "attributed_to": e.attributed_to,
-                "attributed_entity": e.attributed_entity,
-                "credibility": e.credibility,
-                "context": e.context,
-                "notes": e.notes,
-            }
+def _evidence(
+    items: Sequence[Evidence], origins: Origins, sources: Mapping[str, Source]
+) -> list[dict[str, Any]]:
+    out = []
+    for e in items:
+        reported = e.reported_on(sources[e.source]) if e.source in sources else e.reported
+        out.append(
+            _drop_empty(
+                {
+                    "quote": e.quote,
+                    "source": e.source,
+                    "attributed_to": e.attributed_to,
+                    "attributed_entity": e.attributed_entity,
+                    "credibility": e.credibility,
+                    "context": e.context,
+                    "notes": e.notes,
+                    "stance": e.stance,
+                    "amounts": [_amount(a) for a in e.amounts],
+                    "date": str(e.date) if e.date else None,
+                    "reported": str(reported) if reported else None,
+                    "origin": origins.of_evidence(e).id,
+                }
+            )
         )
-        for e in items
-    ]
+    return out
+
+
+def _amount(a: Amount) -> dict[str, Any]:
+    return _drop_empty(
+        {
+            "value": a.value,
+            "approx": a.approx,
+            "min": a.min,
+            "max": a.max,
+            "unit": a.unit,
+            "currency": a.currency,
+            "note": a.note,
+            "text": str(a),
+        }
+    )
+
+
+def _weighed(
+    item: Relation | Claim, origins: Origins, conflicts: Mapping[str, Sequence[Conflict]]
+) -> dict[str, Any]:
+    """The page's corroboration, conflicts, report date and modality of a relation or claim."""
+    return {
+        "corroboration": origins.corroboration(item).to_dict(),
+        "conflicts": [c.to_dict() for c in conflicts.get(item.id, ())],
+        "reported": str(item.reported) if item.reported else None,
+        "modality": item.modality,
+    }
 
 
 def _metric_help(metric: str) -> str:
@@ -486,8 +537,20 @@ def page_data(
         ``dataset``, ``layout``, ``settings``, the legend's ``kinds``,
         ``categories``, ``signs`` and ``statuses``, ``types``, ``sources``,
         ``nodes`` (with positions ``x``, ``y`` and centralities ``metrics``),
-        ``edges`` (one per relation, with ``curve`` and its evidence) and
-        ``claims``. Empty values are left out.
+        ``edges`` (one per relation, with ``curve`` and its evidence),
+        ``claims`` and ``origins``. Empty values are left out.
+
+        Each edge and claim has ``corroboration`` (``quotes`` and ``sources``
+        counted, ``origins`` a list of origin ids, ``independent`` a count,
+        ``affiliated`` true or false; see :mod:`relgraph.corroboration`),
+        ``conflicts`` (``{kind, message, items}``, ``items`` indexing its
+        ``evidence``; see :mod:`relgraph.conflicts`), ``modality`` and, when
+        given, ``reported``. Each evidence item has ``stance``, ``origin``
+        (its origin's id), and when given ``amounts`` (each with the numbers,
+        ``unit``, ``currency``, ``note`` and a readable ``text``), ``date``
+        and ``reported`` (its own, else its source's ``published``). Sources
+        have ``derived_from``, ``origin`` and ``affiliation`` when given; the
+        top-level ``origins`` are ``{id, label, sources, affiliations}``.
 
     Raises
     ------
@@ -529,6 +592,12 @@ def page_data(
         layout = _layout(dataset, seed)
     tick.advance()
     curves = _curves(dataset)
+    from relgraph.conflicts import dataset_conflicts
+    from relgraph.corroboration import independent_origins
+
+    origins = independent_origins(dataset)
+    conflicts = dataset_conflicts(dataset)
+    by_id = {s.id: s for s in dataset.sources}
     relation_count = {e.id: 0 for e in dataset.entities}
     for r in dataset.relations:
         relation_count[r.source] = relation_count.get(r.source, 0) + 1
@@ -573,7 +642,8 @@ def page_data(
                     "latest": r.latest(),
                     "notes": r.notes,
                     "curve": curves[r.id],
-                    "evidence": _evidence(r.evidence),
+                    "evidence": _evidence(r.evidence, origins, by_id),
+                    **_weighed(r, origins, conflicts),
                 }
             )
         )
@@ -586,7 +656,8 @@ def page_data(
                 "status": c.status,
                 "date": str(c.date) if c.date else None,
                 "notes": c.notes,
-                "evidence": _evidence(c.evidence),
+                "evidence": _evidence(c.evidence, origins, by_id),
+                **_weighed(c, origins, conflicts),
             }
         )
         for c in dataset.claims
@@ -601,6 +672,9 @@ def page_data(
                 "retrieved": str(s.retrieved) if s.retrieved else None,
                 "reliability": s.reliability,
                 "notes": s.notes,
+                "derived_from": list(s.derived_from),
+                "origin": s.origin,
+                "affiliation": list(s.affiliation),
             }
         )
         for s in dataset.sources
@@ -685,6 +759,7 @@ def page_data(
         "credibility": {str(k): v for k, v in CREDIBILITY_GRADES.items()},
         "types": types,
         "sources": sources,
+        "origins": [o.to_dict() for o in origins],
         "nodes": nodes,
         "edges": edges,
         "claims": claims,

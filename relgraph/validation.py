@@ -47,6 +47,7 @@ from relgraph.quotes import StoredText, fragments
 from relgraph.vocabulary import SIGNS, Vocabulary, builtin_vocabulary, parse_vocabulary
 
 if TYPE_CHECKING:
+    from relgraph.corroboration import Origins
     from relgraph.progress import ProgressCallback
 
 __all__ = [
@@ -336,6 +337,7 @@ class _Loader:
         #: how many quotes were not found, by source, to bound the closest-passage searches
         self.not_found: dict[str, int] = {}
         self.source_links: dict[str, _SourceLinks] = {}
+        self.origins: Origins | None = None  # made for the first confirmed item
 
     # -- dataset ---------------------------------------------------------
     def dataset_meta(
@@ -1202,21 +1204,19 @@ def _unique_ids(items: list[Relation] | list[Claim], what: str, problems: Proble
             seen[item.id] = item.location
 
 
-def _weak_evidence(relations: list[Relation], problems: Problems) -> None:
-    for r in relations:
-        sources = {e.source for e in r.evidence}
-        if r.status == "confirmed" and len(sources) < 2 and r.location is not None:
-            problems.items.append(
-                Diagnostic(
-                    r.location.path,
-                    r.location.line,
-                    r.location.column,
-                    "single-source",
-                    f"relation '{r.id}' is marked confirmed but rests on one source",
-                    "add evidence from an independent source, or mark it reported",
-                    "warning",
-                )
-            )
+def _unconfirmed(loader: _Loader, item: Relation | Claim) -> None:
+    """Warn when ``item`` is marked confirmed without two independent origins.
+
+    See :mod:`relgraph.corroboration` for the rule; it replaces the check
+    that a confirmed relation has two sources, which copies of one story pass.
+    """
+    from relgraph.corroboration import Origins, unconfirmed
+
+    if loader.origins is None:
+        loader.origins = Origins(loader.sources.values(), loader.entities)
+    found = unconfirmed(loader.origins, item)
+    if found is not None:
+        loader.problems.items.append(found)
 
 
 def validate(
@@ -1225,6 +1225,9 @@ def validate(
     progress: ProgressCallback | None = None,
 ) -> list[Diagnostic]:
     """Every problem in the dataset at ``path``, errors and warnings, sorted by location.
+
+    Besides the warnings of :func:`load`, it warns on each conflict in the
+    evidence (``warning[conflict]``, see :mod:`relgraph.conflicts`).
 
     Examples
     --------
@@ -1241,7 +1244,9 @@ def validate(
         dataset = load(path, progress=progress)
     except DatasetError as exc:
         return list(exc.diagnostics)
-    return list(dataset.warnings)
+    from relgraph.conflicts import conflict_warnings
+
+    return sorted([*dataset.warnings, *conflict_warnings(dataset)], key=Diagnostic.sort_key)
 
 
 def load(

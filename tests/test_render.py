@@ -102,6 +102,9 @@ def test_evidence_reaches_the_page_with_its_context(sample: Dataset) -> None:
             "credibility": 4,
             "context": "Some officials claimed that Borduria allegedly hosts a listening post "
             "of Atlantis on its northern coast.",
+            "stance": "supports",
+            "reported": "2021-03-14",  # the source's published date: no date of its own
+            "origin": "pact",  # the source is its own independent origin
         }
     ]
     denial = next(e for e in page_data(sample)["edges"] if e["id"] == "base-denied")

@@ -48,6 +48,7 @@ def _register_optional() -> None:
         ("relgraph.cli.quote", "quote_command"),
         ("relgraph.cli.merge", "COMMANDS"),
         ("relgraph.cli.source", "source_group"),
+        ("relgraph.cli.evidence", "evidence_command"),
     ):
         try:
             mod = importlib.import_module(module)
