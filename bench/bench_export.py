@@ -8,9 +8,11 @@ interleaved so that machine noise falls on all of them alike:
 * ``load+FORMAT``: the same, then ``relgraph.export.export(dataset, FORMAT,
   path)`` into a temporary folder, for every format.
 
-It prints, side by side, the wall time of the work (imports excluded, the
-median over the repeats) and the process's peak resident set (``ru_maxrss``),
-each as a ratio to the baseline: the peak ratio says how much memory writing
+It prints, side by side, the wall time and the CPU time of the work (imports
+excluded; the median over the repeats and, in brackets, the range of the
+runs), the machine's load average as the runs started, and the process's
+peak resident set (``ru_maxrss``), each as a ratio to the baseline made round
+by round (see ``bench_load.py``): the peak ratio says how much memory writing
 the format adds to holding the dataset, the figure that decides whether an
 export of a million relations fits a machine.
 
@@ -24,7 +26,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import statistics
+import os
 import sys
 import tempfile
 import time
@@ -35,7 +37,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from bench_load import ensure, machine, measure  # noqa: E402
+from bench_load import cell, ensure, load_range, machine, measure, summary  # noqa: E402
 
 FORMATS = ("jsonl", "json", "csv", "gexf", "graphml", "cypher", "ftm")
 REPEATS = {"1k": 3, "10k": 3, "100k": 1, "1M": 1}
@@ -48,7 +50,9 @@ def child(mode: str, path: str) -> dict[str, Any]:
     import relgraph
     from relgraph.export import export
 
+    load = os.getloadavg()[0]
     began = time.perf_counter()
+    cpu = time.process_time()
     ds = relgraph.load(path)
     size = 0
     if mode != "load":
@@ -59,8 +63,9 @@ def child(mode: str, path: str) -> dict[str, Any]:
             size = sum(p.stat().st_size for p in Path(tmp).rglob("*") if p.is_file())
     gc.collect(0)
     seconds = time.perf_counter() - began
+    cpu = time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"seconds": seconds, "peak_mb": peak, "bytes": size}
+    return {"seconds": seconds, "cpu": cpu, "load": load, "peak_mb": peak, "bytes": size}
 
 
 def run(sizes: list[str], data: Path, repeat: int | None) -> dict[str, Any]:
@@ -73,29 +78,26 @@ def run(sizes: list[str], data: Path, repeat: int | None) -> dict[str, Any]:
             for mode in modes:
                 runs[mode].append(measure(mode, path, __file__))
                 print(f"  {size} {mode}: {runs[mode][-1]['seconds']:.2f} s", file=sys.stderr)
-        results[size] = {
-            mode: {
-                "seconds": statistics.median(r["seconds"] for r in rs),
-                "peak_mb": statistics.median(r["peak_mb"] for r in rs),
-                "bytes": rs[0]["bytes"],
-            }
-            for mode, rs in runs.items()
-        }
+        results[size] = summary(runs, "load", ("seconds", "cpu", "peak_mb"))
+        for mode, rs in runs.items():
+            results[size][mode]["bytes"] = rs[0]["bytes"]
     return results
 
 
 def table(results: dict[str, Any]) -> str:
+    """The results as a Markdown table: medians, with the range of the runs in brackets."""
     lines = [
-        "| size | run | output (MB) | time (s) | × load | peak RSS (MiB) | × load |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+        "| size | run | output (MB) | wall (s) | × load | CPU (s) | × load | peak RSS (MiB) "
+        "| × load | load average |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for size, modes in results.items():
-        base = modes["load"]
         for mode, m in modes.items():
             lines.append(
-                f"| {size} | {mode} | {m['bytes'] / 1e6:.1f} | {m['seconds']:.2f} "
-                f"| {m['seconds'] / base['seconds']:.2f} | {m['peak_mb']:.0f} "
-                f"| {m['peak_mb'] / base['peak_mb']:.2f} |"
+                f"| {size} | {mode} | {m['bytes'] / 1e6:.1f} | {cell(m['seconds'])} "
+                f"| {cell(m['seconds_ratio'])} | {cell(m['cpu'])} | {cell(m['cpu_ratio'])} "
+                f"| {m['peak_mb']['median']:.0f} | {cell(m['peak_mb_ratio'])} "
+                f"| {m['load']['min']:.1f}–{m['load']['max']:.1f} |"
             )
     return "\n".join(lines)
 
@@ -112,6 +114,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     results = run(args.sizes.split(","), Path(args.data), args.repeat)
     print(f"machine: {machine()}")
+    print(f"load average (1 min) while the runs started: {load_range(results)}")
     print(table(results))
 
 

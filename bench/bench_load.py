@@ -15,8 +15,16 @@ of them alike, each in a fresh Python process:
   garbage collector while it builds the graph);
 * ``yaml``: ``relgraph.load`` of the same dataset written as YAML (up to 10k).
 
-Time is the wall time of the work alone (imports and start-up excluded),
-the median over the repeats. Each run ends with a collection of the youngest
+Time is measured twice, for the work alone (imports and start-up excluded):
+the wall time, and the CPU time of the process (user plus system,
+``time.process_time``). On a machine others use too, wall time grows with
+their load while CPU time mostly does not, so a claim should rest on both.
+Each figure is the median over the repeats, with its spread (the smallest and
+the largest run); a ratio to the baseline is the median of the ratios of runs
+made one right after the other (the runs of one round), with their spread.
+The machine's load (the 1-minute load average, ``os.getloadavg``) is read as
+each run starts and printed as a range, so that a reader can tell a quiet run
+from a busy one. Each run ends with a collection of the youngest
 generation, so that objects a run made while it kept the collector paused are
 traversed within the time measured, as they would be soon after. Memory is
 the process's peak resident set (``ru_maxrss``), so it counts everything the
@@ -69,7 +77,9 @@ def child(mode: str, path: str) -> dict[str, Any]:
     import relgraph.bulk  # every process imports the same modules
 
     start = _rss_mb()
+    load = os.getloadavg()[0]
     began = time.perf_counter()
+    cpu = time.process_time()
     if mode == "baseline":
         with open(path, "rb") as fh:
             records = [orjson.loads(line) for line in fh]
@@ -104,8 +114,54 @@ def child(mode: str, path: str) -> dict[str, Any]:
         raise SystemExit(f"unknown mode {mode}")
     gc.collect(0)  # a young collection: what a run left for the collector counts too
     seconds = time.perf_counter() - began
+    cpu = time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"seconds": seconds, "peak_mb": peak, "start_mb": start, "relations": relations}
+    return {
+        "seconds": seconds,
+        "cpu": cpu,
+        "load": load,
+        "peak_mb": peak,
+        "start_mb": start,
+        "relations": relations,
+    }
+
+
+def spread(values: list[float]) -> dict[str, float]:
+    """The median of ``values`` and their range."""
+    return {"median": statistics.median(values), "min": min(values), "max": max(values)}
+
+
+def summary(runs: dict[str, list[dict[str, Any]]], base: str, keys: tuple[str, ...]) -> dict:
+    """Each mode's medians and ranges, and its ratios to ``base`` round by round.
+
+    The i-th run of every mode was made in the same round, one after the other,
+    so the ratio of the two is taken under the same load; the ratios' median and
+    range are given for each key.
+    """
+    out: dict[str, Any] = {}
+    for mode, rs in runs.items():
+        entry: dict[str, Any] = {"runs": len(rs)}
+        for key in keys:
+            entry[key] = spread([r[key] for r in rs])
+            pairs = [r[key] / b[key] for r, b in zip(rs, runs[base], strict=True) if b[key] > 0]
+            entry[f"{key}_ratio"] = spread(pairs) if pairs else None
+        entry["load"] = spread([r["load"] for r in rs])
+        out[mode] = entry
+    return out
+
+
+def cell(s: dict[str, float] | None, digits: int = 2) -> str:
+    """'median (min–max)' for a table cell."""
+    if s is None:
+        return ""
+    return f"{s['median']:.{digits}f} ({s['min']:.{digits}f}–{s['max']:.{digits}f})"
+
+
+def load_range(results: dict[str, Any]) -> str:
+    """The range of the 1-minute load average over every run of ``results``."""
+    lows = [m["load"]["min"] for modes in results.values() for m in modes.values()]
+    highs = [m["load"]["max"] for modes in results.values() for m in modes.values()]
+    return f"{min(lows):.1f}–{max(highs):.1f}" if lows else "unknown"
 
 
 def measure(mode: str, path: Path, script: str = __file__) -> dict[str, Any]:
@@ -145,32 +201,29 @@ def run(sizes: list[str], data: Path, repeat: int | None) -> dict[str, Any]:
                 path = folder / ("dataset.yaml" if mode == "yaml" else "dataset.jsonl")
                 runs[mode].append(measure(mode, path))
                 print(f"  {size} {mode}: {runs[mode][-1]['seconds']:.2f} s", file=sys.stderr)
-        results[size] = {
-            mode: {
-                "seconds": statistics.median(r["seconds"] for r in rs),
-                "peak_mb": statistics.median(r["peak_mb"] for r in rs),
-                "growth_mb": statistics.median(r["peak_mb"] - r["start_mb"] for r in rs),
-                "relations": rs[0]["relations"],
-                "runs": len(rs),
-            }
-            for mode, rs in runs.items()
-        }
+        for rs in runs.values():
+            for r in rs:
+                r["growth_mb"] = r["peak_mb"] - r["start_mb"]
+        results[size] = summary(runs, "baseline", ("seconds", "cpu", "peak_mb", "growth_mb"))
+        for mode, rs in runs.items():
+            results[size][mode]["relations"] = rs[0]["relations"]
     return results
 
 
 def table(results: dict[str, Any]) -> str:
+    """The results as a Markdown table: medians, with the range of the runs in brackets."""
     lines = [
-        "| size | run | time (s) | × baseline | peak RSS (MiB) | × baseline | growth (MiB) "
-        "| × baseline |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| size | run | wall (s) | × baseline | CPU (s) | × baseline | peak RSS (MiB) "
+        "| × baseline | growth × baseline | load |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for size, modes in results.items():
-        base = modes["baseline"]
         for mode, m in modes.items():
             lines.append(
-                f"| {size} | {mode} | {m['seconds']:.2f} | {m['seconds'] / base['seconds']:.2f} "
-                f"| {m['peak_mb']:.0f} | {m['peak_mb'] / base['peak_mb']:.2f} "
-                f"| {m['growth_mb']:.0f} | {m['growth_mb'] / base['growth_mb']:.2f} |"
+                f"| {size} | {mode} | {cell(m['seconds'])} | {cell(m['seconds_ratio'])} "
+                f"| {cell(m['cpu'])} | {cell(m['cpu_ratio'])} | {m['peak_mb']['median']:.0f} "
+                f"| {cell(m['peak_mb_ratio'])} | {cell(m['growth_mb_ratio'])} "
+                f"| {m['load']['min']:.1f}–{m['load']['max']:.1f} |"
             )
     return "\n".join(lines)
 
@@ -208,6 +261,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     results = run(args.sizes.split(","), Path(args.data), args.repeat)
     print(f"machine: {machine()}")
+    print(f"load average (1 min) while the runs started: {load_range(results)}")
     print(table(results))
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -8,6 +8,15 @@ made are removed again, and files that were already there are left as they
 were (or put back, when a failure comes while moving the files into place).
 :func:`write_file` writes one file's bytes that way.
 
+Only regular files are written. A path that is a symbolic link is followed:
+the file it points to is written (atomically, as any other) and the link
+stays a link. A path that names anything else that is not a regular file (a
+device such as ``/dev/full``, a named pipe, a socket) is refused with a
+:class:`~relgraph.errors.UsageError` before anything is written, so a device
+is never replaced by a file. A failure while the files are written (a full
+disk, a file size limit) is a :class:`~relgraph.errors.WriteError` like any
+other, and leaves no temporary file behind.
+
 The graph page (:func:`relgraph.rendering.render`), ``relgraph convert``
 (:func:`relgraph.bulk.convert`), the imports and the exports all put their
 files in place through it. A failure to write is a
@@ -35,11 +44,12 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import stat
 from typing import IO, Any, ClassVar, Self
 
 from relgraph.errors import UsageError, WriteError
 
-__all__ = ["AtomicOutput", "write_file"]
+__all__ = ["AtomicOutput", "regular_file", "write_file"]
 
 
 class AtomicOutput:
@@ -103,6 +113,7 @@ class AtomicOutput:
     def __init__(self, target: str | os.PathLike[str], folder: bool = False) -> None:
         self.target = os.fspath(target)
         self.folder = folder
+        self._file = self.target  # the file written for ``target``: a link's target
         self._pending: dict[str, tuple[str, IO[Any]]] = {}  # final path -> (temp path, handle)
         self._made_dirs: list[str] = []
         self.paths: tuple[str, ...] = ()
@@ -127,7 +138,8 @@ class AtomicOutput:
                 raise UsageError(
                     f"'{self.target}' is a folder\n  hint: give -o the name of the file to write"
                 )
-            parent = os.path.dirname(os.path.abspath(self.target))
+            self._file = regular_file(self.target, "-o")
+            parent = os.path.dirname(os.path.abspath(self._file))
             if not os.path.isdir(parent):
                 raise UsageError(
                     f"cannot write '{self.target}': the folder '{parent}' does not exist\n"
@@ -138,23 +150,35 @@ class AtomicOutput:
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
         if exc_type is None:
             self._commit()
-        else:
-            self._abort()
+            return
+        self._abort()
+        if isinstance(exc, OSError) and not isinstance(exc, WriteError):
+            # a write into one of the files failed (a full disk, a size limit): that is
+            # a failure to write, said as one, not an error of the code that was writing
+            reason = exc.strerror or str(exc)
+            raise self.error(
+                f"cannot write {self._what()}: {reason}", strerror=exc.strerror
+            ) from None
 
     # -- handles ---------------------------------------------------------
     def _final(self, name: str) -> str:
         if not self.folder:
-            return self.target
+            return self._file
         parts = name.replace("\\", "/").split("/")
         if os.path.isabs(name) or ".." in parts or not name:
             raise self.error(f"refusing to write '{name}': it would leave '{self.target}'")
-        return os.path.join(self.target, *parts)
+        return regular_file(os.path.join(self.target, *parts), "the export")
 
     def _makedirs(self, path: str) -> None:
+        # normalised first: 'sheets/' and 'sheets' are one folder, to be made once
+        path = os.path.normpath(path)
         missing = []
         while path and not os.path.isdir(path):
             missing.append(path)
-            path = os.path.dirname(path)
+            parent = os.path.dirname(path)
+            if parent == path:
+                break
+            path = parent
         for d in reversed(missing):
             try:
                 os.mkdir(d)
@@ -205,7 +229,10 @@ class AtomicOutput:
 
     def _abort(self) -> None:
         for temp, handle in self._pending.values():
-            handle.close()
+            # closing flushes what is buffered, which fails again on a full disk; the
+            # file is closed all the same, and must still be removed
+            with contextlib.suppress(OSError):
+                handle.close()
             with contextlib.suppress(OSError):
                 os.unlink(temp)
         self._pending.clear()
@@ -276,6 +303,67 @@ class AtomicOutput:
                 os.unlink(backup)
         self.paths = tuple(self._pending)
         self._pending.clear()
+
+
+_KINDS = (
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def regular_file(path: str, what: str) -> str:
+    """The file to write for ``path``: itself, or the file a symbolic link there points to.
+
+    Parameters
+    ----------
+    path : str
+        Where a file is to be written.
+    what : str
+        What names the path for the user: ``"-o"`` for an output option, or
+        anything else for a file inside an output folder (it picks the hint).
+
+    Returns
+    -------
+    str
+        ``path``, or the path a link at ``path`` points to (followed to the end).
+
+    Raises
+    ------
+    UsageError
+        When ``path`` (or what a link points to) exists and is neither a regular
+        file nor a folder: a device, a named pipe, a socket. (Folders are left
+        to the callers, which refuse them with their own message.)
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> d = tempfile.mkdtemp()
+    >>> os.symlink("real.html", os.path.join(d, "link.html"))
+    >>> os.path.basename(regular_file(os.path.join(d, "link.html"), "-o"))
+    'real.html'
+    >>> try:
+    ...     regular_file("/dev/null", "-o")
+    ... except UsageError as exc:
+    ...     print(str(exc).replace("; ", ";\\n"))
+    '/dev/null' is a character device, not a regular file;
+    relgraph writes only regular files
+      hint: give -o the name of a regular file
+    """
+    real = os.path.realpath(path) if os.path.islink(path) else path
+    try:
+        mode = os.stat(real).st_mode
+    except OSError:
+        return real  # nothing there yet (or not reachable: opening it will say why)
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return real
+    kind = next((name for test, name in _KINDS if test(mode)), "a special file")
+    shown = f"'{path}'" if real == path else f"'{path}' (a link to '{real}')"
+    hint = "give -o the name of a regular file" if what == "-o" else "write into another folder"
+    raise UsageError(
+        f"{shown} is {kind}, not a regular file; relgraph writes only regular files\n  hint: {hint}"
+    )
 
 
 def write_file(path: str | os.PathLike[str], data: bytes) -> None:

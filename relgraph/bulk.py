@@ -78,7 +78,14 @@ from relgraph.atomic import AtomicOutput
 from relgraph.errors import Diagnostic, UsageError, WriteError, did_you_mean
 from relgraph.fields import _BIDI, _CONTROL, _LINE_CONTROL, ID_RE, Problems
 from relgraph.graph import collector_paused
-from relgraph.loading import MAX_DEPTH, MAX_FILE_BYTES, Node, file_problem, read_yaml
+from relgraph.loading import (
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    NUMBER_LIKE,
+    Node,
+    file_problem,
+    read_yaml,
+)
 from relgraph.model import (
     MODALITIES,
     STANCES,
@@ -1714,9 +1721,18 @@ def write_jsonl(
 
 
 try:
-    _Dumper: type = yaml.CSafeDumper
+    _BaseDumper: type = yaml.CSafeDumper
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Dumper = yaml.SafeDumper
+    _BaseDumper = yaml.SafeDumper
+
+
+class _Dumper(_BaseDumper):  # type: ignore[misc]
+    """PyYAML's dumper, quoting the text that relgraph reads as a number (``"1e3"``)."""
+
+
+_Dumper.add_implicit_resolver(
+    "tag:yaml.org,2002:float", re.compile(f"^(?:{NUMBER_LIKE.pattern})$"), list("-+.0123456789")
+)
 
 
 def _dump_yaml(value: Any) -> str:

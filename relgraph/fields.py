@@ -133,7 +133,7 @@ class Fields:
                     key_node, "unknown-field", f"'{key}' is not a field of {_a(what)}", hint
                 )
 
-    def _missing(self, key: str, example: str) -> None:
+    def _missing(self, key: str, example: str, hint: str | None = None) -> None:
         self.ok = False
         if key in self.node.keys and key not in self.node.value:
             return  # the value was written but could not be read: already reported
@@ -141,7 +141,7 @@ class Fields:
             self.node,
             "missing-field",
             f"this {self.what} has no '{key}'",
-            f"add '{key}: {example}'",
+            hint or f"add '{key}: {example}'",
         )
 
     def _wrong(self, key: str, value: Node, expected: str, hint: str | None = None) -> None:
@@ -259,9 +259,17 @@ class Fields:
         required: bool = False,
         listing: str | None = None,
         noun: str | None = None,
+        hint: str | None = None,
     ) -> str | None:
-        """A field whose value must be one of ``choices`` (each ``noun``, e.g. 'entity kind')."""
+        """A field whose value must be one of ``choices`` (each ``noun``, e.g. 'entity kind').
+
+        ``hint`` is the hint for a required value that is missing (by default: add the
+        first choice).
+        """
         value = self.node_of(key)
+        if value is None and required and hint is not None:
+            self._missing(key, choices[0], hint)
+            return None
         text = self.text(key, required, choices[0] if choices else "…")
         if text is None or value is None:
             return None

@@ -48,6 +48,7 @@ Examples
 from __future__ import annotations
 
 import contextlib
+import copy
 import gc
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any, Literal
@@ -310,8 +311,9 @@ def project(
             f"unknown status {sorted(unknown)[0]!r}; statuses are {', '.join(STATUSES)}"
         )
     out: nx.Graph = nx.DiGraph() if directed else nx.Graph()
-    out.graph.update(graph.graph)
-    out.add_nodes_from((n, dict(d)) for n, d in graph.nodes(data=True))
+    # copies all the way down: the caller's graph keeps its own lists and dicts
+    out.graph.update(copy.deepcopy(graph.graph))
+    out.add_nodes_from((n, copy.deepcopy(d)) for n, d in graph.nodes(data=True))
     balance: dict[tuple[Any, Any], int] = {}
     sources: dict[tuple[Any, Any], set[str]] = {}
     for u, v, key, data in graph.edges(keys=True, data=True):

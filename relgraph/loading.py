@@ -16,6 +16,7 @@ where YAML's traps are closed:
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -27,6 +28,7 @@ from relgraph.errors import Diagnostic
 __all__ = [
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
+    "NUMBER_LIKE",
     "Node",
     "file_problem",
     "leaves_folder",
@@ -45,6 +47,15 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 Kind = Literal["str", "int", "float", "bool", "null", "map", "seq"]
+
+#: Plain scalars that read as numbers in YAML 1.2 and in most tools, yet as text in YAML 1.1,
+#: which PyYAML follows: an exponent without a dot or without a sign (``1e3``, ``2.5e3``)
+#: and octal with ``0o`` (``0o17``). They are numbers here too, so that ``name: 1e3`` is
+#: the same mistake as ``name: 1000`` and gets the same fix (quote it), and a file means
+#: the same thing to relgraph as to the other tools that read it.
+NUMBER_LIKE = re.compile(
+    r"[-+]?(?:\.[0-9][0-9_]*|[0-9][0-9_]*(?:\.[0-9_]*)?)[eE][-+]?[0-9]+|[-+]?0o[0-7_]+"
+)
 
 _CORE_TAGS: dict[str, Kind] = {
     "tag:yaml.org,2002:str": "str",
@@ -298,6 +309,9 @@ class _Builder:
         if tag is None or tag == "!":
             tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
         kind = _tag_kind(tag)
+        plain = not event.style and event.tag is None  # "" from libyaml, None from Python
+        if kind == "str" and plain and NUMBER_LIKE.fullmatch(event.value):
+            kind = "float" if "o" not in event.value else "int"
         if kind is None:
             self.problem(
                 mark,

@@ -321,6 +321,14 @@ class _SourceLinks:
     affiliation: list[tuple[Node, str]]
 
 
+#: The hint for a relation or claim without a status: the everyday status, not the
+#: strongest, and the others to choose from.
+_NO_STATUS = (
+    "add 'status: reported' if the source reports it, or the status it gives: "
+    + ", ".join(s for s in STATUSES if s != "reported")
+)
+
+
 class _Loader:
     #: How a source's text is prepared for finding quotes (the bulk loader uses a faster one).
     stored_text: type[StoredText] = StoredText
@@ -336,6 +344,9 @@ class _Loader:
         self.broken_sources: set[str] = set()
         #: how many quotes were not found, by source, to bound the closest-passage searches
         self.not_found: dict[str, int] = {}
+        #: Entities declared with an id but not read (an unknown kind, no name): their
+        #: problem is reported once, where they are declared, not at every reference.
+        self.broken_entities: set[str] = set()
         self.source_links: dict[str, _SourceLinks] = {}
         self.origins: Origins | None = None  # made for the first confirmed item
 
@@ -712,6 +723,8 @@ class _Loader:
             externals.append((str(key), str(value.value)))
         tags = f.texts("tags")
         if ident is None or name is None or kind is None:
+            if ident is not None:
+                self.broken_entities.add(ident)
             return
         self.entities[ident] = Entity(
             id=ident,
@@ -731,6 +744,8 @@ class _Loader:
         if ident is None or node is None:
             return None
         if ident not in self.entities:
+            if ident in self.broken_entities:
+                return None  # declared, but wrong: said once, where it is declared
             self.problems.add(
                 node,
                 "unknown-entity",
@@ -1016,7 +1031,7 @@ class _Loader:
             listing="`relgraph vocab` lists them",
             noun="relation type",
         )
-        status = f.choice("status", list(STATUSES), required=True, noun="status")
+        status = f.choice("status", list(STATUSES), required=True, noun="status", hint=_NO_STATUS)
         sign = f.choice("sign", list(SIGNS), noun="sign")
         modality = f.choice("modality", list(MODALITIES), noun="modality")
         date, start, end = _date(f, "date"), _date(f, "start"), _date(f, "end")
@@ -1090,7 +1105,7 @@ class _Loader:
         given = f.ident("id", required=False)
         entity = self.entity_ref(f, "entity")
         statement = f.text("statement", required=True, example="what the source says of the actor")
-        status = f.choice("status", list(STATUSES), required=True, noun="status")
+        status = f.choice("status", list(STATUSES), required=True, noun="status", hint=_NO_STATUS)
         modality = f.choice("modality", list(MODALITIES), noun="modality")
         date, reported = _date(f, "date"), _date(f, "reported")
         evidence = self.evidence(f, status)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -36,6 +37,7 @@ __all__ = [
     "Category",
     "EntityKind",
     "RelationType",
+    "Table",
     "Vocabulary",
     "builtin_vocabulary",
     "parse_vocabulary",
@@ -97,13 +99,63 @@ class RelationType:
         )
 
 
+class Table(dict[str, Any]):
+    """A read-only table of the vocabulary: a ``dict`` that refuses every change.
+
+    Copying gives the same table (nothing in it can change), pickling and
+    :func:`dataclasses.asdict` work as for a ``dict``.
+
+    Examples
+    --------
+    >>> t = Table({"a": 1})
+    >>> t["a"], dict(t)
+    (1, {'a': 1})
+    >>> t.pop("a")
+    Traceback (most recent call last):
+    ...
+    TypeError: the vocabulary is read-only; build a new one with parse_vocabulary
+    """
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError("the vocabulary is read-only; build a new one with parse_vocabulary")
+
+    __setitem__ = __delitem__ = __ior__ = _refuse
+    pop = popitem = clear = update = setdefault = _refuse
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (dict(self),))
+
+    def __copy__(self) -> Table:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Table:
+        return self
+
+
 @dataclass(frozen=True)
 class Vocabulary:
-    """Entity kinds, categories and relation types, keyed by id, in the order defined."""
+    """Entity kinds, categories and relation types, keyed by id, in the order defined.
 
-    entity_kinds: dict[str, EntityKind] = field(default_factory=dict)
-    categories: dict[str, Category] = field(default_factory=dict)
-    relation_types: dict[str, RelationType] = field(default_factory=dict)
+    The three tables are read-only mappings: the built-in vocabulary is read
+    once and shared by every dataset loaded in the process, so a caller's
+    ``pop`` must not change what the next load sees.
+
+    Examples
+    --------
+    >>> vocab = builtin_vocabulary()
+    >>> vocab.entity_kinds.pop("state")
+    Traceback (most recent call last):
+    ...
+    TypeError: the vocabulary is read-only; build a new one with parse_vocabulary
+    """
+
+    entity_kinds: Mapping[str, EntityKind] = field(default_factory=dict)
+    categories: Mapping[str, Category] = field(default_factory=dict)
+    relation_types: Mapping[str, RelationType] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name in ("entity_kinds", "categories", "relation_types"):
+            object.__setattr__(self, name, Table(getattr(self, name)))
 
     def as_dict(self) -> dict[str, Any]:
         """The vocabulary as plain JSON-ready data."""

@@ -161,7 +161,7 @@ def sheets(tmp_path: Path) -> Path:
     (tmp_path / "texts").mkdir()
     (tmp_path / "texts" / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "entities.csv").write_text(
-        "id;name;kind;aliases\niran;Iran;state;Tehran | ایران\ncuba;Cuba;state;\n"
+        "id;name;kind;aliases\niran;Iran;state;Tehran|ایران\ncuba;Cuba;state;\n"
         "min;The minister;official;\n",
         encoding="utf-8",
     )

@@ -16,6 +16,7 @@ import networkx as nx
 
 from relgraph.analysis._common import Engine, Samples, _clean, _dataframe, _engine, seeded_igraph
 from relgraph.analysis.network import Network, _network
+from relgraph.collation import sort_key
 from relgraph.errors import UsageError, did_you_mean
 from relgraph.filters import Filter
 from relgraph.graph import Weighting
@@ -203,10 +204,10 @@ class Centrality:
         column = self._values(metric)
         sign = 1.0 if METRICS[metric].ascending else -1.0
 
-        def key(i: int) -> tuple[bool, float, str, str]:
+        def key(i: int) -> tuple[bool, float, tuple[str, str, str], str]:
             v = column[i]
             missing = math.isnan(v)
-            return (missing, 0.0 if missing else sign * v, self.names[i].casefold(), self.actors[i])
+            return (missing, 0.0 if missing else sign * v, sort_key(self.names[i]), self.actors[i])
 
         return sorted(range(len(self.actors)), key=key)
 

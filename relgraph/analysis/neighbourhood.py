@@ -11,6 +11,7 @@ from typing import Any
 from relgraph.analysis._common import _dataframe
 from relgraph.analysis.evidence import RelationEvidence, _relation_evidence
 from relgraph.analysis.network import Network, _network
+from relgraph.collation import sort_key
 from relgraph.errors import UsageError
 from relgraph.filters import Filter
 from relgraph.model import Dataset
@@ -135,7 +136,7 @@ def ego(
     entities = net.entities
     actors = tuple(
         EgoActor(a, entities[a].name, entities[a].kind, d)
-        for a, d in sorted(distance.items(), key=lambda x: (x[1], entities[x[0]].name.casefold()))
+        for a, d in sorted(distance.items(), key=lambda x: (x[1], sort_key(entities[x[0]].name)))
     )
     chosen = []
     for r in net.dataset.relations:

@@ -26,6 +26,7 @@ from relgraph.cli.common import (
     progress_line,
     quiet_option,
 )
+from relgraph.cli.width import ljust, rjust, width
 from relgraph.errors import UsageError
 from relgraph.export.csv import neutralize
 from relgraph.filters import Filter
@@ -231,12 +232,13 @@ def _numeric(rows: Sequence[dict[str, Any]], key: str) -> bool:
 
 def _table(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
     cells = [[_cell(r.get(k)) for k, _ in columns] for r in rows]
-    widths = [max([len(h)] + [len(c[i]) for c in cells]) for i, (_, h) in enumerate(columns)]
+    # terminal columns, not code points: wide CJK characters, combining marks
+    widths = [max([width(h)] + [width(c[i]) for c in cells]) for i, (_, h) in enumerate(columns)]
     right = [_numeric(rows, k) for k, _ in columns]
 
     def line(values: Sequence[str]) -> str:
         parts = [
-            v.rjust(w) if r else v.ljust(w) for v, w, r in zip(values, widths, right, strict=True)
+            rjust(v, w) if r else ljust(v, w) for v, w, r in zip(values, widths, right, strict=True)
         ]
         return "  ".join(parts).rstrip()
 

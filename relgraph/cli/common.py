@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import signal
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -190,8 +191,43 @@ def load_or_fail(
     return dataset
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: raised where the program is, so that files being
+    written are removed on the way out, as after Ctrl-C."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    signal.signal(signum, signal.SIG_IGN)  # a second signal must not cut the clean-up short
+    raise Terminated(signum)
+
+
+_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
 def run_safely(group: click.Group, argv: list[str] | None) -> int:
-    """Run ``group`` and turn every failure into a message and an exit code."""
+    """Run ``group`` and turn every failure into a message and an exit code.
+
+    SIGTERM and SIGHUP end the command as Ctrl-C does: whatever was being
+    written is removed, and the exit status is 128 plus the signal's number.
+    """
+    previous: dict[int, Any] = {}
+    for signum in _SIGNALS:
+        with contextlib.suppress(ValueError, OSError):  # only the main thread may set them
+            previous[signum] = signal.signal(signum, _terminate)
+    try:
+        return _run(group, argv)
+    except Terminated as exc:  # arrived while a message was being printed
+        return 128 + exc.signum
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _run(group: click.Group, argv: list[str] | None) -> int:
     try:
         group.main(args=argv, prog_name="relgraph", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -218,6 +254,9 @@ def run_safely(group: click.Group, argv: list[str] | None) -> int:
     except KeyboardInterrupt:
         echo("relgraph: interrupted", err=True)
         return 130
+    except Terminated as exc:
+        click.echo(f"relgraph: terminated by {signal.Signals(exc.signum).name}", err=True)
+        return 128 + exc.signum
     except Exception as exc:
         echo(
             f"relgraph: internal error: {type(exc).__name__}: {exc}\n"

@@ -17,6 +17,7 @@ from relgraph.cli.analyze import filter_options, optional_filter
 from relgraph.cli.common import (
     DataProblem,
     NothingWritten,
+    clear,
     dataset_argument,
     echo,
     echo_diagnostics,
@@ -191,7 +192,10 @@ def export_command(
             )
         write_stdout(export_bytes(selected, fmt, **options))
     else:
-        paths = export(selected, fmt, output, **options)
+        try:
+            paths = export(selected, fmt, output, **options)
+        except WriteError as exc:  # a full disk, no permission: said once, nothing left
+            raise NothingWritten(str(exc)) from None
         _note(
             f"wrote {_counts(selected)} to {output}"
             + (f" ({len(paths)} files)" if len(paths) > 1 else "")
@@ -239,14 +243,16 @@ def import_group() -> None:
     """
 
 
-def _imported(output: str, run: Any) -> None:
-    try:
-        dataset = run()
-    except DatasetError as exc:
-        echo_diagnostics(exc.diagnostics, "text")
-        raise DataProblem(f"{summary(exc.diagnostics)}; nothing was written") from None
-    except WriteError as exc:
-        raise NothingWritten(str(exc)) from None
+def _imported(output: str, run: Any, quiet: bool) -> None:
+    with progress_line(quiet) as progress:
+        try:
+            dataset = run(progress)
+        except DatasetError as exc:
+            clear(progress)
+            echo_diagnostics(exc.diagnostics, "text")
+            raise DataProblem(f"{summary(exc.diagnostics)}; nothing was written") from None
+        except WriteError as exc:
+            raise NothingWritten(str(exc)) from None
     echo_diagnostics(dataset.warnings, "text")
     n = len(dataset.sources)
     _note(
@@ -282,6 +288,7 @@ _IN = click.Path(exists=True, dir_okay=False)
     help="A YAML file with the dataset: section (id, title…) and any vocabulary: "
     "additions. Default: an id made from the output's name.",
 )
+@quiet_option
 def import_csv_command(
     entities: str,
     relations: str,
@@ -289,6 +296,7 @@ def import_csv_command(
     sources: str | None,
     claims: str | None,
     meta: str | None,
+    quiet: bool,
 ) -> None:
     """Build a dataset file from spreadsheets (CSV) in the From/To layout.
 
@@ -308,7 +316,16 @@ def import_csv_command(
     """
     _imported(
         output,
-        lambda: import_csv(entities, relations, output, sources=sources, claims=claims, meta=meta),
+        lambda progress: import_csv(
+            entities,
+            relations,
+            output,
+            sources=sources,
+            claims=claims,
+            meta=meta,
+            progress=progress,
+        ),
+        quiet,
     )
 
 
@@ -321,7 +338,8 @@ def import_csv_command(
     metavar="DATASET.yaml",
     help="The dataset file to write (source texts are stored beside it).",
 )
-def import_json_command(file: str, output: str) -> None:
+@quiet_option
+def import_json_command(file: str, output: str, quiet: bool) -> None:
     """Build a dataset file from relgraph's node-link JSON or JSON Lines.
 
     Reads what `relgraph export --to json` (or --to jsonl) wrote, stores the
@@ -332,13 +350,14 @@ def import_json_command(file: str, output: str) -> None:
         relgraph import json cuba_iran.json -o cuba_iran.yaml
         relgraph import json stream.jsonl -o data/dataset.yaml
     """
-    _imported(output, lambda: import_json(file, output))
+    _imported(output, lambda progress: import_json(file, output, progress), quiet)
 
 
 @click.command("schema")
 @click.argument("dataset", required=False, metavar="[DATASET]")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (default: standard output).")
-def schema_command(dataset: str | None, output: str | None) -> None:
+@quiet_option
+def schema_command(dataset: str | None, output: str | None, quiet: bool) -> None:
     """Write a JSON Schema of the dataset file format, for editors.
 
     With DATASET, the kinds and types that dataset adds are in the schema
@@ -350,13 +369,17 @@ def schema_command(dataset: str | None, output: str | None) -> None:
         relgraph schema -o relgraph.schema.json
         relgraph schema graph_data/cuba_iran.yaml -o graph_data/relgraph.schema.json
     """
-    vocabulary = load_or_fail(dataset).vocabulary if dataset else None
+    with progress_line(quiet) as progress:
+        vocabulary = load_or_fail(dataset, progress=progress).vocabulary if dataset else None
     text = schema_json(vocabulary)
     if output is None:
         echo(text, nl=False)
         return
-    with AtomicOutput(output) as out:
-        out.open_text(os.path.basename(output)).write(text)
+    try:
+        with AtomicOutput(output) as out:
+            out.open_text(os.path.basename(output)).write(text)
+    except WriteError as exc:
+        raise NothingWritten(str(exc)) from None
     _note(f"wrote the dataset schema to {output}")
 
 

@@ -210,7 +210,16 @@ def join_list(items: Iterable[str]) -> str:
 
 
 def split_list(cell: str, sep: str = "|") -> list[str]:
-    """The items of a cell written by :func:`join_list`, each stripped of spaces at its ends."""
+    """The items of a cell written by :func:`join_list`, each exactly as written.
+
+    White space inside an item is data (an alias may begin with a space in its
+    source); only items with nothing but white space are left out.
+
+    Examples
+    --------
+    >>> split_list("Raúl Castro| R. Castro |")
+    ['Raúl Castro', ' R. Castro ']
+    """
     items, current, i = [], [], 0
     while i < len(cell):
         ch = cell[i]
@@ -225,7 +234,7 @@ def split_list(cell: str, sep: str = "|") -> list[str]:
             current.append(ch)
         i += 1
     items.append("".join(current))
-    return [item.strip() for item in items if item.strip()]
+    return [item for item in items if item.strip()]
 
 
 def join_pairs(pairs: Iterable[tuple[str, str]]) -> str:
@@ -242,7 +251,10 @@ def join_pairs(pairs: Iterable[tuple[str, str]]) -> str:
 
 
 def split_pairs(cell: str) -> list[tuple[str, str]] | None:
-    """The pairs of a cell written by :func:`join_pairs`; ``None`` if an item has no ``:``."""
+    """The pairs of a cell written by :func:`join_pairs`; ``None`` if an item has no ``:``.
+
+    Schemes and ids are kept exactly as written, white space included.
+    """
     out = []
     raw_items = re.split(r"(?<!\\)\|", cell)
     for raw in raw_items:
@@ -251,8 +263,8 @@ def split_pairs(cell: str) -> list[tuple[str, str]] | None:
         m = re.match(r"((?:\\.|[^\\:])*):(.*)$", raw, re.DOTALL)
         if not m:
             return None
-        key = re.sub(r"\\(.)", r"\1", m.group(1)).strip()
-        value = re.sub(r"\\(.)", r"\1", m.group(2)).strip()
+        key = re.sub(r"\\(.)", r"\1", m.group(1))
+        value = re.sub(r"\\(.)", r"\1", m.group(2))
         out.append((key, value))
     return out
 

@@ -54,6 +54,7 @@ import os
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
+from relgraph.atomic import regular_file
 from relgraph.bulk import write_jsonl
 from relgraph.errors import UsageError
 from relgraph.export.common import AtomicOutput, Exporter, ExportError, ExportWriteError, Output
@@ -187,13 +188,13 @@ class BesideOutput(AtomicOutput):
 
     def _final(self, name: str) -> str:
         if name == self.main:
-            return self.target
+            return self._file
         parts = name.replace("\\", "/").split("/")
         if os.path.isabs(name) or ".." in parts or not name:
             raise ExportError(
                 f"refusing to write '{name}': it would leave the folder of '{self.target}'"
             )
-        final = os.path.join(os.path.dirname(self.target), *parts)
+        final = regular_file(os.path.join(os.path.dirname(self.target), *parts), "the export")
         self._beside.append(final)
         return final
 

@@ -47,6 +47,7 @@ from relgraph.imports.tables import (
     source_items,
 )
 from relgraph.model import Dataset
+from relgraph.progress import ProgressCallback
 
 __all__ = [
     "Document",
@@ -121,6 +122,7 @@ def import_csv(
     sources: PathLike | None = None,
     claims: PathLike | None = None,
     meta: PathLike | None = None,
+    progress: ProgressCallback | None = None,
 ) -> Dataset:
     """Build, validate and write the dataset file ``output`` from spreadsheets.
 
@@ -139,6 +141,8 @@ def import_csv(
         A YAML file with the ``dataset:`` section (id, title…) and, when the
         data uses kinds or types of its own, a ``vocabulary:`` section.
         Without it the dataset's id is made from the output's file name.
+    progress : callable, optional
+        Told how checking the new file goes (see :mod:`relgraph.progress`).
 
     Returns
     -------
@@ -156,10 +160,12 @@ def import_csv(
     doc = read_csv(
         entities, relations, sources=sources, claims=claims, meta=meta, dataset_id=_slug(stem)
     )
-    return write_document(doc, output)
+    return write_document(doc, output, progress)
 
 
-def import_json(path: PathLike, output: PathLike) -> Dataset:
+def import_json(
+    path: PathLike, output: PathLike, progress: ProgressCallback | None = None
+) -> Dataset:
     """Build, validate and write the dataset file ``output`` from relgraph's JSON or JSON Lines.
 
     ``path`` is node-link JSON (``relgraph export --to json``), or, when its
@@ -167,7 +173,8 @@ def import_json(path: PathLike, output: PathLike) -> Dataset:
     --to jsonl``, ``relgraph convert``). The source texts, carried in the
     JSON or lying beside the ``.jsonl`` file, are written beside ``output``
     at their text paths; when the JSON carries none, they must be there
-    already.
+    already. ``progress`` is told how checking the new file goes (see
+    :mod:`relgraph.progress`).
 
     Raises
     ------
@@ -186,7 +193,7 @@ def import_json(path: PathLike, output: PathLike) -> Dataset:
     >>> back.relations == ds.relations and back.sources == ds.sources
     True
     """
-    return write_document(read_json(path), output)
+    return write_document(read_json(path), output, progress)
 
 
 def dataset_yaml(dataset: Dataset) -> str:

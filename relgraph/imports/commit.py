@@ -18,11 +18,12 @@ import shutil
 import tempfile
 from collections.abc import Iterable
 
-from relgraph.atomic import AtomicOutput
+from relgraph.atomic import AtomicOutput, regular_file
 from relgraph.errors import DatasetError, Diagnostic, UsageError, WriteError
 from relgraph.imports.document import Document, emit
 from relgraph.loading import file_problem, leaves_folder
 from relgraph.model import Dataset, Location
+from relgraph.progress import ProgressCallback
 from relgraph.validation import load
 
 __all__ = ["safe_relative", "write_document"]
@@ -148,7 +149,9 @@ def _text_paths(doc: Document) -> Iterable[str]:
             yield value
 
 
-def write_document(doc: Document, output: str | os.PathLike[str]) -> Dataset:
+def write_document(
+    doc: Document, output: str | os.PathLike[str], progress: ProgressCallback | None = None
+) -> Dataset:
     """Validate ``doc`` and write it to ``output`` with its source texts; return the dataset.
 
     Raises
@@ -170,6 +173,7 @@ def write_document(doc: Document, output: str | os.PathLike[str]) -> Dataset:
         )
     if os.path.isdir(output):
         raise UsageError(f"'{output}' is a folder\n  hint: give -o the name of the dataset file")
+    regular_file(output, "-o")  # never a device, a pipe or a socket
     problems = _conflicts(doc, out_dir)
     if problems:
         raise DatasetError(problems)
@@ -188,7 +192,7 @@ def write_document(doc: Document, output: str | os.PathLike[str]) -> Dataset:
                 os.makedirs(os.path.dirname(os.path.join(temp_dir, rel)), exist_ok=True)
                 shutil.copyfile(existing, os.path.join(temp_dir, rel))
         try:
-            load(temp_yaml)
+            load(temp_yaml, progress=progress)
         except DatasetError as exc:
             relocate = _Relocator(temp_yaml, temp_dir, output, origins)
             raise DatasetError([relocate(d) for d in exc.diagnostics]) from None

@@ -114,7 +114,7 @@ ENTITIES = Spec(
     ENTITY_COLUMNS,
     lists=("aliases", "tags"),
     pairs=("external_ids",),
-    verbatim=_TEXT,
+    verbatim=(*_TEXT, "country"),
 )
 
 _EVIDENCE = {
