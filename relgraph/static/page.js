@@ -149,6 +149,11 @@
   function typeOf(e) {
     return types.get(e.type) || { label: e.type, inverse_label: e.type, category: "", directed: true };
   }
+  /* A second cue for a relation's category besides its colour: a mark at the middle of
+   * the line (none for the first category), the same in the legend. */
+  var MARKS = [null, "circle", "box", "diamond", "bar"];
+  var markOf = new Map();
+  DATA.categories.forEach(function (c, i) { markOf.set(c.id, MARKS[i % MARKS.length]); });
   function categoryOf(e) {
     var id = typeOf(e).category;
     return categoryById.get(id) || { id: id, label: id, color: "#888888" };
@@ -178,6 +183,9 @@
     focus: null,
     focusSet: null,
     selected: null,
+    hideIsolated: true,
+    path: null,
+    sort: null,
     physics: false,
     // a large graph opens zoomed out, so it starts plain (see applyDetail)
     detailed: !settings.large,
@@ -260,7 +268,7 @@
     if (!state.detailed) {
       return {
         dashes: false,
-        arrows: { to: { enabled: false } },
+        arrows: { to: { enabled: false }, middle: { enabled: false } },
         smooth: { enabled: false },
         color: { color: c, highlight: shade(c, 0.35), hover: shade(c, 0.2), inherit: false,
           opacity: denied ? 0.25 : alleged ? 0.4 : 0.85 },
@@ -269,12 +277,14 @@
       };
     }
     var curve = e.curve || 0;
+    var mark = state.colorBy === "category" ? markOf.get(typeOf(e).category) : null;
     return {
       dashes: alleged ? [9, 6] : denied ? [2, 5] : false,
       background: e.status === "confirmed"
         ? { enabled: true, color: tint(c, 0.62), size: edgeWidth(e) + 6, dashes: false }
         : { enabled: false },
-      arrows: { to: { enabled: !!typeOf(e).directed, scaleFactor: 0.6 } },
+      arrows: { to: { enabled: !!typeOf(e).directed, scaleFactor: 0.6 },
+        middle: mark ? { enabled: true, type: mark, scaleFactor: 0.45 } : { enabled: false } },
       smooth: curve === 0 ? { enabled: false }
         : { enabled: true, type: curve > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(curve) },
       color: { color: c, highlight: shade(c, 0.35), hover: shade(c, 0.2), inherit: false,
@@ -290,7 +300,7 @@
     item.to = visId(e.to);
     item.width = edgeWidth(e);
     item.font = {
-      face: FONT, size: 11, align: "horizontal", strokeWidth: 4, strokeColor: "#ffffff",
+      face: FONT, size: labelSize(), align: "horizontal", strokeWidth: 4, strokeColor: "#ffffff",
       color: ALLEGED.has(e.status) ? "#8a3b00" : "#3e4c59",
     };
     return item;
@@ -343,9 +353,23 @@
     });
   }
 
+  /* Relation labels are drawn at least 11 px high on screen: zoomed out, their size in
+   * the drawing grows to make up for it. */
+  var LABEL_PX = 11;
+  var labelPx = LABEL_PX;
+  function labelSize() { return labelPx; }
+  function fitLabels() {
+    if (!network || !edgesDS || settings.large) return;
+    var want = Math.max(LABEL_PX, Math.ceil(LABEL_PX / Math.max(network.getScale(), 0.05)));
+    if (want === labelPx) return;
+    labelPx = want;
+    edgesDS.update(DATA.edges.map(function (e) { return { id: visId(e.id), font: { size: want } }; }));
+  }
+
   /* Switch a large graph's edges between the plain and the detailed style as the zoom
    * crosses DETAIL_SCALE. */
   function applyDetail() {
+    fitLabels();
     if (!settings.large || !network) return;
     var want = network.getScale() >= DETAIL_SCALE;
     if (want === state.detailed) return;
@@ -374,14 +398,32 @@
     return !state.hiddenKinds.has(nodeById.get(e.from).kind)
       && !state.hiddenKinds.has(nodeById.get(e.to).kind);
   }
-  function nodeVisible(id) {
+  /* An actor is drawn when its kind is shown, it is in the focused neighbourhood if any,
+   * and (with "hide actors left with no shown relation") some relation of it is shown or
+   * it has none at all. A relation is drawn when it passes the filters and both its
+   * actors' kinds and the focus let them be drawn. Both are worked out in refresh(). */
+  function nodeBase(id) {
     if (state.hiddenKinds.has(nodeById.get(id).kind)) return false;
     return !state.focusSet || state.focusSet.has(id);
   }
-  function edgeVisible(id) {
-    var e = edgeById.get(id);
-    return edgePasses(e) && nodeVisible(e.from) && nodeVisible(e.to);
+  var shownEdges = new Set();
+  var shownDegree = new Map();
+  function computeVisible() {
+    shownEdges = new Set();
+    shownDegree = new Map();
+    DATA.edges.forEach(function (e) {
+      if (!edgePasses(e) || !nodeBase(e.from) || !nodeBase(e.to)) return;
+      shownEdges.add(e.id);
+      shownDegree.set(e.from, (shownDegree.get(e.from) || 0) + 1);
+      if (e.to !== e.from) shownDegree.set(e.to, (shownDegree.get(e.to) || 0) + 1);
+    });
   }
+  function nodeVisible(id) {
+    if (!nodeBase(id)) return false;
+    if (state.hideIsolated && !shownDegree.has(id) && edgesOf.get(id).length) return false;
+    return true;
+  }
+  function edgeVisible(id) { return shownEdges.has(id); }
   function neighbourhood(id, depth) {
     var seen = new Set([id]);
     var frontier = [id];
@@ -466,10 +508,18 @@
     network.on("beforeDrawing", drawStraightHalos);
     network.on("afterDrawing", drawStatusLabels);
     network.on("click", function (params) {
-      if (params.nodes.length) showNode(dataId(params.nodes[0]));
-      else if (params.edges.length) showEdge(dataId(params.edges[0]));
-      else { state.selected = null; showOverview(); }
+      if (params.nodes.length) selectNode(dataId(params.nodes[0]), false);
+      else if (params.edges.length) selectEdge(dataId(params.edges[0]), false);
+      else { state.selected = null; state.path = null; showOverview(); writeHash(true); }
     });
+    // zoom and pan update the current step of the history, once the view rests
+    function moved() {
+      state.moved = true;
+      clearTimeout(state.viewTimer);
+      state.viewTimer = setTimeout(function () { writeHash(false); }, 400);
+    }
+    network.on("dragEnd", function (params) { if (!params.nodes.length) moved(); });
+    network.on("zoom", moved);
     network.on("hoverNode", function (params) {
       var n = nodeById.get(dataId(params.node));
       showTooltip(params.pointer.DOM, n.name, kindOf(n).label);
@@ -513,12 +563,17 @@
   }
   function hideTooltip() { $("tooltip").hidden = true; }
 
-  function refresh() {
+  function refresh(fromHash) {
     state.focusSet = state.focus ? neighbourhood(state.focus.id, state.focus.depth) : null;
+    computeVisible();
+    if (state.path) state.path = findPaths(state.path.from, state.path.to);
     if (nodeView) { nodeView.refresh(); edgeView.refresh(); }
     updateCounts();
+    updateFilterCounts();
     filterTable();
     updateFocusUi();
+    redrawPanel();
+    if (!fromHash) writeHash(true);
   }
 
   function counts() {
@@ -564,19 +619,24 @@
     icon.appendChild(el);
     return icon;
   }
-  function lineIcon(stroke, dash, width, arrow, halo) {
+  function lineIcon(stroke, dash, width, arrow, halo, mark) {
     var icon = svg("svg", { width: 34, height: 14, viewBox: "0 0 34 14", "aria-hidden": "true", class: "icon line" });
+    var c = color(stroke, "#7b8794");
     if (halo) {
       icon.appendChild(svg("line", {
-        x1: 2, y1: 7, x2: arrow ? 26 : 32, y2: 7, stroke: tint(color(stroke, "#7b8794"), 0.62),
+        x1: 2, y1: 7, x2: arrow ? 26 : 32, y2: 7, stroke: tint(c, 0.62),
         "stroke-width": (width || 2.2) + 6, class: "halo",
       }));
     }
     var line = svg("line", {
-      x1: 2, y1: 7, x2: arrow ? 26 : 32, y2: 7, stroke: color(stroke, "#7b8794"),
+      x1: 2, y1: 7, x2: arrow ? 26 : 32, y2: 7, stroke: c,
       "stroke-width": width || 2.2, "stroke-dasharray": dash || "none",
     });
     icon.appendChild(line);
+    if (mark === "circle") icon.appendChild(svg("circle", { cx: 17, cy: 7, r: 3.6, fill: c }));
+    else if (mark === "box") icon.appendChild(svg("rect", { x: 13.5, y: 3.5, width: 7, height: 7, fill: c }));
+    else if (mark === "diamond") icon.appendChild(svg("polygon", { points: "17,2.5 21.5,7 17,11.5 12.5,7", fill: c }));
+    else if (mark === "bar") icon.appendChild(svg("rect", { x: 16, y: 1.5, width: 2.2, height: 11, fill: c }));
     if (arrow) icon.appendChild(svg("polygon", { points: "25,2.5 33,7 25,11.5", fill: color(stroke, "#7b8794") }));
     return icon;
   }
@@ -585,8 +645,30 @@
     var input = h("input", { type: "checkbox", checked: true, "data-id": id });
     input.addEventListener("change", function () { onChange(input.checked); });
     var row = h("label", { class: "check", title: title || null },
-      input, icon, h("span", { class: "label", text: label }), h("span", { class: "count", text: count }));
+      input, icon, h("span", { class: "label", text: label }),
+      h("span", { class: "count", "data-id": id, "data-total": count, text: count + "/" + count }));
     return h("li", { class: count ? null : "none" }, row);
+  }
+  /* Every count beside a filter says how many are shown of how many there are. */
+  function updateFilterCounts() {
+    var kinds = new Map();
+    var cats = new Map();
+    var stats = new Map();
+    function bump(map, key) { map.set(key, (map.get(key) || 0) + 1); }
+    DATA.nodes.forEach(function (n) { if (nodeVisible(n.id)) bump(kinds, n.kind); });
+    DATA.edges.forEach(function (e) {
+      if (!shownEdges.has(e.id)) return;
+      bump(cats, typeOf(e).category);
+      bump(stats, e.status);
+    });
+    [["kinds", kinds], ["categories", cats], ["statuses", stats]].forEach(function (pair) {
+      $(pair[0]).querySelectorAll("span.count").forEach(function (span) {
+        var shown = pair[1].get(span.getAttribute("data-id")) || 0;
+        var total = span.getAttribute("data-total");
+        span.textContent = shown + "/" + total;
+        span.title = shown + " of " + total + " shown";
+      });
+    });
   }
 
   function buildFilters() {
@@ -607,7 +689,7 @@
     });
     var cats = $("categories");
     DATA.categories.forEach(function (c) {
-      var item = checkItem(c.id, lineIcon(c.color), c.label, catCount.get(c.id) || 0, c.description,
+      var item = checkItem(c.id, lineIcon(c.color, null, null, false, false, markOf.get(c.id)), c.label, catCount.get(c.id) || 0, c.description,
         function (on) {
           if (on) state.hiddenCategories.delete(c.id); else state.hiddenCategories.add(c.id);
           refresh();
@@ -636,22 +718,9 @@
       syncStatusBoxes();
       refresh();
     });
-    var dates = [];
-    DATA.edges.forEach(function (e) {
-      if (e.earliest) dates.push(e.earliest);
-      if (e.latest) dates.push(e.latest);
-    });
-    dates.sort();
-    if (dates.length) {
-      ["date-from", "date-to"].forEach(function (id) {
-        $(id).min = dates[0];
-        $(id).max = dates[dates.length - 1];
-      });
-    }
-    $("date-from").addEventListener("change", function () { state.from = $("date-from").value; refresh(); });
-    $("date-to").addEventListener("change", function () { state.to = $("date-to").value; refresh(); });
-    $("include-undated").addEventListener("change", function () {
-      state.includeUndated = $("include-undated").checked;
+    buildTime();
+    $("hide-isolated").addEventListener("change", function () {
+      state.hideIsolated = $("hide-isolated").checked;
       refresh();
     });
   }
@@ -673,7 +742,7 @@
         legend.appendChild(h("li", null, lineIcon(s.color), h("span", { text: s.label + " relation" })));
       });
     } else {
-      legend.appendChild(h("li", { class: "note", text: "Edge colour: the relation\u2019s category (above)." }));
+      legend.appendChild(h("li", { class: "note", text: "Edge colour and the mark at its middle: the relation\u2019s category (above)." }));
     }
     [
       [lineIcon("#52606d", null, 2.2, false, true), "Confirmed (with a halo)"],
@@ -712,7 +781,7 @@
         }
       }
       buildLegend();
-      if (state.selected && state.selected.type === "node") showNode(state.selected.id, true);
+      redrawPanel();
     });
     var colorBy = $("color-by");
     colorBy.value = state.colorBy;
@@ -728,12 +797,429 @@
     });
   }
 
+  // -- time ---------------------------------------------------------------------------
+  /* Dates as the command line reads them: "2023" is the whole year, "2023-06" the whole
+   * month; a relation is shown when its own (partial) date overlaps the chosen span. */
+  var DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+  function partialDate(text, last) {
+    var m = DATE_RE.exec(String(text || "").trim());
+    if (!m) return null;
+    var y = parseInt(m[1], 10);
+    var mo = m[2] ? parseInt(m[2], 10) : last ? 12 : 1;
+    if (mo < 1 || mo > 12) return null;
+    var days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+    var d = m[3] ? parseInt(m[3], 10) : last ? days : 1;
+    if (d < 1 || d > days) return null;
+    function two(v) { return ("0" + v).slice(-2); }
+    return ("000" + y).slice(-4) + "-" + two(mo) + "-" + two(d);
+  }
+  var timeSpan = null;
+  var undatedCount = 0;
+  function isDated(e) { return !!(e.earliest || e.latest); }
+  function buildTime() {
+    var years = new Map();
+    var first = null;
+    var last = null;
+    DATA.edges.forEach(function (e) {
+      if (!isDated(e)) { undatedCount++; return; }
+      var a = parseInt((e.earliest || e.latest).slice(0, 4), 10);
+      var b = parseInt((e.latest || e.earliest).slice(0, 4), 10);
+      if (first === null || a < first) first = a;
+      if (last === null || b > last) last = b;
+      for (var y = a; y <= b; y++) years.set(y, (years.get(y) || 0) + 1);
+    });
+    var dated = DATA.edges.length - undatedCount;
+    $("dated-count").textContent = dated
+      ? plural(dated, "relation is", "relations are").replace(/^(\d+) /, "$1 of " + DATA.edges.length + " ") +
+        " dated, " + first + (last !== first ? "\u2013" + last : "") + "; " + undatedCount + " undated."
+      : "No relation is dated.";
+    $("undated-label").textContent = "Include the " + plural(undatedCount, "undated relation", "undated relations");
+    if (first !== null) {
+      timeSpan = { first: first, last: last, years: years };
+      var n = last - first + 1;
+      var max = 0;
+      years.forEach(function (v) { max = Math.max(max, v); });
+      var chart = svg("svg", { viewBox: "0 0 " + n * 10 + " 36", preserveAspectRatio: "none" });
+      for (var y = first; y <= last; y++) {
+        var v = years.get(y) || 0;
+        var hgt = v ? Math.max(3, 34 * v / max) : 0;
+        chart.appendChild(svg("rect", { x: (y - first) * 10 + 1, y: 36 - hgt, width: 8, height: hgt, "data-year": y }));
+      }
+      $("histogram").appendChild(chart);
+    } else {
+      $("time-steps").hidden = true;
+    }
+    function changed() { readDates(); refresh(); }
+    // typing applies a date as soon as it is whole; leaving the box says what is wrong
+    function typed(ev) {
+      var text = ev.target.value.trim();
+      if (!text || partialDate(text, false)) changed();
+    }
+    ["date-from", "date-to"].forEach(function (id) {
+      $(id).addEventListener("change", changed);
+      $(id).addEventListener("input", typed);
+    });
+    $("include-undated").addEventListener("change", function () {
+      state.includeUndated = $("include-undated").checked;
+      refresh();
+    });
+    $("time-prev").addEventListener("click", function () { stepYear(-1); });
+    $("time-next").addEventListener("click", function () { stepYear(1); });
+    $("time-clear").addEventListener("click", function () {
+      $("date-from").value = "";
+      $("date-to").value = "";
+      changed();
+    });
+  }
+  function readDates(quiet) {
+    var ok = true;
+    [["date-from", false, "from"], ["date-to", true, "to"]].forEach(function (d) {
+      var text = $(d[0]).value.trim();
+      var value = text ? partialDate(text, d[1]) : "";
+      if (value === null) { ok = false; value = ""; }
+      $(d[0]).setAttribute("aria-invalid", text && !value ? "true" : "false");
+      state[d[2]] = value;
+      state[d[2] + "Text"] = value ? text : "";
+    });
+    if (!ok && !quiet) announce("A date is a year, a month like 2023-06, or a day (year-month-day).");
+    markHistogram();
+  }
+  function stepYear(delta) {
+    if (!timeSpan) return;
+    var current = state.fromText && state.fromText === state.toText ? parseInt(state.fromText, 10) : null;
+    var y = current === null ? (delta > 0 ? timeSpan.first : timeSpan.last) : current + delta;
+    y = Math.max(timeSpan.first, Math.min(timeSpan.last, y));
+    $("date-from").value = String(y);
+    $("date-to").value = String(y);
+    readDates();
+    refresh();
+    announce("Relations of " + y + ": " + counts().edges + " shown.");
+  }
+  function markHistogram() {
+    $("histogram").querySelectorAll("rect").forEach(function (r) {
+      var y = r.getAttribute("data-year");
+      var out = (state.from && y + "-12-31" < state.from) || (state.to && y + "-01-01" > state.to);
+      r.setAttribute("class", out ? "out" : "");
+    });
+  }
+
+  // -- announcements and drawers ------------------------------------------------------
+  function announce(text) {
+    var box = $("announce");
+    box.textContent = "";
+    // a fresh text node, a moment later, so that the same words are read again
+    setTimeout(function () { box.textContent = text; }, 30);
+  }
+  var NARROW = window.matchMedia ? window.matchMedia("(max-width: 999.98px)") : null;
+  function narrow() { return !!(NARROW && NARROW.matches); }
+  /* On a phone the details cover the lower part of the graph: keep the actor in sight. */
+  function aboveSheet(id) {
+    if (!network || !inView(id, "node")) return;
+    var main = $("main").getBoundingClientRect();
+    var top = $("details").getBoundingClientRect().top - main.top;
+    if (top <= 0 || top >= main.height) return;
+    var pos = network.getPositions([visId(id)])[visId(id)];
+    network.moveTo({ position: { x: pos.x, y: pos.y + (main.height / 2 - top / 2) / network.getScale() }, animation: false });
+  }
+  function setDrawer(name, moveFocus) {
+    document.body.setAttribute("data-drawer", name || "");
+    $("open-controls").setAttribute("aria-expanded", name === "controls" ? "true" : "false");
+    $("open-details").setAttribute("aria-expanded", name === "details" ? "true" : "false");
+    if (name && moveFocus && narrow()) $(name).focus();
+  }
+
+  // -- paths ---------------------------------------------------------------------------
+  var MAX_PATHS = 12;
+  /* The shortest paths between two actors over what is shown, as `relgraph path` finds
+   * them: hops on the undirected projection, every shown relation of a hop listed. */
+  function findPaths(a, b) {
+    var result = { from: a, to: b, paths: [] };
+    if (!nodeById.has(a) || !nodeById.has(b) || a === b || !nodeVisible(a) || !nodeVisible(b)) return result;
+    var dist = new Map([[a, 0]]);
+    var preds = new Map([[a, []]]);
+    var frontier = [a];
+    while (frontier.length && !dist.has(b)) {
+      var next = [];
+      frontier.forEach(function (v) {
+        neighboursOf(v).forEach(function (w) {
+          if (!dist.has(w)) { dist.set(w, dist.get(v) + 1); preds.set(w, [v]); next.push(w); }
+          else if (dist.get(w) === dist.get(v) + 1 && preds.get(w).indexOf(v) < 0) preds.get(w).push(v);
+        });
+      });
+      frontier = next;
+    }
+    if (!dist.has(b)) return result;
+    var out = [];
+    (function walk(v, tail) {
+      if (out.length >= MAX_PATHS) return;
+      if (v === a) { out.push([a].concat(tail)); return; }
+      preds.get(v).forEach(function (p) { walk(p, [v].concat(tail)); });
+    })(b, []);
+    out.sort(function (x, y) {
+      for (var i = 0; i < x.length; i++) {
+        var nx = nameOf(x[i]), ny = nameOf(y[i]);
+        if (nx !== ny) return nx < ny ? -1 : 1;
+      }
+      return 0;
+    });
+    result.paths = out.map(function (p) {
+      var hops = [];
+      for (var i = 0; i + 1 < p.length; i++) hops.push({ from: p[i], to: p[i + 1], edges: between(p[i], p[i + 1]) });
+      return { actors: p, hops: hops };
+    });
+    return result;
+  }
+  function neighboursOf(v) {
+    var seen = [];
+    edgesOf.get(v).forEach(function (eid) {
+      if (!shownEdges.has(eid)) return;
+      var e = edgeById.get(eid);
+      var w = e.from === v ? e.to : e.from;
+      if (w !== v && nodeVisible(w) && seen.indexOf(w) < 0) seen.push(w);
+    });
+    return seen;
+  }
+  /* The shown relations joining u and v, in the order `relgraph path` lists them: those
+   * from the actor that comes first in the dataset, then the others, each in dataset order. */
+  var nodeIndex = new Map();
+  DATA.nodes.forEach(function (n, i) { nodeIndex.set(n.id, i); });
+  var edgeIndex = new Map();
+  DATA.edges.forEach(function (e, i) { edgeIndex.set(e.id, i); });
+  function between(u, v) {
+    return edgesOf.get(u).filter(function (eid) {
+      var e = edgeById.get(eid);
+      return shownEdges.has(eid) && ((e.from === u && e.to === v) || (e.from === v && e.to === u));
+    }).map(function (eid) { return edgeById.get(eid); }).sort(function (x, y) {
+      return nodeIndex.get(x.from) - nodeIndex.get(y.from) || edgeIndex.get(x.id) - edgeIndex.get(y.id);
+    });
+  }
+  function hopAlleged(hop) {
+    return hop.edges.every(function (e) { return ALLEGED.has(e.status); });
+  }
+  function showPath(a, b, quiet) {
+    state.path = findPaths(a, b);
+    state.selected = { type: "path" };
+    $("path-from").value = a;
+    $("path-to").value = b;
+    $("path-clear").disabled = false;
+    drawPathSelection();
+    var body = panel();
+    var res = state.path;
+    body.appendChild(h("p", { class: "eyebrow", text: "Connection" }));
+    body.appendChild(h("h2", { id: "details-title", tabindex: "-1" }, "How ", actorButton(a), " and ", actorButton(b), " are connected"));
+    if (!res.paths.length) {
+      body.appendChild(h("p", { class: "notice", text: "No path joins them through the relations shown" +
+        (counts().edges < DATA.edges.length ? " (filters apply)." : ".") }));
+      if (!quiet) announce("No path between " + nameOf(a) + " and " + nameOf(b) + ".");
+      return;
+    }
+    var hops = res.paths[0].hops.length;
+    body.appendChild(h("p", { class: "lead", text: plural(res.paths.length, "shortest path", "shortest paths") +
+      (res.paths.length >= MAX_PATHS ? " (the first " + MAX_PATHS + ")" : "") + " of " + plural(hops, "hop", "hops") +
+      " through the relations shown." }));
+    res.paths.forEach(function (p, n) {
+      var alleged = p.hops.filter(hopAlleged).length;
+      body.appendChild(h("h3", { text: "Path " + (n + 1) + ": " + p.actors.map(nameOf).join(" \u2013 ") +
+        (alleged ? " (" + plural(alleged, "hop rests", "hops rest") + " on allegations only)" : "") }));
+      p.hops.forEach(function (hop, i) {
+        var only = hopAlleged(hop);
+        var box = h("div", { class: "path-hop" + (only ? " alleged" : ""), "data-hop": i + 1 },
+          h("h4", null, "Hop " + (i + 1) + ": ", actorButton(hop.from), " \u2013 ", actorButton(hop.to),
+            only ? [" ", h("span", { class: "badge status-alleged", text: "allegation only" })] : null));
+        hop.edges.forEach(function (e) {
+          var t = typeOf(e);
+          var read = e.from === hop.from ? nameOf(e.from) + " " + t.label + " " + nameOf(e.to)
+            : nameOf(hop.from) + " " + (t.directed ? t.inverse_label : t.label) + " " + nameOf(hop.to);
+          box.appendChild(h("p", { class: "path-relation" },
+            h("button", { type: "button", class: "link", "data-key": "edge:" + e.id, onclick: function () { selectEdge(e.id, true); } }, read),
+            " ", statusBadge(e.status)));
+          box.appendChild(evidenceList(e.evidence));
+        });
+        body.appendChild(box);
+      });
+    });
+    if (!quiet) announce(plural(res.paths.length, "path", "paths") + " of " + plural(hops, "hop", "hops") + " between " + nameOf(a) + " and " + nameOf(b) + ".");
+  }
+  function drawPathSelection() {
+    if (!network || !state.path) return;
+    var nodes = new Set();
+    var edges = new Set();
+    state.path.paths.forEach(function (p) {
+      p.actors.forEach(function (x) { nodes.add(x); });
+      p.hops.forEach(function (hop) { hop.edges.forEach(function (e) { edges.add(e.id); }); });
+    });
+    network.setSelection({ nodes: Array.from(nodes).map(visId), edges: Array.from(edges).map(visId) }, { unselectAll: true, highlightEdges: false });
+  }
+  function clearPath() {
+    state.path = null;
+    $("path-clear").disabled = true;
+    if (network) network.unselectAll();
+    state.selected = null;
+    showOverview();
+    writeHash(true);
+  }
+  function buildPathControls() {
+    var order = DATA.nodes.slice().sort(function (x, y) { return x.name < y.name ? -1 : x.name > y.name ? 1 : 0; });
+    ["path-from", "path-to"].forEach(function (id, i) {
+      var sel = $(id);
+      order.forEach(function (n) { sel.appendChild(h("option", { value: n.id, text: n.name })); });
+      if (order.length > 1) sel.value = order[i].id;
+    });
+    $("path-find").addEventListener("click", function () {
+      showPath($("path-from").value, $("path-to").value);
+      writeHash(true);
+      if (narrow()) setDrawer("details");
+      focusTitle();
+    });
+    $("path-clear").addEventListener("click", clearPath);
+  }
+
+  // -- views in the address ----------------------------------------------------------------
+  /* The view lives in the address after "#": selection, focus, filters, dates, zoom and
+   * pan. Each change the reader makes is a step Back and Forward go through; zooming and
+   * panning only update the current step. */
+  var lastHash = null;
+  var applying = false;
+  function list(set) { return Array.from(set).sort().join(","); }
+  function viewHash() {
+    var q = [];
+    function put(k, v) { if (v !== "" && v !== null && v !== undefined) q.push(k + "=" + encodeURIComponent(v)); }
+    if (state.selected && state.selected.type === "node") put("actor", state.selected.id);
+    if (state.selected && state.selected.type === "edge") put("relation", state.selected.id);
+    if (state.path) put("path", state.path.from + "," + state.path.to);
+    if (state.focus) { put("focus", state.focus.id); put("steps", state.focus.depth); }
+    put("kinds", list(state.hiddenKinds));
+    put("categories", list(state.hiddenCategories));
+    put("statuses", list(state.hiddenStatuses));
+    put("from", state.fromText);
+    put("to", state.toText);
+    if (!state.includeUndated) put("undated", "hide");
+    if (!state.hideIsolated) put("isolated", "show");
+    if (tableOpen()) put("table", "1");
+    if (state.sort) put("sort", (state.sort.desc ? "-" : "") + state.sort.key);
+    if (network && state.moved) {
+      var pos = network.getViewPosition();
+      put("view", [network.getScale().toFixed(3), pos.x.toFixed(1), pos.y.toFixed(1)].join(","));
+    }
+    return q.join("&");
+  }
+  function writeHash(push) {
+    if (applying) return;
+    var hash = viewHash();
+    var now = location.hash.replace(/^#/, "");
+    if (hash === now) return;
+    lastHash = hash;
+    try {
+      if (push) history.pushState(null, "", "#" + hash);
+      else history.replaceState(null, "", "#" + hash);
+    } catch (err) {
+      // a page in a sandboxed frame may not touch its history: the view just is not kept
+    }
+  }
+  function readHash() {
+    var out = new Map();
+    location.hash.replace(/^#/, "").split("&").forEach(function (part) {
+      if (!part) return;
+      var at = part.indexOf("=");
+      var key = at < 0 ? part : part.slice(0, at);
+      var value = "";
+      try { value = decodeURIComponent(at < 0 ? "" : part.slice(at + 1)); } catch (err) { value = ""; }
+      out.set(key, value);
+    });
+    return out;
+  }
+  function idSet(text, known) {
+    var set = new Set();
+    String(text || "").split(",").forEach(function (x) { if (x && known(x)) set.add(x); });
+    return set;
+  }
+  function applyHash() {
+    var q = readHash();
+    applying = true;
+    try {
+      state.hiddenKinds = idSet(q.get("kinds"), function (x) { return kindById.has(x); });
+      state.hiddenCategories = idSet(q.get("categories"), function (x) { return categoryById.has(x); });
+      state.hiddenStatuses = idSet(q.get("statuses"), function (x) { return statusById.has(x); });
+      $("date-from").value = q.get("from") || "";
+      $("date-to").value = q.get("to") || "";
+      readDates(true);
+      state.includeUndated = q.get("undated") !== "hide";
+      state.hideIsolated = q.get("isolated") !== "show";
+      var focus = q.get("focus");
+      var steps = parseInt(q.get("steps") || "1", 10);
+      steps = steps >= 1 && steps <= 3 ? steps : 1;
+      state.focus = focus && nodeById.has(focus) ? { id: focus, depth: steps } : null;
+      $("focus-depth").value = String(steps);
+      var sort = q.get("sort") || "";
+      var key = sort.replace(/^-/, "");
+      state.sort = SORT_KEYS.indexOf(key) >= 0 ? { key: key, desc: sort.charAt(0) === "-" } : null;
+      syncBoxes();
+      state.path = null;
+      refresh(true);
+      setTable(q.get("table") === "1", true);
+      var path = (q.get("path") || "").split(",");
+      if (q.has("actor") && nodeById.has(q.get("actor"))) selectNode(q.get("actor"), false, true);
+      else if (q.has("relation") && edgeById.has(q.get("relation"))) selectEdge(q.get("relation"), false, true);
+      else if (path.length === 2 && nodeById.has(path[0]) && nodeById.has(path[1])) showPath(path[0], path[1], true);
+      else { state.selected = null; if (network) network.unselectAll(); showOverview(); }
+      var view = (q.get("view") || "").split(",").map(Number);
+      if (network) {
+        if (view.length === 3 && view.every(isFinite) && view[0] > 0) {
+          state.moved = true;
+          network.moveTo({ scale: view[0], position: { x: view[1], y: view[2] }, animation: false });
+          applyDetail();
+        } else if (state.moved || state.focus) {
+          state.moved = false;
+          fitAll();
+        }
+      }
+    } finally {
+      applying = false;
+    }
+    lastHash = location.hash.replace(/^#/, "");
+  }
+  function syncBoxes() {
+    [["kinds", state.hiddenKinds], ["categories", state.hiddenCategories], ["statuses", state.hiddenStatuses]].forEach(function (pair) {
+      $(pair[0]).querySelectorAll("input").forEach(function (box) {
+        box.checked = !pair[1].has(box.getAttribute("data-id"));
+      });
+    });
+    syncAllegationBox();
+    $("include-undated").checked = state.includeUndated;
+    $("hide-isolated").checked = state.hideIsolated;
+  }
+  function copyText(text, done) {
+    function fallback() {
+      var area = h("textarea", { class: "visually-hidden", readonly: true, "aria-hidden": "true" });
+      area.value = text;
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (err) { ok = false; }
+      document.body.removeChild(area);
+      done(ok);
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () { done(true); }, fallback);
+    } else {
+      fallback();
+    }
+  }
+  function copyLink() {
+    writeHash(false);
+    copyText(location.href, function (ok) {
+      announce(ok ? "Link to this view copied." : "The link could not be copied: copy it from the address bar.");
+      $("copy-link").textContent = ok ? "Link copied" : "Copy failed";
+      setTimeout(function () { $("copy-link").textContent = "Copy link to this view"; }, 2000);
+    });
+  }
+
   // -- details panel -------------------------------------------------------------------
   function actorButton(id) {
     var n = nodeById.get(id);
     if (!n) return h("span", { text: id });
-    return h("button", { type: "button", class: "link", onclick: function () { selectNode(id, true); } },
-      n.name);
+    return h("button", { type: "button", class: "link", "data-key": "actor:" + id,
+      onclick: function () { selectNode(id, true); focusTitle(); } }, n.name);
   }
   function statusBadge(status) {
     return h("span", { class: "badge status-" + (statusById.has(status) ? status : "unknown"), text: status });
@@ -797,11 +1283,37 @@
     return list;
   }
 
+  /* Clear the panel for new content. When the panel is redrawn for the same thing (a
+   * filter changed), the control that had focus gets it back afterwards. */
+  var focusKey = null;
   function panel() {
     var body = $("details-body");
+    var active = document.activeElement;
+    focusKey = active && body.contains(active) ? active.getAttribute("data-key") || (active.id === "details-title" ? "title" : null) : null;
     clear(body);
     $("details").scrollTop = 0;
     return body;
+  }
+  function restoreFocus() {
+    if (!focusKey) return;
+    var el = focusKey === "title" ? $("details-title")
+      : $("details-body").querySelector('[data-key="' + focusKey.replace(/["\\]/g, "") + '"]');
+    focusKey = null;
+    if (el) el.focus({ preventScroll: true });
+    else if ($("details-title")) $("details-title").focus({ preventScroll: true });
+  }
+  function focusTitle() {
+    var t = $("details-title");
+    if (t) t.focus();
+  }
+  /* Draw the panel again for what it shows, keeping the reader's place. */
+  function redrawPanel() {
+    var sel = state.selected;
+    if (!sel) showOverview();
+    else if (sel.type === "node") showNode(sel.id, true);
+    else if (sel.type === "edge") showEdge(sel.id, true);
+    else if (sel.type === "path" && state.path) showPath(state.path.from, state.path.to, true);
+    restoreFocus();
   }
 
   function showOverview() {
@@ -821,6 +1333,7 @@
     body.appendChild(h("p", { class: "hint", text:
       "Click an actor or a relation to see its evidence: the quotes, their sources and the " +
       "sentences around them. Search finds actors by name or alias; the table view lists every relation." }));
+    body.appendChild(h("p", { class: "muted small narrow-only", text: DATA.layout.text }));
     updateFocusUi();
   }
 
@@ -834,7 +1347,8 @@
     var meta = [];
     if (dateText(e)) meta.push(dateText(e));
     var li = h("li", { class: ALLEGED.has(e.status) ? "allegation" : null },
-      h("button", { type: "button", class: "relation", onclick: function () { selectEdge(e.id, true); } },
+      h("button", { type: "button", class: "relation", "data-key": "edge:" + e.id,
+        onclick: function () { selectEdge(e.id, true); focusTitle(); } },
         dot, h("span", { class: "verb", text: verb + " " }), h("strong", { text: nameOf(other) }),
         meta.length ? h("span", { class: "muted", text: " \u00b7 " + meta.join(" \u00b7 ") }) : null,
         e.status !== "reported" && e.status !== "confirmed" ? [" ", statusBadge(e.status)] : null));
@@ -849,7 +1363,7 @@
     var body = panel();
     var kind = kindOf(n);
     body.appendChild(h("p", { class: "eyebrow" }, shapeIcon(kind.shape, kind.color), " " + kind.label));
-    body.appendChild(h("h2", { id: "details-title", text: n.name }));
+    body.appendChild(h("h2", { id: "details-title", tabindex: "-1", text: n.name }));
     if (!nodeVisible(id)) body.appendChild(h("p", { class: "notice", text: "Hidden by the current filters." }));
     var dl = h("dl", { class: "facts" });
     if (n.aliases && n.aliases.length) field(dl, "Also known as", n.aliases.join("; "));
@@ -879,9 +1393,15 @@
     });
     body.appendChild(metrics);
 
-    var claims = claimsOf.get(id) || [];
-    if (claims.length) {
-      body.appendChild(h("h3", { text: "Claims (" + claims.length + ")" }));
+    var allClaims = claimsOf.get(id) || [];
+    var claims = allClaims.filter(function (c) { return !state.hiddenStatuses.has(c.status); });
+    if (allClaims.length) {
+      body.appendChild(h("h3", { text: "Claims (" + (claims.length === allClaims.length ? claims.length
+        : claims.length + " of " + allClaims.length) + ")" }));
+      if (claims.length < allClaims.length) {
+        body.appendChild(h("p", { class: "notice", text: plural(allClaims.length - claims.length, "claim is", "claims are") +
+          " hidden by the status filters." }));
+      }
       var list = h("ul", { class: "claims" });
       claims.forEach(function (c) {
         list.appendChild(h("li", { class: ALLEGED.has(c.status) ? "allegation" : null },
@@ -893,8 +1413,14 @@
       body.appendChild(list);
     }
 
-    body.appendChild(h("h3", { text: "Relations (" + rels.length + ")" }));
-    var order = rels.map(function (eid) { return edgeById.get(eid); });
+    var shownRels = rels.filter(function (eid) { return shownEdges.has(eid); });
+    body.appendChild(h("h3", { id: "node-relations", text: "Relations (" + (shownRels.length === rels.length
+      ? rels.length : shownRels.length + " of " + rels.length) + ")" }));
+    if (shownRels.length < rels.length) {
+      body.appendChild(h("p", { class: "notice", text: plural(rels.length - shownRels.length, "relation is", "relations are") +
+        " hidden by the filters." }));
+    }
+    var order = shownRels.map(function (eid) { return edgeById.get(eid); });
     var catIndex = new Map();
     DATA.categories.forEach(function (c, i) { catIndex.set(c.id, i); });
     order.sort(function (a, b) {
@@ -909,16 +1435,22 @@
     order.forEach(function (e) { relList.appendChild(relationLine(e, id)); });
     body.appendChild(relList);
     body.appendChild(h("div", { class: "row actions" },
-      h("button", { type: "button", onclick: function () { focusOn(id); } }, "Focus on neighbourhood"),
-      h("button", { type: "button", onclick: function () { centre(id); } }, "Centre in view")));
+      h("button", { type: "button", "data-key": "focus", onclick: function () { focusOn(id); } }, "Focus on neighbourhood"),
+      h("button", { type: "button", "data-key": "centre", onclick: function () { centre(id); } }, "Centre in view"),
+      h("button", { type: "button", "data-key": "path", onclick: function () {
+        $("path-from").value = id;
+        if (narrow()) setDrawer("controls"); $("path-to").focus();
+      } }, "Path to\u2026")));
     if (keepScroll) $("details").scrollTop = scroll;
     updateFocusUi();
+    return rels.length;
   }
 
-  function showEdge(id) {
+  function showEdge(id, keepScroll) {
     var e = edgeById.get(id);
     if (!e) return;
     state.selected = { type: "edge", id: id };
+    var scroll = $("details").scrollTop;
     var body = panel();
     var t = typeOf(e);
     var cat = categoryOf(e);
@@ -926,7 +1458,7 @@
     dot.style.background = color(cat.color, "#7b8794");
     body.appendChild(h("p", { class: "eyebrow" }, dot, " " + cat.label + " \u00b7 " +
       (t.directed ? "directed" : "undirected")));
-    body.appendChild(h("h2", { id: "details-title", class: "reading" },
+    body.appendChild(h("h2", { id: "details-title", class: "reading", tabindex: "-1" },
       actorButton(e.from), " " + t.label + " ", actorButton(e.to)));
     if (ALLEGED.has(e.status) || e.status === "denied") {
       var status = statusById.get(e.status);
@@ -955,6 +1487,7 @@
     if (t.description) {
       body.appendChild(h("p", { class: "muted", text: "\u201c" + t.label + "\u201d: " + t.description }));
     }
+    if (keepScroll) $("details").scrollTop = scroll;
     updateFocusUi();
   }
 
@@ -963,8 +1496,9 @@
     return kind === "node" ? nodeView && nodeView.get(visId(id)) !== null
       : edgeView && edgeView.get(visId(id)) !== null;
   }
-  function selectNode(id, move) {
+  function selectNode(id, move, quiet) {
     if (!nodeById.has(id)) return false;
+    state.path = null;
     if (network) {
       if (inView(id, "node")) {
         network.selectNodes([visId(id)]);
@@ -973,11 +1507,17 @@
         network.unselectAll();
       }
     }
-    showNode(id);
+    var rels = showNode(id);
+    if (!quiet) {
+      writeHash(true);
+      announce(nameOf(id) + ", " + kindOf(nodeById.get(id)).label + ": " + plural(rels, "relation", "relations") + ".");
+      if (narrow()) { setDrawer("details"); aboveSheet(id); }
+    }
     return true;
   }
-  function selectEdge(id, move) {
+  function selectEdge(id, move, quiet) {
     if (!edgeById.has(id)) return false;
+    state.path = null;
     if (network) {
       if (inView(id, "edge")) {
         network.setSelection({ nodes: [], edges: [visId(id)] }, { unselectAll: true, highlightEdges: false });
@@ -990,6 +1530,12 @@
       }
     }
     showEdge(id);
+    if (!quiet) {
+      var e = edgeById.get(id);
+      writeHash(true);
+      announce(reading(e) + ", " + e.status + ": " + plural((e.evidence || []).length, "quote", "quotes") + ".");
+      if (narrow()) setDrawer("details");
+    }
     return true;
   }
   function centre(id) {
@@ -997,11 +1543,13 @@
     network.focus(visId(id), { scale: Math.max(network.getScale(), 1), animation: { duration: 300, easingFunction: "easeInOutQuad" } });
   }
   function focusOn(id) {
+    state.moved = false;
     state.focus = { id: id, depth: parseInt($("focus-depth").value, 10) || 1 };
     refresh();
     fitAll();
   }
   function unfocus() {
+    state.moved = false;
     state.focus = null;
     refresh();
     fitAll();
@@ -1065,24 +1613,31 @@
     if (i >= 0 && items[i]) $("search").setAttribute("aria-activedescendant", items[i].id);
     else $("search").removeAttribute("aria-activedescendant");
   }
-  function pick(id) {
+  function pick(id, keyboard) {
     $("search-results").hidden = true;
     $("search").setAttribute("aria-expanded", "false");
     selectNode(id, true);
+    if (keyboard) focusTitle();
   }
   function buildSearch() {
     var input = $("search");
     input.addEventListener("input", renderResults);
     input.addEventListener("focus", function () { if (input.value.trim()) renderResults(); });
-    input.addEventListener("blur", function () { $("search-results").hidden = true; });
+    input.addEventListener("blur", function () {
+      $("search-results").hidden = true;
+      input.setAttribute("aria-expanded", "false");
+    });
     input.addEventListener("keydown", function (ev) {
       var items = $("search-results").querySelectorAll("li[role=option]");
       if (ev.key === "ArrowDown" && items.length) { ev.preventDefault(); setActive((active + 1) % items.length); }
       else if (ev.key === "ArrowUp" && items.length) { ev.preventDefault(); setActive((active - 1 + items.length) % items.length); }
       else if (ev.key === "Enter") {
         ev.preventDefault();
-        if (active >= 0 && items[active]) pick(items[active].getAttribute("data-id"));
-      } else if (ev.key === "Escape") { $("search-results").hidden = true; }
+        if (active >= 0 && items[active]) pick(items[active].getAttribute("data-id"), true);
+      } else if (ev.key === "Escape") {
+        $("search-results").hidden = true;
+        input.setAttribute("aria-expanded", "false");
+      }
     });
   }
 
@@ -1093,16 +1648,31 @@
   var tableActive = false;
   var tableLimit = TABLE_PAGE;
   var tableRows = new Map();
+  function sourceOf(ev) { return sources.get(ev.source) || { title: ev.source }; }
+  function attributionOf(e) {
+    var seen = [];
+    (e.evidence || []).forEach(function (ev) {
+      var who = ev.attributed_entity && nodeById.has(ev.attributed_entity) ? nameOf(ev.attributed_entity) : ev.attributed_to;
+      if (who && seen.indexOf(who) < 0) seen.push(who);
+    });
+    return seen.join("; ");
+  }
+  function sourceCount(e) {
+    var seen = new Set();
+    (e.evidence || []).forEach(function (ev) { seen.add(ev.source); });
+    return seen.size;
+  }
   function tableRow(e) {
     var row = tableRows.get(e.id);
     if (row) return row;
     var t = typeOf(e);
     var evidence = h("td", { class: "evidence-cell" });
     (e.evidence || []).forEach(function (ev) {
-      var s = sources.get(ev.source) || { title: ev.source };
+      var s = sourceOf(ev);
       append(evidence, h("p", null, h("q", { text: ev.quote }),
         h("span", { class: "muted", text: " \u2014 " + s.title + (s.reliability ? " [" + s.reliability + "]" : "") })));
     });
+    var n = (e.evidence || []).length;
     row = h("tr", { class: ALLEGED.has(e.status) ? "allegation" : null, "data-id": e.id },
       h("td", { text: nameOf(e.from) }),
       h("td", null, h("button", { type: "button", class: "link", onclick: function () { selectEdge(e.id, false); } },
@@ -1110,6 +1680,8 @@
       h("td", { text: nameOf(e.to) }),
       h("td", { class: "date", text: dateText(e) }),
       h("td", null, statusBadge(e.status)),
+      h("td", { class: "count", text: plural(n, "quote", "quotes") + " \u00b7 " + plural(sourceCount(e), "source", "sources") }),
+      h("td", { text: attributionOf(e) }),
       evidence);
     tableRows.set(e.id, row);
     return row;
@@ -1118,9 +1690,36 @@
     tableActive = true;
     filterTable();
   }
+  var SORT_KEYS = ["from", "relation", "to", "date", "status", "sources", "attribution", "evidence"];
+  function sortValue(e, key) {
+    if (key === "from") return fold(nameOf(e.from));
+    if (key === "to") return fold(nameOf(e.to));
+    if (key === "relation") return fold(typeOf(e).label);
+    if (key === "date") return e.earliest || e.latest || "\uffff";
+    if (key === "status") return e.status;
+    if (key === "sources") return sourceCount(e) * 1000 + (e.evidence || []).length;
+    if (key === "attribution") return fold(attributionOf(e));
+    return fold(((e.evidence || [])[0] || {}).quote || "");
+  }
+  function tableEdges() {
+    var shown = DATA.edges.filter(function (e) { return shownEdges.has(e.id); });
+    if (state.sort) {
+      var key = state.sort.key;
+      var sign = state.sort.desc ? -1 : 1;
+      var order = new Map();
+      DATA.edges.forEach(function (e, i) { order.set(e.id, i); });
+      shown.sort(function (a, b) {
+        var x = sortValue(a, key), y = sortValue(b, key);
+        if (x < y) return -sign;
+        if (x > y) return sign;
+        return order.get(a.id) - order.get(b.id);
+      });
+    }
+    return shown;
+  }
   function filterTable() {
     if (!tableActive) return;
-    var shown = DATA.edges.filter(function (e) { return edgeVisible(e.id); });
+    var shown = tableEdges();
     var body = $("relations-table").tBodies[0];
     clear(body);
     var frag = document.createDocumentFragment();
@@ -1133,15 +1732,77 @@
     var more = $("table-more");
     more.hidden = listed >= shown.length;
     more.textContent = "List " + Math.min(TABLE_PAGE, shown.length - listed) + " more";
+    document.querySelectorAll("#relations-table th").forEach(function (th) {
+      var key = th.getAttribute("data-key");
+      var on = state.sort && state.sort.key === key;
+      if (on) th.setAttribute("aria-sort", state.sort.desc ? "descending" : "ascending");
+      else th.removeAttribute("aria-sort");
+      var mark = th.querySelector(".sort-mark");
+      if (mark) mark.textContent = on ? (state.sort.desc ? "\u25bc" : "\u25b2") : "";
+    });
   }
-  function setTable(open) {
+  function buildSorting() {
+    document.querySelectorAll("#relations-table th").forEach(function (th) {
+      var key = th.getAttribute("data-key");
+      var label = th.textContent;
+      clear(th);
+      var button = h("button", { type: "button", "data-key": key, title: "Sort by " + label.toLowerCase() },
+        label, h("span", { class: "sort-mark", "aria-hidden": "true" }));
+      button.addEventListener("click", function () {
+        var desc = !!(state.sort && state.sort.key === key && !state.sort.desc);
+        state.sort = { key: key, desc: desc };
+        filterTable();
+        writeHash(true);
+        announce("Sorted by " + label.toLowerCase() + (desc ? ", descending." : ", ascending."));
+      });
+      th.appendChild(button);
+    });
+  }
+  /* The rows shown, as records: every quote keeps its quote marks and its source. */
+  function tableRecords() {
+    return tableEdges().map(function (e) {
+      return [nameOf(e.from), typeOf(e).label, nameOf(e.to), dateText(e), e.status,
+        String(sourceCount(e)), attributionOf(e),
+        (e.evidence || []).map(function (ev) {
+          var src = sourceOf(ev);
+          return "\u201c" + ev.quote + "\u201d \u2014 " + src.title + (src.url ? " <" + src.url + ">" : "");
+        }).join("\n")];
+    });
+  }
+  var TABLE_HEAD = ["From", "Relation", "To", "Date", "Status", "Sources", "Attribution", "Evidence"];
+  function csvCell(v) {
+    var text = String(v);
+    return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+  function tableCsv() {
+    return [TABLE_HEAD].concat(tableRecords()).map(function (r) { return r.map(csvCell).join(","); }).join("\r\n") + "\r\n";
+  }
+  function tableText() {
+    return tableRecords().map(function (r) {
+      return r[0] + " " + r[1] + " " + r[2] + (r[3] ? " (" + r[3] + ")" : "") + " [" + r[4] + "]" +
+        (r[6] ? " \u2014 attributed to " + r[6] : "") + "\n" +
+        r[7].split("\n").map(function (line) { return "  " + line; }).join("\n");
+    }).join("\n\n") + "\n";
+  }
+  function copyTable(kind) {
+    var text = kind === "csv" ? tableCsv() : tableText();
+    var n = tableEdges().length;
+    copyText(text, function (ok) {
+      announce(ok ? plural(n, "relation", "relations") + " copied as " + (kind === "csv" ? "CSV." : "text.")
+        : "The table could not be copied.");
+    });
+  }
+  function tableOpen() { return !$("table-view").hidden; }
+  function setTable(open, quiet) {
     if (open) buildTable();
+    var was = tableOpen();
     $("table-view").hidden = !open;
     $("graph").hidden = open;
     $("toggle-table").setAttribute("aria-pressed", open ? "true" : "false");
     $("toggle-table").textContent = open ? "Graph view" : "Table view";
-    if (open) $("table-view").focus();
-    else if (network) network.redraw();
+    if (open && !quiet) $("table-view").focus();
+    else if (!open && network) network.redraw();
+    if (!quiet && was !== open) writeHash(true);
   }
 
   // -- wiring ------------------------------------------------------------------------------
@@ -1149,20 +1810,50 @@
     state.hiddenKinds.clear();
     state.hiddenCategories.clear();
     state.hiddenStatuses.clear();
-    state.from = state.to = "";
+    state.from = state.to = state.fromText = state.toText = "";
     state.includeUndated = true;
+    state.hideIsolated = true;
     state.focus = null;
+    state.path = null;
+    state.sort = null;
+    state.moved = false;
+    state.selected = null;
     document.querySelectorAll("#controls input[type=checkbox]").forEach(function (box) {
       box.checked = box.id !== "hide-allegations";
     });
     $("date-from").value = "";
     $("date-to").value = "";
+    readDates();
     setPhysics(false);
     if (nodesDS) nodesDS.update(DATA.nodes.map(function (n) { return { id: visId(n.id), x: n.x, y: n.y }; }));
+    if (network) network.unselectAll();
     refresh();
-    if (network) { network.unselectAll(); fitAll(); }
-    state.selected = null;
-    showOverview();
+    if (network) fitAll();
+    announce("Everything shown again.");
+  }
+  function describeFilters() {
+    var bits = [];
+    if (state.hiddenKinds.size) bits.push("hidden actor kinds: " + Array.from(state.hiddenKinds).join(", "));
+    if (state.hiddenCategories.size) bits.push("hidden categories: " + Array.from(state.hiddenCategories).join(", "));
+    if (state.hiddenStatuses.size) bits.push("hidden statuses: " + Array.from(state.hiddenStatuses).join(", "));
+    if (state.fromText || state.toText) bits.push("dates " + (state.fromText || "\u2026") + " to " + (state.toText || "\u2026") +
+      (state.includeUndated ? ", undated included" : ", undated left out"));
+    if (state.focus) bits.push("within " + plural(state.focus.depth, "step", "steps") + " of " + nameOf(state.focus.id));
+    var c = counts();
+    return "Shown: " + c.nodes + " of " + DATA.nodes.length + " actors, " + c.edges + " of " + DATA.edges.length +
+      " relations" + (bits.length ? " (" + bits.join("; ") + ")." : ".");
+  }
+  function beforePrint() {
+    buildTable();
+    var d = DATA.dataset;
+    $("print-description").textContent = d.description || "";
+    $("print-caveats").textContent = d.notes ? "Caveats: " + d.notes : "";
+    $("print-filters").textContent = describeFilters();
+    var canvas = $("graph").querySelector("canvas");
+    if (canvas && network && tableOpen() === false) {
+      try { $("print-view").src = canvas.toDataURL("image/png"); $("print-view").alt = "The graph as drawn: " + describeFilters(); }
+      catch (err) { $("print-view").removeAttribute("src"); }
+    }
   }
   function setPhysics(on) {
     state.physics = on;
@@ -1181,6 +1872,9 @@
     buildDisplay();
     buildLegend();
     buildSearch();
+    buildPathControls();
+    buildSorting();
+    computeVisible();
     try {
       buildNetwork();
     } catch (err) {
@@ -1188,7 +1882,28 @@
       $("graph").appendChild(h("p", { class: "notice", text:
         "The graph cannot be drawn here (" + graphError + "). The table lists every relation." }));
     }
-    $("fit").addEventListener("click", function () { fitAll(); });
+    $("fit").addEventListener("click", function () { state.moved = false; fitAll(); writeHash(false); });
+    $("copy-link").addEventListener("click", copyLink);
+    $("copy-text").addEventListener("click", function () { copyTable("text"); });
+    $("copy-csv").addEventListener("click", function () { copyTable("csv"); });
+    $("open-controls").addEventListener("click", function () {
+      setDrawer(document.body.getAttribute("data-drawer") === "controls" ? "" : "controls", true);
+    });
+    $("open-details").addEventListener("click", function () {
+      setDrawer(document.body.getAttribute("data-drawer") === "details" ? "" : "details", true);
+    });
+    $("close-controls").addEventListener("click", function () { setDrawer(""); $("open-controls").focus(); });
+    $("close-details").addEventListener("click", function () { setDrawer(""); $("open-details").focus(); });
+    document.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape" && narrow() && document.body.getAttribute("data-drawer")) {
+        var which = document.body.getAttribute("data-drawer");
+        setDrawer("");
+        $(which === "controls" ? "open-controls" : "open-details").focus();
+      }
+    });
+    function traverse() { if (location.hash.replace(/^#/, "") !== lastHash) applyHash(); }
+    window.addEventListener("popstate", traverse);
+    window.addEventListener("hashchange", traverse);
     $("reset").addEventListener("click", resetAll);
     $("physics").addEventListener("click", function () { setPhysics(!state.physics); });
     $("toggle-table").addEventListener("click", function () { setTable($("table-view").hidden); });
@@ -1204,10 +1919,13 @@
       ev.preventDefault();
       setTable(true);
     });
-    window.addEventListener("beforeprint", buildTable);
+    window.addEventListener("beforeprint", beforePrint);
     updateCounts();
+    updateFilterCounts();
     showOverview();
-    if (!network) setTable(true);
+    if (location.hash.length > 1) applyHash();
+    else lastHash = "";
+    if (!network) setTable(true, true);
   }
 
   start();
@@ -1240,5 +1958,8 @@
     },
     showTable: function (open) { setTable(open !== false); },
     reset: resetAll,
+    path: function (a, b) { showPath(a, b); writeHash(true); return state.path; },
+    tableCsv: tableCsv,
+    tableText: tableText,
   });
 })();

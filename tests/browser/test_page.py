@@ -21,7 +21,7 @@ ALLOWED_TAGS = {
     "h2", "h3", "p", "label", "input", "ul", "ol", "li", "button", "nav", "section", "select",
     "option", "main", "table", "caption", "thead", "tbody", "tr", "th", "td", "aside",
     "footer", "span", "strong", "dl", "dt", "dd", "blockquote", "q", "mark", "canvas", "svg",
-    "circle", "polygon", "rect", "ellipse", "line", "colgroup", "col",
+    "circle", "polygon", "rect", "ellipse", "line", "colgroup", "col", "h4", "img",
 }  # fmt: skip
 
 
@@ -214,13 +214,22 @@ def test_kind_filter_hides_actors_and_their_relations(
     opened.page.locator("#kinds input[data-id=official]").uncheck()
     nodes = set(opened.js("window.relgraph.nodeView.getIds()"))
     edges = set(opened.js("window.relgraph.edgeView.getIds()"))
-    assert nodes == {e.id for e in sample.dataset.entities if e.kind != "official"}
     assert edges == {
         r.id for r in sample.dataset.relations if "ana-cruz" not in (r.source, r.target)
     }
+    # the actors tied only to the official are left with nothing shown: hidden too
+    # (one with no relation at all stays: no filter left it alone)
+    tied = {x for r in sample.dataset.relations if r.id in edges for x in (r.source, r.target)}
+    untied = {e.id for e in sample.dataset.entities} - {
+        x for r in sample.dataset.relations for x in (r.source, r.target)
+    }
+    assert nodes == tied | untied
     assert opened.page.locator("#counts").text_content() == (
-        "Showing 7 of 8 actors, 6 of 9 relations"
+        f"Showing {len(tied | untied)} of 8 actors, 6 of 9 relations"
     )
+    opened.page.locator("#hide-isolated").uncheck()
+    nodes = set(opened.js("window.relgraph.nodeView.getIds()"))
+    assert nodes == {e.id for e in sample.dataset.entities if e.kind != "official"}
     assert_clean(opened)
 
 
@@ -339,11 +348,12 @@ def test_table_view_is_a_real_keyboard_reachable_table(
     opened.page.keyboard.press("Tab")
     opened.page.keyboard.press("Enter")
     assert opened.details_title() != ""
-    # printing shows the table, not the canvas
+    # printing shows the table and the legend, not the filters
     opened.page.locator("#toggle-table").click()
     opened.page.emulate_media(media="print")
     assert opened.page.locator("#table-view").is_visible()
-    assert opened.page.locator("#controls").is_hidden()
+    assert opened.page.locator("#kinds").is_hidden()
+    assert opened.page.locator("#legend").is_visible()
     assert_clean(opened)
 
 
@@ -365,7 +375,7 @@ def test_visual_encoding(pages: dict[str, Rendered], open_page: Open) -> None:
     assert edge("cruz-visit")["label"] is None
     # width by amount of evidence, colour by category
     assert edge("energy-agreement")["width"] > edge("cruz-visit")["width"]
-    assert edge("cruz-visit")["color"]["color"] == "#2f6db5"  # diplomatic
+    assert edge("cruz-visit")["color"]["color"] == "#0072b2"  # diplomatic
     # vis-network writes a `title` into the page as markup: the page never gives it one
     assert (
         opened.js(

@@ -189,9 +189,10 @@ def test_confirmed_and_reported_relations_are_drawn_differently(
     assert style[reported.id]["dashes"] is False
 
     def beside(y: float) -> list[list[int]]:
-        """The pixels just beside a horizontal line at ``y``, away from any label."""
+        """The pixels just beside a horizontal line at ``y``, away from any label and from
+        the category mark at the line's middle."""
         half = style[confirmed.id]["width"] / 2
-        return list(opened.js(PIXELS, [-60, y + half + 1, 60, y + half + 3]))
+        return list(opened.js(PIXELS, [60, y + half + 1, 180, y + half + 3]))
 
     painted = [sum(1 for p in beside(y) if p[3] > 40) for y in (-120, 120)]
     assert painted[0] > 0.8 * len(beside(-120)), "a confirmed relation is drawn with a halo"
