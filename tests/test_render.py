@@ -707,17 +707,19 @@ def test_render_with_a_status_filter_leaves_allegations_out_of_the_page(tmp_path
     assert "20 actors, 22 relations)" in result.stderr
 
 
-def test_the_committed_page_is_what_relgraph_render_writes_today() -> None:
-    """output/cuba_iran.html is kept in git so readers can open it without installing.
+@pytest.mark.parametrize("name", ["cuba_iran", "raisi_havana_2023"])
+def test_the_committed_page_is_what_relgraph_render_writes_today(name: str) -> None:
+    """output/<name>.html is kept in git so readers can open it without installing.
 
-    When rendering changes on purpose, run ``relgraph render`` and commit the page.
+    When rendering changes on purpose, run ``relgraph render`` and
+    ``relgraph render graph_data/raisi_havana_2023.yaml`` and commit the pages.
     """
     from relgraph.rendering import render
 
     root = Path(__file__).resolve().parents[1]
-    committed = (root / "output" / "cuba_iran.html").read_text(encoding="utf-8")
-    fresh = render(relgraph.load(root / "graph_data" / "cuba_iran.yaml"))
-    assert committed == fresh, "the committed page is stale: run `relgraph render` and commit it"
+    committed = (root / "output" / f"{name}.html").read_text(encoding="utf-8")
+    fresh = render(relgraph.load(root / "graph_data" / f"{name}.yaml"))
+    assert committed == fresh, f"the committed page is stale: run `relgraph render` for {name}"
 
 
 # ---------------------------------------------------------------------------
