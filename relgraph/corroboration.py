@@ -288,6 +288,18 @@ class Origins:
             return self._relayed(evidence.origin)
         return self._of_source[evidence.source]
 
+    def supporting(self, evidence: Iterable[Evidence]) -> list[str]:
+        """The distinct origin ids of the items that support or qualify (not contradict)."""
+        out: list[str] = []
+        of_source = self._of_source
+        for e in evidence:
+            if e.stance == "contradicts":
+                continue
+            ident = (of_source[e.source] if e.origin is None else self._relayed(e.origin)).id
+            if ident not in out:
+                out.append(ident)
+        return out
+
     def get(self, ident: str) -> Origin | None:
         """The origin with this id, if any (those evidence items relay included)."""
         if ident not in self._by_id and not self._scanned:

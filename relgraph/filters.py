@@ -35,6 +35,23 @@ What each field keeps
 ``min_credibility``
     Evidence at least this credible on the 1 (best) to 6 scale. Evidence
     with no credibility grade counts as 6 ("truth cannot be judged").
+``sources``
+    "What do these outlets alone say?": evidence from these sources only
+    (by id); a relation or claim left with none is dropped.
+``origins``
+    Evidence whose independent origin (see :mod:`relgraph.corroboration`)
+    is one of these origin ids only.
+``modalities``
+    Relations and claims of these modalities (``occurred``, ``announced``,
+    ``planned``).
+``min_origins``
+    Relations and claims backed by at least this many independent origins
+    (counted on the evidence the other filters keep).
+``dates``
+    Which dates the time filters read: ``"event"`` (default: ``date``,
+    ``start``/``end``) or ``"reported"`` (the relation's or claim's
+    ``reported``, else the report dates of its evidence items: each item's
+    ``reported``, else its source's ``published``).
 
 The evidence filters drop evidence items; a relation or claim left with no
 evidence is dropped with them, and so is a source that falls below
@@ -59,11 +76,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from relgraph.errors import UsageError, did_you_mean
 from relgraph.graph import DEFAULT_STATUSES
 from relgraph.model import (
+    MODALITIES,
     RELIABILITY_GRADES,
     STATUSES,
     Claim,
@@ -73,7 +91,29 @@ from relgraph.model import (
     Relation,
 )
 
+if TYPE_CHECKING:
+    from relgraph.corroboration import Origins
+
 __all__ = ["Filter"]
+
+
+def _reported_span(
+    item: Relation | Claim, published: dict[str, PartialDate | None]
+) -> tuple[str | None, str | None, str | None]:
+    """The days on which ``item`` was reported: its own ``reported``, else its evidence's."""
+    if item.reported is not None:
+        return item.reported.earliest(), item.reported.latest(), item.reported.latest()
+    days = [
+        d
+        for e in item.evidence
+        if (d := e.reported if e.reported is not None else published.get(e.source)) is not None
+    ]
+    if not days:
+        return None, None, None
+    first = min(d.earliest() for d in days)
+    last = max(d.latest() for d in days)
+    return first, last, last
+
 
 _LOW = "0000-01-01"
 _HIGH = "9999-12-31"
@@ -147,6 +187,11 @@ class Filter:
     keep_undated: bool = True
     min_reliability: str | None = None
     min_credibility: int | None = None
+    sources: tuple[str, ...] | None = None
+    origins: tuple[str, ...] | None = None
+    modalities: tuple[str, ...] | None = None
+    min_origins: int | None = None
+    dates: str = "event"
 
     def __post_init__(self) -> None:
         statuses = _names("statuses", self.statuses) or ()
@@ -157,8 +202,26 @@ class Filter:
                 raise UsageError(f"'{s}' is not a status\n  hint: {hint}")
         set_ = object.__setattr__
         set_(self, "statuses", tuple(s for s in STATUSES if s in statuses))
-        for name in ("kinds", "categories", "types"):
+        for name in ("kinds", "categories", "types", "sources", "origins", "modalities"):
             set_(self, name, _names(name, getattr(self, name)))
+        for m in self.modalities or ():
+            if m not in MODALITIES:
+                hint = did_you_mean(m, MODALITIES) or ""
+                hint = (hint + " " if hint else "") + f"modalities are {', '.join(MODALITIES)}"
+                raise UsageError(f"'{m}' is not a modality\n  hint: {hint}")
+        if self.dates not in ("event", "reported"):
+            raise UsageError(
+                f"'{self.dates}' is not a kind of date\n  hint: choose event or reported"
+            )
+        if self.min_origins is not None and (
+            isinstance(self.min_origins, bool)
+            or not isinstance(self.min_origins, int)
+            or self.min_origins < 0
+        ):
+            raise UsageError(
+                f"'{self.min_origins}' is not a number of origins\n"
+                "  hint: give a whole number, 0 or more"
+            )
         for name in ("as_of", "date_from", "date_to"):
             set_(self, name, _date(name, getattr(self, name)))
         if self.as_of is not None and (self.date_from is not None or self.date_to is not None):
@@ -238,6 +301,16 @@ class Filter:
             parts.append(f"sources graded {self.min_reliability} or better")
         if self.min_credibility is not None:
             parts.append(f"evidence of credibility {self.min_credibility} or better")
+        if self.sources is not None:
+            parts.append(f"evidence from sources {', '.join(self.sources)} only")
+        if self.origins is not None:
+            parts.append(f"evidence from origins {', '.join(self.origins)} only")
+        if self.modalities is not None:
+            parts.append(f"modalities {', '.join(self.modalities)}")
+        if self.min_origins is not None:
+            parts.append(f"at least {self.min_origins} independent origins")
+        if self.dates == "reported":  # event dates are the default
+            parts.append("by report dates")
         return "; ".join(parts)
 
     def as_dict(self) -> dict[str, Any]:
@@ -259,6 +332,11 @@ class Filter:
             "keep_undated": self.keep_undated,
             "min_reliability": self.min_reliability,
             "min_credibility": self.min_credibility,
+            "sources": list(self.sources) if self.sources is not None else None,
+            "origins": list(self.origins) if self.origins is not None else None,
+            "modalities": list(self.modalities) if self.modalities is not None else None,
+            "min_origins": self.min_origins,
+            "dates": self.dates,
         }
 
     # -- tests on one item -----------------------------------------------
@@ -292,13 +370,29 @@ class Filter:
         return not (self.date_to is not None and lo > self.date_to.latest())
 
     def _evidence(
-        self, items: tuple[Evidence, ...], grades: dict[str, str]
+        self,
+        items: tuple[Evidence, ...],
+        grades: dict[str, str],
+        origins: Origins | None = None,
     ) -> tuple[Evidence, ...]:
-        if self.min_reliability is None and self.min_credibility is None:
+        if (
+            self.min_reliability is None
+            and self.min_credibility is None
+            and self.sources is None
+            and self.origins is None
+        ):
             return items
         kept = []
         order = list(RELIABILITY_GRADES)
         for e in items:
+            if self.sources is not None and e.source not in self.sources:
+                continue
+            if (
+                self.origins is not None
+                and origins is not None
+                and origins.of_evidence(e).id not in self.origins
+            ):
+                continue
             if self.min_reliability is not None:
                 grade = grades.get(e.source, "F")
                 if order.index(grade) > order.index(self.min_reliability):
@@ -326,6 +420,17 @@ class Filter:
         _check("an entity kind", self.kinds, vocab.entity_kinds, listing)
         _check("a relation category", self.categories, vocab.categories, listing)
         _check("a relation type", self.types, vocab.relation_types, listing)
+        _check(
+            "a source",
+            self.sources,
+            [s.id for s in dataset.sources],
+            "sources are listed under 'sources:'",
+        )
+        if self.origins is not None:
+            from relgraph.corroboration import independent_origins
+
+            known = [o.id for o in independent_origins(dataset)]
+            _check("an origin", self.origins, known, "`relgraph evidence` lists the origins")
 
     def apply(self, dataset: Dataset) -> Dataset:
         """A new dataset holding only what the filter keeps.
@@ -374,6 +479,16 @@ class Filter:
         categories = set(self.categories) if self.categories is not None else None
         types = set(self.types) if self.types is not None else None
         dates = self.has_dates or not self.keep_undated
+        from relgraph.corroboration import independent_origins
+
+        origins = independent_origins(dataset)
+        published = {s.id: s.published for s in dataset.sources}
+        modalities = set(self.modalities) if self.modalities is not None else None
+
+        def enough(item: Relation | Claim) -> bool:
+            return self.min_origins is None or len(origins.supporting(item.evidence)) >= (
+                self.min_origins
+            )
 
         relations: list[Relation] = []
         for r in dataset.relations:
@@ -385,25 +500,41 @@ class Filter:
                 continue
             if categories is not None and vocab.relation_types[r.type].category not in categories:
                 continue
-            if dates and not self.keeps_dates(r):
+            if modalities is not None and r.modality not in modalities:
                 continue
-            evidence = self._evidence(r.evidence, grades)
+            if dates and not (
+                self.keeps_dates(r)
+                if self.dates == "event"
+                else self._keeps_span(*_reported_span(r, published))
+            ):
+                continue
+            evidence = self._evidence(r.evidence, grades, origins)
             if not evidence:
                 continue
-            relations.append(r if evidence is r.evidence else replace(r, evidence=evidence))
+            kept = r if evidence is r.evidence else replace(r, evidence=evidence)
+            if enough(kept):
+                relations.append(kept)
 
         claims: list[Claim] = []
         for c in dataset.claims:
             if c.status not in statuses or c.entity not in kept_ids:
                 continue
-            if dates and c.date is not None:
+            if modalities is not None and c.modality not in modalities:
+                continue
+            if dates and self.dates == "reported":
+                first, last, _ = _reported_span(c, published)
+                if first is not None and not self._keeps_span(first, last, None):
+                    continue
+            elif dates and c.date is not None:
                 first, last = c.date.earliest(), c.date.latest()
                 if not self._keeps_span(first, last, None):
                     continue
-            evidence = self._evidence(c.evidence, grades)
+            evidence = self._evidence(c.evidence, grades, origins)
             if not evidence:
                 continue
-            claims.append(c if evidence is c.evidence else replace(c, evidence=evidence))
+            kept_claim = c if evidence is c.evidence else replace(c, evidence=evidence)
+            if enough(kept_claim):
+                claims.append(kept_claim)
 
         return replace(
             dataset,

@@ -28,7 +28,9 @@ into one weighted edge, explicitly:
   source to target, undirected ones run both ways;
 * ``weight`` is ``"relations"`` (default: how many relations join the pair),
   ``"evidence"`` (how many evidence items), ``"sources"`` (how many distinct
-  sources) or ``"unit"`` (1 for every linked pair);
+  sources), ``"origins"`` (how many distinct independent origins back the
+  pair's relations: copies of one story count once, see
+  :mod:`relgraph.corroboration`) or ``"unit"`` (1 for every linked pair);
 * each projected edge also carries ``relations`` (the ids merged into it) and
   ``sign``: +1 when its cooperative relations outnumber its hostile ones, -1
   when the hostile ones do, 0 otherwise (neutral relations count for neither).
@@ -59,7 +61,7 @@ from relgraph.model import STATUSES, Claim, Dataset, Evidence, PartialDate, Rela
 
 __all__ = ["DEFAULT_STATUSES", "Weighting", "build_graph", "edge_attributes", "project"]
 
-Weighting = Literal["relations", "evidence", "sources", "unit"]
+Weighting = Literal["relations", "evidence", "sources", "origins", "unit"]
 
 #: Statuses that count unless the caller says otherwise: everything but ``denied``.
 DEFAULT_STATUSES: tuple[str, ...] = tuple(s for s in STATUSES if s != "denied")
@@ -116,6 +118,9 @@ class _EdgeAttributes:
         # by identity: a loaded dataset shares one object per date written, which
         # stays alive as long as the dataset does; hashing a dataclass is slow
         self.dates: dict[int, str] = {}
+        from relgraph.corroboration import independent_origins
+
+        self.origins = independent_origins(dataset)
 
     def date(self, value: PartialDate | None) -> str | None:
         if value is None:
@@ -153,6 +158,7 @@ class _EdgeAttributes:
             "evidence": items,
             "evidence_count": len(evidence),
             "source_count": sources,
+            "origins": self.origins.supporting(evidence),
         }
 
 
@@ -267,7 +273,7 @@ def project(
     directed : bool
         ``False`` for an undirected ``Graph``, ``True`` for a ``DiGraph`` in
         which undirected relations run both ways.
-    weight : {"relations", "evidence", "sources", "unit"}
+    weight : {"relations", "evidence", "sources", "origins", "unit"}
         What an edge's ``weight`` counts (see the module docs).
     statuses : collection of str, optional
         The relation statuses that count; default all but ``denied``.
@@ -300,9 +306,9 @@ def project(
     >>> sorted(d.edges())
     [('a', 'b')]
     """
-    if weight not in ("relations", "evidence", "sources", "unit"):
+    if weight not in ("relations", "evidence", "sources", "origins", "unit"):
         raise ValueError(
-            f"unknown weighting {weight!r}; choose relations, evidence, sources or unit"
+            f"unknown weighting {weight!r}; choose relations, evidence, sources, origins or unit"
         )
     wanted = set(DEFAULT_STATUSES if statuses is None else statuses)
     unknown = wanted - set(STATUSES)
@@ -334,14 +340,17 @@ def project(
             balance[pair] = balance.get(pair, 0) + (
                 1 if sign == "cooperative" else -1 if sign == "hostile" else 0
             )
-            sources.setdefault(pair, set()).update(
-                e.get("source", "") for e in data.get("evidence", [])
-            )
+            if weight == "origins":
+                sources.setdefault(pair, set()).update(data.get("origins", ()))
+            else:
+                sources.setdefault(pair, set()).update(
+                    e.get("source", "") for e in data.get("evidence", [])
+                )
     for a, b, edge in out.edges(data=True):
         pair = (a, b) if directed else tuple(sorted((a, b), key=str))
         b_ = balance.get(pair, 0)
         edge["sign"] = (b_ > 0) - (b_ < 0)
-        if weight == "sources":
+        if weight in ("sources", "origins"):
             edge["weight"] = float(len(sources.get(pair, ())))
         elif weight == "unit":
             edge["weight"] = 1.0

@@ -293,3 +293,40 @@ def test_an_evidence_items_own_origin_joins_the_origin_it_relays(make_dataset: A
     ds = relgraph.load(make_dataset(text, TEXT))
     r = next(r for r in ds.relations if r.id == "two-origins")
     assert corroboration(ds, r).origins == ("news-agency",)
+
+
+def test_filters_by_source_origin_modality_origins_and_report_dates(path: Path) -> None:
+    from relgraph.filters import Filter
+
+    ds = relgraph.load(path)
+    alone = Filter(sources=["observer"]).apply(ds)
+    assert [r.id for r in alone.relations] == ["two-origins", "counts", "denied"]
+    assert {e.source for r in alone.relations for e in r.evidence} == {"observer"}
+    wire = Filter(origins=["news-agency"]).apply(ds)
+    assert {e.source for r in wire.relations for e in r.evidence} == {"wire", "wire-es", "wire-fr"}
+    assert [r.id for r in Filter(min_origins=2).apply(ds).relations] == [
+        "state",
+        "two-origins",
+        "counts",
+    ]
+    assert [c.id for c in Filter(modalities=["announced"]).apply(ds).claims] == ["visit"]
+    assert Filter(modalities=["occurred"]).apply(ds).claims == ()
+    by_report = Filter(date_from="2023-06-16", date_to="2023-06-16", dates="reported")
+    assert "by report dates" in by_report.describe()
+    kept = [r.id for r in by_report.apply(ds).relations]
+    assert "counts" in kept  # its items were reported (published) 2023-06-16
+
+
+def test_the_origins_weight_counts_copies_once(path: Path) -> None:
+    ds = relgraph.load(path)
+    p = relgraph.project(ds.graph(), weight="origins")
+    assert p["iran"]["cuba"]["weight"] == 3.0  # news-agency, state-tv, observer
+    copies = _only(ds, "copies")
+    assert relgraph.project(copies.graph(), weight="origins")["iran"]["cuba"]["weight"] == 1.0
+    assert relgraph.project(copies.graph(), weight="sources")["iran"]["cuba"]["weight"] == 3.0
+
+
+def _only(ds: relgraph.Dataset, ident: str) -> relgraph.Dataset:
+    import dataclasses
+
+    return dataclasses.replace(ds, relations=tuple(r for r in ds.relations if r.id == ident))

@@ -462,7 +462,7 @@ def centrality(
         Names from :data:`METRICS`, or ``"all"``; default :data:`DEFAULT_METRICS`.
     filter : Filter, optional
         What counts (default: everything but denied relations).
-    weight : {"relations", "evidence", "sources", "unit"}
+    weight : {"relations", "evidence", "sources", "origins", "unit"}
         What an edge's weight counts.
     engine : {"auto", "igraph", "networkx"}
         Where to compute (see :mod:`relgraph.analysis`).

@@ -16,7 +16,7 @@ from relgraph.model import STATUSES, Dataset, Entity, Relation, Source
 
 __all__ = ["Network"]
 
-_WEIGHTINGS = ("relations", "evidence", "sources", "unit")
+_WEIGHTINGS = ("relations", "evidence", "sources", "origins", "unit")
 
 
 class Network:
@@ -31,7 +31,7 @@ class Network:
         The loaded dataset; it is not changed.
     filter : Filter, optional
         What counts (default: :class:`Filter()`, everything but denied).
-    weight : {"relations", "evidence", "sources", "unit"}
+    weight : {"relations", "evidence", "sources", "origins", "unit"}
         What an edge's weight counts (see :func:`relgraph.graph.project`).
 
     Examples
@@ -138,6 +138,11 @@ class Network:
         index = self.index
         by_evidence = self.weight == "evidence"
         by_sources = self.weight == "sources"
+        by_origins = self.weight == "origins"
+        if by_origins:
+            from relgraph.corroboration import independent_origins
+
+            origins = independent_origins(self.dataset)
         total: dict[tuple[int, int], float] = {}
         sources: dict[tuple[int, int], set[str]] = {}
         for r in self.dataset.relations:
@@ -153,8 +158,10 @@ class Network:
                 total[p] = total.get(p, 0.0) + w
                 if by_sources:
                     sources.setdefault(p, set()).update(e.source for e in r.evidence)
+                elif by_origins:
+                    sources.setdefault(p, set()).update(origins.supporting(r.evidence))
         edges = list(total)
-        if by_sources:
+        if by_sources or by_origins:
             return edges, [float(len(sources[p])) for p in edges]
         if self.weight == "unit":
             return edges, [1.0] * len(edges)

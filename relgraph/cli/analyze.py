@@ -134,6 +134,41 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
             metavar="1-6",
             help="Keep evidence this credible or better (1 best; ungraded counts as 6).",
         ),
+        click.option(
+            "--source",
+            "sources",
+            multiple=True,
+            metavar="ID",
+            help="What these sources alone say: keep only their evidence, and what rests on it "
+            "(repeat, or separate with commas).",
+        ),
+        click.option(
+            "--origin",
+            "origins",
+            multiple=True,
+            metavar="ID",
+            help="Keep only evidence from these independent origins (`relgraph evidence` "
+            "lists them).",
+        ),
+        click.option(
+            "--modality",
+            "modalities",
+            multiple=True,
+            metavar="MODALITY",
+            help="Keep only these modalities: occurred, announced, planned.",
+        ),
+        click.option(
+            "--min-origins",
+            type=click.IntRange(0),
+            metavar="N",
+            help="Keep relations and claims backed by at least N independent origins.",
+        ),
+        click.option(
+            "--by-reported",
+            is_flag=True,
+            help="Date filters read report dates (reported, else the sources' published), "
+            "not event dates.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -156,12 +191,17 @@ def optional_filter(kw: dict[str, Any]) -> Filter | None:
         "date_to": kw.pop("date_to"),
         "min_reliability": kw.pop("min_reliability"),
         "min_credibility": kw.pop("min_credibility"),
+        "sources": _split(kw.pop("sources")),
+        "origins": _split(kw.pop("origins")),
+        "modalities": _split(kw.pop("modalities")),
+        "min_origins": kw.pop("min_origins"),
     }
     drop_undated = kw.pop("drop_undated")
+    dates = "reported" if kw.pop("by_reported") else "event"
     if all(v is None for v in values.values()) and not drop_undated:
         return None
     statuses = values.pop("statuses") or STATUSES
-    return Filter(statuses=statuses, keep_undated=not drop_undated, **values)
+    return Filter(statuses=statuses, keep_undated=not drop_undated, dates=dates, **values)
 
 
 def filter_from_options(kw: dict[str, Any]) -> Filter:
@@ -178,6 +218,11 @@ def filter_from_options(kw: dict[str, Any]) -> Filter:
         keep_undated=not kw.pop("drop_undated"),
         min_reliability=kw.pop("min_reliability"),
         min_credibility=kw.pop("min_credibility"),
+        sources=_split(kw.pop("sources")),
+        origins=_split(kw.pop("origins")),
+        modalities=_split(kw.pop("modalities")),
+        min_origins=kw.pop("min_origins"),
+        dates="reported" if kw.pop("by_reported") else "event",
     )
 
 
@@ -373,7 +418,7 @@ def _metrics(values: Iterable[str]) -> tuple[str, ...] | None:
 )
 @click.option(
     "--weight",
-    type=click.Choice(["relations", "evidence", "sources", "unit"]),
+    type=click.Choice(["relations", "evidence", "sources", "origins", "unit"]),
     default="relations",
     show_default=True,
     help="What a tie's weight counts.",
