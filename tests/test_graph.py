@@ -89,7 +89,7 @@ def test_each_edge_carries_the_documented_attributes(bundled: Dataset) -> None:
         [
             *("id", "type", "category", "label", "inverse_label", "directed", "status"),
             *("sign", "allegation", "date", "start", "end", "notes", "evidence"),
-            *("evidence_count", "source_count"),
+            *("evidence_count", "source_count", "origins"),
         ]
     )
     assert data["allegation"] is True
