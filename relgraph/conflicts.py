@@ -245,10 +245,12 @@ def _status_conflicts(dataset: Dataset, origins: Origins) -> dict[str, list[Conf
     types = dataset.vocabulary.relation_types
     for r in dataset.relations:
         t = types.get(r.type)
-        groups.setdefault(("relation", *_tie(r, t.directed if t else True)), []).append(r)
+        # an announcement and the event it announces are different things, not a conflict
+        key = ("relation", r.modality, *_tie(r, t.directed if t else True))
+        groups.setdefault(key, []).append(r)
     for c in dataset.claims:
         statement = " ".join(c.statement.casefold().split())
-        groups.setdefault(("claim", c.entity, statement), []).append(c)
+        groups.setdefault(("claim", c.modality, c.entity, statement), []).append(c)
     out: dict[str, list[Conflict]] = {}
     for members in groups.values():
         if len(members) < 2 or len({m.status for m in members}) < 2:

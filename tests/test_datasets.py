@@ -34,7 +34,15 @@ def _texts(ds: relgraph.Dataset) -> str:
 
 @pytest.mark.parametrize("path", BUNDLED, ids=[p.stem for p in BUNDLED])
 def test_each_bundled_dataset_validates_strictly(path: Path) -> None:
-    assert relgraph.validate(path) == []
+    found = relgraph.validate(path)
+    if path.stem == "raisi_havana_2023":
+        # the reports' counts of the accords disagree (six against eight): the one warning
+        # the dataset is there to show
+        assert [(d.code, d.message.split(":")[1].strip()) for d in found] == [
+            ("conflict", "amount conflict")
+        ]
+        return
+    assert found == []
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=[p.stem for p in BUNDLED])

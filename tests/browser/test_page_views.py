@@ -362,7 +362,8 @@ def test_time_counts_undated_relations_and_reads_partial_dates(
     dated = [r for r in ds.relations if r.earliest() or r.latest()]
     undated = len(ds.relations) - len(dated)
     text = str(page.locator("#dated-count").text_content())
-    assert text.startswith(f"{len(dated)} of {len(ds.relations)} relations are dated")
+    verb = "relation is" if len(dated) == 1 else "relations are"
+    assert text.startswith(f"{len(dated)} of {len(ds.relations)} {verb} dated")
     assert text.endswith(f"; {undated} undated.")
     assert page.locator("#undated-label").text_content() == (
         f"Include the {undated} undated relations"
