@@ -84,6 +84,7 @@ from relgraph.loading import (
     NUMBER_LIKE,
     Node,
     file_problem,
+    leaves_folder,
     read_yaml,
 )
 from relgraph.model import (
@@ -1804,6 +1805,15 @@ def _text_copies(dataset: Dataset, out_dir: str) -> list[tuple[str, str]]:
         there = os.path.join(out_dir, source.text_path)
         if source.text_path in copies:  # another source has the same text
             continue
+        if os.path.lexists(there) and leaves_folder(out_dir, source.text_path):
+            raise UsageError(
+                f"'{there}' leads outside the output's folder through a link\n"
+                "  hint: remove the link, or write the output into another folder"
+            )
+        if (problem := file_problem(there)) is not None:
+            raise UsageError(
+                f"'{there}' {problem.message}\n  hint: write the output into another folder"
+            )
         if os.path.exists(there) and os.path.samefile(here, there):
             continue
         if os.path.exists(there):

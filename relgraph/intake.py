@@ -25,7 +25,7 @@ import orjson
 
 from relgraph.errors import DatasetError, Diagnostic, UsageError, did_you_mean
 from relgraph.extract import ArticleText
-from relgraph.loading import read_text, read_yaml
+from relgraph.loading import file_problem, leaves_folder, read_text, read_yaml
 
 __all__ = ["AddedSource", "SourceText", "add_source", "source_text"]
 
@@ -113,6 +113,11 @@ def _from_record(file: str, record: dict[str, Any]) -> SourceText:
     if os.path.isabs(rel) or ".." in re.split(r"[\\/]", rel):
         raise UsageError(f"the text of source '{ident}' ('{rel}') leaves the dataset's folder")
     full = os.path.join(os.path.dirname(file), rel)
+    if leaves_folder(os.path.dirname(os.path.abspath(file)), rel):
+        raise UsageError(
+            f"the text of source '{ident}' ('{rel}') leads outside the dataset's folder "
+            "through a link\n  hint: copy the text into the dataset's folder"
+        )
     title, published = record.get("title"), record.get("published")
     return SourceText(
         id=ident,
@@ -230,7 +235,9 @@ def add_source(
     Raises
     ------
     DatasetError
-        Every problem with the record's fields or the input, located.
+        Every problem with the record's fields or the input, located; ``file``
+        a symbolic link or not a regular file (a pipe, a device), or a file to
+        write in the dataset's folder reached through a link that leads out of it.
     WriteError
         The files could not be written (and none was).
 
@@ -257,6 +264,26 @@ def add_source(
     name = os.fspath(file)
     target = _target_file(os.fspath(dataset), dataset_files)
     problems = _check_fields(target, id, title, url, publisher, published, reliability)
+    base = os.path.dirname(os.path.abspath(target))
+    rel = f"sources/{id}.txt"
+    suffix = os.path.splitext(name)[1] or ".orig"
+    original = f"sources/{id}.orig{suffix}" if keep_original else None
+    if not problems:
+        problems.extend(_unsafe_outputs(base, [rel, *([original] if original else [])]))
+    if os.path.islink(name):
+        problems.append(
+            Diagnostic(
+                name,
+                0,
+                0,
+                "unsafe-path",
+                f"the file is a link (to '{os.path.realpath(name)}')",
+                "name the file the link points to, if that is the article you mean",
+            )
+        )
+        raise DatasetError(problems)
+    if (problem := file_problem(name)) is not None:
+        raise DatasetError([*problems, problem])
     try:
         with open(name, "rb") as fh:
             data = fh.read(MAX_SOURCE_BYTES + 1)
@@ -286,8 +313,6 @@ def add_source(
         raise DatasetError([*problems, *exc.diagnostics]) from None
     if problems:
         raise DatasetError(problems)
-    base = os.path.dirname(os.path.abspath(target))
-    rel = f"sources/{id}.txt"
     stored = article.text.encode("utf-8")
     existing = os.path.join(base, rel)
     if os.path.exists(existing):
@@ -315,8 +340,6 @@ def add_source(
     with open(target, "rb") as fh:
         old = fh.read()
     new = _with_record(target, old, record)
-    suffix = os.path.splitext(name)[1] or ".orig"
-    original = f"sources/{id}.orig{suffix}" if keep_original else None
     with AtomicOutput(base, folder=True) as out:
         out.open_bytes(rel).write(stored)
         if original is not None:
@@ -329,6 +352,30 @@ def add_source(
         original_file=os.path.join(os.path.dirname(target), original) if original else None,
         article=article,
     )
+
+
+def _unsafe_outputs(base: str, rels: list[str]) -> list[Diagnostic]:
+    """Why the files ``rels`` cannot be written in the folder ``base``: a link there that
+    leads outside it, or something that is not a regular file (a pipe would hang)."""
+    problems = []
+    for rel in rels:
+        full = os.path.join(base, rel)
+        if leaves_folder(base, rel):
+            problems.append(
+                Diagnostic(
+                    full,
+                    0,
+                    0,
+                    "unsafe-path",
+                    "this path leads outside the dataset's folder through a link",
+                    "remove the link, or give the source another --id",
+                )
+            )
+        elif (problem := file_problem(full)) is not None:
+            problems.append(
+                Diagnostic(full, 0, 0, problem.code, problem.message, "move it away first")
+            )
+    return problems
 
 
 def _target_file(path: str, dataset_files: Any) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -332,3 +333,123 @@ def test_a_missing_sha256_hint_gives_the_value_read(
         f"{ds}:5:5: error[missing-field] this source has no 'sha256'",
         f"  hint: add 'sha256: {sha256_of(SOURCE_TEXT)}'",
     ]
+
+
+# -- links and files that are not regular: refused, as load() refuses them ------------------
+
+
+def test_an_article_given_as_a_link_is_refused_and_names_its_target(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = tmp_path / "elsewhere" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("A private note, not an article.\n", encoding="utf-8")
+    ds = _dataset(tmp_path)
+    before = ds.read_bytes()
+    link = tmp_path / "article.txt"
+    link.symlink_to(secret)
+
+    code, out, err = run(
+        capsys, "source", "add", str(link), "--id", "x", "--title", "X", "--dataset", str(ds)
+    )
+
+    assert (code, out) == (1, "")
+    assert err.replace(str(tmp_path) + "/", "") == (
+        "article.txt: error[unsafe-path] the file is a link (to 'elsewhere/secret.txt')\n"
+        "  hint: name the file the link points to, if that is the article you mean\n"
+    )
+    assert ds.read_bytes() == before
+    assert sorted(p.name for p in (tmp_path / "sources").iterdir()) == ["art.txt"]
+
+
+def test_a_named_pipe_as_the_article_is_refused_without_waiting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ds = _dataset(tmp_path)
+    pipe = tmp_path / "article.txt"
+    os.mkfifo(pipe)
+
+    code, out, err = run(
+        capsys, "source", "add", str(pipe), "--id", "x", "--title", "X", "--dataset", str(ds)
+    )
+
+    assert (code, out) == (1, "")
+    assert err.replace(str(tmp_path) + "/", "") == (
+        "article.txt: error[not-a-file] is a named pipe (FIFO), not a regular file\n"
+        "  hint: name a regular file here; relgraph reads files, not streams\n"
+    )
+
+
+@pytest.mark.parametrize("where", ["folder", "file"])
+def test_a_link_out_of_the_dataset_folder_is_never_written_through(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    home = tmp_path / "data"
+    home.mkdir()
+    ds = _dataset(home)
+    before = ds.read_bytes()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    if where == "folder":  # the whole sources/ folder is a link
+        shutil.move(str(home / "sources"), str(outside / "sources"))
+        (home / "sources").symlink_to(outside / "sources")
+        shown = "sources/visit.txt"
+    else:  # the text's own name is a link, to a file not there yet
+        (home / "sources" / "visit.txt").symlink_to(outside / "victim.txt")
+        shown = "sources/visit.txt"
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    listing = sorted(p.name for p in outside.rglob("*"))
+
+    code, out, err = run(
+        capsys, "source", "add", str(article), "--id", "visit", "--title", "A visit",
+        "--dataset", str(ds),
+    )  # fmt: skip
+
+    assert (code, out) == (1, "")
+    assert err.replace(str(home) + "/", "") == (
+        f"{shown}: error[unsafe-path] this path leads outside the dataset's folder "
+        "through a link\n"
+        "  hint: remove the link, or give the source another --id\n"
+    )
+    assert ds.read_bytes() == before
+    assert sorted(p.name for p in outside.rglob("*")) == listing
+
+
+def test_quote_does_not_read_a_source_text_through_a_link_out_of_the_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = tmp_path / "data"
+    home.mkdir()
+    ds = _dataset(home)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The password is swordfish.\n", encoding="utf-8")
+    (home / "sources" / "art.txt").unlink()
+    (home / "sources" / "art.txt").symlink_to(secret)
+
+    code, out, err = run(capsys, "quote", "art", "the password", "--dataset", str(ds))
+
+    assert code != 0
+    assert "swordfish" not in out + err
+    assert "the text of source 'art' ('sources/art.txt') leads outside the dataset's folder " in err
+
+
+def test_convert_never_writes_a_text_through_a_link_beside_its_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "in").mkdir()
+    ds = _dataset(tmp_path / "in")
+    out_dir = tmp_path / "out"
+    (out_dir / "sources").mkdir(parents=True)
+    victim = tmp_path / "victim.txt"
+    (out_dir / "sources" / "art.txt").symlink_to(victim)
+
+    code, _, err = run(capsys, "convert", str(ds), "-o", str(out_dir / "demo.jsonl"))
+
+    assert code != 0
+    assert err.endswith(
+        "/out/sources/art.txt' leads outside the output's folder through a link\n"
+        "  hint: remove the link, or write the output into another folder\n"
+    )
+    assert not victim.exists()
+    assert sorted(p.name for p in out_dir.rglob("*")) == ["art.txt", "sources"]
