@@ -8,6 +8,14 @@ made are removed again, and files that were already there are left as they
 were (or put back, when a failure comes while moving the files into place).
 :func:`write_file` writes one file's bytes that way.
 
+A failure is caught; a ``kill -9`` is not. Between the moves of several
+files a killed process leaves some new and some old, so a folder that is an
+output of its own (an export's folder) is written with ``whole=True``: into
+a hidden folder beside it, which then takes its place in one step, so the
+folder is always the old one or the new one. Temporary names carry the
+writer's process id (``.NAME.PID-RANDOM.tmp``); what a process that is gone
+left is removed by the next write of ``NAME`` (see :func:`leftovers`).
+
 Only regular files are written. A path that is a symbolic link is followed:
 the file it points to is written (atomically, as any other) and the link
 stays a link. A path that names anything else that is not a regular file (a
@@ -42,14 +50,147 @@ ValueError: the writer failed
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import os
+import re
 import secrets
+import shutil
 import stat
 from typing import IO, Any, ClassVar, Self
 
 from relgraph.errors import UsageError, WriteError
 
-__all__ = ["AtomicOutput", "regular_file", "write_file"]
+__all__ = [
+    "AtomicOutput",
+    "leftovers",
+    "regular_file",
+    "remove_leftovers",
+    "temp_path",
+    "write_file",
+]
+
+# what a temporary name ends with: the writer's process id, 48 random bits, and what it is
+_TEMP = re.compile(r"\.(?P<pid>\d+)-[0-9a-f]{12}\.(?P<kind>tmp|old)$")
+# the temporary names of earlier versions, without a process id
+_OLD_TEMP = re.compile(r"^\..+\.[0-9a-f]{12}\.(?:tmp|old)$")
+
+
+def _token() -> str:
+    """The part of a temporary name that makes it this process's and unique."""
+    return f"{os.getpid()}-{secrets.token_hex(6)}"
+
+
+def _alive(pid: int) -> bool:
+    """Whether the process ``pid`` may still be writing its temporary files."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: alive, and none of ours to clean
+        return True
+    return True
+
+
+def leftovers(folder: str, name: str) -> list[str]:
+    """What an interrupted writer of ``name`` in ``folder`` left there, by earlier runs.
+
+    A write killed before it could clean up (``kill -9``, a power cut) leaves
+    its temporary files or folder beside the file or folder it was writing:
+    ``.NAME.PID-RANDOM.tmp`` (what it was writing) or ``.NAME.PID-RANDOM.old``
+    (what it was replacing). Only those of processes that are gone are
+    listed; :class:`AtomicOutput` removes them (or puts an ``.old`` back, when
+    nothing took its place) before it writes ``name`` again.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> d = tempfile.mkdtemp()
+    >>> os.mkdir(os.path.join(d, ".sheets.999999999-0123456789ab.tmp"))
+    >>> leftovers(d, "sheets")
+    ['.sheets.999999999-0123456789ab.tmp']
+    >>> leftovers(d, "other")
+    []
+    """
+    prefix = f".{name}."
+    found = []
+    try:
+        entries = sorted(os.listdir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        if not entry.startswith(prefix):
+            continue
+        m = _TEMP.search(entry)
+        if m is None or m.start() != len(prefix) - 1 or _alive(int(m.group("pid"))):
+            continue
+        found.append(entry)
+    return found
+
+
+def remove_leftovers(folder: str, name: str) -> list[str]:
+    """Remove what interrupted writers of ``name`` left in ``folder``; say what was removed.
+
+    An ``.old`` copy with nothing at ``name`` is put back: it is the version
+    that was there before, caught between being moved aside and replaced.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> d = tempfile.mkdtemp()
+    >>> _ = open(os.path.join(d, ".page.html.999999999-0123456789ab.tmp"), "w").write("half")
+    >>> [os.path.basename(p) for p in remove_leftovers(d, "page.html")], os.listdir(d)
+    (['.page.html.999999999-0123456789ab.tmp'], [])
+    """
+    done = []
+    final = os.path.join(folder, name)
+    for entry in leftovers(folder, name):
+        path = os.path.join(folder, entry)
+        with contextlib.suppress(OSError):
+            if entry.endswith(".old") and not os.path.lexists(final):
+                os.rename(path, final)
+            elif os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path)
+            else:
+                os.unlink(path)
+            done.append(path)
+    return done
+
+
+def temp_path(folder: str, name: str) -> str:
+    """A fresh name for a temporary file or folder of this process, to become ``name``.
+
+    Examples
+    --------
+    >>> import os
+    >>> os.path.basename(temp_path("out", "page.html")).startswith(f".page.html.{os.getpid()}-")
+    True
+    """
+    return os.path.join(folder, f".{name}.{_token()}.tmp")
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: str, b: str) -> bool:
+    """Swap the folders ``a`` and ``b`` in one step (Linux ``renameat2``); False where the
+    system or the file system cannot, and nothing was done."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        call = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    call.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    call.restype = ctypes.c_int
+    if call(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), b)
 
 
 class AtomicOutput:
@@ -63,6 +204,15 @@ class AtomicOutput:
         must exist.
     folder : bool
         Whether names given to :meth:`open_text` are files inside ``target``.
+    whole : bool
+        With ``folder``: the folder is the output, and lands whole or not at
+        all. The files are written into a hidden folder beside it
+        (``.NAME.PID-RANDOM.tmp``), which then takes the folder's place in one
+        step (a file left there by another program is carried over, as a
+        hard link); the old folder is removed after. A kill at any moment
+        leaves the old folder or the new one, never a mix, and the next write
+        removes what the killed one left. The current folder and a mount point
+        cannot be replaced, and are refused.
 
     Use it as a context manager: leaving the block normally moves every file
     into place, leaving it with an exception removes them all. Files are made
@@ -72,6 +222,9 @@ class AtomicOutput:
     ----------
     paths : tuple of str
         The files moved into place, once the block has finished.
+    cleaned : tuple of str
+        What interrupted writes of the same files had left (temporary files
+        or folders) and was removed on entering (see :func:`leftovers`).
     error : type
         What a failure to write raises: :class:`~relgraph.errors.WriteError`,
         or a kind of it a subclass names.
@@ -110,9 +263,15 @@ class AtomicOutput:
     error: ClassVar[type[WriteError]] = WriteError
     what: ClassVar[str] = ""
 
-    def __init__(self, target: str | os.PathLike[str], folder: bool = False) -> None:
+    def __init__(
+        self, target: str | os.PathLike[str], folder: bool = False, *, whole: bool = False
+    ) -> None:
         self.target = os.fspath(target)
         self.folder = folder
+        self.whole = whole and folder
+        self._stage = ""  # the hidden folder a whole folder is written into
+        self._dest = ""  # the folder it replaces (a link to a folder: that folder)
+        self.cleaned: tuple[str, ...] = ()
         self._file = self.target  # the file written for ``target``: a link's target
         self._pending: dict[str, tuple[str, IO[Any]]] = {}  # final path -> (temp path, handle)
         self._made_dirs: list[str] = []
@@ -132,7 +291,10 @@ class AtomicOutput:
                     f"'{self.target}' is a file, but this format writes several files\n"
                     "  hint: give -o a folder"
                 )
-            self._makedirs(self.target)
+            if self.whole:
+                self._enter_whole()
+            else:
+                self._makedirs(self.target)
         else:
             if os.path.isdir(self.target):
                 raise UsageError(
@@ -160,6 +322,26 @@ class AtomicOutput:
                 f"cannot write {self._what()}: {reason}", strerror=exc.strerror
             ) from None
 
+    def _enter_whole(self) -> None:
+        real = os.path.realpath(self.target)  # a link to a folder: the folder is replaced
+        if os.path.isdir(real) and (os.path.ismount(real) or _is_cwd(real)):
+            what = "a mount point" if os.path.ismount(real) else "the current folder"
+            raise UsageError(
+                f"'{self.target}' is {what}, and this format replaces its folder as a whole\n"
+                "  hint: give -o a folder of its own, such as -o export/"
+            )
+        self._dest = real
+        parent, name = os.path.split(real)
+        self.cleaned = tuple(remove_leftovers(parent, name))
+        stage = os.path.join(parent, f".{name}.{_token()}.tmp")
+        try:
+            os.mkdir(stage)
+        except OSError as exc:
+            raise self.error(
+                f"cannot write into '{parent}': {exc.strerror}", strerror=exc.strerror
+            ) from None
+        self._stage = stage
+
     # -- handles ---------------------------------------------------------
     def _final(self, name: str) -> str:
         if not self.folder:
@@ -167,6 +349,8 @@ class AtomicOutput:
         parts = name.replace("\\", "/").split("/")
         if os.path.isabs(name) or ".." in parts or not name:
             raise self.error(f"refusing to write '{name}': it would leave '{self.target}'")
+        if self.whole:
+            return os.path.join(self._stage, *parts)
         return regular_file(os.path.join(self.target, *parts), "the export")
 
     def _makedirs(self, path: str) -> None:
@@ -193,10 +377,20 @@ class AtomicOutput:
         if final in self._pending:
             raise self.error(f"'{name}' was opened twice")  # pragma: no cover
         folder = os.path.dirname(os.path.abspath(final))
+        if self.whole:  # inside the hidden folder: written in place, nothing to clean
+            try:
+                os.makedirs(folder, exist_ok=True)
+                fd = os.open(final, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            except OSError as exc:
+                raise self.error(
+                    f"cannot write {self._what()}: {exc.strerror}", strerror=exc.strerror
+                ) from None
+            return self._handle(final, final, fd, mode)
         self._makedirs(folder)
+        self.cleaned += tuple(remove_leftovers(folder, os.path.basename(final)))
         base = os.path.join(folder, "." + os.path.basename(final) + ".")
         while True:  # like tempfile.mkstemp, but with the permissions open() gives a new file
-            temp = f"{base}{secrets.token_hex(6)}.tmp"
+            temp = f"{base}{_token()}.tmp"
             try:
                 fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
             except FileExistsError:  # pragma: no cover - 48 random bits collided
@@ -206,6 +400,9 @@ class AtomicOutput:
                     f"cannot write into '{folder}': {exc.strerror}", strerror=exc.strerror
                 ) from None
             break
+        return self._handle(final, temp, fd, mode)
+
+    def _handle(self, final: str, temp: str, fd: int, mode: str) -> IO[Any]:
         if "b" in mode:
             handle: IO[Any] = os.fdopen(fd, "wb")
         else:
@@ -236,6 +433,9 @@ class AtomicOutput:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
         self._pending.clear()
+        if self._stage:
+            shutil.rmtree(self._stage, ignore_errors=True)
+            self._stage = ""
         for d in reversed(self._made_dirs):
             with contextlib.suppress(OSError):  # not empty: something else lives there now
                 os.rmdir(d)
@@ -250,7 +450,7 @@ class AtomicOutput:
         """
         base = os.path.join(os.path.dirname(os.path.abspath(final)), "." + os.path.basename(final))
         while True:
-            backup = f"{base}.{secrets.token_hex(6)}.old"
+            backup = f"{base}.{_token()}.old"
             try:
                 os.link(final, backup, follow_symlinks=False)
             except FileExistsError:  # pragma: no cover - 48 random bits collided
@@ -274,6 +474,9 @@ class AtomicOutput:
             raise self.error(
                 f"cannot finish writing: {exc.strerror}", strerror=exc.strerror
             ) from None
+        if self.whole:
+            self._swap()
+            return
         backups: dict[str, str] = {}
         done: list[str] = []
         last = len(self._pending) - 1
@@ -303,6 +506,72 @@ class AtomicOutput:
                 os.unlink(backup)
         self.paths = tuple(self._pending)
         self._pending.clear()
+
+    def _swap(self) -> None:
+        """Put the hidden folder in the folder's place, in one step; remove the old one."""
+        stage, dest = self._stage, self._dest
+        old = ""
+        try:
+            if os.path.isdir(dest):
+                _carry(dest, stage)
+                with contextlib.suppress(OSError):
+                    os.chmod(stage, stat.S_IMODE(os.stat(dest).st_mode))
+                if _exchange(stage, dest):
+                    old = stage  # the hidden folder's name now holds the old folder
+                else:  # two renames: a kill between them leaves the old one to put back
+                    old = stage[: -len(".tmp")] + ".old"
+                    os.rename(dest, old)
+                    try:
+                        os.rename(stage, dest)
+                    except OSError:
+                        os.rename(old, dest)
+                        old = ""
+                        raise
+            else:
+                os.rename(stage, dest)
+        except OSError as exc:
+            self._abort()
+            raise self.error(
+                f"cannot move {self._what()} into place: {exc.strerror}", strerror=exc.strerror
+            ) from None
+        self.paths = tuple(
+            os.path.join(self.target, os.path.relpath(final, stage)) for final in self._pending
+        )
+        self._pending.clear()
+        self._stage = ""
+        if old:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _is_cwd(path: str) -> bool:
+    try:
+        return os.path.samefile(path, os.getcwd())
+    except OSError:
+        return False
+
+
+def _carry(old: str, new: str) -> None:
+    """Give ``new`` what ``old`` holds and ``new`` does not: files as hard links (copies
+    where links cannot be made), links as links, folders made; temporary files left out."""
+    for entry in os.scandir(old):
+        there = os.path.join(new, entry.name)
+        if _TEMP.search(entry.name) or _OLD_TEMP.match(entry.name):
+            continue  # an interrupted write's leftovers are not carried over
+        if entry.is_dir(follow_symlinks=False):
+            if not os.path.lexists(there):
+                os.mkdir(there)
+                shutil.copymode(entry.path, there)
+            if os.path.isdir(there) and not os.path.islink(there):
+                _carry(entry.path, there)
+        elif os.path.lexists(there):
+            continue  # written anew
+        elif entry.is_symlink():
+            os.symlink(os.readlink(entry.path), there)
+        else:
+            try:
+                os.link(entry.path, there, follow_symlinks=False)
+            except OSError:
+                shutil.copy2(entry.path, there, follow_symlinks=False)
 
 
 _KINDS = (

@@ -1363,29 +1363,40 @@ def test_a_failing_export_leaves_the_old_file_and_no_temporary_file(
     assert os.listdir(tmp_path) == ["g.gexf"]
 
 
+@pytest.mark.parametrize("swap", ["exchange", "two renames"])
 def test_a_two_file_export_writes_both_files_or_neither(
-    bundled: relgraph.Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    bundled: relgraph.Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, swap: str
 ) -> None:
+    import relgraph.atomic
+
     out = tmp_path / "out"
     export(bundled, "csv", out)
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
-    real_replace = os.replace
-    calls = []
+    real_rename = os.rename
 
-    def flaky(src: Any, dst: Any) -> None:
-        calls.append(dst)
-        if str(dst).endswith("relations.csv") and not str(src).endswith(".old"):
+    def full(*args: Any) -> bool:
+        raise OSError(28, "No space left on device")
+
+    def no_exchange(*args: Any) -> bool:
+        return False
+
+    def flaky(src: Any, dst: Any) -> None:  # the new folder cannot take the old one's place
+        if str(src).endswith(".tmp") and str(dst) == str(out):
             raise OSError(28, "No space left on device")
-        real_replace(src, dst)
+        real_rename(src, dst)
 
-    monkeypatch.setattr(os, "replace", flaky)
+    if swap == "exchange":
+        monkeypatch.setattr(relgraph.atomic, "_exchange", full)
+    else:
+        monkeypatch.setattr(relgraph.atomic, "_exchange", no_exchange)
+        monkeypatch.setattr(os, "rename", flaky)
     with pytest.raises(ExportError) as exc:
         export(bundled, "csv", out, layout="gephi")
-    monkeypatch.setattr(os, "replace", real_replace)
+    monkeypatch.undo()
     assert str(exc.value) == "cannot move the export into place: No space left on device"
     after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
-    assert after == before  # entities.csv was put back as it was
-    assert not [p for p in out.rglob("*") if p.name.startswith(".")]
+    assert after == before  # the old folder, as it was
+    assert not [p for p in tmp_path.rglob("*") if p.name.startswith(".")]
 
 
 def test_an_export_into_a_missing_folder_is_a_usage_error(

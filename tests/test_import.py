@@ -417,22 +417,28 @@ def test_jsonl_is_checked_where_it_lies_before_anything_is_written(
     assert _listing(tmp_path / "out") == []
 
 
-def test_a_jsonl_too_large_for_a_yaml_file_is_refused(
+def test_a_dataset_too_large_for_a_yaml_file_is_refused_with_the_jsonl_to_write(
     bundled: relgraph.Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from relgraph.imports import nodelink
+    from relgraph.imports import commit
 
-    monkeypatch.setattr(nodelink, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(commit, "MAX_FILE_BYTES", 1000)
     export(bundled, "jsonl", tmp_path / "g.jsonl")
-    size = (tmp_path / "g.jsonl").stat().st_size
-    with pytest.raises(relgraph.DatasetError) as exc:
-        import_json(tmp_path / "g.jsonl", tmp_path / "d.yaml")
-    assert _problems(exc) == [
-        f"{tmp_path / 'g.jsonl'}: error[file-too-large] the file is {size} bytes; a YAML "
-        "dataset file holds at most 1000 bytes\n  hint: the .jsonl file is a dataset already: "
-        "`relgraph validate` and `relgraph.load()` read it as it is"
-    ]
-    assert not (tmp_path / "d.yaml").exists()
+    (tmp_path / "out").mkdir()
+    with pytest.raises(relgraph.UsageError) as exc:
+        import_json(tmp_path / "g.jsonl", tmp_path / "out" / "d.yaml")
+    size = len(dataset_yaml(bundled).encode("utf-8"))
+    assert str(exc.value).startswith("the dataset would be a YAML file of ")
+    assert str(exc.value).endswith(
+        " bytes, larger than the 1,000 bytes relgraph reads from a YAML file\n"
+        f"  hint: write it as JSON Lines: -o {tmp_path / 'out' / 'd'}.jsonl"
+    )
+    assert size > 1000
+    assert list((tmp_path / "out").iterdir()) == []
+    # as JSON Lines it is written, and reads back the same
+    back = import_json(tmp_path / "g.jsonl", tmp_path / "out" / "d.jsonl")
+    assert back.graph().edges(keys=True) == bundled.graph().edges(keys=True)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["d.jsonl", "sources"]
 
 
 def test_jsonl_import_keeps_fields_as_written(tmp_path: Path) -> None:
@@ -631,3 +637,46 @@ def test_any_text_reads_back_exactly_from_the_yaml_written(text: str) -> None:
 def test_tricky_source_text_is_what_it_says(tmp_path: Path) -> None:
     ds = relgraph.load(make_tricky(tmp_path))
     assert ds.sources[0].text == TRICKY_TEXT
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_what_relgraph_exports_at_scale_it_imports_again_as_json_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """A large export is larger than a YAML file may be: imported as JSON Lines, it reads
+    back the same. (Here at 2,000 relations, with the YAML limit scaled down to match; a
+    100,000-relation export is 170 MB of JSON, see the README.)"""
+    import sys
+
+    from relgraph.imports import commit
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import write_dataset
+
+    write_dataset(2_000, tmp_path / "data")
+    original = relgraph.load(tmp_path / "data" / "dataset.jsonl")
+    exported = tmp_path / ("g.json" if fmt == "json" else "sheets")
+    export(original, fmt, exported)
+    size = sum(p.stat().st_size for p in [exported, *exported.rglob("*")] if p.is_file())
+    monkeypatch.setattr(commit, "MAX_FILE_BYTES", size // 4)
+    (tmp_path / "back").mkdir()
+
+    def again(output: Path) -> relgraph.Dataset:
+        if fmt == "json":
+            return import_json(exported, output)
+        return import_csv(
+            exported / "entities.csv",
+            exported / "relations.csv",
+            output,
+            sources=exported / "sources.csv",
+            claims=exported / "claims.csv",
+            meta=exported / "meta.yaml",
+        )
+
+    with pytest.raises(relgraph.UsageError, match=r"write it as JSON Lines: -o .*d\.jsonl"):
+        again(tmp_path / "back" / "d.yaml")
+    back = again(tmp_path / "back" / "d.jsonl")
+    assert back.graph().edges(keys=True) == original.graph().edges(keys=True)
+    assert [[e.quote for e in r.evidence] for r in back.relations] == [
+        [e.quote for e in r.evidence] for r in original.relations
+    ]

@@ -147,7 +147,7 @@ def export(
 def _output(writer: Exporter, path: str | os.PathLike[str]) -> AtomicOutput:
     if isinstance(writer, JSONLinesExporter):  # the records, and the source texts beside them
         return BesideOutput(path, main=writer.main)
-    return AtomicOutput(path, folder=writer.folder)
+    return AtomicOutput(path, folder=writer.folder, whole=writer.folder)
 
 
 def export_bytes(

@@ -15,13 +15,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import tempfile
 from collections.abc import Iterable
 
-from relgraph.atomic import AtomicOutput, regular_file
+from relgraph.atomic import AtomicOutput, regular_file, remove_leftovers, temp_path
 from relgraph.errors import DatasetError, Diagnostic, UsageError, WriteError
-from relgraph.imports.document import Document, emit
-from relgraph.loading import file_problem, leaves_folder
+from relgraph.imports.document import Document, emit, emit_jsonl
+from relgraph.loading import MAX_FILE_BYTES, file_problem, leaves_folder
 from relgraph.model import Dataset, Location
 from relgraph.progress import ProgressCallback
 from relgraph.validation import load
@@ -154,12 +153,17 @@ def write_document(
 ) -> Dataset:
     """Validate ``doc`` and write it to ``output`` with its source texts; return the dataset.
 
+    ``output`` is a YAML file, or a JSON Lines dataset file when its name ends
+    in ``.jsonl`` (the form for a dataset larger than the
+    :data:`~relgraph.loading.MAX_FILE_BYTES` a YAML file may be).
+
     Raises
     ------
     DatasetError
         With every problem, located in the inputs; nothing is written.
     UsageError
-        When the output's folder does not exist or the output is a folder.
+        When the output's folder does not exist or the output is a folder, or a
+        YAML output would be too large to read back.
     WriteError
         When the files cannot be written (a full disk, no permission); a file
         that was at ``output`` is kept as it was, and no text is left behind.
@@ -177,12 +181,24 @@ def write_document(
     problems = _conflicts(doc, out_dir)
     if problems:
         raise DatasetError(problems)
-    text, origins = emit(doc)
-    temp_dir = tempfile.mkdtemp(prefix=".relgraph-import-", dir=out_dir)
+    if output.endswith(".jsonl"):
+        payload, origins = emit_jsonl(doc)
+    else:
+        text, origins = emit(doc)
+        payload = text.encode("utf-8")
+        if len(payload) > MAX_FILE_BYTES:
+            raise UsageError(
+                f"the dataset would be a YAML file of {len(payload):,} bytes, larger than the "
+                f"{MAX_FILE_BYTES:,} bytes relgraph reads from a YAML file\n"
+                f"  hint: write it as JSON Lines: -o {os.path.splitext(output)[0]}.jsonl"
+            )
+    remove_leftovers(out_dir, os.path.basename(output))  # what an import killed before left
+    temp_dir = temp_path(out_dir, os.path.basename(output))
     try:
+        os.mkdir(temp_dir)
         temp_yaml = os.path.join(temp_dir, os.path.basename(output))
-        with open(temp_yaml, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with open(temp_yaml, "wb") as fh:
+            fh.write(payload)
         for rel, (data, _) in doc.texts.items():
             if safe_relative(rel):
                 _write(os.path.join(temp_dir, rel), data)
@@ -200,7 +216,7 @@ def write_document(
             for rel, (data, _) in doc.texts.items():  # the texts first, then the file
                 if not os.path.exists(os.path.join(out_dir, rel)):
                     files.open_bytes(rel).write(data)
-            files.open_text(os.path.basename(output)).write(text)
+            files.open_bytes(os.path.basename(output)).write(payload)
     except OSError as exc:  # a WriteError too
         reason = exc.strerror or str(exc)
         raise WriteError(f"cannot write '{output}': {reason}", strerror=exc.strerror) from None

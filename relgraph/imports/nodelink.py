@@ -33,8 +33,8 @@ from relgraph.bulk import read_records
 from relgraph.errors import DatasetError, Diagnostic, did_you_mean
 from relgraph.export.json import FORMAT
 from relgraph.export.records import DERIVED, FORMAT_VERSION, text_bytes
-from relgraph.imports.document import Document, Item, Located
-from relgraph.loading import MAX_DEPTH, MAX_FILE_BYTES, read_text
+from relgraph.imports.document import MAX_IMPORT_BYTES, Document, Item, Located
+from relgraph.loading import MAX_DEPTH, read_text
 from relgraph.model import Location
 from relgraph.validation import FIELDS, default_claim_id, default_relation_id, load
 from relgraph.vocabulary import builtin_vocabulary
@@ -403,7 +403,7 @@ def read_json_lines(path: str | os.PathLike[str]) -> Document:
     """
     display = os.fspath(path)
     size = os.path.getsize(display) if os.path.isfile(display) else 0
-    if size > MAX_FILE_BYTES:
+    if size > MAX_IMPORT_BYTES:
         raise DatasetError(
             [
                 Diagnostic(
@@ -411,8 +411,8 @@ def read_json_lines(path: str | os.PathLike[str]) -> Document:
                     0,
                     0,
                     "file-too-large",
-                    f"the file is {size} bytes; a YAML dataset file holds at most "
-                    f"{MAX_FILE_BYTES} bytes",
+                    f"the file is {size:,} bytes; an import reads at most "
+                    f"{MAX_IMPORT_BYTES:,} bytes",
                     "the .jsonl file is a dataset already: `relgraph validate` and "
                     "`relgraph.load()` read it as it is",
                 )
@@ -497,7 +497,7 @@ def read_json(path: str | os.PathLike[str]) -> Document:
 
 
 def _read_node_link(display: str) -> Document:
-    text, problems = read_text(display, MAX_FILE_BYTES)
+    text, problems = read_text(display, MAX_IMPORT_BYTES)
     if text is None:
         raise DatasetError(problems)
     try:

@@ -54,8 +54,8 @@ from relgraph.export.csv import (
     split_pairs,
 )
 from relgraph.imports.commit import safe_relative
-from relgraph.imports.document import Document, Item, Located, Raw
-from relgraph.loading import MAX_FILE_BYTES, Node, file_problem, leaves_folder, read_text, read_yaml
+from relgraph.imports.document import MAX_IMPORT_BYTES, Document, Item, Located, Raw
+from relgraph.loading import Node, file_problem, leaves_folder, read_text, read_yaml
 from relgraph.model import Location
 from relgraph.validation import FIELDS, MAX_SOURCE_BYTES
 
@@ -271,7 +271,7 @@ def read_table(
     path: str, kind: str, problems: list[Diagnostic]
 ) -> tuple[Table | None, Spec | None]:
     """Read ``path`` as a ``kind`` file (entities, relations, claims, sources); collect problems."""
-    text, diags = read_text(path, MAX_FILE_BYTES)
+    text, diags = read_text(path, MAX_IMPORT_BYTES)
     if text is None:
         problems.extend(diags)
         return None, None
