@@ -478,10 +478,60 @@ def _weighed(
     """The page's corroboration, conflicts, report date and modality of a relation or claim."""
     return {
         "corroboration": origins.corroboration(item).to_dict(),
-        "conflicts": [c.to_dict() for c in conflicts.get(item.id, ())],
+        "conflicts": [_conflict(c, item) for c in conflicts.get(item.id, ())],
         "reported": str(item.reported) if item.reported else None,
         "modality": item.modality,
     }
+
+
+def _conflict(c: Conflict, item: Relation | Claim) -> dict[str, Any]:
+    """A conflict as the page shows it: its message, its items, and its sides."""
+    return {**c.to_dict(), "sides": _sides(c, item)}
+
+
+def _sides(c: Conflict, item: Relation | Claim) -> list[dict[str, Any]]:
+    """The sides of a conflict, each ``{label, items}``, for the page to set side by side.
+
+    A contradicting item against the supporting ones; the items grouped by the
+    amount they give, or by the date they give; an item's date against the
+    relation's own (a side with no items). A status conflict has one side here:
+    the other is another relation, which its message names.
+    """
+    from relgraph.conflicts import _own_span, _unit
+
+    evidence = item.evidence
+    items = [i for i in c.items if 0 <= i < len(evidence)]
+    groups: dict[str, list[int]] = {}
+    if c.kind == "stance" and items:
+        rest = items[1:]
+        return [
+            {"label": "contradicts it", "items": items[:1]},
+            {"label": "supports it" if len(rest) == 1 else "support it", "items": rest},
+        ]
+    if c.kind == "amount":
+        shared: set[tuple[str, str]] | None = None
+        for i in items:
+            keys = {_unit(a) for a in evidence[i].amounts}
+            shared = keys if shared is None else shared & keys
+        for key in sorted(shared or ()):
+            groups = {}
+            for i in items:
+                text = " and ".join(str(a) for a in evidence[i].amounts if _unit(a) == key)
+                groups.setdefault(text, []).append(i)
+            if len(groups) > 1:
+                break
+    elif c.kind == "date":
+        for i in items:
+            groups.setdefault(str(evidence[i].date), []).append(i)
+        own = _own_span(item)
+        if len(groups) == 1 and own is not None:
+            return [
+                {"label": f"its own date: {own[2]}", "items": []},
+                {"label": next(iter(groups)), "items": items},
+            ]
+    else:
+        return [{"label": item.status, "items": items}]
+    return [{"label": label, "items": members} for label, members in groups.items()]
 
 
 def _metric_help(metric: str) -> str:
@@ -543,8 +593,9 @@ def page_data(
         Each edge and claim has ``corroboration`` (``quotes`` and ``sources``
         counted, ``origins`` a list of origin ids, ``independent`` a count,
         ``affiliated`` true or false; see :mod:`relgraph.corroboration`),
-        ``conflicts`` (``{kind, message, items}``, ``items`` indexing its
-        ``evidence``; see :mod:`relgraph.conflicts`), ``modality`` and, when
+        ``conflicts`` (``{kind, message, items, sides}``, ``items`` indexing its
+        ``evidence``, ``sides`` the items grouped as ``{label, items}`` for the
+        page to set side by side; see :mod:`relgraph.conflicts`), ``modality`` and, when
         given, ``reported``. Each evidence item has ``stance``, ``origin``
         (its origin's id), and when given ``amounts`` (each with the numbers,
         ``unit``, ``currency``, ``note`` and a readable ``text``), ``date``

@@ -163,6 +163,8 @@
     if (item.start && item.end) return item.start + " \u2013 " + item.end;
     if (item.start) return "since " + item.start;
     if (item.end) return "until " + item.end;
+    // a report's date is never the event's
+    if (item.reported) return "reported " + item.reported;
     return "";
   }
   function reading(e) {
@@ -244,15 +246,19 @@
 
   function edgeLabel(e) {
     var status = ALLEGED.has(e.status) || e.status === "denied" ? e.status : "";
+    if (unhappened(e)) status = (status ? status + " \u00b7 " : "") + modalityOf(e);
     if (state.edgeLabels === "all") {
       return shorten(typeOf(e).label, 40) + (status ? " (" + status + ")" : "");
     }
     return status || undefined;
   }
 
-  /* Line width by the amount of evidence: one to five items and more. */
+  /* Line width by the amount of evidence (one to five quotes and more, from the sources
+   * shown) or, with "Line width: independent origins", by the independent origins. */
   function edgeWidth(e) {
-    return 1.2 + 1.2 * (Math.min(Math.max((e.evidence || []).length, 1), 5) - 1);
+    var n = state.widthBy === "origins" ? corroborationOf(e).independent
+      : state.hiddenSources.size ? evidenceShown(e).length : (e.evidence || []).length;
+    return 1.2 + 1.2 * (Math.min(Math.max(n, 1), 5) - 1);
   }
 
   /* The drawing style of a relation. Zoomed far out on a large graph (see applyDetail),
@@ -279,7 +285,7 @@
     var curve = e.curve || 0;
     var mark = state.colorBy === "category" ? markOf.get(typeOf(e).category) : null;
     return {
-      dashes: alleged ? [9, 6] : denied ? [2, 5] : false,
+      dashes: unhappened(e) ? MODALITY_DASHES : alleged ? [9, 6] : denied ? [2, 5] : false,
       background: e.status === "confirmed"
         ? { enabled: true, color: tint(c, 0.62), size: edgeWidth(e) + 6, dashes: false }
         : { enabled: false },
@@ -338,7 +344,7 @@
    * the "alleged" of a short relation could hide under a name. Once everything is drawn,
    * the labels that carry a status are drawn again, on top. */
   var STATUS_LABELLED = DATA.edges.filter(function (e) {
-    return ALLEGED.has(e.status) || e.status === "denied";
+    return ALLEGED.has(e.status) || e.status === "denied" || unhappened(e);
   }).map(function (e) { return visId(e.id); });
   function drawStatusLabels(ctx) {
     if (!state.detailed) return;
@@ -381,6 +387,7 @@
     edgesDS.update(DATA.edges.map(function (e) {
       var item = edgeStyle(e);
       item.id = visId(e.id);
+      item.width = edgeWidth(e);
       return item;
     }));
   }
@@ -389,11 +396,13 @@
   function edgePasses(e) {
     if (state.hiddenCategories.has(typeOf(e).category)) return false;
     if (state.hiddenStatuses.has(e.status)) return false;
-    if (!e.earliest && !e.latest) {
+    if (!evidencePasses(e)) return false;
+    var span = spanOf(e);
+    if (!span.earliest && !span.latest) {
       if (!state.includeUndated && (state.from || state.to)) return false;
     } else {
-      if (state.from && e.latest && e.latest < state.from) return false;
-      if (state.to && e.earliest && e.earliest > state.to) return false;
+      if (state.from && span.latest && span.latest < state.from) return false;
+      if (state.to && span.earliest && span.earliest > state.to) return false;
     }
     return !state.hiddenKinds.has(nodeById.get(e.from).kind)
       && !state.hiddenKinds.has(nodeById.get(e.to).kind);
@@ -669,6 +678,7 @@
         span.title = shown + " of " + total + " shown";
       });
     });
+    updateEvidenceCounts();
   }
 
   function buildFilters() {
@@ -719,6 +729,7 @@
       refresh();
     });
     buildTime();
+    buildEvidenceControls();
     $("hide-isolated").addEventListener("change", function () {
       state.hideIsolated = $("hide-isolated").checked;
       refresh();
@@ -749,8 +760,9 @@
       [lineIcon("#52606d", null, 2.2), "Reported"],
       [lineIcon("#52606d", "6 4", 2.2), "Alleged or disputed (labelled)"],
       [lineIcon("#52606d", "2 3", 2.2), "Denied"],
+      [lineIcon("#52606d", MODALITY_DASHES.join(" "), 2.2), "Announced or planned, not shown to have happened (dash-dot, labelled)"],
       [lineIcon("#52606d", null, 2.2, true), "Directed: reads from tail to head"],
-      [lineIcon("#52606d", null, 5), "Thicker: more evidence"],
+      [lineIcon("#52606d", null, 5), state.widthBy === "origins" ? "Thicker: more independent origins" : "Thicker: more evidence"],
     ].forEach(function (row) {
       legend.appendChild(h("li", null, row[0], h("span", { text: row[1] })));
     });
@@ -815,40 +827,60 @@
   }
   var timeSpan = null;
   var undatedCount = 0;
-  function isDated(e) { return !!(e.earliest || e.latest); }
-  function buildTime() {
+  /* The Time section's counts and histogram, by event dates or by report dates. */
+  function drawTime() {
+    var reported = state.dates === "reported";
     var years = new Map();
     var first = null;
     var last = null;
+    undatedCount = 0;
     DATA.edges.forEach(function (e) {
-      if (!isDated(e)) { undatedCount++; return; }
-      var a = parseInt((e.earliest || e.latest).slice(0, 4), 10);
-      var b = parseInt((e.latest || e.earliest).slice(0, 4), 10);
+      var span = spanOf(e);
+      if (!span.earliest && !span.latest) { undatedCount++; return; }
+      var a = parseInt((span.earliest || span.latest).slice(0, 4), 10);
+      var b = parseInt((span.latest || span.earliest).slice(0, 4), 10);
       if (first === null || a < first) first = a;
       if (last === null || b > last) last = b;
       for (var y = a; y <= b; y++) years.set(y, (years.get(y) || 0) + 1);
     });
     var dated = DATA.edges.length - undatedCount;
-    $("dated-count").textContent = dated
-      ? plural(dated, "relation is", "relations are").replace(/^(\d+) /, "$1 of " + DATA.edges.length + " ") +
-        " dated, " + first + (last !== first ? "\u2013" + last : "") + "; " + undatedCount + " undated."
-      : "No relation is dated.";
-    $("undated-label").textContent = "Include the " + plural(undatedCount, "undated relation", "undated relations");
-    if (first !== null) {
-      timeSpan = { first: first, last: last, years: years };
-      var n = last - first + 1;
-      var max = 0;
-      years.forEach(function (v) { max = Math.max(max, v); });
-      var chart = svg("svg", { viewBox: "0 0 " + n * 10 + " 36", preserveAspectRatio: "none" });
-      for (var y = first; y <= last; y++) {
-        var v = years.get(y) || 0;
-        var hgt = v ? Math.max(3, 34 * v / max) : 0;
-        chart.appendChild(svg("rect", { x: (y - first) * 10 + 1, y: 36 - hgt, width: 8, height: hgt, "data-year": y }));
-      }
-      $("histogram").appendChild(chart);
+    var range = first + (last !== first ? "\u2013" + last : "");
+    $("date-kind-note").textContent = reported
+      ? "Report dates: when a source reported it (its reported date, else its sources\u2019 " +
+        "publication dates), as relgraph --by-reported reads them."
+      : "Event dates: when it happened (date, start, end). A report\u2019s date is never read as the event\u2019s.";
+    if (reported) {
+      $("dated-count").textContent = dated
+        ? dated + " of " + plural(DATA.edges.length, "relation has", "relations have") + " a report date, " +
+          range + "; " + undatedCount + (undatedCount === 1 ? " has" : " have") + " none."
+        : "No relation has a report date.";
+      $("undated-label").textContent = "Include the " + plural(undatedCount, "relation", "relations") + " with no report date";
     } else {
-      $("time-steps").hidden = true;
+      $("dated-count").textContent = dated
+        ? plural(dated, "relation is", "relations are").replace(/^(\d+) /, "$1 of " + DATA.edges.length + " ") +
+          " dated, " + range + "; " + undatedCount + " undated."
+        : "No relation is dated.";
+      $("undated-label").textContent = "Include the " + plural(undatedCount, "undated relation", "undated relations");
     }
+    clear($("histogram"));
+    timeSpan = null;
+    $("time-steps").hidden = first === null;
+    if (first === null) return;
+    timeSpan = { first: first, last: last, years: years };
+    var n = last - first + 1;
+    var max = 0;
+    years.forEach(function (v) { max = Math.max(max, v); });
+    var chart = svg("svg", { viewBox: "0 0 " + n * 10 + " 36", preserveAspectRatio: "none" });
+    for (var y = first; y <= last; y++) {
+      var v = years.get(y) || 0;
+      var hgt = v ? Math.max(3, 34 * v / max) : 0;
+      chart.appendChild(svg("rect", { x: (y - first) * 10 + 1, y: 36 - hgt, width: 8, height: hgt, "data-year": y }));
+    }
+    $("histogram").appendChild(chart);
+    markHistogram();
+  }
+  function buildTime() {
+    drawTime();
     function changed() { readDates(); refresh(); }
     // typing applies a date as soon as it is whole; leaving the box says what is wrong
     function typed(ev) {
@@ -901,6 +933,454 @@
       var out = (state.from && y + "-12-31" < state.from) || (state.to && y + "-01-01" > state.to);
       r.setAttribute("class", out ? "out" : "");
     });
+  }
+
+  // -- evidence: origins, the sources used, conflicts, modality, report dates ---------------
+  /* What the evidence model adds to the page. A relation's corroboration and conflicts come
+   * computed in the data, as `relgraph evidence` prints them; when the reader hides sources
+   * (the Sources panel), they are worked out again here by the same rules on the evidence
+   * left: quotes, distinct sources, and the distinct independent origins of the items that
+   * support or qualify it, less those affiliated with one of its ends. */
+  var originById = byId(DATA.origins || []);
+  var MODALITIES = [
+    { id: "occurred", label: "Happened", text: "reported as having happened" },
+    { id: "announced", label: "Announced", text: "a party said it will happen; not shown to have happened" },
+    { id: "planned", label: "Planned", text: "reported as scheduled or expected; not shown to have happened" },
+  ];
+  var MODALITY_DASHES = [12, 4, 2, 4];
+  var CONFLICT_KINDS = { stance: "A report contradicts it", amount: "Amounts disagree",
+    date: "Dates disagree", status: "Statuses disagree" };
+  state.hiddenSources = new Set();
+  state.hiddenModalities = new Set();
+  state.conflictsOnly = false;
+  state.dates = "event";
+  state.widthBy = "evidence";
+
+  function modalityOf(item) { return item.modality || "occurred"; }
+  function unhappened(item) { return modalityOf(item) !== "occurred"; }
+  function endsOf(item) { return item.entity !== undefined ? [item.entity] : [item.from, item.to]; }
+  /* The evidence items the hidden sources leave, each with its place in the item's list. */
+  function evidenceShown(item) {
+    var out = [];
+    (item.evidence || []).forEach(function (ev, i) {
+      if (!state.hiddenSources.has(ev.source)) out.push({ ev: ev, i: i });
+    });
+    return out;
+  }
+  function restsOnShown(item) {
+    if (!state.hiddenSources.size) return true;
+    return (item.evidence || []).some(function (ev) { return !state.hiddenSources.has(ev.source); });
+  }
+  function corroborationOf(item) {
+    var c = item.corroboration;
+    if (c && !state.hiddenSources.size) {
+      var all = c.origins || [];
+      return { quotes: c.quotes, sources: c.sources, origins: all, independent: c.independent,
+        affiliated: all.length - c.independent };
+    }
+    var ends = endsOf(item);
+    var seen = new Set();
+    var origins = [];
+    var shown = evidenceShown(item);
+    shown.forEach(function (x) {
+      seen.add(x.ev.source);
+      var o = x.ev.origin || x.ev.source;
+      if (x.ev.stance !== "contradicts" && origins.indexOf(o) < 0) origins.push(o);
+    });
+    var affiliated = origins.filter(function (id) {
+      var o = originById.get(id);
+      return !!o && (o.affiliations || []).some(function (a) { return ends.indexOf(a) >= 0; });
+    }).length;
+    return { quotes: shown.length, sources: seen.size, origins: origins,
+      independent: origins.length - affiliated, affiliated: affiliated };
+  }
+  /* The counts as `relgraph evidence` prints them: "4 quotes · 3 sources · 2 independent origins". */
+  function corroborationText(c) {
+    var text = plural(c.quotes, "quote", "quotes") + " \u00b7 " + plural(c.sources, "source", "sources") +
+      " \u00b7 " + plural(c.independent, "independent origin", "independent origins");
+    return c.affiliated ? text + " (" + c.affiliated + " affiliated)" : text;
+  }
+  /* The conflicts still there with the sources shown: while two of its sides keep an item
+   * from a shown source (a relation's own date is a side of its own); a status conflict
+   * while any of its items is shown. */
+  function conflictsOf(item) {
+    var all = item.conflicts || [];
+    if (!state.hiddenSources.size || !all.length) return all;
+    var ev = item.evidence || [];
+    function shown(i) { return !!ev[i] && !state.hiddenSources.has(ev[i].source); }
+    return all.filter(function (c) {
+      var sides = c.sides || [{ items: c.items || [] }];
+      var live = sides.filter(function (s) { return !s.items.length || s.items.some(shown); }).length;
+      return live >= Math.min(2, sides.length) && (c.items || []).some(shown);
+    });
+  }
+  /* Whether the evidence filters let a relation or claim through. */
+  function evidencePasses(item) {
+    if (state.hiddenModalities.has(modalityOf(item))) return false;
+    if (!restsOnShown(item)) return false;
+    return !state.conflictsOnly || conflictsOf(item).length > 0;
+  }
+  /* A relation's dates as the time filter reads them: its event dates (date, start, end), or
+   * with "when it was reported" its report dates as `relgraph --by-reported` reads them: its
+   * own `reported`, else the report dates of its evidence (each item's, else its source's
+   * publication date). */
+  var reportSpans = new Map();
+  function reportSpan(item) {
+    if (item.reported) return { earliest: partialDate(item.reported, false), latest: partialDate(item.reported, true) };
+    var first = null;
+    var last = null;
+    (item.evidence || []).forEach(function (ev) {
+      if (!ev.reported) return;
+      var a = partialDate(ev.reported, false);
+      var b = partialDate(ev.reported, true);
+      if (a && (first === null || a < first)) first = a;
+      if (b && (last === null || b > last)) last = b;
+    });
+    return { earliest: first, latest: last };
+  }
+  function spanOf(e) {
+    if (state.dates !== "reported") return { earliest: e.earliest, latest: e.latest };
+    if (!reportSpans.has(e.id)) reportSpans.set(e.id, reportSpan(e));
+    return reportSpans.get(e.id);
+  }
+  function conflictBadge(n) {
+    return n ? h("span", { class: "badge conflict", text: n === 1 ? "conflict" : n + " conflicts" }) : null;
+  }
+  function modalityBadge(item) {
+    return unhappened(item) ? h("span", { class: "badge modality", text: modalityOf(item) }) : null;
+  }
+  function entityName(id) { return nodeById.has(id) ? nameOf(id) : id; }
+  function sourceTitle(id) { var s = sources.get(id); return s ? s.title : id; }
+
+  /* -- the controls: conflicts, modality, sources, dates, line width -- */
+  var conflicted = DATA.edges.filter(function (e) { return (e.conflicts || []).length > 0; }).length;
+  function buildEvidenceControls() {
+    $("only-conflicts").addEventListener("change", function () {
+      state.conflictsOnly = $("only-conflicts").checked;
+      refresh();
+      announce(state.conflictsOnly ? "Only relations with conflicts: " + counts().edges + " shown." : "Every relation shown again.");
+    });
+    var modalityCount = new Map();
+    DATA.edges.forEach(function (e) { modalityCount.set(modalityOf(e), (modalityCount.get(modalityOf(e)) || 0) + 1); });
+    MODALITIES.forEach(function (m) {
+      var icon = lineIcon("#52606d", m.id === "occurred" ? null : MODALITY_DASHES.join(" "), 2);
+      $("modalities").appendChild(checkItem(m.id, icon, m.label, modalityCount.get(m.id) || 0, m.text, function (on) {
+        if (on) state.hiddenModalities.delete(m.id); else state.hiddenModalities.add(m.id);
+        refresh();
+      }));
+    });
+    $("show-sources").addEventListener("click", function () {
+      showSources();
+      writeHash(true);
+      if (narrow()) setDrawer("details");
+      focusTitle();
+    });
+    $("date-kind").addEventListener("change", function () {
+      state.dates = $("date-kind").value === "reported" ? "reported" : "event";
+      drawTime();
+      refresh();
+      announce((state.dates === "reported" ? "Time reads report dates: " : "Time reads event dates: ") +
+        counts().edges + " relations shown.");
+    });
+    $("width-by").addEventListener("change", function () {
+      state.widthBy = $("width-by").value === "origins" ? "origins" : "evidence";
+      restyleEdges();
+      buildLegend();
+      writeHash(true);
+    });
+  }
+  function updateEvidenceCounts() {
+    var mods = new Map();
+    var withConflicts = 0;
+    DATA.edges.forEach(function (e) {
+      if (!shownEdges.has(e.id)) return;
+      mods.set(modalityOf(e), (mods.get(modalityOf(e)) || 0) + 1);
+      if (conflictsOf(e).length) withConflicts++;
+    });
+    $("modalities").querySelectorAll("span.count").forEach(function (span) {
+      var shown = mods.get(span.getAttribute("data-id")) || 0;
+      var total = span.getAttribute("data-total");
+      span.textContent = shown + "/" + total;
+      span.title = shown + " of " + total + " shown";
+    });
+    $("conflict-count").textContent = withConflicts + "/" + conflicted;
+    $("conflict-count").title = withConflicts + " of " + plural(conflicted, "relation", "relations") + " with conflicts shown";
+    var hidden = state.hiddenSources.size;
+    $("sources-summary").textContent = hidden
+      ? plural(hidden, "source is", "sources are") + " hidden of " + sources.size + "; what rests only on them is left out."
+      : "Every one of the " + plural(sources.size, "source", "sources") + " is used.";
+  }
+  function syncEvidenceBoxes() {
+    $("only-conflicts").checked = state.conflictsOnly;
+    $("modalities").querySelectorAll("input").forEach(function (box) {
+      box.checked = !state.hiddenModalities.has(box.getAttribute("data-id"));
+    });
+    $("date-kind").value = state.dates;
+    $("width-by").value = state.widthBy;
+  }
+  function evidenceHash(put) {
+    put("hide-sources", list(state.hiddenSources));
+    put("modalities", list(state.hiddenModalities));
+    if (state.conflictsOnly) put("conflicts", "only");
+    if (state.dates === "reported") put("dates", "reported");
+    if (state.widthBy === "origins") put("width", "origins");
+    if (state.selected && state.selected.type === "sources") put("panel", "sources");
+  }
+  function applyEvidenceHash(q) {
+    state.hiddenSources = idSet(q.get("hide-sources"), function (x) { return sources.has(x); });
+    state.hiddenModalities = idSet(q.get("modalities"), function (x) {
+      return MODALITIES.some(function (m) { return m.id === x; });
+    });
+    state.conflictsOnly = q.get("conflicts") === "only";
+    var dates = q.get("dates") === "reported" ? "reported" : "event";
+    var width = q.get("width") === "origins" ? "origins" : "evidence";
+    var restyle = width !== state.widthBy || state.hiddenSources.size > 0 || tableRows.size > 0;
+    state.widthBy = width;
+    if (dates !== state.dates) { state.dates = dates; drawTime(); }
+    tableRows.clear();
+    if (restyle) { restyleEdges(); buildLegend(); }
+  }
+  function resetEvidence() {
+    state.hiddenSources.clear();
+    state.hiddenModalities.clear();
+    state.conflictsOnly = false;
+    state.dates = "event";
+    state.widthBy = "evidence";
+    tableRows.clear();
+    syncEvidenceBoxes();
+    drawTime();
+    restyleEdges();
+    buildLegend();
+  }
+  function describeEvidenceFilters(bits) {
+    if (state.hiddenSources.size) bits.push("hidden sources: " + Array.from(state.hiddenSources).join(", "));
+    if (state.hiddenModalities.size) bits.push("hidden: " + Array.from(state.hiddenModalities).join(", "));
+    if (state.conflictsOnly) bits.push("only relations with conflicts");
+    if (state.dates === "reported") bits.push("dates read as report dates");
+  }
+  function sourcesChanged(text) {
+    tableRows.clear();
+    restyleEdges();
+    refresh();
+    announce(text + " " + counts().edges + " of " + plural(DATA.edges.length, "relation", "relations") + " shown.");
+  }
+
+  /* -- the Sources panel -- */
+  var sourceUse = new Map();
+  function useOf(id) {
+    if (!sourceUse.size) {
+      sources.forEach(function (s, sid) { sourceUse.set(sid, { relations: 0, claims: 0, alone: 0 }); });
+      DATA.edges.concat(DATA.claims).forEach(function (item) {
+        var mine = new Set((item.evidence || []).map(function (ev) { return ev.source; }));
+        mine.forEach(function (sid) {
+          var u = sourceUse.get(sid);
+          if (!u) return;
+          if (item.entity !== undefined) u.claims++; else u.relations++;
+          if (mine.size === 1) u.alone++;
+        });
+      });
+    }
+    return sourceUse.get(id) || { relations: 0, claims: 0, alone: 0 };
+  }
+  /* The sources in the order of their independent origins (dataset order), each origin
+   * first: [{origin}, {id}, {id}, {origin}, ...]. */
+  function sourceOrder() {
+    var out = [];
+    var seen = new Set();
+    DATA.origins.forEach(function (o) {
+      var mine = (o.sources || []).filter(function (id) { return sources.has(id) && !seen.has(id); });
+      if (!mine.length) return;
+      out.push({ origin: { label: o.label, sources: mine } });
+      mine.forEach(function (id) { seen.add(id); out.push({ id: id }); });
+    });
+    var rest = [];
+    sources.forEach(function (s, id) { if (!seen.has(id)) rest.push(id); });
+    if (rest.length) {
+      out.push({ origin: { label: "none", sources: rest } });
+      rest.forEach(function (id) { out.push({ id: id }); });
+    }
+    return out;
+  }
+  function originOfSource(id) {
+    var found = null;
+    originById.forEach(function (o) { if (!found && (o.sources || []).indexOf(id) >= 0) found = o; });
+    return found;
+  }
+  function sourceFacts(id) {
+    var s = sources.get(id) || {};
+    var dl = h("dl", { class: "facts" });
+    var o = originOfSource(id);
+    if (o) {
+      var others = (o.sources || []).filter(function (x) { return x !== id; });
+      field(dl, "Independent origin", o.label + (others.length ? " (with " + others.map(sourceTitle).join("; ") + ")" : " (its own)"));
+    }
+    if (s.derived_from && s.derived_from.length) {
+      field(dl, "Derived from", "a translation, republication or rewrite of " +
+        s.derived_from.map(function (x) { return "\u201c" + sourceTitle(x) + "\u201d"; }).join(" and "));
+    }
+    if (s.origin) field(dl, "Relays", entityName(s.origin));
+    if (s.affiliation && s.affiliation.length) {
+      field(dl, "Affiliated with", s.affiliation.map(entityName).join(", ") +
+        ": it belongs to or is funded by " + (s.affiliation.length === 1 ? "it" : "them") +
+        ", so it does not confirm what concerns " + (s.affiliation.length === 1 ? "it" : "them"));
+    }
+    return dl;
+  }
+  function showSources(keepScroll) {
+    state.selected = { type: "sources" };
+    state.path = null;
+    var scroll = $("details").scrollTop;
+    var body = panel();
+    body.appendChild(h("p", { class: "eyebrow", text: "Sources" }));
+    body.appendChild(h("h2", { id: "details-title", tabindex: "-1", text: "Sources and their grades" }));
+    body.appendChild(h("p", { class: "lead", text: "Untick a source to hide what rests only on it: a relation or " +
+      "claim whose every quote comes from hidden sources disappears, and the counts follow." }));
+    var hidden = state.hiddenSources.size;
+    body.appendChild(h("p", { class: "notice", id: "sources-status", text: hidden
+      ? plural(hidden, "source is", "sources are") + " hidden: " + counts().edges + " of " +
+        plural(DATA.edges.length, "relation", "relations") + " shown."
+      : "Every one of the " + plural(sources.size, "source", "sources") + " is used." }));
+    if (hidden) {
+      body.appendChild(h("div", { class: "row actions" }, h("button", { type: "button", "data-key": "sources-all",
+        onclick: function () { state.hiddenSources.clear(); sourcesChanged("Every source used again."); } },
+        "Use every source")));
+    }
+    var listEl = null;
+    sourceOrder().forEach(function (entry) {
+      if (entry.origin) {
+        var o = entry.origin;
+        body.appendChild(h("h3", { text: "Origin: " + o.label + " (" + plural(o.sources.length, "source", "sources") + ")" }));
+        listEl = body.appendChild(h("ul", { class: "source-list" }));
+        return;
+      }
+      var id = entry.id;
+      var s = sources.get(id) || { title: id };
+      var box = h("input", { type: "checkbox", "data-key": "source:" + id, "data-source": id });
+      box.checked = !state.hiddenSources.has(id);
+      box.addEventListener("change", function () {
+        if (box.checked) state.hiddenSources.delete(id); else state.hiddenSources.add(id);
+        sourcesChanged((box.checked ? "Using " : "Hiding ") + s.title + ".");
+      });
+      var url = safeUrl(s.url);
+      var bits = [];
+      if (s.publisher) bits.push(s.publisher);
+      if (s.published) bits.push("published " + s.published);
+      var use = useOf(id);
+      var grades = h("div", { class: "grades" });
+      if (s.reliability) {
+        grades.appendChild(h("span", { class: "grade", title: "Source reliability (Admiralty scale)" },
+          "Reliability " + s.reliability + ": " + (reliability.get(s.reliability) || "")));
+      }
+      if (s.retrieved) grades.appendChild(h("span", { class: "grade", text: "Retrieved " + s.retrieved }));
+      listEl.appendChild(h("li", { class: "source-entry" + (box.checked ? "" : " hidden-source"), "data-source": id },
+        h("label", { class: "check source-check" }, box, h("span", { class: "source-title", text: s.title })),
+        bits.length || url ? h("p", { class: "muted small" }, bits.join(", "),
+          url ? [bits.length ? " \u00b7 " : "", h("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, "open it")] : null) : null,
+        grades.firstChild ? grades : null,
+        s.notes ? h("p", { class: "notes" }, h("span", { class: "label", text: "Why this grade: " }), s.notes) : null,
+        sourceFacts(id),
+        h("p", { class: "muted small", text: "Quoted for " + plural(use.relations, "relation", "relations") +
+          (use.claims ? " and " + plural(use.claims, "claim", "claims") : "") + "; " +
+          (use.alone ? use.alone + " rest on it alone." : "nothing rests on it alone.") })));
+    });
+    if (keepScroll) $("details").scrollTop = scroll;
+    updateFocusUi();
+  }
+
+  /* -- a relation's or claim's evidence, grouped by independent origin -- */
+  function originHead(id, item, group) {
+    var o = originById.get(id) || { id: id, label: id, sources: [], affiliations: [] };
+    var ends = endsOf(item);
+    var head = h("div", { class: "origin-head" });
+    head.appendChild(h("h4", { text: "Origin: " + o.label }));
+    var quoted = [];
+    group.forEach(function (x) { if (quoted.indexOf(x.ev.source) < 0) quoted.push(x.ev.source); });
+    var lines = [];
+    quoted.forEach(function (sid) {
+      var s = sources.get(sid) || {};
+      var line = (s.publisher ? s.publisher + ", " : "") + "\u201c" + sourceTitle(sid) + "\u201d";
+      if (s.derived_from && s.derived_from.length) {
+        line += ": a translation, republication or rewrite of " + s.derived_from.map(function (x) {
+          return "\u201c" + sourceTitle(x) + "\u201d";
+        }).join(" and ");
+      }
+      if ((o.sources || []).indexOf(sid) < 0) line += ", relaying it";
+      lines.push(line);
+    });
+    head.appendChild(h("p", { class: "origin-sources" }, h("span", { class: "label", text: quoted.length === 1 ? "Source: " : "Sources: " }), lines.join("; ")));
+    // an origin that is an entity is affiliated with itself: said only when it is a party here
+    var party = (o.affiliations || []).filter(function (a) { return ends.indexOf(a) >= 0; });
+    var aff = (o.affiliations || []).filter(function (a) { return a !== o.id || party.indexOf(a) >= 0; });
+    if (aff.length) {
+      head.appendChild(h("p", { class: "origin-affiliation" + (party.length ? " party" : "") },
+        h("span", { class: "label", text: "Affiliated with: " }), aff.map(entityName).join(", "),
+        party.length ? " \u2014 a party here, so not an independent origin" : ""));
+    }
+    return head;
+  }
+  function evidenceByOrigin(item) {
+    var groups = [];
+    var at = new Map();
+    evidenceShown(item).forEach(function (x) {
+      var id = x.ev.origin || x.ev.source;
+      if (!at.has(id)) { at.set(id, groups.length); groups.push({ id: id, items: [] }); }
+      groups[at.get(id)].items.push(x);
+    });
+    var out = h("div", { class: "origins" });
+    groups.forEach(function (g) {
+      var ol = h("ol", { class: "evidence" });
+      g.items.forEach(function (x) { ol.appendChild(evidenceItem(x.ev, x.i)); });
+      out.appendChild(h("section", { class: "origin-group", "data-origin": g.id, "aria-label": "Origin: " + ((originById.get(g.id) || {}).label || g.id) },
+        originHead(g.id, item, g.items), ol));
+    });
+    return out;
+  }
+  function hiddenNote(item) {
+    var gone = (item.evidence || []).length - evidenceShown(item).length;
+    return gone ? h("p", { class: "notice", text: plural(gone, "quote comes", "quotes come") + " from hidden sources and " +
+      (gone === 1 ? "is" : "are") + " left out." }) : null;
+  }
+  function conflictBlock(item, c) {
+    var ev = item.evidence || [];
+    var box = h("div", { class: "conflict-box", "data-kind": c.kind },
+      h("p", { class: "conflict-kind" }, conflictBadge(1), " ", h("strong", { text: CONFLICT_KINDS[c.kind] || c.kind })),
+      h("p", { class: "conflict-message muted", text: c.message }));
+    var sides = h("div", { class: "sides" });
+    (c.sides || [{ label: "", items: c.items || [] }]).forEach(function (side) {
+      var col = h("div", { class: "side" }, h("p", { class: "side-label", text: side.label }));
+      side.items.forEach(function (i) {
+        var x = ev[i];
+        if (!x) return;
+        if (state.hiddenSources.has(x.source)) {
+          col.appendChild(h("p", { class: "muted small", text: "Item " + (i + 1) + ": from a hidden source." }));
+          return;
+        }
+        col.appendChild(h("blockquote", { class: "quote" }, h("p", { text: x.quote })));
+        col.appendChild(h("p", { class: "side-source" }, h("span", { class: "label", text: "Item " + (i + 1) + " \u2014 " }), sourceTitle(x.source)));
+      });
+      sides.appendChild(col);
+    });
+    box.appendChild(sides);
+    return box;
+  }
+  function conflictSection(item) {
+    var found = conflictsOf(item);
+    if (!found.length) return null;
+    var sec = h("section", { class: "conflicts", "aria-labelledby": "h-conflicts" },
+      h("h3", { id: "h-conflicts", text: "Conflicts (" + found.length + ")" }));
+    found.forEach(function (c) { sec.appendChild(conflictBlock(item, c)); });
+    return sec;
+  }
+  /* The evidence of a relation or claim: its counts, its conflicts side by side, and its
+   * quotes grouped by independent origin. */
+  function evidenceSection(item, body) {
+    var c = corroborationOf(item);
+    body.appendChild(h("p", { class: "corroboration", text: corroborationText(c) }));
+    var conflicts = conflictSection(item);
+    if (conflicts) body.appendChild(conflicts);
+    body.appendChild(h("h3", { text: "Evidence (" + c.quotes + ")" }));
+    append(body, hiddenNote(item));
+    body.appendChild(evidenceByOrigin(item));
   }
 
   // -- announcements and drawers ------------------------------------------------------
@@ -1097,6 +1577,7 @@
     if (!state.hideIsolated) put("isolated", "show");
     if (tableOpen()) put("table", "1");
     if (state.sort) put("sort", (state.sort.desc ? "-" : "") + state.sort.key);
+    evidenceHash(put);
     if (network && state.moved) {
       var pos = network.getViewPosition();
       put("view", [network.getScale().toFixed(3), pos.x.toFixed(1), pos.y.toFixed(1)].join(","));
@@ -1140,6 +1621,7 @@
       state.hiddenKinds = idSet(q.get("kinds"), function (x) { return kindById.has(x); });
       state.hiddenCategories = idSet(q.get("categories"), function (x) { return categoryById.has(x); });
       state.hiddenStatuses = idSet(q.get("statuses"), function (x) { return statusById.has(x); });
+      applyEvidenceHash(q);
       $("date-from").value = q.get("from") || "";
       $("date-to").value = q.get("to") || "";
       readDates(true);
@@ -1161,6 +1643,7 @@
       if (q.has("actor") && nodeById.has(q.get("actor"))) selectNode(q.get("actor"), false, true);
       else if (q.has("relation") && edgeById.has(q.get("relation"))) selectEdge(q.get("relation"), false, true);
       else if (path.length === 2 && nodeById.has(path[0]) && nodeById.has(path[1])) showPath(path[0], path[1], true);
+      else if (q.get("panel") === "sources") { if (network) network.unselectAll(); showSources(); }
       else { state.selected = null; if (network) network.unselectAll(); showOverview(); }
       var view = (q.get("view") || "").split(",").map(Number);
       if (network) {
@@ -1185,6 +1668,7 @@
       });
     });
     syncAllegationBox();
+    syncEvidenceBoxes();
     $("include-undated").checked = state.includeUndated;
     $("hide-isolated").checked = state.hideIsolated;
   }
@@ -1265,22 +1749,40 @@
     }
     return p;
   }
+  /* The quotes of the sources shown, numbered as `relgraph evidence` numbers them. */
   function evidenceList(items) {
     var list = h("ol", { class: "evidence" });
-    (items || []).forEach(function (ev) {
-      var attributed = null;
-      if (ev.attributed_to) {
-        attributed = h("p", { class: "attribution" }, "Attributed to ",
-          ev.attributed_entity && nodeById.has(ev.attributed_entity)
-            ? actorButton(ev.attributed_entity) : h("span", { text: ev.attributed_to }));
-      }
-      var notes = ev.notes ? h("p", { class: "context" },
-        h("span", { class: "label", text: "Note: " }), h("span", { text: ev.notes })) : null;
-      list.appendChild(h("li", null,
-        h("blockquote", { class: "quote" }, h("p", { text: ev.quote })),
-        attributed, sourceBlock(ev), contextBlock(ev), notes));
+    (items || []).forEach(function (ev, i) {
+      if (!state.hiddenSources.has(ev.source)) list.appendChild(evidenceItem(ev, i));
     });
     return list;
+  }
+  var STANCE_TEXT = { contradicts: " this report denies or corrects it", qualifies: " this report supports it only in part" };
+  function evidenceItem(ev, i) {
+    var attributed = null;
+    if (ev.attributed_to) {
+      attributed = h("p", { class: "attribution" }, "Attributed to ",
+        ev.attributed_entity && nodeById.has(ev.attributed_entity)
+          ? actorButton(ev.attributed_entity) : h("span", { text: ev.attributed_to }));
+    }
+    var notes = ev.notes ? h("p", { class: "context" },
+      h("span", { class: "label", text: "Note: " }), h("span", { text: ev.notes })) : null;
+    var stance = STANCE_TEXT[ev.stance] ? h("p", { class: "stance" },
+      h("span", { class: "badge stance-" + ev.stance, text: ev.stance }), STANCE_TEXT[ev.stance]) : null;
+    var amounts = (ev.amounts || []).length ? h("p", { class: "amounts" },
+      h("span", { class: "label", text: ev.amounts.length === 1 ? "Amount: " : "Amounts: " }),
+      ev.amounts.map(function (a) { return a.text + (a.note ? " (" + a.note + ")" : ""); }).join("; "),
+      h("span", { class: "muted", text: " — " + sourceTitle(ev.source) })) : null;
+    var s = sources.get(ev.source) || {};
+    var when = [];
+    if (ev.date) when.push("dates it " + ev.date);
+    if (ev.reported && ev.reported !== s.published) when.push("reported " + ev.reported);
+    return h("li", { value: i + 1, class: ev.stance && ev.stance !== "supports" ? "stance-" + ev.stance : null },
+      stance,
+      h("blockquote", { class: "quote" }, h("p", { text: ev.quote })),
+      amounts,
+      when.length ? h("p", { class: "attribution", text: when.join("; ").replace(/^./, function (c) { return c.toUpperCase(); }) }) : null,
+      attributed, sourceBlock(ev), contextBlock(ev), notes);
   }
 
   /* Clear the panel for new content. When the panel is redrawn for the same thing (a
@@ -1313,6 +1815,7 @@
     else if (sel.type === "node") showNode(sel.id, true);
     else if (sel.type === "edge") showEdge(sel.id, true);
     else if (sel.type === "path" && state.path) showPath(state.path.from, state.path.to, true);
+    else if (sel.type === "sources") showSources(true);
     restoreFocus();
   }
 
@@ -1329,7 +1832,11 @@
     var allegations = DATA.edges.filter(function (e) { return ALLEGED.has(e.status); }).length;
     field(dl, "Allegations", String(allegations));
     field(dl, "Sources", String(sources.size));
+    field(dl, "Independent origins", String(originById.size));
+    if (conflicted) field(dl, "With conflicts", plural(conflicted, "relation", "relations"));
     body.appendChild(dl);
+    body.appendChild(h("div", { class: "row actions" }, h("button", { type: "button", "data-key": "sources",
+      onclick: function () { showSources(); writeHash(true); focusTitle(); } }, "Sources and their grades")));
     body.appendChild(h("p", { class: "hint", text:
       "Click an actor or a relation to see its evidence: the quotes, their sources and the " +
       "sentences around them. Search finds actors by name or alias; the table view lists every relation." }));
@@ -1351,7 +1858,9 @@
         onclick: function () { selectEdge(e.id, true); focusTitle(); } },
         dot, h("span", { class: "verb", text: verb + " " }), h("strong", { text: nameOf(other) }),
         meta.length ? h("span", { class: "muted", text: " \u00b7 " + meta.join(" \u00b7 ") }) : null,
-        e.status !== "reported" && e.status !== "confirmed" ? [" ", statusBadge(e.status)] : null));
+        e.status !== "reported" && e.status !== "confirmed" ? [" ", statusBadge(e.status)] : null,
+        unhappened(e) ? [" ", modalityBadge(e)] : null,
+        conflictsOf(e).length ? [" ", conflictBadge(conflictsOf(e).length)] : null));
     return li;
   }
 
@@ -1394,21 +1903,24 @@
     body.appendChild(metrics);
 
     var allClaims = claimsOf.get(id) || [];
-    var claims = allClaims.filter(function (c) { return !state.hiddenStatuses.has(c.status); });
+    var claims = allClaims.filter(function (c) { return !state.hiddenStatuses.has(c.status) && evidencePasses(c); });
     if (allClaims.length) {
       body.appendChild(h("h3", { text: "Claims (" + (claims.length === allClaims.length ? claims.length
         : claims.length + " of " + allClaims.length) + ")" }));
       if (claims.length < allClaims.length) {
         body.appendChild(h("p", { class: "notice", text: plural(allClaims.length - claims.length, "claim is", "claims are") +
-          " hidden by the status filters." }));
+          " hidden by the filters." }));
       }
       var list = h("ul", { class: "claims" });
       claims.forEach(function (c) {
-        list.appendChild(h("li", { class: ALLEGED.has(c.status) ? "allegation" : null },
+        var li = h("li", { class: ALLEGED.has(c.status) ? "allegation" : null, "data-claim": c.id },
           h("p", { class: "statement" }, c.statement, " ", statusBadge(c.status),
-            c.date ? h("span", { class: "muted", text: " " + c.date }) : null),
-          c.notes ? h("p", { class: "muted", text: c.notes }) : null,
-          evidenceList(c.evidence)));
+            unhappened(c) ? [" ", modalityBadge(c)] : null,
+            conflictsOf(c).length ? [" ", conflictBadge(conflictsOf(c).length)] : null,
+            dateText(c) ? h("span", { class: "muted", text: " " + dateText(c) }) : null),
+          c.notes ? h("p", { class: "muted", text: c.notes }) : null);
+        evidenceSection(c, li);
+        list.appendChild(li);
       });
       body.appendChild(list);
     }
@@ -1472,14 +1984,18 @@
     field(dl, t.directed ? "From" : "Between", actorButton(e.from));
     field(dl, t.directed ? "To" : "And", actorButton(e.to));
     field(dl, "Date", dateText(e));
+    if (e.reported && e.reported !== dateText(e).replace(/^reported /, "")) field(dl, "Reported", e.reported);
+    if (unhappened(e)) {
+      var mod = MODALITIES.filter(function (m) { return m.id === modalityOf(e); })[0];
+      field(dl, "Happened?", [modalityBadge(e), " " + (mod ? mod.text : modalityOf(e))]);
+    }
     var st = statusById.get(e.status);
-    field(dl, "Status", [statusBadge(e.status), st ? " " + st.text : ""]);
+    var nConflicts = conflictsOf(e).length;
+    field(dl, "Status", [statusBadge(e.status), st ? " " + st.text : "", nConflicts ? [" ", conflictBadge(nConflicts)] : null]);
     var sign = signById.get(e.sign);
     field(dl, "Sign", sign ? sign.label : e.sign);
     body.appendChild(dl);
-    var ev = e.evidence || [];
-    body.appendChild(h("h3", { text: "Evidence (" + ev.length + ")" }));
-    body.appendChild(evidenceList(ev));
+    evidenceSection(e, body);
     if (e.notes) {
       body.appendChild(h("h3", { text: "Notes" }));
       body.appendChild(h("p", { class: "notes", text: e.notes }));
@@ -1657,30 +2173,29 @@
     });
     return seen.join("; ");
   }
-  function sourceCount(e) {
-    var seen = new Set();
-    (e.evidence || []).forEach(function (ev) { seen.add(ev.source); });
-    return seen.size;
-  }
   function tableRow(e) {
     var row = tableRows.get(e.id);
     if (row) return row;
     var t = typeOf(e);
     var evidence = h("td", { class: "evidence-cell" });
-    (e.evidence || []).forEach(function (ev) {
+    evidenceShown(e).forEach(function (x) {
+      var ev = x.ev;
       var s = sourceOf(ev);
-      append(evidence, h("p", null, h("q", { text: ev.quote }),
-        h("span", { class: "muted", text: " \u2014 " + s.title + (s.reliability ? " [" + s.reliability + "]" : "") })));
+      var amounts = (ev.amounts || []).map(function (a) { return a.text; }).join("; ");
+      append(evidence, h("p", null, ev.stance === "contradicts" || ev.stance === "qualifies"
+        ? [h("span", { class: "badge stance-" + ev.stance, text: ev.stance }), " "] : null, h("q", { text: ev.quote }),
+        h("span", { class: "muted", text: (amounts ? " (" + amounts + ")" : "") + " \u2014 " + s.title + (s.reliability ? " [" + s.reliability + "]" : "") })));
     });
-    var n = (e.evidence || []).length;
+    var nConflicts = conflictsOf(e).length;
     row = h("tr", { class: ALLEGED.has(e.status) ? "allegation" : null, "data-id": e.id },
       h("td", { text: nameOf(e.from) }),
       h("td", null, h("button", { type: "button", class: "link", onclick: function () { selectEdge(e.id, false); } },
         t.label)),
       h("td", { text: nameOf(e.to) }),
       h("td", { class: "date", text: dateText(e) }),
-      h("td", null, statusBadge(e.status)),
-      h("td", { class: "count", text: plural(n, "quote", "quotes") + " \u00b7 " + plural(sourceCount(e), "source", "sources") }),
+      h("td", { class: "status" }, statusBadge(e.status), unhappened(e) ? [" ", modalityBadge(e)] : null,
+        nConflicts ? [" ", conflictBadge(nConflicts)] : null),
+      h("td", { class: "count", text: corroborationText(corroborationOf(e)) }),
       h("td", { text: attributionOf(e) }),
       evidence);
     tableRows.set(e.id, row);
@@ -1697,7 +2212,10 @@
     if (key === "relation") return fold(typeOf(e).label);
     if (key === "date") return e.earliest || e.latest || "\uffff";
     if (key === "status") return e.status;
-    if (key === "sources") return sourceCount(e) * 1000 + (e.evidence || []).length;
+    if (key === "sources") {
+      var c = corroborationOf(e);
+      return c.independent * 1e8 + c.sources * 1e4 + c.quotes;
+    }
     if (key === "attribution") return fold(attributionOf(e));
     return fold(((e.evidence || [])[0] || {}).quote || "");
   }
@@ -1761,15 +2279,23 @@
   /* The rows shown, as records: every quote keeps its quote marks and its source. */
   function tableRecords() {
     return tableEdges().map(function (e) {
+      var c = corroborationOf(e);
       return [nameOf(e.from), typeOf(e).label, nameOf(e.to), dateText(e), e.status,
-        String(sourceCount(e)), attributionOf(e),
-        (e.evidence || []).map(function (ev) {
+        String(c.sources), attributionOf(e),
+        evidenceShown(e).map(function (x) {
+          var ev = x.ev;
           var src = sourceOf(ev);
-          return "\u201c" + ev.quote + "\u201d \u2014 " + src.title + (src.url ? " <" + src.url + ">" : "");
-        }).join("\n")];
+          var amounts = (ev.amounts || []).map(function (a) { return a.text; }).join("; ");
+          return (ev.stance === "contradicts" || ev.stance === "qualifies" ? "[" + ev.stance + "] " : "") +
+            "\u201c" + ev.quote + "\u201d" + (amounts ? " (" + amounts + ")" : "") + " \u2014 " + src.title +
+            (src.url ? " <" + src.url + ">" : "");
+        }).join("\n"),
+        modalityOf(e), String(c.quotes), String(c.independent),
+        conflictsOf(e).map(function (x) { return x.kind + ": " + x.message; }).join("\n")];
     });
   }
-  var TABLE_HEAD = ["From", "Relation", "To", "Date", "Status", "Sources", "Attribution", "Evidence"];
+  var TABLE_HEAD = ["From", "Relation", "To", "Date", "Status", "Sources", "Attribution", "Evidence",
+    "Modality", "Quotes", "Independent origins", "Conflicts"];
   function csvCell(v) {
     var text = String(v);
     return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
@@ -1779,9 +2305,11 @@
   }
   function tableText() {
     return tableRecords().map(function (r) {
-      return r[0] + " " + r[1] + " " + r[2] + (r[3] ? " (" + r[3] + ")" : "") + " [" + r[4] + "]" +
+      return r[0] + " " + r[1] + " " + r[2] + (r[3] ? " (" + r[3] + ")" : "") + " [" + r[4] +
+        (r[8] !== "occurred" ? ", " + r[8] : "") + "]" +
         (r[6] ? " \u2014 attributed to " + r[6] : "") + "\n" +
-        r[7].split("\n").map(function (line) { return "  " + line; }).join("\n");
+        r[7].split("\n").map(function (line) { return "  " + line; }).join("\n") +
+        (r[11] ? "\n" + r[11].split("\n").map(function (line) { return "  conflict, " + line; }).join("\n") : "");
     }).join("\n\n") + "\n";
   }
   function copyTable(kind) {
@@ -1823,6 +2351,7 @@
     });
     $("date-from").value = "";
     $("date-to").value = "";
+    resetEvidence();
     readDates();
     setPhysics(false);
     if (nodesDS) nodesDS.update(DATA.nodes.map(function (n) { return { id: visId(n.id), x: n.x, y: n.y }; }));
@@ -1839,6 +2368,7 @@
     if (state.fromText || state.toText) bits.push("dates " + (state.fromText || "\u2026") + " to " + (state.toText || "\u2026") +
       (state.includeUndated ? ", undated included" : ", undated left out"));
     if (state.focus) bits.push("within " + plural(state.focus.depth, "step", "steps") + " of " + nameOf(state.focus.id));
+    describeEvidenceFilters(bits);
     var c = counts();
     return "Shown: " + c.nodes + " of " + DATA.nodes.length + " actors, " + c.edges + " of " + DATA.edges.length +
       " relations" + (bits.length ? " (" + bits.join("; ") + ")." : ".");

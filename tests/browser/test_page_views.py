@@ -414,7 +414,8 @@ def test_the_table_sorts_and_copies_with_quote_marks_and_sources(
 
     rows = list(csv.reader(io.StringIO(csv_text)))
     assert rows[0] == [
-        "From", "Relation", "To", "Date", "Status", "Sources", "Attribution", "Evidence"
+        "From", "Relation", "To", "Date", "Status", "Sources", "Attribution", "Evidence",
+        "Modality", "Quotes", "Independent origins", "Conflicts",
     ]  # fmt: skip
     assert len(rows) == len(ds.relations) + 1
     source = ds.sources[0].title
