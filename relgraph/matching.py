@@ -260,9 +260,14 @@ def _similarity(a: str, b: str) -> float:
     return score
 
 
-def _best_names(a: _Actor, b: _Actor) -> tuple[float, str]:
-    """The highest name similarity (0–100) of any name or alias pair, and why."""
-    best, why = 0.0, ""
+def _best_names(a: _Actor, b: _Actor) -> tuple[float, str, str]:
+    """The highest name similarity (0–100) of any name or alias pair, why, and the names' own.
+
+    The third is what the two names (not their aliases) have in common: a pair
+    found by a shared alias ("Raisi") says how its names compare too
+    ("Ibrahim Raisi" / "Ebrahim Raisi").
+    """
+    best, why, own = 0.0, "", ""
     for i, (na, sa) in enumerate(zip(a.names, a.skeletons, strict=True)):
         for j, (nb, sb) in enumerate(zip(b.names, b.skeletons, strict=True)):
             which = (
@@ -276,9 +281,11 @@ def _best_names(a: _Actor, b: _Actor) -> tuple[float, str]:
                 if sa == sb and len(sa.replace(" ", "")) >= 4:
                     score = max(score, 94.0)
                     reason = f"{which} spelled alike ('{na}' / '{nb}', consonants '{sa}')"
+            if i == 0 and j == 0:
+                own = reason
             if score > best:
                 best, why = score, reason
-    return best, why
+    return best, why, own
 
 
 def _compare(a: _Actor, b: _Actor) -> tuple[float, list[str]] | None:
@@ -294,7 +301,7 @@ def _compare(a: _Actor, b: _Actor) -> tuple[float, list[str]] | None:
     same_id = ea.id == eb.id
     if same_id and ea.name == eb.name and ea.kind == eb.kind:
         return None  # already one actor when the datasets are loaded together
-    names, why = _best_names(a, b)
+    names, why, own = _best_names(a, b)
     places = ea.kind in _PLACE_KINDS or eb.kind in _PLACE_KINDS
     if places and names < 100 and not shared and not same_id:
         return None
@@ -306,6 +313,8 @@ def _compare(a: _Actor, b: _Actor) -> tuple[float, list[str]] | None:
         score = max(score, 0.9)
         reasons.append(f"same id '{ea.id}' with another name or kind")
     reasons.append(why)
+    if own != why:
+        reasons.append(own)
     if ea.kind == eb.kind:
         reasons.append(f"same kind ({ea.kind})")
     else:
@@ -318,7 +327,8 @@ def _compare(a: _Actor, b: _Actor) -> tuple[float, list[str]] | None:
 
 
 def _relation_label(dataset: Dataset, r: Relation) -> str:
-    when = f" {r.date}" if r.date else f" {r.start}–{r.end}" if r.start or r.end else " undated"
+    span = f" {r.start or ''}–{r.end or ''}"
+    when = f" {r.date}" if r.date else span if r.start or r.end else " undated"
     return f"{dataset.entity(r.source).name} {r.type} {dataset.entity(r.target).name},{when}"
 
 

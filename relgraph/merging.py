@@ -21,8 +21,11 @@ What a merge does
   joined) and the same dates, or when a judgement says a pair is the same
   event: the first relation's id and fields are kept, the evidence of both is
   joined (one quote from one source once), distinct notes are joined, and the
-  statuses are folded (:func:`fold_status`). A relation pair the analyst has
-  not judged the same stays two relations, even when ``match`` proposed it.
+  statuses are folded (:func:`fold_status`). Two undated relations fold only
+  when judged the same (or given one id by both datasets), and two relations
+  of one dataset, or a pair judged different or unsure, never fold unjudged:
+  a relation pair the analyst has not judged the same stays two relations,
+  even when ``match`` proposed it.
   Claims fold likewise, by actor, statement and date.
 - **Nothing is lost**: every quote, note and grade of every input is in the
   output; :meth:`MergeResult.lost` checks it and the tests prove it on the
@@ -58,7 +61,7 @@ from relgraph.model import (
     Status,
 )
 
-__all__ = ["MergeResult", "fold_status", "merge", "write_merged"]
+__all__ = ["MergeResult", "fold_status", "merge", "merged_path", "write_merged"]
 
 _T = TypeVar("_T")
 
@@ -69,19 +72,26 @@ _CAUTION: dict[str, int] = {"confirmed": 0, "reported": 1, "alleged": 2, "disput
 def fold_status(a: Status, b: Status) -> Status:
     """The status of one relation that two datasets give different statuses.
 
-    The more cautious of the two (confirmed < reported < alleged < disputed),
-    and ``disputed`` when one denies what the other does not: the sources then
+    ``confirmed`` stays confirmed beside ``reported``: one dataset reporting
+    what the other confirmed casts no doubt on it, and the evidence that
+    confirmed it is all kept (validation counts its origins again). Otherwise
+    the more cautious of the two (reported < alleged < disputed), and
+    ``disputed`` when one denies what the other does not: the sources then
     disagree.
 
     Examples
     --------
-    >>> fold_status("confirmed", "reported"), fold_status("denied", "denied")
-    ('reported', 'denied')
+    >>> fold_status("confirmed", "reported"), fold_status("confirmed", "alleged")
+    ('confirmed', 'alleged')
+    >>> fold_status("denied", "denied")
+    'denied'
     """
     if a == b:
         return a
     if "denied" in (a, b):
         return "disputed"
+    if {a, b} == {"confirmed", "reported"}:
+        return "confirmed"
     return a if _CAUTION[a] >= _CAUTION[b] else b
 
 
@@ -479,11 +489,14 @@ def merge(
             relation_order[ref] = len(relation_order)
             relation_of[ref] = (ds, r)
     judged: set[Ref] = set()
+    kept_apart: set[tuple[Ref, Ref]] = set()
     for j in judgements:
         known = j.left in relation_of and j.right in relation_of
         if j.kind == "relation" and j.judgement == "same" and known:
             relation_same.join(j.left, j.right, relation_order)
             judged |= {j.left, j.right}
+        elif j.kind == "relation" and known:  # different or unsure: never folded unjudged
+            kept_apart |= {(j.left, j.right), (j.right, j.left)}
 
     def actors_of(ds: Dataset) -> dict[str, str]:
         return {e.id: actor_id[Ref(ds.id, e.id)] for e in ds.entities}
@@ -504,18 +517,33 @@ def merge(
             _redirect(r, actors, sources), source=source, target=target, evidence=evidence
         )
 
-    def key(ds: Dataset, r: Relation) -> tuple[Any, ...]:
+    def key(ref: Ref, r: Relation) -> tuple[Any, ...]:
+        """What folds ``r`` unjudged: the same type, ends and date (or the same id, undated).
+
+        Two undated relations may be one event or two: they fold only when judged
+        the same, or when both datasets give them one id.
+        """
+        if ref in judged:
+            return ("judged", relation_same.find(ref))
         directed = vocabulary.relation_types[r.type].directed
         ends = (r.source, r.target) if directed else tuple(sorted((r.source, r.target)))
-        return (r.type, ends, str(r.date), str(r.start), str(r.end))
+        dated = r.date is not None or r.start is not None or r.end is not None
+        return (r.type, ends, str(r.date), str(r.start), str(r.end), None if dated else r.id)
 
     folded: dict[Any, Relation] = {}
     members_of: dict[Any, list[str]] = {}
+    member_refs: dict[Any, list[Ref]] = {}
     used_ids: set[str] = set()
     for ref in sorted(relation_of, key=relation_order.__getitem__):
         ds, original = relation_of[ref]
         r = rewritten(ds, original)
-        k = ("judged", relation_same.find(ref)) if ref in judged else key(ds, r)
+        k = key(ref, r)
+        others = member_refs.get(k, [])
+        if k[0] != "judged" and any(
+            o.dataset == ref.dataset or (o, ref) in kept_apart for o in others
+        ):  # one dataset's two relations, or a pair judged apart: not folded unjudged
+            k = ("apart", ref)
+        member_refs.setdefault(k, []).append(ref)
         if k not in folded:
             ident = r.id
             if ident in used_ids:
@@ -613,19 +641,43 @@ def merge(
     return result
 
 
-def write_merged(result: MergeResult, folder: str | os.PathLike[str]) -> Dataset:
-    """Validate the merged dataset and write it into ``folder`` with its source texts.
+def merged_path(result: MergeResult, output: str | os.PathLike[str]) -> str:
+    """Where :func:`write_merged` writes the dataset file for ``output``.
 
-    ``folder/<id>.yaml`` is the dataset, its texts beside it at their
-    ``text:`` paths. The copy is validated with :func:`relgraph.load` before
-    anything is moved into place; nothing is written when it has problems.
+    Examples
+    --------
+    >>> import relgraph
+    >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+    >>> merged_path(MergeResult(ds, (ds,)), "merged")
+    'merged/cuba_iran.yaml'
+    >>> merged_path(MergeResult(ds, (ds,)), "graph_data/both.yaml")
+    'graph_data/both.yaml'
+    """
+    output = os.fspath(output)
+    if output.endswith((".yaml", ".yml")):
+        return output
+    return os.path.join(output, f"{result.dataset.id}.yaml")
+
+
+def write_merged(result: MergeResult, output: str | os.PathLike[str]) -> Dataset:
+    """Validate the merged dataset and write it, with its source texts.
+
+    ``output`` is a new or empty folder (the dataset is ``output/<id>.yaml``,
+    its texts beside it at their ``text:`` paths), or a new ``.yaml`` file in
+    an existing folder, such as the inputs' own: a text the folder already
+    holds byte for byte at its path is shared, not written again, and one
+    that differs is an error. The copy is validated with
+    :func:`relgraph.load` before anything is moved into place; nothing is
+    written when it has problems.
 
     Raises
     ------
     DatasetError
-        What validation found (nothing is written).
+        What validation found, or a text the folder holds otherwise (nothing
+        is written).
     UsageError
-        When ``folder`` exists and is not empty, or is a file.
+        When a folder ``output`` exists and is not empty, or is a file; when a
+        ``.yaml`` ``output`` exists already.
     WriteError
         When the files cannot be written.
     """
@@ -633,7 +685,15 @@ def write_merged(result: MergeResult, folder: str | os.PathLike[str]) -> Dataset
     from relgraph.imports.commit import write_document
     from relgraph.imports.nodelink import document_from_node_link
 
-    folder = os.fspath(folder)
+    target = merged_path(result, output)
+    if target == os.fspath(output):  # a dataset file beside texts that may be there already
+        if os.path.lexists(target):
+            raise UsageError(
+                f"'{target}' already exists\n"
+                "  hint: merge into a new file; a merge never overwrites a dataset"
+            )
+        return write_document(_merged_document(result, document_from_node_link, node_link), target)
+    folder = os.fspath(output)
     if os.path.exists(folder) and not os.path.isdir(folder):
         raise UsageError(f"'{folder}' is a file\n  hint: -o names a folder for the merged dataset")
     if os.path.isdir(folder) and os.listdir(folder):
@@ -641,15 +701,20 @@ def write_merged(result: MergeResult, folder: str | os.PathLike[str]) -> Dataset
             f"the folder '{folder}' is not empty\n  hint: merge into a new or empty folder"
         )
     os.makedirs(folder, exist_ok=True)
-    doc = document_from_node_link(node_link(result.dataset, texts=True), "<merged dataset>")
+    doc = _merged_document(result, document_from_node_link, node_link)
+    try:
+        return write_document(doc, target)
+    except BaseException:
+        if not os.listdir(folder):
+            os.rmdir(folder)
+        raise
+
+
+def _merged_document(result: MergeResult, from_node_link: Any, node_link: Any) -> Any:
+    doc = from_node_link(node_link(result.dataset, texts=True), "<merged dataset>")
     doc.comment = (
         f"The dataset {result.dataset.id}, merged by relgraph from "
         + ", ".join(d.id for d in result.inputs)
         + "."
     )
-    try:
-        return write_document(doc, os.path.join(folder, f"{result.dataset.id}.yaml"))
-    except BaseException:
-        if not os.listdir(folder):
-            os.rmdir(folder)
-        raise
+    return doc

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 import relgraph
+from relgraph.corroboration import independent_origins
 from relgraph.errors import DatasetError, UsageError
 from relgraph.judgements import Judgement, check_judgements, judgements_yaml, read_judgements
 from relgraph.matching import Ref, match
@@ -484,3 +485,196 @@ def test_corroboration_is_counted_across_datasets_loaded_together(pair: tuple[Pa
     (visit,) = [r for r in both.relations if r.id == "raisi-visit-cuba"]
     assert len(visit.evidence) == 2
     assert [w.code for w in both.warnings] == []  # two independent origins together
+
+
+# -- the bundled pair -----------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+CUBA_IRAN = ROOT / "graph_data" / "cuba_iran.yaml"
+HAVANA = ROOT / "graph_data" / "raisi_havana_2023.yaml"
+JUDGEMENTS = ROOT / "graph_data" / "cuba_iran_havana.judgements.yaml"
+MERGED = ROOT / "graph_data" / "cuba_iran_havana.yaml"
+MERGE_ARGS = [
+    "merge",
+    str(CUBA_IRAN),
+    str(HAVANA),
+    "-j",
+    str(JUDGEMENTS),
+    "--id",
+    "cuba_iran_havana",
+    "--title",
+    "Cuba–Iran relations and Raisi in Havana",
+    "-q",
+]
+
+
+@pytest.fixture(scope="module")
+def bundled_merge() -> tuple[relgraph.Dataset, relgraph.Dataset, relgraph.Dataset]:
+    return relgraph.load(CUBA_IRAN), relgraph.load(HAVANA), relgraph.load(MERGED)
+
+
+def test_match_proposes_raisi_first_among_persons_and_no_two_countries() -> None:
+    a, b = relgraph.load(CUBA_IRAN), relgraph.load(HAVANA)
+    result = match([a, b])
+    kinds = {Ref(ds.id, e.id): e.kind for ds in (a, b) for e in ds.entities}
+    persons = [c for c in result.entities if kinds[c.left] in ("official", "person")]
+    first = persons[0]
+    assert (str(first.left), str(first.right)) == (
+        "cuba_iran:ibrahim-raisi",
+        "raisi_havana_2023:ebrahim-raisi",
+    )
+    assert first.labels == ("Ibrahim Raisi", "Ebrahim Raisi")
+    assert (
+        "name spelled alike ('ibrahim raisi' / 'ebrahim raisi', consonants 'brhm rs')"
+        in first.reasons
+    )
+    assert not [c for c in result.entities if "state" in (kinds[c.left], kinds[c.right])]
+
+
+def test_the_bundled_datasets_load_together_without_a_conflict() -> None:
+    """Each dataset has its own ids; where they are the same actor, they agree."""
+    both = relgraph.load([CUBA_IRAN, HAVANA])
+    shared = {e.id for e in relgraph.load(CUBA_IRAN).entities} & {
+        e.id for e in relgraph.load(HAVANA).entities
+    }
+    assert shared == {"agencia-efe", "cuba", "iran", "united-states", "venezuela"}
+    assert sorted(e.name for e in both.entities if e.name.endswith(" Raisi")) == [
+        "Ebrahim Raisi",
+        "Ibrahim Raisi",
+    ]
+
+
+def test_every_judgement_of_the_bundled_pair_says_who_and_why() -> None:
+    decided = read_judgements(JUDGEMENTS)
+    a, b = relgraph.load(CUBA_IRAN), relgraph.load(HAVANA)
+    assert check_judgements(decided, [a, b]) == []
+    assert all(j.decided_by and j.note for j in decided)
+    proposed = match([a, b])
+    assert {j.key for j in decided} == {
+        Judgement(c.left, c.right, c.kind, "unsure").key
+        for c in [*proposed.entities, *proposed.relations]
+    }
+    visit = Judgement(
+        Ref("cuba_iran", "raisi-visit-cuba"),
+        Ref("raisi_havana_2023", "raisi-visit-cuba-2023-06"),
+        "relation",
+        "same",
+    )
+    assert [j.judgement for j in decided if j.key == visit.key] == ["same"]
+
+
+def test_the_committed_merge_is_what_relgraph_merge_writes_today(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """graph_data/cuba_iran_havana.yaml is the merge of the two, as the README runs it."""
+    code, _, err = run(capsys, *MERGE_ARGS, "-o", str(tmp_path / "merged"))
+    assert code == 0, err
+    fresh = (tmp_path / "merged" / "cuba_iran_havana.yaml").read_text(encoding="utf-8")
+    assert MERGED.read_text(encoding="utf-8") == fresh, (
+        "graph_data/cuba_iran_havana.yaml is stale: run the merge of the README's "
+        "'Mapping a second article' again"
+    )
+
+
+def test_the_merged_dataset_has_one_of_each_actor(
+    bundled_merge: tuple[relgraph.Dataset, relgraph.Dataset, relgraph.Dataset],
+) -> None:
+    merged = bundled_merge[2]
+    assert relgraph.validate(MERGED) == [
+        d for d in relgraph.validate(MERGED) if d.code == "conflict"
+    ]
+    for name in ("Iran", "Cuba", "Agencia EFE"):
+        assert [e.id for e in merged.entities if e.name == name] == [name.lower().replace(" ", "-")]
+    (raisi,) = [e for e in merged.entities if "Ebrahim Raisi" in (e.name, *e.aliases)]
+    assert (raisi.id, raisi.name) == ("ibrahim-raisi", "Ibrahim Raisi")
+    assert "Ebrahim Raisi" in raisi.aliases
+    assert [e.id for e in merged.entities if "Raisi" in e.name and e.kind == "official"] == [
+        "ibrahim-raisi",
+        "raisi-cabinet-ministers",
+    ]
+
+
+def test_raisis_visit_to_cuba_is_one_relation_with_both_datasets_quotes(
+    bundled_merge: tuple[relgraph.Dataset, relgraph.Dataset, relgraph.Dataset],
+) -> None:
+    article, havana, merged = bundled_merge
+    (visit,) = [
+        r
+        for r in merged.relations
+        if (r.type, r.source, r.target, r.modality)
+        == ("visit", "ibrahim-raisi", "cuba", "occurred")
+    ]
+    assert visit.id == "raisi-visit-cuba"
+    quotes = [e.quote for e in visit.evidence]
+    theirs = [
+        e.quote
+        for ds, ident in ((article, "raisi-visit-cuba"), (havana, "raisi-visit-cuba-2023-06"))
+        for r in ds.relations
+        if r.id == ident
+        for e in r.evidence
+    ]
+    assert quotes == theirs
+    assert {e.source for e in visit.evidence} >= {"deepening-ties", "efe-2023-06-16"}
+    assert str(visit.date) == "2023-06-15"
+    assert visit.status == "confirmed"  # the reports confirm it; the article reports it
+
+
+def test_merging_the_bundled_pair_loses_nothing(
+    bundled_merge: tuple[relgraph.Dataset, relgraph.Dataset, relgraph.Dataset],
+) -> None:
+    """Every evidence item, note and grade of each input is in the committed merge."""
+    article, havana, merged = bundled_merge
+    result = merge([article, havana], read_judgements(JUDGEMENTS))
+    assert result.lost() == []
+    # an actor judged the same is named by its kept id wherever it was named
+    redirect = {Ref.parse(o): kept for kept, others in result.actors for o in others}
+    by_text = {s.sha256: s for s in merged.sources}
+    out_sha = {s.id: s.sha256 for s in merged.sources}
+    kept = {
+        (out_sha[e.source], e.quote, e.start, e.end, e.notes, e.attributed_to)
+        for item in [*merged.relations, *merged.claims]
+        for e in item.evidence
+    }
+    notes = "\n".join(
+        n
+        for n in [
+            *(i.notes for i in [*merged.relations, *merged.claims]),
+            *(s.notes for s in merged.sources),
+            *(e.description for e in merged.entities),
+            merged.notes,
+        ]
+        if n
+    )
+    for ds in (article, havana):
+        sha = {s.id: s.sha256 for s in ds.sources}
+        items: list[relgraph.Relation | relgraph.Claim] = [*ds.relations, *ds.claims]
+        for item in items:
+            for e in item.evidence:
+                said = redirect.get(Ref(ds.id, e.attributed_to or ""), e.attributed_to)
+                ev = (sha[e.source], e.quote, e.start, e.end, e.notes, said)
+                assert ev in kept, (ds.id, item.id, e.quote)
+            assert not item.notes or item.notes in notes, (ds.id, item.id)
+        for s in ds.sources:
+            out = by_text[s.sha256]
+            assert s.reliability == out.reliability or f"graded it {s.reliability}" in notes
+            assert not s.notes or s.notes in notes
+        for ent in ds.entities:
+            assert not ent.description or ent.description in notes, (ds.id, ent.id)
+        assert ds.notes
+        assert ds.notes in notes
+
+
+@pytest.mark.parametrize("merged", [False, True], ids=["loaded-together", "merged"])
+def test_efes_report_and_the_articles_relay_of_it_are_one_origin(merged: bool) -> None:
+    """Issue #11's bar: two datasets that quote one wire report add one origin, not two."""
+    ds = relgraph.load(MERGED) if merged else relgraph.load([CUBA_IRAN, HAVANA])
+    origins = independent_origins(ds)
+    assert origins.of_source("efe-2023-06-16").id == "agencia-efe"
+    relays = [
+        e
+        for r in ds.relations
+        for e in r.evidence
+        if e.source == "deepening-ties" and e.origin == "agencia-efe"
+    ]
+    assert len(relays) == 3
+    assert {origins.of_evidence(e).id for e in relays} == {"agencia-efe"}

@@ -707,12 +707,13 @@ def test_render_with_a_status_filter_leaves_allegations_out_of_the_page(tmp_path
     assert "20 actors, 22 relations)" in result.stderr
 
 
-@pytest.mark.parametrize("name", ["cuba_iran", "raisi_havana_2023"])
+@pytest.mark.parametrize("name", ["cuba_iran", "raisi_havana_2023", "cuba_iran_havana"])
 def test_the_committed_page_is_what_relgraph_render_writes_today(name: str) -> None:
     """output/<name>.html is kept in git so readers can open it without installing.
 
-    When rendering changes on purpose, run ``relgraph render`` and
-    ``relgraph render graph_data/raisi_havana_2023.yaml`` and commit the pages.
+    When rendering changes on purpose, run ``relgraph render``,
+    ``relgraph render graph_data/raisi_havana_2023.yaml`` and
+    ``relgraph render graph_data/cuba_iran_havana.yaml`` and commit the pages.
     """
     from relgraph.rendering import render
 

@@ -21,7 +21,7 @@ from relgraph.cli.common import (
 from relgraph.errors import DatasetError, Diagnostic, WriteError
 from relgraph.judgements import Judgement, check_judgements, judgements_yaml, read_judgements
 from relgraph.matching import match
-from relgraph.merging import merge, write_merged
+from relgraph.merging import merge, merged_path, write_merged
 from relgraph.model import Dataset
 from relgraph.progress import TerminalProgress
 from relgraph.validation import load
@@ -142,7 +142,12 @@ def match_command(
     help="The judgements file (from relgraph match, decided by you).",
 )
 @click.option(
-    "-o", "--output", required=True, metavar="FOLDER", help="A new or empty folder to write to."
+    "-o",
+    "--output",
+    required=True,
+    metavar="FOLDER|FILE.yaml",
+    help="A new or empty folder to write to, or a new .yaml file (texts already beside it "
+    "are shared).",
 )
 @click.option(
     "--id", "ident", metavar="ID", help="The merged dataset's id [default: the inputs' ids joined]."
@@ -173,14 +178,16 @@ def merge_command(
     actors on the same dates fold into one relation with the evidence of all
     (relation pairs match proposes fold only when judged the same). The merged
     dataset is validated with the usual rules before it is written to
-    FOLDER/<id>.yaml with its source texts; nothing is written if it has
-    problems, and no quote, note or grade of the inputs is lost.
+    FOLDER/<id>.yaml with its source texts, or to FILE.yaml beside the texts
+    the inputs already store; nothing is written if it has problems, and no
+    quote, note or grade of the inputs is lost.
 
     \b
     Examples:
         relgraph merge a.yaml b.yaml --judgements judgements.yaml -o merged/
         relgraph merge graph_data/cuba_iran.yaml graph_data/raisi_havana_2023.yaml \\
-            -j graph_data/judgements.yaml -o merged/ --id cuba_iran_havana
+            -j graph_data/cuba_iran_havana.judgements.yaml \\
+            -o graph_data/cuba_iran_havana.yaml --id cuba_iran_havana
     """
     if len(datasets) < 2:
         raise click.UsageError("merge needs two or more datasets")
@@ -207,7 +214,7 @@ def merge_command(
             json.dumps(
                 {
                     "dataset": written.id,
-                    "path": os.path.join(output, f"{written.id}.yaml"),
+                    "path": merged_path(result, output),
                     "entities": len(written.entities),
                     "relations": len(written.relations),
                     "claims": len(written.claims),
@@ -225,7 +232,7 @@ def merge_command(
         )
     elif not quiet:
         echo(result.to_text(), err=True)
-        echo(f"wrote {os.path.join(output, written.id + '.yaml')}", err=True)
+        echo(f"wrote {merged_path(result, output)}", err=True)
 
 
 COMMANDS = [match_command, merge_command]
