@@ -535,7 +535,8 @@
     });
     network.on("hoverEdge", function (params) {
       var e = edgeById.get(dataId(params.edge));
-      showTooltip(params.pointer.DOM, reading(e), e.status + (dateText(e) ? " \u00b7 " + dateText(e) : ""));
+      showTooltip(params.pointer.DOM, reading(e), e.status + (unhappened(e) ? ", " + modalityOf(e) : "") +
+        (dateText(e) ? " \u00b7 " + dateText(e) : ""));
     });
     ["blurNode", "blurEdge", "dragStart", "zoom"].forEach(function (ev) {
       network.on(ev, hideTooltip);
@@ -1206,6 +1207,17 @@
     originById.forEach(function (o) { if (!found && (o.sources || []).indexOf(id) >= 0) found = o; });
     return found;
   }
+  /* "About this source": the Sources panel, at this source. */
+  function aboutSource(id) {
+    return h("button", { type: "button", class: "link about-source", "data-key": "about:" + id,
+      onclick: function () {
+        showSources();
+        writeHash(true);
+        if (narrow()) setDrawer("details");
+        var box = $("details-body").querySelector('input[data-source="' + id.replace(/["\\]/g, "") + '"]');
+        if (box) { box.scrollIntoView({ block: "start" }); box.focus({ preventScroll: true }); }
+      } }, "About this source");
+  }
   function sourceFacts(id) {
     var s = sources.get(id) || {};
     var dl = h("dl", { class: "facts" });
@@ -1734,6 +1746,7 @@
         "Credibility " + ev.credibility + ": " + (credibility.get(String(ev.credibility)) || "")));
     }
     if (s.retrieved) grades.appendChild(h("span", { class: "grade", text: "Retrieved " + s.retrieved }));
+    if (sources.has(ev.source)) grades.appendChild(aboutSource(ev.source));
     return [block, grades.firstChild ? grades : null];
   }
   function contextBlock(ev) {

@@ -527,3 +527,24 @@ def test_axe_finds_nothing_critical_or_serious_in_the_evidence(
         }"""
         )
     assert results == {"relation": [], "sources": [], "table": []}
+
+
+def test_claims_carry_their_counts_and_a_quote_leads_to_its_source(
+    havana: Rendered, view: Any
+) -> None:
+    ds = havana.dataset
+    page = view(havana)
+    assert ds.claims, "the Havana dataset has claims"
+    for c in ds.claims:
+        page.evaluate("(id) => window.relgraph.selectNode(id)", c.entity)
+        item = page.locator(f"#details-body li[data-claim='{c.id}']")
+        assert item.locator(".corroboration").text_content() == corroboration(ds, c).summary()
+    # "About this source" opens the Sources panel at that source, its box focused
+    page.evaluate(f"window.relgraph.selectEdge({ACCORDS!r})")
+    page.locator(
+        ".origin-group[data-origin='tehrantimes-2023-06-15'] button.about-source"
+    ).first.click()
+    assert page.locator("#details-title").text_content() == "Sources and their grades"
+    assert page.evaluate("document.activeElement.dataset.source") == "tehrantimes-2023-06-15"
+    assert "panel=sources" in page.evaluate("location.hash")
+    clean(page, havana)
