@@ -30,6 +30,7 @@ __all__ = [
     "RelgraphError",
     "UsageError",
     "WriteError",
+    "closest_names",
     "did_you_mean",
     "shorten",
 ]
@@ -189,6 +190,31 @@ class DatasetError(RelgraphError):
         return tuple(d for d in self.diagnostics if d.severity == "error")
 
 
+#: How like a name another must be (0–1, :mod:`difflib`'s ratio) to be offered as a hint.
+NAME_CUTOFF = 0.6
+# only this much of an unknown word is compared: a huge value costs no more than a long one
+_NAME_SPAN = 200
+
+
+def closest_names(
+    word: str, choices: Sequence[str], n: int = 1, cutoff: float = NAME_CUTOFF
+) -> list[str]:
+    """The (at most ``n``) ``choices`` most like ``word``, best first: the names a hint offers.
+
+    The "did you mean" of an actor, a relation, a column and of every choice
+    picks its names here; only the first 200 characters of ``word`` are
+    compared, so a huge value costs no more than a long one.
+
+    Examples
+    --------
+    >>> closest_names("finances", ["trade", "finance", "financial"])
+    ['finance']
+    >>> closest_names("zzz", ["trade"])
+    []
+    """
+    return difflib.get_close_matches(word[:_NAME_SPAN], list(choices), n=n, cutoff=cutoff)
+
+
 def did_you_mean(word: str, choices: Sequence[str], what: str = "") -> str | None:
     """A hint naming the closest of ``choices`` to ``word``, if any is close.
 
@@ -199,14 +225,14 @@ def did_you_mean(word: str, choices: Sequence[str], what: str = "") -> str | Non
     >>> did_you_mean("zzz", ["trade"], "`relgraph vocab` lists them") is None
     False
     """
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    close = closest_names(word, choices)
     if not close:
         lowered = {c.lower(): c for c in choices}
         if word.lower() in lowered:
             close = [lowered[word.lower()]]
     parts = []
     if close:
-        parts.append(f"did you mean '{close[0]}'?")
+        parts.append(f"did you mean '{shorten(close[0])}'?")
     if what:
         parts.append(what)
     return " ".join(parts) if parts else None

@@ -12,6 +12,8 @@ How it works, and what it costs (bounded whatever the input):
 * :class:`PassageFinder` prepares a text once: it splits it into words
   (case and accents folded, punctuation ignored) and sentences, and indexes
   which sentences hold which words. Preparing is linear in the text's length.
+  A sentence of more than :data:`MAX_SENTENCE_WORDS` words (a text extracted
+  from a PDF may have no sentence end at all) is taken in pieces of that many.
 * :meth:`PassageFinder.find` picks at most :data:`MAX_CANDIDATES` sentences
   sharing the rarest of the rough words (or words close to them, by
   rapidfuzz's edit-distance ratio), then compares the rough words with every
@@ -19,6 +21,14 @@ How it works, and what it costs (bounded whatever the input):
   using rapidfuzz's ``ratio`` (order kept) and ``token_sort_ratio`` (order
   ignored). Only the first :data:`MAX_QUERY_WORDS` words of the rough words
   are compared; at most :data:`MAX_LIMIT` passages are returned.
+* So one search costs a bounded amount whatever the text looks like: at most
+  :data:`MAX_POSTINGS` sentence hits are counted to pick the candidates (the
+  rarest words first), at most :data:`MAX_NEAR_WORDS` of the rough words
+  missing from the text are looked up among its words spelt alike (one pass
+  of rapidfuzz over the text's distinct words each), and each candidate has
+  at most :data:`MAX_SENTENCE_WORDS` words to slide along. Validation uses the
+  same search for its "closest passage" hints (see
+  :meth:`relgraph.quotes.StoredText.closest`).
 
 A score is 0–100; :data:`GOOD_SCORE` and above means the passage is very
 likely what the rough words meant.
@@ -40,7 +50,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -50,7 +60,10 @@ __all__ = [
     "GOOD_SCORE",
     "MAX_CANDIDATES",
     "MAX_LIMIT",
+    "MAX_NEAR_WORDS",
+    "MAX_POSTINGS",
     "MAX_QUERY_WORDS",
+    "MAX_SENTENCE_WORDS",
     "Passage",
     "PassageFinder",
     "find_passages",
@@ -67,6 +80,12 @@ MAX_LIMIT = 50
 MAX_QUERY_WORDS = 80
 #: At most this many sentences are compared closely with the rough words.
 MAX_CANDIDATES = 40
+#: A longer sentence (or a text without sentence ends) is searched in pieces of this many words.
+MAX_SENTENCE_WORDS = 150
+#: At most this many sentence hits of the rough words are counted to pick the candidates.
+MAX_POSTINGS = 50_000
+#: At most this many rough words not in the text are looked up among words spelt alike.
+MAX_NEAR_WORDS = 8
 # how many of the candidate sentences, beyond ``limit``, are searched word by word
 _CLOSE_LOOKS = 12
 # at most this many words of a sentence's neighbourhood anchor a long stretch
@@ -138,6 +157,25 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _pieces(
+    spans: list[tuple[int, int]], starts: list[int], ends: list[int]
+) -> list[tuple[int, int]]:
+    """``spans`` with each of more than :data:`MAX_SENTENCE_WORDS` words cut into pieces."""
+    out: list[tuple[int, int]] = []
+    w = 0
+    for s_start, s_end in spans:
+        w = bisect_left(starts, s_start, w)
+        last = bisect_left(starts, s_end, w)
+        if last - w <= MAX_SENTENCE_WORDS:
+            out.append((s_start, s_end))
+            continue
+        for a in range(w, last, MAX_SENTENCE_WORDS):
+            b = min(a + MAX_SENTENCE_WORDS, last) - 1
+            out.append((s_start if a == w else starts[a], s_end if b == last - 1 else ends[b]))
+        w = last
+    return out
+
+
 def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     while start < end and text[start].isspace():
         start += 1
@@ -187,7 +225,7 @@ class PassageFinder:
             ends.append(m.end())
             keys.append(fold(m.group()))
         self._starts, self._ends, self._keys = starts, ends, keys
-        self._sentences = sentence_spans(text)
+        self._sentences = _pieces(sentence_spans(text), starts, ends)
         # the first word of each sentence, and of the one after the last
         self._first: list[int] = []
         w = 0
@@ -214,7 +252,10 @@ class PassageFinder:
         query = [fold(m.group()) for m in _WORD.finditer(rough)][:MAX_QUERY_WORDS]
         if not query or not limit or not self._keys:
             return []
-        near = {key: self._near_words(key) for key in sorted(set(query)) if key not in self._index}
+        missing = sorted(
+            {key for key in query if key not in self._index}, key=lambda k: (-len(k), k)
+        )
+        near = {key: self._near_words(key) for key in missing[:MAX_NEAR_WORDS]}
         alias = {word: key for key, words in near.items() for word in words}
         alias.update((key, key) for key in query)
         candidates = self._candidates(query, near)[: limit + _CLOSE_LOOKS]
@@ -252,12 +293,16 @@ class PassageFinder:
         """The sentences sharing the most (rarest) words with ``query``, best first."""
         total = len(self._sentences)
         weights: dict[int, float] = {}
-        for key in sorted(set(query)):
-            for k in near.get(key, [key]):
-                hits = self._index[k]
-                idf = math.log(1 + total / len(hits))
-                for s in hits:
-                    weights[s] = weights.get(s, 0.0) + idf
+        keys = {k for key in set(query) for k in near.get(key, [key]) if k in self._index}
+        budget = MAX_POSTINGS
+        for k in sorted(keys, key=lambda k: (len(self._index[k]), k)):  # the rarest first
+            hits = self._index[k]
+            idf = math.log(1 + total / len(hits))
+            for s in hits[:budget]:
+                weights[s] = weights.get(s, 0.0) + idf
+            budget -= min(budget, len(hits))
+            if not budget:
+                break
         ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
         return [s for s, _ in ranked[:MAX_CANDIDATES]]
 

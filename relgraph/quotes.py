@@ -19,13 +19,14 @@ True
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 
+from relgraph.passages import PassageFinder
+
 __all__ = [
+    "CLOSEST_SCORE",
     "CONTEXT_WINDOW",
     "ELISION",
     "Match",
@@ -64,12 +65,8 @@ _TRANSLATE = str.maketrans(
     }
 )
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
-#: Texts up to this length are searched everywhere for a near miss; longer ones around words.
-_FULL_SCAN = 50_000
-#: Only this much of a quote is compared when looking for a near miss.
-#: how far the closest passage may widen to take in a word it cuts
-_SNAP = 24
-_CLOSEST_SPAN = 300
+#: A passage scoring less (of 100) is not shown as the closest one: it is not like the quote.
+CLOSEST_SCORE = 50.0
 #: An elision in a quote: "…", "..." or "[…]" with white space on both sides.
 ELISION = re.compile(r"\s+\[?(?:\u2026|\.\.\.)\]?\s+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -209,70 +206,32 @@ class StoredText:
             pos = at + 1
         return None
 
+    #: the fuzzy finder of :meth:`closest`, made on the first search
+    _finder: PassageFinder | None = None
+
     def closest(self, quote: str) -> str | None:
         """The passage of the text most like ``quote``, for a hint when it is not found.
 
-        The passage is as long as the quote, widened to whole words.
+        It is what ``relgraph quote`` finds (:class:`relgraph.passages.PassageFinder`,
+        the same engine): a passage of whole words, verbatim, white space folded,
+        when it scores at least :data:`CLOSEST_SCORE`. The finder is made on the
+        first search, in time linear in the text's length, and each search costs a
+        bounded amount whatever the text looks like (see :mod:`relgraph.passages`).
 
         Examples
         --------
         >>> t = StoredText("Officials said that Iran and Cuba signed agreements in 2006.")
         >>> t.closest("ran and Cuba signed agreemen")
         'Iran and Cuba signed agreements'
+        >>> t.closest("nothing like it") is None
+        True
         """
-        needle = normalize(quote)[:_CLOSEST_SPAN]
-        hay = self._norm
-        if not needle or not hay:
+        if self._finder is None:
+            self._finder = PassageFinder(self.text)
+        found = self._finder.closest(quote)
+        if found is None or found.score < CLOSEST_SCORE:
             return None
-        size = len(needle)
-        step = max(1, size // 4)
-        best_ratio, best_at = 0.0, 0
-        matcher = difflib.SequenceMatcher(autojunk=False)
-        matcher.set_seq2(needle)
-        for at in self._windows(needle, step):
-            matcher.set_seq1(hay[at : at + size])
-            if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
-                continue
-            ratio = matcher.ratio()
-            if ratio > best_ratio:
-                best_ratio, best_at = ratio, at
-        if best_ratio < 0.5:
-            return None
-        # refine around the best window, character by character
-        lo, hi = max(0, best_at - step), min(len(hay), best_at + step)
-        for at in range(lo, hi + 1):
-            matcher.set_seq1(hay[at : at + size])
-            ratio = matcher.ratio()
-            if ratio > best_ratio:
-                best_ratio, best_at = ratio, at
-        # whole words: widen to the words the window cuts at either end, a little
-        start, end = best_at, min(len(hay), best_at + size)
-        while start > 0 and best_at - start < _SNAP and hay[start - 1].isalnum():
-            start -= 1
-        while end < len(hay) and end - best_at - size < _SNAP and hay[end].isalnum():
-            end += 1
-        return hay[start:end].strip()
-
-    def _windows(self, needle: str, step: int) -> Iterator[int]:
-        """Where to compare ``needle`` with the text: everywhere in a short text; in a
-        long one, only around the places its rarest long words occur (bounded work)."""
-        hay = self._norm
-        size = len(needle)
-        if len(hay) <= _FULL_SCAN:
-            yield from range(0, max(1, len(hay) - size + step), step)
-            return
-        words = sorted(set(re.findall(r"\w{5,}", needle)), key=len, reverse=True)[:4]
-        seen: set[int] = set()
-        for word in words:
-            offset = needle.find(word)
-            for count, m in enumerate(re.finditer(re.escape(word), hay)):
-                if count >= 50:
-                    break
-                at = max(0, m.start() - offset)
-                for start in (at - step, at, at + step):
-                    if start >= 0 and start not in seen:
-                        seen.add(start)
-                        yield start
+        return " ".join(found.text.split())
 
     def context(self, match: Match, limit: int = 600) -> str:
         """The sentence(s) around a match, white space folded, at most about ``limit`` characters.

@@ -21,11 +21,10 @@ relgraph.errors.UsageError: no actor is called 'Hezbolah'
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Iterable
 
-from relgraph.errors import UsageError
+from relgraph.errors import UsageError, closest_names, shorten
 from relgraph.model import Dataset, Entity, Relation
 from relgraph.quotes import normalize
 
@@ -96,16 +95,20 @@ def resolve_actor(dataset: Dataset, ref: str) -> Entity:
     for e in dataset.entities:
         for label in _labels(e):
             by_label.setdefault(fold(label), e)
-    close = difflib.get_close_matches(key, list(by_label), n=3, cutoff=0.6)
+    close = closest_names(key, list(by_label), n=3)
     seen: list[Entity] = []
     for label in close:
         if by_label[label] not in seen:
             seen.append(by_label[label])
     if seen:
-        hint = "did you mean " + " or ".join(f"'{e.name}' ({e.id})" for e in seen) + "?"
+        hint = (
+            "did you mean "
+            + " or ".join(f"'{shorten(e.name)}' ({shorten(e.id)})" for e in seen)
+            + "?"
+        )
     else:
         hint = "give an actor's id, name or alias; `relgraph analyze --metric degree` lists them"
-    raise UsageError(f"no actor is called '{ref}'\n  hint: {hint}")
+    raise UsageError(f"no actor is called '{shorten(ref)}'\n  hint: {hint}")
 
 
 def resolve_relation(dataset: Dataset, ref: str) -> Relation:
@@ -128,6 +131,10 @@ def resolve_relation(dataset: Dataset, ref: str) -> Relation:
     for r in dataset.relations:
         if r.id == ref or fold(r.id) == key:
             return r
-    close = difflib.get_close_matches(ref, [r.id for r in dataset.relations], n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else "relation ids are shown by `relgraph ego`"
-    raise UsageError(f"no relation has the id '{ref}'\n  hint: {hint}")
+    close = closest_names(ref, [r.id for r in dataset.relations])
+    hint = (
+        f"did you mean '{shorten(close[0])}'?"
+        if close
+        else "relation ids are shown by `relgraph ego`"
+    )
+    raise UsageError(f"no relation has the id '{shorten(ref)}'\n  hint: {hint}")

@@ -1016,7 +1016,7 @@ class _Loader:
             )
         near = stored.closest(quote)
         if near:
-            return f'the closest passage is: "{near}"'
+            return f'the closest passage is: "{shorten(near)}"'
         return "copy the words exactly from the source's text"
 
     # -- relations -------------------------------------------------------

@@ -34,7 +34,6 @@ neutralised against formula injection are restored (see
 from __future__ import annotations
 
 import csv
-import difflib
 import hashlib
 import io
 import json
@@ -43,7 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from relgraph.errors import Diagnostic, did_you_mean
+from relgraph.errors import Diagnostic, closest_names, did_you_mean, shorten
 from relgraph.export.csv import (
     CLAIM_COLUMNS,
     ENTITY_COLUMNS,
@@ -325,14 +324,19 @@ def read_table(
             continue
         target = spec.columns.get(name)
         if target is None:
-            close = difflib.get_close_matches(name, list(spec.columns), n=1, cutoff=0.6)
+            close = closest_names(name, list(spec.columns))
             hint = f"{spec.what} take: {', '.join(spec.listing)}"
             if close:
                 misspelt.add(spec.columns[close[0]])
                 hint = f"did you mean '{_title(close[0])}'? {hint}"
             problems.append(
                 Diagnostic(
-                    path, 1, i + 1, "unknown-column", f"unknown column '{raw.strip()}'", hint
+                    path,
+                    1,
+                    i + 1,
+                    "unknown-column",
+                    f"unknown column '{shorten(raw.strip())}'",
+                    hint,
                 )
             )
             bad = True
