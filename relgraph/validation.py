@@ -171,11 +171,17 @@ def dataset_files(path: str) -> tuple[list[str], list[Diagnostic]]:
     """The files that make up the dataset at ``path``, sorted by name.
 
     A path to a file is a dataset of one file; a path to a folder is every
-    ``*.yaml``, ``*.yml`` and ``*.jsonl`` file directly inside it.
+    ``*.yaml``, ``*.yml`` and ``*.jsonl`` file directly inside it but its
+    judgements files, unless it holds several datasets
+    (``error[several-datasets]``, see :mod:`relgraph.folders`).
     """
     if os.path.isdir(path):
-        names = sorted(n for n in os.listdir(path) if n.endswith((".yaml", ".yml", ".jsonl")))
-        files = [os.path.join(path, n) for n in names if os.path.isfile(os.path.join(path, n))]
+        from relgraph.folders import folder_contents
+
+        contents = folder_contents(path)
+        if contents.several:
+            return [], [contents.problem()]
+        files = list(contents.datasets[0]) if contents.datasets else []
         if not files:
             return [], [
                 Diagnostic(
@@ -1242,7 +1248,9 @@ def validate(
     """Every problem in the dataset at ``path``, errors and warnings, sorted by location.
 
     Besides the warnings of :func:`load`, it warns on each conflict in the
-    evidence (``warning[conflict]``, see :mod:`relgraph.conflicts`).
+    evidence (``warning[conflict]``, see :mod:`relgraph.conflicts`). A folder
+    of several datasets has each checked on its own, and its judgements files
+    against them (:func:`relgraph.folders.check_folder`).
 
     Examples
     --------
@@ -1255,6 +1263,12 @@ def validate(
     /...bad.yaml:3:28: error[unknown-kind] 'stat' is not an entity kind
       hint: did you mean 'state'? `relgraph vocab` lists the kinds
     """
+    if isinstance(path, str | os.PathLike) and os.path.isdir(path):
+        from relgraph.folders import check_folder, folder_contents, folder_diagnostics
+
+        contents = folder_contents(path)
+        if contents.several:
+            return folder_diagnostics(check_folder(contents, progress=progress))
     try:
         dataset = load(path, progress=progress)
     except DatasetError as exc:
@@ -1275,7 +1289,9 @@ def load(
     ----------
     path : str or PathLike, or a list of them
         A dataset file, or a folder whose ``*.yaml``/``*.yml``/``*.jsonl``
-        files together make one dataset. A list of datasets loads each on its
+        files together make one dataset (judgements files left out; a folder
+        of several datasets is ``error[several-datasets]``, see
+        :mod:`relgraph.folders`). A list of datasets loads each on its
         own and joins them (:func:`relgraph.combine.load_many`): an id means
         the same actor or source in each, and a conflicting definition is an
         error.

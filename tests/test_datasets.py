@@ -257,7 +257,9 @@ def test_the_two_datasets_load_together_with_raisi_twice_until_merged() -> None:
     ]
 
 
-def test_graph_data_as_one_folder_needs_the_merge_today() -> None:
-    """Two datasets in one folder do not load together yet: each is validated on its own."""
-    problems = relgraph.validate(GRAPH_DATA)
-    assert "duplicate-dataset" in {p.code for p in problems}
+def test_graph_data_holds_several_datasets_each_validated_on_its_own() -> None:
+    """The folder is not one dataset: loading it names them, validating checks each."""
+    with pytest.raises(relgraph.DatasetError) as info:
+        relgraph.load(GRAPH_DATA)
+    assert [d.code for d in info.value.diagnostics] == ["several-datasets"]
+    assert [d.code for d in relgraph.validate(GRAPH_DATA) if d.severity == "error"] == []

@@ -57,6 +57,33 @@ def test_the_readme_format_example_is_a_valid_dataset(tmp_path: Path) -> None:
     assert dataset.vocabulary.relation_types["funds"].inverse_label == "is funded by"
 
 
+def test_the_readme_format_example_adds_nothing_its_source_does_not_say(tmp_path: Path) -> None:
+    """The example keeps the rule it teaches: names, aliases and quoted descriptions are the
+    article's words, and no external id is given without a stored source stating it."""
+    from relgraph.quotes import normalize
+
+    block = re.search(r"```yaml\n(dataset:.*?)```", README, re.S)
+    assert block is not None
+    (tmp_path / "sources").mkdir()
+    article = ROOT / "graph_data" / "sources" / "cuba_iran_relations.txt"
+    shutil.copy(article, tmp_path / "sources" / article.name)
+    (tmp_path / "example.yaml").write_text(block.group(1), encoding="utf-8")
+    dataset = relgraph.load(tmp_path / "example.yaml")
+    text = normalize(article.read_text(encoding="utf-8"))
+    words = [
+        said
+        for e in dataset.entities
+        for said in (
+            *([e.name] if "(unnamed)" not in e.name else []),
+            *e.aliases,
+            *re.findall(r'"([^"]+)"', e.description or ""),
+        )
+    ]
+    assert {"Tehran", "a key Middle Eastern power"} <= set(words)
+    assert [w for w in words if normalize(w) not in text] == []
+    assert [e.id for e in dataset.entities if e.external_ids] == []
+
+
 def test_the_readme_gives_exactly_two_setup_commands() -> None:
     setup = README.split("## Set up", 1)[1].split("\n## ", 1)[0]
     commands = re.findall(r"```sh\n(.*?)```", setup, re.S)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import click
 
@@ -16,6 +17,8 @@ from relgraph.cli.common import (
     quiet_option,
     summary,
 )
+from relgraph.errors import Diagnostic
+from relgraph.folders import check_folder, folder_contents, folder_diagnostics
 from relgraph.progress import terminal_progress
 from relgraph.validation import validate
 from relgraph.vocabulary import builtin_vocabulary
@@ -39,28 +42,75 @@ def validate_command(dataset: tuple[str, ...], fmt: str, strict: bool, quiet: bo
     """Check a dataset and report every problem at once.
 
     DATASET is a YAML or JSON Lines file, or a folder of them (default: the
-    bundled dataset). Several datasets are checked each on its own and then
-    together: an id must mean the same actor or source in each.
+    bundled dataset). A folder whose files each have their own 'dataset:'
+    section holds several datasets: each is checked on its own and reported
+    by file, and its judgements files are checked against them. Several
+    DATASET arguments are checked each on its own and then together: an id
+    must mean the same actor or source in each. --strict fails on warnings
+    too, except conflicts between sources (warning[conflict]), which a
+    dataset keeps as its sources give them.
     Exit status: 0 clean, 1 problems in the data, 2 a usage error.
 
     \b
     Examples:
         relgraph validate graph_data/cuba_iran.yaml
+        relgraph validate --strict graph_data/
         relgraph validate graph_data/ --format json
         relgraph validate first.yaml second.yaml
     """
     path = dataset_label(dataset)
+    target = dataset_paths(dataset)
     progress = terminal_progress(quiet)
-    problems = validate(dataset_paths(dataset), progress=progress)
+    parts = None
+    if isinstance(target, str) and os.path.isdir(target):
+        contents = folder_contents(target)
+        if contents.several:
+            parts = check_folder(contents, progress=progress)
+    if parts is not None:
+        problems = folder_diagnostics(parts)
+    else:
+        problems = validate(target, progress=progress)
     if progress is not None:
         progress.close()
-    echo_diagnostics(problems, fmt)
-    errors = [p for p in problems if p.severity == "error" or strict]
-    if errors:
-        raise DataProblem(f"{path}: {summary(problems)}" if fmt == "text" else "")
-    if fmt == "text":
+    failing = [p for p in problems if _fails(p, strict)]
+    if fmt == "json":
+        echo_diagnostics(problems, fmt)
+        if failing:
+            raise DataProblem("")
+        return
+    if parts is None:
+        echo_diagnostics(problems, fmt)
+        if failing:
+            raise DataProblem(f"{path}: {summary(problems)}")
         extra = f" ({summary(problems)})" if problems else ""
         echo(f"{path}: ok{extra}", err=True)
+        return
+    bad = 0
+    for part in parts:
+        echo_diagnostics(part.diagnostics, fmt)
+        found = summary(part.diagnostics)
+        what = f"dataset '{part.ident}'" if part.ident else part.kind
+        if any(_fails(p, strict) for p in part.diagnostics):
+            bad += 1
+            echo(f"{part.path}: {found}", err=True)
+        else:
+            echo(f"{part.path}: {what} ok{f' ({found})' if found else ''}", err=True)
+    datasets = sum(p.kind == "dataset" for p in parts)
+    files = f"{datasets} datasets" + (
+        f", {len(parts) - datasets} other file{'s' * (len(parts) - datasets != 1)}"
+        if len(parts) > datasets
+        else ""
+    )
+    if bad:
+        raise DataProblem(f"{path}: {files}, {bad} with problems: {summary(problems)}")
+    extra = f" ({summary(problems)})" if problems else ""
+    echo(f"{path}: {files}, each ok{extra}", err=True)
+
+
+def _fails(problem: Diagnostic, strict: bool) -> bool:
+    """Whether ``problem`` fails validation: an error, or with ``strict`` a warning that
+    is not a conflict between sources (a dataset keeps those as its sources give them)."""
+    return problem.severity == "error" or (strict and problem.code != "conflict")
 
 
 @click.command("vocab")
