@@ -12,6 +12,12 @@ For generated scale-free datasets of 1k, 10k and 100k relations (see
   on the same igraph graph, as a ratio (goal: within 3x at 100k for degree,
   PageRank, eigenvector, Louvain and sampled betweenness), with NetworkX's time
   on the same projection for reference where it runs in reasonable time;
+* for every timing, wall time and CPU time (``time.process_time``) side by
+  side, relgraph's and igraph's runs interleaved (relgraph, igraph, relgraph,
+  igraph…) so that the machine's load falls on both alike; each figure is the
+  median of the runs with its range, ``median (min–max)``, the ratio the
+  median of the ratios within a round, and the 1-minute load average read as
+  each round started is printed with it;
 * the accuracy of sampled betweenness: Spearman's rank correlation between
   sampled and exact values over the top 100 actors by exact betweenness, at
   10k relations (goal: at least 0.9).
@@ -47,6 +53,7 @@ import networkx as nx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_load import spread
 from generate import generate
 
 from relgraph import analysis
@@ -58,20 +65,50 @@ SAMPLES = analysis.AUTO_SAMPLES
 NX_LIMIT = 10_000
 
 
-def best(func: Callable[[], Any], repeat: int) -> float:
-    """The best of ``repeat`` wall-clock timings, in seconds."""
-    times = []
+Timing = dict[str, list[float]]
+
+
+def timed(func: Callable[[], Any]) -> tuple[float, float]:
+    """Wall and CPU seconds of one call of ``func``."""
+    start, cpu = time.perf_counter(), time.process_time()
+    func()
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def paired(
+    ours: Callable[[], Any], theirs: Callable[[], Any] | None, repeat: int
+) -> tuple[Timing, Timing]:
+    """``repeat`` rounds of ``ours()`` then ``theirs()``: wall, CPU and load of each run."""
+    a: Timing = {"wall": [], "cpu": [], "load": []}
+    b: Timing = {"wall": [], "cpu": [], "load": []}
     for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        for func, into in ((ours, a), (theirs, b)):
+            if func is None:
+                continue
+            into["load"].append(os.getloadavg()[0])
+            wall, cpu = timed(func)
+            into["wall"].append(wall)
+            into["cpu"].append(cpu)
+    return a, b
 
 
-def fmt(seconds: float | None) -> str:
-    if seconds is None:
+def fmt(values: list[float] | None) -> str:
+    """'median (min–max)' in milliseconds; '-' when not measured."""
+    if not values:
         return "-"
-    return f"{seconds * 1000:9.1f} ms"
+    s = spread([v * 1000 for v in values])
+    if len(values) == 1:
+        return f"{s['median']:.1f} ms"
+    return f"{s['median']:.1f} ({s['min']:.1f}–{s['max']:.1f}) ms"
+
+
+def ratio(ours: list[float], theirs: list[float]) -> str:
+    """The median of the round-by-round ratios, and their range."""
+    pairs = [a / b for a, b in zip(ours, theirs, strict=True) if b > 0]
+    if not pairs:
+        return "-"
+    s = spread(pairs)
+    return f"{s['median']:.2f}x ({s['min']:.2f}–{s['max']:.2f})"
 
 
 def igraph_louvain(g: ig.Graph) -> Any:
@@ -82,7 +119,10 @@ def igraph_louvain(g: ig.Graph) -> Any:
         ig.set_random_number_generator(random)
 
 
-def bench(relations: int) -> tuple[list[tuple[str, float, float, float | None]], float | None]:
+Row = tuple[str, Timing, Timing, Timing | None]
+
+
+def bench(relations: int) -> tuple[list[Row], float | None]:
     ds = generate(relations, seed=1)
     repeat = 5 if relations <= 10_000 else 3
 
@@ -92,7 +132,6 @@ def bench(relations: int) -> tuple[list[tuple[str, float, float, float | None]],
         net.igraph(True)
         return net
 
-    t_prepare = best(prepare, 1 if relations > 10_000 else 3)
     net = prepare()
     one_way = {t.id: t.directed for t in ds.vocabulary.relation_types.values()}
     ids = [e.id for e in ds.entities]
@@ -112,16 +151,14 @@ def bench(relations: int) -> tuple[list[tuple[str, float, float, float | None]],
             out.append(g)
         return out[0], out[1]
 
-    t_build = best(igraph_build, repeat)
+    t_prepare, t_build = paired(prepare, igraph_build, 1 if relations > 10_000 else 3)
     g, d = net.igraph(False), net.igraph(True)
     u, dg = net.undirected, net.directed
     sources = random.Random(0).sample(list(net.actors), min(SAMPLES, len(net.actors)))
     picked = sorted(net.index[s] for s in sources)
     small = relations <= NX_LIMIT
 
-    rows: list[tuple[str, float, float, float | None]] = [
-        ("prepare: load relations into graphs", t_prepare, t_build, None)
-    ]
+    rows: list[Row] = [("prepare: load relations into graphs", t_prepare, t_build, None)]
     cases: list[tuple[str, Callable[[], Any], Callable[[], Any], Callable[[], Any] | None]] = [
         ("degree", lambda: centrality(net, "degree"), lambda: g.degree(), lambda: dict(u.degree())),
         (
@@ -156,14 +193,8 @@ def bench(relations: int) -> tuple[list[tuple[str, float, float, float | None]],
         ),
     ]
     for name, ours, theirs, reference in cases:
-        rows.append(
-            (
-                name,
-                best(ours, repeat),
-                best(theirs, repeat),
-                best(reference, 1) if reference is not None else None,
-            )
-        )
+        mine, igraphs = paired(ours, theirs, repeat)
+        rows.append((name, mine, igraphs, paired(reference, None, 1)[0] if reference else None))
 
     rho = None
     if relations == 10_000:
@@ -175,10 +206,16 @@ def bench(relations: int) -> tuple[list[tuple[str, float, float, float | None]],
         f"\n{relations:,} relations: {len(net.actors):,} actors, "
         f"{u.number_of_edges():,} tied pairs (undirected), {dg.number_of_edges():,} (directed)"
     )
-    print(f"  {'':36} {'relgraph':>12} {'igraph':>12} {'ratio':>7} {'networkx':>12}")
+    loads = [x for _, a, b, _ in rows for x in a["load"] + b["load"]]
+    print(f"  load average (1 min) as the rounds started: {min(loads):.1f}–{max(loads):.1f}")
+    print(f"  {'':36} {'':5} {'relgraph':>26} {'igraph':>26} {'ratio':>19} {'networkx':>12}")
     for name, ours_t, theirs_t, ref_t in rows:
-        ratio = ours_t / theirs_t if theirs_t else float("inf")
-        print(f"  {name:36} {fmt(ours_t):>12} {fmt(theirs_t):>12} {ratio:6.2f}x {fmt(ref_t):>12}")
+        for key in ("wall", "cpu"):
+            print(
+                f"  {name if key == 'wall' else '':36} {key:5} {fmt(ours_t[key]):>26} "
+                f"{fmt(theirs_t[key]):>26} {ratio(ours_t[key], theirs_t[key]):>19} "
+                f"{fmt(ref_t[key] if ref_t else None):>12}"
+            )
     if rho is not None:
         print(f"  sampled ({SAMPLES} sources) vs exact betweenness, top 100: Spearman {rho:.3f}")
     return rows, rho
@@ -187,7 +224,10 @@ def bench(relations: int) -> tuple[list[tuple[str, float, float, float | None]],
 def main(argv: list[str]) -> None:
     sizes = tuple(int(a) for a in argv) or SIZES
     warnings.simplefilter("ignore", RuntimeWarning)  # igraph's note on disconnected graphs
-    print(f"relgraph analysis vs igraph {ig.__version__} (same projection; best of several runs)")
+    print(
+        f"relgraph analysis vs igraph {ig.__version__} (same projection; runs interleaved; "
+        "median (min–max) of the runs, wall and CPU time)"
+    )
     for size in sizes:
         bench(size)
 
