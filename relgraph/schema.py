@@ -229,6 +229,11 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
             "evidence": evidence_list,
             "reported": reported,
             "modality": modality,
+            "review": _choice(
+                ["proposed", "accepted"],
+                "proposed: suggested by `relgraph suggest`, still to be checked (validate warns); "
+                "accepted: checked, `relgraph accept` moves it into the dataset.",
+            ),
         },
         ["source", "target", "type", "status", "evidence"],
         "A typed relation between two entities, backed by evidence.",
@@ -248,6 +253,11 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
                 "description": "Ids in other databases, e.g. wikidata: Q241.",
             },
             "tags": _texts("Free tags."),
+            "review": _choice(
+                ["proposed", "accepted"],
+                "proposed: suggested by `relgraph suggest`, still to be checked (validate warns); "
+                "accepted: checked, `relgraph accept` moves it into the dataset.",
+            ),
         },
         ["id", "name", "kind"],
         "An actor: a state, an official, a company, a group…",
@@ -293,6 +303,11 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
                 "description": "Ids of the entities the outlet belongs to or is funded by: "
                 "its reports do not confirm what concerns them.",
             },
+            "review": _choice(
+                ["proposed", "accepted"],
+                "proposed: suggested by `relgraph suggest`, still to be checked (validate warns); "
+                "accepted: checked, `relgraph accept` moves it into the dataset.",
+            ),
         },
         ["id", "title", "reliability", "text", "sha256"],
         "A document evidence is quoted from.",
@@ -308,6 +323,11 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
             "evidence": evidence_list,
             "reported": reported,
             "modality": modality,
+            "review": _choice(
+                ["proposed", "accepted"],
+                "proposed: suggested by `relgraph suggest`, still to be checked (validate warns); "
+                "accepted: checked, `relgraph accept` moves it into the dataset.",
+            ),
         },
         ["entity", "statement", "status", "evidence"],
         "Something a source says about a single entity.",
@@ -388,6 +408,13 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
                 "source_kinds": endpoint,
                 "target_kinds": endpoint,
                 "description": _text("What it means."),
+                "cues": {
+                    "type": ["array", "null"],
+                    "items": {"type": "string"},
+                    "description": "Words that suggest this type in a sentence, for "
+                    "`relgraph suggest` (a cue matches a word starting with it). A type already "
+                    "defined takes more cues from an entry with only id and cues.",
+                },
             },
             [
                 "id",

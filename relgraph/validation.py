@@ -82,8 +82,19 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "derived_from",
         "origin",
         "affiliation",
+        "review",
     ),
-    "entity": ("id", "name", "kind", "aliases", "country", "description", "external_ids", "tags"),
+    "entity": (
+        "id",
+        "name",
+        "kind",
+        "aliases",
+        "country",
+        "description",
+        "external_ids",
+        "tags",
+        "review",
+    ),
     "relation": (
         "id",
         "source",
@@ -98,6 +109,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "evidence",
         "reported",
         "modality",
+        "review",
     ),
     "claim": (
         "id",
@@ -109,6 +121,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "evidence",
         "reported",
         "modality",
+        "review",
     ),
     "evidence item": (
         "quote",
@@ -124,6 +137,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
     ),
     "amount": ("value", "approx", "min", "max", "unit", "currency", "note"),
 }
+#: The marks a record's ``review:`` field may carry: ``proposed`` by ``relgraph suggest``
+#: (still to be checked), ``accepted`` by the analyst (see :mod:`relgraph.accept`).
+REVIEW_MARKS = ("proposed", "accepted")
 #: Longest quote accepted: evidence is the passage that supports a claim, not a document.
 MAX_QUOTE = 5_000
 #: Quotes not found in one source that get a closest-passage search; the rest get a plain hint.
@@ -426,9 +442,25 @@ class _Loader:
         seen[ident] = node
         return ident
 
+    # -- review marks ----------------------------------------------------
+    def review(self, f: Fields) -> None:
+        """A record's ``review:`` mark: proposed (warned about) or accepted."""
+        mark = f.choice("review", list(REVIEW_MARKS), noun="review mark")
+        node = f.node_of("review")
+        if mark == "proposed" and node is not None:
+            self.problems.add(
+                node,
+                "proposed",
+                f"this {f.what} is still proposed for review",
+                "check it against its source; then delete the 'review:' line or write "
+                "'review: accepted' and run `relgraph accept`",
+                severity="warning",
+            )
+
     # -- sources ---------------------------------------------------------
     def source(self, node: Node, seen: dict[str, Node]) -> None:
         f = Fields(node, "source", FIELDS["source"], self.problems)
+        self.review(f)
         ident = self.claim_id(f, seen, "source")
         title = f.text("title", required=True, example="Title of the article")
         reliability = f.choice(
@@ -705,6 +737,7 @@ class _Loader:
     # -- entities --------------------------------------------------------
     def entity(self, node: Node, seen: dict[str, Node]) -> None:
         f = Fields(node, "entity", FIELDS["entity"], self.problems)
+        self.review(f)
         ident = self.claim_id(f, seen, "entity")
         name = f.line("name", required=True, example="Name as the source gives it")
         kind = f.choice(
@@ -1028,6 +1061,7 @@ class _Loader:
     # -- relations -------------------------------------------------------
     def relation(self, node: Node, index: int) -> Relation | None:
         f = Fields(node, "relation", FIELDS["relation"], self.problems)
+        self.review(f)
         given = f.ident("id", required=False)
         src, dst = self.entity_ref(f, "source"), self.entity_ref(f, "target")
         rtype = f.choice(
@@ -1108,6 +1142,7 @@ class _Loader:
 
     def claim(self, node: Node) -> Claim | None:
         f = Fields(node, "claim", FIELDS["claim"], self.problems)
+        self.review(f)
         given = f.ident("id", required=False)
         entity = self.entity_ref(f, "entity")
         statement = f.text("statement", required=True, example="what the source says of the actor")

@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Mapping
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from relgraph.errors import DatasetError, Diagnostic
+from relgraph.errors import DatasetError, Diagnostic, shorten
 from relgraph.fields import ID_RE, Fields, Problems
 from relgraph.loading import Node, read_yaml
 
@@ -49,6 +50,7 @@ SIGNS = ("cooperative", "hostile", "neutral")
 SHAPES = ("dot", "diamond", "square", "triangle", "triangleDown", "star", "hexagon", "ellipse")
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _ANY = "*"
+_CUE_RE = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*$")
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,9 @@ class RelationType:
     source_kinds: tuple[str, ...] | None
     target_kinds: tuple[str, ...] | None
     description: str = ""
+    #: Words that suggest this type in a sentence (see :mod:`relgraph.suggest`), folded to
+    #: lower case; a cue matches a word that starts with it ("sign" matches "signed").
+    cues: tuple[str, ...] = ()
 
     def allows(self, source_kind: str, target_kind: str) -> bool:
         """Whether this type may join these two kinds (in either order if undirected)."""
@@ -169,6 +174,7 @@ class Vocabulary:
                     **asdict(t),
                     "source_kinds": list(t.source_kinds) if t.source_kinds else "*",
                     "target_kinds": list(t.target_kinds) if t.target_kinds else "*",
+                    "cues": list(t.cues),
                 }
                 for t in self.relation_types.values()
             ],
@@ -245,6 +251,23 @@ def _kinds(
     return tuple(out)
 
 
+def _cues(f: Fields, problems: Problems) -> tuple[str, ...]:
+    out: list[str] = []
+    for item in f.items("cues"):
+        word = item.value.strip().casefold() if item.kind == "str" else ""
+        if item.kind != "str" or not word or not _CUE_RE.match(word):
+            problems.add(
+                item,
+                "bad-cue",
+                f"'{shorten(str(item.value))}' is not a cue word",
+                "write words or short phrases in letters, e.g. [signed, accord, agreement]",
+            )
+            continue
+        if word not in out:
+            out.append(word)
+    return tuple(out)
+
+
 def _dup(problems: Problems, node: Node | None, what: str, ident: str) -> None:
     problems.add(
         node or Node("null", None, "", 0, 0),
@@ -308,8 +331,17 @@ def parse_vocabulary(node: Node, base: Vocabulary | None, problems: Problems) ->
         "source_kinds",
         "target_kinds",
         "description",
+        "cues",
     )
     for item in _entries(node, "relation_types", problems):
+        named = item.get("id")
+        if set(item.keys) <= {"id", "cues"} and named is not None and named.value in types:
+            # `- {id: visit, cues: [...]}`: more cue words for a type already defined
+            f = Fields(item, "relation type", ("id", "cues"), problems)
+            old = types[named.value]
+            more = tuple(c for c in _cues(f, problems) if c not in old.cues)
+            types[old.id] = dataclasses.replace(old, cues=old.cues + more)
+            continue
         f = Fields(item, "relation type", fields, problems)
         ident = f.ident("id")
         category = f.choice(
@@ -321,6 +353,7 @@ def parse_vocabulary(node: Node, base: Vocabulary | None, problems: Problems) ->
         sign = f.choice("sign", SIGNS, required=True)
         sources = _kinds(f, "source_kinds", kinds, problems)
         targets = _kinds(f, "target_kinds", kinds, problems)
+        cues = _cues(f, problems)
         if (
             ident is None
             or category is None
@@ -344,6 +377,7 @@ def parse_vocabulary(node: Node, base: Vocabulary | None, problems: Problems) ->
             sources,
             targets,
             f.text("description") or "",
+            cues,
         )
     for ident in list(kinds) + list(cats) + list(types):
         if not ID_RE.match(ident):  # pragma: no cover - guarded by Fields.ident

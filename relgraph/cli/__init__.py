@@ -46,6 +46,7 @@ def _register_optional() -> None:
         ("relgraph.cli.export", "COMMANDS"),
         ("relgraph.cli.convert", "COMMANDS"),
         ("relgraph.cli.quote", "quote_command"),
+        ("relgraph.cli.suggest", "suggest_command"),
         ("relgraph.cli.merge", "COMMANDS"),
         ("relgraph.cli.source", "source_group"),
         ("relgraph.cli.evidence", "evidence_command"),

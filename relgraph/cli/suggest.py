@@ -1,0 +1,65 @@
+"""``relgraph suggest``: propose actors and relations from one stored source."""
+
+from __future__ import annotations
+
+import click
+
+from relgraph.atomic import write_file
+from relgraph.cli.common import echo
+from relgraph.suggest import draft_yaml, suggest_source
+
+__all__ = ["suggest_command"]
+
+
+@click.command("suggest")
+@click.argument("source")
+@click.option(
+    "--dataset",
+    "dataset",
+    metavar="D",
+    help="A dataset file or folder; SOURCE is then the id of one of its sources, and its "
+    "entities and cue words are used.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write the draft to this file (default: print it).",
+)
+@click.option("--no-countries", is_flag=True, help="Do not look for countries, capitals, demonyms.")
+@click.option("--no-candidates", is_flag=True, help="Do not propose new names as actors.")
+def suggest_command(
+    source: str,
+    dataset: str | None,
+    output: str | None,
+    no_countries: bool,
+    no_candidates: bool,
+) -> None:
+    """Propose actors and relations from SOURCE, sentence by sentence, as a draft.
+
+    SOURCE is a text file, or with --dataset the id of one of its sources.
+    The draft is a dataset file whose every record is marked
+    'review: proposed'; each relation's quote is its sentence, verbatim.
+    Nothing goes into the dataset until you accept it with `relgraph accept`.
+
+    \b
+    Examples:
+        relgraph suggest efe-2023-06-16 --dataset graph_data/raisi_havana_2023.yaml \\
+            -o draft.yaml
+        relgraph suggest article.txt
+    """
+    found = suggest_source(
+        source, dataset, countries=not no_countries, candidates=not no_candidates
+    )
+    text = draft_yaml(found, output)
+    known = sum(1 for a in found.actors if a.known)
+    summary = (
+        f"relgraph: {len(found.actors)} actors ({known} known, {len(found.actors) - known} new), "
+        f"{len(found.relations)} relations proposed from '{found.source_id}'"
+    )
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_file(output, text.encode("utf-8"))
+        summary += f"; draft written to {output}"
+    echo(summary, err=True)
