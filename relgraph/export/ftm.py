@@ -6,8 +6,16 @@ Each line is an entity in FollowTheMoney's layout: ``{"id": …, "schema": …,
 sources
     ``Document``: ``title``, ``publisher``, ``sourceUrl``, ``publishedAt``,
     ``retrievedAt``, ``fileName`` (the text's path), ``notes`` (the
-    reliability grade and the source's notes), and ``bodyText`` with
+    reliability grade, the source's notes, and where it comes from: "derived
+    from …", "origin: …", "affiliated with …"), and ``bodyText`` with
     ``texts=True``.
+where a source comes from
+    one ``UnknownLink`` per tie, from the source's ``Document`` (``subject``)
+    to what it names (``object``), with ``role`` "derived from" (to the
+    ``Document`` of each source in ``derived_from``), "relays" (to its
+    ``origin`` entity; an origin in words stays in the notes) or "is
+    affiliated with" (to each ``affiliation`` entity). These links have no
+    ``recordId``: only relations have one.
 entities, by kind
     ``person`` and ``official`` → ``Person``; ``organization``, ``group`` and
     ``media`` → ``Organization``; ``company`` → ``Company``; ``state`` →
@@ -17,7 +25,9 @@ entities, by kind
     dataset adds → ``LegalEntity``. With ``name``, ``alias``, ``country``
     (two-letter codes), ``description``, ``keywords`` (the tags),
     ``wikidataId`` and ``notes`` (the claims about the entity, one per value,
-    with their status).
+    with their status, and after a dash their report date, their modality
+    when not ``occurred`` and their counts: "1 quote · 1 source · 1
+    independent origin").
 relations, by the closest schema
     ``member_of`` and ``holds_office`` → ``Membership`` (member,
     organization); ``speaks_for`` → ``Representation`` (agent, client);
@@ -27,10 +37,15 @@ relations, by the closest schema
     type's label, e.g. "signed an agreement with"; ``relationship`` on an
     ``Associate``), ``status`` (relgraph's status: reported, alleged…; on an
     ``Associate``, which has no status, it opens the ``summary``),
-    ``date``/``startDate``/``endDate``,
-    ``summary`` (the relation's notes), ``description`` (one value per
+    ``date``/``startDate``/``endDate`` (event dates only),
+    ``summary`` (its counts, "4 quotes · 3 sources · 2 independent origins";
+    "origins: …", the ids of the independent origins of the supporting
+    evidence, with those affiliated with an end; "reported 2023-06-16", the
+    report date, never a ``date``; "modality: announced" or "planned"; then
+    the relation's notes), ``description`` (one value per
     evidence item: the quote, who it is attributed to, the source, the
-    credibility and the evidence item's notes), ``proof``
+    credibility, its stance when not supports, its amounts, its date and
+    report date, the origin it relays, and the evidence item's notes), ``proof``
     (the sources' ``Document`` entities), ``sourceUrl`` and ``publisher`` (of
     those sources) and ``recordId`` (the relation's id).
 
@@ -65,6 +80,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
+from relgraph.corroboration import Corroboration, corroboration
 from relgraph.export.common import Exporter, Output, evidence_lines
 from relgraph.model import Claim, Dataset, Entity, Relation, Source
 
@@ -147,9 +163,57 @@ def _source(dataset: Dataset, s: Source, texts: bool) -> dict[str, Any]:
     _put(props, "retrievedAt", s.retrieved)
     _put(props, "fileName", s.text_path)
     _put(props, "notes", f"reliability {s.reliability}", s.notes)
+    if s.derived_from:
+        _put(props, "notes", "derived from " + ", ".join(s.derived_from))
+    if s.origin:
+        _put(props, "notes", f"origin: {s.origin}")
+    if s.affiliation:
+        _put(props, "notes", "affiliated with " + ", ".join(s.affiliation))
     if texts:
         _put(props, "bodyText", s.text)
     return {"id": ftm_id("s", dataset.id, s.id), "schema": "Document", "properties": props}
+
+
+def _source_links(dataset: Dataset, s: Source) -> Iterator[dict[str, Any]]:
+    """The ``UnknownLink`` entities of where a source comes from (see the module docs)."""
+    entities = {e.id for e in dataset.entities}
+    ties = [
+        *(("derived from", "s", p) for p in s.derived_from),
+        *((("relays", "e", s.origin_entity),) if s.origin_entity else ()),
+        *(("is affiliated with", "e", a) for a in s.affiliation),
+    ]
+    for role, letter, target in ties:
+        if letter == "e" and target not in entities:  # pragma: no cover - checked on loading
+            continue
+        props: dict[str, list[str]] = {}
+        _put(props, "subject", ftm_id("s", dataset.id, s.id))
+        _put(props, "object", ftm_id(letter, dataset.id, target))
+        _put(props, "role", role)
+        ident = ftm_id("l", dataset.id, f"{s.id}.{role.replace(' ', '-')}.{target}")
+        yield {"id": ident, "schema": "UnknownLink", "properties": props}
+
+
+def _counted(c: Corroboration) -> list[str]:
+    """The counts, and the origins with those affiliated with an end, as summary lines."""
+    lines = [c.summary()]
+    if c.origins:
+        line = "origins: " + ", ".join(c.origins)
+        if c.affiliated_origins:
+            line += " (affiliated with an end: " + ", ".join(c.affiliated_origins) + ")"
+        lines.append(line)
+    return lines
+
+
+def _claim_note(dataset: Dataset, c: Claim) -> str:
+    about = []
+    if c.date is not None:
+        about.append(f"date {c.date}")
+    if c.reported is not None:
+        about.append(f"reported {c.reported}")
+    if c.modality != "occurred":
+        about.append(c.modality)
+    about.append(corroboration(dataset, c).summary())
+    return f"[{c.status}] {c.statement} — " + "; ".join(about)
 
 
 def _entity(dataset: Dataset, e: Entity, claims: list[Claim]) -> dict[str, Any]:
@@ -162,7 +226,7 @@ def _entity(dataset: Dataset, e: Entity, claims: list[Claim]) -> dict[str, Any]:
     _put(props, "description", e.description)
     _put(props, "keywords", *e.tags)
     _put(props, "wikidataId", dict(e.external_ids).get("wikidata"))
-    _put(props, "notes", *(f"[{c.status}] {c.statement}" for c in claims))
+    _put(props, "notes", *(_claim_note(dataset, c) for c in claims))
     return {"id": ftm_id("e", dataset.id, e.id), "schema": schema, "properties": props}
 
 
@@ -194,6 +258,11 @@ def _relation(dataset: Dataset, r: Relation, schema: str) -> dict[str, Any]:
     _put(props, "date", r.date)
     _put(props, "startDate", r.start)
     _put(props, "endDate", r.end)
+    _put(props, "summary", *_counted(corroboration(dataset, r)))
+    if r.reported is not None:
+        _put(props, "summary", f"reported {r.reported}")
+    if r.modality != "occurred":
+        _put(props, "summary", f"modality: {r.modality}")
     _put(props, "summary", r.notes)
     _put(props, "description", *evidence_lines(r.evidence, sources))
     _put(props, "proof", *(ftm_id("s", dataset.id, s.id) for s in used))
@@ -207,7 +276,8 @@ _LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": 
 
 
 def ftm_lines(dataset: Dataset, texts: bool = False) -> Iterator[str]:
-    """The export's lines (without line ends): sources, entities, then relations."""
+    """The export's lines (without line ends): sources, entities, relations, then the links
+    of where each source comes from."""
     claims: dict[str, list[Claim]] = {}
     for c in dataset.claims:
         claims.setdefault(c.entity, []).append(c)
@@ -224,6 +294,9 @@ def ftm_lines(dataset: Dataset, texts: bool = False) -> Iterator[str]:
     schemata = {e.id: ENTITY_SCHEMATA.get(e.kind, "LegalEntity") for e in dataset.entities}
     for r in dataset.relations:
         yield dump(_relation(dataset, r, relation_schema(r, schemata)))
+    for s in dataset.sources:
+        for link in _source_links(dataset, s):
+            yield dump(link)
 
 
 class FtMExporter(Exporter):

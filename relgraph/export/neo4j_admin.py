@@ -17,6 +17,15 @@ the loader documents (``:ID(group)``, ``:START_ID(group)``, ``:END_ID(group)``,
 ``about.csv``, ``cites.csv``
     ``(:Claim)-[:ABOUT]->(:Entity)`` and ``(:Evidence)-[:CITES]->(:Source)``.
 
+Where the evidence comes from travels as in the Cypher export: sources carry
+``derived_from`` and ``affiliation`` (``string[]``) and ``origin``; relations
+and claims ``reported``, ``modality`` and their corroboration, ``origins``
+(``string[]``, the ids of the independent origins of the supporting evidence),
+``origin_count:int``, ``independent_origins:int`` (those affiliated with
+neither end) and ``affiliated:boolean`` beside ``evidence_count`` and
+``source_count``; evidence nodes ``stance``, ``amounts`` (``string[]``, each
+as text: ``"19 agreement"``), ``date``, ``reported`` and ``origin``.
+
 An empty field is an absent property (the loader stores nothing for it): a
 value relgraph does not have is never written as a stand-in. Lists
 (``aliases``, ``tags``, ``external_ids``, the evidence texts of a relation)
@@ -53,6 +62,7 @@ import csv
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
+from relgraph.corroboration import Corroboration, corroboration
 from relgraph.export.common import Exporter, ExportError, Output
 from relgraph.export.cypher import best_credibility, evidence_rows, graph_names
 from relgraph.export.records import dataset_fields
@@ -128,7 +138,22 @@ def _evidence_texts(items: Sequence[Evidence]) -> dict[str, Any]:
     }
 
 
+def _counts(c: Corroboration) -> dict[str, Any]:
+    return {
+        "origins": list(c.origins),
+        "origin_count": len(c.origins),
+        "independent_origins": c.independent,
+        "affiliated": c.affiliated,
+    }
+
+
 _EVIDENCE_LISTS = (
+    "reported",
+    "modality",
+    "origins:string[]",
+    "origin_count:int",
+    "independent_origins:int",
+    "affiliated:boolean",
     "credibility:int",
     "evidence_count:int",
     "source_count:int",
@@ -164,6 +189,9 @@ class Neo4jAdminExporter(Exporter):
                 "text_path",
                 "sha256",
                 "notes",
+                "derived_from:string[]",
+                "origin",
+                "affiliation:string[]",
                 ":LABEL",
             ],
         )
@@ -180,6 +208,9 @@ class Neo4jAdminExporter(Exporter):
                     "text_path": src.text_path,
                     "sha256": src.sha256,
                     "notes": src.notes,
+                    "derived_from": list(src.derived_from),
+                    "origin": src.origin,
+                    "affiliation": list(src.affiliation),
                     ":LABEL": "Source",
                 },
                 f"source '{src.id}'",
@@ -227,6 +258,9 @@ class Neo4jAdminExporter(Exporter):
                     "status": c.status,
                     "date": c.date,
                     "notes": c.notes,
+                    "reported": c.reported,
+                    "modality": c.modality,
+                    **_counts(corroboration(dataset, c)),
                     **_evidence_texts(c.evidence),
                     ":LABEL": "Claim",
                 },
@@ -275,6 +309,9 @@ class Neo4jAdminExporter(Exporter):
                     "start": r.start,
                     "end": r.end,
                     "notes": r.notes,
+                    "reported": r.reported,
+                    "modality": r.modality,
+                    **_counts(corroboration(dataset, r)),
                     **_evidence_texts(r.evidence),
                 },
                 f"relation '{r.id}'",
@@ -296,6 +333,11 @@ class Neo4jAdminExporter(Exporter):
             "credibility:int",
             "context",
             "notes",
+            "stance",
+            "amounts:string[]",
+            "date",
+            "reported",
+            "origin",
             ":LABEL",
         ]
         nodes = _table(out, "evidence.csv", columns)
