@@ -392,6 +392,204 @@
     }));
   }
 
+  // -- dimming and label places --------------------------------------------------------
+  /* Selecting an actor fades every actor and relation that is not it, one of its shown
+   * relations or an actor at their other end; selecting a relation keeps that relation
+   * and its two actors. Nothing fades for a path or with nothing selected. The fading is
+   * done while drawing (vis-network's node and edge drawing is wrapped once), so that a
+   * selection costs one pass over the selected actor's relations, not an update of every
+   * item of a large graph. */
+  var DIM_ALPHA = 0.16;
+  var dimCache = { selected: undefined, shown: null, nodes: null, edges: null };
+  function dimSets() {
+    var sel = state.selected;
+    if (!sel || (sel.type !== "node" && sel.type !== "edge")) return null;
+    if (dimCache.selected === sel && dimCache.shown === shownEdges) return dimCache;
+    var nodes = new Set();
+    var edges = new Set();
+    if (sel.type === "node" && nodeById.has(sel.id)) {
+      nodes.add(sel.id);
+      edgesOf.get(sel.id).forEach(function (eid) {
+        if (!shownEdges.has(eid)) return;
+        var e = edgeById.get(eid);
+        edges.add(eid);
+        nodes.add(e.from);
+        nodes.add(e.to);
+      });
+    } else if (sel.type === "edge" && edgeById.has(sel.id)) {
+      var e = edgeById.get(sel.id);
+      edges.add(e.id);
+      nodes.add(e.from);
+      nodes.add(e.to);
+    }
+    dimCache = { selected: sel, shown: shownEdges, nodes: nodes, edges: edges };
+    return dimCache;
+  }
+  function faded(kind, visid) {
+    var sets = dimSets();
+    return !!sets && !sets[kind].has(dataId(visid));
+  }
+  function withAlpha(ctx, run) {
+    ctx.save();
+    ctx.globalAlpha = DIM_ALPHA;
+    try { return run(); } finally { ctx.restore(); }
+  }
+  /* Wrap the drawing methods of vis-network's Node and Edge classes (found on the first
+   * actor and relation drawn), once. */
+  function wrapDrawing() {
+    var body = network.body;
+    var node = body.nodes[body.nodeIndices[0]];
+    var edge = body.edges[body.edgeIndices[0]];
+    var nodeProto = node && Object.getPrototypeOf(node);
+    if (nodeProto && !nodeProto.relgraphWrapped && typeof nodeProto.draw === "function") {
+      var drawNode = nodeProto.draw;
+      nodeProto.relgraphWrapped = true;
+      nodeProto.draw = function (ctx) {
+        var self = this, args = arguments;
+        if (!faded("nodes", this.id)) return drawNode.apply(this, args);
+        var out = withAlpha(ctx, function () { return drawNode.apply(self, args); });
+        if (out && typeof out.drawExternalLabel === "function") {
+          var label = out.drawExternalLabel;
+          out.drawExternalLabel = function () { withAlpha(ctx, label); };
+        }
+        return out;
+      };
+    }
+    var edgeProto = edge && Object.getPrototypeOf(edge);
+    if (edgeProto && !edgeProto.relgraphWrapped && typeof edgeProto.draw === "function") {
+      edgeProto.relgraphWrapped = true;
+      ["draw", "drawArrows"].forEach(function (name) {
+        var original = edgeProto[name];
+        if (typeof original !== "function") return;
+        edgeProto[name] = function (ctx) {
+          var self = this, args = arguments;
+          if (!faded("edges", this.id)) return original.apply(this, args);
+          return withAlpha(ctx, function () { return original.apply(self, args); });
+        };
+      });
+      var drawLabel = edgeProto.drawLabel;
+      if (typeof drawLabel === "function") {
+        edgeProto.drawLabel = function (ctx, via) {
+          var self = this;
+          var at = labelPlaces.get(this.id);
+          if (at === null) return undefined;  // no free place: left out (hover shows it)
+          var run = function () {
+            if (at === undefined || (at.t === 0.5 && !at.dy) || self.fromId === self.toId) return drawLabel.call(self, ctx, via);
+            var type = self.edgeType;
+            var getPoint = type.getPoint;
+            type.getPoint = function (t, v) {
+              if (t !== 0.5) return getPoint.call(type, t, v);
+              var p = getPoint.call(type, at.t, v);
+              return { x: p.x, y: p.y + at.dy };
+            };
+            try { return drawLabel.call(self, ctx, via); } finally { delete type.getPoint; }
+          };
+          return faded("edges", this.id) ? withAlpha(ctx, run) : run();
+        };
+      }
+    }
+  }
+
+  /* Relation labels are placed where they overlap no other label and (but for status
+   * labels, drawn over names) no actor: at the
+   * middle of their line if that is free, else at the first free place of LABEL_AT along
+   * it (on the line, or a label's height above or below it). A label with no free place is left out, except a status label (alleged,
+   * disputed, denied), which is drawn at the middle all the same. Status labels are
+   * placed first. Worked out before each frame, for the labels drawn (not on a large
+   * graph, whose labels show only zoomed in); a selection fades labels but moves none. */
+  var LABEL_AT = [];
+  [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82].forEach(function (t) { LABEL_AT.push({ t: t, dy: 0 }); });
+  [0.5, 0.34, 0.66, 0.2, 0.8].forEach(function (t) { LABEL_AT.push({ t: t, dy: -1 }, { t: t, dy: 1 }); });
+  var labelPlaces = new Map();
+  var labelBoxes = new Map();
+  function overlaps(a, list) {
+    for (var i = 0; i < list.length; i++) {
+      var b = list[i];
+      if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) return true;
+    }
+    return false;
+  }
+  function placeLabels(ctx) {
+    labelPlaces = new Map();
+    labelBoxes = new Map();
+    if (!state.detailed || settings.large) return;
+    var body = network.body;
+    var taken = [];
+    var placed = [];
+    body.nodeIndices.forEach(function (id) {
+      var n = body.nodes[id];
+      var b = n.shape && n.shape.boundingBox;
+      if (b) taken.push({ left: b.left, top: b.top, right: b.right, bottom: b.bottom });
+      var s = n.labelModule && n.labelModule.size;
+      if (s && s.width) taken.push({ left: s.left, top: s.top, right: s.left + s.width, bottom: s.top + s.height });
+    });
+    var labelled = body.edgeIndices.map(function (id) { return body.edges[id]; }).filter(function (edge) {
+      return edge.connected && !edge.options.hidden && edge.options.label !== undefined &&
+        edge.options.label !== null && edge.fromId !== edge.toId;
+    });
+    var status = function (edge) { return STATUS_LABELLED.indexOf(edge.id) >= 0 ? 0 : 1; };
+    labelled.sort(function (a, b) { return status(a) - status(b); });
+    labelled.forEach(function (edge) {
+      var size = edge.labelModule.getTextSize(ctx, edge.selected, edge.hover);
+      var w = size.width, hgt = size.height;
+      var via = edge.edgeType.getViaNode();
+      var boxes = LABEL_AT.map(function (at) {
+        var p = edge.edgeType.getPoint(at.t, via);
+        var y = p.y + at.dy * hgt;
+        return { left: p.x - w / 2, top: y - hgt / 2, right: p.x + w / 2, bottom: y + hgt / 2 };
+      });
+      // a status label is drawn over actors' names (see drawStatusLabels): only other
+      // labels are in its way; it goes at the middle if nothing is free
+      var at = -1;
+      var clear = status(edge) === 0 ? placed : taken;
+      for (var i = 0; i < boxes.length && at < 0; i++) if (!overlaps(boxes[i], clear)) at = i;
+      if (at < 0 && status(edge) === 0) at = 0;
+      if (at < 0) { labelPlaces.set(edge.id, null); return; }
+      taken.push(boxes[at]);
+      placed.push(boxes[at]);
+      labelPlaces.set(edge.id, { t: LABEL_AT[at].t, dy: LABEL_AT[at].dy * hgt });
+      labelBoxes.set(dataId(edge.id), boxes[at]);
+    });
+  }
+
+  /* The relation drawn nearest a point of the drawing, within 8 px on screen, or null.
+   * vis-network's own test misjudges strongly curved lines (those far out in the fan of
+   * a pair with many relations), so clicks are matched against the lines as drawn. */
+  var HIT_PX = 8;
+  function segmentDistance(p, a, b) {
+    var dx = b.x - a.x, dy = b.y - a.y;
+    var len = dx * dx + dy * dy;
+    var t = len ? Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len)) : 0;
+    var x = a.x + t * dx - p.x, y = a.y + t * dy - p.y;
+    return Math.sqrt(x * x + y * y);
+  }
+  function edgeNear(point) {
+    if (!network) return null;
+    var body = network.body;
+    var limit = HIT_PX / Math.max(network.getScale(), 0.01);
+    var best = null, bestDistance = limit;
+    body.edgeIndices.forEach(function (id) {
+      var edge = body.edges[id];
+      if (!edge.connected || edge.options.hidden || edge.fromId === edge.toId) return;
+      var a = edge.from, b = edge.to;
+      var curved = edge.options.smooth && edge.options.smooth.enabled;
+      if (!curved) {
+        var d = segmentDistance(point, a, b);
+        if (d < bestDistance) { best = id; bestDistance = d; }
+        return;
+      }
+      var via = edge.edgeType.getViaNode();
+      var last = edge.edgeType.getPoint(0, via);
+      for (var i = 1; i <= 24; i++) {
+        var next = edge.edgeType.getPoint(i / 24, via);
+        var dist = segmentDistance(point, last, next);
+        if (dist < bestDistance) { best = id; bestDistance = dist; }
+        last = next;
+      }
+    });
+    return best === null ? null : dataId(best);
+  }
+
   // -- filters -------------------------------------------------------------------
   function edgePasses(e) {
     if (state.hiddenCategories.has(typeOf(e).category)) return false;
@@ -516,8 +714,12 @@
     network.once("afterDrawing", function () { firstDraw = performance.now(); });
     network.on("beforeDrawing", drawStraightHalos);
     network.on("afterDrawing", drawStatusLabels);
+    wrapDrawing();
+    network.on("beforeDrawing", placeLabels);
     network.on("click", function (params) {
+      var near = params.nodes.length ? null : edgeNear(params.pointer.canvas);
       if (params.nodes.length) selectNode(dataId(params.nodes[0]), false);
+      else if (near) selectEdge(near, false);
       else if (params.edges.length) selectEdge(dataId(params.edges[0]), false);
       else { state.selected = null; state.path = null; showOverview(); writeHash(true); }
     });
@@ -2504,5 +2706,20 @@
     path: function (a, b) { showPath(a, b); writeHash(true); return state.path; },
     tableCsv: tableCsv,
     tableText: tableText,
+    /* The relation labels drawn in the last frame: id, place along the line (0 to 1) and
+     * box in the drawing's coordinates. */
+    labels: function () {
+      return Array.from(labelBoxes.keys()).map(function (id) {
+        var at = labelPlaces.get(visId(id));
+        return { id: id, at: at.t, offset: at.dy, box: labelBoxes.get(id) };
+      });
+    },
+    /* The relation a click at a point of the page (relative to the canvas) selects. */
+    edgeAt: function (dom) { return network ? edgeNear(network.DOMtoCanvas(dom)) : null; },
+    /* The actors and relations a selection keeps (the rest are faded), or null. */
+    kept: function () {
+      var sets = dimSets();
+      return sets ? { nodes: Array.from(sets.nodes).sort(), edges: Array.from(sets.edges).sort() } : null;
+    },
   });
 })();
