@@ -39,7 +39,7 @@ Examples
 >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
 >>> found = independent_origins(ds)
 >>> [o.id for o in found]
-['deepening-ties']
+['deepening-ties', 'agencia-efe']
 >>> c = corroboration(ds, ds.relations[0])
 >>> c.quotes >= 1, c.sources, c.origins, c.independent
 (True, ('deepening-ties',), ('deepening-ties',), 1)
