@@ -279,6 +279,14 @@ class AtomicOutput:
 
     # -- context ---------------------------------------------------------
     def __enter__(self) -> Self:
+        try:
+            self._enter()
+        except BaseException:  # a signal between making the hidden folder and __exit__
+            self._abort()
+            raise
+        return self
+
+    def _enter(self) -> None:
         if self.folder:
             parent = os.path.dirname(os.path.abspath(self.target))
             if not os.path.isdir(parent):
@@ -307,7 +315,6 @@ class AtomicOutput:
                     f"cannot write '{self.target}': the folder '{parent}' does not exist\n"
                     "  hint: create it first, or choose another -o file"
                 )
-        return self
 
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
         if exc_type is None:
@@ -340,7 +347,8 @@ class AtomicOutput:
             raise self.error(
                 f"cannot write into '{parent}': {exc.strerror}", strerror=exc.strerror
             ) from None
-        self._stage = stage
+        finally:  # set even when a signal lands right after mkdir, so _abort removes it
+            self._stage = stage if os.path.isdir(stage) else ""
 
     # -- handles ---------------------------------------------------------
     def _final(self, name: str) -> str:
