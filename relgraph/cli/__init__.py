@@ -12,7 +12,16 @@ import sys
 import click
 
 from relgraph import __version__
+from relgraph.cli.analyze import COMMANDS as ANALYZE_COMMANDS
 from relgraph.cli.common import run_safely
+from relgraph.cli.convert import COMMANDS as CONVERT_COMMANDS
+from relgraph.cli.evidence import evidence_command
+from relgraph.cli.export import COMMANDS as EXPORT_COMMANDS
+from relgraph.cli.merge import COMMANDS as MERGE_COMMANDS
+from relgraph.cli.quote import quote_command
+from relgraph.cli.render import render_command
+from relgraph.cli.source import source_group
+from relgraph.cli.suggest import suggest_command
 from relgraph.cli.validate import validate_command, vocab_command
 
 __all__ = ["cli", "main"]
@@ -36,33 +45,18 @@ cli.add_command(validate_command)
 cli.add_command(vocab_command)
 
 
-def _register_optional() -> None:
-    """Add the commands of modules that exist (each verb is its own module)."""
-    import importlib
-
-    for module, name in (
-        ("relgraph.cli.render", "render_command"),
-        ("relgraph.cli.analyze", "COMMANDS"),
-        ("relgraph.cli.export", "COMMANDS"),
-        ("relgraph.cli.convert", "COMMANDS"),
-        ("relgraph.cli.quote", "quote_command"),
-        ("relgraph.cli.suggest", "suggest_command"),
-        ("relgraph.cli.merge", "COMMANDS"),
-        ("relgraph.cli.source", "source_group"),
-        ("relgraph.cli.evidence", "evidence_command"),
-    ):
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            continue
-        found = getattr(mod, name)
-        for command in found if isinstance(found, list | tuple) else [found]:
-            cli.add_command(command)
-
-
-_register_optional()
+for _command in (
+    render_command,
+    *ANALYZE_COMMANDS,
+    *EXPORT_COMMANDS,
+    *CONVERT_COMMANDS,
+    quote_command,
+    suggest_command,
+    *MERGE_COMMANDS,
+    source_group,
+    evidence_command,
+):
+    cli.add_command(_command)
 
 
 def main(argv: list[str] | None = None) -> None:
