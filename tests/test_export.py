@@ -1009,6 +1009,8 @@ def _decode_cypher(literal: str) -> str:
 
 
 _FIXED_WORDS = {
+    "CYPHER",  # FalkorDB's parameter header: CYPHER rows=[...] UNWIND $rows AS row
+    "rows",
     "UNWIND",
     "AS",
     "MERGE",

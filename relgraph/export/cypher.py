@@ -18,8 +18,14 @@ is for; only the schema statements at its top differ:
 
 The schema statements come before any ``MATCH`` or ``MERGE``, so every lookup
 of an id uses the index. The rest of the script is the same in every dialect
-but for how relationships are made (see below), and uses only openCypher 9
-(``UNWIND``, ``MERGE``, ``SET n += map``, ``SET n:Label``).
+but for how relationships are made (see below) and how FalkorDB gets its rows,
+and uses only openCypher 9 (``UNWIND``, ``MERGE``, ``SET n += map``,
+``SET n:Label``). In ``neo4j`` and ``opencypher`` each statement's rows are a
+literal list, ``UNWIND [...] AS row``, 500 rows a statement; in ``falkordb``
+they are a query parameter in FalkorDB's own header, ``CYPHER rows=[...]
+UNWIND $rows AS row``, 2,000 rows a statement: FalkorDB reads a parameter
+header about 70 times faster than the same list as literals in the query,
+which was nearly all of the load's time.
 
 What the script makes:
 
@@ -118,6 +124,7 @@ _RESERVED_TYPES = ("ABOUT", "CITES")
 #: The engines the ``dialect`` option names.
 DIALECTS = ("neo4j", "falkordb", "opencypher")
 _BATCH = 500
+_FALKORDB_BATCH = 2000
 _ESCAPES = {
     "\\": "\\\\",
     '"': '\\"',
@@ -423,12 +430,14 @@ class CypherExporter(Exporter):
             f"SET e += row.props\n{link} (e)-[:CITES]->(s)",
         )
 
-    @staticmethod
-    def _unwind(stream: Any, rows: list[dict[str, Any]], body: str) -> None:
-        for chunk in iter_chunks(rows, _BATCH):
-            stream.write("UNWIND [\n")
+    def _unwind(self, stream: Any, rows: list[dict[str, Any]], body: str) -> None:
+        falkordb = self.options["dialect"] == "falkordb"
+        for chunk in iter_chunks(rows, _FALKORDB_BATCH if falkordb else _BATCH):
+            # FalkorDB parses a parameter header far faster than literals in the query
+            stream.write("CYPHER rows=[\n" if falkordb else "UNWIND [\n")
             stream.write(",\n".join("  " + cypher_literal(row) for row in chunk))
-            stream.write(f"\n] AS row\n{body};\n\n")
+            stream.write("\n]\nUNWIND $rows AS row\n" if falkordb else "\n] AS row\n")
+            stream.write(f"{body};\n\n")
 
     @staticmethod
     def _relation(dataset: Dataset, r: Relation) -> dict[str, Any]:
