@@ -128,6 +128,7 @@ from relgraph.validation import (
     default_claim_id,
     default_relation_id,
     load,
+    not_alleged,
 )
 from relgraph.vocabulary import RelationType
 
@@ -1567,6 +1568,7 @@ def _load(files: list[str], problems: Problems, progress: ProgressCallback | Non
             loader.keep_claim(loader.claim(node), claims)
     del loader.relation_ids
     _unique_ids(claims, "claim", problems)
+    problems.items.extend(not_alleged([*relations, *claims], loader.alleged_attributions))
     if problems.has_errors:
         raise problems.error()
     return Dataset(
@@ -1577,6 +1579,7 @@ def _load(files: list[str], problems: Problems, progress: ProgressCallback | Non
         notes=meta.get("notes"),
         license=meta.get("license"),
         authors=meta.get("authors"),
+        alleged_attributions=loader.alleged_attributions,
         sources=tuple(loader.sources.values()),
         entities=tuple(loader.entities.values()),
         relations=tuple(relations),

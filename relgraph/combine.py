@@ -312,6 +312,9 @@ def combine(datasets: Sequence[Dataset]) -> Dataset:
         paths=paths,
         license=licenses.pop() if len(licenses) == 1 else None,
         authors=authors.pop() if len(authors) == 1 else None,
+        alleged_attributions=tuple(
+            dict.fromkeys(a for ds in unique for a in ds.alleged_attributions)
+        ),
         warnings=tuple(sorted(dict.fromkeys(warnings), key=Diagnostic.sort_key)),
         parts=tuple(parts) if len(parts) > 1 else (),
     )

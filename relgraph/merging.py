@@ -636,6 +636,9 @@ def merge(
         claims=tuple(claims.values()),
         license=licenses.replace("\n\n", "; ") if licenses else None,
         authors=authors.replace("\n\n", "; ") if authors else None,
+        alleged_attributions=tuple(
+            dict.fromkeys(a for d in datasets for a in d.alleged_attributions)
+        ),
     )
     result.dataset = merged
     return result

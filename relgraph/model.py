@@ -430,6 +430,9 @@ class Dataset:
     paths: tuple[str, ...] = ()
     license: str | None = None
     authors: str | None = None
+    #: ``attributed_to`` texts whose words the source frames as allegation: an item
+    #: resting on them alone must be alleged, disputed or denied (``warning[not-alleged]``)
+    alleged_attributions: tuple[str, ...] = ()
     warnings: tuple[Any, ...] = field(default=(), repr=False, compare=False)
     #: The datasets this one was made from, when it was loaded from several; else empty.
     parts: tuple[DatasetPart, ...] = ()

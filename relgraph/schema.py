@@ -358,6 +358,12 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
                 "notes": _text("How it was made: what was left out and why."),
                 "license": _text("The license of the dataset."),
                 "authors": _text("Who made it."),
+                "alleged_attributions": {
+                    "type": "array",
+                    "items": {"type": "string"},
+                    "description": "attributed_to texts whose words the source frames as "
+                    "allegation: what rests on them alone must be alleged, disputed or denied.",
+                },
             },
             ["title"],
             "The dataset's own fields (in one file of the dataset).",

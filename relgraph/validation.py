@@ -58,6 +58,7 @@ __all__ = [
     "default_claim_id",
     "default_relation_id",
     "load",
+    "not_alleged",
     "validate",
 ]
 
@@ -67,7 +68,15 @@ _ALLEGATION_WORDS = re.compile(
 )
 #: The fields each part of the dataset format may have, in the order the docs give them.
 FIELDS: dict[str, tuple[str, ...]] = {
-    "dataset": ("id", "title", "description", "notes", "license", "authors"),
+    "dataset": (
+        "id",
+        "title",
+        "description",
+        "notes",
+        "license",
+        "authors",
+        "alleged_attributions",
+    ),
     "source": (
         "id",
         "title",
@@ -371,11 +380,14 @@ class _Loader:
         self.broken_entities: set[str] = set()
         self.source_links: dict[str, _SourceLinks] = {}
         self.origins: Origins | None = None  # made for the first confirmed item
+        self.alleged_attributions: tuple[str, ...] = ()
 
     # -- dataset ---------------------------------------------------------
     def dataset_meta(
         self, nodes: list[Node], files: list[str], quiet: bool = False
     ) -> tuple[str, str, dict[str, str]]:
+        """The dataset's id, title and text fields; its ``alleged_attributions`` go to
+        ``self.alleged_attributions``."""
         if not nodes:
             if quiet:  # a file that could not be read may hold it; that is reported already
                 return "dataset", "Untitled dataset", {}
@@ -414,6 +426,7 @@ class _Loader:
             for k in ("description", "notes", "license", "authors")
             if (v := f.text(k)) is not None
         }
+        self.alleged_attributions = f.texts("alleged_attributions")
         return ident, title, meta
 
     # -- vocabulary ------------------------------------------------------
@@ -1258,6 +1271,56 @@ def _unique_ids(items: list[Relation] | list[Claim], what: str, problems: Proble
             )
         else:
             seen[item.id] = item.location
+
+
+def not_alleged(
+    items: Sequence[Relation | Claim], attributions: Sequence[str]
+) -> list[Diagnostic]:
+    """``warning[not-alleged]`` for each item resting only on ``attributions`` yet not alleged.
+
+    ``attributions`` are the dataset's ``alleged_attributions``: sources (as
+    ``attributed_to`` names them) whose words the article frames as allegation,
+    such as data it never identifies. An item whose every evidence item is
+    attributed to one of them must be ``alleged`` (or ``disputed``/``denied``).
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+    >>> ds.alleged_attributions
+    ('the data the article cites (unnamed)',)
+    >>> import dataclasses
+    >>> gaza = next(r for r in ds.relations if r.id == "cuba-discussed-gaza")
+    >>> [d.message for d in not_alleged([dataclasses.replace(gaza, status="reported")],
+    ...                                 ds.alleged_attributions)]  # doctest: +NORMALIZE_WHITESPACE
+    ["relation 'cuba-discussed-gaza' is reported, but rests only on 'the data the article
+      cites (unnamed)', whose words the dataset takes as allegation"]
+    """
+    named = set(attributions)
+    out = []
+    for item in items:
+        sources = {e.attributed_to for e in item.evidence}
+        if not named or not sources or not sources <= named:
+            continue
+        if item.status in ("alleged", "disputed", "denied"):
+            continue
+        loc = item.location
+        what = "relation" if isinstance(item, Relation) else "claim"
+        shown = ", ".join(f"'{s}'" for s in sorted(str(s) for s in sources))
+        out.append(
+            Diagnostic(
+                loc.path if loc else "",
+                loc.line if loc else 0,
+                loc.column if loc else 0,
+                "not-alleged",
+                f"{what} '{item.id}' is {item.status}, but rests only on {shown}, whose "
+                "words the dataset takes as allegation",
+                "make it 'status: alleged' (or disputed or denied), or give evidence from "
+                "another source; the dataset's 'alleged_attributions' lists these sources",
+                "warning",
+            )
+        )
+    return out
 
 
 def _unconfirmed(loader: _Loader, item: Relation | Claim) -> None:

@@ -263,3 +263,28 @@ def test_graph_data_holds_several_datasets_each_validated_on_its_own() -> None:
         relgraph.load(GRAPH_DATA)
     assert [d.code for d in info.value.diagnostics] == ["several-datasets"]
     assert [d.code for d in relgraph.validate(GRAPH_DATA) if d.severity == "error"] == []
+
+
+def test_validate_warns_when_an_item_resting_on_the_unidentified_data_is_not_alleged(
+    tmp_path: Path,
+) -> None:
+    """The dataset's own setting, not a phrase in the code, names the sources to allege."""
+    import shutil
+
+    shutil.copytree(GRAPH_DATA / "sources", tmp_path / "sources")
+    text = CUBA_IRAN.read_text("utf-8")
+    start = text.index("  - id: cuba-discussed-gaza")
+    end = text.index("status: alleged", start)
+    changed = text[:end] + "status: reported" + text[end + len("status: alleged") :]
+    (tmp_path / "cuba_iran.yaml").write_text(changed, "utf-8")
+    [warning] = relgraph.validate(tmp_path / "cuba_iran.yaml")
+    assert (warning.code, warning.message) == (
+        "not-alleged",
+        "relation 'cuba-discussed-gaza' is reported, but rests only on 'the data the article "
+        "cites (unnamed)', whose words the dataset takes as allegation",
+    )
+    without = changed.replace(
+        "  alleged_attributions:\n    - the data the article cites (unnamed)\n", ""
+    )
+    (tmp_path / "cuba_iran.yaml").write_text(without, "utf-8")
+    assert relgraph.validate(tmp_path / "cuba_iran.yaml") == []

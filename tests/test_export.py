@@ -704,6 +704,7 @@ def test_graphml_graph_carries_the_datasets_license_and_authors_exactly(
     assert (i["license"], i["authors"]) == (LICENSE, AUTHORS)
     plain = nx.read_graphml(io.BytesIO(export_bytes(bundled, "graphml")))
     assert sorted(k for k in plain.graph if not k.endswith("_default")) == [
+        "alleged_attributions",
         "dataset_id",
         "description",
         "notes",
@@ -974,7 +975,13 @@ def test_csv_carries_license_authors_and_evidence_notes(
     assert joined["r-formula"]["Quotes"] == "\n".join(FORMULA_EVIDENCE)
     export(bundled, "csv", tmp_path / "plain")
     plain = yaml.safe_load((tmp_path / "plain" / "meta.yaml").read_text(encoding="utf-8"))
-    assert sorted(plain["dataset"]) == ["description", "id", "notes", "title"]
+    assert sorted(plain["dataset"]) == [
+        "alleged_attributions",
+        "description",
+        "id",
+        "notes",
+        "title",
+    ]
 
 
 def test_csv_writes_the_source_texts_byte_for_byte(
@@ -1222,7 +1229,13 @@ def test_cypher_writes_license_and_authors_on_a_dataset_node_and_evidence_notes(
     plain = _cypher_rows(export_bytes(bundled, "cypher").decode("utf-8"))
     (dataset,) = [rows for words, rows in plain if "Dataset" in words]
     assert dataset[0]["id"] == "cuba_iran"
-    assert sorted(dataset[0]["props"]) == ["description", "notes", "title"]  # no license given
+    assert sorted(dataset[0]["props"]) == [  # no license given
+        "alleged_attributions",
+        "description",
+        "notes",
+        "title",
+    ]
+    assert dataset[0]["props"]["alleged_attributions"] == ["the data the article cites (unnamed)"]
 
 
 def test_cypher_refuses_a_kind_that_would_take_the_dataset_label(tmp_path: Path) -> None:

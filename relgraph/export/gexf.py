@@ -186,7 +186,8 @@ def meta_description(dataset: Dataset) -> str:
     >>> import dataclasses, relgraph
     >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
     >>> ds = dataclasses.replace(
-    ...     ds, description=None, notes="One source.", authors="A. Reporter", license="CC BY 4.0"
+    ...     ds, description=None, notes="One source.", authors="A. Reporter", license="CC BY 4.0",
+    ...     alleged_attributions=(),
     ... )
     >>> print(meta_description(ds))
     Cuba–Iran relations
@@ -201,6 +202,8 @@ def meta_description(dataset: Dataset) -> str:
         text += f"\nAuthors: {dataset.authors}"
     if dataset.license:
         text += f"\nLicense: {dataset.license}"
+    if dataset.alleged_attributions:
+        text += "\nAlleged attributions: " + "; ".join(dataset.alleged_attributions)
     return text
 
 

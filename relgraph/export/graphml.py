@@ -128,6 +128,7 @@ def _graph_data(dataset: Dataset) -> dict[str, Any]:
         "notes": dataset.notes,
         "license": dataset.license,
         "authors": dataset.authors,
+        "alleged_attributions": "\n".join(dataset.alleged_attributions) or None,
     }
 
 

@@ -106,9 +106,15 @@ def dataset_fields(dataset: Dataset) -> dict[str, Any]:
     --------
     >>> import relgraph
     >>> list(dataset_fields(relgraph.load("graph_data/cuba_iran.yaml")))
-    ['id', 'title', 'description', 'notes', 'license', 'authors']
+    ['id', 'title', 'description', 'notes', 'license', 'authors', 'alleged_attributions']
+
+    A list field the dataset leaves empty is ``None``, as a missing text is.
     """
-    return {name: getattr(dataset, name) for name in FIELDS["dataset"]}
+    out: dict[str, Any] = {}
+    for name in FIELDS["dataset"]:
+        value = getattr(dataset, name)
+        out[name] = (list(value) or None) if isinstance(value, tuple) else value
+    return out
 
 
 def dataset_record(dataset: Dataset) -> dict[str, Any]:
