@@ -1273,9 +1273,7 @@ def _unique_ids(items: list[Relation] | list[Claim], what: str, problems: Proble
             seen[item.id] = item.location
 
 
-def not_alleged(
-    items: Sequence[Relation | Claim], attributions: Sequence[str]
-) -> list[Diagnostic]:
+def not_alleged(items: Sequence[Relation | Claim], attributions: Sequence[str]) -> list[Diagnostic]:
     """``warning[not-alleged]`` for each item resting only on ``attributions`` yet not alleged.
 
     ``attributions`` are the dataset's ``alleged_attributions``: sources (as
