@@ -992,7 +992,7 @@ class _BulkLoader(_Loader):
 
     # -- records ---------------------------------------------------------
     def fast_entity(self, d: dict[str, Any], loc: Location) -> tuple[Entity, int]:
-        if not d.keys() <= _ENTITY_KEYS:
+        if not d.keys() <= _ENTITY_KEYS or "referents" in d:  # referents: checked slowly
             raise _Slow
         ident, name, kind = d.get("id"), d.get("name"), d.get("kind")
         if type(ident) is not str or type(name) is not str or type(kind) is not str:
@@ -1555,6 +1555,7 @@ def _load(files: list[str], problems: Problems, progress: ProgressCallback | Non
         tick.advance()
     tick.finish()
     del entities
+    loader.check_referents()
     loader.check_source_links()
     relations: list[Relation] = []
     claims: list[Claim] = []

@@ -185,6 +185,7 @@ def _entity_fold(a: Entity, b: Entity) -> Entity:
         external_ids=tuple(sorted(set(a.external_ids) | set(b.external_ids))),
         country=a.country or b.country,
         description=a.description or b.description,
+        referents=_union(a.referents, b.referents),
     )
 
 

@@ -9,7 +9,8 @@ once, from ``source`` to ``target`` as written, with ``directed=False``.
 Every attribute is a fresh copy: changing the graph never changes the dataset.
 
 Node attributes: ``name``, ``kind``, ``aliases``, ``country``, ``description``,
-``external_ids``, ``tags`` and ``claims`` (list of dicts).
+``external_ids``, ``tags``, ``referents`` (old ids a merge folded into the
+actor) and ``claims`` (list of dicts).
 Edge attributes: ``id``, ``type``, ``category``, ``label``, ``inverse_label``,
 ``directed``, ``status``, ``sign``, ``allegation``, ``date``, ``start``, ``end``
 (ISO text at the precision given, or ``None``), ``notes``, ``evidence`` (list
@@ -229,6 +230,7 @@ def _build_graph(dataset: Dataset) -> nx.MultiDiGraph:
             "description": e.description,
             "external_ids": dict(e.external_ids),
             "tags": list(e.tags),
+            "referents": list(e.referents),
             "claims": claims.get(e.id, []),
         }
         succ[e.id] = {}

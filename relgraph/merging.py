@@ -12,7 +12,8 @@ What a merge does
   every other name is kept as an alias; aliases, tags and external ids are
   joined; distinct descriptions are kept, each after the other. References to
   the other ids (relation ends, claims, attributions, origins, affiliations)
-  are redirected. An id means the same actor in every dataset, as when
+  are redirected, and the other ids are kept as the actor's ``referents``,
+  so that they still name it. An id means the same actor in every dataset, as when
   datasets are loaded together, unless a judgement says otherwise.
 - **The same source is stored once**, found by the sha256 of its text whatever
   its id; evidence is redirected to the kept id. Two grades or notes for one
@@ -61,7 +62,7 @@ from relgraph.model import (
     Status,
 )
 
-__all__ = ["MergeResult", "fold_status", "merge", "merged_path", "write_merged"]
+__all__ = ["MergeResult", "check_output", "fold_status", "merge", "merged_path", "write_merged"]
 
 _T = TypeVar("_T")
 
@@ -109,10 +110,14 @@ class MergeResult:
     notes: list[str] = field(default_factory=list)
 
     def lost(self) -> list[str]:
-        """Evidence items, notes and grades of the inputs missing from the output.
+        """Evidence items, notes, grades, names, aliases and tags of the inputs missing
+        from the output.
 
         An evidence item is known by its source's text (sha256), its quote and
-        its place in that text. Empty when nothing was lost.
+        its place in that text. An actor's name and aliases must be the name
+        or an alias of the actor it became, its tags among that actor's tags,
+        and its id that actor's id or one of its referents (unless it was
+        renamed). Empty when nothing was lost.
 
         Examples
         --------
@@ -137,7 +142,31 @@ class MergeResult:
             return any(text in t for t in texts)
 
         missing: list[str] = []
+        became = {old: new for new, others in self.actors for old in others}
+        became.update(self.renamed)
+        out_entities = {e.id: e for e in self.dataset.entities}
         for ds in self.inputs:
+            for ent in ds.entities:
+                ref = f"{ds.id}:{ent.id}"
+                out_entity = out_entities.get(became.get(ref, ent.id))
+                if out_entity is None:
+                    missing.append(f"{ref}: the actor")
+                    continue
+                labels = {out_entity.name, *out_entity.aliases}
+                missing += [
+                    f"{ref}: its name {label!r}"
+                    if label == ent.name
+                    else f"{ref}: its alias {label!r}"
+                    for label in (ent.name, *ent.aliases)
+                    if label not in labels
+                ]
+                missing += [f"{ref}: its tag {t!r}" for t in ent.tags if t not in out_entity.tags]
+                if (
+                    ref not in self.renamed_refs
+                    and ent.id not in out_entities  # else the id names another actor now
+                    and ent.id not in out_entity.referents
+                ):
+                    missing.append(f"{ref}: its id, as a referent of {out_entity.id}")
             by_id = {s.id: s for s in ds.sources}
             theirs: list[Relation | Claim] = [*ds.relations, *ds.claims]
             for item in theirs:
@@ -158,6 +187,11 @@ class MergeResult:
                 if s.notes and not noted(s.notes):
                     missing.append(f"{ds.id}:{s.id}: its notes")
         return missing
+
+    @property
+    def renamed_refs(self) -> frozenset[str]:
+        """The inputs' items (``dataset:id``) that were given another id."""
+        return frozenset(old for old, _ in self.renamed)
 
     def to_text(self) -> str:
         """What the merge did, as the terminal shows it."""
@@ -386,6 +420,7 @@ def merge(
         groups.setdefault(union.find(ref), []).append(ref)
     actor_id: dict[Ref, str] = {}
     entities: list[Entity] = []
+    old_ids: list[list[str]] = []  # for each kept actor, the ids folded into it
     taken: set[str] = set()
     for root, members in sorted(groups.items(), key=lambda kv: order[kv[0]]):
         members.sort(key=order.__getitem__)
@@ -431,11 +466,23 @@ def merge(
                 description=_join_text(entity_of[r].description for r in members),
             )
         )
+        old_ids.append(
+            [r.id for r in members if r.id != ident]
+            + [old for r in members for old in entity_of[r].referents]
+        )
         for ref in members:
             actor_id[ref] = ident
         renamed = tuple(str(r) for r in members if r != root and r.id != ident)
         if renamed:  # the same id in several datasets is one actor as a matter of course
             result.actors.append((ident, renamed))
+
+    kept_ids = {e.id for e in entities}
+    referred: set[str] = set()
+    for n, olds in enumerate(old_ids):  # old ids still name the actor they were folded into
+        referents = [o for o in dict.fromkeys(olds) if o not in kept_ids and o not in referred]
+        referred.update(referents)
+        if referents:
+            entities[n] = dataclasses.replace(entities[n], referents=tuple(referents))
 
     # -- sources ----------------------------------------------------------
     source_id: dict[Ref, str] = {}
@@ -662,6 +709,50 @@ def merged_path(result: MergeResult, output: str | os.PathLike[str]) -> str:
     return os.path.join(output, f"{result.dataset.id}.yaml")
 
 
+def check_output(output: str | os.PathLike[str]) -> None:
+    """Refuse an ``output`` that :func:`write_merged` could only write wrongly, before any work.
+
+    A ``.yaml`` file must be new and its folder must exist; a name with
+    another suffix (``both.json``) is neither a dataset file nor a folder.
+
+    Raises
+    ------
+    UsageError
+        Saying what is wrong with ``output`` and what to give instead.
+
+    Examples
+    --------
+    >>> check_output("merged.json")
+    Traceback (most recent call last):
+    ...
+    relgraph.errors.UsageError: 'merged.json' is neither a .yaml file nor a folder
+      hint: a merge writes a YAML dataset: give a new .yaml file (merged.yaml) or a folder
+    """
+    output = os.fspath(output)
+    if output.endswith((".yaml", ".yml")):
+        if os.path.lexists(output):
+            raise UsageError(
+                f"'{output}' already exists\n"
+                "  hint: merge into a new file; a merge never overwrites a dataset"
+            )
+        folder = os.path.dirname(output) or "."
+        if not os.path.isdir(folder):
+            raise UsageError(
+                f"cannot write '{output}': the folder '{folder}' does not exist\n"
+                "  hint: create it first, or give -o a new folder, which the merge makes"
+            )
+        return
+    if output.endswith(("/", os.sep)) or os.path.isdir(output):
+        return
+    stem, suffix = os.path.splitext(output)
+    if suffix[1:].isalpha():
+        raise UsageError(
+            f"'{output}' is neither a .yaml file nor a folder\n"
+            f"  hint: a merge writes a YAML dataset: give a new .yaml file "
+            f"({os.path.basename(stem)}.yaml) or a folder"
+        )
+
+
 def write_merged(result: MergeResult, output: str | os.PathLike[str]) -> Dataset:
     """Validate the merged dataset and write it, with its source texts.
 
@@ -680,7 +771,8 @@ def write_merged(result: MergeResult, output: str | os.PathLike[str]) -> Dataset
         is written).
     UsageError
         When a folder ``output`` exists and is not empty, or is a file; when a
-        ``.yaml`` ``output`` exists already.
+        ``.yaml`` ``output`` exists already or its folder does not; when
+        ``output`` has another suffix (:func:`check_output`).
     WriteError
         When the files cannot be written.
     """
@@ -688,13 +780,9 @@ def write_merged(result: MergeResult, output: str | os.PathLike[str]) -> Dataset
     from relgraph.imports.commit import write_document
     from relgraph.imports.nodelink import document_from_node_link
 
+    check_output(output)
     target = merged_path(result, output)
     if target == os.fspath(output):  # a dataset file beside texts that may be there already
-        if os.path.lexists(target):
-            raise UsageError(
-                f"'{target}' already exists\n"
-                "  hint: merge into a new file; a merge never overwrites a dataset"
-            )
         return write_document(_merged_document(result, document_from_node_link, node_link), target)
     folder = os.fspath(output)
     if os.path.exists(folder) and not os.path.isdir(folder):

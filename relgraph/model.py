@@ -320,7 +320,13 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    """An actor: a state, an official, a company, a group, an agency, a medium…"""
+    """An actor: a state, an official, a company, a group, an agency, a medium…
+
+    ``referents`` are the ids this actor had before a merge folded them into
+    it (``relgraph merge``): they still name it, for :meth:`Dataset.entity`,
+    ``relgraph path`` and ``ego`` and the page's search, but relations and
+    claims use its ``id``.
+    """
 
     id: str
     name: str
@@ -331,6 +337,7 @@ class Entity:
     external_ids: tuple[tuple[str, str], ...] = ()
     tags: tuple[str, ...] = ()
     location: Location | None = field(default=None, compare=False)
+    referents: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,15 +445,28 @@ class Dataset:
     parts: tuple[DatasetPart, ...] = ()
 
     def entity(self, id: str) -> Entity:
-        """The entity with this id (looked up in an index made on first use).
+        """The entity with this id, or the one it was merged into (one of its ``referents``).
+
+        Looked up in an index made on first use.
 
         Raises
         ------
         KeyError
             When there is none.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> ds = relgraph.load("graph_data/cuba_iran_havana.yaml")
+        >>> ds.entity("ebrahim-raisi").id
+        'ibrahim-raisi'
         """
         try:
             return self._entities_by_id[id]
+        except KeyError:
+            pass
+        try:
+            return self._entities_by_referent[id]
         except KeyError:
             raise KeyError(id) from None
 
@@ -466,6 +486,10 @@ class Dataset:
     @cached_property
     def _entities_by_id(self) -> dict[str, Entity]:
         return {e.id: e for e in reversed(self.entities)}  # the first of a repeated id wins
+
+    @cached_property
+    def _entities_by_referent(self) -> dict[str, Entity]:
+        return {old: e for e in reversed(self.entities) for old in e.referents}
 
     @cached_property
     def _sources_by_id(self) -> dict[str, Source]:

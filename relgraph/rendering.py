@@ -668,6 +668,7 @@ def page_data(
                     "description": e.description,
                     "tags": list(e.tags),
                     "external_ids": [list(pair) for pair in e.external_ids],
+                    "referents": list(e.referents),
                     "x": x,
                     "y": y,
                     "metrics": {k: values[k][i] for k in metrics},

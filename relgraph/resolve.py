@@ -1,6 +1,7 @@
 """Finding the actor or relation a user means from what they typed.
 
-An actor may be named by its id, its name or any of its aliases. Matching
+An actor may be named by its id, its name, any of its aliases or an old id
+that a merge folded into it (its ``referents``). Matching
 ignores case, accents, the kind of quotation marks and dashes, and runs of
 white space: ``"raul castro"`` finds *Raúl Castro*. An exact id always wins.
 When nothing matches, or more than one actor does, a :class:`UsageError`
@@ -28,7 +29,7 @@ from relgraph.errors import UsageError, closest_names, shorten
 from relgraph.model import Dataset, Entity, Relation
 from relgraph.quotes import normalize
 
-__all__ = ["fold", "resolve_actor", "resolve_relation"]
+__all__ = ["fold", "merged_note", "resolve_actor", "resolve_relation"]
 
 
 def fold(text: str) -> str:
@@ -49,6 +50,7 @@ def _labels(entity: Entity) -> Iterable[str]:
     yield entity.id
     yield entity.name
     yield from entity.aliases
+    yield from entity.referents
 
 
 def resolve_actor(dataset: Dataset, ref: str) -> Entity:
@@ -59,7 +61,8 @@ def resolve_actor(dataset: Dataset, ref: str) -> Entity:
     dataset : Dataset
         Where to look.
     ref : str
-        An actor's id, name or alias (case, accents and spacing ignored).
+        An actor's id, name or alias (case, accents and spacing ignored), or
+        an old id a merge folded into it (:func:`merged_note` says so).
 
     Returns
     -------
@@ -80,6 +83,9 @@ def resolve_actor(dataset: Dataset, ref: str) -> Entity:
     """
     for e in dataset.entities:
         if e.id == ref:
+            return e
+    for e in dataset.entities:
+        if ref in e.referents:
             return e
     key = fold(ref)
     found = [e for e in dataset.entities if any(fold(label) == key for label in _labels(e))]
@@ -109,6 +115,29 @@ def resolve_actor(dataset: Dataset, ref: str) -> Entity:
     else:
         hint = "give an actor's id, name or alias; `relgraph analyze --metric degree` lists them"
     raise UsageError(f"no actor is called '{shorten(ref)}'\n  hint: {hint}")
+
+
+def merged_note(entity: Entity, ref: str) -> str | None:
+    """What to tell the user when ``ref`` named ``entity`` only as an old id, else ``None``.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> ds = relgraph.load("graph_data/cuba_iran_havana.yaml")
+    >>> merged_note(resolve_actor(ds, "ebrahim-raisi"), "ebrahim-raisi")
+    "'ebrahim-raisi' was merged into Ibrahim Raisi (ibrahim-raisi): answering for ibrahim-raisi"
+    >>> merged_note(resolve_actor(ds, "Ebrahim Raisi"), "Ebrahim Raisi") is None
+    True
+    """
+    key = fold(ref)
+    if key in (fold(label) for label in (entity.id, entity.name, *entity.aliases)):
+        return None
+    if not any(fold(old) == key for old in entity.referents):
+        return None
+    return (
+        f"'{shorten(ref)}' was merged into {shorten(entity.name)} ({entity.id}): "
+        f"answering for {entity.id}"
+    )
 
 
 def resolve_relation(dataset: Dataset, ref: str) -> Relation:

@@ -253,6 +253,13 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
                 "description": "Ids in other databases, e.g. wikidata: Q241.",
             },
             "tags": _texts("Free tags."),
+            "referents": {
+                "type": ["array", "string", "null"],
+                "items": {"type": "string", "pattern": ID_RE.pattern},
+                "pattern": ID_RE.pattern,
+                "description": "Old ids of this actor: the ids a merge folded into it, which "
+                "still name it (relations use its id).",
+            },
             "review": _choice(
                 ["proposed", "accepted"],
                 "proposed: suggested by `relgraph suggest`, still to be checked (validate warns); "

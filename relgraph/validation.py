@@ -102,6 +102,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "description",
         "external_ids",
         "tags",
+        "referents",
         "review",
     ),
     "relation": (
@@ -378,6 +379,9 @@ class _Loader:
         #: Entities declared with an id but not read (an unknown kind, no name): their
         #: problem is reported once, where they are declared, not at every reference.
         self.broken_entities: set[str] = set()
+        #: An old id folded into an entity by a merge (its ``referents``): the entity's
+        #: id, and where the old id is written.
+        self.referents: dict[str, tuple[str, Node]] = {}
         self.source_links: dict[str, _SourceLinks] = {}
         self.origins: Origins | None = None  # made for the first confirmed item
         self.alleged_attributions: tuple[str, ...] = ()
@@ -774,6 +778,7 @@ class _Loader:
                 continue
             externals.append((str(key), str(value.value)))
         tags = f.texts("tags")
+        referents = self.entity_referents(f, ident)
         if ident is None or name is None or kind is None:
             if ident is not None:
                 self.broken_entities.add(ident)
@@ -788,7 +793,59 @@ class _Loader:
             external_ids=tuple(sorted(externals)),
             tags=tags,
             location=_loc(node),
+            referents=referents,
         )
+
+    def entity_referents(self, f: Fields, ident: str | None) -> tuple[str, ...]:
+        """An entity's ``referents``: the old ids a merge folded into it."""
+        out: list[str] = []
+        for node in f.items("referents"):
+            if node.kind != "str":
+                f._wrong("referents", node, "a list of ids", "write referents: [an-old-id]")
+                continue
+            old = str(node.value)
+            if not ID_RE.match(old):
+                self.problems.add(
+                    node,
+                    "bad-id",
+                    f"'{shorten(old)}' in 'referents' is not an id",
+                    "write the old ids that were merged into this entity, as they were written",
+                )
+                continue
+            if old == ident:
+                self.problems.add(
+                    node,
+                    "bad-referent",
+                    f"'{old}' is the entity's own id, not an old id of it",
+                    "list under 'referents:' only the ids merged into this entity",
+                )
+                continue
+            if old in self.referents:
+                owner, first = self.referents[old]
+                self.problems.add(
+                    node,
+                    "duplicate-referent",
+                    f"the old id '{old}' is already a referent of '{owner}' "
+                    f"at {first.path}:{first.line}",
+                    "an old id was merged into one entity: keep it in one 'referents:' list",
+                )
+                continue
+            if ident is not None:
+                self.referents[old] = (ident, node)
+            out.append(old)
+        return tuple(out)
+
+    def check_referents(self) -> None:
+        """An old id (a referent) must not be the id of an entity too."""
+        for old, (owner, node) in self.referents.items():
+            if old in self.entities or old in self.broken_entities:
+                self.problems.add(
+                    node,
+                    "bad-referent",
+                    f"'{old}' is a referent of '{owner}' but also the id of an entity",
+                    f"an old id names one actor: remove it from the referents of '{owner}', "
+                    "or merge the two entities",
+                )
 
     def entity_ref(self, f: Fields, key: str) -> str | None:
         ident = f.text(key, required=True, example="an-entity-id")
@@ -798,6 +855,15 @@ class _Loader:
         if ident not in self.entities:
             if ident in self.broken_entities:
                 return None  # declared, but wrong: said once, where it is declared
+            if ident in self.referents:
+                current = self.referents[ident][0]
+                self.problems.add(
+                    node,
+                    "old-id",
+                    f"'{ident}' is an old id of '{current}', which it was merged into",
+                    f"write '{current}'",
+                )
+                return None
             self.problems.add(
                 node,
                 "unknown-entity",

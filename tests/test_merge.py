@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import shlex
 from pathlib import Path
 
 import pytest
 import yaml
 
 import relgraph
+from relgraph import analysis
 from relgraph.corroboration import independent_origins
 from relgraph.errors import DatasetError, UsageError
 from relgraph.judgements import Judgement, check_judgements, judgements_yaml, read_judgements
@@ -494,18 +498,26 @@ CUBA_IRAN = ROOT / "graph_data" / "cuba_iran.yaml"
 HAVANA = ROOT / "graph_data" / "raisi_havana_2023.yaml"
 JUDGEMENTS = ROOT / "graph_data" / "cuba_iran_havana.judgements.yaml"
 MERGED = ROOT / "graph_data" / "cuba_iran_havana.yaml"
-MERGE_ARGS = [
-    "merge",
-    str(CUBA_IRAN),
-    str(HAVANA),
-    "-j",
-    str(JUDGEMENTS),
-    "--id",
-    "cuba_iran_havana",
-    "--title",
-    "Cuba–Iran relations and Raisi in Havana",
-    "-q",
-]
+
+
+def _readme_merge_command() -> list[str]:
+    """The merge of the bundled pair, as the README's 'Mapping a second article' runs it."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = [
+        shlex.split(found.replace("\\\n", " "))
+        for found in re.findall(r"^relgraph merge (?:.*\\\n)*.*$", readme, re.M)
+    ]
+    bundled = [c for c in commands if "graph_data/cuba_iran_havana.judgements.yaml" in c]
+    assert len(bundled) == 1, "the README gives the merge of the bundled pair once"
+    return bundled[0]
+
+
+def _bundled(arg: str) -> str:
+    return str(ROOT / arg) if arg.startswith("graph_data/") else arg
+
+
+README_MERGE = _readme_merge_command()
+MERGE_ARGS = [_bundled(a) for a in README_MERGE[1:]]
 
 
 @pytest.fixture(scope="module")
@@ -567,7 +579,23 @@ def test_the_committed_merge_is_what_relgraph_merge_writes_today(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """graph_data/cuba_iran_havana.yaml is the merge of the two, as the README runs it."""
-    code, _, err = run(capsys, *MERGE_ARGS, "-o", str(tmp_path / "merged"))
+    assert README_MERGE == [
+        "relgraph",
+        "merge",
+        "graph_data/cuba_iran.yaml",
+        "graph_data/raisi_havana_2023.yaml",
+        "-j",
+        "graph_data/cuba_iran_havana.judgements.yaml",
+        "-o",
+        "graph_data/cuba_iran_havana.yaml",
+        "--id",
+        "cuba_iran_havana",
+        "--title",
+        "Cuba–Iran relations and Raisi in Havana",
+    ]
+    args = list(MERGE_ARGS)
+    args[args.index("-o") + 1] = str(tmp_path / "merged")
+    code, _, err = run(capsys, *args, "-q")
     assert code == 0, err
     fresh = (tmp_path / "merged" / "cuba_iran_havana.yaml").read_text(encoding="utf-8")
     assert MERGED.read_text(encoding="utf-8") == fresh, (
@@ -678,3 +706,232 @@ def test_efes_report_and_the_articles_relay_of_it_are_one_origin(merged: bool) -
     ]
     assert len(relays) == 3
     assert {origins.of_evidence(e).id for e in relays} == {"agencia-efe"}
+
+
+# -- old ids kept as referents ----------------------------------------------------
+
+
+def _merged_pair(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> Path:
+    a, b = pair
+    path = _judged(tmp_path, ("entity", "first:ibrahim-raisi", "second:ebrahim-raisi", "same"))
+    out = tmp_path / "merged"
+    code, _, err = run(
+        capsys, "merge", str(a), str(b), "-j", str(path), "-o", str(out), "--id", "both"
+    )
+    assert code == 0, err
+    return out / "both.yaml"
+
+
+def test_an_old_id_is_kept_as_a_referent_and_still_names_the_actor(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    merged = _merged_pair(pair, tmp_path, capsys)
+    assert "    referents: [ebrahim-raisi]\n" in merged.read_text(encoding="utf-8")
+    ds = relgraph.load(merged)
+    raisi = ds.entity("ibrahim-raisi")
+    assert raisi.referents == ("ebrahim-raisi",)
+    assert ds.entity("ebrahim-raisi") is raisi
+    assert [e.referents for e in ds.entities if e.id != "ibrahim-raisi"] == [(), ()]
+    assert analysis.resolve_actor(ds, "Ebrahim-Raisi") is raisi
+    assert analysis.paths(ds, "ebrahim-raisi", "iran").source == "ibrahim-raisi"
+    assert analysis.ego(ds, "ebrahim-raisi").center == "ibrahim-raisi"
+    with pytest.raises(KeyError):
+        ds.entity("raisi")
+
+
+def test_path_and_ego_answer_an_old_id_for_the_actor_it_was_merged_into(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    merged = str(_merged_pair(pair, tmp_path, capsys))
+    note = (
+        "relgraph: 'ebrahim-raisi' was merged into Ibrahim Raisi (ibrahim-raisi): "
+        "answering for ibrahim-raisi\n"
+    )
+    code, out, err = run(capsys, "path", "ebrahim-raisi", "iran", merged)
+    assert code == 0, err
+    assert note in err
+    assert out.startswith("Path 1: Ibrahim Raisi - Cuba - Iran (2 hops)\n")
+    assert run(capsys, "path", "ibrahim-raisi", "iran", merged)[1] == out
+    code, out, err = run(capsys, "ego", "ebrahim-raisi", merged)
+    assert code == 0, err
+    assert note in err
+    assert out.startswith("Ego network of Ibrahim Raisi (radius 1): 2 actors, 2 relations\n")
+    # a name or alias that is also an old id needs no note
+    code, _, err = run(capsys, "ego", "Ebrahim Raisi", merged)
+    assert code == 0, err
+    assert "was merged into" not in err
+
+
+def test_referents_travel_through_json_lines_and_node_link_json(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    merged = _merged_pair(pair, tmp_path, capsys)
+    lines = merged.parent / "both.jsonl"  # beside the texts it names
+    code, _, err = run(capsys, "convert", str(merged), "-o", str(lines))
+    assert code == 0, err
+    assert '"referents":["ebrahim-raisi"]' in lines.read_text(encoding="utf-8")
+    assert relgraph.load(lines).entity("ebrahim-raisi").id == "ibrahim-raisi"
+    exported = tmp_path / "graph.json"
+    code, _, err = run(capsys, "export", str(merged), "--to", "json", "-o", str(exported))
+    assert code == 0, err
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    (node,) = [n for n in data["nodes"] if n["id"] == "ibrahim-raisi"]
+    assert node["referents"] == ["ebrahim-raisi"]
+    (tmp_path / "back").mkdir()
+    back = tmp_path / "back" / "both.yaml"
+    code, _, err = run(capsys, "import", "json", str(exported), "-o", str(back))
+    assert code == 0, err
+    assert relgraph.load(back).entity("ibrahim-raisi").referents == ("ebrahim-raisi",)
+    assert relgraph.load(merged).graph().nodes["ibrahim-raisi"]["referents"] == ["ebrahim-raisi"]
+
+
+REFERENTS = """\
+dataset: {{id: refs, title: Referents}}
+sources:
+  - {{id: art, title: An article, reliability: F, text: sources/art.txt, sha256: {sha}}}
+entities:
+  - {{id: iran, name: Iran, kind: state, referents: [persia, iran]}}
+  - {{id: cuba, name: Cuba, kind: state, referents: [persia, hamas, Not An Id]}}
+  - {{id: hamas, name: Hamas, kind: group}}
+relations:
+  - source: persia
+    target: cuba
+    type: agreement
+    date: 2006-01
+    status: reported
+    evidence:
+      - quote: Iran and Cuba signed an agreement in Havana in January 2006.
+        source: art
+"""
+
+
+def test_bad_referents_are_located_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from support import SOURCE_TEXT
+
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "art.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    path = tmp_path / "refs.yaml"
+    path.write_text(REFERENTS.format(sha=sha256_of(SOURCE_TEXT)), encoding="utf-8")
+    code, _, err = run(capsys, "validate", str(path))
+    assert code == 1
+    assert err.startswith(
+        f"{path}:5:61: error[bad-referent] 'iran' is the entity's own id, not an old id of it\n"
+        "  hint: list under 'referents:' only the ids merged into this entity\n"
+        f"{path}:6:53: error[duplicate-referent] the old id 'persia' is already a referent of "
+        f"'iran' at {path}:5\n"
+        "  hint: an old id was merged into one entity: keep it in one 'referents:' list\n"
+        f"{path}:6:61: error[bad-referent] 'hamas' is a referent of 'cuba' but also the id of "
+        "an entity\n"
+        "  hint: an old id names one actor: remove it from the referents of 'cuba', or merge "
+        "the two entities\n"
+        f"{path}:6:68: error[bad-id] 'Not An Id' in 'referents' is not an id\n"
+        "  hint: write the old ids that were merged into this entity, as they were written\n"
+        f"{path}:9:13: error[old-id] 'persia' is an old id of 'iran', which it was merged into\n"
+        "  hint: write 'iran'\n"
+    ), err
+
+
+# -- nothing lost: names, aliases and tags too -----------------------------------
+
+
+def test_lost_names_an_alias_a_tag_or_an_old_id_the_merge_dropped(pair: tuple[Path, Path]) -> None:
+    import dataclasses
+
+    a, b = pair
+    b.write_text(
+        b.read_text().replace(
+            "name: Ebrahim Raisi\n", "name: Ebrahim Raisi\n    aliases: [Raisi]\n    tags: [tour]\n"
+        )
+    )
+    first, second = relgraph.load(a), relgraph.load(b)
+    judged = [
+        Judgement(Ref("first", "ibrahim-raisi"), Ref("second", "ebrahim-raisi"), "entity", "same")
+    ]
+    result = merge([first, second], judged)
+    assert result.lost() == []
+    raisi = result.dataset.entity("ibrahim-raisi")
+    assert (raisi.aliases, raisi.tags, raisi.referents) == (
+        ("Ebrahim Raisi", "Raisi"),
+        ("tour",),
+        ("ebrahim-raisi",),
+    )
+    dropped = dataclasses.replace(raisi, aliases=("Ebrahim Raisi",), tags=(), referents=())
+    result.dataset = dataclasses.replace(
+        result.dataset,
+        entities=tuple(dropped if e is raisi else e for e in result.dataset.entities),
+    )
+    assert result.lost() == [
+        "second:ebrahim-raisi: its alias 'Raisi'",
+        "second:ebrahim-raisi: its tag 'tour'",
+        "second:ebrahim-raisi: its id, as a referent of ibrahim-raisi",
+    ]
+
+
+def test_every_name_alias_tag_and_id_of_the_bundled_pair_is_in_the_merge(
+    bundled_merge: tuple[relgraph.Dataset, relgraph.Dataset, relgraph.Dataset],
+) -> None:
+    article, havana, merged = bundled_merge
+    for ds in (article, havana):
+        for ent in ds.entities:
+            out = merged.entity(ent.id)  # its own id, or the id it was merged into
+            assert {ent.name, *ent.aliases} <= {out.name, *out.aliases}, (ds.id, ent.id)
+            assert set(ent.tags) <= set(out.tags), (ds.id, ent.id)
+    assert merged.entity("cabinet-ministers").id == "raisi-cabinet-ministers"
+    assert merged.entity("ebrahim-raisi").id == "ibrahim-raisi"
+
+
+# -- merge -o: a wrong output is refused, and nothing is written ------------------
+
+
+def test_merge_refuses_a_wrong_output_file_and_writes_nothing(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = pair
+    judged = _judged(tmp_path, ("entity", "first:ibrahim-raisi", "second:ebrahim-raisi", "same"))
+    existing = tmp_path / "both.yaml"
+    existing.write_text("dataset: {id: mine, title: Mine}\n", encoding="utf-8")
+    nowhere = tmp_path / "nowhere"
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    for output, message in (
+        (
+            existing,
+            f"relgraph: error: '{existing}' already exists\n"
+            "  hint: merge into a new file; a merge never overwrites a dataset\n",
+        ),
+        (
+            nowhere / "both.yaml",
+            f"relgraph: error: cannot write '{nowhere / 'both.yaml'}': the folder '{nowhere}' "
+            "does not exist\n"
+            "  hint: create it first, or give -o a new folder, which the merge makes\n",
+        ),
+        (
+            tmp_path / "both.json",
+            f"relgraph: error: '{tmp_path / 'both.json'}' is neither a .yaml file nor a folder\n"
+            "  hint: a merge writes a YAML dataset: give a new .yaml file (both.yaml) or a "
+            "folder\n",
+        ),
+    ):
+        code, out, err = run(capsys, "merge", str(a), str(b), "-j", str(judged), "-o", str(output))
+        assert (code, out, err) == (2, "", message)
+        with pytest.raises(UsageError) as info:
+            write_merged(merge([relgraph.load(a), relgraph.load(b)]), output)
+        assert f"relgraph: error: {info.value}\n" == message
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+    assert existing.read_text(encoding="utf-8") == "dataset: {id: mine, title: Mine}\n"
+
+
+def test_merge_into_a_new_yaml_file_beside_the_texts_it_shares(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder name with a dot is still a folder when it ends with a slash."""
+    a, b = pair
+    judged = _judged(tmp_path, ("entity", "first:ibrahim-raisi", "second:ebrahim-raisi", "same"))
+    code, _, err = run(
+        capsys, "merge", str(a), str(b), "-j", str(judged), "-o", f"{tmp_path / 'v1.2'}/"
+    )
+    assert code == 0, err
+    assert relgraph.load(tmp_path / "v1.2" / "first_second.yaml").entity("ebrahim-raisi")

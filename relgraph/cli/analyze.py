@@ -33,6 +33,7 @@ from relgraph.filters import Filter
 from relgraph.markup import markdown_text
 from relgraph.model import RELIABILITY_GRADES, STATUSES, Dataset, PartialDate
 from relgraph.progress import TerminalProgress
+from relgraph.resolve import merged_note
 from relgraph.terminal import inert
 
 __all__ = [
@@ -47,6 +48,14 @@ __all__ = [
 FORMATS = ("table", "json", "csv", "markdown")
 #: How many actors the table and markdown formats show unless --top says otherwise.
 DEFAULT_TOP = 20
+
+
+def _merged_notes(net: analysis.Network, *named: tuple[str, str]) -> None:
+    """Say so when an actor was named by an old id that a merge folded into another."""
+    for ref, ident in named:
+        note = merged_note(net.entities[ident], ref)
+        if note is not None:
+            _note(note)
 
 
 # ---------------------------------------------------------------------------
@@ -853,6 +862,7 @@ def path_command(
     net = analysis.Network(data, flt)
     result = analysis.paths(net, a, b, k, directed=directed)
     _describe(data, net)
+    _merged_notes(net, (a, result.source), (b, result.target))
     if not result.paths:
         names = net.entities
         _note(
@@ -961,6 +971,7 @@ def ego_command(
     net = analysis.Network(data, flt)
     result = analysis.ego(net, actor, radius)
     _describe(data, net)
+    _merged_notes(net, (actor, result.center))
     if page is not None:
         from relgraph.rendering import render as render_page
 

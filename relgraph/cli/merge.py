@@ -21,7 +21,7 @@ from relgraph.cli.common import (
 from relgraph.errors import DatasetError, Diagnostic, WriteError
 from relgraph.judgements import Judgement, check_judgements, judgements_yaml, read_judgements
 from relgraph.matching import match
-from relgraph.merging import merge, merged_path, write_merged
+from relgraph.merging import check_output, merge, merged_path, write_merged
 from relgraph.model import Dataset
 from relgraph.progress import TerminalProgress
 from relgraph.validation import load
@@ -191,6 +191,7 @@ def merge_command(
     """
     if len(datasets) < 2:
         raise click.UsageError("merge needs two or more datasets")
+    check_output(output)  # before any work: a wrong -o is said at once
     with progress_line(quiet) as progress:
         loaded = _load_each(datasets, progress, writes=True)
     decided = _judgements(judgements, loaded, writes=True) if judgements else ()

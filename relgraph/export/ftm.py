@@ -227,7 +227,14 @@ def _entity(dataset: Dataset, e: Entity, claims: list[Claim]) -> dict[str, Any]:
     _put(props, "keywords", *e.tags)
     _put(props, "wikidataId", dict(e.external_ids).get("wikidata"))
     _put(props, "notes", *(_claim_note(dataset, c) for c in claims))
-    return {"id": ftm_id("e", dataset.id, e.id), "schema": schema, "properties": props}
+    entity: dict[str, Any] = {
+        "id": ftm_id("e", dataset.id, e.id),
+        "schema": schema,
+        "properties": props,
+    }
+    if e.referents:  # the ids merged into it, as followthemoney's merged entities carry them
+        entity["referents"] = [ftm_id("e", dataset.id, old) for old in e.referents]
+    return entity
 
 
 def relation_schema(r: Relation, schemata: dict[str, str]) -> str:

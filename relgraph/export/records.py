@@ -160,6 +160,7 @@ def entity_record(entity: Entity) -> dict[str, Any]:
         "description": entity.description,
         "external_ids": dict(entity.external_ids),
         "tags": list(entity.tags),
+        "referents": list(entity.referents),
     }
 
 

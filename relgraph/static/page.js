@@ -2094,6 +2094,7 @@
     field(dl, "Country", n.country);
     if (n.tags && n.tags.length) field(dl, "Tags", n.tags.join(", "));
     (n.external_ids || []).forEach(function (pair) { field(dl, pair[0], pair[1]); });
+    if (n.referents && n.referents.length) field(dl, "Merged from", n.referents.join(", "));
     if (dl.firstChild) body.appendChild(dl);
     if (n.description) body.appendChild(h("p", { class: "lead", text: n.description }));
 
@@ -2308,7 +2309,13 @@
         var s = f === q ? 2 : f.indexOf(q) === 0 ? 2.5 : f.indexOf(q) >= 0 ? 4 : 9;
         if (s < score) { score = s; alias = a; }
       });
-      if (score < 9) out.push({ node: n, score: score, alias: alias });
+      var old = null;
+      (n.referents || []).forEach(function (r) {
+        var f = fold(r);
+        var s = f === q ? 2 : f.indexOf(q) === 0 ? 2.5 : 9;
+        if (s < score) { score = s; alias = null; old = r; }
+      });
+      if (score < 9) out.push({ node: n, score: score, alias: alias, old: old });
     });
     out.sort(function (a, b) {
       return a.score - b.score || (a.node.name < b.node.name ? -1 : a.node.name > b.node.name ? 1 : 0);
@@ -2326,7 +2333,8 @@
       var li = h("li", { role: "option", id: "result-" + i, "aria-selected": i === active ? "true" : "false",
         "data-id": r.node.id },
         shapeIcon(kind.shape, kind.color), h("span", { class: "name", text: r.node.name }),
-        r.alias ? h("span", { class: "muted", text: " also " + r.alias }) : null);
+        r.alias ? h("span", { class: "muted", text: " also " + r.alias }) : null,
+        r.old ? h("span", { class: "muted", text: " merged from " + r.old }) : null);
       li.addEventListener("mousedown", function (ev) { ev.preventDefault(); pick(r.node.id); });
       list.appendChild(li);
     });

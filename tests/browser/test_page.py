@@ -203,6 +203,23 @@ def test_search_finds_an_actor_by_alias(pages: dict[str, Rendered], open_page: O
     assert_clean(opened)
 
 
+def test_search_finds_a_merged_actor_by_its_old_id(open_page: Open) -> None:
+    """In the bundled merge, Havana's 'ebrahim-raisi' was folded into 'ibrahim-raisi'."""
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    page = Path(__file__).resolve().parents[2] / "output" / "cuba_iran_havana.html"
+    opened = open_page(SimpleNamespace(url=page.as_uri()))
+    opened.page.locator("#search").fill("ebrahim-rai")
+    option = opened.page.locator("#search-results li[data-id=ibrahim-raisi]")
+    assert option.text_content() == "Ibrahim Raisi merged from ebrahim-raisi"
+    opened.page.locator("#search").press("Enter")
+    assert opened.details_title() == "Ibrahim Raisi"
+    facts = opened.page.locator("#details dl.facts").first.inner_text()
+    assert "Merged from\nebrahim-raisi" in facts
+    assert_clean(opened)
+
+
 # -- finding one's way (the sample dataset) -------------------------------------------
 
 
