@@ -292,9 +292,10 @@ def combine(datasets: Sequence[Dataset]) -> Dataset:
         entities=entities,
         relations=relations,
         claims=claims,
+        parts=tuple(parts) if len(parts) > 1 else (),
     )
-    # corroboration is counted across the parts: two datasets quoting one wire story add
-    # one origin, not two
+    # corroboration is counted across the parts: two datasets quoting one wire story, or
+    # storing one text under two ids, add one origin, not two
     origins = independent_origins(joined)
     items: list[Relation | Claim] = [*relations, *claims]
     for item in items:

@@ -10,8 +10,10 @@ of its ends (a party's own media do not confirm what concerns that party).
 
 The rules
 ---------
-- Sources are joined (union-find) when one is ``derived_from`` the other, or
-  when they have the same ``origin``. Each group is one :class:`Origin`.
+- Sources are joined (union-find) when one is ``derived_from`` the other,
+  when they have the same ``origin``, or when datasets loaded together each
+  stored the same text (the same sha256) under their own ids
+  (:func:`copies_across_parts`). Each group is one :class:`Origin`.
 - An origin's id is the entity id of its shared origin if it has one, else
   the ``origin`` text (as the first source of the group writes it), else the
   id of its *root* source: the first, in dataset order, of the group's
@@ -60,6 +62,7 @@ __all__ = [
     "Corroboration",
     "Origin",
     "Origins",
+    "copies_across_parts",
     "corroboration",
     "independent_origins",
     "unconfirmed",
@@ -168,6 +171,7 @@ class Origins:
         sources: Iterable[Source],
         entities: Mapping[str, Entity],
         items: Iterable[Relation | Claim] = (),
+        copies: Iterable[tuple[str, str]] = (),
     ) -> None:
         sources = list(sources)
         self._entities = entities
@@ -196,6 +200,9 @@ class Origins:
                     union(by_key[key], s.id)
                 else:
                     by_key[key] = s.id
+        for a, b in copies:
+            if a in parent and b in parent:
+                union(a, b)
         groups: dict[str, list[Source]] = {}
         for s in sources:
             groups.setdefault(find(s.id), []).append(s)
@@ -351,6 +358,34 @@ def _ends(item: Relation | Claim) -> tuple[str, ...]:
     from relgraph.model import Relation
 
     return (item.source, item.target) if isinstance(item, Relation) else (item.entity,)
+
+
+def copies_across_parts(dataset: Dataset) -> list[tuple[str, str]]:
+    """Pairs of sources that store one text (one sha256) and come from different parts.
+
+    Two datasets loaded together (``relgraph.load([a, b])``) that each stored
+    one report under their own ids hold two copies of one story: one origin.
+    Empty for a dataset loaded on its own.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> copies_across_parts(relgraph.load("graph_data/cuba_iran.yaml"))
+    []
+    """
+    if len(dataset.parts) < 2:
+        return []
+    part_of = {path: n for n, part in enumerate(dataset.parts) for path in part.paths}
+    by_text: dict[str, list[tuple[str, int | None]]] = {}
+    for s in dataset.sources:
+        if s.sha256:
+            part = part_of.get(s.location.path) if s.location is not None else None
+            by_text.setdefault(s.sha256, []).append((s.id, part))
+    pairs: list[tuple[str, str]] = []
+    for same in by_text.values():
+        if len(same) > 1 and len({part for _, part in same}) > 1:
+            pairs += [(same[0][0], ident) for ident, _ in same[1:]]
+    return pairs
 
 
 def independent_origins(dataset: Dataset) -> Origins:

@@ -497,10 +497,13 @@ class Dataset:
 
     @cached_property
     def _origins(self) -> Origins:
-        from relgraph.corroboration import Origins
+        from relgraph.corroboration import Origins, copies_across_parts
 
         return Origins(
-            self.sources, self._entities_by_id, itertools.chain(self.relations, self.claims)
+            self.sources,
+            self._entities_by_id,
+            itertools.chain(self.relations, self.claims),
+            copies=copies_across_parts(self),
         )
 
     def graph(self) -> nx.MultiDiGraph:

@@ -835,6 +835,54 @@ def test_bad_referents_are_located_errors(
     ), err
 
 
+# -- one text under two source ids is one origin ---------------------------------
+
+
+def test_one_text_stored_by_two_datasets_is_one_origin_when_loaded_together(
+    pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first dataset's 'article' and the second's 'same-article' are one stored text."""
+    a, b = pair
+    code, out, err = run(capsys, "evidence", str(a), str(b), "--format", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    (agreement,) = [r for r in report if r["id"] == "cuba.agreement.iran.2006-01"]
+    assert agreement["sources"] == ["article", "same-article"]
+    assert agreement["origins"] == [
+        {
+            "id": "article",
+            "label": "An article",
+            "sources": ["article", "same-article"],
+            "affiliations": [],
+            "affiliated": False,
+        }
+    ]
+    assert agreement["independent"] == 1
+    assert [e["origin"] for e in agreement["evidence"]] == ["article", "article"]
+    code, out, err = run(capsys, "evidence", str(a), str(b))
+    assert (
+        "relation cuba.agreement.iran.2006-01: iran agreement cuba (reported)\n"
+        "  2 quotes · 2 sources · 1 independent origin\n"
+        "  origin 'article' (An article): sources article, same-article\n"
+    ) in out
+    # so the two copies cannot confirm it, and each dataset alone still counts its own
+    for path in pair:
+        path.write_text(
+            path.read_text().replace(
+                "date: 2006-01\n    status: reported", "date: 2006-01\n    status: confirmed"
+            )
+        )
+    code, _, err = run(capsys, "validate", str(a), str(b))
+    assert code == 0, err
+    assert err == (
+        f"{a}:32:5: warning[unconfirmed] relation 'cuba.agreement.iran.2006-01' is marked "
+        "confirmed but has 1 independent origin: 'article' (2 sources: article, same-article)\n"
+        "  hint: confirmed needs two independent origins not affiliated with its ends: add "
+        "evidence from another origin, or mark it reported\n"
+        f"{a} + {b}: ok (1 warning)\n"
+    )
+
+
 # -- nothing lost: names, aliases and tags too -----------------------------------
 
 
