@@ -430,7 +430,39 @@ class Filter:
             from relgraph.corroboration import independent_origins
 
             known = [o.id for o in independent_origins(dataset)]
-            _check("an origin", self.origins, known, "`relgraph evidence` lists the origins")
+            given = self.current_ids(dataset).origins
+            _check("an origin", given, known, "`relgraph evidence` lists the origins")
+
+    def current_ids(self, dataset: Dataset) -> Filter:
+        """This filter with each old id of an origin actor (one of its ``referents``) given
+        as the actor's id, as a merge left it; the filter itself when there is none.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> ds = relgraph.load("graph_data/cuba_iran_havana.yaml")
+        >>> f = Filter(origins=["agencia-efe"])
+        >>> f.current_ids(ds) is f
+        True
+        """
+        if self.origins is None:
+            return self
+        from relgraph.corroboration import independent_origins
+
+        known = {o.id for o in independent_origins(dataset)}
+        current: list[str] = []
+        for ident in self.origins:
+            if ident not in known:
+                try:
+                    entity = dataset.entity(ident)
+                except KeyError:
+                    pass
+                else:
+                    ident = entity.id if entity.id in known else ident
+            current.append(ident)
+        if tuple(current) == self.origins:
+            return self
+        return replace(self, origins=tuple(dict.fromkeys(current)))
 
     def apply(self, dataset: Dataset) -> Dataset:
         """A new dataset holding only what the filter keeps.
@@ -462,6 +494,9 @@ class Filter:
         >>> len(ds.entities) > len(states.entities)
         True
         """
+        current = self.current_ids(dataset)
+        if current is not self:  # an old id of an origin actor, named by its id now
+            return current.apply(dataset)
         self.check(dataset)
         vocab = dataset.vocabulary
         statuses = set(self.statuses)

@@ -15,6 +15,7 @@ import relgraph
 from relgraph import analysis
 from relgraph.corroboration import independent_origins
 from relgraph.errors import DatasetError, UsageError
+from relgraph.filters import Filter
 from relgraph.judgements import Judgement, check_judgements, judgements_yaml, read_judgements
 from relgraph.matching import Ref, match
 from relgraph.merging import merge, write_merged
@@ -983,3 +984,43 @@ def test_merge_into_a_new_yaml_file_beside_the_texts_it_shares(
     )
     assert code == 0, err
     assert relgraph.load(tmp_path / "v1.2" / "first_second.yaml").entity("ebrahim-raisi")
+
+
+def test_an_origin_actor_named_by_its_old_id_filters_as_the_actor(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An agency merged from two ids is the origin its old id names, for --origin too."""
+    from support import SOURCE_TEXT
+
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "art.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    path = tmp_path / "wire.yaml"
+    path.write_text(
+        "dataset: {id: wire, title: Wire}\n"
+        "sources:\n"
+        "  - {id: art, title: A wire report, reliability: B, text: sources/art.txt,\n"
+        f"     sha256: {sha256_of(SOURCE_TEXT)}, origin: agencia-efe}}\n"
+        "entities:\n"
+        "  - {id: iran, name: Iran, kind: state}\n"
+        "  - {id: cuba, name: Cuba, kind: state}\n"
+        "  - {id: agencia-efe, name: Agencia EFE, kind: media, referents: [efe]}\n"
+        "relations:\n"
+        "  - {source: iran, target: cuba, type: agreement, date: 2006-01, status: reported,\n"
+        "     evidence: [{quote: Iran and Cuba signed an agreement in Havana in January 2006.,\n"
+        "                 source: art}]}\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "analyze", str(path), "--origin", "efe", "--format", "csv")
+    assert code == 0, err
+    assert err.startswith(
+        "relgraph: wire: 3 actors, 1 relation (statuses confirmed, reported, alleged, disputed; "
+        "evidence from origins efe only)"
+    )
+    assert err.endswith(
+        "\nrelgraph: 'efe' was merged into Agencia EFE (agencia-efe): answering for agencia-efe\n"
+    )
+    assert out == run(capsys, "analyze", str(path), "--origin", "agencia-efe", "--format", "csv")[1]
+    ds = relgraph.load(path)
+    assert len(Filter(origins=["efe"]).apply(ds).relations) == 1
+    with pytest.raises(UsageError, match="'efo' is not an origin"):
+        Filter(origins=["efo"]).apply(ds)

@@ -257,6 +257,12 @@ def _describe(dataset: Dataset, net: analysis.Network, what: str = "") -> None:
         f"{dataset.id}: {len(ds.entities)} actors, {rel} relation{'s' * (rel != 1)} "
         f"({net.filter.describe()}){what}"
     )
+    for ref in net.filter.origins or ():
+        (ident,) = Filter(origins=(ref,)).current_ids(dataset).origins or (ref,)
+        if ident != ref:  # --origin named an origin actor by an old id
+            note = merged_note(dataset.entity(ident), ref)
+            if note is not None:
+                _note(note)
 
 
 # ---------------------------------------------------------------------------
