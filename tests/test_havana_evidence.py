@@ -55,7 +55,7 @@ sources tehrantimes-2023-06-15; affiliated with iran
 """
 
 
-@pytest.mark.parametrize("fmt", [(), ("--format", "table")], ids=["default", "table"])
+@pytest.mark.parametrize("fmt", [(), ("--format", "text")], ids=["default", "text"])
 def test_the_havana_accords_conflict_is_listed_with_both_quotes_and_sources(
     fmt: tuple[str, ...], capsys: pytest.CaptureFixture[str]
 ) -> None:

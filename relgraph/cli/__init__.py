@@ -14,6 +14,7 @@ import click
 from relgraph import __version__
 from relgraph.cli.analyze import COMMANDS as ANALYZE_COMMANDS
 from relgraph.cli.common import run_safely
+from relgraph.cli.completion import completion_command
 from relgraph.cli.convert import COMMANDS as CONVERT_COMMANDS
 from relgraph.cli.evidence import evidence_command
 from relgraph.cli.export import COMMANDS as EXPORT_COMMANDS
@@ -55,6 +56,7 @@ for _command in (
     *MERGE_COMMANDS,
     source_group,
     evidence_command,
+    completion_command,
 ):
     cli.add_command(_command)
 

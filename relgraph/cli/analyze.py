@@ -19,12 +19,16 @@ import click
 
 from relgraph import analysis
 from relgraph.cli.common import (
+    DatasetOrder,
     clear,
     dataset_argument,
     echo,
+    format_option,
     load_or_fail,
+    misplaced_dataset,
     progress_line,
     quiet_option,
+    write_stdout,
 )
 from relgraph.cli.width import ljust, rjust, width
 from relgraph.errors import UsageError
@@ -45,7 +49,7 @@ __all__ = [
     "path_command",
 ]
 
-FORMATS = ("table", "json", "csv", "markdown")
+FORMATS = ("text", "json", "csv", "markdown")
 #: How many actors the table and markdown formats show unless --top says otherwise.
 DEFAULT_TOP = 20
 
@@ -236,14 +240,9 @@ def filter_from_options(kw: dict[str, Any]) -> Filter:
 
 
 def _format_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(FORMATS),
-        default="table",
-        show_default=True,
-        help="How to print the result.",
-    )(func)
+    return format_option(FORMATS, "How to print the result: text (tables), json, csv, markdown.")(
+        func
+    )
 
 
 def _note(text: str) -> None:
@@ -359,7 +358,7 @@ def _emit(
 
 
 def _top(fmt: str, top: int | None, total: int, what: str) -> int | None:
-    if top is None and fmt in ("table", "markdown"):
+    if top is None and fmt in ("text", "markdown"):
         top = DEFAULT_TOP
     if top is not None and top < total:
         _note(f"showing {top} of {total} {what}; --top N shows more")
@@ -819,7 +818,7 @@ def _timeline(
 # ---------------------------------------------------------------------------
 # relgraph path
 # ---------------------------------------------------------------------------
-@click.command("path")
+@click.command("path", cls=DatasetOrder, slots=("A", "B"))
 @click.argument("a", metavar="A")
 @click.argument("b", metavar="B")
 @dataset_argument
@@ -862,6 +861,7 @@ def path_command(
         relgraph path hamas "United States" -k 3
         relgraph path Cuba Iran --status confirmed,reported --format json
     """
+    misplaced_dataset()
     flt = filter_from_options(filters)
     with progress_line(quiet) as progress:
         data = load_or_fail(dataset, progress=progress)
@@ -928,7 +928,7 @@ _PATH_COLUMNS = [
 # ---------------------------------------------------------------------------
 # relgraph ego
 # ---------------------------------------------------------------------------
-@click.command("ego")
+@click.command("ego", cls=DatasetOrder, slots=("X",))
 @click.argument("actor", metavar="X")
 @dataset_argument
 @click.option(
@@ -944,7 +944,8 @@ _PATH_COLUMNS = [
     "--page",
     "page",
     metavar="FILE",
-    help="Also write the neighbourhood as an interactive page (like relgraph render).",
+    help="Also write the neighbourhood as an interactive page (like relgraph render); "
+    "'-' writes the page to stdout instead of the result.",
 )
 @_format_option
 @filter_options
@@ -971,6 +972,7 @@ def ego_command(
         relgraph ego iran --radius 1 --format csv
         relgraph ego Hamas --radius 2 --page output/hamas.html
     """
+    misplaced_dataset()
     flt = filter_from_options(filters)
     with progress_line(quiet) as progress:
         data = load_or_fail(dataset, writes=page is not None, progress=progress)
@@ -983,7 +985,11 @@ def ego_command(
 
         center = net.entities[result.center].name
         sub = result.dataset(net.dataset)
-        render_page(sub, page, title=f"{center} and its neighbourhood (radius {radius})")
+        title = f"{center} and its neighbourhood (radius {radius})"
+        if page == "-":  # the page is the output: nothing else goes to stdout
+            write_stdout(render_page(sub, title=title).encode("utf-8"))
+            return
+        render_page(sub, page, title=title)
         echo(
             f"relgraph: wrote {page} ({len(sub.entities)} actors, {len(sub.relations)} relations)",
             err=True,

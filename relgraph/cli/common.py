@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
+import secrets
+import shlex
 import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import click
 
@@ -23,6 +26,7 @@ __all__ = [
     "DATA_PROBLEM",
     "USAGE_PROBLEM",
     "DataProblem",
+    "DatasetOrder",
     "NothingWritten",
     "clear",
     "dataset_argument",
@@ -31,12 +35,20 @@ __all__ = [
     "default_dataset",
     "echo",
     "echo_diagnostics",
+    "format_option",
     "load_or_fail",
+    "looks_like_dataset",
+    "misplaced_dataset",
     "progress_line",
     "quiet_option",
+    "refuse_stdout",
     "run_safely",
+    "stdin_dataset",
     "write_stdout",
 ]
+
+#: What ``-o`` takes to mean standard output.
+STDOUT = "-"
 
 DATA_PROBLEM = 1
 USAGE_PROBLEM = 2
@@ -86,6 +98,266 @@ def write_stdout(data: bytes) -> None:
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
+
+
+def refuse_stdout(output: str | None, option: str, why: str, hint: str) -> None:
+    """Refuse ``-o -`` (standard output) where a command writes files that a stream cannot hold.
+
+    Called before anything is read, so a file named ``-`` is never written and
+    the user learns at once what to give instead.
+    """
+    if output == STDOUT:
+        raise UsageError(f"{why}, so it cannot go to standard output ({option} -)\n  hint: {hint}")
+
+
+#: The suffixes of the files a dataset is read from (or JSON a user may take for one).
+DATASET_SUFFIXES = (".yaml", ".yml", ".jsonl", ".json")
+
+
+def looks_like_dataset(arg: str) -> bool:
+    """Whether a command-line word names a dataset: a dataset file's suffix, a folder, or ``-``."""
+    return arg == "-" or arg.lower().endswith(DATASET_SUFFIXES) or os.path.isdir(arg)
+
+
+def _positional(command: click.Command, args: Sequence[str]) -> list[int]:
+    """The indexes of the positional words among ``args`` (not options, nor their values)."""
+    takes_value = {
+        opt
+        for p in command.params
+        if isinstance(p, click.Option) and not p.is_flag and not p.count
+        for opt in p.opts
+    }
+    out: list[int] = []
+    skip = False
+    for i, arg in enumerate(args):
+        if skip:
+            skip = False
+        elif arg == "--":
+            out.extend(range(i + 1, len(args)))
+            break
+        elif arg.startswith("-") and arg != "-":
+            skip = arg in takes_value
+        else:
+            out.append(i)
+    return out
+
+
+class DatasetOrder(click.Command):
+    """A command that recognises a dataset typed in the wrong place, and explains the order.
+
+    It keeps the words it was given, so that :func:`misplaced_dataset` can
+    show the corrected command with every option as typed. With
+    ``dataset_option`` (commands that take the dataset as ``--dataset D``) a
+    dataset typed as the first word is explained even when it leaves one word
+    too many for the command to parse.
+    """
+
+    def __init__(
+        self, *args: Any, slots: Sequence[str] = (), dataset_option: bool = False, **kw: Any
+    ) -> None:
+        super().__init__(*args, **kw)
+        #: the command's words before its datasets (``("A", "B")`` for ``path``)
+        self.slots = tuple(slots)
+        self.dataset_option = dataset_option
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["relgraph.args"] = list(args)
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError:
+            if self.dataset_option:
+                misplaced_dataset(ctx)
+            raise
+
+
+def _command_path(ctx: click.Context) -> str:
+    return ctx.command_path.split(" ", 1)[1] if " " in ctx.command_path else ctx.command_path
+
+
+def misplaced_dataset(ctx: click.Context | None = None) -> None:
+    """Refuse a dataset given where an actor or a source goes (``relgraph path DATA.yaml A B``).
+
+    The message names the order the command expects and the corrected
+    command, with the options as they were typed. Call it from a
+    :class:`DatasetOrder` command before loading anything.
+    """
+    ctx = ctx or click.get_current_context()
+    command = ctx.command
+    if not isinstance(command, DatasetOrder):
+        return
+    args: list[str] = ctx.meta.get("relgraph.args", [])
+    where = _positional(command, args)
+    words = [args[i] for i in where]
+    slots = command.slots
+    found = [(s, w) for s, w in zip(slots, words, strict=False) if looks_like_dataset(w)]
+    if not found:
+        return
+    slot, word = found[0]
+    if command.dataset_option:
+        if "--dataset" in args or any(a.startswith("--dataset=") for a in args):
+            return
+        at = where[words.index(word)]
+        missing = list(slots[: max(0, len(slots) - len(words) + 1)])  # the words not given
+        fixed = [a for i, a in enumerate(args) if i != at]
+        after = next((i for i in where if i != at), len(args))
+        first = after - (at < after)
+        fixed[first:first] = missing
+        fixed += ["--dataset", word]
+        lead = "give the dataset with --dataset"
+    else:
+        actors = [w for w in words if not looks_like_dataset(w)]
+        datasets = [w for w in words if looks_like_dataset(w)]
+        actors += list(slots[len(actors) :])
+        order = iter([*actors, *datasets])
+        fixed = [next(order) if i in where else a for i, a in enumerate(args)]
+        fixed += list(order)
+        lead = "the actors come first" if len(slots) > 1 else "the actor comes first"
+        lead += ", then the dataset"
+    shown = " ".join(shlex.quote(a) for a in fixed)
+    what = slot if command.dataset_option else f"the actor {slot}"
+    raise UsageError(
+        f"'{word}' is given where {what} goes; it looks like a dataset\n"
+        f"  hint: {lead}: relgraph {_command_path(ctx)} {shown}"
+    )
+
+
+class FormatChoice(click.Choice[str]):
+    """``--format``'s choices, one spelling each: ``text`` is the readable form everywhere.
+
+    ``table``, the name some commands used for it, is still accepted, with a
+    warning that names the spelling to use.
+    """
+
+    ALIASES: ClassVar[dict[str, str]] = {"table": "text"}
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        if isinstance(value, str) and value in self.ALIASES and self.ALIASES[value] in self.choices:
+            new = self.ALIASES[value]
+            echo(
+                f"relgraph: warning: --format {value} is the old name of --format {new}\n"
+                f"  hint: write --format {new} (the output is the same)",
+                err=True,
+            )
+            return new
+        return str(super().convert(value, param, ctx))
+
+
+def format_option(
+    choices: Sequence[str], help: str, default: str = "text"
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A ``--format`` option (``fmt``) with ``choices``; ``text`` is the readable default."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=FormatChoice(list(choices)),
+        default=default,
+        show_default=True,
+        help=help,
+    )
+
+
+#: How messages name a dataset read from standard input (``-``).
+STDIN_NAME = "<stdin>"
+
+
+class StdinDataset:
+    """A dataset read from standard input, held in a hidden file in the current folder.
+
+    Source texts named in it are found relative to the current folder, as a
+    file there would have them. :meth:`rename` makes messages name it
+    ``<stdin>``; the file is removed when the ``with`` block ends.
+    """
+
+    def __init__(self, data: bytes, suffix: str) -> None:
+        self.path = f".relgraph-stdin-{os.getpid()}-{secrets.token_hex(4)}{suffix}"
+        self.full = os.path.abspath(self.path)
+        try:
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except OSError as exc:
+            raise UsageError(
+                f"cannot read a dataset from standard input here: {exc.strerror}\n"
+                "  hint: the current folder must be writable for '-'; or give the dataset's file"
+            ) from None
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+
+    def rename(self, text: str) -> str:
+        """``text`` with the hidden file's name replaced by ``<stdin>``."""
+        return text.replace(self.full, STDIN_NAME).replace(self.path, STDIN_NAME)
+
+    def diagnostic(self, d: Diagnostic) -> Diagnostic:
+        """``d`` naming ``<stdin>`` instead of the hidden file."""
+        return dataclasses.replace(
+            d,
+            path=self.rename(d.path),
+            message=self.rename(d.message),
+            hint=self.rename(d.hint) if d.hint is not None else None,
+        )
+
+    def dataset(self, dataset: Dataset) -> Dataset:
+        """``dataset`` with its warnings and paths naming ``<stdin>``."""
+        return dataclasses.replace(
+            dataset,
+            warnings=tuple(self.diagnostic(d) for d in dataset.warnings),
+            paths=tuple(self.rename(p) for p in dataset.paths),
+        )
+
+    def close(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.path)
+
+
+def _stdin_suffix(data: bytes, json_only: bool) -> str:
+    first = data.lstrip().split(b"\n", 1)[0]
+    if not json_only:
+        return ".jsonl" if first[:1] == b"{" else ".yaml"
+    try:
+        record = json.loads(first)
+    except ValueError:
+        return ".json"
+    return ".jsonl" if isinstance(record, dict) and "record" in record else ".json"
+
+
+@contextlib.contextmanager
+def stdin_dataset(
+    target: str | list[str], json_only: bool = False
+) -> Iterator[tuple[str | list[str], StdinDataset | None]]:
+    """``target`` with ``-`` standing for a dataset read from standard input.
+
+    What came in is JSON Lines when its first line is a JSON object, else
+    YAML; with ``json_only`` (``relgraph import json -``) it is JSON Lines when
+    its first line is a dataset record, else node-link JSON.
+
+    Yields the paths to load (``-`` replaced by a hidden file holding what
+    standard input gave) and the :class:`StdinDataset`, or ``None`` when no
+    ``-`` was given. Diagnostics raised inside name ``<stdin>``.
+    """
+    paths = [target] if isinstance(target, str) else list(target)
+    if STDOUT not in paths:
+        yield target, None
+        return
+    if paths.count(STDOUT) > 1:
+        raise UsageError(
+            "'-' is given twice; standard input can be read once\n"
+            "  hint: give the other datasets by their files"
+        )
+    if sys.stdin is None or sys.stdin.isatty():
+        raise UsageError(
+            "'-' reads the dataset from standard input, which is the terminal\n"
+            "  hint: pipe or redirect a YAML or JSON Lines dataset into relgraph, e.g. "
+            "relgraph validate - < data.jsonl"
+        )
+    data = sys.stdin.buffer.read()
+    stdin = StdinDataset(data, _stdin_suffix(data, json_only))
+    try:
+        swapped = [stdin.path if p == STDOUT else p for p in paths]
+        try:
+            yield (swapped[0] if isinstance(target, str) else swapped), stdin
+        except DatasetError as exc:
+            kept = [stdin.diagnostic(d) for d in exc.diagnostics if d.code != "too-many-problems"]
+            raise DatasetError(kept, exc.omitted) from None
+    finally:
+        stdin.close()
 
 
 def default_dataset() -> str:
@@ -179,7 +451,10 @@ def load_or_fail(
     """
     target = dataset_paths(path)
     try:
-        dataset = load(target, progress=progress)
+        with stdin_dataset(target) as (files, stdin):
+            dataset = load(files, progress=progress)
+            if stdin is not None:
+                dataset = stdin.dataset(dataset)
     except DatasetError as exc:
         clear(progress)
         echo_diagnostics(exc.diagnostics, "text")

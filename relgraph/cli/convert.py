@@ -6,6 +6,7 @@ import click
 
 from relgraph.bulk import convert
 from relgraph.cli.common import (
+    STDIN_NAME,
     DataProblem,
     NothingWritten,
     clear,
@@ -13,6 +14,8 @@ from relgraph.cli.common import (
     echo_diagnostics,
     progress_line,
     quiet_option,
+    refuse_stdout,
+    stdin_dataset,
     summary,
 )
 from relgraph.errors import DatasetError, WriteError
@@ -34,7 +37,8 @@ __all__ = ["COMMANDS", "convert_command"]
 def convert_command(dataset: str, output: str, force: bool, quiet: bool) -> None:
     """Write DATASET as one JSON Lines or YAML file; the suffix of OUT says which.
 
-    DATASET (a YAML or JSON Lines file, or a folder mixing them) is validated
+    DATASET (a YAML or JSON Lines file, a folder mixing them, or '-' for standard
+    input) is validated
     first; nothing is written if it has problems. Every record is written with
     all its fields, and the source texts are copied beside OUT when it is in
     another folder, so OUT loads to the same dataset.
@@ -45,14 +49,23 @@ def convert_command(dataset: str, output: str, force: bool, quiet: bool) -> None
         relgraph convert events/ -o events.jsonl --force
         relgraph convert small.jsonl -o small.yaml
     """
+    refuse_stdout(
+        output,
+        "-o",
+        "convert writes OUT and copies the source texts beside it",
+        "name the file: -o OUT.jsonl or -o OUT.yaml "
+        "(relgraph export --to jsonl prints JSON Lines to standard output)",
+    )
     with progress_line(quiet) as progress:
         try:
-            loaded = convert(dataset, output, force=force, progress=progress)
+            with stdin_dataset(dataset) as (path, _):
+                loaded = convert(str(path), output, force=force, progress=progress)
         except DatasetError as exc:
             clear(progress)
             echo_diagnostics(exc.diagnostics, "text")
             raise DataProblem(
-                f"{dataset}: {summary(exc.diagnostics)}; nothing was written"
+                f"{STDIN_NAME if dataset == '-' else dataset}: {summary(exc.diagnostics)}; "
+                "nothing was written"
             ) from None
         except WriteError as exc:
             raise NothingWritten(str(exc)) from None

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import click
 
-from relgraph.cli.common import dataset_argument, load_or_fail, progress_line, quiet_option
+from relgraph.cli.common import (
+    dataset_argument,
+    format_option,
+    load_or_fail,
+    progress_line,
+    quiet_option,
+)
 from relgraph.evidence_report import evidence_report
 
 __all__ = ["evidence_command"]
@@ -18,14 +24,7 @@ __all__ = ["evidence_command"]
     is_flag=True,
     help="List only relations and claims with conflicts.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv", "markdown"]),
-    default="table",
-    show_default=True,
-    help="How to print the report.",
-)
+@format_option(["text", "json", "csv", "markdown"], "How to print the report.")
 @quiet_option
 def evidence_command(dataset: str | None, conflicts_only: bool, fmt: str, quiet: bool) -> None:
     """Show each relation's and claim's sources, independent origins and conflicts.

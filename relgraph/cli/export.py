@@ -15,6 +15,7 @@ import click
 
 from relgraph.cli.analyze import filter_options, optional_filter
 from relgraph.cli.common import (
+    STDOUT,
     DataProblem,
     NothingWritten,
     clear,
@@ -24,6 +25,8 @@ from relgraph.cli.common import (
     load_or_fail,
     progress_line,
     quiet_option,
+    refuse_stdout,
+    stdin_dataset,
     summary,
     write_stdout,
 )
@@ -33,6 +36,7 @@ from relgraph.export.common import AtomicOutput
 from relgraph.export.neo4j_admin import command as neo4j_command
 from relgraph.imports import import_csv, import_json
 from relgraph.model import STATUSES, Dataset
+from relgraph.progress import TerminalProgress
 from relgraph.schema import schema_json
 
 __all__ = ["COMMANDS", "export_command", "import_group", "schema_command"]
@@ -95,7 +99,7 @@ def _counts(dataset: Dataset) -> str:
     "-o",
     "--output",
     metavar="FILE|DIR",
-    help="Where to write (a folder for csv and neo4j-admin). Default: standard output.",
+    help="Where to write (a folder for csv and neo4j-admin); '-' or none: standard output.",
 )
 @click.option(
     "--layout",
@@ -171,6 +175,15 @@ def export_command(
         relgraph export --to neo4j-admin -o neo4j-import/
         relgraph export --to ftm -o cuba_iran.ftm.json
     """
+    if FORMATS[fmt].folder:
+        refuse_stdout(
+            output,
+            "-o",
+            f"the {fmt} export writes a folder of files",
+            f"give a folder: relgraph export --to {fmt} -o DIR",
+        )
+    elif output == STDOUT:
+        output = None
     chosen = optional_filter(filters)
     options = _format_options(
         fmt,
@@ -244,6 +257,12 @@ def import_group() -> None:
 
 
 def _imported(output: str, run: Any, quiet: bool) -> None:
+    refuse_stdout(
+        output,
+        "-o",
+        "import writes a dataset file and stores the source texts beside it",
+        "name the new file: -o DATASET.yaml",
+    )
     with progress_line(quiet) as progress:
         try:
             dataset = run(progress)
@@ -330,7 +349,7 @@ def import_csv_command(
 
 
 @import_group.command("json")
-@click.argument("file", type=_IN)
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option(
     "-o",
     "--output",
@@ -344,18 +363,26 @@ def import_json_command(file: str, output: str, quiet: bool) -> None:
 
     Reads what `relgraph export --to json` (or --to jsonl) wrote, stores the
     source texts it carries beside the new file, and validates the result.
+    FILE '-' reads standard input (JSON Lines when its first line is a dataset
+    record; their texts are then found from the current folder).
 
     \b
     Examples:
         relgraph import json cuba_iran.json -o cuba_iran.yaml
         relgraph import json stream.jsonl -o data/dataset.yaml
+        relgraph import json - -o copy.yaml < cuba_iran.json
     """
-    _imported(output, lambda progress: import_json(file, output, progress), quiet)
+
+    def run(progress: TerminalProgress | None) -> Dataset:
+        with stdin_dataset(file, json_only=True) as (path, _):
+            return import_json(str(path), output, progress)
+
+    _imported(output, run, quiet)
 
 
 @click.command("schema")
 @click.argument("dataset", required=False, metavar="[DATASET]")
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE (default: standard output).")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE; '-' or none: standard output.")
 @quiet_option
 def schema_command(dataset: str | None, output: str | None, quiet: bool) -> None:
     """Write a JSON Schema of the dataset file format, for editors.
@@ -372,7 +399,7 @@ def schema_command(dataset: str | None, output: str | None, quiet: bool) -> None
     with progress_line(quiet) as progress:
         vocabulary = load_or_fail(dataset, progress=progress).vocabulary if dataset else None
     text = schema_json(vocabulary)
-    if output is None:
+    if output is None or output == STDOUT:
         echo(text, nl=False)
         return
     try:

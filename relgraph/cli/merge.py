@@ -14,8 +14,10 @@ from relgraph.cli.common import (
     clear,
     echo,
     echo_diagnostics,
+    format_option,
     progress_line,
     quiet_option,
+    refuse_stdout,
     summary,
 )
 from relgraph.errors import DatasetError, Diagnostic, WriteError
@@ -78,14 +80,7 @@ def _judgements(path: str, datasets: list[Dataset], writes: bool) -> tuple[Judge
     show_default=True,
     help="The lowest score of an actor pair to propose.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="table: pairs with their reasons; json: records.",
-)
+@format_option(["text", "json"], "text: pairs with their reasons; json: records.")
 @quiet_option
 def match_command(
     datasets: tuple[str, ...], output: str | None, threshold: float, fmt: str, quiet: bool
@@ -106,6 +101,12 @@ def match_command(
     """
     if len(datasets) < 2:
         raise click.UsageError("match needs two or more datasets")
+    refuse_stdout(
+        output,
+        "-o",
+        "match -o keeps the decisions already in a judgements file",
+        "name the file: -o judgements.yaml (without -o the pairs are printed)",
+    )
     keep: tuple[Judgement, ...] = ()
     with progress_line(quiet) as progress:
         loaded = _load_each(datasets, progress, writes=output is not None)
@@ -153,14 +154,7 @@ def match_command(
     "--id", "ident", metavar="ID", help="The merged dataset's id [default: the inputs' ids joined]."
 )
 @click.option("--title", metavar="TEXT", help="The merged dataset's title.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: what was joined, on stderr; json: a summary on stdout.",
-)
+@format_option(["text", "json"], "text: what was joined, on stderr; json: a summary on stdout.")
 @quiet_option
 def merge_command(
     datasets: tuple[str, ...],
@@ -191,6 +185,12 @@ def merge_command(
     """
     if len(datasets) < 2:
         raise click.UsageError("merge needs two or more datasets")
+    refuse_stdout(
+        output,
+        "-o",
+        "merge writes a dataset file and stores the source texts beside it",
+        "name a new folder or file: -o merged/ or -o merged.yaml",
+    )
     check_output(output)  # before any work: a wrong -o is said at once
     with progress_line(quiet) as progress:
         loaded = _load_each(datasets, progress, writes=True)

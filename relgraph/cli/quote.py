@@ -6,7 +6,7 @@ import json
 
 import click
 
-from relgraph.cli.common import DataProblem, echo
+from relgraph.cli.common import DataProblem, DatasetOrder, echo, misplaced_dataset
 from relgraph.intake import source_text
 from relgraph.passages import GOOD_SCORE, MAX_LIMIT, Passage, PassageFinder
 
@@ -31,7 +31,7 @@ def evidence_yaml(passage: Passage, source: str) -> str:
     return f"- quote: {quote}\n  source: {source}\n"
 
 
-@click.command("quote")
+@click.command("quote", cls=DatasetOrder, slots=("SOURCE", "WORDS"), dataset_option=True)
 @click.argument("source")
 @click.argument("words")
 @click.option(
@@ -65,6 +65,7 @@ def quote_command(source: str, words: str, dataset: str | None, limit: int, as_y
             --dataset graph_data/cuba_iran.yaml
         relgraph quote article.txt "raisi visited havana" --yaml
     """
+    misplaced_dataset()
     stored = source_text(source, dataset)
     found = PassageFinder(stored.text).find(words, limit=limit)
     if not found:

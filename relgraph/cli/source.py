@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from relgraph.cli.common import default_dataset, echo
+from relgraph.cli.common import DatasetOrder, default_dataset, echo
 from relgraph.intake import add_source
 
 __all__ = ["source_group"]
@@ -23,7 +23,7 @@ def source_group() -> None:
     """
 
 
-@source_group.command("add")
+@source_group.command("add", cls=DatasetOrder, slots=("FILE",), dataset_option=True)
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--id", "ident", required=True, help="The new source's id (a readable slug).")
 @click.option("--title", required=True, help="The title the source has.")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import click
 
 from relgraph.atomic import write_file
-from relgraph.cli.common import echo
+from relgraph.cli.common import DatasetOrder, echo, misplaced_dataset
 from relgraph.suggest import draft_yaml, suggest_source
 
 __all__ = ["suggest_command"]
 
 
-@click.command("suggest")
+@click.command("suggest", cls=DatasetOrder, slots=("SOURCE",), dataset_option=True)
 @click.argument("source")
 @click.option(
     "--dataset",
@@ -24,7 +24,7 @@ __all__ = ["suggest_command"]
     "-o",
     "--output",
     type=click.Path(dir_okay=False),
-    help="Write the draft to this file (default: print it).",
+    help="Write the draft to this file; '-' or none: print it.",
 )
 @click.option("--no-countries", is_flag=True, help="Do not look for countries, capitals, demonyms.")
 @click.option("--no-candidates", is_flag=True, help="Do not propose new names as actors.")
@@ -48,6 +48,9 @@ def suggest_command(
             -o draft.yaml
         relgraph suggest article.txt
     """
+    if output == "-":  # standard output, as without -o
+        output = None
+    misplaced_dataset()
     found = suggest_source(
         source, dataset, countries=not no_countries, candidates=not no_candidates
     )

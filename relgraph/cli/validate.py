@@ -8,13 +8,16 @@ import os
 import click
 
 from relgraph.cli.common import (
+    STDIN_NAME,
     DataProblem,
     dataset_argument,
     dataset_label,
     dataset_paths,
     echo,
     echo_diagnostics,
+    format_option,
     quiet_option,
+    stdin_dataset,
     summary,
 )
 from relgraph.errors import Diagnostic
@@ -28,23 +31,17 @@ __all__ = ["validate_command", "vocab_command"]
 
 @click.command("validate")
 @dataset_argument
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: one problem per line on stderr; json: records on stdout.",
-)
+@format_option(["text", "json"], "text: one problem per line on stderr; json: records on stdout.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
 @quiet_option
 def validate_command(dataset: tuple[str, ...], fmt: str, strict: bool, quiet: bool) -> None:
     """Check a dataset and report every problem at once.
 
     DATASET is a YAML or JSON Lines file, or a folder of them (default: the
-    bundled dataset). A folder whose files each have their own 'dataset:'
-    section holds several datasets: each is checked on its own and reported
-    by file, and its judgements files are checked against them. Several
+    bundled dataset); '-' reads one from standard input. A folder whose files
+    each have their own 'dataset:' section holds several datasets: each is
+    checked on its own and reported by file, and its judgements files are
+    checked against them. Several
     DATASET arguments are checked each on its own and then together: an id
     must mean the same actor or source in each. --strict fails on warnings
     too, except conflicts between sources (warning[conflict]), which a
@@ -69,7 +66,11 @@ def validate_command(dataset: tuple[str, ...], fmt: str, strict: bool, quiet: bo
     if parts is not None:
         problems = folder_diagnostics(parts)
     else:
-        problems = validate(target, progress=progress)
+        with stdin_dataset(target) as (files, stdin):
+            problems = validate(files, progress=progress)
+            if stdin is not None:
+                problems = [stdin.diagnostic(p) for p in problems]
+                path = dataset_label([STDIN_NAME if d == "-" else d for d in dataset])
     if progress is not None:
         progress.close()
     failing = [p for p in problems if _fails(p, strict)]
@@ -114,9 +115,7 @@ def _fails(problem: Diagnostic, strict: bool) -> bool:
 
 
 @click.command("vocab")
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@format_option(["text", "json"], "text: tables; json: the vocabulary as one object.")
 def vocab_command(fmt: str) -> None:
     """List entity kinds and relation types (with category, direction, sign and endpoints).
 

@@ -1,0 +1,489 @@
+"""The command line's conventions: ``-o -`` is standard output (or refused), ``-`` is
+standard input, a dataset in the wrong place is explained, shell completion, progress
+while writing, ``--format json`` summaries and one spelling of format names."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from support import run
+
+BUNDLED = "graph_data/cuba_iran.yaml"
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run in a fresh folder, so that a file named '-' would be seen."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _no_dash_file(folder: Path) -> None:
+    assert not (folder / "-").exists()
+
+
+# ---------------------------------------------------------------------------
+# -o - means standard output, or is refused with a hint
+# ---------------------------------------------------------------------------
+@pytest.mark.parametrize("fmt", ["gexf", "graphml", "json", "jsonl", "cypher", "ftm"])
+def test_export_dash_o_writes_single_file_formats_to_stdout(
+    fmt: str, in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bundled = str(Path(__file__).resolve().parents[1] / BUNDLED)
+    code, expected, _ = run(capsys, "export", bundled, "--to", fmt)
+    assert code == 0
+    code, out, err = run(capsys, "export", bundled, "--to", fmt, "-o", "-")
+    assert code == 0
+    assert out == expected
+    assert err == ""
+    _no_dash_file(in_tmp)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "neo4j-admin"])
+def test_export_dash_o_is_refused_for_folder_formats(
+    fmt: str, in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "export", "--to", fmt, "-o", "-")
+    assert code == 2
+    assert out == ""
+    assert err == (
+        f"relgraph: error: the {fmt} export writes a folder of files, so it cannot go to "
+        "standard output (-o -)\n"
+        f"  hint: give a folder: relgraph export --to {fmt} -o DIR\n"
+    )
+    _no_dash_file(in_tmp)
+
+
+def test_schema_dash_o_writes_to_stdout(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, expected, _ = run(capsys, "schema")
+    code, out, err = run(capsys, "schema", "-o", "-")
+    assert code == 0
+    assert out == expected
+    assert json.loads(out)["$schema"].startswith("https://json-schema.org/")
+    assert err == ""
+    _no_dash_file(in_tmp)
+
+
+def test_suggest_dash_o_prints_the_draft(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (in_tmp / "a.txt").write_text("Iran and Cuba signed an agreement.\n", encoding="utf-8")
+    code, expected, _ = run(capsys, "suggest", "a.txt")
+    assert code == 0
+    code, out, _ = run(capsys, "suggest", "a.txt", "-o", "-")
+    assert code == 0
+    assert out == expected
+    _no_dash_file(in_tmp)
+
+
+def test_ego_page_dash_writes_the_page_to_stdout(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bundled = str(Path(__file__).resolve().parents[1] / BUNDLED)
+    code, out, err = run(capsys, "ego", "Hamas", bundled, "--page", "-")
+    assert code == 0
+    assert out.startswith("<!DOCTYPE html>")
+    assert "Hamas and its neighbourhood (radius 1)" in out
+    assert "Ego network of" not in out  # the page alone: it can be piped into a file
+    assert err.startswith("relgraph: cuba_iran: ")
+    _no_dash_file(in_tmp)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["import", "json", "in.json", "-o", "-"],
+            "relgraph: error: import writes a dataset file and stores the source texts beside "
+            "it, so it cannot go to standard output (-o -)\n"
+            "  hint: name the new file: -o DATASET.yaml\n",
+        ),
+        (
+            ["import", "csv", "in.json", "in.json", "-o", "-"],
+            "relgraph: error: import writes a dataset file and stores the source texts beside "
+            "it, so it cannot go to standard output (-o -)\n"
+            "  hint: name the new file: -o DATASET.yaml\n",
+        ),
+        (
+            ["convert", "in.json", "-o", "-"],
+            "relgraph: error: convert writes OUT and copies the source texts beside it, so it "
+            "cannot go to standard output (-o -)\n"
+            "  hint: name the file: -o OUT.jsonl or -o OUT.yaml (relgraph export --to jsonl "
+            "prints JSON Lines to standard output)\n",
+        ),
+        (
+            ["merge", "a.yaml", "b.yaml", "-o", "-"],
+            "relgraph: error: merge writes a dataset file and stores the source texts beside "
+            "it, so it cannot go to standard output (-o -)\n"
+            "  hint: name a new folder or file: -o merged/ or -o merged.yaml\n",
+        ),
+        (
+            ["match", "a.yaml", "b.yaml", "-o", "-"],
+            "relgraph: error: match -o keeps the decisions already in a judgements file, so it "
+            "cannot go to standard output (-o -)\n"
+            "  hint: name the file: -o judgements.yaml (without -o the pairs are printed)\n",
+        ),
+    ],
+    ids=lambda x: " ".join(x[:2]) if isinstance(x, list) else "",
+)
+def test_dash_o_is_refused_where_files_go_beside_the_output(
+    argv: list[str], message: str, in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (in_tmp / "in.json").write_text("{}", encoding="utf-8")
+    code, out, err = run(capsys, *argv)
+    assert (code, out, err) == (2, "", message)
+    assert sorted(os.listdir(in_tmp)) == ["in.json"]
+
+
+# ---------------------------------------------------------------------------
+# A dataset in the wrong place is recognised and explained
+# ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["path", BUNDLED, "Cuba", "Iran"],
+            f"relgraph: error: '{BUNDLED}' is given where the actor A goes; it looks like a "
+            "dataset\n"
+            f"  hint: the actors come first, then the dataset: relgraph path Cuba Iran {BUNDLED}\n",
+        ),
+        (
+            ["path", "Cuba", BUNDLED, "Iran", "-k", "2", "--format", "json"],
+            f"relgraph: error: '{BUNDLED}' is given where the actor B goes; it looks like a "
+            "dataset\n"
+            "  hint: the actors come first, then the dataset: relgraph path Cuba Iran "
+            f"{BUNDLED} -k 2 --format json\n",
+        ),
+        (
+            ["path", "graph_data/", "Cuba"],
+            "relgraph: error: 'graph_data/' is given where the actor A goes; it looks like a "
+            "dataset\n"
+            "  hint: the actors come first, then the dataset: relgraph path Cuba B graph_data/\n",
+        ),
+        (
+            ["ego", "--radius", "2", BUNDLED, "United States"],
+            f"relgraph: error: '{BUNDLED}' is given where the actor X goes; it looks like a "
+            "dataset\n"
+            "  hint: the actor comes first, then the dataset: relgraph ego --radius 2 "
+            f"'United States' {BUNDLED}\n",
+        ),
+        (
+            ["quote", BUNDLED, "deepening-ties", "signed document"],
+            f"relgraph: error: '{BUNDLED}' is given where SOURCE goes; it looks like a dataset\n"
+            "  hint: give the dataset with --dataset: relgraph quote deepening-ties "
+            f"'signed document' --dataset {BUNDLED}\n",
+        ),
+        (
+            ["quote", BUNDLED, "signed document"],
+            f"relgraph: error: '{BUNDLED}' is given where SOURCE goes; it looks like a dataset\n"
+            "  hint: give the dataset with --dataset: relgraph quote SOURCE 'signed document' "
+            f"--dataset {BUNDLED}\n",
+        ),
+        (
+            ["suggest", BUNDLED, "deepening-ties", "-o", "draft.yaml"],
+            f"relgraph: error: '{BUNDLED}' is given where SOURCE goes; it looks like a dataset\n"
+            "  hint: give the dataset with --dataset: relgraph suggest deepening-ties "
+            f"-o draft.yaml --dataset {BUNDLED}\n",
+        ),
+        (
+            ["source", "add", "mine.yaml", "a.txt", "--id", "a", "--title", "A"],
+            "relgraph: error: 'mine.yaml' is given where FILE goes; it looks like a dataset\n"
+            "  hint: give the dataset with --dataset: relgraph source add a.txt --id a "
+            "--title A --dataset mine.yaml\n",
+        ),
+    ],
+    ids=lambda x: " ".join(x[:2]) if isinstance(x, list) else "",
+)
+def test_a_dataset_in_the_wrong_place_is_explained_with_the_corrected_command(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, out, err) == (2, "", message)
+
+
+def test_the_corrected_command_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "path", BUNDLED, "Cuba", "Iran")
+    fixed = err.splitlines()[1].split(": relgraph ", 1)[1].split()
+    code, out, _ = run(capsys, *fixed)
+    assert code == 0
+    assert out.startswith("Path 1: Cuba - Iran")
+
+
+def test_a_quote_from_a_text_file_is_not_taken_for_a_dataset(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text("Iran and Cuba signed an agreement.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "quote", str(text), "cuba signed")
+    assert code == 0
+    assert out.startswith("1. score ")
+
+
+# ---------------------------------------------------------------------------
+# relgraph completion bash|zsh|fish
+# ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("shell", "marker"),
+    [
+        ("bash", "complete -o nosort -F _relgraph_completion relgraph"),
+        ("zsh", "compdef _relgraph_completion relgraph"),
+        ("fish", "complete --no-files --command relgraph"),
+    ],
+)
+def test_completion_prints_the_shell_script(
+    shell: str, marker: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "completion", shell)
+    assert code == 0
+    assert marker in out
+    assert "_RELGRAPH_COMPLETE" in out
+    assert err == ""
+
+
+def test_completion_refuses_an_unknown_shell(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "completion", "tcsh")
+    assert code == 2
+    assert "'tcsh' is not one of 'bash', 'zsh', 'fish'" in err
+
+
+def test_bash_completes_commands_and_options_with_the_script(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    bash = shutil.which("bash")
+    assert bash is not None
+    exe = tmp_path / "relgraph"  # the command as installed: the script calls it by name
+    exe.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m relgraph "$@"\n', encoding="utf-8")
+    exe.chmod(0o755)
+    script = (
+        'eval "$(relgraph completion bash)"\n'
+        'complete_words() { COMPREPLY=(); COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1));'
+        " _relgraph_completion relgraph; printf '%s\\n' \"${COMPREPLY[@]}\"; }\n"
+        "complete_words relgraph expo\n"
+        "echo --\n"
+        "complete_words relgraph export --to g\n"
+    )
+    env = {**os.environ, "PATH": f"{tmp_path}{os.pathsep}{os.environ['PATH']}"}
+    done = subprocess.run(
+        [bash, "--norc", "-c", script], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    first, second = done.stdout.split("--\n")
+    assert first.split() == ["export"]
+    assert second.split() == ["gexf", "graphml"]
+
+
+# ---------------------------------------------------------------------------
+# One spelling of format names: text (table is its old name)
+# ---------------------------------------------------------------------------
+TEXT_FORMAT_COMMANDS = [
+    ["analyze"],
+    ["path", "Cuba", "Iran"],
+    ["ego", "Cuba"],
+    ["evidence"],
+    ["validate"],
+    ["vocab"],
+    ["match", BUNDLED, "graph_data/raisi_havana_2023.yaml"],
+]
+
+
+@pytest.mark.parametrize("argv", TEXT_FORMAT_COMMANDS, ids=lambda a: a[0])
+def test_format_text_is_the_readable_default_everywhere(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    default = run(capsys, *argv)
+    assert run(capsys, *argv, "--format", "text") == default
+    _, out, _ = run(capsys, *argv, "--help")
+    assert "[default: text]" in " ".join(_help_option(out))
+
+
+def _help_option(help_text: str) -> list[str]:
+    lines = help_text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.lstrip().startswith("--format"))
+    return [line.strip() for line in lines[start : start + 3]]
+
+
+@pytest.mark.parametrize("argv", TEXT_FORMAT_COMMANDS, ids=lambda a: a[0])
+def test_format_table_is_the_old_name_of_text_and_says_so(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, *argv, "--format", "text")
+    old = run(capsys, *argv, "--format", "table")
+    assert old == (
+        code,
+        out,
+        "relgraph: warning: --format table is the old name of --format text\n"
+        "  hint: write --format text (the output is the same)\n" + err,
+    )
+
+
+def test_merge_takes_format_table_as_text_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(
+        capsys,
+        "merge",
+        BUNDLED,
+        "graph_data/raisi_havana_2023.yaml",
+        "-j",
+        "graph_data/cuba_iran_havana.judgements.yaml",
+        "-o",
+        str(tmp_path / "m"),
+        "--format",
+        "table",
+    )
+    assert code == 0
+    assert err.startswith("relgraph: warning: --format table is the old name of --format text\n")
+
+
+def test_an_unknown_format_lists_the_one_spelling(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "analyze", "--format", "tabel")
+    assert code == 2
+    assert "'tabel' is not one of 'text', 'json', 'csv', 'markdown'" in err
+
+
+# ---------------------------------------------------------------------------
+# '-' reads a dataset from standard input
+# ---------------------------------------------------------------------------
+def _records(sha: str) -> list[dict[str, object]]:
+    quote = "Iran and Cuba signed an agreement in Havana in January 2006."
+    return [
+        {"record": "dataset", "id": "demo", "title": "Demo"},
+        {
+            "record": "source",
+            "id": "art",
+            "title": "An article",
+            "reliability": "F",
+            "text": "sources/art.txt",
+            "sha256": sha,
+        },
+        {"record": "entity", "id": "iran", "name": "Iran", "kind": "state"},
+        {"record": "entity", "id": "cuba", "name": "Cuba", "kind": "state"},
+        {
+            "record": "relation",
+            "source": "iran",
+            "target": "cuba",
+            "type": "agreement",
+            "status": "reported",
+            "evidence": [{"quote": quote, "source": "art"}],
+        },
+    ]
+
+
+@pytest.fixture
+def stdin_folder(make_dataset, monkeypatch: pytest.MonkeyPatch) -> Path:  # type: ignore[no-untyped-def]
+    """A folder holding the source text at sources/art.txt, made the current folder."""
+    folder = Path(make_dataset()).parent
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: str) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data.encode("utf-8"))))
+
+
+def _jsonl(records: list[dict[str, object]]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+
+def _sha(folder: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256((folder / "sources" / "art.txt").read_bytes()).hexdigest()
+
+
+def test_validate_reads_json_lines_from_stdin(
+    stdin_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, _jsonl(_records(_sha(stdin_folder))))
+    assert run(capsys, "validate", "-") == (0, "", "<stdin>: ok\n")
+    assert sorted(os.listdir(stdin_folder)) == ["data.yaml", "sources"]  # nothing left behind
+
+
+def test_validate_reads_yaml_from_stdin(
+    stdin_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, (stdin_folder / "data.yaml").read_text(encoding="utf-8"))
+    assert run(capsys, "validate", "-") == (0, "", "<stdin>: ok\n")
+
+
+def test_errors_in_stdin_are_located_at_stdin_line_and_column(
+    stdin_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records = _records(_sha(stdin_folder))
+    records[3]["kind"] = "stat"
+    _stdin(monkeypatch, _jsonl(records))
+    code, _, err = run(capsys, "validate", "-")
+    assert code == 1
+    assert err.splitlines()[0].startswith("<stdin>:4:")
+    assert "error[unknown-kind] 'stat' is not an entity kind" in err.splitlines()[0]
+    assert err.splitlines()[-1] == "relgraph: <stdin>: 1 error"
+    assert ".relgraph-stdin" not in err
+    assert sorted(os.listdir(stdin_folder)) == ["data.yaml", "sources"]
+
+
+def test_analyze_path_and_export_read_stdin(
+    stdin_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _jsonl(_records(_sha(stdin_folder)))
+    _stdin(monkeypatch, data)
+    code, out, _ = run(capsys, "path", "Iran", "Cuba", "-")
+    assert code == 0
+    assert out.startswith("Path 1: Iran - Cuba (1 hop)")
+    _stdin(monkeypatch, data)
+    code, out, _ = run(capsys, "export", "-", "--to", "json")
+    assert code == 0
+    assert [e["id"] for e in json.loads(out)["nodes"]] == ["iran", "cuba"]
+    _stdin(monkeypatch, data)
+    code, out, _ = run(capsys, "analyze", "-", "--format", "csv")
+    assert code == 0
+    assert out.splitlines()[0].startswith("rank,")
+
+
+def test_import_json_reads_stdin(
+    stdin_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, _jsonl(_records(_sha(stdin_folder))))
+    (stdin_folder / "new").mkdir()
+    code, _, err = run(capsys, "import", "json", "-", "-o", "new/copy.yaml")
+    assert code == 0, err
+    assert run(capsys, "validate", "new/copy.yaml")[0] == 0
+    assert sorted(os.listdir(stdin_folder)) == ["data.yaml", "new", "sources"]
+
+
+def test_stdin_on_a_terminal_is_refused_with_a_hint(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import sys
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Tty())
+    assert run(capsys, "validate", "-") == (
+        2,
+        "",
+        "relgraph: error: '-' reads the dataset from standard input, which is the terminal\n"
+        "  hint: pipe or redirect a YAML or JSON Lines dataset into relgraph, e.g. "
+        "relgraph validate - < data.jsonl\n",
+    )
+
+
+def test_stdin_is_read_once(
+    stdin_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, "")
+    assert run(capsys, "render", "-", "-", "-o", "-") == (
+        2,
+        "",
+        "relgraph: error: '-' is given twice; standard input can be read once\n"
+        "  hint: give the other datasets by their files\n",
+    )
