@@ -22,14 +22,16 @@ True
 
 from __future__ import annotations
 
+# graph, rendering and corroboration give Dataset its graph(), project(), Jupyter
+# display and origins when they load (the model imports none of them)
+from relgraph import corroboration as _corroboration  # noqa: F401
+from relgraph._version import __version__
 from relgraph.errors import DatasetError, Diagnostic, RelgraphError, UsageError, WriteError
 from relgraph.graph import build_graph, project
 from relgraph.model import Claim, Dataset, Entity, Evidence, PartialDate, Relation, Source
 from relgraph.rendering import render
 from relgraph.validation import load, validate
 from relgraph.vocabulary import Vocabulary, builtin_vocabulary
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Claim",

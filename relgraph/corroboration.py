@@ -49,11 +49,13 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from relgraph.errors import Diagnostic
+from relgraph.model import bind
 
 if TYPE_CHECKING:
     from relgraph.model import Claim, Dataset, Entity, Evidence, Relation, Source
@@ -459,3 +461,15 @@ def unconfirmed(origins: Origins, item: Relation | Claim) -> Diagnostic | None:
         "from another origin, or mark it reported",
         "warning",
     )
+
+
+def _dataset_origins(dataset: Dataset) -> Origins:
+    return Origins(
+        dataset.sources,
+        dataset._entities_by_id,
+        itertools.chain(dataset.relations, dataset.claims),
+        copies=copies_across_parts(dataset),
+    )
+
+
+bind(origins=_dataset_origins)

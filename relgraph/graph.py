@@ -58,7 +58,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from relgraph.model import STATUSES, Claim, Dataset, Evidence, PartialDate, Relation
+from relgraph.model import STATUSES, Claim, Dataset, Evidence, PartialDate, Relation, bind
 
 __all__ = ["DEFAULT_STATUSES", "Weighting", "build_graph", "edge_attributes", "project"]
 
@@ -357,3 +357,6 @@ def project(
         elif weight == "unit":
             edge["weight"] = 1.0
     return out
+
+
+bind(build_graph=build_graph, project=project)

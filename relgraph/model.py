@@ -13,7 +13,6 @@ items: a verbatim quote from a named source.
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -497,32 +496,51 @@ class Dataset:
 
     @cached_property
     def _origins(self) -> Origins:
-        from relgraph.corroboration import Origins, copies_across_parts
-
-        return Origins(
-            self.sources,
-            self._entities_by_id,
-            itertools.chain(self.relations, self.claims),
-            copies=copies_across_parts(self),
-        )
+        origins: Origins = _bound("origins")(self)
+        return origins
 
     def graph(self) -> nx.MultiDiGraph:
         """The dataset as a NetworkX ``MultiDiGraph``; see :func:`relgraph.graph.build_graph`."""
-        from relgraph.graph import build_graph
-
-        return build_graph(self)
+        graph: nx.MultiDiGraph = _bound("build_graph")(self)
+        return graph
 
     def _repr_html_(self) -> str:
         """Jupyter shows a dataset as its interactive page, in a sandboxed frame."""
-        from relgraph.rendering import notebook
-
-        return notebook(self)._repr_html_()
+        html: str = _bound("notebook")(self)._repr_html_()
+        return html
 
     def project(self, **options: Any) -> nx.Graph:
         """A simple weighted graph; see :func:`relgraph.graph.project`."""
-        from relgraph.graph import project
+        projected: nx.Graph = _bound("project")(self.graph(), **options)
+        return projected
 
-        return project(self.graph(), **options)
+
+#: What :class:`Dataset`'s methods delegate to in the layers above the model
+#: (the graph builder, the page, the origin grouping). Those modules put their
+#: functions here when they are imported, which the package's ``__init__`` does,
+#: so the model itself imports none of them and stays the bottom layer.
+_BOUND: dict[str, Callable[..., Any]] = {}
+
+
+def bind(**functions: Callable[..., Any]) -> None:
+    """Give :class:`Dataset`'s delegating methods the functions of a higher layer.
+
+    Called once by :mod:`relgraph.graph` (``build_graph``, ``project``),
+    :mod:`relgraph.rendering` (``notebook``) and :mod:`relgraph.corroboration`
+    (``origins``) when they load.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> from relgraph.graph import build_graph
+    >>> _BOUND["build_graph"] is build_graph
+    True
+    """
+    _BOUND.update(functions)
+
+
+def _bound(name: str) -> Callable[..., Any]:
+    return _BOUND[name]
 
 
 _T = TypeVar("_T")

@@ -56,6 +56,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from relgraph._version import __version__
 from relgraph.atomic import write_file
 from relgraph.errors import RelgraphError, UsageError
 from relgraph.model import (
@@ -68,6 +69,7 @@ from relgraph.model import (
     Evidence,
     Relation,
     Source,
+    bind,
 )
 from relgraph.progress import ProgressCallback, Ticker
 
@@ -768,8 +770,6 @@ def page_data(
         for t in vocab.relation_types.values()
         if t.id in used_types
     }
-    from relgraph import __version__
-
     tick.finish()
     return {
         "generator": f"relgraph {__version__}",
@@ -1033,3 +1033,6 @@ def notebook(dataset: Dataset, *, height: int = 720, **options: Any) -> Notebook
     True
     """
     return NotebookPage(render(dataset, **options), height)
+
+
+bind(notebook=notebook)

@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from relgraph import __version__
+from relgraph._version import __version__
 from relgraph.cli.analyze import COMMANDS as ANALYZE_COMMANDS
 from relgraph.cli.common import run_safely
 from relgraph.cli.completion import completion_command

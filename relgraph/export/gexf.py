@@ -76,7 +76,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, ClassVar
 
-from relgraph import __version__
+from relgraph._version import __version__
 from relgraph.corroboration import corroboration
 from relgraph.export.common import (
     Exporter,

@@ -49,7 +49,7 @@ import json
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from relgraph import __version__
+from relgraph._version import __version__
 from relgraph.export.common import Exporter, Output
 from relgraph.export.records import (
     FORMAT_VERSION,

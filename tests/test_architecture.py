@@ -1,0 +1,153 @@
+"""The package's layers: which relgraph modules import which.
+
+A small walk over the source's syntax trees lists every ``relgraph`` import of
+every module, module-level and function-level (lazy) alike; imports only a type
+checker follows (``if TYPE_CHECKING:``) are left out, since they never run.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "relgraph"
+
+
+def _modules() -> dict[str, tuple[Path, bool]]:
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        is_package = parts[-1] == "__init__"
+        if is_package:
+            parts.pop()
+        found[".".join(parts)] = (path, is_package)
+    return found
+
+
+MODULES = _modules()
+
+
+def _owner(name: str) -> str | None:
+    """The relgraph module an imported name lives in (a package for its attributes)."""
+    while name and name not in MODULES:
+        name = name.rpartition(".")[0]
+    return name or None
+
+
+def _typing_only(tree: ast.Module) -> set[int]:
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            for statement in node.body:
+                skipped.update(id(n) for n in ast.walk(statement))
+    return skipped
+
+
+def imports_of(module: str) -> set[str]:
+    """The relgraph modules ``module`` imports when it runs, at any depth of its code."""
+    path, is_package = MODULES[module]
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = module if is_package else module.rpartition(".")[0]
+    skipped = _typing_only(tree)
+    found: set[str | None] = set()
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Import):
+            found.update(_owner(a.name) for a in node.names if a.name.startswith("relgraph"))
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                name = ".".join([*base, node.module] if node.module else base)
+            else:
+                name = node.module or ""
+            if name == "relgraph" or name.startswith("relgraph."):
+                for alias in node.names:
+                    full = f"{name}.{alias.name}"
+                    found.add(full if full in MODULES else _owner(name))
+    found.discard(None)
+    found.discard(module)
+    return {m for m in found if m is not None}
+
+
+@functools.cache
+def import_graph() -> nx.DiGraph:
+    graph = nx.DiGraph()
+    graph.add_nodes_from(MODULES)
+    graph.add_edges_from((m, i) for m in MODULES for i in imports_of(m))
+    return graph
+
+
+def test_the_walk_sees_lazy_imports_and_skips_typing_only_ones() -> None:
+    # graph.py binds Dataset's methods at import; rendering imports analysis inside functions
+    assert "relgraph.model" in imports_of("relgraph.graph")
+    assert "relgraph.analysis" in imports_of("relgraph.rendering")
+    # model.py names Vocabulary for the type checker only
+    assert "relgraph.vocabulary" not in imports_of("relgraph.model")
+
+
+#: What the bottom layers may use: the model nothing of relgraph, the
+#: diagnostics only the terminal's text cleaning, the quote matcher only the
+#: passage finder (which imports no relgraph module either).
+LEAVES = {
+    "relgraph.model": set(),
+    "relgraph.terminal": set(),
+    "relgraph.passages": set(),
+    "relgraph._version": set(),
+    "relgraph.errors": {"relgraph.terminal"},
+    "relgraph.quotes": {"relgraph.passages"},
+}
+
+
+@pytest.mark.parametrize("module", sorted(LEAVES))
+def test_the_bottom_layers_import_nothing_above_them(module: str) -> None:
+    assert nx.descendants(import_graph(), module) == LEAVES[module]
+
+
+def test_importing_the_model_alone_still_gives_a_dataset_its_graph_and_page() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "from relgraph.model import Dataset\n"
+        "from relgraph.vocabulary import builtin_vocabulary\n"
+        "ds = Dataset('d', 'D', builtin_vocabulary())\n"
+        "print(ds.graph().number_of_nodes(), type(ds.project()).__name__,"
+        " '<iframe' in ds._repr_html_(), len(list(ds._origins)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == "0 Graph True 0\n"
+
+
+#: The import cycles left, pinned so that none grows and no new one appears: the
+#: loading modules call each other (``load`` dispatches to the JSON Lines loader,
+#: the folder reader and the joiner, which run the rules and ``load`` again).
+KNOWN_CYCLES = [
+    {
+        "relgraph.bulk",
+        "relgraph.combine",
+        "relgraph.folders",
+        "relgraph.imports.document",
+        "relgraph.judgements",
+        "relgraph.validation",
+    },
+]
+
+
+def test_no_import_cycles_beyond_the_pinned_loading_one() -> None:
+    cycles = [c for c in nx.strongly_connected_components(import_graph()) if len(c) > 1]
+    assert sorted(map(sorted, cycles)) == sorted(map(sorted, KNOWN_CYCLES))
+
+
+def test_the_version_has_one_home() -> None:
+    import relgraph
+    from relgraph._version import __version__
+
+    assert relgraph.__version__ is __version__
+    # below the command line, no module reaches up to the package's facade for it
+    below_cli = [m for m in MODULES if m != "relgraph" and not m.startswith("relgraph.cli")]
+    assert [m for m in below_cli if "relgraph" in imports_of(m)] == []
