@@ -1478,9 +1478,9 @@ def load_files(
 ) -> Dataset:
     """Load and validate a dataset made of these YAML and JSON Lines files.
 
-    This is what :func:`relgraph.load` does when a dataset has ``*.jsonl``
-    files (or a ``progress`` callback is given): the same checks, in the same
-    order, with the same messages, and a fast path for bulk records.
+    This is what :func:`relgraph.load` runs for every dataset, YAML, JSON
+    Lines or both: the checks of :mod:`relgraph.validation`, in their order,
+    with their messages, and a fast path for the records that pass them.
 
     Parameters
     ----------

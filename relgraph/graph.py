@@ -15,7 +15,9 @@ Edge attributes: ``id``, ``type``, ``category``, ``label``, ``inverse_label``,
 ``directed``, ``status``, ``sign``, ``allegation``, ``date``, ``start``, ``end``
 (ISO text at the precision given, or ``None``), ``notes``, ``evidence`` (list
 of dicts with ``quote``, ``source``, ``attributed_to``, ``credibility``,
-``context``), ``evidence_count`` and ``source_count``.
+``context``, ``notes``), ``evidence_count``, ``source_count`` and ``origins``
+(the ids of the independent origins of the evidence that supports or
+qualifies it, see :mod:`relgraph.corroboration`).
 
 The projection
 --------------

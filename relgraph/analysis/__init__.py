@@ -42,9 +42,9 @@ not "longer" or "shorter" than another.
 Engines
 -------
 ``engine="auto"`` (the default) computes on igraph, through a conversion of
-the same projection, and falls back to NetworkX where igraph is not
-installed; ``engine="networkx"`` computes with NetworkX itself, the
-reference. The two agree within :data:`TOLERANCE` (``1e-6``, absolute) on
+the same projection (igraph is a dependency: the page's layout needs it too,
+so a relgraph without it cannot render); ``engine="networkx"`` computes with
+NetworkX itself, the reference. The two agree within :data:`TOLERANCE` (``1e-6``, absolute) on
 every metric; integer metrics are equal. NetworkX's iterative metrics
 (eigenvector, PageRank) run here to a tolerance of ``1e-10`` so that the
 engines agree; NetworkX's own default (``tol=1e-6``) can stop up to about
