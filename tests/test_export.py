@@ -30,6 +30,7 @@ import pytest
 import relgraph
 from relgraph.export import FORMATS, export, export_bytes, exporter
 from relgraph.export.common import ExportError
+from relgraph.export.csv import join_items, neutralize
 from relgraph.export.ftm import ftm_id
 from relgraph.export.gexf import VERSIONS, gexf_tree
 from relgraph.export.graphml import flatten_graph, graphml_graph
@@ -264,7 +265,7 @@ def _counts_csv(path: Path) -> tuple[int, int, int]:
         entities = list(csv.DictReader(fh))
     with open(path / "relations.csv", encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    return len(entities), len({r["ID"] for r in rows}), len(rows)
+    return len(entities), len({r["ID"] for r in rows}), sum(int(r["Evidence count"]) for r in rows)
 
 
 def _counts_cypher(path: Path) -> tuple[int, int, int]:
@@ -910,7 +911,8 @@ def _rows(path: Path) -> list[dict[str, str]]:
 def test_csv_cells_that_could_run_as_formulas_start_with_an_apostrophe(
     tricky: relgraph.Dataset, tmp_path: Path
 ) -> None:
-    export(tricky, "csv", tmp_path / "out")
+    export(tricky, "csv", tmp_path / "out", evidence="rows")
+    export(tricky, "csv", tmp_path / "lists")
     entities = {r["ID"]: r for r in _rows(tmp_path / "out" / "entities.csv")}
     assert entities["min-b"]["Label"] == "'=1+1"
     assert entities["min-b"]["Description"] == "'-starts with a minus\ttab"
@@ -924,8 +926,9 @@ def test_csv_cells_that_could_run_as_formulas_start_with_an_apostrophe(
     assert sources[0]["Publisher"] == "'@publisher"
     every_cell = [
         cell
+        for folder in ("out", "lists")
         for name in ("entities", "relations", "claims", "sources")
-        for row in _rows(tmp_path / "out" / f"{name}.csv")
+        for row in _rows(tmp_path / folder / f"{name}.csv")
         for cell in row.values()
     ]
     assert not [c for c in every_cell if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
@@ -937,10 +940,27 @@ def test_csv_layouts_for_kumu_and_gephi(bundled: relgraph.Dataset, tmp_path: Pat
     kumu = _rows(tmp_path / "kumu" / "relations.csv")
     gephi = _rows(tmp_path / "gephi" / "relations.csv")
     assert list(kumu[0])[:5] == ["ID", "From", "To", "Type", "Direction"]
-    assert list(gephi[0])[:5] == ["Id", "Source", "Target", "Type", "Relation type"]
+    head = ["Id", "Source", "Target", "Type", "Label", "Weight", "Relation type"]
+    assert list(gephi[0])[:7] == head
     assert {r["Type"] for r in gephi} == {"Directed", "Undirected"}
     assert {r["Direction"] for r in kumu} == {"directed", "undirected"}
     assert list(_rows(tmp_path / "gephi" / "entities.csv")[0])[:3] == ["Id", "Label", "Type"]
+    # one row per relation (Kumu and Gephi keep one row of each), its quotes listed with |
+    assert [r["ID"] for r in kumu] == [r["Id"] for r in gephi] == [r.id for r in bundled.relations]
+    many = next(r for r in bundled.relations if len(r.evidence) > 2)
+    row = next(r for r in kumu if r["ID"] == many.id)
+    assert row["Quote"] == "|".join(e.quote for e in many.evidence)
+    assert row["Evidence count"] == str(len(many.evidence))
+    assert next(r for r in gephi if r["Id"] == many.id)["Weight"] == str(len(many.evidence))
+
+
+def test_csv_evidence_rows_gives_one_row_per_evidence_item(
+    bundled: relgraph.Dataset, tmp_path: Path
+) -> None:
+    export(bundled, "csv", tmp_path / "rows", evidence="rows")
+    rows = _rows(tmp_path / "rows" / "relations.csv")
+    assert [r["Quote"] for r in rows] == [e.quote for r in bundled.relations for e in r.evidence]
+    assert "Evidence count" not in rows[0]
 
 
 def test_csv_joined_evidence_gives_one_row_per_relation(
@@ -966,6 +986,10 @@ def test_csv_carries_license_authors_and_evidence_notes(
     relations = _rows(tmp_path / "out" / "relations.csv")
     columns = list(relations[0])
     assert columns[columns.index("Credibility") + 1] == "Evidence notes"
+    notes = [(r["ID"], r["Quote source"], r["Evidence notes"]) for r in relations]
+    assert notes[0] == ("r-formula", "src-1|src-1", neutralize(join_items([RELATION_NOTE, None])))
+    export(tricky, "csv", tmp_path / "rows", evidence="rows")
+    relations = _rows(tmp_path / "rows" / "relations.csv")
     notes = [(r["ID"], r["Quote source"], r["Evidence notes"]) for r in relations]
     assert notes[:2] == [("r-formula", "src-1", "'" + RELATION_NOTE), ("r-formula", "src-1", "")]
     claims = _rows(tmp_path / "out" / "claims.csv")

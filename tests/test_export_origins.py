@@ -160,9 +160,10 @@ def test_ftm_documents_link_to_what_they_derive_from_relay_and_belong_to(
     }
 
 
-def test_ftm_claims_carry_their_modality_and_counts(ds: relgraph.Dataset) -> None:
+def test_ftm_claims_carry_their_modality_counts_and_quotes(ds: relgraph.Dataset) -> None:
     cuba = _proxies(ds)[ftm_id("e", "visit", "cuba")]
     assert cuba.get("notes") == [
         "[confirmed] the president will visit — announced; "
-        "1 quote · 1 source · 0 independent origins (1 affiliated)"
+        "1 quote · 1 source · 0 independent origins (1 affiliated)\n"
+        '"The president will begin an official visit on Wednesday" (source Report state-tv)'
     ]

@@ -138,6 +138,70 @@ def test_csv_evidence_notes_are_read_from_their_column(sheets: Path, tmp_path: P
     assert [e.notes for e in agreement.evidence] == [" page 1 ", "=translated"]
 
 
+def test_csv_lists_give_each_quote_its_values_by_place(sheets: Path, tmp_path: Path) -> None:
+    """One row a relation, its evidence columns listing a value per quote (``--evidence lists``)."""
+    listed = ARTICLE + "The envoy said: yes|no\\maybe.\n"
+    (sheets / "texts" / "a.txt").write_text(listed, encoding="utf-8")
+    rel = sheets / "relations.csv"
+    rel.write_text(
+        "from;to;type;status;date;evidence count;quote;quote source;attributed to;credibility\n"
+        "iran;cuba;agreement;reported;2006-01;3;Iran and Cuba signed an agreement|"
+        "Officials said the ties were firm|The envoy said: yes\\|no\\\\maybe;art|art|art;"
+        "|officials|;|2|\n"
+        "min;cuba;visit;reported;;1;The minister visited Havana;art;;\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "out").mkdir()
+    ds = import_csv(
+        sheets / "entities.csv", rel, tmp_path / "out" / "d.yaml", sources=sheets / "sources.csv"
+    )
+    agreement, visit = ds.relations
+    assert [(e.quote, e.attributed_to, e.credibility) for e in agreement.evidence] == [
+        ("Iran and Cuba signed an agreement", None, None),
+        ("Officials said the ties were firm", "officials", 2),
+        ("The envoy said: yes|no\\maybe", None, None),
+    ]
+    assert [e.quote for e in visit.evidence] == ["The minister visited Havana"]
+
+
+def test_csv_lists_of_another_length_than_the_quotes_are_named_at_their_cell(
+    sheets: Path, tmp_path: Path
+) -> None:
+    rel = sheets / "relations.csv"
+    rel.write_text(
+        "from;to;type;status;evidence count;quote;quote source;attributed to\n"
+        "iran;cuba;agreement;reported;2;Iran and Cuba signed an agreement|"
+        "Officials said the ties were firm;art;officials|Havana|x\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(relgraph.DatasetError) as exc:
+        import_csv(
+            sheets / "entities.csv", rel, tmp_path / "o.yaml", sources=sheets / "sources.csv"
+        )
+    assert _problems(exc) == [
+        f"{rel}:2:7: error[evidence-list] Quote source lists 1 value but Quote lists 2: the n-th "
+        "value belongs to the n-th quote\n"
+        "  hint: separate the values with |, leaving a place empty (||) for a quote without one; "
+        "write a | inside a value as \\|",
+        f"{rel}:2:8: error[evidence-list] Attributed to lists 3 values but Quote lists 2: the "
+        "n-th value belongs to the n-th quote\n"
+        "  hint: separate the values with |, leaving a place empty (||) for a quote without one; "
+        "write a | inside a value as \\|",
+    ]
+    assert not (tmp_path / "o.yaml").exists()
+
+
+@pytest.mark.parametrize("evidence", ["lists", "rows"])
+def test_csv_export_of_each_importable_evidence_layout_comes_back_whole(
+    evidence: str, bundled: relgraph.Dataset, tmp_path: Path
+) -> None:
+    for layout in ("kumu", "gephi"):
+        export(bundled, "csv", tmp_path / layout, layout=layout, evidence=evidence)
+        (tmp_path / f"{layout}-back").mkdir()
+        back = _csv_back(tmp_path / layout, tmp_path / f"{layout}-back" / "cuba_iran.yaml")
+        assert_same_dataset(bundled, back)
+
+
 def test_dataset_yaml_writes_a_file_that_loads_as_the_same_dataset(
     bundled: relgraph.Dataset, tmp_path: Path
 ) -> None:
@@ -295,8 +359,8 @@ def test_joined_quotes_cannot_be_imported(bundled: relgraph.Dataset, tmp_path: P
     assert _problems(exc) == [
         f"{rel}:1:20: error[joined-quotes] the 'Quotes' column joins every quote of a relation in "
         "one cell, which cannot be split back into evidence\n"
-        "  hint: export with `--evidence rows` (the default), or give each quote its own row "
-        "with 'Quote' and 'Quote source' columns"
+        "  hint: export with `--evidence lists` (the default) or `--evidence rows`, or give each "
+        "quote its own row with 'Quote' and 'Quote source' columns"
     ]
 
 

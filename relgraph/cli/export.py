@@ -108,9 +108,11 @@ def _counts(dataset: Dataset) -> str:
 )
 @click.option(
     "--evidence",
-    type=click.Choice(["rows", "joined"]),
-    help="csv: one row per evidence item (rows, the default; imports back) or per relation "
-    "with the quotes joined in one cell (joined).",
+    type=click.Choice(["lists", "rows", "joined"]),
+    help="csv: one row per relation, each evidence column listing its items' values "
+    "separated by | (lists, the default: Kumu and Gephi keep every quote), one row per "
+    "evidence item (rows), or per relation with the quotes as readable lines (joined). "
+    "lists and rows import back.",
 )
 @click.option(
     "--gexf-version",
@@ -324,7 +326,9 @@ def import_csv_command(
     External IDs; relations take From, To (or Source, Target), Type, Status,
     Quote, Quote source, and ID, Sign, Date, Start, End, Notes, Attributed to,
     Credibility. Rows with the same ID are one relation, one evidence item
-    each. An unknown or missing column is an error that names it.
+    each; with an Evidence count column (the export's default), a row is a
+    relation and its evidence columns list one value per item, separated by |.
+    An unknown or missing column is an error that names it.
 
     \b
     Examples:

@@ -6,18 +6,31 @@ The export writes a folder:
     one row per entity: ``ID``, ``Label`` (the name), ``Type`` (the entity
     kind), ``Description``, ``Aliases``, ``Country``, ``Tags``, ``External IDs``.
 ``relations.csv``
-    one row per **evidence item** (``evidence="rows"``, the default) or per
-    relation (``evidence="joined"``). In Kumu's layout (``layout="kumu"``, the
-    default) the ends are ``From`` and ``To`` and ``Type`` is the relation
-    type; in Gephi's (``layout="gephi"``) they are ``Source`` and ``Target``,
-    ``Type`` is ``Directed`` or ``Undirected`` and the relation type is in
-    ``Relation type``. Rows of one relation share its ``ID``. Then come
+    one row per **relation** (``evidence="lists"``, the default), per
+    evidence item (``evidence="rows"``) or per relation with the quotes as
+    readable text (``evidence="joined"``). In Kumu's layout (``layout="kumu"``,
+    the default) the ends are ``From`` and ``To`` and ``Type`` is the relation
+    type; in Gephi's (``layout="gephi"``) the columns Gephi's spreadsheet
+    importer recognises come first, ``Id``, ``Source``, ``Target``, ``Type``
+    (``Directed`` or ``Undirected``), ``Label`` and ``Weight`` (the number of
+    evidence items), and the relation type is in ``Relation type``. Then come
     ``Status``, ``Sign``, ``Date``, ``Start``, ``End``, ``Notes`` and the
     evidence: ``Quote``, ``Quote source`` (a source id), ``Attributed to``,
     ``Credibility``, ``Evidence notes`` (the evidence item's own notes;
-    ``Notes`` are the relation's). ``Label``, ``Direction``, ``Category``,
-    ``Context`` and ``Source title`` are there for reading and are ignored by
-    the import.
+    ``Notes`` are the relation's). ``Label``, ``Weight``, ``Direction``,
+    ``Category``, ``Evidence count``, ``Context`` and ``Source title`` are
+    there for reading and are ignored by the import.
+
+    With ``evidence="lists"`` each evidence column holds one value per
+    evidence item of the relation, in order, separated by ``|`` (Kumu's
+    convention for a field with several values): the relation's second quote
+    is the second value of ``Quote``, its source the second value of ``Quote
+    source``. A value an item does not have is left empty between its
+    separators (``|2|``). ``Evidence count`` says how many items there are.
+    Kumu (which keeps one row per connection) and Gephi (which keeps one edge
+    per ``Id``) so receive every quote. With ``evidence="rows"`` the rows of
+    one relation share its ``ID``: good for a spreadsheet's filters and pivot
+    tables, but Kumu and Gephi keep only one row of each relation.
 ``claims.csv``, ``sources.csv``
     the claims (one row per evidence item, with the same evidence columns)
     and the sources, with ``Text`` giving the path of each source's stored
@@ -40,8 +53,10 @@ attributed to, the source's title, the credibility and the evidence notes),
 for tools that want one edge per row; it cannot be imported again (which
 quote came from which source is lost).
 
-Lists (aliases, tags, external ids) are joined with ``|``, as Kumu reads
-them; a ``|`` or ``\\`` inside an item is written ``\\|`` or ``\\\\``.
+Lists (aliases, tags, external ids, and the evidence columns of
+``evidence="lists"``) are joined with ``|``, as Kumu reads them; a ``|`` or
+``\\`` inside an item is written ``\\|`` or ``\\\\`` (Kumu shows the
+backslash; ``relgraph import csv`` takes it off again).
 
 Formula injection is neutralised: a cell that starts with ``=``, ``+``,
 ``-``, ``@``, a tab or a carriage return gets a leading apostrophe, so that a
@@ -87,10 +102,12 @@ __all__ = [
     "ENTITY_COLUMNS",
     "SOURCE_COLUMNS",
     "CSVExporter",
+    "join_items",
     "join_list",
     "neutralize",
     "relation_columns",
     "restore",
+    "split_items",
     "split_list",
 ]
 
@@ -167,15 +184,18 @@ def relation_columns(layout: str, evidence: str) -> tuple[str, ...]:
     --------
     >>> relation_columns("kumu", "rows")[:5]
     ('ID', 'From', 'To', 'Type', 'Direction')
-    >>> relation_columns("gephi", "joined")[:5]
-    ('Id', 'Source', 'Target', 'Type', 'Relation type')
+    >>> relation_columns("gephi", "joined")[:7]
+    ('Id', 'Source', 'Target', 'Type', 'Label', 'Weight', 'Relation type')
     """
     if layout == "gephi":
-        head: tuple[str, ...] = ("Id", "Source", "Target", "Type", "Relation type", "Label")
+        head: tuple[str, ...] = ("Id", "Source", "Target", "Type", "Label", "Weight")
+        head += ("Relation type",)
     else:
         head = ("ID", "From", "To", "Type", "Direction", "Label")
     if evidence == "joined":
         tail: tuple[str, ...] = ("Evidence count", "Quotes")
+    elif evidence == "lists":
+        tail = ("Evidence count", *EVIDENCE_COLUMNS, "Context", "Source title")
     else:
         tail = (*EVIDENCE_COLUMNS, "Context", "Source title")
     return head + _RELATION_FIELDS + tail
@@ -235,6 +255,42 @@ def split_list(cell: str, sep: str = "|") -> list[str]:
         i += 1
     items.append("".join(current))
     return [item for item in items if item.strip()]
+
+
+def join_items(values: Sequence[str | None]) -> str | None:
+    """The values of a relation's evidence items, in order, as one ``|``-separated cell.
+
+    Positional: an item without a value leaves an empty place, so the n-th
+    value belongs to the n-th item. ``None`` when no item has a value.
+    """
+    if all(v is None for v in values):
+        return None
+    return "|".join("" if v is None else _escape_item(v) for v in values)
+
+
+def split_items(cell: str) -> list[str]:
+    """The values of a cell written by :func:`join_items`, empty places kept.
+
+    Examples
+    --------
+    >>> split_items("a\\\\|b||c"), split_items("")
+    (['a|b', '', 'c'], [''])
+    """
+    items, current, i = [], [], 0
+    while i < len(cell):
+        ch = cell[i]
+        if ch == "\\" and i + 1 < len(cell):
+            current.append(cell[i + 1])
+            i += 2
+            continue
+        if ch == "|":
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+        i += 1
+    items.append("".join(current))
+    return items
 
 
 def join_pairs(pairs: Iterable[tuple[str, str]]) -> str:
@@ -323,10 +379,10 @@ class CSVExporter(Exporter):
     name = "csv"
     description = "spreadsheets: entities.csv and relations.csv (Kumu/Gephi), sources, claims"
     folder = True
-    defaults: ClassVar[Mapping[str, Any]] = {"layout": "kumu", "evidence": "rows", "texts": True}
+    defaults: ClassVar[Mapping[str, Any]] = {"layout": "kumu", "evidence": "lists", "texts": True}
     choices: ClassVar[Mapping[str, Sequence[Any]]] = {
         "layout": ("kumu", "gephi"),
-        "evidence": ("rows", "joined"),
+        "evidence": ("lists", "rows", "joined"),
         "texts": (True, False),
     }
     files: ClassVar[tuple[str, ...]] = (
@@ -359,6 +415,15 @@ class CSVExporter(Exporter):
         sheet = _Sheet(out.open_text("relations.csv"), columns)
         for r in dataset.relations:
             base = self._relation_cells(dataset, r, layout)
+            if evidence == "lists":
+                items = [_evidence_cells(item, dataset) for item in r.evidence]
+                base["Evidence count"] = len(r.evidence)
+                for column in (*EVIDENCE_COLUMNS, "Context", "Source title"):
+                    base[column] = join_items(
+                        [None if i[column] is None else str(i[column]) for i in items]
+                    )
+                sheet.row(base)
+                continue
             if evidence == "joined":
                 sources = {s.id: s for s in dataset.sources}
                 base["Evidence count"] = len(r.evidence)
@@ -424,6 +489,7 @@ class CSVExporter(Exporter):
                     "Source": r.source,
                     "Target": r.target,
                     "Type": "Directed" if t.directed else "Undirected",
+                    "Weight": len(r.evidence),
                     "Relation type": r.type,
                 }
             )

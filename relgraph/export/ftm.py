@@ -27,7 +27,8 @@ entities, by kind
     ``wikidataId`` and ``notes`` (the claims about the entity, one per value,
     with their status, and after a dash their report date, their modality
     when not ``occurred`` and their counts: "1 quote · 1 source · 1
-    independent origin").
+    independent origin"; then, a line each, the claim's evidence as in a
+    relation's ``description``).
 relations, by the closest schema
     ``member_of`` and ``holds_office`` → ``Membership`` (member,
     organization); ``speaks_for`` → ``Representation`` (agent, client);
@@ -213,7 +214,10 @@ def _claim_note(dataset: Dataset, c: Claim) -> str:
     if c.modality != "occurred":
         about.append(c.modality)
     about.append(corroboration(dataset, c).summary())
-    return f"[{c.status}] {c.statement} — " + "; ".join(about)
+    sources = {s.id: s for s in dataset.sources}
+    return "\n".join(
+        [f"[{c.status}] {c.statement} — " + "; ".join(about), *evidence_lines(c.evidence, sources)]
+    )
 
 
 def _entity(dataset: Dataset, e: Entity, claims: list[Claim]) -> dict[str, Any]:

@@ -22,11 +22,15 @@ In relations and claims, ``Notes`` are the relation's (or claim's) own and
 (``id``, ``title``, ``description``, ``notes``, ``license``, ``authors``) and
 its vocabulary additions.
 
-Rows with the same ``ID`` make one relation (or claim), each row adding one
-evidence item; rows without an ``ID`` are grouped by their ends, type and
-dates (a claim's by its entity, statement and date). The relation's own
-cells need only be filled on its first row; a later row that gives a
-different value is an error. Empty cells are absent values. Cells
+A relations file with an ``Evidence count`` column (``--evidence lists``, the
+export's default) has one row per relation, each evidence column listing the
+values of its evidence items in order, separated by ``|``; a column with
+more or fewer values than ``Quote`` is an error. Otherwise rows with the
+same ``ID`` make one relation (or claim), each row adding one evidence item;
+rows without an ``ID`` are grouped by their ends, type and dates (a claim's
+by its entity, statement and date). The relation's own cells need only be
+filled on its first row; a later row that gives a different value is an
+error. Empty cells are absent values. Cells
 neutralised against formula injection are restored (see
 :func:`relgraph.export.csv.restore`).
 """
@@ -49,6 +53,7 @@ from relgraph.export.csv import (
     EVIDENCE_COLUMNS,
     SOURCE_COLUMNS,
     restore,
+    split_items,
     split_list,
     split_pairs,
 )
@@ -258,6 +263,8 @@ class Table:
 
     path: str
     rows: list[tuple[int, dict[str, Located]]] = field(default_factory=list)
+    #: one row per relation, its evidence columns holding a value per item (``lists``)
+    lists: bool = False
 
 
 def _delimiter(first_line: str) -> str:
@@ -316,8 +323,8 @@ def read_table(
                     "joined-quotes",
                     "the 'Quotes' column joins every quote of a relation in one cell, which "
                     "cannot be split back into evidence",
-                    "export with `--evidence rows` (the default), or give each quote its own "
-                    "row with 'Quote' and 'Quote source' columns",
+                    "export with `--evidence lists` (the default) or `--evidence rows`, or give "
+                    "each quote its own row with 'Quote' and 'Quote source' columns",
                 )
             )
             bad = True
@@ -372,7 +379,8 @@ def read_table(
             bad = True
     if bad:
         return None, spec
-    table = Table(path)
+    lists = kind == "relations" and "evidence count" in normal and "quote" in seen
+    table = Table(path, lists=lists)
     start = reader.line_num + 1
     try:
         for row in reader:
@@ -398,9 +406,18 @@ def read_table(
                     continue
                 if target == _IGNORED:
                     continue
-                value = _value(restore(cell), target, spec, Location(path, line, i + 1), problems)
+                where = Location(path, line, i + 1)
+                if lists and target in _EVIDENCE_FIELDS:
+                    if cell.strip():
+                        parts = split_items(restore(cell))
+                        listed = [_value(p, target, spec, where, problems) for p in parts]
+                        values[target] = Located(listed, where)
+                    continue
+                value = _value(restore(cell), target, spec, where, problems)
                 if value is not None:
-                    values[target] = Located(value, Location(path, line, i + 1))
+                    values[target] = Located(value, where)
+            if lists:
+                _check_lists(values, spec, problems)
             table.rows.append((line, values))
     except csv.Error as exc:
         problems.append(
@@ -415,6 +432,32 @@ def read_table(
         )
         return None, spec
     return table, spec
+
+
+def _check_lists(values: dict[str, Located], spec: Spec, problems: list[Diagnostic]) -> None:
+    """Every evidence column of a ``lists`` row gives as many values as ``Quote``."""
+    quotes = values.get("quote")
+    if quotes is None:
+        return
+    count = len(quotes.value)
+    for name in _EVIDENCE_FIELDS:
+        cell = values.get(name)
+        if cell is None or len(cell.value) == count or cell.origin is None:
+            continue
+        col = spec.shown.get(name) or _title(next(k for k, v in spec.columns.items() if v == name))
+        problems.append(
+            Diagnostic(
+                cell.origin.path,
+                cell.origin.line,
+                cell.origin.column,
+                "evidence-list",
+                f"{col} lists {len(cell.value)} value{'s' * (len(cell.value) != 1)} but Quote "
+                f"lists {count}: the n-th value belongs to the n-th quote",
+                "separate the values with |, leaving a place empty (||) for a quote without "
+                "one; write a | inside a value as \\|",
+            )
+        )
+        del values[name]
 
 
 def _title(normal: str) -> str:
@@ -525,7 +568,9 @@ def group_rows(table: Table, spec: Spec, kind: str, problems: list[Diagnostic]) 
                 )
                 continue
             fields.setdefault(name, values[name])
-        if any(name in values for name in _EVIDENCE_FIELDS):
+        if table.lists:
+            evidence.extend(_listed_evidence(values, origin))
+        elif any(name in values for name in _EVIDENCE_FIELDS):
             ev = {
                 "quote": values.get("quote"),
                 "source": values.get("evidence_source"),
@@ -545,6 +590,39 @@ def group_rows(table: Table, spec: Spec, kind: str, problems: list[Diagnostic]) 
         if evidence:
             ordered["evidence"] = evidence
         items.append(Item(ordered, origin))
+    return items
+
+
+_EVIDENCE_KEYS = {
+    "quote": "quote",
+    "source": "evidence_source",
+    "attributed_to": "attributed_to",
+    "credibility": "credibility",
+    "notes": "evidence_notes",
+    "stance": "stance",
+    "amount": "amount",
+    "date": "evidence_date",
+    "reported": "evidence_reported",
+    "origin": "evidence_origin",
+}
+
+
+def _listed_evidence(values: dict[str, Located], origin: Location) -> list[Item]:
+    """The evidence items of a ``lists`` row: the n-th value of each evidence column."""
+    quotes = values.get("quote")
+    count = (
+        len(quotes.value)
+        if quotes is not None
+        else max((len(values[f].value) for f in _EVIDENCE_FIELDS if f in values), default=0)
+    )
+    items = []
+    for n in range(count):
+        ev: dict[str, Located] = {}
+        for key, name in _EVIDENCE_KEYS.items():
+            cell = values.get(name)
+            if cell is not None and n < len(cell.value) and cell.value[n] is not None:
+                ev[key] = Located(cell.value[n], cell.origin)
+        items.append(Item(ev, origin))
     return items
 
 
