@@ -17,6 +17,7 @@ g.yaml:3:7: error[unknown-kind] 'stat' is not an entity kind
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
@@ -31,6 +32,8 @@ __all__ = [
     "UsageError",
     "WriteError",
     "closest_names",
+    "cut_line",
+    "cut_values",
     "did_you_mean",
     "shorten",
 ]
@@ -59,6 +62,51 @@ def shorten(value: str, limit: int = VALUE_LIMIT) -> str:
     if len(value) <= limit:
         return value
     return f"{value[:limit]}… ({len(value):,} characters)"
+
+
+# a value a message echoes: quoted ('…', "…", “…”) or a run without spaces; a value
+# already cut ends in "…", so that cutting twice changes nothing
+_LONG = VALUE_LIMIT + 1
+_ECHOED = re.compile(
+    rf"'([^'\n…]{{{_LONG},}})'"
+    rf'|"([^"\n…]{{{_LONG},}})"'
+    rf"|“([^”\n…]{{{_LONG},}})”"
+    rf"|([^\s'\"“”…]{{{_LONG},}})"
+)
+
+
+def _cut_echoed(match: re.Match[str]) -> str:
+    quoted = match.group(1) or match.group(2) or match.group(3)
+    if quoted is None:
+        return shorten(match.group(4))
+    text = match.group()
+    return text[0] + shorten(quoted) + text[-1]
+
+
+def cut_values(text: str, limit: int = LINE_LIMIT) -> str:
+    """``text`` as a message prints it: every long value cut, and every line at most ``limit``.
+
+    The one cut every printed message goes through (diagnostics, hints, errors of the
+    command line): each value the text quotes (in ``'…'``, ``"…"`` or ``“…”``) or a
+    run of characters without a space longer than :data:`VALUE_LIMIT` is cut by
+    :func:`shorten`, its full length stated; a line still longer than ``limit``
+    (many short words) is cut at ``limit`` with the line's full length. Cutting twice
+    gives the same text.
+
+    Examples
+    --------
+    >>> cut_values("'" + "x" * 200 + "' is not a kind")[116:]
+    "xxxxx… (200 characters)' is not a kind"
+    >>> line = cut_values("no path from " + "word " * 200)
+    >>> len(line), line[-20:]
+    (500, '… (1,013 characters)')
+    >>> cut_values(cut_values("/" * 300)) == cut_values("/" * 300)
+    True
+    """
+    if len(text) <= VALUE_LIMIT:
+        return text
+    cut = _ECHOED.sub(_cut_echoed, text)
+    return "\n".join(cut_line(line, limit) for line in cut.split("\n"))
 
 
 Severity = Literal["error", "warning"]
@@ -93,13 +141,13 @@ class Diagnostic:
         shown escaped (see :func:`relgraph.terminal.inert`), so that no part of a
         diagnostic can start a line of its own or send a terminal an escape sequence.
         """
-        where = inert(self.path)
+        where = cut_values(inert(self.path))
         if self.line > 0:
             where += f":{self.line}:{self.column}"
         lines = [f"{where}: {self.severity}[{self.code}] {inert(self.message)}"]
         if self.hint:
             lines.append(f"  hint: {inert(self.hint)}")
-        return "\n".join(_cut_line(line) for line in lines)
+        return "\n".join(cut_values(line) for line in lines)
 
     def as_dict(self) -> dict[str, Any]:
         """The diagnostic as a plain JSON-ready record (``value`` only when there is one)."""
@@ -109,12 +157,18 @@ class Diagnostic:
         return record
 
 
-def _cut_line(line: str) -> str:
-    """A line of at most :data:`LINE_LIMIT` characters (a last guard; values are cut first)."""
-    if len(line) <= LINE_LIMIT:
+def cut_line(line: str, limit: int = LINE_LIMIT) -> str:
+    """``line`` cut to ``limit`` characters, its full length stated (values are cut first).
+
+    Examples
+    --------
+    >>> cut_line("word " * 200, 60)
+    'word word word word word word word word … (1,000 characters)'
+    """
+    if len(line) <= limit:
         return line
     tail = f"… ({len(line):,} characters)"
-    return line[: LINE_LIMIT - len(tail)] + tail
+    return line[: limit - len(tail)] + tail
 
 
 class RelgraphError(Exception):
@@ -232,7 +286,7 @@ def did_you_mean(word: str, choices: Sequence[str], what: str = "") -> str | Non
             close = [lowered[word.lower()]]
     parts = []
     if close:
-        parts.append(f"did you mean '{shorten(close[0])}'?")
+        parts.append(f"did you mean '{close[0]}'?")
     if what:
         parts.append(what)
     return " ".join(parts) if parts else None

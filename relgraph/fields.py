@@ -23,6 +23,41 @@ _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
 #: Ids are readable slugs: lower-case letters, digits, '-', '_' and '.'.
 ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9._-]{0,126}[a-z0-9])?$")
+#: The longest id :data:`ID_RE` accepts.
+MAX_ID = 128
+
+
+def slug_for(text: str) -> str:
+    """A valid id made of ``text``: lower case, other characters as ``-``, at most 128 long.
+
+    Examples
+    --------
+    >>> slug_for("Raisi's visit, 2023"), slug_for("!!!"), len(slug_for("a b " * 100))
+    ('raisi-s-visit-2023', 'x', 127)
+    """
+    slug = re.sub(r"[^a-z0-9._-]+", "-", text[: 4 * MAX_ID].lower())
+    return slug[:MAX_ID].strip("-._") or "x"
+
+
+def id_problem(text: str, what: str = "a valid id") -> tuple[str, str]:
+    """The message and hint of ``error[bad-id]`` for ``text``, which :data:`ID_RE` refuses.
+
+    Examples
+    --------
+    >>> message, hint = id_problem("Iran")
+    >>> message
+    "'Iran' is not a valid id (lower-case letters, digits, '-', '_', '.')"
+    >>> hint
+    "use a slug such as 'iran'"
+    >>> id_problem("a" * 200)[0][-53:]
+    "' is not a valid id (at most 128 characters, not 200)"
+    """
+    if len(text) > MAX_ID and ID_RE.match(text[:MAX_ID]):
+        rule = f"at most {MAX_ID} characters, not {len(text):,}"
+    else:
+        rule = "lower-case letters, digits, '-', '_', '.'"
+    return f"'{text}' is not {what} ({rule})", f"use a slug such as '{slug_for(text)}'"
+
 
 _KIND_WORDS = {
     "int": "a number",
@@ -241,14 +276,8 @@ class Fields:
         if text is None or value is None:
             return None
         if not ID_RE.match(text):
-            slug = re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-._") or "x"
             self.ok = False
-            self.problems.add(
-                value,
-                "bad-id",
-                f"'{text}' is not a valid id (lower-case letters, digits, '-', '_', '.')",
-                f"use a slug such as '{slug}'",
-            )
+            self.problems.add(value, "bad-id", *id_problem(text))
             return None
         return text
 

@@ -402,7 +402,7 @@ def _check_fields(
     published: str | None,
     reliability: str,
 ) -> list[Diagnostic]:
-    from relgraph.fields import ID_RE
+    from relgraph.fields import ID_RE, id_problem
     from relgraph.model import RELIABILITY_GRADES, PartialDate
 
     problems: list[Diagnostic] = []
@@ -411,8 +411,7 @@ def _check_fields(
         problems.append(Diagnostic(target, 0, 0, code, message, hint))
 
     if not ID_RE.match(ident):
-        slug = re.sub(r"[^a-z0-9._-]+", "-", ident.lower()).strip("-._") or "x"
-        bad("bad-id", f"'{ident}' is not a readable id", f"use a slug such as '{slug}'")
+        bad("bad-id", *id_problem(ident, "a readable id"))
     elif ident in {str(r.get("id")) for _, r in _source_records(target)}:
         bad(
             "duplicate-id",

@@ -498,7 +498,7 @@ class _Loader:
             self.problems.add(
                 url_node,
                 "bad-url",
-                f"'{shorten(url)}' is not an http or https address",
+                f"'{url}' is not an http or https address",
                 "give the address the source was read at, starting https://",
                 value=url if len(url) > VALUE_LIMIT else None,
             )

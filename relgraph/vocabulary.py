@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from relgraph.errors import DatasetError, Diagnostic, shorten
+from relgraph.errors import DatasetError, Diagnostic
 from relgraph.fields import ID_RE, Fields, Problems
 from relgraph.loading import Node, read_yaml
 
@@ -259,7 +259,7 @@ def _cues(f: Fields, problems: Problems) -> tuple[str, ...]:
             problems.add(
                 item,
                 "bad-cue",
-                f"'{shorten(str(item.value))}' is not a cue word",
+                f"'{item.value}' is not a cue word",
                 "write words or short phrases in letters, e.g. [signed, accord, agreement]",
             )
             continue

@@ -31,7 +31,7 @@ from relgraph.cli.common import (
     write_stdout,
 )
 from relgraph.cli.width import ljust, rjust, width
-from relgraph.errors import UsageError
+from relgraph.errors import UsageError, shorten
 from relgraph.export.csv import neutralize
 from relgraph.filters import Filter
 from relgraph.markup import markdown_text
@@ -279,7 +279,7 @@ def _cell(value: Any) -> str:
         if math.isnan(value):
             return ""
         return str(int(value)) if value.is_integer() else f"{value:.4f}"
-    return inert(str(value))
+    return inert(shorten(str(value)))
 
 
 def _numeric(rows: Sequence[dict[str, Any]], key: str) -> bool:
@@ -307,8 +307,18 @@ def _table(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
 
 
 def _text(md: bool) -> Callable[[str], str]:
-    """How data text is written: escaped for Markdown, or on one inert line for a table."""
-    return markdown_text if md else inert
+    """How data text is written: escaped for Markdown, or on one inert line for a table.
+
+    A long value is cut (:func:`relgraph.errors.shorten`, its length stated); JSON
+    and CSV keep it whole.
+    """
+    if md:
+        return lambda text: markdown_text(shorten(text))
+    return lambda text: inert(shorten(text))
+
+
+#: How much of a quote the text output shows before cutting it (JSON and CSV keep it whole)
+QUOTE_SHOWN = 400
 
 
 def _markdown(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
@@ -348,9 +358,9 @@ def _emit(
     fmt: str, rows: Sequence[dict[str, Any]], columns: Sequence[Column], data: Callable[[], Any]
 ) -> None:
     if fmt == "json":
-        echo(_json(data()))
+        echo(_json(data()), whole=True)
     elif fmt == "csv":
-        echo(_csv(rows, [k for k, _ in columns]))
+        echo(_csv(rows, [k for k, _ in columns]), whole=True)
     elif fmt == "markdown":
         echo(_markdown(rows, columns))
     else:
@@ -590,10 +600,10 @@ def _sensitivity(
     shown = _top(fmt, top, len(result.rows), "actors")
     rows = result.to_records(shown)
     if fmt == "json":
-        echo(_json(result.to_dict(shown)))
+        echo(_json(result.to_dict(shown)), whole=True)
         return
     if fmt == "csv":
-        echo(_csv(rows))
+        echo(_csv(rows), whole=True)
         return
     for r in rows:
         r["change"] = f"+{r['change']}" if r["change"] > 0 else str(r["change"] or "=")
@@ -657,10 +667,10 @@ def _communities(
     _describe(data, net, f"; weight: {net.weight}; engine: {result.engine}")
     rows = result.to_records()
     if fmt == "json":
-        echo(_json(result.to_dict()))
+        echo(_json(result.to_dict()), whole=True)
         return
     if fmt == "csv":
-        echo(_csv(rows, ["community", "id", "name"]))
+        echo(_csv(rows, ["community", "id", "name"]), whole=True)
         return
     n = len(result.communities)
     title = (
@@ -690,9 +700,10 @@ def _quote_lines(r: analysis.RelationEvidence, indent: str, markdown: bool) -> l
         grade = f", credibility {q.credibility}" if q.credibility else ""
         cite = f"{t(q.source_title)} ({t(q.source)}, reliability {q.reliability}{grade}){who}"
         if markdown:
-            out.append(f"{indent}> \u201c{t(q.quote)}\u201d  \n{indent}> \u2014 {cite}")
+            quote = markdown_text(shorten(q.quote, QUOTE_SHOWN))
+            out.append(f"{indent}> \u201c{quote}\u201d  \n{indent}> \u2014 {cite}")
         else:
-            out.append(f"{indent}\u201c{q.quote}\u201d")
+            out.append(f"{indent}\u201c{shorten(q.quote, QUOTE_SHOWN)}\u201d")
             out.append(f"{indent}  \u2014 {cite}")
     return out
 
@@ -714,10 +725,10 @@ def _balance(
     clear(progress)
     _describe(data, net)
     if fmt == "json":
-        echo(_json(result.to_dict()))
+        echo(_json(result.to_dict()), whole=True)
         return
     if fmt == "csv":
-        echo(_csv(result.to_records(), ["bloc", "id", "name"]))
+        echo(_csv(result.to_records(), ["bloc", "id", "name"]), whole=True)
         return
     md = fmt == "markdown"
     c = result.census
@@ -788,14 +799,15 @@ def _timeline(
     n = result.undated
     _describe(data, net, f"; {n} undated relation{'s' * (n != 1)} left out of the periods")
     if fmt == "json":
-        echo(_json(result.to_dict(key, top)))
+        echo(_json(result.to_dict(key, top)), whole=True)
         return
     if fmt == "csv":
         echo(
             _csv(
                 result.to_records(key, top),
                 ["period", "rank", "id", "name", "kind", *result.metrics],
-            )
+            ),
+            whole=True,
         )
         return
     shown = 3 if top is None else top
@@ -876,11 +888,11 @@ def path_command(
             "with these filters"
         )
     if fmt == "json":
-        echo(_json(result.to_dict()))
+        echo(_json(result.to_dict()), whole=True)
         return
     if fmt == "csv":
         records = result.to_records()
-        echo(_csv(records, list(records[0]) if records else _PATH_COLUMNS))
+        echo(_csv(records, list(records[0]) if records else _PATH_COLUMNS), whole=True)
         return
     md = fmt == "markdown"
     blocks = []
@@ -995,7 +1007,7 @@ def ego_command(
             err=True,
         )
     if fmt == "json":
-        echo(_json(result.to_dict()))
+        echo(_json(result.to_dict()), whole=True)
         return
     rows = result.to_records()
     rel_columns: list[Column] = [
@@ -1020,7 +1032,8 @@ def ego_command(
                     "when",
                     "evidence",
                 ],
-            )
+            ),
+            whole=True,
         )
         return
     md = fmt == "markdown"

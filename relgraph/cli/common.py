@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import io
 import json
 import os
 import secrets
@@ -16,7 +17,15 @@ from typing import Any, ClassVar
 
 import click
 
-from relgraph.errors import DatasetError, Diagnostic, RelgraphError, UsageError
+from relgraph.errors import (
+    LINE_LIMIT,
+    DatasetError,
+    Diagnostic,
+    RelgraphError,
+    UsageError,
+    cut_line,
+    cut_values,
+)
 from relgraph.model import Dataset
 from relgraph.progress import TerminalProgress, terminal_progress
 from relgraph.terminal import inert
@@ -76,15 +85,24 @@ class NothingWritten(click.ClickException):
         echo(f"relgraph: error: {inert(self.message)}", err=True)
 
 
-def echo(text: str = "", err: bool = False, nl: bool = True) -> None:
-    """Print text for a reader, on stdout (``err``: stderr), made inert.
+def echo(text: str = "", err: bool = False, nl: bool = True, whole: bool = False) -> None:
+    """Print text for a reader, on stdout (``err``: stderr), made inert and cut.
 
     Every command prints through this: control characters from the data or a
     file's name are shown escaped (:func:`relgraph.terminal.inert`), line
     feeds kept, so nothing printed can move the cursor, rewrite the screen or
-    forge a line.
+    forge a line. No line is longer than 500 characters: a message (``err``)
+    has its long values cut (:func:`relgraph.errors.cut_values`), a line of a
+    table or a report is cut at the end (:func:`relgraph.errors.cut_line`),
+    each saying how long it was. ``whole`` output (JSON, CSV, YAML: data for
+    another program) is printed whole.
     """
-    click.echo(inert(text, lines=True), err=err, nl=nl)
+    text = inert(text, lines=True)
+    if err:
+        text = cut_values(text)
+    elif not whole and len(text) > LINE_LIMIT:
+        text = "\n".join(cut_line(line) for line in text.split("\n"))
+    click.echo(text, err=err, nl=nl)
 
 
 def write_stdout(data: bytes) -> None:
@@ -395,7 +413,10 @@ def dataset_label(dataset: str | Sequence[str] | None) -> str:
 def echo_diagnostics(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...], fmt: str) -> None:
     """Print diagnostics to stderr (text) or stdout (json)."""
     if fmt == "json":
-        echo(json.dumps([d.as_dict() for d in diagnostics], ensure_ascii=False, indent=2))
+        echo(
+            json.dumps([d.as_dict() for d in diagnostics], ensure_ascii=False, indent=2),
+            whole=True,
+        )
         return
     for d in diagnostics:
         echo(str(d), err=True)
@@ -511,7 +532,12 @@ def _run(group: click.Group, argv: list[str] | None) -> int:
         echo("relgraph: aborted", err=True)
         return 130
     except click.ClickException as exc:
-        exc.show()
+        if isinstance(exc, DataProblem | NothingWritten):
+            exc.show()
+        else:  # click's own message (a bad option) echoes the argument: cut and made inert
+            shown = io.StringIO()
+            exc.show(file=shown)
+            echo(shown.getvalue().rstrip("\n"), err=True)
         return int(exc.exit_code)
     except UsageError as exc:
         echo(f"relgraph: error: {exc}", err=True)

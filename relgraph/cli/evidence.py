@@ -6,6 +6,7 @@ import click
 
 from relgraph.cli.common import (
     dataset_argument,
+    echo,
     format_option,
     load_or_fail,
     progress_line,
@@ -43,10 +44,10 @@ def evidence_command(dataset: str | None, conflicts_only: bool, fmt: str, quiet:
         loaded = load_or_fail(dataset, progress=progress)
     report = evidence_report(loaded, conflicts_only=conflicts_only)
     if fmt == "json":
-        click.echo(report.to_json(), nl=False)
+        echo(report.to_json(), nl=False, whole=True)
     elif fmt == "csv":
-        click.echo(report.to_csv(), nl=False)
+        echo(report.to_csv(), nl=False, whole=True)
     elif fmt == "markdown":
-        click.echo(report.to_markdown(), nl=False)
+        echo(report.to_markdown(), nl=False)
     else:
-        click.echo(report.to_text(), nl=False)
+        echo(report.to_text(), nl=False)

@@ -404,7 +404,7 @@ def schema_command(dataset: str | None, output: str | None, quiet: bool) -> None
         vocabulary = load_or_fail(dataset, progress=progress).vocabulary if dataset else None
     text = schema_json(vocabulary)
     if output is None or output == STDOUT:
-        echo(text, nl=False)
+        echo(text, nl=False, whole=True)
         return
     try:
         with AtomicOutput(output) as out:

@@ -121,7 +121,7 @@ def match_command(
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     if fmt == "json":
-        echo(json.dumps(result.to_records(), ensure_ascii=False, indent=2))
+        echo(json.dumps(result.to_records(), ensure_ascii=False, indent=2), whole=True)
     else:
         echo(result.to_text())
     if output is not None:

@@ -81,7 +81,7 @@ def quote_command(source: str, words: str, dataset: str | None, limit: int, as_y
         found = found[:1]
     if as_yaml:
         echo(f"# score {best.score:.1f}, from source '{stored.id}'")
-        echo(evidence_yaml(best, stored.id), nl=False)
+        echo(evidence_yaml(best, stored.id), nl=False, whole=True)
     else:
         for i, p in enumerate(found, 1):
             echo(f"{i}. score {p.score:.1f} at characters {p.start}-{p.end}")

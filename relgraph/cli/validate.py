@@ -126,7 +126,7 @@ def vocab_command(fmt: str) -> None:
     """
     vocab = builtin_vocabulary()
     if fmt == "json":
-        echo(json.dumps(vocab.as_dict(), ensure_ascii=False, indent=2))
+        echo(json.dumps(vocab.as_dict(), ensure_ascii=False, indent=2), whole=True)
         return
     echo("Entity kinds")
     for k in vocab.entity_kinds.values():

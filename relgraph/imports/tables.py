@@ -46,7 +46,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from relgraph.errors import Diagnostic, closest_names, did_you_mean, shorten
+from relgraph.errors import Diagnostic, closest_names, did_you_mean
 from relgraph.export.csv import (
     CLAIM_COLUMNS,
     ENTITY_COLUMNS,
@@ -342,7 +342,7 @@ def read_table(
                     1,
                     i + 1,
                     "unknown-column",
-                    f"unknown column '{shorten(raw.strip())}'",
+                    f"unknown column '{raw.strip()}'",
                     hint,
                 )
             )
