@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FIELDS",
     "MAX_CLOSEST_HINTS",
+    "MAX_HINT_TEXT",
     "MAX_QUOTE",
     "dataset_files",
     "default_claim_id",
@@ -154,6 +155,10 @@ REVIEW_MARKS = ("proposed", "accepted")
 MAX_QUOTE = 5_000
 #: Quotes not found in one source that get a closest-passage search; the rest get a plain hint.
 MAX_CLOSEST_HINTS = 20
+#: Longest source text (in characters) searched for a closest passage: indexing costs about
+#: 0.5 s of CPU time and 20 MB of memory a million characters, so a larger text (a whole
+#: report) gets a plain hint instead; ``relgraph quote`` searches it when asked.
+MAX_HINT_TEXT = 10_000_000
 #: Largest stored source text relgraph reads.
 MAX_SOURCE_BYTES = 32 * 1024 * 1024
 
@@ -971,7 +976,7 @@ class _Loader:
                     "quote-not-found",
                     f"the {len(parts)} fragments of the quote are not in one paragraph of the "
                     f"text of source '{source}', in this order",
-                    _elided_hint(stored, parts),
+                    _elided_hint(stored, parts, self.no_search(source, stored) is None),
                 )
                 return None
         if match is None:
@@ -1117,21 +1122,34 @@ class _Loader:
             note=note,
         )
 
-    def closest_hint(self, source: str, stored: StoredText, quote: str) -> str:
-        """The hint of a quote not found: the closest passage, for the first few of a source.
+    def no_search(self, source: str, stored: StoredText) -> str | None:
+        """Why a quote not found in ``source`` gets no closest-passage search, if it gets none.
 
-        Each search costs a bounded amount (see :meth:`StoredText.closest`); after
+        Counts the quote. Each search costs a bounded amount (see
+        :meth:`StoredText.closest`), and the text is indexed once; after
         :data:`MAX_CLOSEST_HINTS` quotes not found in one source the rest get a
         hint that says so instead of a search, so a source whose text is the
-        wrong one costs little however many quotes cite it.
+        wrong one costs little however many quotes cite it, and a text longer
+        than :data:`MAX_HINT_TEXT` characters is not indexed at all.
         """
         failed = self.not_found[source] = self.not_found.get(source, 0) + 1
+        if len(stored.text) > MAX_HINT_TEXT:
+            return (
+                f"no closest passage is looked for in a text of more than {MAX_HINT_TEXT:,} "
+                f"characters; `relgraph quote {source} WORDS` finds it"
+            )
         if failed > MAX_CLOSEST_HINTS:
             return (
-                "copy the words exactly from the source's text (no closest passage is "
-                f"looked for after {MAX_CLOSEST_HINTS} quotes not found in one source: "
-                "is it the right text?)"
+                f"no closest passage is looked for after {MAX_CLOSEST_HINTS} quotes not found "
+                "in one source: is it the right text?"
             )
+        return None
+
+    def closest_hint(self, source: str, stored: StoredText, quote: str) -> str:
+        """The hint of a quote not found: the closest passage, within the budget of its source."""
+        reason = self.no_search(source, stored)
+        if reason is not None:
+            return f"copy the words exactly from the source's text ({reason})"
         near = stored.closest(quote)
         if near:
             return f'the closest passage is: "{shorten(near)}"'
@@ -1295,11 +1313,15 @@ def _modality(text: str) -> Modality:
     return "announced" if text == "announced" else "planned" if text == "planned" else "occurred"
 
 
-def _elided_hint(stored: StoredText, parts: list[str]) -> str:
-    """What is wrong with an elided quote: a fragment not in the text, or the order."""
+def _elided_hint(stored: StoredText, parts: list[str], search: bool) -> str:
+    """What is wrong with an elided quote: a fragment not in the text, or the order.
+
+    The closest passage of a missing fragment is looked for only when ``search``
+    (within the budget of the source, see :meth:`_Loader.no_search`).
+    """
     for part in parts:
         if stored.find(part) is None:
-            near = stored.closest(part)
+            near = stored.closest(part) if search else None
             where = f'; the closest passage is: "{near}"' if near else ""
             return f'the fragment "{part}" is not in the text{where}'
     return (

@@ -150,6 +150,51 @@ def test_many_quotes_not_found_in_one_source_search_only_the_first_few(
     )
 
 
+def test_a_text_too_long_to_index_gets_no_closest_passage_search(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = _sentence_less(60_000)
+    words = text.split(" ")
+    quotes = [" ".join(words[10:16]) + " zzqx", " ".join(words[40:44]) + " … nowhere at all"]
+    path = _dataset(tmp_path, text, quotes)
+    searched: list[str] = []
+    monkeypatch.setattr(StoredText, "closest", lambda self, quote: searched.append(quote))
+    monkeypatch.setattr(relgraph.validation, "MAX_HINT_TEXT", 50_000)
+
+    problems = validate(path)
+
+    assert searched == []
+    assert [p.code for p in problems] == ["quote-not-found"] * 2
+    assert problems[0].hint == (
+        "copy the words exactly from the source's text (no closest passage is looked for in "
+        "a text of more than 50,000 characters; `relgraph quote big WORDS` finds it)"
+    )
+    assert problems[1].hint == 'the fragment "nowhere at all" is not in the text'
+
+
+def test_elided_quotes_not_found_count_against_the_search_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = _sentence_less(20_000)
+    quotes = [f"nowhere {i} … in the text either" for i in range(MAX_CLOSEST_HINTS + 30)]
+    path = _dataset(tmp_path, text, quotes)
+    searches = 0
+    closest = StoredText.closest
+
+    def counting(self: StoredText, quote: str) -> str | None:
+        nonlocal searches
+        searches += 1
+        return closest(self, quote)
+
+    monkeypatch.setattr(StoredText, "closest", counting)
+
+    problems = validate(path)
+
+    assert len(problems) == MAX_CLOSEST_HINTS + 30
+    assert searches == MAX_CLOSEST_HINTS
+    assert problems[-1].hint == 'the fragment "nowhere 49" is not in the text'
+
+
 def test_a_huge_url_is_cut_in_the_message_and_kept_whole_in_json(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
