@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from relgraph.conflicts import Conflict, dataset_conflicts
 from relgraph.corroboration import Corroboration, Origin, independent_origins
 from relgraph.model import Relation
+from relgraph.terminal import inert
 
 if TYPE_CHECKING:
     from relgraph.model import Claim, Dataset, Evidence
@@ -191,7 +192,8 @@ class EvidenceReport:
                 lines.append(f"  conflict [{x.kind}] {x.message}")
                 for k in x.items:
                     lines.append(f"    {k + 1}. {_quoted(item.evidence[k])}")
-        return "\n".join(lines) + "\n"
+        # each line one line, whatever the data holds (a title with a line break)
+        return "\n".join(inert(line) for line in lines) + "\n"
 
     def to_markdown(self) -> str:
         """A Markdown table of the counts, then each conflict with its quotes.

@@ -143,6 +143,10 @@ COMMANDS = [
     ["ego", "cuba", "--quotes"],
     ["ego", "cuba", "--format", "markdown", "--quotes"],
     ["ego", "cuba", "--format", "csv"],
+    ["evidence"],
+    ["evidence", "--format", "markdown"],
+    ["evidence", "--format", "csv"],
+    ["evidence", "--format", "json"],
 ]
 
 
@@ -312,3 +316,39 @@ def test_markdown_escape_keeps_the_text() -> None:
         import html as html_lib
 
         assert html_lib.unescape(inner) == flat.strip()
+
+
+# ---------------------------------------------------------------------------
+# A draft printed on a terminal
+# ---------------------------------------------------------------------------
+class _Terminal(io.TextIOWrapper):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_draft_printed_on_a_terminal_is_inert_and_exact_on_a_pipe(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # YAML lets bidirectional controls and line separators through as they are
+    (tmp_path / "sources").mkdir()
+    text = "Iran and Cuba signed an agreement in Havana in January 2006.\n"
+    (tmp_path / "sources" / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "d.yaml").write_text(
+        "dataset: {id: b, title: B}\nsources:\n"
+        '  - {id: a, title: "T \\u202eevil\\u2066 \\u2028x", reliability: F,\n'
+        f"     text: sources/a.txt, sha256: {sha256_of(text)}}}\n",
+        encoding="utf-8",
+    )
+    args = ["suggest", "a", "--dataset", str(tmp_path / "d.yaml")]
+    code, out, _ = run(capsys, *args)
+    assert code == 0
+    assert "T \u202eevil\u2066" in out  # a pipe gets the draft exactly
+
+    terminal = _Terminal(io.BytesIO(), encoding="utf-8")
+    monkeypatch.setattr("sys.stdout", terminal)
+    code, _, _ = run(capsys, *args)
+    terminal.flush()
+    shown = terminal.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+    assert code == 0
+    assert RAW.search(shown) is None, RAW.findall(shown)
+    assert "T \\u202eevil\\u2066" in shown

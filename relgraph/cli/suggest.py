@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from relgraph.atomic import write_file
-from relgraph.cli.common import DatasetOrder, echo, misplaced_dataset
+from relgraph.cli.common import DatasetOrder, echo, misplaced_dataset, write_stdout
 from relgraph.suggest import draft_yaml, suggest_source
 
 __all__ = ["suggest_command"]
@@ -61,7 +61,7 @@ def suggest_command(
         f"{len(found.relations)} relations proposed from '{found.source_id}'"
     )
     if output is None:
-        click.echo(text, nl=False)
+        write_stdout(text.encode("utf-8"))  # exact on a pipe, inert on a terminal
     else:
         write_file(output, text.encode("utf-8"))
         summary += f"; draft written to {output}"
