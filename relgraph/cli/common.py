@@ -95,12 +95,15 @@ def echo(text: str = "", err: bool = False, nl: bool = True, whole: bool = False
     has its long values cut (:func:`relgraph.errors.cut_values`), a line of a
     table or a report is cut at the end (:func:`relgraph.errors.cut_line`),
     each saying how long it was. ``whole`` output (JSON, CSV, YAML: data for
-    another program) is printed whole.
+    another program; a command line to paste, whose paths the user gave) is
+    printed whole.
     """
     text = inert(text, lines=True)
-    if err:
+    if whole:
+        pass
+    elif err:
         text = cut_values(text)
-    elif not whole and len(text) > LINE_LIMIT:
+    elif len(text) > LINE_LIMIT:
         text = "\n".join(cut_line(line) for line in text.split("\n"))
     click.echo(text, err=err, nl=nl)
 

@@ -73,8 +73,8 @@ def _format_options(fmt: str, given: dict[str, Any]) -> dict[str, Any]:
     return options
 
 
-def _note(text: str) -> None:
-    echo(f"relgraph: {text}", err=True)
+def _note(text: str, whole: bool = False) -> None:
+    echo(f"relgraph: {text}", err=True, whole=whole)
 
 
 def _counts(dataset: Dataset) -> str:
@@ -222,12 +222,14 @@ def export_command(
                 f"{os.path.join(d, 'entities.csv')} {os.path.join(d, 'relations.csv')} "
                 f"--sources {os.path.join(d, 'sources.csv')} "
                 f"--claims {os.path.join(d, 'claims.csv')} "
-                f"--meta {os.path.join(d, 'meta.yaml')} -o DATASET.yaml"
+                f"--meta {os.path.join(d, 'meta.yaml')} -o DATASET.yaml",
+                whole=True,  # a command to paste: its paths are the user's own -o
             )
         elif fmt == "neo4j-admin":
             _note(
                 "to load it into a new Neo4j database: "
-                + neo4j_command(output.rstrip("/\\") or ".")
+                + neo4j_command(output.rstrip("/\\") or "."),
+                whole=True,
             )
     if chosen is not None:
         _note(f"filter: {chosen.describe()}")
