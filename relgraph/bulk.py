@@ -823,13 +823,17 @@ class _BulkLoader(_Loader):
         self.dates: dict[str, PartialDate] = {}
         self.kinds_allowed: dict[tuple[str, str, str], bool] = {}
         self.relation_ids: dict[str, Relation] = {}
+        #: relations and claims marked confirmed, checked once every relation is read
+        #: (an end's ties to an outlet's owner may come later in the file)
+        self.confirmed: list[Relation | Claim] = []
 
     def keep(self, relation: Relation | None, relations: list[Relation]) -> None:
         """Add a checked relation, with the checks that compare it to the others.
 
-        The duplicate-id and confirmed checks run here, one relation at a
-        time through the functions of :mod:`relgraph.validation`, instead of in
-        extra passes over every relation at the end.
+        The duplicate-id check runs here, one relation at a time through the
+        functions of :mod:`relgraph.validation`, instead of in an extra pass
+        over every relation at the end; a confirmed relation is kept for the
+        confirmed check, which needs every relation read.
         """
         if relation is None:
             return
@@ -837,15 +841,15 @@ class _BulkLoader(_Loader):
         if first is not relation:
             _unique_ids([first, relation], "relation", self.problems)
         if relation.status == "confirmed":
-            _unconfirmed(self, relation)
+            self.confirmed.append(relation)
         relations.append(relation)
 
     def keep_claim(self, claim: Claim | None, claims: list[Claim]) -> None:
-        """Add a checked claim, with the confirmed check."""
+        """Add a checked claim, kept for the confirmed check."""
         if claim is None:
             return
         if claim.status == "confirmed":
-            _unconfirmed(self, claim)
+            self.confirmed.append(claim)
         claims.append(claim)
 
     # -- the slow path ---------------------------------------------------
@@ -1568,6 +1572,7 @@ def _load(files: list[str], problems: Problems, progress: ProgressCallback | Non
         for node in part_or_file.claims:
             loader.keep_claim(loader.claim(node), claims)
     del loader.relation_ids
+    _unconfirmed(loader, loader.confirmed, relations)
     _unique_ids(claims, "claim", problems)
     problems.items.extend(not_alleged([*relations, *claims], loader.alleged_attributions))
     if problems.has_errors:

@@ -32,6 +32,17 @@ The rules
   a contradicting item corroborates nothing), ``independent`` (how many of
   those origins are affiliated with none of its ends: the relation's source
   and target, the claim's entity) and ``affiliated`` (whether any of them is).
+- An origin is affiliated with an end when one of its affiliations is that
+  end, or an actor the end is *tied* to through the dataset (see
+  :class:`Ties`): a Cuban state outlet (``affiliation: cuba``) is affiliated
+  with a relation of Cuba's president as it is with one of Cuba. An end is
+  tied to an actor by a relation of the ``affiliation`` category (holds
+  office in, is a member of, speaks for, or a type a dataset adds to that
+  category) from the end to the actor, whatever its status but ``denied``
+  and whatever its dates or modality; or by its ``country`` field, to each
+  entity of kind ``state`` with that country. Ties are followed from the
+  holder to what it belongs to, never back, and transitively (a minister of
+  a ministry that is part of a state is tied to the state).
 - ``status: confirmed`` needs ``independent >= 2``; :func:`unconfirmed`
   gives the warning ``validate`` prints otherwise (an error with ``--strict``).
 
@@ -64,6 +75,9 @@ __all__ = [
     "Corroboration",
     "Origin",
     "Origins",
+    "Step",
+    "Tie",
+    "Ties",
     "copies_across_parts",
     "corroboration",
     "independent_origins",
@@ -107,7 +121,9 @@ class Corroboration:
     """How well a relation or claim is backed: see the module's rules.
 
     ``origins`` are origin ids; ``affiliated_origins`` those of them
-    affiliated with an end of the relation (or the claim's entity).
+    affiliated with an end of the relation (or the claim's entity), and
+    ``ties`` why: one :class:`Tie` for each affiliation of theirs that
+    reaches an end.
     """
 
     quotes: int
@@ -116,6 +132,7 @@ class Corroboration:
     independent: int
     affiliated: bool
     affiliated_origins: tuple[str, ...] = ()
+    ties: tuple[Tie, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The counts as JSON-ready data (the page's ``corroboration`` objects).
@@ -156,6 +173,193 @@ class Corroboration:
         return text
 
 
+@dataclass(frozen=True)
+class Step:
+    """One step of a tie: ``actor`` belongs to ``to``.
+
+    ``relation`` is the id of the relation that says so, with ``label`` its
+    type's label ("holds office in"); ``None`` when it is ``actor``'s
+    ``country`` field (then ``label`` is the country code).
+    """
+
+    actor: str
+    to: str
+    relation: str | None
+    label: str
+
+    def text(self) -> str:
+        """The step as messages write it.
+
+        Examples
+        --------
+        >>> Step("diaz-canel", "cuba", "dc-office", "holds office in").text()
+        "'diaz-canel' holds office in 'cuba' (relation 'dc-office')"
+        >>> Step("diaz-canel", "cuba", None, "CU").text()
+        "'diaz-canel' has country CU, the country of 'cuba'"
+        """
+        if self.relation is None:
+            return f"'{self.actor}' has country {self.label}, the country of '{self.to}'"
+        return f"'{self.actor}' {self.label} '{self.to}' (relation '{self.relation}')"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The step as JSON-ready data.
+
+        Examples
+        --------
+        >>> Step("diaz-canel", "cuba", None, "CU").to_dict()
+        {'actor': 'diaz-canel', 'to': 'cuba', 'relation': None, 'label': 'CU'}
+        """
+        return {"actor": self.actor, "to": self.to, "relation": self.relation, "label": self.label}
+
+
+@dataclass(frozen=True)
+class Tie:
+    """Why an origin is affiliated with an end of a relation or claim.
+
+    The origin ``origin`` is affiliated with ``actor``, and the end ``end``
+    is that actor (``steps`` empty) or is tied to it by ``steps``, from the
+    end to the actor.
+    """
+
+    origin: str
+    actor: str
+    end: str
+    steps: tuple[Step, ...] = ()
+
+    def text(self) -> str:
+        """The tie as messages write it.
+
+        Examples
+        --------
+        >>> Tie("state-tv", "cuba", "cuba").text()
+        "'state-tv' is affiliated with 'cuba'"
+        >>> step = Step("diaz-canel", "cuba", "dc-office", "holds office in")
+        >>> Tie("state-tv", "cuba", "diaz-canel", (step,)).text()
+        "'state-tv' is affiliated with 'cuba', to which 'diaz-canel' is tied: 'diaz-canel' \
+holds office in 'cuba' (relation 'dc-office')"
+        """
+        return f"'{self.origin}' is affiliated with {self.reason()}"
+
+    def reason(self) -> str:
+        """The actor and, when the end is not that actor, how the end is tied to it.
+
+        Examples
+        --------
+        >>> Tie("state-tv", "cuba", "cuba").reason()
+        "'cuba'"
+        """
+        text = f"'{self.actor}'"
+        if self.steps:
+            text += f", to which '{self.end}' is tied: " + ", ".join(s.text() for s in self.steps)
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        """The tie as JSON-ready data (the page's ``ties`` entries).
+
+        Examples
+        --------
+        >>> Tie("state-tv", "cuba", "cuba").to_dict()
+        {'origin': 'state-tv', 'actor': 'cuba', 'end': 'cuba', 'steps': []}
+        """
+        return {
+            "origin": self.origin,
+            "actor": self.actor,
+            "end": self.end,
+            "steps": [s.to_dict() for s in self.steps],
+        }
+
+
+#: The relation category whose relations tie an actor to what it belongs to.
+AFFILIATION_CATEGORY = "affiliation"
+
+
+class Ties:
+    """Which actors each actor belongs to through the dataset's relations.
+
+    An actor is tied to another by a relation of the ``affiliation``
+    category from the first to the second (any status but ``denied``), and
+    to each entity of kind ``state`` with its ``country``; ties are followed
+    from the holder to what it belongs to, transitively. The index is made
+    on first use, and each actor's ties when first asked for.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> ds = relgraph.load("graph_data/raisi_havana_2023.yaml")
+    >>> ties = Ties(ds.relations, ds.vocabulary.relation_types, ds._entities_by_id)
+    >>> [s.text() for s in ties.path("bruno-rodriguez-parrilla", "cuba") or ()]
+    ["'bruno-rodriguez-parrilla' holds office in 'cuba' (relation 'rodriguez-holds-office-cuba')"]
+    >>> ties.path("cuba", "cuba"), ties.path("cuba", "bruno-rodriguez-parrilla")
+    ((), None)
+    """
+
+    def __init__(
+        self,
+        relations: Iterable[Relation],
+        relation_types: Mapping[str, Any],
+        entities: Mapping[str, Entity],
+    ) -> None:
+        self._relations = relations
+        self._types = relation_types
+        self._entities = entities
+        self._up: dict[str, list[Step]] | None = None
+        self._reach: dict[str, dict[str, tuple[Step, ...]]] = {}
+
+    def _index(self) -> dict[str, list[Step]]:
+        if self._up is not None:
+            return self._up
+        up: dict[str, list[Step]] = {}
+        labels: dict[str, str | None] = {}
+        for r in self._relations:
+            label = labels.get(r.type, "")
+            if label == "":
+                t = self._types.get(r.type)
+                label = labels[r.type] = (
+                    t.label if t is not None and t.category == AFFILIATION_CATEGORY else None
+                )
+            if label is None or r.status == "denied" or r.source == r.target:
+                continue
+            up.setdefault(r.source, []).append(Step(r.source, r.target, r.id, label))
+        states: dict[str, list[str]] = {}
+        for e in self._entities.values():
+            if e.kind == "state" and e.country:
+                states.setdefault(e.country, []).append(e.id)
+        if states:
+            for e in self._entities.values():
+                for state in states.get(e.country or "", ()):
+                    if state != e.id:
+                        up.setdefault(e.id, []).append(Step(e.id, state, None, e.country or ""))
+        self._up = up
+        return up
+
+    def reach(self, actor: str) -> Mapping[str, tuple[Step, ...]]:
+        """Every actor ``actor`` is tied to, with the shortest steps from it (dataset order)."""
+        found = self._reach.get(actor)
+        if found is not None:
+            return found
+        up = self._index()
+        found = {}
+        frontier: list[tuple[str, tuple[Step, ...]]] = [(actor, ())]
+        seen = {actor}
+        while frontier:
+            following: list[tuple[str, tuple[Step, ...]]] = []
+            for here, steps in frontier:
+                for step in up.get(here, ()):
+                    if step.to not in seen:
+                        seen.add(step.to)
+                        found[step.to] = (*steps, step)
+                        following.append((step.to, found[step.to]))
+            frontier = following
+        self._reach[actor] = found
+        return found
+
+    def path(self, actor: str, to: str) -> tuple[Step, ...] | None:
+        """The steps tying ``actor`` to ``to``: ``()`` when they are one, ``None`` when untied."""
+        if actor == to:
+            return ()
+        return self.reach(actor).get(to)
+
+
 def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
@@ -174,10 +378,12 @@ class Origins:
         entities: Mapping[str, Entity],
         items: Iterable[Relation | Claim] = (),
         copies: Iterable[tuple[str, str]] = (),
+        ties: Ties | None = None,
     ) -> None:
         sources = list(sources)
         self._entities = entities
         self._items = items
+        self._ties = ties
         parent = {s.id: s.id for s in sources}
 
         def find(x: str) -> str:
@@ -337,15 +543,37 @@ class Origins:
             if e.stance != "contradicts":
                 origin = self.of_evidence(e)
                 origins.setdefault(origin.id, origin)
-        affiliated = tuple(o.id for o in origins.values() if any(a in ends for a in o.affiliations))
+        ties: list[Tie] = []
+        affiliated: list[str] = []
+        for o in origins.values():
+            for a in o.affiliations:
+                tie = self._tie(o.id, a, ends)
+                if tie is not None:
+                    ties.append(tie)
+                    if o.id not in affiliated:
+                        affiliated.append(o.id)
         return Corroboration(
             quotes=len(item.evidence),
             sources=tuple(sources),
             origins=tuple(origins),
             independent=len(origins) - len(affiliated),
             affiliated=bool(affiliated),
-            affiliated_origins=affiliated,
+            affiliated_origins=tuple(affiliated),
+            ties=tuple(ties),
         )
+
+    def _tie(self, origin: str, actor: str, ends: tuple[str, ...]) -> Tie | None:
+        """How an end is tied to ``actor``: the end itself first, else the fewest steps."""
+        if actor in ends:
+            return Tie(origin, actor, actor)
+        if self._ties is None:
+            return None
+        best: Tie | None = None
+        for end in ends:
+            steps = self._ties.path(end, actor)
+            if steps is not None and (best is None or len(steps) < len(best.steps)):
+                best = Tie(origin, actor, end, steps)
+        return best
 
 
 def _source_key(s: Source) -> tuple[str, str] | None:
@@ -444,11 +672,15 @@ def unconfirmed(origins: Origins, item: Relation | Claim) -> Diagnostic | None:
     if free:
         message += f": {', '.join(free)}"
     if c.affiliated_origins:
-        ends = _ends(item)
         parts = []
         for i in c.affiliated_origins:
-            tied = [a for a in origins._by_id[i].affiliations if a in ends]
-            parts.append(f"{named(i)} is affiliated with {', '.join(repr(a) for a in tied)}")
+            ties = [t for t in c.ties if t.origin == i]
+            direct = [repr(t.actor) for t in ties if not t.steps]
+            reasons = ([", ".join(direct)] if direct else []) + [
+                t.reason() for t in ties if t.steps
+            ]
+            text = f"{named(i)} is affiliated with " + "; and with ".join(reasons)
+            parts.append(text)
         message += "; " + "; ".join(parts)
     loc = item.location
     return Diagnostic(
@@ -469,7 +701,12 @@ def _dataset_origins(dataset: Dataset) -> Origins:
         dataset._entities_by_id,
         itertools.chain(dataset.relations, dataset.claims),
         copies=copies_across_parts(dataset),
+        ties=dataset._ties,
     )
 
 
-bind(origins=_dataset_origins)
+def _dataset_ties(dataset: Dataset) -> Ties:
+    return Ties(dataset.relations, dataset.vocabulary.relation_types, dataset._entities_by_id)
+
+
+bind(origins=_dataset_origins, ties=_dataset_ties)

@@ -92,7 +92,12 @@ class ItemEvidence:
             "quotes": c.quotes,
             "sources": list(c.sources),
             "origins": [
-                {**o.to_dict(), "affiliated": o.id in c.affiliated_origins} for o in self.origins
+                {
+                    **o.to_dict(),
+                    "affiliated": o.id in c.affiliated_origins,
+                    "ties": [t.to_dict() for t in c.ties if t.origin == o.id],
+                }
+                for o in self.origins
             ],
             "independent": c.independent,
             "affiliated": c.affiliated,
@@ -239,8 +244,11 @@ def _origin_text(o: Origin, item: ItemEvidence) -> str:
         text += f" ({o.label})"
     if o.sources:
         text += f": sources {', '.join(o.sources)}"
-    if o.id in item.corroboration.affiliated_origins:
-        text += f"; affiliated with {', '.join(o.affiliations)}"
+    ties = [t for t in item.corroboration.ties if t.origin == o.id]
+    if ties:
+        direct = [t.actor for t in ties if not t.steps]
+        reasons = ([", ".join(direct)] if direct else []) + [t.reason() for t in ties if t.steps]
+        text += "; affiliated with " + "; and with ".join(reasons)
     return text
 
 

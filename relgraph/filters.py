@@ -571,10 +571,14 @@ class Filter:
             if enough(kept_claim):
                 claims.append(kept_claim)
 
-        return replace(
+        view = replace(
             dataset,
             entities=entities,
             relations=tuple(relations),
             claims=tuple(claims),
             sources=sources,
         )
+        # an actor's ties are facts about it whatever the view shows: an outlet of Cuba's
+        # is not independent on Cuba's president when his office is filtered out of sight
+        view.__dict__["_ties"] = dataset._ties
+        return view

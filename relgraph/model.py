@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 if TYPE_CHECKING:
     import networkx as nx
 
-    from relgraph.corroboration import Origins
+    from relgraph.corroboration import Origins, Ties
     from relgraph.vocabulary import Vocabulary
 
 __all__ = [
@@ -495,6 +495,11 @@ class Dataset:
         return {s.id: s for s in reversed(self.sources)}
 
     @cached_property
+    def _ties(self) -> Ties:
+        ties: Ties = _bound("ties")(self)
+        return ties
+
+    @cached_property
     def _origins(self) -> Origins:
         origins: Origins = _bound("origins")(self)
         return origins
@@ -527,7 +532,7 @@ def bind(**functions: Callable[..., Any]) -> None:
 
     Called once by :mod:`relgraph.graph` (``build_graph``, ``project``),
     :mod:`relgraph.rendering` (``notebook``) and :mod:`relgraph.corroboration`
-    (``origins``) when they load.
+    (``origins``, ``ties``) when they load.
 
     Examples
     --------

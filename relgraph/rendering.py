@@ -478,8 +478,13 @@ def _weighed(
     item: Relation | Claim, origins: Origins, conflicts: Mapping[str, Sequence[Conflict]]
 ) -> dict[str, Any]:
     """The page's corroboration, conflicts, report date and modality of a relation or claim."""
+    c = origins.corroboration(item)
     return {
-        "corroboration": origins.corroboration(item).to_dict(),
+        # the ties say why an origin is affiliated with an end: the page names them
+        "corroboration": {
+            **c.to_dict(),
+            **({"ties": [t.to_dict() for t in c.ties]} if c.ties else {}),
+        },
         "conflicts": [_conflict(c, item) for c in conflicts.get(item.id, ())],
         "reported": str(item.reported) if item.reported else None,
         "modality": item.modality,
@@ -594,7 +599,9 @@ def page_data(
 
         Each edge and claim has ``corroboration`` (``quotes`` and ``sources``
         counted, ``origins`` a list of origin ids, ``independent`` a count,
-        ``affiliated`` true or false; see :mod:`relgraph.corroboration`),
+        ``affiliated`` true or false, and when any, ``ties``: why an origin is
+        affiliated with an end, each ``{origin, actor, end, steps}``; see
+        :mod:`relgraph.corroboration`),
         ``conflicts`` (``{kind, message, items, sides}``, ``items`` indexing its
         ``evidence``, ``sides`` the items grouped as ``{label, items}`` for the
         page to set side by side; see :mod:`relgraph.conflicts`), ``modality`` and, when
@@ -779,6 +786,7 @@ def page_data(
                 "title": title or dataset.title,
                 "description": dataset.description,
                 "notes": dataset.notes,
+                "alleged_attributions": list(dataset.alleged_attributions),
             }
         ),
         "layout": {

@@ -47,7 +47,6 @@ from relgraph.quotes import StoredText, fragments
 from relgraph.vocabulary import SIGNS, Vocabulary, builtin_vocabulary, parse_vocabulary
 
 if TYPE_CHECKING:
-    from relgraph.corroboration import Origins
     from relgraph.progress import ProgressCallback
 
 __all__ = [
@@ -388,7 +387,6 @@ class _Loader:
         #: id, and where the old id is written.
         self.referents: dict[str, tuple[str, Node]] = {}
         self.source_links: dict[str, _SourceLinks] = {}
-        self.origins: Origins | None = None  # made for the first confirmed item
         self.alleged_attributions: tuple[str, ...] = ()
 
     # -- dataset ---------------------------------------------------------
@@ -1409,19 +1407,26 @@ def not_alleged(items: Sequence[Relation | Claim], attributions: Sequence[str]) 
     return out
 
 
-def _unconfirmed(loader: _Loader, item: Relation | Claim) -> None:
-    """Warn when ``item`` is marked confirmed without two independent origins.
+def _unconfirmed(
+    loader: _Loader, items: Sequence[Relation | Claim], relations: Sequence[Relation]
+) -> None:
+    """Warn on each of ``items`` marked confirmed without two independent origins.
 
     See :mod:`relgraph.corroboration` for the rule; it replaces the check
     that a confirmed relation has two sources, which copies of one story pass.
+    ``relations`` are every relation read, whose ties say which actors an
+    outlet's affiliation reaches.
     """
-    from relgraph.corroboration import Origins, unconfirmed
+    if not items:
+        return
+    from relgraph.corroboration import Origins, Ties, unconfirmed
 
-    if loader.origins is None:
-        loader.origins = Origins(loader.sources.values(), loader.entities)
-    found = unconfirmed(loader.origins, item)
-    if found is not None:
-        loader.problems.items.append(found)
+    ties = Ties(relations, loader.vocab.relation_types, loader.entities)
+    origins = Origins(loader.sources.values(), loader.entities, ties=ties)
+    for item in items:
+        found = unconfirmed(origins, item)
+        if found is not None:
+            loader.problems.items.append(found)
 
 
 def validate(

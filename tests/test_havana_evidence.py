@@ -96,6 +96,7 @@ def test_the_havana_accords_conflict_in_json(capsys: pytest.CaptureFixture[str])
                     "sources": [efe],
                     "affiliations": ["agencia-efe"],
                     "affiliated": False,
+                    "ties": [],
                 },
                 {
                     "id": telesur,
@@ -103,6 +104,7 @@ def test_the_havana_accords_conflict_in_json(capsys: pytest.CaptureFixture[str])
                     "sources": [telesur],
                     "affiliations": [],
                     "affiliated": False,
+                    "ties": [],
                 },
                 {
                     "id": tehran,
@@ -110,6 +112,7 @@ def test_the_havana_accords_conflict_in_json(capsys: pytest.CaptureFixture[str])
                     "sources": [tehran],
                     "affiliations": ["iran"],
                     "affiliated": True,
+                    "ties": [{"origin": tehran, "actor": "iran", "end": "iran", "steps": []}],
                 },
             ],
             "independent": 2,

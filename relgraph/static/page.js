@@ -1190,9 +1190,12 @@
       var o = x.ev.origin || x.ev.source;
       if (x.ev.stance !== "contradicts" && origins.indexOf(o) < 0) origins.push(o);
     });
+    // an origin is affiliated when one of its actors is an end or an end is tied to it
+    var tied = (c && c.ties || []).map(function (t) { return t.origin; });
     var affiliated = origins.filter(function (id) {
       var o = originById.get(id);
-      return !!o && (o.affiliations || []).some(function (a) { return ends.indexOf(a) >= 0; });
+      return tied.indexOf(id) >= 0 ||
+        (!!o && (o.affiliations || []).some(function (a) { return ends.indexOf(a) >= 0; }));
     }).length;
     return { quotes: shown.length, sources: seen.size, origins: origins,
       independent: origins.length - affiliated, affiliated: affiliated };
@@ -1434,9 +1437,12 @@
     }
     if (s.origin) field(dl, "Relays", entityName(s.origin));
     if (s.affiliation && s.affiliation.length) {
+      var one = s.affiliation.length === 1;
       field(dl, "Affiliated with", s.affiliation.map(entityName).join(", ") +
-        ": it belongs to or is funded by " + (s.affiliation.length === 1 ? "it" : "them") +
-        ", so it does not confirm what concerns " + (s.affiliation.length === 1 ? "it" : "them"));
+        ": it belongs to or is funded by " + (one ? "it" : "them") +
+        ", so it does not confirm what concerns " + (one ? "it" : "them") +
+        " or an actor tied to " + (one ? "it" : "them") +
+        " here (an office-holder, member or spokesperson, or one of " + (one ? "its" : "their") + " country)");
     }
     return dl;
   }
@@ -1523,14 +1529,31 @@
     });
     head.appendChild(h("p", { class: "origin-sources" }, h("span", { class: "label", text: quoted.length === 1 ? "Source: " : "Sources: " }), lines.join("; ")));
     // an origin that is an entity is affiliated with itself: said only when it is a party here
-    var party = (o.affiliations || []).filter(function (a) { return ends.indexOf(a) >= 0; });
+    var ties = ((item.corroboration || {}).ties || []).filter(function (t) { return t.origin === id; });
+    var party = (o.affiliations || []).filter(function (a) {
+      return ends.indexOf(a) >= 0 || ties.some(function (t) { return t.actor === a; });
+    });
     var aff = (o.affiliations || []).filter(function (a) { return a !== o.id || party.indexOf(a) >= 0; });
     if (aff.length) {
+      // a party here, or tied to one: "Miguel Díaz-Canel holds office in Cuba"
+      var direct = party.some(function (a) { return ends.indexOf(a) >= 0; });
+      var through = ties.filter(function (t) { return t.steps && t.steps.length; });
       head.appendChild(h("p", { class: "origin-affiliation" + (party.length ? " party" : "") },
         h("span", { class: "label", text: "Affiliated with: " }), aff.map(entityName).join(", "),
-        party.length ? " \u2014 a party here, so not an independent origin" : ""));
+        direct ? " \u2014 a party here" : "",
+        through.length ? " \u2014 " + through.map(tieText).join("; ") : "",
+        party.length ? ", so not an independent origin" : ""));
     }
     return head;
+  }
+  /* How an end is tied to the actor an origin is affiliated with: "Miguel Díaz-Canel holds
+   * office in Cuba", or "Miguel Díaz-Canel has country CU, the country of Cuba". */
+  function tieText(t) {
+    return t.steps.map(function (s) {
+      return s.relation === null || s.relation === undefined
+        ? entityName(s.actor) + " has country " + s.label + ", the country of " + entityName(s.to)
+        : entityName(s.actor) + " " + s.label + " " + entityName(s.to);
+    }).join(", ");
   }
   function evidenceByOrigin(item) {
     var groups = [];
@@ -1972,13 +1995,17 @@
     });
     return list;
   }
+  /* The dataset's alleged_attributions: words it takes as allegation (warning[not-alleged]). */
+  var ALLEGED_ATTRIBUTIONS = (DATA.dataset && DATA.dataset.alleged_attributions) || [];
   var STANCE_TEXT = { contradicts: " this report denies or corrects it", qualifies: " this report supports it only in part" };
   function evidenceItem(ev, i) {
     var attributed = null;
     if (ev.attributed_to) {
       attributed = h("p", { class: "attribution" }, "Attributed to ",
         ev.attributed_entity && nodeById.has(ev.attributed_entity)
-          ? actorButton(ev.attributed_entity) : h("span", { text: ev.attributed_to }));
+          ? actorButton(ev.attributed_entity) : h("span", { text: ev.attributed_to }),
+        ALLEGED_ATTRIBUTIONS.indexOf(ev.attributed_to) >= 0
+          ? h("span", { class: "alleged-attribution", text: " \u2014 the dataset takes these words as allegation" }) : null);
     }
     var notes = ev.notes ? h("p", { class: "context" },
       h("span", { class: "label", text: "Note: " }), h("span", { text: ev.notes })) : null;

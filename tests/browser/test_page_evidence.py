@@ -325,7 +325,8 @@ def test_sources_panel_lists_grades_notes_origins_and_hides_what_rests_on_a_sour
         "Cuba review common agenda and cooperation)" in facts.replace("\n", "\t")
     )
     assert acn.locator("dd").nth(2).text_content() == (
-        "Cuba: it belongs to or is funded by it, so it does not confirm what concerns it"
+        "Cuba: it belongs to or is funded by it, so it does not confirm what concerns it or an "
+        "actor tied to it here (an office-holder, member or spokesperson, or one of its country)"
     )
     # hiding EFE leaves out what rests on EFE alone, and every count follows
     alone = {r.id for r in ds.relations if {e.source for e in r.evidence} == {EFE}}
@@ -548,3 +549,58 @@ def test_claims_carry_their_counts_and_a_quote_leads_to_its_source(
     assert page.evaluate("document.activeElement.dataset.source") == "tehrantimes-2023-06-15"
     assert "panel=sources" in page.evaluate("location.hash")
     clean(page, havana)
+
+
+# -- affiliation through the dataset's ties, and the words taken as allegation -----------------
+
+
+def test_an_origin_tied_to_an_end_says_through_which_tie(havana: Rendered, view: Any) -> None:
+    """Cuban media on Díaz-Canel, Iranian outlets on Raisi: named, with the tie, and not counted."""
+    ds = havana.dataset
+    talks = "diaz-canel-meeting-raisi-2023-06-15"
+    page = view(havana)
+    page.evaluate("(id) => window.relgraph.selectEdge(id)", talks)
+    assert page.locator("#details-body .corroboration").text_content() == (
+        "5 quotes \u00b7 4 sources \u00b7 1 independent origin (3 affiliated)"
+    )
+    cuban = page.locator(".origin-group[data-origin^='Cuban state-media'] .origin-affiliation")
+    assert cuban.text_content() == (
+        "Affiliated with: Cuba \u2014 Miguel Díaz-Canel holds office in Cuba, so not an "
+        "independent origin"
+    )
+    tehran = page.locator(".origin-group[data-origin=tehrantimes-2023-06-15] .origin-affiliation")
+    assert tehran.text_content() == (
+        "Affiliated with: Iran \u2014 Ebrahim Raisi holds office in Iran, so not an independent "
+        "origin"
+    )
+    # with EFE hidden the page counts again, by the same ties: nothing independent is left
+    page.locator("#show-sources").click()
+    page.locator("input[data-source='efe-2023-06-16']").uncheck()
+    page.evaluate("(id) => window.relgraph.selectEdge(id)", talks)
+    kept = all_statuses(sources=tuple(s.id for s in ds.sources if s.id != EFE)).apply(ds)
+    c = corroboration(kept, next(r for r in kept.relations if r.id == talks))
+    assert c.independent == 0
+    assert page.locator("#details-body .corroboration").text_content() == c.summary()
+    clean(page, havana)
+
+
+def test_a_quote_from_words_taken_as_allegation_says_so(tmp_path: Path, view: Any) -> None:
+    ds = relgraph.load(ROOT / "graph_data" / "cuba_iran.yaml")
+    path = tmp_path / "cuba_iran.html"
+    render(ds, path)
+    rendered = Rendered(ds, path)
+    page = view(rendered)
+    page.evaluate("window.relgraph.selectEdge('iran-defends-record-cuba')")
+    mark = page.locator("#details-body .attribution .alleged-attribution")
+    assert mark.text_content() == " \u2014 the dataset takes these words as allegation"
+    assert page.locator("#details-body .attribution:has(.alleged-attribution)").text_content() == (
+        "Attributed to the data the article cites (unnamed) \u2014 the dataset takes these "
+        "words as allegation"
+    )
+    # a quote attributed to a named actor carries no such mark
+    page.evaluate("window.relgraph.selectEdge('cuba-rapprochement-us')")
+    assert page.locator("#details-body .attribution").first.text_content() == (
+        "Attributed to historical accounts quoted by the article (unnamed)"
+    )
+    assert page.locator("#details-body .alleged-attribution").count() == 0
+    clean(page, rendered)
