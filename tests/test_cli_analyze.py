@@ -263,7 +263,9 @@ def test_analyze_by_year(capsys: pytest.CaptureFixture[str], blocs: str) -> None
         "2020             1    1       2  Freedonia 1, Sylvania 1\n"
         "2021             1    1       2  Ruritania 1, Sylvania 1\n"
     )
-    assert err.endswith("; 1 undated relation left out of the periods\n")
+    assert err.endswith(
+        "; periods by event dates; 1 relation with no event date left out of the periods\n"
+    )
     _, out, _ = run(capsys, "analyze", blocs, "--by", "year", "--cumulative", "--format", "csv")
     assert out.splitlines()[0] == "period,rank,id,name,kind,degree"
     assert out.splitlines()[-3:] == [
@@ -271,6 +273,42 @@ def test_analyze_by_year(capsys: pytest.CaptureFixture[str], blocs: str) -> None
         "2021,2,freedonia,Freedonia,state,1",
         "2021,2,ruritania,Ruritania,state,1",
     ]
+
+
+def test_a_report_date_is_not_the_events_year(
+    capsys: pytest.CaptureFixture[str], make_dataset: Any
+) -> None:
+    """A relation dated only by ``reported:`` is undated by year unless --by-reported asks."""
+    reported = BLOCS_YAML.replace(
+        "    status: reported\n    evidence:\n      - quote: Ruritania and Freedonia",
+        "    status: reported\n    reported: 2022-03\n    evidence:\n"
+        "      - quote: Ruritania and Freedonia",
+    )
+    assert reported != BLOCS_YAML
+    path = str(make_dataset(reported, BLOCS_TEXT, "blocs.yaml"))
+    _, out, err = run(capsys, "analyze", path, "--by", "year")
+    assert [line.split()[0] for line in out.splitlines()[2:]] == ["2020", "2021"]
+    assert err.endswith(
+        "; periods by event dates; 1 relation with no event date left out of the periods\n"
+    )
+    _, out, err = run(capsys, "analyze", path, "--by", "year", "--by-reported")
+    assert out == (
+        "year  relations in  new  actors  top by degree\n"
+        "----  ------------  ---  ------  ------------------------\n"
+        "2022             1    1       2  Freedonia 1, Ruritania 1\n"
+    )
+    assert err == (
+        "relgraph: blocs: 3 actors, 3 relations (statuses confirmed, reported, alleged, "
+        "disputed; by report dates); periods by report dates; 2 relations with no report "
+        "date left out of the periods\n"
+    )
+    _, out, _ = run(capsys, "analyze", path, "--by", "year", "--by-reported", "--format", "json")
+    data = json.loads(out)
+    assert (data["dates"], data["undated"], [p["period"] for p in data["periods"]]) == (
+        "reported",
+        2,
+        ["2022"],
+    )
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,15 @@
 """Time: relations period by period (years or months), and the centrality of the
 network each period makes, over the dated relations only.
+
+Periods read event dates (``date``, ``start``, ``end``) unless the filter reads
+report dates (``Filter(dates="reported")``, the command line's ``--by-reported``):
+a report's date is not the event's, so a relation dated only by ``reported:`` is
+undated here by default, and counted by the year it was reported only when asked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -12,9 +17,9 @@ from relgraph.analysis._common import Engine, Samples, _dataframe
 from relgraph.analysis.metrics import Centrality, _metric_names, centrality
 from relgraph.analysis.network import Network, _network
 from relgraph.errors import UsageError
-from relgraph.filters import Filter
+from relgraph.filters import Filter, _reported_span
 from relgraph.graph import Weighting
-from relgraph.model import STATUSES, Dataset, PartialDate
+from relgraph.model import STATUSES, Dataset, PartialDate, Relation
 from relgraph.progress import ProgressCallback, Ticker
 
 __all__ = ["Period", "Timeline", "over_time"]
@@ -43,6 +48,7 @@ class Timeline:
     """Relations and metrics period by period.
 
     Only dated relations take part; ``undated`` counts those left out.
+    ``dates`` says which dates made the periods: ``"event"`` or ``"reported"``.
     """
 
     by: str
@@ -51,6 +57,7 @@ class Timeline:
     undated: int
     metrics: tuple[str, ...]
     filter: Filter = field(default_factory=Filter)
+    dates: str = "event"
 
     def period_records(self) -> list[dict[str, Any]]:
         """One dict per period: label, start, end, relations, new, actors."""
@@ -82,6 +89,7 @@ class Timeline:
         rows = self.to_records(sort, top)
         return {
             "by": self.by,
+            "dates": self.dates,
             "cumulative": self.cumulative,
             "undated": self.undated,
             "metrics": list(self.metrics),
@@ -139,6 +147,12 @@ def over_time(
     appears, with zeros. ``progress(stage, done, total)`` is told after each
     period (see :mod:`relgraph.progress`).
 
+    The periods read the relations' event dates; with a filter reading report
+    dates (``Filter(dates="reported")``) they read when each relation was
+    reported instead (its ``reported``, else its evidence's report dates), and
+    the timeline's ``dates`` says so. A relation dated only by ``reported:`` is
+    undated for event dates.
+
     Examples
     --------
     >>> import relgraph
@@ -155,17 +169,21 @@ def over_time(
         names = ("degree", *names)
     net = _network(data, filter, weight)
     base = net.dataset
-    dated = [r for r in base.relations if r.earliest() is not None or r.latest() is not None]
-    undated = len(base.relations) - len(dated)
-    points: list[str] = []
-    for r in dated:
-        for d in (r.date, r.start, r.end):
-            if d is not None:
-                points.extend((d.earliest(), d.latest() if d is not r.start else d.earliest()))
+    dates = net.filter.dates
+    spans_of = _span_reader(base, dates)
+    known = [(r, span) for r in base.relations if (span := spans_of(r)) is not None]
+    undated = len(base.relations) - len(known)
+    points = [day for _, span in known for day in span]
+
+    def first_day(r: Relation) -> str:
+        if dates == "event":
+            return r.earliest() or ""
+        return (spans_of(r) or ("",))[0]
+
     periods: list[Period] = []
     if points:
         first, last = PartialDate.parse(min(points)), PartialDate.parse(max(points))
-        everything = replace(Filter(), statuses=STATUSES)
+        everything = replace(Filter(), statuses=STATUSES, dates=dates)
         spans = _periods(first, last, by)
         tick = Ticker(progress, f"computing {by} by {by}", total=len(spans))
         for period in spans:
@@ -175,7 +193,7 @@ def over_time(
                 f = replace(everything, date_from=period, date_to=period, keep_undated=False)
             sub = Network(base, f, weight=net.weight)
             lo, hi = period.earliest(), period.latest()
-            new = sum(lo <= (r.earliest() or "") <= hi for r in sub.dataset.relations)
+            new = sum(lo <= first_day(r) <= hi for r in sub.dataset.relations)
             c = centrality(sub, names, engine=engine, samples=samples, seed=seed)
             c = replace(c, filter=net.filter)
             periods.append(
@@ -191,4 +209,27 @@ def over_time(
             )
             tick.advance()
         tick.finish()
-    return Timeline(by, cumulative, tuple(periods), undated, names, net.filter)
+    return Timeline(by, cumulative, tuple(periods), undated, names, net.filter, dates)
+
+
+def _span_reader(dataset: Dataset, dates: str) -> Callable[[Relation], tuple[str, str] | None]:
+    """The first and last day a relation's dates of this kind can mean, or ``None``."""
+    if dates == "reported":
+        published = {s.id: s.published for s in dataset.sources}
+
+        def reported(r: Relation) -> tuple[str, str] | None:
+            first, last, _ = _reported_span(r, published)
+            return (first, last) if first is not None and last is not None else None
+
+        return reported
+
+    def event(r: Relation) -> tuple[str, str] | None:
+        days = [
+            day
+            for d in (r.date, r.start, r.end)
+            if d is not None
+            for day in (d.earliest(), d.latest() if d is not r.start else d.earliest())
+        ]
+        return (min(days), max(days)) if days else None
+
+    return event

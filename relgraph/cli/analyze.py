@@ -797,7 +797,13 @@ def _timeline(
             f"--sort {key} is not among the metrics computed\n  hint: add it with --metric {key}"
         )
     n = result.undated
-    _describe(data, net, f"; {n} undated relation{'s' * (n != 1)} left out of the periods")
+    kind = "report" if result.dates == "reported" else "event"
+    _describe(
+        data,
+        net,
+        f"; periods by {kind} dates; {n} relation{'s' * (n != 1)} with no {kind} date left out "
+        "of the periods",
+    )
     if fmt == "json":
         echo(_json(result.to_dict(key, top)), whole=True)
         return
