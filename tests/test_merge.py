@@ -856,6 +856,7 @@ def test_one_text_stored_by_two_datasets_is_one_origin_when_loaded_together(
             "sources": ["article", "same-article"],
             "affiliations": [],
             "affiliated": False,
+            "ties": [],
         }
     ]
     assert agreement["independent"] == 1

@@ -165,7 +165,7 @@ def test_every_relation_panel_says_the_command_lines_counts(havana: Rendered, vi
     # the visit: its quotes under each independent origin, Cuban state media as one
     page.evaluate("window.relgraph.selectEdge('raisi-visit-cuba-2023-06')")
     assert page.locator("#details-body .corroboration").text_content() == (
-        "9 quotes \u00b7 7 sources \u00b7 5 independent origins (1 affiliated)"
+        "9 quotes \u00b7 7 sources \u00b7 3 independent origins (3 affiliated)"
     )
     groups = page.locator("#details-body .origin-group")
     assert groups.evaluate_all("(gs) => gs.map((g) => g.dataset.origin)") == [
