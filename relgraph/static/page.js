@@ -1030,6 +1030,11 @@
   }
   var timeSpan = null;
   var undatedCount = 0;
+  /* "1 of 31 relations is", "3 of 31 relations are", "1 of 1 relation is": the noun
+   * agrees with the total, the verb with the part. */
+  function someOf(part, total, one, many) {
+    return part + " of " + plural(total, "relation", "relations") + " " + (part === 1 ? one : many);
+  }
   /* The Time section's counts and histogram, by event dates or by report dates. */
   function drawTime() {
     var reported = state.dates === "reported";
@@ -1054,14 +1059,13 @@
       : "Event dates: when it happened (date, start, end). A report\u2019s date is never read as the event\u2019s.";
     if (reported) {
       $("dated-count").textContent = dated
-        ? dated + " of " + plural(DATA.edges.length, "relation has", "relations have") + " a report date, " +
+        ? someOf(dated, DATA.edges.length, "has", "have") + " a report date, " +
           range + "; " + undatedCount + (undatedCount === 1 ? " has" : " have") + " none."
         : "No relation has a report date.";
       $("undated-label").textContent = "Include the " + plural(undatedCount, "relation", "relations") + " with no report date";
     } else {
       $("dated-count").textContent = dated
-        ? plural(dated, "relation is", "relations are").replace(/^(\d+) /, "$1 of " + DATA.edges.length + " ") +
-          " dated, " + range + "; " + undatedCount + " undated."
+        ? someOf(dated, DATA.edges.length, "is", "are") + " dated, " + range + "; " + undatedCount + " undated."
         : "No relation is dated.";
       $("undated-label").textContent = "Include the " + plural(undatedCount, "undated relation", "undated relations");
     }
