@@ -149,7 +149,7 @@ MAX_LINE_BYTES = 1 << 20
 #: Unreadable lines (bad JSON, not an object, too long) after which a file is given up.
 MAX_BAD_LINES = 100
 #: The values of a record's ``"record"`` field.
-RECORD_KINDS = ("dataset", "vocabulary", "source", "entity", "relation", "claim")
+RECORD_KINDS = ("dataset", "vocabulary", "source", "entity", "relation", "claim", "view")
 
 _SECTION = {
     "dataset": "dataset",
@@ -158,6 +158,7 @@ _SECTION = {
     "entity": "entities",
     "relation": "relations",
     "claim": "claims",
+    "view": "views",
 }
 # How deep a record's fields sit in a YAML file (root → section → item → field), so that
 # the nesting limit applies to the same values in both formats.
@@ -1544,6 +1545,7 @@ def _load(files: list[str], problems: Problems, progress: ProgressCallback | Non
         raw.dataset += part.dataset
         raw.vocabulary += part.vocabulary
         raw.sources += part.sources
+        raw.views += part.views
         entities += part.entities
         later.append(part)
     loader.vocabulary(raw.vocabulary)
@@ -1575,6 +1577,11 @@ def _load(files: list[str], problems: Problems, progress: ProgressCallback | Non
     _unconfirmed(loader, loader.confirmed, relations)
     _unique_ids(claims, "claim", problems)
     problems.items.extend(not_alleged([*relations, *claims], loader.alleged_attributions))
+    known = {r.id for r in relations}
+    # a relation that did not load is said where it is; the views naming it are not blamed
+    loader.relations_broken = problems.has_errors
+    seen_views: dict[str, Node] = {}
+    views = [v for node in raw.views if (v := loader.view(node, known, seen_views)) is not None]
     if problems.has_errors:
         raise problems.error()
     return Dataset(
@@ -1590,6 +1597,7 @@ def _load(files: list[str], problems: Problems, progress: ProgressCallback | Non
         entities=tuple(loader.entities.values()),
         relations=tuple(relations),
         claims=tuple(claims),
+        views=tuple(views),
         paths=tuple(files),
         warnings=tuple(sorted(problems.items, key=Diagnostic.sort_key)),
     )
@@ -1633,7 +1641,9 @@ def _yaml_records(path: str, relations: bool) -> Iterator[tuple[str, dict[str, A
     if root is None or root.kind != "map":
         return
     sections = (
-        ("relations", "claims") if relations else ("dataset", "vocabulary", "sources", "entities")
+        ("relations", "claims", "views")
+        if relations
+        else ("dataset", "vocabulary", "sources", "entities")
     )
     for section in sections:
         node = root.get(section)
@@ -1658,7 +1668,7 @@ def _jsonl_records(path: str, relations: bool) -> Iterator[tuple[str, dict[str, 
                 continue
             data = orjson.loads(raw)
             kind = data.pop("record", None)
-            if (kind in ("relation", "claim")) == relations and kind in _SECTION:
+            if (kind in ("relation", "claim", "view")) == relations and kind in _SECTION:
                 yield kind, data
 
 
@@ -1666,7 +1676,7 @@ def read_records(path: str | os.PathLike[str]) -> Iterator[tuple[str, dict[str, 
     """Every record of the dataset at ``path`` as written, ``(kind, fields)``.
 
     The dataset, vocabulary, source and entity records of every file come
-    first (in file order), then the relations and claims. Fields are plain
+    first (in file order), then the relations, claims and views. Fields are plain
     JSON data without the ``record`` field. Records are not checked: call
     :func:`relgraph.load` first.
 
@@ -1757,6 +1767,7 @@ def _write_yaml(fh: IO[bytes], records: Iterable[tuple[str, dict[str, Any]]], ti
     vocabulary: dict[str, Any] = {}
     open_section = ""
     later_claims: list[dict[str, Any]] = []
+    later_views: list[dict[str, Any]] = []
     for kind, fields in records:
         tick.advance()
         if kind == "dataset":
@@ -1772,6 +1783,9 @@ def _write_yaml(fh: IO[bytes], records: Iterable[tuple[str, dict[str, Any]]], ti
         if kind == "claim":
             later_claims.append(fields)
             continue
+        if kind == "view":
+            later_views.append(fields)
+            continue
         if vocabulary:
             write("\n" + _dump_yaml({"vocabulary": vocabulary}))
             vocabulary = {}
@@ -1785,6 +1799,10 @@ def _write_yaml(fh: IO[bytes], records: Iterable[tuple[str, dict[str, Any]]], ti
     if later_claims:
         write("\nclaims:\n")
         for fields in later_claims:
+            write(_dump_yaml([fields]))
+    if later_views:
+        write("\nviews:\n")
+        for fields in later_views:
             write(_dump_yaml([fields]))
 
 

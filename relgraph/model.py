@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -44,6 +44,7 @@ __all__ = [
     "Source",
     "Stance",
     "Status",
+    "View",
 ]
 
 Status = Literal["reported", "alleged", "confirmed", "denied", "disputed"]
@@ -398,6 +399,43 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class View:
+    """One step of the dataset's story: a titled, captioned view of part of the graph.
+
+    The page steps through a dataset's views like a slideshow: each highlights
+    its ``actors`` and ``relations`` (ids of the dataset) and sets the page's
+    filters: the entity kinds, relation categories and statuses it hides, and
+    the dates from ``date_from`` to ``date_to``.
+    """
+
+    id: str
+    title: str
+    caption: str | None = None
+    actors: tuple[str, ...] = ()
+    relations: tuple[str, ...] = ()
+    hide_kinds: tuple[str, ...] = ()
+    hide_categories: tuple[str, ...] = ()
+    hide_statuses: tuple[str, ...] = ()
+    date_from: PartialDate | None = None
+    date_to: PartialDate | None = None
+    location: Location | None = field(default=None, compare=False)
+
+    def within(self, actors: Collection[str], relations: Collection[str]) -> View:
+        """The view naming only the actors and relations given (those of a filtered dataset).
+
+        Examples
+        --------
+        >>> View("v", "A step", actors=("a", "b"), relations=("r",)).within({"a"}, set()).actors
+        ('a',)
+        """
+        return dataclasses.replace(
+            self,
+            actors=tuple(a for a in self.actors if a in actors),
+            relations=tuple(r for r in self.relations if r in relations),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class DatasetPart:
     """One of the datasets a combined dataset was made from, with its own description.
 
@@ -442,6 +480,8 @@ class Dataset:
     warnings: tuple[Any, ...] = field(default=(), repr=False, compare=False)
     #: The datasets this one was made from, when it was loaded from several; else empty.
     parts: tuple[DatasetPart, ...] = ()
+    #: The story the page steps through, in order (see :class:`View`).
+    views: tuple[View, ...] = ()
 
     def entity(self, id: str) -> Entity:
         """The entity with this id, or the one it was merged into (one of its ``referents``).

@@ -595,7 +595,10 @@ def page_data(
         ``categories``, ``signs`` and ``statuses``, ``types``, ``sources``,
         ``nodes`` (with positions ``x``, ``y`` and centralities ``metrics``),
         ``edges`` (one per relation, with ``curve`` and its evidence),
-        ``claims`` and ``origins``. Empty values are left out.
+        ``claims``, ``origins`` and the story's ``views`` (each with ``id``,
+        ``title``, ``caption``, ``actors``, ``relations``, ``hide_kinds``,
+        ``hide_categories``, ``hide_statuses``, ``from`` and ``to``). Empty
+        values are left out.
 
         Each edge and claim has ``corroboration`` (``quotes`` and ``sources``
         counted, ``origins`` a list of origin ids, ``independent`` a count,
@@ -823,6 +826,26 @@ def page_data(
         "nodes": nodes,
         "edges": edges,
         "claims": claims,
+        "views": [
+            _drop_empty(
+                {
+                    "id": v.id,
+                    "title": v.title,
+                    "caption": v.caption,
+                    "actors": list(v.actors),
+                    "relations": list(v.relations),
+                    "hide_kinds": list(v.hide_kinds),
+                    "hide_categories": list(v.hide_categories),
+                    "hide_statuses": list(v.hide_statuses),
+                    "from": str(v.date_from) if v.date_from else None,
+                    "to": str(v.date_to) if v.date_to else None,
+                }
+            )
+            for v in (
+                view.within({n["id"] for n in nodes}, {e["id"] for e in edges})
+                for view in dataset.views
+            )
+        ],
     }
 
 

@@ -339,6 +339,31 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
         ["entity", "statement", "status", "evidence"],
         "Something a source says about a single entity.",
     )
+
+    def ids(description: str, enum: list[str] | None = None) -> dict[str, Any]:
+        item: dict[str, Any] = {"type": "string"}
+        if enum is not None:
+            item["enum"] = enum
+        else:
+            item["pattern"] = ID_RE.pattern
+        return {"type": ["array", "null"], "items": item, "description": description}
+
+    view = _object(
+        {
+            "id": _id("The view's id (it goes in the page's address)."),
+            "title": _text("The step's title.", True),
+            "caption": _text("What the step shows, in the dataset's own words."),
+            "actors": ids("The entities the step highlights."),
+            "relations": ids("The relations the step highlights."),
+            "hide_kinds": ids("Entity kinds the step hides.", kinds),
+            "hide_categories": ids("Relation categories the step hides.", list(vocab.categories)),
+            "hide_statuses": ids("Statuses the step hides.", statuses),
+            "from": _date("The step shows relations from this date on."),
+            "to": _date("The step shows relations up to this date."),
+        },
+        ["id", "title"],
+        "A step of the dataset's story: the page steps through them like a slideshow.",
+    )
     color = {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "description": '"#rrggbb"'}
     endpoint = {
         "type": ["string", "array"],
@@ -379,6 +404,7 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
         "entity": entity,
         "relation": relation,
         "claim": claim,
+        "view": view,
         "evidence": evidence,
         "amount": amount,
         "category": _object(
@@ -455,6 +481,7 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
             "entities": _section("#/$defs/entity", "The actors."),
             "relations": _section("#/$defs/relation", "Typed relations between actors."),
             "claims": _section("#/$defs/claim", "Statements about one actor."),
+            "views": _section("#/$defs/view", "The story: steps the page shows in turn."),
         },
         "additionalProperties": False,
         "$defs": defs,

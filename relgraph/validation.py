@@ -17,7 +17,7 @@ import hashlib
 import math
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -42,6 +42,7 @@ from relgraph.model import (
     Source,
     Stance,
     Status,
+    View,
 )
 from relgraph.quotes import StoredText, fragments
 from relgraph.vocabulary import SIGNS, Vocabulary, builtin_vocabulary, parse_vocabulary
@@ -62,7 +63,7 @@ __all__ = [
     "validate",
 ]
 
-_SECTIONS = ("dataset", "vocabulary", "sources", "entities", "relations", "claims")
+_SECTIONS = ("dataset", "vocabulary", "sources", "entities", "relations", "claims", "views")
 _ALLEGATION_WORDS = re.compile(
     r"\b(alleg\w*|accus\w*|reportedly|purported\w*|claimed|suspected)\b", re.IGNORECASE
 )
@@ -146,6 +147,18 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "origin",
     ),
     "amount": ("value", "approx", "min", "max", "unit", "currency", "note"),
+    "view": (
+        "id",
+        "title",
+        "caption",
+        "actors",
+        "relations",
+        "hide_kinds",
+        "hide_categories",
+        "hide_statuses",
+        "from",
+        "to",
+    ),
 }
 #: The marks a record's ``review:`` field may carry: ``proposed`` by ``relgraph suggest``
 #: (still to be checked), ``accepted`` by the analyst (see :mod:`relgraph.accept`).
@@ -249,6 +262,7 @@ class _Raw:
     entities: list[Node] = field(default_factory=list)
     relations: list[Node] = field(default_factory=list)
     claims: list[Node] = field(default_factory=list)
+    views: list[Node] = field(default_factory=list)
     unreadable: int = 0
 
 
@@ -292,7 +306,7 @@ def _gather(files: list[str], problems: Problems) -> _Raw:
             raw.dataset.append(node)
         if (node := root.get("vocabulary")) is not None and node.kind != "null":
             raw.vocabulary.append(node)
-        for section in ("sources", "entities", "relations", "claims"):
+        for section in ("sources", "entities", "relations", "claims", "views"):
             node = root.get(section)
             if node is None or node.kind == "null":
                 continue
@@ -341,7 +355,7 @@ def _date(f: Fields, key: str) -> PartialDate | None:
         return None
 
 
-_PLURAL = {"source": "sources", "entity": "entities"}
+_PLURAL = {"source": "sources", "entity": "entities", "category": "categories"}
 
 
 def _article(noun: str) -> str:
@@ -386,6 +400,8 @@ class _Loader:
         #: An old id folded into an entity by a merge (its ``referents``): the entity's
         #: id, and where the old id is written.
         self.referents: dict[str, tuple[str, Node]] = {}
+        #: Set when some relation did not load: a view naming an unknown one is not blamed.
+        self.relations_broken = False
         self.source_links: dict[str, _SourceLinks] = {}
         self.alleged_attributions: tuple[str, ...] = ()
 
@@ -1259,6 +1275,78 @@ class _Loader:
             reported=reported,
             modality=_modality(modality or "occurred"),
         )
+
+    # -- views ----------------------------------------------------------
+    def view(self, node: Node, relations: set[str], seen: dict[str, Node]) -> View | None:
+        """A step of the story; its actors and relations must be the dataset's."""
+        f = Fields(node, "view", FIELDS["view"], self.problems)
+        ident = self.claim_id(f, seen, "view")
+        title = f.line("title", required=True, example="What this step shows")
+        caption = f.text("caption")
+        actors = self.view_ids(f, "actors", self.entities, "entity", "entities:")
+        rels = self.view_ids(f, "relations", relations, "relation", "relations:")
+        kinds = self.view_ids(f, "hide_kinds", self.vocab.entity_kinds, "entity kind", "")
+        categories = self.view_ids(f, "hide_categories", self.vocab.categories, "category", "")
+        statuses = self.view_ids(f, "hide_statuses", STATUSES, "status", "")
+        start, end = _date(f, "from"), _date(f, "to")
+        if start and end and start.earliest() > end.latest():
+            f.ok = False
+            self.problems.add(
+                f.node_of("to") or node,
+                "bad-date-range",
+                f"the view's 'to' ({end}) comes before its 'from' ({start})",
+                "swap them, or correct the one that is wrong",
+            )
+        if not (f.ok and ident and title) or None in (actors, rels, kinds, categories, statuses):
+            return None
+        return View(
+            id=ident,
+            title=title,
+            caption=caption,
+            actors=actors or (),
+            relations=rels or (),
+            hide_kinds=kinds or (),
+            hide_categories=categories or (),
+            hide_statuses=statuses or (),
+            date_from=start,
+            date_to=end,
+            location=_loc(node),
+        )
+
+    def view_ids(
+        self, f: Fields, key: str, known: Collection[str], noun: str, section: str
+    ) -> tuple[str, ...] | None:
+        """The ids a view lists under ``key``, each one checked; ``None`` if one is wrong."""
+        out: list[str] = []
+        ok = True
+        for item in f.items(key):
+            if item.kind not in ("str", "int"):
+                f._wrong(key, item, f"a list of {noun} ids")
+                ok = False
+                continue
+            ident = str(item.value)
+            if ident in known:
+                out.append(ident)
+                continue
+            ok = False
+            if noun == "entity" and ident in self.broken_entities:
+                continue  # declared, but wrong: said once, where it is declared
+            if noun == "relation" and self.relations_broken:
+                continue  # it may be one that did not load: said where it is
+            listing = (
+                f"{_PLURAL.get(noun, noun + 's')} are listed under '{section}'"
+                if section
+                else f"choose from: {', '.join(known)}"
+            )
+            self.problems.add(
+                item,
+                f"unknown-{noun.replace(' ', '-')}",
+                f"'{ident}' is not {_article(noun)} of the dataset"
+                if section
+                else f"'{ident}' is not {_article(noun)}",
+                did_you_mean(ident, list(known), listing),
+            )
+        return tuple(out) if ok else None
 
 
 _NUMBER_KEYS = ("value", "approx", "min", "max")

@@ -251,14 +251,14 @@ JSONL_CASES: list[tuple[str, list[Any] | str, str]] = [
         jsonl([*base_records(), {"id": "x", "name": "X", "kind": "state"}]),
         "{path}:7:1: error[missing-record] this line has no 'record' field\n"
         '  hint: start it with {"record": "entity", …}; records are: dataset, vocabulary, '
-        "source, entity, relation, claim",
+        "source, entity, relation, claim, view",
     ),
     (
         "an unknown kind of record",
         jsonl([*base_records(), {"record": "entities", "id": "x"}]),
         "{path}:7:12: error[unknown-record] 'entities' is not a record kind\n"
         "  hint: did you mean 'entity'? records are: dataset, vocabulary, source, entity, "
-        "relation, claim",
+        "relation, claim, view",
     ),
     (
         "a key written twice",

@@ -559,7 +559,8 @@ def test_json_without_texts_imports_beside_texts_already_there(
             '{"record": "dataset", "id": "x", "title": "X"}\n{"record": "entiti", "id": "a"}\n',
             "g.jsonl",
             "{path}:2:12: error[unknown-record] 'entiti' is not a record kind\n  hint: did you "
-            "mean 'entity'? records are: dataset, vocabulary, source, entity, relation, claim",
+            "mean 'entity'? records are: dataset, vocabulary, source, entity, relation, claim, "
+            "view",
         ),
         (
             '{"graph": {}}\n{"graph": {}}\n',

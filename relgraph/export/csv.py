@@ -37,8 +37,8 @@ The export writes a folder:
     text relative to the folder.
 ``meta.yaml``
     the dataset's ``id``, ``title``, ``description``, ``notes``, ``license``
-    and ``authors`` (those it has), and its vocabulary additions, in the
-    dataset file's own layout.
+    and ``authors`` (those it has), its vocabulary additions and its story
+    (``views:``), in the dataset file's own layout.
 the stored texts
     at their ``Text`` paths (``texts=False`` leaves them out).
 
@@ -93,6 +93,7 @@ from relgraph.export.records import (
     amount_record,
     dataset_fields,
     source_bytes,
+    view_record,
     vocabulary_additions,
 )
 from relgraph.model import Claim, Dataset, Evidence, Relation
@@ -534,4 +535,5 @@ class CSVExporter(Exporter):
         additions = vocabulary_additions(dataset.vocabulary)
         if additions:
             doc.vocabulary = vocabulary_item(additions, None)
+        doc.views = [Item(view_record(v, dataset), None) for v in dataset.views]
         out.open_text("meta.yaml").write(emit(doc)[0])

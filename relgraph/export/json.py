@@ -58,6 +58,7 @@ from relgraph.export.records import (
     entity_record,
     relation_record,
     source_record,
+    view_record,
 )
 from relgraph.model import Dataset
 
@@ -86,6 +87,7 @@ def node_link(dataset: Dataset, texts: bool = True) -> dict[str, Any]:
             "generator": f"relgraph {__version__}",
             "sources": [source_record(s, text=texts) for s in dataset.sources],
             "claims": [claim_record(c, dataset) for c in dataset.claims],
+            "views": [view_record(v, dataset) for v in dataset.views],
         }
     )
     return {

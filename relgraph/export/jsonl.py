@@ -6,8 +6,9 @@ validate`` and :func:`relgraph.load` read: one JSON object per line, its
 ``"record"`` field saying what it is, its other fields those of the YAML
 dataset file. The ``dataset`` record comes first, then a ``vocabulary``
 record (what the dataset adds to the built-in vocabulary, if anything), then
-the ``source``, ``entity``, ``relation`` and ``claim`` records, so a reader
-meets a source or an entity before the records that refer to it. The file
+the ``source``, ``entity``, ``relation`` and ``claim`` records, and last the
+``view`` records (the steps of the dataset's story), so a reader meets a
+source, an entity or a relation before the records that refer to it. The file
 can go into a dataset folder beside YAML files, and ``relgraph import json
 FILE.jsonl -o DATASET.yaml`` turns it into a YAML dataset file.
 
@@ -67,6 +68,7 @@ from relgraph.export.records import (
     relation_record,
     source_bytes,
     source_record,
+    view_record,
     vocabulary_additions,
 )
 from relgraph.model import Dataset, Evidence
@@ -131,6 +133,8 @@ def records(dataset: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
             del fields["id"]
         fields["evidence"] = _evidence(c.evidence)
         yield "claim", fields
+    for v in dataset.views:
+        yield "view", _written(view_record(v, dataset), "view")
 
 
 def text_files(dataset: Dataset) -> dict[str, bytes]:

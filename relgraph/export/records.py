@@ -26,7 +26,7 @@ from dataclasses import asdict
 from typing import Any
 
 from relgraph.corroboration import corroboration
-from relgraph.model import Amount, Claim, Dataset, Entity, Evidence, Relation, Source
+from relgraph.model import Amount, Claim, Dataset, Entity, Evidence, Relation, Source, View
 from relgraph.validation import FIELDS
 from relgraph.vocabulary import Vocabulary, builtin_vocabulary
 
@@ -43,6 +43,7 @@ __all__ = [
     "source_bytes",
     "source_record",
     "text_bytes",
+    "view_record",
     "vocabulary_additions",
 ]
 
@@ -161,6 +162,28 @@ def entity_record(entity: Entity) -> dict[str, Any]:
         "external_ids": dict(entity.external_ids),
         "tags": list(entity.tags),
         "referents": list(entity.referents),
+    }
+
+
+def view_record(view: View, dataset: Dataset | None = None) -> dict[str, Any]:
+    """A step of the dataset's story, with the fields of the dataset file's ``views:``.
+
+    With ``dataset``, the step names only its actors and relations (a filtered
+    dataset's views may name some that were left out).
+    """
+    if dataset is not None:
+        view = view.within({e.id for e in dataset.entities}, {r.id for r in dataset.relations})
+    return {
+        "id": view.id,
+        "title": view.title,
+        "caption": view.caption,
+        "actors": list(view.actors),
+        "relations": list(view.relations),
+        "hide_kinds": list(view.hide_kinds),
+        "hide_categories": list(view.hide_categories),
+        "hide_statuses": list(view.hide_statuses),
+        "from": _date(view.date_from),
+        "to": _date(view.date_to),
     }
 
 

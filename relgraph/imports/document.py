@@ -58,7 +58,7 @@ __all__ = [
 #: so what relgraph exports it can import again, into a JSON Lines dataset file.
 MAX_IMPORT_BYTES = 1 << 30
 
-_SECTIONS = ("dataset", "vocabulary", "sources", "entities", "relations", "claims")
+_SECTIONS = ("dataset", "vocabulary", "sources", "entities", "relations", "claims", "views")
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]*")
 _RESERVED = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 
@@ -100,6 +100,7 @@ class Document:
     entities: list[Item] = field(default_factory=list)
     relations: list[Item] = field(default_factory=list)
     claims: list[Item] = field(default_factory=list)
+    views: list[Item] = field(default_factory=list)
     texts: dict[str, tuple[bytes, Location | None]] = field(default_factory=dict)
     comment: str = ""
 
@@ -243,7 +244,13 @@ def _unwrap(value: Any) -> Any:
     return value.value if isinstance(value, Located) else value
 
 
-_RECORD = {"sources": "source", "entities": "entity", "relations": "relation", "claims": "claim"}
+_RECORD = {
+    "sources": "source",
+    "entities": "entity",
+    "relations": "relation",
+    "claims": "claim",
+    "views": "view",
+}
 
 
 def emit_jsonl(doc: Document) -> tuple[bytes, list[Location | None]]:

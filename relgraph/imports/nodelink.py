@@ -155,7 +155,7 @@ class _Reader:
 
     # -- records -----------------------------------------------------------
     def dataset(self, record: dict[str, Any], where: str) -> None:
-        self.check_keys(record, "dataset", where, (*_HEAD, "sources", "claims"))
+        self.check_keys(record, "dataset", where, (*_HEAD, "sources", "claims", "views"))
         fields = self.fields(record, FIELDS["dataset"], where)
         self.doc.dataset = Item(fields, self.at(where))
         vocab = record.get("vocabulary")
@@ -247,6 +247,10 @@ class _Reader:
             )
         self.doc.claims.append(Item(fields, self.at(where)))
 
+    def view(self, record: dict[str, Any], where: str) -> None:
+        self.check_keys(record, "view", where)
+        self.doc.views.append(Item(self.fields(record, _FIELDS["view"], where), self.at(where)))
+
     # -- layouts -----------------------------------------------------------
     def check_format(self, head: dict[str, Any], where: Location) -> bool:
         if head.get("format") != FORMAT:
@@ -306,6 +310,7 @@ class _Reader:
             (data, "edges", ""),
             (graph, "sources", "/graph"),
             (graph, "claims", "/graph"),
+            (graph, "views", "/graph"),
         ):
             if key in holder and not isinstance(holder[key], list):
                 self.problem(
@@ -332,6 +337,10 @@ class _Reader:
             record = self.mapping(item, "claim", f"/graph/claims/{i}")
             if record is not None:
                 self.claim(record, f"/graph/claims/{i}")
+        for i, item in enumerate(_list(graph.get("views"))):
+            record = self.mapping(item, "view", f"/graph/views/{i}")
+            if record is not None:
+                self.view(record, f"/graph/views/{i}")
 
 
 def _list(value: Any) -> list[Any]:
@@ -425,6 +434,7 @@ def read_json_lines(path: str | os.PathLike[str]) -> Document:
         "entity": [e.location for e in dataset.entities],
         "relation": [r.location for r in dataset.relations],
         "claim": [c.location for c in dataset.claims],
+        "view": [v.location for v in dataset.views],
     }
     counts = dict.fromkeys(origins, 0)
     doc = Document()
@@ -435,6 +445,7 @@ def read_json_lines(path: str | os.PathLike[str]) -> Document:
         "entity": doc.entities,
         "relation": doc.relations,
         "claim": doc.claims,
+        "view": doc.views,
     }
     for kind, fields in read_records(display):
         if kind == "dataset":

@@ -731,7 +731,7 @@ def _item(node: Node) -> Any:
 
 
 def read_meta(path: str, doc: Document, problems: list[Diagnostic]) -> None:
-    """Take the ``dataset:`` and ``vocabulary:`` sections of the YAML file at ``path``."""
+    """Take the ``dataset:``, ``vocabulary:`` and ``views:`` sections of the file at ``path``."""
     root, diags = read_yaml(path)
     problems.extend(diags)
     if root is None:
@@ -755,12 +755,12 @@ def read_meta(path: str, doc: Document, problems: list[Diagnostic]) -> None:
                 root.column,
                 "not-a-mapping",
                 "the meta file must be a mapping of sections",
-                "give it 'dataset:' and, if needed, 'vocabulary:'",
+                "give it 'dataset:' and, if needed, 'vocabulary:' and 'views:'",
             )
         )
         return
     for key, node in root.keys.items():
-        if key not in ("dataset", "vocabulary"):
+        if key not in ("dataset", "vocabulary", "views"):
             problems.append(
                 Diagnostic(
                     path,
@@ -770,11 +770,38 @@ def read_meta(path: str, doc: Document, problems: list[Diagnostic]) -> None:
                     f"'{key}' is not a section of a meta file",
                     did_you_mean(
                         str(key),
-                        ["dataset", "vocabulary"],
-                        "a meta file holds only 'dataset:' and 'vocabulary:'",
+                        ["dataset", "vocabulary", "views"],
+                        "a meta file holds only 'dataset:', 'vocabulary:' and 'views:'",
                     ),
                 )
             )
+    views = root.get("views")
+    for node in views.value if views is not None and views.kind == "seq" else ():
+        view = _item(node)
+        if isinstance(view, Item):
+            doc.views.append(view)
+        else:
+            problems.append(
+                Diagnostic(
+                    path,
+                    node.line,
+                    node.column,
+                    "wrong-type",
+                    "a view must be a mapping",
+                    "write its fields (id, title…) on the lines below its '- ', indented",
+                )
+            )
+    if views is not None and views.kind not in ("seq", "null"):
+        problems.append(
+            Diagnostic(
+                path,
+                views.line,
+                views.column,
+                "wrong-type",
+                "'views' must be a list",
+                "write each view below it, starting with '- '",
+            )
+        )
     for key in ("dataset", "vocabulary"):
         section = root.get(key)
         if section is None:

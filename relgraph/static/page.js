@@ -188,6 +188,8 @@
     hideIsolated: true,
     path: null,
     sort: null,
+    story: null,
+    storyKey: null,
     physics: false,
     // a large graph opens zoomed out, so it starts plain (see applyDetail)
     detailed: !settings.large,
@@ -403,11 +405,17 @@
   var dimCache = { selected: undefined, shown: null, nodes: null, edges: null };
   function dimSets() {
     var sel = state.selected;
-    if (!sel || (sel.type !== "node" && sel.type !== "edge")) return null;
+    if (!sel || (sel.type !== "node" && sel.type !== "edge" && sel.type !== "story")) return null;
     if (dimCache.selected === sel && dimCache.shown === shownEdges) return dimCache;
     var nodes = new Set();
     var edges = new Set();
-    if (sel.type === "node" && nodeById.has(sel.id)) {
+    if (sel.type === "story") {
+      if (state.story === null) return null;
+      var step = stepSets(VIEWS[state.story]);
+      if (!step.nodes.size) return null;
+      nodes = step.nodes;
+      edges = step.edges;
+    } else if (sel.type === "node" && nodeById.has(sel.id)) {
       nodes.add(sel.id);
       edgesOf.get(sel.id).forEach(function (eid) {
         if (!shownEdges.has(eid)) return;
@@ -721,6 +729,7 @@
       if (params.nodes.length) selectNode(dataId(params.nodes[0]), false);
       else if (near) selectEdge(near, false);
       else if (params.edges.length) selectEdge(dataId(params.edges[0]), false);
+      else if (state.story !== null) { selectStep(); writeHash(true); }
       else { state.selected = null; state.path = null; showOverview(); writeHash(true); }
     });
     // zoom and pan update the current step of the history, once the view rests
@@ -776,6 +785,8 @@
   function hideTooltip() { $("tooltip").hidden = true; }
 
   function refresh(fromHash) {
+    // a filter changed by the reader leaves the story's step (its filters stay)
+    if (!fromHash && state.story !== null && filterKey() !== state.storyKey) leaveStory(false);
     state.focusSet = state.focus ? neighbourhood(state.focus.id, state.focus.depth) : null;
     computeVisible();
     if (state.path) state.path = findPaths(state.path.from, state.path.to);
@@ -1808,14 +1819,18 @@
     if (state.selected && state.selected.type === "node") put("actor", state.selected.id);
     if (state.selected && state.selected.type === "edge") put("relation", state.selected.id);
     if (state.path) put("path", state.path.from + "," + state.path.to);
-    if (state.focus) { put("focus", state.focus.id); put("steps", state.focus.depth); }
-    put("kinds", list(state.hiddenKinds));
-    put("categories", list(state.hiddenCategories));
-    put("statuses", list(state.hiddenStatuses));
-    put("from", state.fromText);
-    put("to", state.toText);
-    if (!state.includeUndated) put("undated", "hide");
-    if (!state.hideIsolated) put("isolated", "show");
+    if (state.story !== null) {
+      put("story", VIEWS[state.story].id);  // the step says its own filters
+    } else {
+      if (state.focus) { put("focus", state.focus.id); put("steps", state.focus.depth); }
+      put("kinds", list(state.hiddenKinds));
+      put("categories", list(state.hiddenCategories));
+      put("statuses", list(state.hiddenStatuses));
+      put("from", state.fromText);
+      put("to", state.toText);
+      if (!state.includeUndated) put("undated", "hide");
+      if (!state.hideIsolated) put("isolated", "show");
+    }
     if (tableOpen()) put("table", "1");
     if (state.sort) put("sort", (state.sort.desc ? "-" : "") + state.sort.key);
     evidenceHash(put);
@@ -1857,6 +1872,8 @@
   }
   function applyHash() {
     var q = readHash();
+    var wasStory = state.story;
+    var storyAt = storyIndex.has(q.get("story")) ? storyIndex.get(q.get("story")) : null;
     applying = true;
     try {
       state.hiddenKinds = idSet(q.get("kinds"), function (x) { return kindById.has(x); });
@@ -1876,15 +1893,20 @@
       var sort = q.get("sort") || "";
       var key = sort.replace(/^-/, "");
       state.sort = SORT_KEYS.indexOf(key) >= 0 ? { key: key, desc: sort.charAt(0) === "-" } : null;
+      state.story = storyAt;
+      if (storyAt !== null) setStepFilters(VIEWS[storyAt]);
       syncBoxes();
       state.path = null;
       refresh(true);
+      state.storyKey = storyAt !== null ? filterKey() : null;
+      drawStoryBar();
       setTable(q.get("table") === "1", true);
       var path = (q.get("path") || "").split(",");
       if (q.has("actor") && nodeById.has(q.get("actor"))) selectNode(q.get("actor"), false, true);
       else if (q.has("relation") && edgeById.has(q.get("relation"))) selectEdge(q.get("relation"), false, true);
       else if (path.length === 2 && nodeById.has(path[0]) && nodeById.has(path[1])) showPath(path[0], path[1], true);
       else if (q.get("panel") === "sources") { if (network) network.unselectAll(); showSources(); }
+      else if (storyAt !== null) selectStep();
       else { state.selected = null; if (network) network.unselectAll(); showOverview(); }
       var view = (q.get("view") || "").split(",").map(Number);
       if (network) {
@@ -1892,7 +1914,10 @@
           state.moved = true;
           network.moveTo({ scale: view[0], position: { x: view[1], y: view[2] }, animation: false });
           applyDetail();
-        } else if (state.moved || state.focus) {
+        } else if (storyAt !== null) {
+          state.moved = false;
+          fitStep();
+        } else if (state.moved || state.focus || wasStory !== null) {
           state.moved = false;
           fitAll();
         }
@@ -1912,6 +1937,221 @@
     syncEvidenceBoxes();
     $("include-undated").checked = state.includeUndated;
     $("hide-isolated").checked = state.hideIsolated;
+  }
+  // -- the story -------------------------------------------------------------------------
+  /* A dataset's `views:` are the steps of its story: each sets the filters and dates it
+   * names, fades everything but its actors and relations, and says its title and caption.
+   * The address names the step (#story=id), so a step can be shared, and Back and Forward
+   * go through the steps the reader took. Changing a filter leaves the story. */
+  var VIEWS = (DATA.views || []).map(function (v) {
+    function ids(xs, known) { return (xs || []).filter(function (x) { return known.has(x); }); }
+    return {
+      id: v.id,
+      title: v.title,
+      caption: v.caption || "",
+      actors: ids(v.actors, nodeById),
+      relations: ids(v.relations, edgeById),
+      hideKinds: ids(v.hide_kinds, kindById),
+      hideCategories: ids(v.hide_categories, categoryById),
+      hideStatuses: ids(v.hide_statuses, statusById),
+      from: v.from || "",
+      to: v.to || "",
+    };
+  });
+  var storyIndex = new Map();
+  VIEWS.forEach(function (v, i) { storyIndex.set(v.id, i); });
+  /* What the filters let through, as one string: a step is left when it changes. */
+  function filterKey() {
+    var q = [];
+    function put(k, v) { q.push(k + "=" + v); }
+    put("kinds", list(state.hiddenKinds));
+    put("categories", list(state.hiddenCategories));
+    put("statuses", list(state.hiddenStatuses));
+    put("from", state.fromText);
+    put("to", state.toText);
+    put("undated", state.includeUndated);
+    put("isolated", state.hideIsolated);
+    put("focus", state.focus ? state.focus.id + "/" + state.focus.depth : "");
+    put("sources", list(state.hiddenSources));
+    put("modalities", list(state.hiddenModalities));
+    put("conflicts", state.conflictsOnly);
+    put("dates", state.dates);
+    return q.join("&");
+  }
+  /* The filters of a step; a step with dates leaves the undated relations out. */
+  function setStepFilters(v) {
+    state.hiddenKinds = new Set(v.hideKinds);
+    state.hiddenCategories = new Set(v.hideCategories);
+    state.hiddenStatuses = new Set(v.hideStatuses);
+    $("date-from").value = v.from;
+    $("date-to").value = v.to;
+    readDates(true);
+    state.includeUndated = !(v.from || v.to);
+    state.hideIsolated = true;
+    state.focus = null;
+    state.path = null;
+    if (state.hiddenSources.size || state.hiddenModalities.size || state.conflictsOnly || state.dates !== "event") {
+      var width = state.widthBy;
+      resetEvidence();
+      if (width !== state.widthBy) { state.widthBy = width; syncEvidenceBoxes(); restyleEdges(); buildLegend(); }
+    }
+    syncBoxes();
+  }
+  /* The actors and relations a step puts forward, among those shown: its relations and
+   * their ends, and its actors (with the relations among them when it names none). */
+  function stepSets(v) {
+    var nodes = new Set();
+    var edges = new Set();
+    v.relations.forEach(function (id) {
+      if (!shownEdges.has(id)) return;
+      var e = edgeById.get(id);
+      edges.add(id);
+      nodes.add(e.from);
+      nodes.add(e.to);
+    });
+    var actors = new Set(v.actors.filter(nodeVisible));
+    actors.forEach(function (id) { nodes.add(id); });
+    if (!v.relations.length) {
+      actors.forEach(function (id) {
+        edgesOf.get(id).forEach(function (eid) {
+          var e = edgeById.get(eid);
+          if (shownEdges.has(eid) && actors.has(e.from) && actors.has(e.to)) edges.add(eid);
+        });
+      });
+    }
+    return { nodes: nodes, edges: edges };
+  }
+  function stepLabel(i) { return "Step " + (i + 1) + " of " + VIEWS.length; }
+  /* Go to step i: its filters, its selection, its fit; a step of the history unless quiet. */
+  function showStep(i, quiet) {
+    if (i < 0 || i >= VIEWS.length) return;
+    var v = VIEWS[i];
+    state.story = i;
+    setStepFilters(v);
+    state.selected = { type: "story", index: i };
+    state.moved = false;
+    refresh(true);
+    state.storyKey = filterKey();
+    fitStep();
+    drawStoryBar();
+    if (!quiet) {
+      writeHash(true);
+      announce(stepLabel(i) + ": " + v.title + ".");
+    }
+  }
+  function fitStep() {
+    if (!network || state.story === null) return;
+    var sets = stepSets(VIEWS[state.story]);
+    var ids = Array.from(sets.nodes).filter(function (id) { return inView(id, "node"); }).map(visId);
+    fitAll(ids.length ? ids : undefined);
+  }
+  /* The step as the selection: drawn selected, the rest faded, listed in the panel. */
+  function selectStep() {
+    state.selected = { type: "story", index: state.story };
+    state.path = null;
+    drawStepSelection();
+    showStepPanel();
+  }
+  function drawStepSelection() {
+    if (!network || state.story === null) return;
+    var sets = stepSets(VIEWS[state.story]);
+    network.setSelection({
+      nodes: Array.from(sets.nodes).filter(function (id) { return inView(id, "node"); }).map(visId),
+      edges: Array.from(sets.edges).filter(function (id) { return inView(id, "edge"); }).map(visId),
+    }, { unselectAll: true, highlightEdges: false });
+  }
+  function showStepPanel() {
+    var i = state.story;
+    if (i === null) { showOverview(); return; }
+    var v = VIEWS[i];
+    var sets = stepSets(v);
+    var body = panel();
+    body.appendChild(h("p", { class: "eyebrow", text: "Story \u00b7 " + stepLabel(i) }));
+    body.appendChild(h("h2", { id: "details-title", tabindex: "-1", text: v.title }));
+    if (v.caption) body.appendChild(h("p", { class: "lead", text: v.caption }));
+    var rels = DATA.edges.filter(function (e) { return sets.edges.has(e.id); });
+    if (rels.length) {
+      body.appendChild(h("h3", { text: "Relations in this step (" + rels.length + ")" }));
+      body.appendChild(h("ul", { class: "relations" }, rels.map(function (e) {
+        return h("li", { class: ALLEGED.has(e.status) ? "allegation" : null },
+          h("button", { type: "button", class: "relation", "data-key": "edge:" + e.id,
+            onclick: function () { selectEdge(e.id, true); focusTitle(); } },
+            h("span", { text: reading(e) }), " ", statusBadge(e.status)));
+      })));
+    }
+    var actors = DATA.nodes.filter(function (n) { return sets.nodes.has(n.id); });
+    if (actors.length) {
+      body.appendChild(h("h3", { text: "Actors in this step (" + actors.length + ")" }));
+      var line = h("p", { class: "step-actors" });
+      actors.forEach(function (n, k) {
+        if (k) line.appendChild(document.createTextNode(", "));
+        line.appendChild(actorButton(n.id));
+      });
+      body.appendChild(line);
+    }
+    body.appendChild(h("p", { class: "muted small", text: "Next and Previous (or the arrow keys) step through the story; " +
+      "changing a filter leaves it." }));
+    updateFocusUi();
+  }
+  function drawStoryBar() {
+    var on = state.story !== null;
+    $("story").hidden = !on;
+    $("story-open").setAttribute("aria-pressed", on ? "true" : "false");
+    if (!on) return;
+    var v = VIEWS[state.story];
+    $("story-step").textContent = stepLabel(state.story);
+    $("story-title").textContent = v.title;
+    $("story-caption").textContent = v.caption;
+    $("story-caption").hidden = !v.caption;
+    $("story-prev").disabled = state.story === 0;
+    $("story-next").disabled = state.story === VIEWS.length - 1;
+  }
+  /* Leave the story: the step's selection goes; its filters stay unless asked to clear. */
+  function leaveStory(clearFilters) {
+    if (state.story === null) return;
+    state.story = null;
+    state.storyKey = null;
+    if (state.selected && state.selected.type === "story") {
+      state.selected = null;
+      if (network) network.unselectAll();
+    }
+    drawStoryBar();
+    if (clearFilters) {
+      state.hiddenKinds.clear();
+      state.hiddenCategories.clear();
+      state.hiddenStatuses.clear();
+      $("date-from").value = "";
+      $("date-to").value = "";
+      readDates(true);
+      state.includeUndated = true;
+      syncBoxes();
+      state.moved = false;
+      refresh();
+      fitAll();
+      announce("Story left; everything shown again.");
+    }
+  }
+  function buildStory() {
+    if (!VIEWS.length) return;
+    $("story-open").hidden = false;
+    $("story-open").addEventListener("click", function () {
+      if (state.story !== null) leaveStory(true);
+      else showStep(0);
+    });
+    $("story-prev").addEventListener("click", function () { showStep(state.story - 1); });
+    $("story-next").addEventListener("click", function () { showStep(state.story + 1); });
+    $("story-leave").addEventListener("click", function () { leaveStory(true); $("story-open").focus(); });
+    document.addEventListener("keydown", function (ev) {
+      if (state.story === null || ev.altKey || ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
+      var t = ev.target;
+      if (t && t.closest && t.closest("input, select, textarea, [contenteditable], #graph, [role=listbox]")) return;
+      var step = ev.key === "ArrowRight" || ev.key === "PageDown" ? 1 : ev.key === "ArrowLeft" || ev.key === "PageUp" ? -1 : 0;
+      if (!step) return;
+      var to = state.story + step;
+      if (to < 0 || to >= VIEWS.length) return;
+      ev.preventDefault();
+      showStep(to);
+    });
   }
   function copyText(text, done) {
     function fallback() {
@@ -2062,6 +2302,7 @@
     else if (sel.type === "edge") showEdge(sel.id, true);
     else if (sel.type === "path" && state.path) showPath(state.path.from, state.path.to, true);
     else if (sel.type === "sources") showSources(true);
+    else if (sel.type === "story") { drawStepSelection(); showStepPanel(); }
     restoreFocus();
   }
 
@@ -2081,6 +2322,13 @@
     field(dl, "Independent origins", String(originById.size));
     if (conflicted) field(dl, "With conflicts", plural(conflicted, "relation", "relations"));
     body.appendChild(dl);
+    if (VIEWS.length) {
+      body.appendChild(h("h3", { text: "The story, in " + plural(VIEWS.length, "step", "steps") }));
+      body.appendChild(h("ol", { class: "story-steps" }, VIEWS.map(function (v, i) {
+        return h("li", null, h("button", { type: "button", class: "link", "data-key": "step:" + v.id,
+          onclick: function () { showStep(i); focusTitle(); } }, v.title));
+      })));
+    }
     body.appendChild(h("div", { class: "row actions" }, h("button", { type: "button", "data-key": "sources",
       onclick: function () { showSources(); writeHash(true); focusTitle(); } }, "Sources and their grades")));
     body.appendChild(h("p", { class: "hint", text:
@@ -2589,6 +2837,7 @@
 
   // -- wiring ------------------------------------------------------------------------------
   function resetAll() {
+    leaveStory(false);
     state.hiddenKinds.clear();
     state.hiddenCategories.clear();
     state.hiddenStatuses.clear();
@@ -2658,6 +2907,7 @@
     buildSearch();
     buildPathControls();
     buildSorting();
+    buildStory();
     computeVisible();
     try {
       buildNetwork();
@@ -2729,6 +2979,8 @@
     selectEdge: function (id) { return selectEdge(id, false); },
     focus: focusOn,
     unfocus: unfocus,
+    /* The id of the story's step shown, or null. */
+    get story() { return state.story === null ? null : VIEWS[state.story].id; },
     counts: function () {
       var c = counts();
       return {
