@@ -15,7 +15,6 @@ Examples
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -446,111 +445,9 @@ def _check_fields(
     return problems
 
 
-_YAML_WORDS = {"y", "n", "yes", "no", "true", "false", "on", "off", "null", "~"}
-
-
-def _plain_ok(value: str) -> bool:
-    """Whether ``value`` can be written unquoted and YAML still reads it as this text."""
-    if value.lower() in _YAML_WORDS:
-        return False
-    if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
-        return True  # a partial date, read as written
-    return re.fullmatch(r"[A-Za-z][A-Za-z0-9._/-]*", value) is not None
-
-
-def _yaml_record(record: dict[str, str], dash: int, key: int) -> str:
-    lines = []
-    for i, (name, value) in enumerate(record.items()):
-        shown = value if _plain_ok(value) else json.dumps(value, ensure_ascii=False)
-        lead = " " * dash + "-" + " " * (key - dash - 1) if i == 0 else " " * key
-        lines.append(f"{lead}{name}: {shown}\n")
-    return "".join(lines)
-
-
 def _with_record(target: str, old: bytes, record: dict[str, str]) -> bytes:
     """The dataset file's bytes with ``record`` added, every other byte kept."""
-    if target.endswith(".jsonl"):
-        line = orjson.dumps({"record": "source", **record}) + b"\n"
-        return old + (b"" if not old or old.endswith(b"\n") else b"\n") + line
-    text = old.decode("utf-8-sig")
-    bom = "\ufeff" if old.startswith(b"\xef\xbb\xbf") else ""
-    root, diags = read_yaml(target, text)
-    errors = [d for d in diags if d.severity == "error"]
-    if errors:
-        raise DatasetError(errors)
-    lines = text.splitlines(keepends=True)
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
-    if root is None or root.kind != "map":
-        raise DatasetError(
-            [
-                Diagnostic(
-                    target,
-                    1,
-                    1,
-                    "not-a-dataset",
-                    "the file is not a dataset (a mapping with dataset:, sources:, …)",
-                    "name a dataset file",
-                )
-            ]
-        )
-    key_lines = sorted(k.line for k in root.keys.values())
-    sources = root.get("sources")
-    if sources is None:
-        later = [root.keys[k].line for k in root.keys if k not in ("dataset", "vocabulary")]
-        at = _before_comments(lines, min(later) - 1) if later else len(lines)
-        block = "sources:\n" + _yaml_record(record, 2, 4)
-        if at < len(lines):
-            block += "\n"
-        elif lines and lines[-1].strip():
-            block = "\n" + block
-        lines[at:at] = [block]
-        return (bom + "".join(lines)).encode("utf-8")
-    key_line = root.keys["sources"].line
-    if sources.kind == "null":
-        dash, key = 2, 4
-        at = key_line
-    elif sources.kind == "seq" and sources.value and lines[key_line - 1].rstrip().endswith(":"):
-        first = sources.value[0]
-        dash = lines[first.line - 1].rfind("-", 0, first.column - 1)
-        key = first.column - 1
-        following = [n for n in key_lines if n > key_line]
-        end = following[0] - 1 if following else len(lines)
-        at = _before_comments(lines, end)
-    elif sources.kind == "seq" and not sources.value:
-        raise DatasetError(
-            [
-                Diagnostic(
-                    target,
-                    key_line,
-                    1,
-                    "flow-sources",
-                    "the sources are written as '[]'",
-                    "write 'sources:' alone on its line, then add the source",
-                )
-            ]
-        )
-    else:
-        raise DatasetError(
-            [
-                Diagnostic(
-                    target,
-                    key_line,
-                    1,
-                    "flow-sources",
-                    "the sources are not a block list ('- id: …' lines)",
-                    "write the sources as a block list to let relgraph add to it",
-                )
-            ]
-        )
-    lines[at:at] = [_yaml_record(record, max(dash, 0), key)]
-    return (bom + "".join(lines)).encode("utf-8")
+    from relgraph.yamledit import add_records
 
-
-def _before_comments(lines: list[str], end: int) -> int:
-    """Where a section that ends before line index ``end`` really ends: before the blank
-    lines and unindented comments that lead into the next section."""
-    at = end
-    while at > 0 and (not lines[at - 1].strip() or lines[at - 1].startswith("#")):
-        at -= 1
-    return at
+    text = old.decode("utf-8")
+    return add_records(text, target, {"sources": [record]}).encode("utf-8")

@@ -12,6 +12,7 @@ import sys
 import click
 
 from relgraph._version import __version__
+from relgraph.cli.accept import accept_command
 from relgraph.cli.analyze import COMMANDS as ANALYZE_COMMANDS
 from relgraph.cli.common import run_safely
 from relgraph.cli.completion import completion_command
@@ -53,6 +54,7 @@ for _command in (
     *CONVERT_COMMANDS,
     quote_command,
     suggest_command,
+    accept_command,
     *MERGE_COMMANDS,
     source_group,
     evidence_command,
