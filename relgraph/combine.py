@@ -39,7 +39,7 @@ from relgraph.model import Claim, Dataset, DatasetPart, Entity, Evidence, Relati
 from relgraph.progress import ProgressCallback
 from relgraph.vocabulary import Vocabulary
 
-__all__ = ["combine", "load_many"]
+__all__ = ["combine", "fold_actors", "load_many"]
 
 _T = TypeVar("_T")
 
@@ -177,16 +177,46 @@ def _entity_diff(a: Entity, b: Entity) -> list[str]:
     return differ
 
 
-def _entity_fold(a: Entity, b: Entity) -> Entity:
-    return dataclasses.replace(
-        a,
-        aliases=_union(a.aliases, b.aliases),
-        tags=_union(a.tags, b.tags),
-        external_ids=tuple(sorted(set(a.external_ids) | set(b.external_ids))),
-        country=a.country or b.country,
-        description=a.description or b.description,
-        referents=_union(a.referents, b.referents),
+def fold_actors(members: Sequence[Entity], *, join_descriptions: bool = False) -> Entity:
+    """One actor from several definitions of it: the first's id, name and kind are kept.
+
+    The other definitions' names and every alias become aliases (the kept
+    name is not repeated); tags, external ids and referents are joined; the
+    country is the first one given; the description is the first one given,
+    or with ``join_descriptions`` every distinct one, each after the other.
+    Loading datasets together folds the definitions of one id with it, and
+    :func:`relgraph.merging.merge` the actors judged the same.
+
+    Examples
+    --------
+    >>> a = Entity("raisi", "Ibrahim Raisi", "official", tags=("iran",))
+    >>> b = Entity("ebrahim-raisi", "Ebrahim Raisi", "official", aliases=("Raisi",))
+    >>> one = fold_actors([a, b])
+    >>> one.id, one.aliases, one.tags
+    ('raisi', ('Ebrahim Raisi', 'Raisi'), ('iran',))
+    """
+    head = members[0]
+    labels = (
+        label for e in members for label in (e.aliases if e is head else (e.name, *e.aliases))
     )
+    descriptions = [e.description for e in members if e.description]
+    if join_descriptions:
+        description = "\n\n".join(dict.fromkeys(descriptions)) or None
+    else:
+        description = descriptions[0] if descriptions else None
+    return dataclasses.replace(
+        head,
+        aliases=tuple(dict.fromkeys(label for label in labels if label != head.name)),
+        tags=tuple(dict.fromkeys(t for e in members for t in e.tags)),
+        external_ids=tuple(sorted({pair for e in members for pair in e.external_ids})),
+        country=head.country or next((e.country for e in members if e.country), None),
+        description=description,
+        referents=tuple(dict.fromkeys(old for e in members for old in e.referents)),
+    )
+
+
+def _entity_fold(a: Entity, b: Entity) -> Entity:
+    return fold_actors([a, b])
 
 
 #: Fields that may differ between two definitions of one id without a conflict.

@@ -47,7 +47,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from relgraph.combine import _vocabularies
+from relgraph.combine import _vocabularies, fold_actors
 from relgraph.errors import DatasetError, Diagnostic, UsageError
 from relgraph.judgements import Judgement, check_judgements
 from relgraph.matching import Ref
@@ -430,12 +430,6 @@ def merge(
             ident = f"{head.id}.{root.dataset}"
             result.renamed.append((str(root), ident))
         taken.add(ident)
-        names: list[str] = []
-        for ref in members:
-            e = entity_of[ref]
-            for label in (e.name, *e.aliases):
-                if label != head.name and label not in names:
-                    names.append(label)
         countries = {land for r in members if (land := entity_of[r].country)}
         if len(countries) > 1:
             problems.append(
@@ -453,19 +447,8 @@ def merge(
                 f"{ident}: judged one actor with kinds {', '.join(sorted(kinds))}; "
                 f"kept '{head.kind}' from {root.dataset}"
             )
-        entities.append(
-            dataclasses.replace(
-                head,
-                id=ident,
-                aliases=tuple(names),
-                tags=tuple(dict.fromkeys(t for r in members for t in entity_of[r].tags)),
-                external_ids=tuple(
-                    sorted({pair for r in members for pair in entity_of[r].external_ids})
-                ),
-                country=next(iter(countries), None) if len(countries) <= 1 else head.country,
-                description=_join_text(entity_of[r].description for r in members),
-            )
-        )
+        actor = fold_actors([entity_of[r] for r in members], join_descriptions=True)
+        entities.append(dataclasses.replace(actor, id=ident))
         old_ids.append(
             [r.id for r in members if r.id != ident]
             + [old for r in members for old in entity_of[r].referents]
@@ -481,7 +464,7 @@ def merge(
     for n, olds in enumerate(old_ids):  # old ids still name the actor they were folded into
         referents = [o for o in dict.fromkeys(olds) if o not in kept_ids and o not in referred]
         referred.update(referents)
-        if referents:
+        if tuple(referents) != entities[n].referents:
             entities[n] = dataclasses.replace(entities[n], referents=tuple(referents))
 
     # -- sources ----------------------------------------------------------
