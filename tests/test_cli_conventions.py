@@ -4,9 +4,11 @@ while writing, ``--format json`` summaries and one spelling of format names."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -486,4 +488,281 @@ def test_stdin_is_read_once(
         "",
         "relgraph: error: '-' is given twice; standard input can be read once\n"
         "  hint: give the other datasets by their files\n",
+    )
+
+
+# ---------------------------------------------------------------------------
+# Progress while exports write, and on import and schema
+# ---------------------------------------------------------------------------
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> _Terminal:
+    """The terminal's progress line, as the progress module draws it on stderr."""
+    from relgraph.cli import common
+    from relgraph.progress import TerminalProgress
+
+    tty = _Terminal()
+    monkeypatch.setattr(
+        common,
+        "terminal_progress",
+        lambda quiet=False: None if quiet else TerminalProgress(tty, rate=0),
+    )
+    return tty
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name", "stages"),
+    [
+        ("gexf", "g.gexf", ["writing g.gexf"]),
+        ("json", "g.json", ["writing g.json"]),
+        ("jsonl", "g.jsonl", ["writing g.jsonl", "writing sources/cuba_iran_relations.txt"]),
+        (
+            "csv",
+            "sheets",
+            [
+                "writing entities.csv",
+                "writing relations.csv",
+                "writing claims.csv",
+                "writing sources.csv",
+            ],
+        ),
+    ],
+)
+def test_export_shows_its_writing_progress_on_a_terminal(
+    fmt: str,
+    name: str,
+    stages: list[str],
+    tmp_path: Path,
+    terminal: _Terminal,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(capsys, "export", "--to", fmt, "-o", str(tmp_path / name))
+    assert code == 0
+    drawn = terminal.getvalue()
+    assert "relgraph: reading cuba_iran.yaml 100%" in drawn
+    for stage in stages:
+        assert f"\r\x1b[Krelgraph: {stage} 100%" in drawn
+    assert drawn.endswith("\r\x1b[K")  # cleared before the note that says what was written
+    assert err.startswith("relgraph: wrote ")
+
+
+def test_export_to_stdout_shows_progress_and_clears_it_first(
+    terminal: _Terminal, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "export", "--to", "cypher")
+    assert code == 0
+    assert out.startswith("// ")
+    assert "\r\x1b[Krelgraph: writing the cypher export 100%" in terminal.getvalue()
+    assert terminal.getvalue().endswith("\r\x1b[K")
+
+
+def test_export_quiet_draws_no_progress(
+    tmp_path: Path, terminal: _Terminal, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, _ = run(capsys, "export", "--to", "gexf", "-o", str(tmp_path / "g.gexf"), "-q")
+    assert code == 0
+    assert terminal.getvalue() == ""
+
+
+def test_export_progress_reports_every_file_to_the_callback(bundled: Any, tmp_path: Path) -> None:
+    from relgraph.export import export, export_bytes
+
+    calls: list[tuple[str, int, int | None]] = []
+    paths = export(bundled, "gexf", tmp_path / "g.gexf", progress=lambda *a: calls.append(a))
+    size = (tmp_path / "g.gexf").stat().st_size
+    assert calls[0] == ("writing g.gexf", 0, None)
+    assert calls[-1] == ("writing g.gexf", size, size)
+    assert paths == (str(tmp_path / "g.gexf"),)
+    calls.clear()
+    data = export_bytes(bundled, "gexf", progress=lambda *a: calls.append(a))
+    assert data == (tmp_path / "g.gexf").read_bytes()  # progress changes nothing written
+    assert calls[-1] == ("writing the gexf export", len(data), len(data))
+
+
+def test_import_and_schema_show_progress_on_a_terminal(
+    tmp_path: Path, terminal: _Terminal, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheets = tmp_path / "sheets"
+    assert run(capsys, "export", "--to", "csv", "-o", str(sheets), "-q")[0] == 0
+    assert run(capsys, "export", "--to", "json", "-o", str(tmp_path / "g.json"), "-q")[0] == 0
+    imports = [
+        [
+            "import",
+            "csv",
+            str(sheets / "entities.csv"),
+            str(sheets / "relations.csv"),
+            "--sources",
+            str(sheets / "sources.csv"),
+            "--claims",
+            str(sheets / "claims.csv"),
+            "--meta",
+            str(sheets / "meta.yaml"),
+            "-o",
+            str(tmp_path / "from_csv.yaml"),
+        ],
+        ["import", "json", str(tmp_path / "g.json"), "-o", str(tmp_path / "from_json.yaml")],
+    ]
+    for argv in imports:
+        terminal.seek(0)
+        terminal.truncate()
+        code, _, err = run(capsys, *argv)
+        assert code == 0, err
+        drawn = terminal.getvalue()
+        assert f"relgraph: reading {Path(argv[-1]).name} 100%" in drawn  # the new file, checked
+        assert "relgraph: checking entities 100%" in drawn
+        assert drawn.endswith("\r\x1b[K")
+        terminal.seek(0)
+        terminal.truncate()
+        assert run(capsys, *argv[:-1], str(tmp_path / "again.yaml"), "-q")[0] == 0
+        assert terminal.getvalue() == ""
+        (tmp_path / "again.yaml").unlink()
+
+    terminal.seek(0)
+    terminal.truncate()
+    code, out, _ = run(capsys, "schema", BUNDLED)
+    assert code == 0
+    assert "relgraph: reading cuba_iran.yaml 100%" in terminal.getvalue()
+    assert terminal.getvalue().endswith("\r\x1b[K")
+    assert json.loads(out)
+    terminal.seek(0)
+    terminal.truncate()
+    assert run(capsys, "schema", BUNDLED, "--quiet")[0] == 0
+    assert terminal.getvalue() == ""
+
+
+# ---------------------------------------------------------------------------
+# --format json: what a command that writes files wrote
+# ---------------------------------------------------------------------------
+def test_export_format_json_summarises_what_was_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "g.gexf"
+    code, stdout, err = run(capsys, "export", "--to", "gexf", "-o", str(out), "--format", "json")
+    assert (code, err) == (0, "")
+    assert json.loads(stdout) == {
+        "format": "gexf",
+        "output": str(out),
+        "written": [str(out)],
+        "entities": 20,
+        "relations": 31,
+        "evidence": 33,
+        "claims": 10,
+        "sources": 1,
+        "filter": None,
+    }
+
+
+def test_export_format_json_of_a_folder_lists_every_file_and_the_next_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "sheets"
+    code, stdout, _ = run(
+        capsys, "export", "--to", "csv", "-o", str(out), "--status", "alleged", "--format", "json"
+    )
+    assert code == 0
+    record = json.loads(stdout)
+    assert sorted(record["written"]) == sorted(str(p) for p in out.rglob("*") if p.is_file())
+    assert record["filter"] == "statuses alleged"
+    assert record["import_command"].startswith(f"relgraph import csv {out / 'entities.csv'} ")
+
+
+def test_format_json_is_refused_where_the_output_itself_goes_to_stdout(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert run(capsys, "export", "--to", "gexf", "--format", "json") == (
+        2,
+        "",
+        "relgraph: error: --format json prints a summary of the files written on standard "
+        "output, where the export goes here\n"
+        "  hint: write it to a file with -o FILE, or leave out --format json\n",
+    )
+    assert run(capsys, "render", "-o", "-", "--format", "json") == (
+        2,
+        "",
+        "relgraph: error: --format json prints a summary of the files written on standard "
+        "output, where the page goes here\n"
+        "  hint: write it to a file with -o FILE, or leave out --format json\n",
+    )
+
+
+def test_render_format_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "p.html"
+    code, stdout, err = run(capsys, "render", "-o", str(out), "--format", "json")
+    assert (code, err) == (0, "")
+    assert json.loads(stdout) == {
+        "output": str(out),
+        "bytes": out.stat().st_size,
+        "actors": 20,
+        "relations": 31,
+        "filter": None,
+    }
+
+
+def test_import_and_convert_format_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "export", "--to", "json", "-o", str(tmp_path / "g.json"), "-q")[0] == 0
+    new = tmp_path / "copy.yaml"
+    code, stdout, err = run(
+        capsys, "import", "json", str(tmp_path / "g.json"), "-o", str(new), "--format", "json"
+    )
+    assert (code, err) == (0, "")
+    assert json.loads(stdout) == {
+        "output": str(new),
+        "texts": [str(tmp_path / "sources" / "cuba_iran_relations.txt")],
+        "entities": 20,
+        "relations": 31,
+        "evidence": 33,
+        "claims": 10,
+        "sources": 1,
+        "warnings": 0,
+    }
+    out = tmp_path / "copy.jsonl"
+    code, stdout, err = run(capsys, "convert", str(new), "-o", str(out), "--format", "json")
+    assert (code, err) == (0, "")
+    assert json.loads(stdout) == {
+        "output": str(out),
+        "entities": 20,
+        "relations": 31,
+        "evidence": 33,
+        "claims": 10,
+        "sources": 1,
+    }
+
+
+def test_source_add_format_json(make_dataset, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    data = Path(make_dataset())
+    article = data.parent / "visit.txt"
+    article.write_text("Raisi visited Havana in June 2023.\n", encoding="utf-8")
+    code, stdout, err = run(
+        capsys,
+        "source",
+        "add",
+        str(article),
+        "--id",
+        "visit",
+        "--title",
+        "A visit",
+        "--dataset",
+        str(data),
+        "--format",
+        "json",
+    )
+    assert (code, err) == (0, "")
+    record = json.loads(stdout)
+    assert record == {
+        "source": "visit",
+        "dataset_file": record["dataset_file"],
+        "text_file": record["text_file"],
+        "original_file": None,
+        "kind": "text",
+        "words": 6,
+        "sha256": record["sha256"],
+        "dropped": [],
+    }
+    assert Path(record["dataset_file"]).resolve() == data.resolve()
+    assert Path(record["text_file"]).read_text(encoding="utf-8") == article.read_text(
+        encoding="utf-8"
     )

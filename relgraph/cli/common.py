@@ -44,15 +44,18 @@ __all__ = [
     "default_dataset",
     "echo",
     "echo_diagnostics",
+    "echo_summary",
     "format_option",
     "load_or_fail",
     "looks_like_dataset",
     "misplaced_dataset",
     "progress_line",
     "quiet_option",
+    "refuse_json_to_stdout",
     "refuse_stdout",
     "run_safely",
     "stdin_dataset",
+    "summary_option",
     "write_stdout",
 ]
 
@@ -264,12 +267,12 @@ class FormatChoice(click.Choice[str]):
 
 
 def format_option(
-    choices: Sequence[str], help: str, default: str = "text"
+    choices: Sequence[str], help: str, default: str = "text", dest: str = "fmt"
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """A ``--format`` option (``fmt``) with ``choices``; ``text`` is the readable default."""
+    """A ``--format`` option (``dest``) with ``choices``; ``text`` is the readable default."""
     return click.option(
         "--format",
-        "fmt",
+        dest,
         type=FormatChoice(list(choices)),
         default=default,
         show_default=True,
@@ -379,6 +382,29 @@ def stdin_dataset(
             raise DatasetError(kept, exc.omitted) from None
     finally:
         stdin.close()
+
+
+def summary_option(func: Any) -> Any:
+    """``--format text|json`` of a command that writes files: how it says what it wrote."""
+    return format_option(
+        ["text", "json"],
+        "text: what was written, on stderr; json: a summary on stdout.",
+        dest="report",
+    )(func)
+
+
+def refuse_json_to_stdout(fmt: str, to_stdout: bool, what: str) -> None:
+    """Refuse ``--format json`` when the command's output itself goes to standard output."""
+    if fmt == "json" and to_stdout:
+        raise UsageError(
+            f"--format json prints a summary of the files written on standard output, where "
+            f"{what} goes here\n  hint: write it to a file with -o FILE, or leave out --format json"
+        )
+
+
+def echo_summary(record: dict[str, Any]) -> None:
+    """Print a command's ``--format json`` summary of what it wrote, on stdout."""
+    echo(json.dumps(record, ensure_ascii=False, indent=2))
 
 
 def default_dataset() -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import click
 
 from relgraph.bulk import convert
@@ -17,6 +19,7 @@ from relgraph.cli.common import (
     refuse_stdout,
     stdin_dataset,
     summary,
+    summary_option,
 )
 from relgraph.errors import DatasetError, WriteError
 
@@ -33,8 +36,9 @@ __all__ = ["COMMANDS", "convert_command"]
     help="The file to write: OUT.jsonl for JSON Lines, OUT.yaml or OUT.yml for YAML.",
 )
 @click.option("--force", is_flag=True, help="Replace OUT if it exists.")
+@summary_option
 @quiet_option
-def convert_command(dataset: str, output: str, force: bool, quiet: bool) -> None:
+def convert_command(dataset: str, output: str, force: bool, report: str, quiet: bool) -> None:
     """Write DATASET as one JSON Lines or YAML file; the suffix of OUT says which.
 
     DATASET (a YAML or JSON Lines file, a folder mixing them, or '-' for standard
@@ -48,6 +52,7 @@ def convert_command(dataset: str, output: str, force: bool, quiet: bool) -> None
         relgraph convert graph_data/cuba_iran.yaml -o cuba_iran.jsonl
         relgraph convert events/ -o events.jsonl --force
         relgraph convert small.jsonl -o small.yaml
+        relgraph convert events/ -o events.jsonl --format json   # what was written
     """
     refuse_stdout(
         output,
@@ -69,7 +74,17 @@ def convert_command(dataset: str, output: str, force: bool, quiet: bool) -> None
             ) from None
         except WriteError as exc:
             raise NothingWritten(str(exc)) from None
-    if not quiet:
+    if report == "json":
+        record = {
+            "output": output,
+            "entities": len(loaded.entities),
+            "relations": len(loaded.relations),
+            "evidence": sum(len(r.evidence) for r in loaded.relations),
+            "claims": len(loaded.claims),
+            "sources": len(loaded.sources),
+        }
+        echo(json.dumps(record, ensure_ascii=False, indent=2))
+    elif not quiet:
         echo(
             f"{output}: {len(loaded.entities)} entities, {len(loaded.relations)} relations, "
             f"{len(loaded.claims)} claims",

@@ -22,12 +22,15 @@ from relgraph.cli.common import (
     dataset_argument,
     echo,
     echo_diagnostics,
+    echo_summary,
     load_or_fail,
     progress_line,
     quiet_option,
+    refuse_json_to_stdout,
     refuse_stdout,
     stdin_dataset,
     summary,
+    summary_option,
     write_stdout,
 )
 from relgraph.errors import DatasetError, UsageError, WriteError
@@ -132,6 +135,7 @@ def _counts(dataset: Dataset) -> str:
     "add them (default: no).",
 )
 @filter_options
+@summary_option
 @quiet_option
 def export_command(
     dataset: tuple[str, ...],
@@ -142,6 +146,7 @@ def export_command(
     gexf_version: str | None,
     dialect: str | None,
     texts: bool | None,
+    report: str,
     quiet: bool,
     **filters: Any,
 ) -> None:
@@ -176,6 +181,10 @@ def export_command(
         relgraph export --to cypher --dialect falkordb -o graph.cypher
         relgraph export --to neo4j-admin -o neo4j-import/
         relgraph export --to ftm -o cuba_iran.ftm.json
+        relgraph export --to gexf -o cuba_iran.gexf --format json   # what was written
+
+    A progress line shows while the files are written, on a terminal (not
+    when piped, nor with --quiet).
     """
     if FORMATS[fmt].folder:
         refuse_stdout(
@@ -186,6 +195,7 @@ def export_command(
         )
     elif output == STDOUT:
         output = None
+    refuse_json_to_stdout(report, output is None and not FORMATS[fmt].folder, "the export")
     chosen = optional_filter(filters)
     options = _format_options(
         fmt,
@@ -199,30 +209,31 @@ def export_command(
     )
     with progress_line(quiet) as progress:
         data = load_or_fail(dataset, writes=True, progress=progress)
-    selected = chosen.apply(data) if chosen is not None else data
-    if output is None:
-        if FORMATS[fmt].folder:
-            raise UsageError(
-                f"the {fmt} export writes several files\n  hint: give a folder with -o DIR"
-            )
-        write_stdout(export_bytes(selected, fmt, **options))
-    else:
-        try:
-            paths = export(selected, fmt, output, **options)
-        except WriteError as exc:  # a full disk, no permission: said once, nothing left
-            raise NothingWritten(str(exc)) from None
+        selected = chosen.apply(data) if chosen is not None else data
+        if output is None:
+            if FORMATS[fmt].folder:
+                raise UsageError(
+                    f"the {fmt} export writes several files\n  hint: give a folder with -o DIR"
+                )
+            written = export_bytes(selected, fmt, progress=progress, **options)
+            clear(progress)
+            write_stdout(written)
+            paths: tuple[str, ...] = ()
+        else:
+            try:
+                paths = export(selected, fmt, output, progress=progress, **options)
+            except WriteError as exc:  # a full disk, no permission: said once, nothing left
+                raise NothingWritten(str(exc)) from None
+    if output is not None and report == "json":
+        echo_summary(_export_summary(selected, fmt, output, paths, chosen))
+    elif output is not None:
         _note(
             f"wrote {_counts(selected)} to {output}"
             + (f" ({len(paths)} files)" if len(paths) > 1 else "")
         )
         if fmt == "csv":
-            d = output.rstrip("/\\") or "."
             _note(
-                "to import it again: relgraph import csv "
-                f"{os.path.join(d, 'entities.csv')} {os.path.join(d, 'relations.csv')} "
-                f"--sources {os.path.join(d, 'sources.csv')} "
-                f"--claims {os.path.join(d, 'claims.csv')} "
-                f"--meta {os.path.join(d, 'meta.yaml')} -o DATASET.yaml",
+                "to import it again: " + _reimport(output.rstrip("/\\") or "."),
                 whole=True,  # a command to paste: its paths are the user's own -o
             )
         elif fmt == "neo4j-admin":
@@ -231,8 +242,42 @@ def export_command(
                 + neo4j_command(output.rstrip("/\\") or "."),
                 whole=True,
             )
-    if chosen is not None:
+    if chosen is not None and report != "json":
         _note(f"filter: {chosen.describe()}")
+
+
+def _reimport(d: str) -> str:
+    """The command that imports a csv export in folder ``d`` again."""
+    return (
+        "relgraph import csv "
+        f"{os.path.join(d, 'entities.csv')} {os.path.join(d, 'relations.csv')} "
+        f"--sources {os.path.join(d, 'sources.csv')} "
+        f"--claims {os.path.join(d, 'claims.csv')} "
+        f"--meta {os.path.join(d, 'meta.yaml')} -o DATASET.yaml"
+    )
+
+
+def _export_summary(
+    selected: Dataset, fmt: str, output: str, paths: tuple[str, ...], chosen: Any
+) -> dict[str, Any]:
+    """``export --format json``: what was written, and what of the dataset went into it."""
+    record: dict[str, Any] = {
+        "format": fmt,
+        "output": output,
+        "written": list(paths),
+        "entities": len(selected.entities),
+        "relations": len(selected.relations),
+        "evidence": sum(len(r.evidence) for r in selected.relations),
+        "claims": len(selected.claims),
+        "sources": len(selected.sources),
+        "filter": chosen.describe() if chosen is not None else None,
+    }
+    folder = output.rstrip("/\\") or "."
+    if fmt == "csv":
+        record["import_command"] = _reimport(folder)
+    elif fmt == "neo4j-admin":
+        record["load_command"] = neo4j_command(folder)
+    return record
 
 
 for _param in export_command.params:  # the date window's end: --to names the format here
@@ -260,7 +305,7 @@ def import_group() -> None:
     """
 
 
-def _imported(output: str, run: Any, quiet: bool) -> None:
+def _imported(output: str, run: Any, quiet: bool, report: str = "text") -> None:
     refuse_stdout(
         output,
         "-o",
@@ -278,6 +323,21 @@ def _imported(output: str, run: Any, quiet: bool) -> None:
             raise NothingWritten(str(exc)) from None
     echo_diagnostics(dataset.warnings, "text")
     n = len(dataset.sources)
+    if report == "json":
+        folder = os.path.dirname(output)
+        echo_summary(
+            {
+                "output": output,
+                "texts": sorted({os.path.join(folder, s.text_path) for s in dataset.sources}),
+                "entities": len(dataset.entities),
+                "relations": len(dataset.relations),
+                "evidence": sum(len(r.evidence) for r in dataset.relations),
+                "claims": len(dataset.claims),
+                "sources": n,
+                "warnings": len(dataset.warnings),
+            }
+        )
+        return
     _note(
         f"wrote {output}: {_counts(dataset)}, {len(dataset.claims)} claims, "
         f"{n} source{'s' * (n != 1)}"
@@ -311,6 +371,7 @@ _IN = click.Path(exists=True, dir_okay=False)
     help="A YAML file with the dataset: section (id, title…) and any vocabulary: "
     "additions. Default: an id made from the output's name.",
 )
+@summary_option
 @quiet_option
 def import_csv_command(
     entities: str,
@@ -319,6 +380,7 @@ def import_csv_command(
     sources: str | None,
     claims: str | None,
     meta: str | None,
+    report: str,
     quiet: bool,
 ) -> None:
     """Build a dataset file from spreadsheets (CSV) in the From/To layout.
@@ -351,6 +413,7 @@ def import_csv_command(
             progress=progress,
         ),
         quiet,
+        report,
     )
 
 
@@ -363,8 +426,9 @@ def import_csv_command(
     metavar="DATASET.yaml",
     help="The dataset file to write (source texts are stored beside it).",
 )
+@summary_option
 @quiet_option
-def import_json_command(file: str, output: str, quiet: bool) -> None:
+def import_json_command(file: str, output: str, report: str, quiet: bool) -> None:
     """Build a dataset file from relgraph's node-link JSON or JSON Lines.
 
     Reads what `relgraph export --to json` (or --to jsonl) wrote, stores the
@@ -383,7 +447,7 @@ def import_json_command(file: str, output: str, quiet: bool) -> None:
         with stdin_dataset(file, json_only=True) as (path, _):
             return import_json(str(path), output, progress)
 
-    _imported(output, run, quiet)
+    _imported(output, run, quiet, report)
 
 
 @click.command("schema")

@@ -13,9 +13,12 @@ from relgraph.cli.common import (
     clear,
     dataset_argument,
     echo,
+    echo_summary,
     load_or_fail,
     progress_line,
     quiet_option,
+    refuse_json_to_stdout,
+    summary_option,
     write_stdout,
 )
 from relgraph.errors import UsageError
@@ -52,6 +55,7 @@ __all__ = ["render_command"]
 )
 @click.option("--title", metavar="TEXT", help="The page's title [default: the dataset's title].")
 @filter_options
+@summary_option
 @quiet_option
 def render_command(
     dataset: tuple[str, ...],
@@ -60,6 +64,7 @@ def render_command(
     size_by: str,
     color_by: str,
     title: str | None,
+    report: str,
     quiet: bool,
     **filters: Any,
 ) -> None:
@@ -85,6 +90,7 @@ def render_command(
     to_stdout = output == "-"
     if to_stdout and open_page:
         raise click.UsageError("--open needs a file to open; it cannot be used with -o -")
+    refuse_json_to_stdout(report, to_stdout, "the page")
     target = output
     if output is not None and not to_stdout:
         _check_output(output)
@@ -120,11 +126,23 @@ def render_command(
         except OSError as exc:
             raise NothingWritten(f"cannot write '{target}': {exc.strerror or exc}") from None
         clear(progress)
-    echo(
-        f"relgraph: wrote {target} ({len(html.encode('utf-8')):,} bytes; "
-        f"{len(ds.entities)} actors, {len(ds.relations)} relations)",
-        err=True,
-    )
+    size = len(html.encode("utf-8"))
+    if report == "json":
+        echo_summary(
+            {
+                "output": target,
+                "bytes": size,
+                "actors": len(ds.entities),
+                "relations": len(ds.relations),
+                "filter": chosen.describe() if chosen is not None else None,
+            }
+        )
+    else:
+        echo(
+            f"relgraph: wrote {target} ({size:,} bytes; "
+            f"{len(ds.entities)} actors, {len(ds.relations)} relations)",
+            err=True,
+        )
     if open_page:
         click.launch(os.path.abspath(target))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from relgraph.cli.common import DatasetOrder, default_dataset, echo
+from relgraph.cli.common import DatasetOrder, default_dataset, echo, echo_summary, summary_option
 from relgraph.intake import add_source
 
 __all__ = ["source_group"]
@@ -45,6 +45,7 @@ def source_group() -> None:
     "--keep-original", is_flag=True, help="Also store FILE byte for byte beside the text."
 )
 @click.option("--encoding", help="FILE's encoding, when it is not UTF-8 and is not detected.")
+@summary_option
 def add_command(
     file: str,
     ident: str,
@@ -56,6 +57,7 @@ def add_command(
     dataset: str | None,
     keep_original: bool,
     encoding: str | None,
+    report: str,
 ) -> None:
     """Store FILE's text beside the dataset and add its source record.
 
@@ -88,6 +90,20 @@ def add_command(
     words = len(article.text.split())
     for note in article.notes:
         echo(f"{file}: {note}", err=True)
+    if report == "json":
+        echo_summary(
+            {
+                "source": ident,
+                "dataset_file": added.dataset_file,
+                "text_file": added.text_file,
+                "original_file": added.original_file,
+                "kind": article.kind,
+                "words": words,
+                "sha256": added.record["sha256"],
+                "dropped": list(article.dropped) if article.kind == "html" else [],
+            }
+        )
+        return
     if article.kind == "html":
         dropped = article.dropped
         dropped_words = sum(len(d.split()) for d in dropped)

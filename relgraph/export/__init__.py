@@ -53,10 +53,12 @@ from relgraph.export.graphml import GraphMLExporter
 from relgraph.export.json import JSONExporter
 from relgraph.export.jsonl import BesideOutput, JSONLinesExporter
 from relgraph.export.neo4j_admin import Neo4jAdminExporter
+from relgraph.export.progress import ProgressOutput
 from relgraph.model import Dataset
 
 if TYPE_CHECKING:
     from relgraph.filters import Filter
+    from relgraph.progress import ProgressCallback
 
 __all__ = ["FORMATS", "ExportError", "Exporter", "export", "export_bytes", "exporter"]
 
@@ -109,6 +111,7 @@ def export(
     path: str | os.PathLike[str],
     *,
     filter: Filter | None = None,
+    progress: ProgressCallback | None = None,
     **options: Any,
 ) -> tuple[str, ...]:
     """Write ``dataset`` in format ``fmt`` to ``path``; return the paths written.
@@ -127,6 +130,9 @@ def export(
     filter : Filter, optional
         Export only what the filter keeps. Without it everything is
         exported, ``denied`` relations included.
+    progress : callable, optional
+        Told how much of each file is written, as ``writing NAME`` stages
+        (see :mod:`relgraph.export.progress`).
     **options
         The format's options (e.g. ``layout="gephi"`` for ``csv``).
 
@@ -140,7 +146,13 @@ def export(
     writer = exporter(fmt, **options)
     selected = _select(dataset, filter)
     with _output(writer, path) as out:
-        writer.write(selected, out)
+        if progress is None:
+            writer.write(selected, out)
+        else:
+            name = None if writer.folder else os.path.basename(os.fspath(path))
+            counted = ProgressOutput(out, progress, name)
+            writer.write(selected, counted)
+            counted.finish()
     return out.paths
 
 
@@ -151,7 +163,12 @@ def _output(writer: Exporter, path: str | os.PathLike[str]) -> AtomicOutput:
 
 
 def export_bytes(
-    dataset: Dataset, fmt: str, *, filter: Filter | None = None, **options: Any
+    dataset: Dataset,
+    fmt: str,
+    *,
+    filter: Filter | None = None,
+    progress: ProgressCallback | None = None,
+    **options: Any,
 ) -> bytes:
     """The bytes of a single-file export of ``dataset`` (for standard output).
 
@@ -170,6 +187,11 @@ def export_bytes(
             "  hint: give it a folder to write into (-o DIR)"
         )
     out = MemoryOutput()
-    writer.write(_select(dataset, filter), out)
+    if progress is None:
+        writer.write(_select(dataset, filter), out)
+    else:
+        counted = ProgressOutput(out, progress, f"the {fmt} export")
+        writer.write(_select(dataset, filter), counted)
+        counted.finish()
     files = out.files()
     return next(iter(files.values())) if files else b""
