@@ -22,9 +22,10 @@ True
 
 from __future__ import annotations
 
-# graph, rendering and corroboration give Dataset its graph(), project(), Jupyter
+# graph, rendering, jupyter and corroboration give Dataset its graph(), project(), Jupyter
 # display and origins when they load (the model imports none of them)
 from relgraph import corroboration as _corroboration  # noqa: F401
+from relgraph import jupyter as _jupyter  # noqa: F401
 from relgraph._version import __version__
 from relgraph.errors import DatasetError, Diagnostic, RelgraphError, UsageError, WriteError
 from relgraph.graph import build_graph, project

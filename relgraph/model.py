@@ -549,10 +549,22 @@ class Dataset:
         graph: nx.MultiDiGraph = _bound("build_graph")(self)
         return graph
 
+    def __repr__(self) -> str:
+        """One short line: id, title and counts (see :func:`relgraph.jupyter.summary_text`)."""
+        text: str = _bound("summary_text")(self)
+        return text
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        """Jupyter shows a summary that survives reopening, then the page in a sandboxed frame.
+
+        See :mod:`relgraph.jupyter`: a large dataset shows a message instead of the page.
+        """
+        bundle: dict[str, str] = _bound("mimebundle")(self)
+        return bundle
+
     def _repr_html_(self) -> str:
-        """Jupyter shows a dataset as its interactive page, in a sandboxed frame."""
-        html: str = _bound("notebook")(self)._repr_html_()
-        return html
+        """The ``text/html`` of :meth:`_repr_mimebundle_`."""
+        return self._repr_mimebundle_()["text/html"]
 
     def project(self, **options: Any) -> nx.Graph:
         """A simple weighted graph; see :func:`relgraph.graph.project`."""
@@ -571,7 +583,8 @@ def bind(**functions: Callable[..., Any]) -> None:
     """Give :class:`Dataset`'s delegating methods the functions of a higher layer.
 
     Called once by :mod:`relgraph.graph` (``build_graph``, ``project``),
-    :mod:`relgraph.rendering` (``notebook``) and :mod:`relgraph.corroboration`
+    :mod:`relgraph.rendering` (``notebook``), :mod:`relgraph.jupyter`
+    (``summary_text``, ``mimebundle``) and :mod:`relgraph.corroboration`
     (``origins``, ``ties``) when they load.
 
     Examples
