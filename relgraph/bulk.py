@@ -100,6 +100,7 @@ from relgraph.model import (
     Modality,
     PartialDate,
     Relation,
+    Review,
     Sign,
     Stance,
     Status,
@@ -802,6 +803,16 @@ _new_evidence = quick_constructor(Evidence)
 _new_relation = quick_constructor(Relation)
 
 
+def _fast_review(mark: Any) -> Review | None:
+    """A record's review mark: accepted, or none; a proposed one goes the checked way,
+    which warns about it (as anything the fast path cannot read does)."""
+    if mark is None:
+        return None
+    if mark == "accepted":
+        return "accepted"
+    raise _Slow
+
+
 @dataclass
 class _Line:
     """A record kept from the first pass over a JSON Lines file."""
@@ -1033,6 +1044,7 @@ class _BulkLoader(_Loader):
             external_ids=pairs,
             tags=_texts(d.get("tags")),
             location=loc,
+            review=_fast_review(d.get("review")),
         )
         return entity, len(d) + extra
 
@@ -1105,6 +1117,7 @@ class _BulkLoader(_Loader):
             loc,
             reported,
             modality,
+            _fast_review(get("review")),
         )
         return relation, len(d) + keys
 
@@ -1142,6 +1155,7 @@ class _BulkLoader(_Loader):
             location=loc,
             reported=reported,
             modality=_MODALITY_OF[modality],
+            review=_fast_review(d.get("review")),
         )
         return claim, len(d) + keys
 

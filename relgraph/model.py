@@ -51,6 +51,8 @@ Status = Literal["reported", "alleged", "confirmed", "denied", "disputed"]
 Sign = Literal["cooperative", "hostile", "neutral"]
 Stance = Literal["supports", "contradicts", "qualifies"]
 Modality = Literal["occurred", "announced", "planned"]
+#: A record's review mark: ``proposed`` by ``relgraph suggest``, ``accepted`` by the analyst.
+Review = Literal["proposed", "accepted"]
 
 #: Relation and claim statuses, in the order the page and the CLI list them.
 STATUSES: tuple[Status, ...] = ("confirmed", "reported", "alleged", "disputed", "denied")
@@ -338,6 +340,7 @@ class Entity:
     tags: tuple[str, ...] = ()
     location: Location | None = field(default=None, compare=False)
     referents: tuple[str, ...] = ()
+    review: Review | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,6 +368,7 @@ class Relation:
     location: Location | None = field(default=None, compare=False)
     reported: PartialDate | None = None
     modality: Modality = "occurred"
+    review: Review | None = None
 
     @property
     def is_allegation(self) -> bool:
@@ -396,6 +400,7 @@ class Claim:
     location: Location | None = field(default=None, compare=False)
     reported: PartialDate | None = None
     modality: Modality = "occurred"
+    review: Review | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -488,6 +488,7 @@ def _weighed(
         "conflicts": [_conflict(c, item) for c in conflicts.get(item.id, ())],
         "reported": str(item.reported) if item.reported else None,
         "modality": item.modality,
+        "review": item.review,
     }
 
 
@@ -681,6 +682,7 @@ def page_data(
                     "tags": list(e.tags),
                     "external_ids": [list(pair) for pair in e.external_ids],
                     "referents": list(e.referents),
+                    "review": e.review,
                     "x": x,
                     "y": y,
                     "metrics": {k: values[k][i] for k in metrics},

@@ -375,7 +375,17 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
         {
             "categories": _section("#/$defs/category", "Relation categories."),
             "entity_kinds": _section("#/$defs/entity_kind", "Entity kinds."),
-            "relation_types": _section("#/$defs/relation_type", "Relation types."),
+            "relation_types": {
+                "type": ["array", "null"],
+                "items": {
+                    "anyOf": [
+                        {"$ref": "#/$defs/relation_type"},
+                        {"$ref": "#/$defs/relation_type_cues"},
+                    ]
+                },
+                "description": "Relation types; an entry with only id and cues adds cue "
+                "words to a type already defined.",
+            },
         },
         [],
         "Entity kinds, categories and relation types this dataset adds.",
@@ -466,6 +476,18 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
                 "target_kinds",
             ],
             "A type of relation.",
+        ),
+        "relation_type_cues": _object(
+            {
+                "id": _id("A relation type already defined (built in, or above)."),
+                "cues": {
+                    "type": "array",
+                    "items": {"type": "string"},
+                    "description": "More cue words for `relgraph suggest`.",
+                },
+            },
+            ["id", "cues"],
+            "Cue words added to a relation type already defined.",
         ),
     }
     return {

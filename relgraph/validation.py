@@ -38,6 +38,7 @@ from relgraph.model import (
     Modality,
     PartialDate,
     Relation,
+    Review,
     Sign,
     Source,
     Stance,
@@ -479,7 +480,7 @@ class _Loader:
         return ident
 
     # -- review marks ----------------------------------------------------
-    def review(self, f: Fields) -> None:
+    def review(self, f: Fields) -> Review | None:
         """A record's ``review:`` mark: proposed (warned about) or accepted."""
         mark = f.choice("review", list(REVIEW_MARKS), noun="review mark")
         node = f.node_of("review")
@@ -492,6 +493,7 @@ class _Loader:
                 "'review: accepted' and run `relgraph accept`",
                 severity="warning",
             )
+        return _review(mark)
 
     # -- sources ---------------------------------------------------------
     def source(self, node: Node, seen: dict[str, Node]) -> None:
@@ -773,7 +775,7 @@ class _Loader:
     # -- entities --------------------------------------------------------
     def entity(self, node: Node, seen: dict[str, Node]) -> None:
         f = Fields(node, "entity", FIELDS["entity"], self.problems)
-        self.review(f)
+        review = self.review(f)
         ident = self.claim_id(f, seen, "entity")
         name = f.line("name", required=True, example="Name as the source gives it")
         kind = f.choice(
@@ -813,6 +815,7 @@ class _Loader:
             tags=tags,
             location=_loc(node),
             referents=referents,
+            review=review,
         )
 
     def entity_referents(self, f: Fields, ident: str | None) -> tuple[str, ...]:
@@ -1172,7 +1175,7 @@ class _Loader:
     # -- relations -------------------------------------------------------
     def relation(self, node: Node, index: int) -> Relation | None:
         f = Fields(node, "relation", FIELDS["relation"], self.problems)
-        self.review(f)
+        review = self.review(f)
         given = f.ident("id", required=False)
         src, dst = self.entity_ref(f, "source"), self.entity_ref(f, "target")
         rtype = f.choice(
@@ -1249,11 +1252,12 @@ class _Loader:
             location=_loc(node),
             reported=reported,
             modality=_modality(modality or "occurred"),
+            review=review,
         )
 
     def claim(self, node: Node) -> Claim | None:
         f = Fields(node, "claim", FIELDS["claim"], self.problems)
-        self.review(f)
+        review = self.review(f)
         given = f.ident("id", required=False)
         entity = self.entity_ref(f, "entity")
         statement = f.text("statement", required=True, example="what the source says of the actor")
@@ -1274,6 +1278,7 @@ class _Loader:
             location=_loc(node),
             reported=reported,
             modality=_modality(modality or "occurred"),
+            review=review,
         )
 
     # -- views ----------------------------------------------------------
@@ -1393,6 +1398,10 @@ def _stance(text: str) -> Stance:
         if text == "qualifies"
         else "supports"
     )
+
+
+def _review(text: str | None) -> Review | None:
+    return "proposed" if text == "proposed" else "accepted" if text == "accepted" else None
 
 
 def _modality(text: str) -> Modality:

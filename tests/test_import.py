@@ -357,7 +357,7 @@ def test_joined_quotes_cannot_be_imported(bundled: relgraph.Dataset, tmp_path: P
     with pytest.raises(relgraph.DatasetError) as exc:
         import_csv(tmp_path / "j" / "entities.csv", rel, tmp_path / "o.yaml")
     assert _problems(exc) == [
-        f"{rel}:1:20: error[joined-quotes] the 'Quotes' column joins every quote of a relation in "
+        f"{rel}:1:21: error[joined-quotes] the 'Quotes' column joins every quote of a relation in "
         "one cell, which cannot be split back into evidence\n"
         "  hint: export with `--evidence lists` (the default) or `--evidence rows`, or give each "
         "quote its own row with 'Quote' and 'Quote source' columns"

@@ -36,7 +36,16 @@ def _examples() -> list[tuple[type, tuple[object, ...]]]:
             Relation,
             (
                 *("r1", "iran", "cuba", "agreement", "reported", "cooperative", (ev,)),
-                *(PartialDate(2006), None, None, None, loc, PartialDate(2007), "announced"),
+                *(
+                    PartialDate(2006),
+                    None,
+                    None,
+                    None,
+                    loc,
+                    PartialDate(2007),
+                    "announced",
+                    "proposed",
+                ),
             ),
         ),
     ]

@@ -58,6 +58,29 @@ def test_the_bundled_dataset_matches_the_schema() -> None:
     assert errors(load_typed(ROOT / "graph_data" / "cuba_iran.yaml")) == []
 
 
+@pytest.mark.parametrize("name", ["raisi_havana_2023.yaml", "cuba_iran_havana.yaml"])
+def test_the_other_bundled_datasets_match_the_schema(name: str) -> None:
+    path = ROOT / "graph_data" / name
+    schema = dataset_schema(relgraph.load(path).vocabulary)
+    assert errors(load_typed(path), schema) == []
+
+
+def test_a_cues_only_type_entry_and_review_marks_match_the_schema() -> None:
+    text = BASE.replace(
+        "entities:",
+        "vocabulary:\n  relation_types:\n    - {id: visit, cues: [toured]}\nentities:",
+        1,
+    )
+    assert "cues: [toured]" in text
+    marked = text.replace("kind: state}", "kind: state, review: proposed}", 1)
+    assert errors(load_typed("t.yaml", marked)) == []
+    # a cue entry is only id and cues; a mark is proposed or accepted
+    assert ("vocabulary/relation_types/0", "anyOf") in errors(
+        load_typed("t.yaml", text.replace("cues: [toured]", "cues: [toured], label: x"))
+    )
+    assert errors(load_typed("t.yaml", marked.replace("review: proposed", "review: done"))) != []
+
+
 def test_the_readme_example_matches_the_schema() -> None:
     import re
 

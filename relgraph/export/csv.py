@@ -4,7 +4,8 @@ The export writes a folder:
 
 ``entities.csv``
     one row per entity: ``ID``, ``Label`` (the name), ``Type`` (the entity
-    kind), ``Description``, ``Aliases``, ``Country``, ``Tags``, ``External IDs``.
+    kind), ``Description``, ``Aliases``, ``Country``, ``Tags``, ``External IDs``,
+    ``Review`` (the review mark, ``proposed`` or ``accepted``, when there is one).
 ``relations.csv``
     one row per **relation** (``evidence="lists"``, the default), per
     evidence item (``evidence="rows"``) or per relation with the quotes as
@@ -14,7 +15,7 @@ The export writes a folder:
     importer recognises come first, ``Id``, ``Source``, ``Target``, ``Type``
     (``Directed`` or ``Undirected``), ``Label`` and ``Weight`` (the number of
     evidence items), and the relation type is in ``Relation type``. Then come
-    ``Status``, ``Sign``, ``Date``, ``Start``, ``End``, ``Notes`` and the
+    ``Status``, ``Sign``, ``Date``, ``Start``, ``End``, ``Notes``, ``Review`` and the
     evidence: ``Quote``, ``Quote source`` (a source id), ``Attributed to``,
     ``Credibility``, ``Evidence notes`` (the evidence item's own notes;
     ``Notes`` are the relation's). ``Label``, ``Weight``, ``Direction``,
@@ -123,6 +124,7 @@ ENTITY_COLUMNS = (
     "Country",
     "Tags",
     "External IDs",
+    "Review",
 )
 EVIDENCE_COLUMNS = (
     "Quote",
@@ -145,6 +147,7 @@ CLAIM_COLUMNS = (
     "Notes",
     "Reported",
     "Modality",
+    "Review",
     *EVIDENCE_COLUMNS,
 )
 SOURCE_COLUMNS = (
@@ -172,6 +175,7 @@ _RELATION_FIELDS = (
     "Notes",
     "Reported",
     "Modality",
+    "Review",
     "Quotes count",
     "Sources count",
     "Independent origins",
@@ -410,6 +414,7 @@ class CSVExporter(Exporter):
                     "Country": e.country,
                     "Tags": join_list(e.tags),
                     "External IDs": join_pairs(e.external_ids),
+                    "Review": e.review,
                 }
             )
         columns = relation_columns(layout, evidence)
@@ -479,6 +484,7 @@ class CSVExporter(Exporter):
             "Notes": r.notes,
             "Reported": r.reported,
             "Modality": r.modality,
+            "Review": r.review,
             "Quotes count": counts.quotes,
             "Sources count": len(counts.sources),
             "Independent origins": counts.independent,
@@ -517,6 +523,7 @@ class CSVExporter(Exporter):
             "Notes": c.notes,
             "Reported": c.reported,
             "Modality": c.modality,
+            "Review": c.review,
         }
 
     @staticmethod

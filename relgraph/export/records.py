@@ -162,6 +162,7 @@ def entity_record(entity: Entity) -> dict[str, Any]:
         "external_ids": dict(entity.external_ids),
         "tags": list(entity.tags),
         "referents": list(entity.referents),
+        "review": entity.review,
     }
 
 
@@ -235,6 +236,7 @@ def relation_record(dataset: Dataset, relation: Relation) -> dict[str, Any]:
         "notes": relation.notes,
         "reported": _date(relation.reported),
         "modality": relation.modality,
+        "review": relation.review,
         "evidence": [evidence_record(e) for e in relation.evidence],
         "category": t.category,
         "label": t.label,
@@ -258,6 +260,7 @@ def claim_record(claim: Claim, dataset: Dataset | None = None) -> dict[str, Any]
         "notes": claim.notes,
         "reported": _date(claim.reported),
         "modality": claim.modality,
+        "review": claim.review,
         "evidence": [evidence_record(e) for e in claim.evidence],
     }
     if dataset is not None:

@@ -112,6 +112,7 @@ ENTITIES = Spec(
         "country": "country",
         "tags": "tags",
         "external ids": "external_ids",
+        "review": "review",
     },
     {"id": "ID", "name": "Label", "kind": "Type"},
     ("id", "name", "kind"),
@@ -147,6 +148,7 @@ CLAIMS = Spec(
         "notes": "notes",
         "reported": "reported",
         "modality": "modality",
+        "review": "review",
         "context": _IGNORED,
         "source title": _IGNORED,
         **_EVIDENCE,
@@ -210,6 +212,7 @@ def relation_table_spec(headers: Sequence[str]) -> Spec:
         "notes": "notes",
         "reported": "reported",
         "modality": "modality",
+        "review": "review",
         "label": _IGNORED,
         "direction": _IGNORED,
         "category": _IGNORED,
@@ -628,7 +631,17 @@ def _listed_evidence(values: dict[str, Located], origin: Location) -> list[Item]
 
 def entity_items(table: Table) -> list[Item]:
     """One item per entity row."""
-    order = ("id", "name", "kind", "aliases", "country", "description", "external_ids", "tags")
+    order = (
+        "id",
+        "name",
+        "kind",
+        "aliases",
+        "country",
+        "description",
+        "external_ids",
+        "tags",
+        "review",
+    )
     return [
         Item({k: values[k] for k in order if k in values}, Location(table.path, line, 1))
         for line, values in table.rows

@@ -249,6 +249,7 @@
   function edgeLabel(e) {
     var status = ALLEGED.has(e.status) || e.status === "denied" ? e.status : "";
     if (unhappened(e)) status = (status ? status + " \u00b7 " : "") + modalityOf(e);
+    if (proposed(e)) status = "proposed" + (status ? " \u00b7 " + status : "");
     if (state.edgeLabels === "all") {
       return shorten(typeOf(e).label, 40) + (status ? " (" + status + ")" : "");
     }
@@ -296,7 +297,7 @@
       smooth: curve === 0 ? { enabled: false }
         : { enabled: true, type: curve > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(curve) },
       color: { color: c, highlight: shade(c, 0.35), hover: shade(c, 0.2), inherit: false,
-        opacity: denied ? 0.55 : 0.9 },
+        opacity: proposed(e) ? 0.45 : denied ? 0.55 : 0.9 },
       label: edgeLabel(e) || null,
     };
   }
@@ -1267,6 +1268,18 @@
   function conflictBadge(n) {
     return n ? h("span", { class: "badge conflict", text: n === 1 ? "conflict" : n + " conflicts" }) : null;
   }
+  /* A record still proposed for review (written by `relgraph suggest`, not checked yet):
+   * its line is drawn faint and labelled "proposed", its panel says so. */
+  function proposed(item) { return item.review === "proposed"; }
+  function reviewBadge(item) {
+    return proposed(item) ? h("span", { class: "badge review-proposed", text: "proposed" }) : null;
+  }
+  function reviewField(dl, item) {
+    if (!proposed(item)) return;
+    field(dl, "Review", [reviewBadge(item), " suggested by relgraph suggest and not checked yet: " +
+      "read it against its source before relying on it"]);
+  }
+
   function modalityBadge(item) {
     return unhappened(item) ? h("span", { class: "badge modality", text: modalityOf(item) }) : null;
   }
@@ -2354,6 +2367,7 @@
         meta.length ? h("span", { class: "muted", text: " \u00b7 " + meta.join(" \u00b7 ") }) : null,
         e.status !== "reported" && e.status !== "confirmed" ? [" ", statusBadge(e.status)] : null,
         unhappened(e) ? [" ", modalityBadge(e)] : null,
+        proposed(e) ? [" ", reviewBadge(e)] : null,
         conflictsOf(e).length ? [" ", conflictBadge(conflictsOf(e).length)] : null));
     return li;
   }
@@ -2369,6 +2383,7 @@
     body.appendChild(h("h2", { id: "details-title", tabindex: "-1", text: n.name }));
     if (!nodeVisible(id)) body.appendChild(h("p", { class: "notice", text: "Hidden by the current filters." }));
     var dl = h("dl", { class: "facts" });
+    reviewField(dl, n);
     if (n.aliases && n.aliases.length) field(dl, "Also known as", n.aliases.join("; "));
     field(dl, "Country", n.country);
     if (n.tags && n.tags.length) field(dl, "Tags", n.tags.join(", "));
@@ -2411,6 +2426,7 @@
         var li = h("li", { class: ALLEGED.has(c.status) ? "allegation" : null, "data-claim": c.id },
           h("p", { class: "statement" }, c.statement, " ", statusBadge(c.status),
             unhappened(c) ? [" ", modalityBadge(c)] : null,
+            proposed(c) ? [" ", reviewBadge(c)] : null,
             conflictsOf(c).length ? [" ", conflictBadge(conflictsOf(c).length)] : null,
             dateText(c) ? h("span", { class: "muted", text: " " + dateText(c) }) : null),
           c.notes ? h("p", { class: "muted", text: c.notes }) : null);
@@ -2475,6 +2491,7 @@
     }
     if (!edgeVisible(id)) body.appendChild(h("p", { class: "notice", text: "Hidden by the current filters." }));
     var dl = h("dl", { class: "facts" });
+    reviewField(dl, e);
     field(dl, "Type", t.label + (t.directed ? " / " + t.inverse_label : ""));
     field(dl, t.directed ? "From" : "Between", actorButton(e.from));
     field(dl, t.directed ? "To" : "And", actorButton(e.to));
