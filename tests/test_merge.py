@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
 import shlex
 from pathlib import Path
 
+import networkx as nx
 import pytest
 import yaml
 
@@ -786,6 +788,54 @@ def test_referents_travel_through_json_lines_and_node_link_json(
     assert code == 0, err
     assert relgraph.load(back).entity("ibrahim-raisi").referents == ("ebrahim-raisi",)
     assert relgraph.load(merged).graph().nodes["ibrahim-raisi"]["referents"] == ["ebrahim-raisi"]
+
+
+def test_referents_travel_through_csv_and_the_graph_and_engine_exports(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    merged = _merged_pair(pair, tmp_path, capsys)
+    sheets = tmp_path / "sheets"
+    code, _, err = run(capsys, "export", str(merged), "--to", "csv", "-o", str(sheets))
+    assert code == 0, err
+    with open(sheets / "entities.csv", encoding="utf-8", newline="") as fh:
+        rows = {row["ID"]: row for row in csv.DictReader(fh)}
+    assert rows["ibrahim-raisi"]["Referents"] == "ebrahim-raisi"
+    assert rows["iran"]["Referents"] == ""
+    (tmp_path / "back").mkdir()
+    back = tmp_path / "back" / "both.yaml"
+    code, _, err = run(
+        capsys,
+        "import",
+        "csv",
+        str(sheets / "entities.csv"),
+        str(sheets / "relations.csv"),
+        "--sources",
+        str(sheets / "sources.csv"),
+        "--claims",
+        str(sheets / "claims.csv"),
+        "--meta",
+        str(sheets / "meta.yaml"),
+        "-o",
+        str(back),
+    )
+    assert code == 0, err
+    assert relgraph.load(back).entity("ebrahim-raisi").id == "ibrahim-raisi"
+
+    graphml = tmp_path / "g.graphml"
+    assert run(capsys, "export", str(merged), "--to", "graphml", "-o", str(graphml))[0] == 0
+    assert "ebrahim-raisi" in str(nx.read_graphml(graphml).nodes["ibrahim-raisi"]["referents"])
+    gexf = tmp_path / "g.gexf"
+    assert run(capsys, "export", str(merged), "--to", "gexf", "-o", str(gexf))[0] == 0
+    assert nx.read_gexf(gexf).nodes["ibrahim-raisi"]["referents"] == "ebrahim-raisi"
+    cypher = tmp_path / "g.cypher"
+    assert run(capsys, "export", str(merged), "--to", "cypher", "-o", str(cypher))[0] == 0
+    assert 'referents: ["ebrahim-raisi"]' in cypher.read_text(encoding="utf-8")
+    admin = tmp_path / "admin"
+    assert run(capsys, "export", str(merged), "--to", "neo4j-admin", "-o", str(admin))[0] == 0
+    with open(admin / "entities.csv", encoding="utf-8", newline="") as fh:
+        table = list(csv.reader(fh))
+    column = table[0].index("referents:string[]")
+    assert [row[column] for row in table[1:] if row[0] == "ibrahim-raisi"] == ["ebrahim-raisi"]
 
 
 REFERENTS = """\

@@ -5,7 +5,8 @@ The export writes a folder:
 ``entities.csv``
     one row per entity: ``ID``, ``Label`` (the name), ``Type`` (the entity
     kind), ``Description``, ``Aliases``, ``Country``, ``Tags``, ``External IDs``,
-    ``Review`` (the review mark, ``proposed`` or ``accepted``, when there is one).
+    ``Referents`` (the old ids a merge folded into the actor), ``Review`` (the
+    review mark, ``proposed`` or ``accepted``, when there is one).
 ``relations.csv``
     one row per **relation** (``evidence="lists"``, the default), per
     evidence item (``evidence="rows"``) or per relation with the quotes as
@@ -124,6 +125,7 @@ ENTITY_COLUMNS = (
     "Country",
     "Tags",
     "External IDs",
+    "Referents",
     "Review",
 )
 EVIDENCE_COLUMNS = (
@@ -414,6 +416,7 @@ class CSVExporter(Exporter):
                     "Country": e.country,
                     "Tags": join_list(e.tags),
                     "External IDs": join_pairs(e.external_ids),
+                    "Referents": join_list(e.referents),
                     "Review": e.review,
                 }
             )

@@ -35,7 +35,7 @@ What the script makes:
 * ``(:Source {id, title, publisher, url, published, retrieved, reliability,
   text_path, sha256, notes})`` (``text`` too with ``texts=True``);
 * ``(:Entity:<Kind> {id, name, kind, aliases, country, description, tags,
-  external_ids})``, one label per entity kind, ``state`` → ``:State``,
+  external_ids, referents})``, one label per entity kind, ``state`` → ``:State``,
   ``armed_group`` → ``:ArmedGroup``; ``external_ids`` is a list of
   ``"scheme:id"`` texts;
 * ``(:Entity)-[:<TYPE> {...}]->(:Entity)``, one relationship type per relation
@@ -395,6 +395,7 @@ class CypherExporter(Exporter):
                             "description": e.description,
                             "tags": list(e.tags),
                             "external_ids": [f"{k}:{v}" for k, v in e.external_ids],
+                            "referents": list(e.referents),
                         }
                     ),
                 }

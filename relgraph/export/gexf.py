@@ -20,8 +20,8 @@ Declared attributes, each with a GEXF type:
 
 nodes
     ``kind``, ``kind_label``, ``country``, ``description``, ``aliases``,
-    ``tags``, ``external_ids`` and ``claims`` (string), ``claim_count``
-    (integer).
+    ``tags``, ``external_ids``, ``referents`` (the old ids a merge folded into
+    the actor) and ``claims`` (string), ``claim_count`` (integer).
 edges
     ``relation_type``, ``category``, ``type_label``, ``status``, ``sign``,
     ``date``, ``start``, ``end``, ``notes``, ``evidence``, ``sources``,
@@ -31,8 +31,8 @@ edges
 Lists are flattened into readable text: ``evidence`` has one line per
 evidence item (the quote, who it is attributed to, the source's title, the
 credibility and the evidence item's notes), ``sources`` one line per source
-(title, publisher, URL, date, reliability grade), ``aliases`` and ``tags``
-are joined with ``"; "``.
+(title, publisher, URL, date, reliability grade), ``aliases``, ``tags`` and
+``referents`` are joined with ``"; "``.
 
 Every edge is written directed (``defaultedgetype="directed"``), source to
 target as in the dataset; the ``directed`` attribute is ``false`` for types
@@ -126,6 +126,7 @@ NODE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
     ("aliases", "string"),
     ("tags", "string"),
     ("external_ids", "string"),
+    ("referents", "string"),
     ("claims", "string"),
     ("claim_count", "integer"),
 )
@@ -299,6 +300,7 @@ def _nodes(dataset: Dataset) -> Iterator[ET.Element]:
                 "aliases": join_readable(list(e.aliases)),
                 "tags": join_readable(list(e.tags)),
                 "external_ids": join_readable([f"{k}: {v}" for k, v in e.external_ids]),
+                "referents": join_readable(list(e.referents)),
                 "claims": "\n".join(claim_lines(own)),
                 "claim_count": len(own),
             },

@@ -18,7 +18,8 @@ nodes
     ``label`` (the entity's name: Gephi's GraphML importer takes a node's label
     from the key named ``label``), ``name``, ``kind``, ``kind_label``, ``color``
     (the kind's colour), ``country``, ``description``, ``aliases``, ``tags``, ``external_ids``,
-    ``claims`` (string), ``claim_count`` (int).
+    ``referents`` (old ids a merge folded into the actor), ``claims`` (string),
+    ``claim_count`` (int).
 edges (``id`` is the relation's id)
     ``relation_id``, ``type``, ``category``, ``label``, ``inverse_label``,
     ``status``, ``sign``, ``date``, ``start``, ``end``, ``notes``,
@@ -146,6 +147,7 @@ def _node_data(e: Entity, vocab: Vocabulary, own: list[Claim]) -> dict[str, Any]
         "aliases": list(e.aliases),
         "tags": list(e.tags),
         "external_ids": dict(e.external_ids),
+        "referents": list(e.referents),
         "claims": "\n".join(claim_lines(own)),
         "claim_count": len(own),
     }

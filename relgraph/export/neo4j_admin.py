@@ -28,7 +28,7 @@ as text: ``"19 agreement"``), ``date``, ``reported`` and ``origin``.
 
 An empty field is an absent property (the loader stores nothing for it): a
 value relgraph does not have is never written as a stand-in. Lists
-(``aliases``, ``tags``, ``external_ids``, the evidence texts of a relation)
+(``aliases``, ``tags``, ``external_ids``, ``referents``, the evidence texts of a relation)
 are ``string[]`` columns whose items are separated by U+001F (the unit
 separator, which no text of a dataset holds), and texts may span lines, so
 the loader is run with::
@@ -227,6 +227,7 @@ class Neo4jAdminExporter(Exporter):
                 "description",
                 "tags:string[]",
                 "external_ids:string[]",
+                "referents:string[]",
                 ":LABEL",
             ],
         )
@@ -241,6 +242,7 @@ class Neo4jAdminExporter(Exporter):
                     "description": e.description,
                     "tags": list(e.tags),
                     "external_ids": [f"{k}:{v}" for k, v in e.external_ids],
+                    "referents": list(e.referents),
                     ":LABEL": ["Entity", labels[e.kind].strip("`")],
                 },
                 f"entity '{e.id}'",

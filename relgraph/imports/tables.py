@@ -112,12 +112,13 @@ ENTITIES = Spec(
         "country": "country",
         "tags": "tags",
         "external ids": "external_ids",
+        "referents": "referents",
         "review": "review",
     },
     {"id": "ID", "name": "Label", "kind": "Type"},
     ("id", "name", "kind"),
     ENTITY_COLUMNS,
-    lists=("aliases", "tags"),
+    lists=("aliases", "tags", "referents"),
     pairs=("external_ids",),
     verbatim=(*_TEXT, "country"),
 )
@@ -640,6 +641,7 @@ def entity_items(table: Table) -> list[Item]:
         "description",
         "external_ids",
         "tags",
+        "referents",
         "review",
     )
     return [
