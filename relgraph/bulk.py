@@ -1698,7 +1698,7 @@ def read_records(path: str | os.PathLike[str]) -> Iterator[tuple[str, dict[str, 
     --------
     >>> kinds = [kind for kind, _ in read_records("graph_data/cuba_iran.yaml")]
     >>> kinds[:3], kinds[-1]
-    (['dataset', 'source', 'entity'], 'claim')
+    (['dataset', 'source', 'entity'], 'view')
     """
     from relgraph.validation import dataset_files
 

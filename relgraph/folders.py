@@ -61,7 +61,7 @@ def sections_of(path: str) -> frozenset[str]:
     Examples
     --------
     >>> sorted(sections_of("graph_data/cuba_iran.yaml"))
-    ['claims', 'dataset', 'entities', 'relations', 'sources']
+    ['claims', 'dataset', 'entities', 'relations', 'sources', 'views']
     """
     try:
         with open(path, "rb") as fh:

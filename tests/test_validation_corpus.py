@@ -469,7 +469,7 @@ EXPECTED: dict[str, str] = {
     ),
     "unknown-section": (
         "{path}:10:1: error[unknown-section] 'entites' is not a dataset section\n"
-        "  hint: did you mean 'entities'? sections are: dataset, vocabulary, sources, entities, relations, claims\n"
+        "  hint: did you mean 'entities'? sections are: dataset, vocabulary, sources, entities, relations, claims, views\n"
         "{path}:21:13: error[unknown-entity] 'iran' is not an entity of the dataset\n"
         "  hint: entities are listed under 'entities:'\n"
         "{path}:22:13: error[unknown-entity] 'cuba' is not an entity of the dataset\n"
@@ -503,7 +503,7 @@ EXPECTED: dict[str, str] = {
         "{path}:20:12: error[wrong-type] 'relations' must be a list\n"
         "  hint: write each of the relations as a '- id: …' item\n"
         "{path}:21:1: error[unknown-section] 'x' is not a dataset section\n"
-        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims"
+        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims, views"
     ),
     "vocab-bad-category": (
         "{path}:4:17: error[unknown-category] 'money' is not a category\n"
@@ -531,27 +531,27 @@ EXPECTED: dict[str, str] = {
     ),
     "alias-bomb": (
         "{path}:1:1: error[unknown-section] 'lol' is not a dataset section\n"
-        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims\n"
+        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims, views\n"
         "{path}:2:1: error[unknown-section] 'l0' is not a dataset section\n"
-        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims\n"
+        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims, views\n"
         "{path}:2:10: error[yaml-alias] anchors and aliases (&name, *name) are not allowed\n"
         "  hint: write the value out in full\n"
         "{path}:3:1: error[unknown-section] 'l1' is not a dataset section\n"
-        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims\n"
+        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims, views\n"
         "{path}:4:1: error[unknown-section] 'l2' is not a dataset section\n"
-        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims\n"
+        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims, views\n"
         "{path}:5:1: error[unknown-section] 'l3' is not a dataset section\n"
-        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims\n"
+        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims, views\n"
         "{path}:6:1: error[unknown-section] 'l4' is not a dataset section\n"
-        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims\n"
+        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims, views\n"
         "{path}:7:1: error[unknown-section] 'l5' is not a dataset section\n"
-        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims\n"
+        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims, views\n"
         "{path}:8:1: error[unknown-section] 'l6' is not a dataset section\n"
-        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims\n"
+        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims, views\n"
         "{path}:9:1: error[unknown-section] 'l7' is not a dataset section\n"
-        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims\n"
+        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims, views\n"
         "{path}:10:1: error[unknown-section] 'l8' is not a dataset section\n"
-        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims"
+        "  hint: sections are: dataset, vocabulary, sources, entities, relations, claims, views"
     ),
     "deep-nesting-100k": (
         "{path}:4:72: error[too-deep] nesting is deeper than 64 levels\n"

@@ -34,7 +34,7 @@ Examples
 >>> export(ds, "gexf", path) == (path,)
 True
 >>> export_bytes(ds, "jsonl").count(b"\\n") == 1 + len(ds.sources) + len(ds.entities) \\
-...     + len(ds.relations) + len(ds.claims)
+...     + len(ds.relations) + len(ds.claims) + len(ds.views)
 True
 """
 

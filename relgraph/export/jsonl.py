@@ -41,7 +41,7 @@ Examples
 >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
 >>> kinds = [kind for kind, _ in records(ds)]
 >>> kinds[0], kinds[1], kinds[-1]
-('dataset', 'source', 'claim')
+('dataset', 'source', 'view')
 >>> kinds.count("relation") == len(ds.relations)
 True
 >>> list(text_files(ds))
