@@ -481,7 +481,7 @@ def test_the_structure_check_catches_broken_gexf(bundled: relgraph.Dataset) -> N
     data = data.replace(b'<spell start="2006-01-01"', b'<spell start="2006-02-01"')
     data = data.replace(b'source="cuba"', b'source="kuba"', 1)
     problems = check_gexf(data)
-    assert "bad attribute declaration {'id': '8', 'title': 'claim_count', 'type': 'int'}" in (
+    assert "bad attribute declaration {'id': '9', 'title': 'claim_count', 'type': 'int'}" in (
         problems
     )
     assert any("ends before it starts" in p for p in problems)
