@@ -14,6 +14,9 @@ on its own, with its own rules and messages, and joins them:
 - Where two definitions agree, their lists are joined: an actor's aliases, tags
   and external ids, and a relation's or claim's evidence (one quote from one
   source once).
+- **An old id still names the actor it was merged into**: a dataset whose actor
+  has an id that another dataset keeps among an actor's ``referents`` joins that
+  actor (see :class:`_OldIds`); another kind, country or external id is reported.
 - Two vocabularies may add the same kind or type only with the same meaning.
 - The result says what it was made from: :attr:`Dataset.parts` keeps each
   dataset's description, notes, license and authors.
@@ -29,8 +32,9 @@ True
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from relgraph.corroboration import independent_origins, unconfirmed
@@ -114,6 +118,44 @@ def _join_evidence(a: tuple[Evidence, ...], b: tuple[Evidence, ...]) -> tuple[Ev
     return a + tuple(e for e in b if _evidence_key(e) not in seen)
 
 
+def _redirect_value(value: Any, actors: Mapping[str, str]) -> Any:
+    if isinstance(value, str):
+        return actors.get(value, value)
+    if isinstance(value, tuple):
+        return tuple(actors.get(v, v) if isinstance(v, str) else v for v in value)
+    return value
+
+
+#: Fields of an evidence item or a source that name actors, redirected when actors join.
+_ACTOR_FIELDS = ("attributed_to", "attributed_entity", "origin", "origin_entity", "affiliation")
+
+
+@functools.cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
+
+
+def _redirect(item: _T, actors: Mapping[str, str], sources: Mapping[str, str]) -> _T:
+    changes: dict[str, Any] = {}
+    names = _field_names(type(item))  # type: ignore[arg-type]
+    for name in _ACTOR_FIELDS:
+        if name in names:
+            value = getattr(item, name)
+            new = _redirect_value(value, actors)
+            if name == "origin" and isinstance(value, str):
+                new = sources.get(value, new)
+            if new != value:
+                changes[name] = new
+    if "derived_from" in names:
+        value = getattr(item, "derived_from")  # noqa: B009 - only some model classes have it
+        new = tuple(sources.get(v, v) for v in value)
+        if new != value:
+            changes["derived_from"] = tuple(dict.fromkeys(new))
+    if isinstance(item, Evidence) and item.source in sources:
+        changes["source"] = sources[item.source]
+    return dataclasses.replace(item, **changes) if changes else item  # type: ignore[type-var]
+
+
 def _vocabularies(datasets: Sequence[Dataset], problems: list[Diagnostic]) -> Vocabulary:
     first = datasets[0].vocabulary
     tables: dict[str, dict[str, Any]] = {
@@ -150,6 +192,7 @@ def _join(
     fold: Callable[[_T, _T], _T],
     what: str,
     problems: list[Diagnostic],
+    conflict: Callable[[_T, _T, Dataset, list[str]], bool] | None = None,
 ) -> tuple[_T, ...]:
     out: dict[str, _T] = {}
     for ds in datasets:
@@ -161,7 +204,8 @@ def _join(
             first = out[ident]
             differ = compare(first, item)
             if differ:
-                _conflict(problems, what, first, item, ds, differ)
+                if conflict is None or not conflict(first, item, ds, differ):
+                    _conflict(problems, what, first, item, ds, differ)
             else:
                 out[ident] = fold(first, item)
     return tuple(out.values())
@@ -215,8 +259,146 @@ def fold_actors(members: Sequence[Entity], *, join_descriptions: bool = False) -
     )
 
 
-def _entity_fold(a: Entity, b: Entity) -> Entity:
-    return fold_actors([a, b])
+class _OldIds:
+    """Actors that a dataset names by an old id, the referent of an actor of another.
+
+    ``relgraph merge`` keeps the ids it folded into an actor as its ``referents``,
+    and an old id still names that actor. A dataset loaded with the merged one that
+    uses such an id for an actor of its own (the dataset the merge was made from, or
+    one curated with its ids) is speaking of that actor: its definition joins the
+    actor under the kept id, its name becoming an alias, and its relations, claims
+    and evidence are redirected. Its name may differ (that is why the merge joined
+    them); its kind, country or external ids may not.
+    """
+
+    def __init__(self, datasets: Sequence[Dataset], problems: list[Diagnostic]) -> None:
+        self.problems = problems
+        #: each old id: the actor it names and the dataset saying so
+        self.owner: dict[str, tuple[Entity, Dataset]] = {}
+        #: the actors renamed to the id they were merged into, by object, with the old id
+        self.renamed: dict[int, tuple[Entity, str]] = {}
+        for ds in datasets:
+            for e in ds.entities:
+                for old in e.referents:
+                    held = self.owner.setdefault(old, (e, ds))
+                    if held[0].id != e.id:
+                        path, line, column = _where(e, ds)
+                        problems.append(
+                            Diagnostic(
+                                path,
+                                line,
+                                column,
+                                "conflicting-referent",
+                                f"the old id '{old}' is a referent of '{e.id}' here, but of "
+                                f"'{held[0].id}'{_at(held[0])}",
+                                "an old id names the one actor it was merged into: keep it in "
+                                "the referents of one of them",
+                            )
+                        )
+
+    def rename(self, ds: Dataset) -> Dataset:
+        """``ds`` with each actor it names by an old id under the id it was merged into."""
+        ids = {e.id for e in ds.entities}
+        actors: dict[str, str] = {}
+        for e in ds.entities:
+            held = self.owner.get(e.id)
+            if held is None or held[0].id == e.id:
+                continue
+            owner = held[0]
+            if owner.id in ids:  # this dataset keeps the two apart
+                path, line, column = _where(e, ds)
+                self.problems.append(
+                    Diagnostic(
+                        path,
+                        line,
+                        column,
+                        "conflicting-referent",
+                        f"the actor '{e.id}' was merged into '{owner.id}'{_at(owner)}, but "
+                        f"this dataset has '{e.id}' and '{owner.id}' as two actors",
+                        f"if they are one actor, judge the pair the same with `relgraph "
+                        f"match` and `relgraph merge`; if not, give '{e.id}' another id",
+                    )
+                )
+                continue
+            actors[e.id] = owner.id
+        if not actors:
+            return ds
+        entities = []
+        for e in ds.entities:
+            if e.id in actors:
+                moved = dataclasses.replace(e, id=actors[e.id])
+                self.renamed[id(moved)] = (moved, e.id)
+                entities.append(moved)
+            else:
+                entities.append(e)
+
+        def evidence(items: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+            return tuple(_redirect(x, actors, {}) for x in items)
+
+        return dataclasses.replace(
+            ds,
+            entities=tuple(entities),
+            sources=tuple(_redirect(s, actors, {}) for s in ds.sources),
+            relations=tuple(
+                dataclasses.replace(
+                    _redirect(r, actors, {}),
+                    source=actors.get(r.source, r.source),
+                    target=actors.get(r.target, r.target),
+                    evidence=evidence(r.evidence),
+                )
+                for r in ds.relations
+            ),
+            claims=tuple(
+                dataclasses.replace(
+                    _redirect(c, actors, {}),
+                    entity=actors.get(c.entity, c.entity),
+                    evidence=evidence(c.evidence),
+                )
+                for c in ds.claims
+            ),
+        )
+
+    def old_id(self, e: Entity) -> str | None:
+        held = self.renamed.get(id(e))
+        return held[1] if held is not None and held[0] is e else None
+
+    def compare(self, a: Entity, b: Entity) -> list[str]:
+        differ = _entity_diff(a, b)
+        if (self.old_id(a) is None) != (self.old_id(b) is None):
+            differ = [d for d in differ if d != "name"]  # the merge joined two names
+        return differ
+
+    def fold(self, a: Entity, b: Entity) -> Entity:
+        if self.old_id(a) is not None and self.old_id(b) is None:
+            return fold_actors([b, a])  # the actor the old id was merged into leads
+        one = fold_actors([a, b])
+        if self.old_id(a) is not None:  # both named by the old id: still to be joined
+            self.renamed[id(one)] = (one, self.old_id(a) or "")
+        return one
+
+    def conflict(self, a: Entity, b: Entity, ds: Dataset, differ: list[str]) -> bool:
+        """Report a definition under an old id that another actor's differs from."""
+        old = self.old_id(b) or self.old_id(a)
+        if old is None or (self.old_id(a) is None) == (self.old_id(b) is None):
+            return False
+        renamed, kept = (b, a) if self.old_id(b) is not None else (a, b)
+        said = ", ".join(
+            f"{n} {_show(getattr(renamed, n))} vs {_show(getattr(kept, n))}" for n in differ
+        )
+        path, line, column = _where(renamed, ds)  # located at the old id's definition
+        self.problems.append(
+            Diagnostic(
+                path,
+                line,
+                column,
+                "conflicting-entity",
+                f"the actor '{old}' was merged into '{kept.id}'{_at(kept)}, which is defined "
+                f"differently ({said})",
+                f"an old id names the actor it was merged into: if '{old}' is another actor "
+                "here, give it another id; if it is the same one, define it alike",
+            )
+        )
+        return True
 
 
 #: Fields that may differ between two definitions of one id without a conflict.
@@ -270,6 +452,8 @@ def combine(datasets: Sequence[Dataset]) -> Dataset:
         return unique[0]
     problems: list[Diagnostic] = []
     vocabulary = _vocabularies(unique, problems)
+    old_ids = _OldIds(unique, problems)
+    unique = [old_ids.rename(ds) for ds in unique]
     sources = _join(
         unique,
         lambda d: d.sources,
@@ -278,7 +462,15 @@ def combine(datasets: Sequence[Dataset]) -> Dataset:
         "source",
         problems,
     )
-    entities = _join(unique, lambda d: d.entities, _entity_diff, _entity_fold, "entity", problems)
+    entities = _join(
+        unique,
+        lambda d: d.entities,
+        old_ids.compare,
+        old_ids.fold,
+        "entity",
+        problems,
+        old_ids.conflict,
+    )
     relations: tuple[Relation, ...] = _join(
         unique,
         lambda d: d.relations,

@@ -41,13 +41,12 @@ Examples
 from __future__ import annotations
 
 import dataclasses
-import functools
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from relgraph.combine import _vocabularies, fold_actors
+from relgraph.combine import _redirect, _vocabularies, fold_actors
 from relgraph.errors import DatasetError, Diagnostic, UsageError
 from relgraph.judgements import Judgement, check_judgements
 from relgraph.matching import Ref
@@ -248,44 +247,6 @@ def _problem(item: Any, code: str, message: str, hint: str) -> Diagnostic:
     if loc is None:
         return Diagnostic("", 0, 0, code, message, hint)
     return Diagnostic(loc.path, loc.line, loc.column, code, message, hint)
-
-
-def _redirect_value(value: Any, actors: Mapping[str, str]) -> Any:
-    if isinstance(value, str):
-        return actors.get(value, value)
-    if isinstance(value, tuple):
-        return tuple(actors.get(v, v) if isinstance(v, str) else v for v in value)
-    return value
-
-
-#: Fields of an evidence item or a source that name actors, redirected when actors join.
-_ACTOR_FIELDS = ("attributed_to", "attributed_entity", "origin", "origin_entity", "affiliation")
-
-
-@functools.cache
-def _field_names(cls: type) -> frozenset[str]:
-    return frozenset(f.name for f in dataclasses.fields(cls))
-
-
-def _redirect(item: _T, actors: Mapping[str, str], sources: Mapping[str, str]) -> _T:
-    changes: dict[str, Any] = {}
-    names = _field_names(type(item))  # type: ignore[arg-type]
-    for name in _ACTOR_FIELDS:
-        if name in names:
-            value = getattr(item, name)
-            new = _redirect_value(value, actors)
-            if name == "origin" and isinstance(value, str):
-                new = sources.get(value, new)
-            if new != value:
-                changes[name] = new
-    if "derived_from" in names:
-        value = getattr(item, "derived_from")  # noqa: B009 - only some model classes have it
-        new = tuple(sources.get(v, v) for v in value)
-        if new != value:
-            changes["derived_from"] = tuple(dict.fromkeys(new))
-    if isinstance(item, Evidence) and item.source in sources:
-        changes["source"] = sources[item.source]
-    return dataclasses.replace(item, **changes) if changes else item  # type: ignore[type-var]
 
 
 def _evidence_key(e: Evidence) -> tuple[str, str, int]:

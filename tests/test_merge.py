@@ -886,6 +886,123 @@ def test_bad_referents_are_located_errors(
     ), err
 
 
+def test_a_dataset_naming_an_actor_by_its_old_id_joins_the_actor_it_was_merged_into(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Loaded with the merge, the second dataset's 'ebrahim-raisi' is the merged Raisi."""
+    merged = _merged_pair(pair, tmp_path, capsys)
+    alone = relgraph.load(merged)
+    for paths in ([merged, pair[1]], [pair[1], merged]):
+        ds = relgraph.load(paths)
+        assert [e.id for e in ds.entities] == [e.id for e in alone.entities]
+        raisi = ds.entity("ebrahim-raisi")
+        assert (raisi.id, raisi.name, raisi.referents) == (
+            "ibrahim-raisi",
+            "Ibrahim Raisi",
+            ("ebrahim-raisi",),
+        )
+        assert "Ebrahim Raisi" in raisi.aliases
+        (visit,) = [r for r in ds.relations if r.id == "raisi-visit-havana"]
+        assert visit.source == "ibrahim-raisi"
+        assert "ebrahim-raisi" not in ds.graph()
+    code, _, err = run(capsys, "validate", str(merged), str(pair[1]))
+    assert code == 0, err
+
+
+def _problems(*paths: Path) -> list[tuple[str, int, int, str, str, str]]:
+    with pytest.raises(DatasetError) as caught:
+        relgraph.load(list(paths))
+    return [(d.path, d.line, d.column, d.code, d.message, d.hint) for d in caught.value.diagnostics]
+
+
+def test_an_old_id_defined_as_another_kind_or_kept_apart_is_a_located_conflict(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    merged = _merged_pair(pair, tmp_path, capsys)
+    at = str(relgraph.load(merged).entity("ibrahim-raisi").location)
+    text = pair[1].read_text(encoding="utf-8")
+    other = pair[1].with_name("other.yaml")
+    other.write_text(
+        text.replace("id: second", "id: other").replace(
+            "name: Ebrahim Raisi\n    kind: official", "name: Ebrahim Raisi\n    kind: person"
+        ),
+        encoding="utf-8",
+    )
+    apart = pair[1].with_name("apart.yaml")
+    apart.write_text(
+        text.replace("id: second", "id: apart").replace(
+            "  - id: ebrahim-raisi\n",
+            "  - id: ibrahim-raisi\n    name: Ibrahim Raisi\n    kind: official\n"
+            "  - id: ebrahim-raisi\n",
+        ),
+        encoding="utf-8",
+    )
+    line = text.splitlines().index("  - id: ebrahim-raisi") + 1
+    for paths in ([merged, other], [other, merged]):
+        assert _problems(*paths) == [
+            (
+                str(other),
+                line,
+                5,
+                "conflicting-entity",
+                f"the actor 'ebrahim-raisi' was merged into 'ibrahim-raisi' at {at}, which is "
+                "defined differently (kind 'person' vs 'official')",
+                "an old id names the actor it was merged into: if 'ebrahim-raisi' is another "
+                "actor here, give it another id; if it is the same one, define it alike",
+            )
+        ]
+    # its relations keep the old id, so one the merge holds is told differently too
+    assert [p[3] for p in _problems(apart, merged)] == [
+        "conflicting-referent",
+        "conflicting-relation",
+    ]
+    assert _problems(apart, merged)[0] == (
+        str(apart),
+        line + 3,
+        5,
+        "conflicting-referent",
+        f"the actor 'ebrahim-raisi' was merged into 'ibrahim-raisi' at {at}, but this "
+        "dataset has 'ebrahim-raisi' and 'ibrahim-raisi' as two actors",
+        "if they are one actor, judge the pair the same with `relgraph match` and "
+        "`relgraph merge`; if not, give 'ebrahim-raisi' another id",
+    )
+    out_file = tmp_path / "both.html"
+    code, _, err = run(capsys, "render", str(merged), str(other), "-o", str(out_file))
+    assert code == 1
+    assert "error[conflicting-entity] the actor 'ebrahim-raisi' was merged into" in err
+    assert "Traceback" not in err
+    assert not out_file.exists()
+
+
+def test_one_old_id_merged_into_two_actors_is_a_conflict(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    merged = _merged_pair(pair, tmp_path, capsys)
+    twin = merged.with_name("twin.yaml")
+    twin.write_text(
+        merged.read_text(encoding="utf-8")
+        .replace("id: both", "id: twin", 1)
+        .replace("ibrahim-raisi", "president-raisi"),
+        encoding="utf-8",
+    )
+    at = str(relgraph.load(merged).entity("ibrahim-raisi").location)
+    where = relgraph.load(twin).entity("president-raisi").location
+    assert where is not None
+    referents = [p for p in _problems(merged, twin) if p[3] == "conflicting-referent"]
+    assert referents == [
+        (
+            str(twin),
+            where.line,
+            where.column,
+            "conflicting-referent",
+            f"the old id 'ebrahim-raisi' is a referent of 'president-raisi' here, but of "
+            f"'ibrahim-raisi' at {at}",
+            "an old id names the one actor it was merged into: keep it in the referents of "
+            "one of them",
+        )
+    ]
+
+
 # -- one text under two source ids is one origin ---------------------------------
 
 
