@@ -180,7 +180,8 @@ def _html_text(html: str, name: str) -> tuple[str, tuple[str, ...]]:
         _refuse(
             name,
             "no-article-text",
-            f"found no article text in this web page ({words} words of text outside the page's "
+            f"found no article text in this web page ({words} {'word' if words == 1 else 'words'}"
+            " of text outside the page's "
             "navigation and boilerplate)",
             "check that the page is the article itself (not a login, cookie or index page), or "
             "save the article's text as a .txt file and add that",

@@ -279,7 +279,8 @@ def test_an_unknown_column_is_named_with_the_closest_known_one(
     assert _problems(exc) == [
         f"{rel}:1:1: error[unknown-column] unknown column 'frm'\n"
         "  hint: did you mean 'From'? relations take: ID, From, To, Type, Status, Sign, Date, "
-        "Start, End, Notes, Reported, Modality, Quote, Quote source, Attributed to, Credibility, "
+        "Start, End, Notes, Reported, Modality, Review, Quote, Quote source, Attributed to, "
+        "Credibility, "
         "Evidence notes, Stance, Amount, Evidence date, Evidence reported, Evidence origin"
     ]
     assert not (tmp_path / "out.yaml").exists()

@@ -293,6 +293,13 @@ def test_a_page_without_article_text_is_refused(
     assert err.startswith(
         "login.html: error[no-article-text] found no article text in this web page"
     )
+    nav = b"<html><body><nav><a href='/'>Home</a></nav></body></html>"
+    (tmp_path / "nav").mkdir()
+    err = _refused(tmp_path / "nav", capsys, "index.html", nav)
+    assert err.startswith(
+        "index.html: error[no-article-text] found no article text in this web page (1 word of "
+        "text outside the page's navigation and boilerplate)\n"
+    ), err
 
 
 def test_every_bad_field_is_reported_at_once(

@@ -254,6 +254,7 @@ def relation_table_spec(headers: Sequence[str]) -> Spec:
             "Notes",
             "Reported",
             "Modality",
+            "Review",
             *EVIDENCE_COLUMNS,
         ),
         numbers=("credibility",),
