@@ -1620,7 +1620,7 @@
           col.appendChild(h("p", { class: "muted small", text: "Item " + (i + 1) + ": from a hidden source." }));
           return;
         }
-        col.appendChild(h("blockquote", { class: "quote" }, h("p", { text: x.quote })));
+        col.appendChild(h("blockquote", { class: "quote" }, quoteText(x)));
         col.appendChild(h("p", { class: "side-source" }, h("span", { class: "label", text: "Item " + (i + 1) + " \u2014 " }), sourceTitle(x.source)));
       });
       sides.appendChild(col);
@@ -2231,12 +2231,46 @@
     if (sources.has(ev.source)) grades.appendChild(aboutSource(ev.source));
     return [block, grades.firstChild ? grades : null];
   }
+  /* An elided quote's fragments ("a \u2026 b", "a ... b", "a [\u2026] b", as relgraph.quotes
+   * splits them), or null when it has no elision or its context holds it whole, dots and all. */
+  var ELISION = /\s+\[?(?:\u2026|\.\.\.)\]?\s+/;
+  function quoteFragments(ev) {
+    var q = String(ev.quote);
+    var parts = (" " + q + " ").split(ELISION).map(function (part) {
+      return part.replace(/\s+/g, " ").trim();
+    }).filter(Boolean);
+    if (parts.length < 2) return null;
+    if (ev.context && String(ev.context).indexOf(q.replace(/\s+/g, " ").trim()) >= 0) return null;
+    return parts;
+  }
+  /* The quote as written; an elided one as its fragments with each elision marked. */
+  function quoteText(ev) {
+    var parts = quoteFragments(ev);
+    if (!parts) return h("p", { text: ev.quote });
+    var p = h("p", { class: "elided" });
+    parts.forEach(function (part, n) {
+      if (n) p.appendChild(h("span", { class: "elision", title: "words left out", "aria-label": "words left out", text: " [\u2026] " }));
+      p.appendChild(h("span", { class: "fragment", text: part }));
+    });
+    return p;
+  }
   function contextBlock(ev) {
     if (!ev.context) return null;
     var ctx = String(ev.context);
     var q = String(ev.quote).replace(/\s+/g, " ").trim();
     var at = q ? ctx.indexOf(q) : -1;
     var p = h("p", { class: "context" }, h("span", { class: "label", text: "In context: " }));
+    var parts = quoteFragments(ev);
+    if (parts) {  // each fragment marked where it is, in order
+      var pieces = [], pos = 0;
+      for (var n = 0; n < parts.length; n++) {
+        var found = ctx.indexOf(parts[n], pos);
+        if (found < 0) { pieces = null; break; }
+        pieces.push(ctx.slice(pos, found), h("mark", { text: parts[n] }));
+        pos = found + parts[n].length;
+      }
+      if (pieces) { pieces.push(ctx.slice(pos)); append(p, pieces); return p; }
+    }
     if (at >= 0) {
       append(p, [ctx.slice(0, at), h("mark", { text: q }), ctx.slice(at + q.length)]);
     } else {
@@ -2278,7 +2312,7 @@
     if (ev.reported && ev.reported !== s.published) when.push("reported " + ev.reported);
     return h("li", { value: i + 1, class: ev.stance && ev.stance !== "supports" ? "stance-" + ev.stance : null },
       stance,
-      h("blockquote", { class: "quote" }, h("p", { text: ev.quote })),
+      h("blockquote", { class: "quote" }, quoteText(ev)),
       amounts,
       when.length ? h("p", { class: "attribution", text: when.join("; ").replace(/^./, function (c) { return c.toUpperCase(); }) }) : null,
       attributed, sourceBlock(ev), contextBlock(ev), notes);
