@@ -182,7 +182,19 @@ def accept(
 
     draft, into = os.fspath(draft), os.fspath(into)
     if os.path.isdir(into):
-        raise UsageError(f"--into names a folder ({into}): name the dataset file to add to")
+        # A folder's sections may lie in several files, and records are appended to the end
+        # of each section as text: only the file named says where they go.
+        files = sorted(
+            os.path.join(into, n)
+            for n in os.listdir(into)
+            if n.endswith((".yaml", ".yml", ".jsonl")) and os.path.isfile(os.path.join(into, n))
+        )
+        shown = ", ".join(files[:3]) + (f" (and {len(files) - 3} more)" if len(files) > 3 else "")
+        raise UsageError(
+            f"--into names a folder ({into}); accept adds to one dataset file\n"
+            "  hint: name the file the records go into, the one with their sections "
+            "(relations:, entities:…)" + (f": {shown}" if files else "")
+        )
     if not into.endswith((".yaml", ".yml", ".jsonl")):
         raise UsageError(f"--into must name a dataset file (.yaml, .yml or .jsonl): {into}")
     if not draft.endswith((".yaml", ".yml")):

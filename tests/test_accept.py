@@ -269,3 +269,26 @@ def _as_text(value: object) -> object:
     if isinstance(value, list):
         return [_as_text(v) for v in value]
     return str(value)
+
+
+def test_into_a_folder_is_refused_with_the_files_to_name(
+    tmp_path: Path, draft_text: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder's sections may lie in several files: the file named says where records go."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    draft, dataset = _setup(folder, draft_text)
+    before = dataset.read_bytes(), draft.read_bytes()
+    (folder / "draft.yaml").rename(tmp_path / "draft.yaml")
+    draft = tmp_path / "draft.yaml"
+    for name in ("cuba_iran.yaml", "cuba_iran_havana.yaml", "cuba_iran_havana.judgements.yaml"):
+        (folder / name).unlink()
+    draft.write_text(_mark(draft_text, OFFICE), encoding="utf-8")
+    code, out, err = run(capsys, "accept", str(draft), "--into", str(folder))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"relgraph: error: --into names a folder ({folder}); accept adds to one dataset file\n"
+        "  hint: name the file the records go into, the one with their sections "
+        f"(relations:, entities:…): {dataset}\n"
+    ), err
+    assert dataset.read_bytes() == before[0]

@@ -30,7 +30,7 @@ def _counted(section: str, ids: list[str]) -> str:
     "--into",
     "into",
     required=True,
-    type=click.Path(dir_okay=False),
+    type=click.Path(),  # a folder is refused by accept, with the files to name instead
     metavar="DATASET",
     help="The dataset file to add the records to.",
 )
