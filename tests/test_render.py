@@ -780,3 +780,24 @@ def test_the_cli_refuses_a_page_too_large_with_a_hint(
     assert err.startswith("relgraph: error: the page would hold ")
     assert err.endswith("draw one actor's neighbourhood with relgraph ego X --page\n")
     assert not out.exists()
+
+
+def test_the_written_line_says_one_relation_for_one(tmp_path: Path) -> None:
+    text = "Iran signed an accord with Cuba.\n"
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "t.txt").write_text(text, encoding="utf-8")
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    (tmp_path / "one.yaml").write_text(
+        "dataset: {id: one, title: One}\n"
+        f"sources:\n  - {{id: t, title: T, reliability: F, text: sources/t.txt, sha256: {sha}}}\n"
+        "entities:\n  - {id: iran, name: Iran, kind: state}\n"
+        "  - {id: cuba, name: Cuba, kind: state}\n"
+        "relations:\n  - {source: iran, target: cuba, type: agreement, status: reported,\n"
+        "     evidence: [{quote: Iran signed an accord, source: t}]}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "one.html"
+    result = run(str(tmp_path / "one.yaml"), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    size = out.stat().st_size
+    assert result.stderr == f"relgraph: wrote {out} ({size:,} bytes; 2 actors, 1 relation)\n"

@@ -21,6 +21,7 @@ from relgraph import analysis
 from relgraph.cli.common import (
     DatasetOrder,
     clear,
+    counted,
     dataset_argument,
     echo,
     format_option,
@@ -1009,7 +1010,8 @@ def ego_command(
             return
         render_page(sub, page, title=title)
         echo(
-            f"relgraph: wrote {page} ({len(sub.entities)} actors, {len(sub.relations)} relations)",
+            f"relgraph: wrote {page} ({counted(len(sub.entities), 'actor', 'actors')}, "
+            f"{counted(len(sub.relations), 'relation', 'relations')})",
             err=True,
         )
     if fmt == "json":

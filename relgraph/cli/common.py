@@ -38,6 +38,7 @@ __all__ = [
     "DatasetOrder",
     "NothingWritten",
     "clear",
+    "counted",
     "dataset_argument",
     "dataset_label",
     "dataset_paths",
@@ -595,3 +596,14 @@ def _run(group: click.Group, argv: list[str] | None) -> int:
         )
         return 3
     return 0
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """``n`` with the noun that agrees with it: ``1 relation``, ``2 relations``.
+
+    Examples
+    --------
+    >>> counted(1, "relation", "relations"), counted(1_200, "actor", "actors")
+    ('1 relation', '1,200 actors')
+    """
+    return f"{n:,} {one if n == 1 else many}"

@@ -11,6 +11,7 @@ from relgraph.cli.analyze import filter_options, optional_filter
 from relgraph.cli.common import (
     NothingWritten,
     clear,
+    counted,
     dataset_argument,
     echo,
     echo_summary,
@@ -140,7 +141,8 @@ def render_command(
     else:
         echo(
             f"relgraph: wrote {target} ({size:,} bytes; "
-            f"{len(ds.entities)} actors, {len(ds.relations)} relations)",
+            f"{counted(len(ds.entities), 'actor', 'actors')}, "
+            f"{counted(len(ds.relations), 'relation', 'relations')})",
             err=True,
         )
     if open_page:
