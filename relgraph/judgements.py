@@ -57,6 +57,7 @@ __all__ = [
     "check_judgements",
     "judgements_yaml",
     "read_judgements",
+    "read_judgements_partly",
 ]
 
 Decision = Literal["same", "different", "unsure"]
@@ -160,6 +161,25 @@ def read_judgements(path: str | os.PathLike[str]) -> tuple[Judgement, ...]:
     DatasetError
         Every problem of the file, located.
     """
+    judgements, problems = read_judgements_partly(path)
+    if problems:
+        raise DatasetError(problems)
+    return judgements
+
+
+def read_judgements_partly(
+    path: str | os.PathLike[str],
+) -> tuple[tuple[Judgement, ...], list[Diagnostic]]:
+    """The judgements of a file that are well formed, and the problems of the rest.
+
+    So that a command can check the well-formed ones against the datasets too and
+    report every problem of the file at once.
+
+    Examples
+    --------
+    >>> read_judgements_partly("graph_data/cuba_iran_havana.judgements.yaml")[1]
+    []
+    """
     path = os.fspath(path)
     problems = Problems()
     root, diags = read_yaml(path)
@@ -202,9 +222,7 @@ def read_judgements(path: str | os.PathLike[str]) -> tuple[Judgement, ...]:
             j = _item(problems, item)
             if j is not None:
                 out.append(j)
-    if problems.items:
-        raise DatasetError(sorted(problems.items, key=Diagnostic.sort_key))
-    return tuple(out)
+    return tuple(out), sorted(problems.items, key=Diagnostic.sort_key)
 
 
 def _diag(j: Judgement, code: str, message: str, hint: str | None) -> Diagnostic:

@@ -329,6 +329,30 @@ def test_a_judgement_that_is_not_one_of_three(tmp_path: Path) -> None:
     ]
 
 
+def test_a_bad_judgement_is_reported_with_the_unknown_ids_of_the_others(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every problem of a judgements file at once: its form and its ids together."""
+    a, b = pair
+    path = _judged(
+        tmp_path,
+        ("entity", "first:ibrahim-raisi", "second:ebrahim-raisy", "same"),
+        ("entity", "first:iran", "second:iran", "probably"),
+    )
+    out = tmp_path / "merged"
+    code, _, err = run(capsys, "merge", str(a), str(b), "-j", str(path), "-o", str(out))
+    assert code == 1
+    assert err == (
+        f"{path}:2:5: error[unknown-ref] 'second:ebrahim-raisy' names no actor of the dataset "
+        "second\n"
+        "  hint: did you mean 'ebrahim-raisi'? check the actor's id in second\n"
+        f"{path}:7:16: error[unknown-judgement] 'probably' is not a judgement\n"
+        "  hint: choose one of: same, different, unsure\n"
+        f"relgraph: {path}: 2 errors; nothing was written\n"
+    ), err
+    assert not out.exists()
+
+
 def test_judgements_yaml_reads_back() -> None:
     from relgraph.matching import Candidate
 

@@ -21,7 +21,12 @@ from relgraph.cli.common import (
     summary,
 )
 from relgraph.errors import DatasetError, Diagnostic, WriteError
-from relgraph.judgements import Judgement, check_judgements, judgements_yaml, read_judgements
+from relgraph.judgements import (
+    Judgement,
+    check_judgements,
+    judgements_yaml,
+    read_judgements_partly,
+)
 from relgraph.matching import match
 from relgraph.merging import check_output, merge, merged_path, write_merged
 from relgraph.model import Dataset
@@ -51,14 +56,9 @@ def _load_each(
 
 
 def _judgements(path: str, datasets: list[Dataset], writes: bool) -> tuple[Judgement, ...]:
-    try:
-        judgements = read_judgements(path)
-    except DatasetError as exc:
-        echo_diagnostics(exc.diagnostics, "text")
-        raise DataProblem(
-            f"{path}: {summary(exc.diagnostics)}" + "; nothing was written" * writes
-        ) from None
-    problems = check_judgements(judgements, datasets)
+    judgements, problems = read_judgements_partly(path)
+    # the well-formed judgements are checked against the datasets too: every problem at once
+    problems = sorted([*problems, *check_judgements(judgements, datasets)], key=Diagnostic.sort_key)
     if problems:
         echo_diagnostics(problems, "text")
         raise DataProblem(f"{path}: {summary(problems)}" + "; nothing was written" * writes)
