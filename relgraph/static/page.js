@@ -2763,7 +2763,8 @@
     if (key === "from") return fold(nameOf(e.from));
     if (key === "to") return fold(nameOf(e.to));
     if (key === "relation") return fold(typeOf(e).label);
-    if (key === "date") return e.earliest || e.latest || "\uffff";
+    // event dates first, then relations dated only by a report, then the undated
+    if (key === "date") return e.earliest || e.latest || (e.reported ? "~" + e.reported : "\uffff");
     if (key === "status") return e.status;
     if (key === "sources") {
       var c = corroborationOf(e);
