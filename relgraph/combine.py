@@ -156,6 +156,29 @@ def _redirect(item: _T, actors: Mapping[str, str], sources: Mapping[str, str]) -
     return dataclasses.replace(item, **changes) if changes else item  # type: ignore[type-var]
 
 
+def _redirect_relation(
+    r: Relation, actors: Mapping[str, str], sources: Mapping[str, str]
+) -> Relation:
+    """``r`` with its ends, its evidence and the actors and sources they name redirected."""
+    evidence = tuple(_redirect(e, actors, sources) for e in r.evidence)
+    source, target = actors.get(r.source, r.source), actors.get(r.target, r.target)
+    same = source == r.source and target == r.target
+    if same and all(x is y for x, y in zip(evidence, r.evidence, strict=True)):
+        return _redirect(r, actors, sources)
+    return dataclasses.replace(
+        _redirect(r, actors, sources), source=source, target=target, evidence=evidence
+    )
+
+
+def _redirect_claim(c: Claim, actors: Mapping[str, str], sources: Mapping[str, str]) -> Claim:
+    """``c`` with its actor, its evidence and the actors and sources they name redirected."""
+    return dataclasses.replace(
+        _redirect(c, actors, sources),
+        entity=actors.get(c.entity, c.entity),
+        evidence=tuple(_redirect(e, actors, sources) for e in c.evidence),
+    )
+
+
 def _vocabularies(datasets: Sequence[Dataset], problems: list[Diagnostic]) -> Vocabulary:
     first = datasets[0].vocabulary
     tables: dict[str, dict[str, Any]] = {
@@ -332,30 +355,12 @@ class _OldIds:
             else:
                 entities.append(e)
 
-        def evidence(items: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
-            return tuple(_redirect(x, actors, {}) for x in items)
-
         return dataclasses.replace(
             ds,
             entities=tuple(entities),
             sources=tuple(_redirect(s, actors, {}) for s in ds.sources),
-            relations=tuple(
-                dataclasses.replace(
-                    _redirect(r, actors, {}),
-                    source=actors.get(r.source, r.source),
-                    target=actors.get(r.target, r.target),
-                    evidence=evidence(r.evidence),
-                )
-                for r in ds.relations
-            ),
-            claims=tuple(
-                dataclasses.replace(
-                    _redirect(c, actors, {}),
-                    entity=actors.get(c.entity, c.entity),
-                    evidence=evidence(c.evidence),
-                )
-                for c in ds.claims
-            ),
+            relations=tuple(_redirect_relation(r, actors, {}) for r in ds.relations),
+            claims=tuple(_redirect_claim(c, actors, {}) for c in ds.claims),
         )
 
     def old_id(self, e: Entity) -> str | None:

@@ -46,7 +46,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from relgraph.combine import _redirect, _vocabularies, fold_actors
+from relgraph.combine import (
+    _redirect,
+    _redirect_claim,
+    _redirect_relation,
+    _vocabularies,
+    fold_actors,
+)
 from relgraph.errors import DatasetError, Diagnostic, UsageError
 from relgraph.judgements import Judgement, check_judgements
 from relgraph.matching import Ref
@@ -498,15 +504,7 @@ def merge(
     maps = {ds.id: (actors_of(ds), sources_of(ds)) for ds in datasets}
 
     def rewritten(ds: Dataset, r: Relation) -> Relation:
-        actors, sources = maps[ds.id]
-        evidence = tuple(_redirect(e, actors, sources) for e in r.evidence)
-        source, target = actors[r.source], actors[r.target]
-        same = source == r.source and target == r.target
-        if same and all(x is y for x, y in zip(evidence, r.evidence, strict=True)):
-            return _redirect(r, actors, sources)
-        return dataclasses.replace(
-            _redirect(r, actors, sources), source=source, target=target, evidence=evidence
-        )
+        return _redirect_relation(r, *maps[ds.id])
 
     def key(ref: Ref, r: Relation) -> tuple[Any, ...]:
         """What folds ``r`` unjudged: the same type, ends and date (or the same id, undated).
@@ -572,11 +570,7 @@ def merge(
     for ds in datasets:
         actors, sources = maps[ds.id]
         for c in ds.claims:
-            c2 = dataclasses.replace(
-                _redirect(c, actors, sources),
-                entity=actors[c.entity],
-                evidence=tuple(_redirect(e, actors, sources) for e in c.evidence),
-            )
+            c2 = _redirect_claim(c, actors, sources)
             k = (c2.entity, c2.statement, str(c2.date))
             if k not in claims:
                 ident = c2.id
