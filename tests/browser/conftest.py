@@ -150,3 +150,18 @@ def open_page(browser: Any) -> Iterator[Callable[[Rendered], Opened]]:
     yield opener
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def open_file(open_page: Callable[[Rendered], Opened]) -> Iterator[Callable[[Path], Any]]:
+    """Open a page file a test rendered itself, drawn; the test fails if the page raised errors."""
+    opened: list[Opened] = []
+
+    def opener(path: Path) -> Any:
+        # open_page reads only the page's address, so no dataset is needed here
+        opened.append(open_page(Rendered(None, path)))  # type: ignore[arg-type]
+        return opened[-1].page
+
+    yield opener
+    for each in opened:
+        assert each.errors == []

@@ -7,7 +7,7 @@ where the source has it. A quote whose text holds the dots itself is shown as it
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -64,16 +64,8 @@ def page_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def page(browser: Any, page_file: Path) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, offline=True)
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda e: errors.append(str(e)))
-    tab.goto(page_file.as_uri())
-    tab.wait_for_function("window.relgraph && window.relgraph.firstDraw !== null", timeout=20_000)
-    yield tab
-    assert errors == []
-    context.close()
+def page(open_file: Callable[[Path], Any], page_file: Path) -> Any:
+    return open_file(page_file)
 
 
 def test_an_elided_quote_shows_its_fragments_with_the_elision_marked(page: Any) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -62,16 +62,8 @@ def page_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def page(browser: Any, page_file: Path) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, offline=True)
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda e: errors.append(str(e)))
-    tab.goto(page_file.as_uri())
-    tab.wait_for_function("window.relgraph && window.relgraph.firstDraw !== null", timeout=20_000)
-    yield tab
-    assert errors == []
-    context.close()
+def page(open_file: Callable[[Path], Any], page_file: Path) -> Any:
+    return open_file(page_file)
 
 
 def test_a_proposed_relation_is_drawn_faint_and_labelled_proposed(page: Any) -> None:
