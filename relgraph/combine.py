@@ -18,6 +18,11 @@ on its own, with its own rules and messages, and joins them:
   has an id that another dataset keeps among an actor's ``referents`` joins that
   actor (see :class:`_OldIds`); another kind, country or external id is reported.
 - Two vocabularies may add the same kind or type only with the same meaning.
+- **Every dataset's story is kept**: their ``views:``, in order, each naming
+  the actors its dataset named (an old id, the actor it was merged into). One
+  view id with the same title, caption, filters and dates in two datasets is
+  one view naming what both name; defined otherwise, it is a conflict like
+  any other.
 - The result says what it was made from: :attr:`Dataset.parts` keeps each
   dataset's description, notes, license and authors.
 
@@ -39,11 +44,11 @@ from typing import Any, TypeVar
 
 from relgraph.corroboration import independent_origins, unconfirmed
 from relgraph.errors import DatasetError, Diagnostic
-from relgraph.model import Claim, Dataset, DatasetPart, Entity, Evidence, Relation
+from relgraph.model import Claim, Dataset, DatasetPart, Entity, Evidence, Relation, View
 from relgraph.progress import ProgressCallback
 from relgraph.vocabulary import Vocabulary
 
-__all__ = ["combine", "fold_actors", "load_many"]
+__all__ = ["combine", "fold_actors", "join_views", "load_many", "redirect_view"]
 
 _T = TypeVar("_T")
 
@@ -56,6 +61,8 @@ _WAY_OUT = {
     "or give one of them another id",
     "claim": "`relgraph merge` folds one claim that two datasets tell differently; "
     "or give one of them another id",
+    "view": "one id is one step of the story: give one of the views another id in its "
+    "'views:' section, or define it alike in both",
 }
 
 
@@ -102,6 +109,8 @@ def _show(value: Any) -> str:
         return "none"
     if isinstance(value, tuple) and value and isinstance(value[0], Evidence):
         return f"{len(value)} quotes"
+    if isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+        return "[" + ", ".join(value) + "]"
     return repr(str(value))
 
 
@@ -177,6 +186,73 @@ def _redirect_claim(c: Claim, actors: Mapping[str, str], sources: Mapping[str, s
         entity=actors.get(c.entity, c.entity),
         evidence=tuple(_redirect(e, actors, sources) for e in c.evidence),
     )
+
+
+def redirect_view(
+    view: View, actors: Mapping[str, str], relations: Mapping[str, str] | None = None
+) -> View:
+    """``view`` naming the actors and relations that the ones it names were joined into.
+
+    An id named twice once redirected (the two actors of a pair judged the
+    same) is named once, where it came first.
+
+    Examples
+    --------
+    >>> v = View("visit", "The visit", actors=("ebrahim-raisi", "ibrahim-raisi", "cuba"))
+    >>> redirect_view(v, {"ebrahim-raisi": "ibrahim-raisi"}).actors
+    ('ibrahim-raisi', 'cuba')
+    """
+    relations = relations or {}
+    named = tuple(dict.fromkeys(actors.get(a, a) for a in view.actors))
+    related = tuple(dict.fromkeys(relations.get(r, r) for r in view.relations))
+    if named == view.actors and related == view.relations:
+        return view
+    return dataclasses.replace(view, actors=named, relations=related)
+
+
+def join_views(
+    parts: Sequence[tuple[Dataset, Sequence[View]]], problems: list[Diagnostic]
+) -> tuple[View, ...]:
+    """Every view of every part, in order; one view id defined twice alike is one view.
+
+    Two definitions of one id are alike when their title, caption, filters and
+    dates agree; the view then names the actors and relations of both (a merge
+    read with one of its inputs names a relation it folded under the input's id
+    and under the merge's, and both are in the graph). Otherwise it is
+    ``error[conflicting-view]``, located at the second definition, as for any
+    other conflicting id.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+    >>> len(join_views([(ds, ds.views), (ds, ds.views)], [])) == len(ds.views)
+    True
+    """
+    out: dict[str, View] = {}
+    for ds, views in parts:
+        for view in views:
+            first = out.setdefault(view.id, view)
+            if first is view:
+                continue
+            differ = _differences(first, view, _VIEW_COMPARED)
+            if differ:
+                _conflict(problems, "view", first, view, ds, differ)
+                continue
+            out[view.id] = dataclasses.replace(
+                first,
+                actors=_union(first.actors, view.actors),
+                relations=_union(first.relations, view.relations),
+            )
+    return tuple(out.values())
+
+
+#: What two definitions of one view id must agree on: everything but what they name.
+_VIEW_COMPARED = tuple(
+    f.name
+    for f in dataclasses.fields(View)
+    if f.name not in ("id", "location", "actors", "relations")
+)
 
 
 def _vocabularies(datasets: Sequence[Dataset], problems: list[Diagnostic]) -> Vocabulary:
@@ -361,6 +437,7 @@ class _OldIds:
             sources=tuple(_redirect(s, actors, {}) for s in ds.sources),
             relations=tuple(_redirect_relation(r, actors, {}) for r in ds.relations),
             claims=tuple(_redirect_claim(c, actors, {}) for c in ds.claims),
+            views=tuple(redirect_view(v, actors) for v in ds.views),
         )
 
     def old_id(self, e: Entity) -> str | None:
@@ -492,6 +569,7 @@ def combine(datasets: Sequence[Dataset]) -> Dataset:
         "claim",
         problems,
     )
+    views = join_views([(ds, ds.views) for ds in unique], problems)
     if problems:
         raise DatasetError(sorted(problems, key=Diagnostic.sort_key))
     parts: list[DatasetPart] = []
@@ -546,6 +624,7 @@ def combine(datasets: Sequence[Dataset]) -> Dataset:
         ),
         warnings=tuple(sorted(dict.fromkeys(warnings), key=Diagnostic.sort_key)),
         parts=tuple(parts) if len(parts) > 1 else (),
+        views=views,
     )
 
 

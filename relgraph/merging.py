@@ -28,6 +28,12 @@ What a merge does
   a relation pair the analyst has not judged the same stays two relations,
   even when ``match`` proposed it.
   Claims fold likewise, by actor, statement and date.
+- **Every input's story is kept**: the views of each dataset, in order, each
+  naming the actors and relations that the ones it named became (an actor
+  joined into another, a relation folded into another). A view id that two
+  inputs give the same title, caption, filters and dates is one view naming
+  what both name; defined otherwise, it is ``error[conflicting-view]`` at the
+  second definition.
 - **Nothing is lost**: every quote, note and grade of every input is in the
   output; :meth:`MergeResult.lost` checks it and the tests prove it on the
   bundled datasets.
@@ -52,6 +58,8 @@ from relgraph.combine import (
     _redirect_relation,
     _vocabularies,
     fold_actors,
+    join_views,
+    redirect_view,
 )
 from relgraph.errors import DatasetError, Diagnostic, UsageError
 from relgraph.judgements import Judgement, check_judgements
@@ -308,8 +316,8 @@ def merge(
     DatasetError
         Judgements naming unknown items or contradicting each other, two
         datasets whose vocabularies clash, actors judged the same whose
-        countries differ, or one id defined differently by two datasets and
-        judged neither same nor different.
+        countries differ, one id defined differently by two datasets and
+        judged neither same nor different, or one view id defined differently.
     UsageError
         When two datasets share an id.
 
@@ -560,9 +568,13 @@ def merge(
             date=date,
         )
         members_of[k].append(str(ref))
+    relation_id: dict[Ref, str] = {}
     for k, refs in members_of.items():
         if len(refs) > 1:
             result.relations.append((folded[k].id, tuple(refs[1:])))
+    for k, members in member_refs.items():
+        for ref in members:
+            relation_id[ref] = folded[k].id
 
     claims: dict[Any, Claim] = {}
     claim_members: dict[Any, list[str]] = {}
@@ -592,6 +604,25 @@ def merge(
     for k, refs in claim_members.items():
         if len(refs) > 1:
             result.claims.append((claims[k].id, tuple(refs[1:])))
+
+    # -- views: every input's story, naming what its actors and relations became
+    views = join_views(
+        [
+            (
+                ds,
+                [
+                    redirect_view(
+                        v,
+                        maps[ds.id][0],
+                        {r.id: relation_id[Ref(ds.id, r.id)] for r in ds.relations},
+                    )
+                    for v in ds.views
+                ],
+            )
+            for ds in datasets
+        ],
+        problems,
+    )
 
     if problems:
         raise DatasetError(problems)
@@ -624,6 +655,7 @@ def merge(
         alleged_attributions=tuple(
             dict.fromkeys(a for d in datasets for a in d.alleged_attributions)
         ),
+        views=views,
     )
     result.dataset = merged
     return result

@@ -1333,6 +1333,9 @@ class _Loader:
             if ident in known:
                 out.append(ident)
                 continue
+            if noun == "entity" and ident in self.referents:  # an old id names its actor
+                out.append(self.referents[ident][0])
+                continue
             ok = False
             if noun == "entity" and ident in self.broken_entities:
                 continue  # declared, but wrong: said once, where it is declared
@@ -1351,7 +1354,7 @@ class _Loader:
                 else f"'{ident}' is not {_article(noun)}",
                 did_you_mean(ident, list(known), listing),
             )
-        return tuple(out) if ok else None
+        return tuple(dict.fromkeys(out)) if ok else None
 
 
 _NUMBER_KEYS = ("value", "approx", "min", "max")

@@ -22,6 +22,7 @@ from relgraph.filters import Filter
 from relgraph.judgements import Judgement, check_judgements, judgements_yaml, read_judgements
 from relgraph.matching import Ref, match
 from relgraph.merging import merge, write_merged
+from relgraph.rendering import page_data
 from support import run, sha256_of
 
 ARTICLE = (
@@ -1230,3 +1231,154 @@ def test_an_origin_actor_named_by_its_old_id_filters_as_the_actor(
     assert len(Filter(origins=["efe"]).apply(ds).relations) == 1
     with pytest.raises(UsageError, match="'efo' is not an origin"):
         Filter(origins=["efo"]).apply(ds)
+
+
+# -- story views survive loading together and merging -----------------------------
+
+FIRST_VIEWS = """\
+views:
+  - id: visit
+    title: The visit
+    actors: [ibrahim-raisi, cuba]
+    relations: [raisi-visit-cuba]
+"""
+
+SECOND_VIEWS = """\
+views:
+  - id: havana
+    title: In Havana
+    caption: The report's visit.
+    actors: [ebrahim-raisi]
+    relations: [raisi-visit-havana]
+  - id: everyone
+    title: Everyone
+"""
+
+
+def _with_views(pair: tuple[Path, Path], first: str, second: str) -> None:
+    for path, views in zip(pair, (first, second), strict=True):
+        path.write_text(path.read_text(encoding="utf-8") + views, encoding="utf-8")
+
+
+def test_loading_together_keeps_every_datasets_views_in_order(pair: tuple[Path, Path]) -> None:
+    _with_views(pair, FIRST_VIEWS, SECOND_VIEWS)
+    ds = relgraph.load(list(pair))
+    assert [(v.id, v.actors, v.relations) for v in ds.views] == [
+        ("visit", ("ibrahim-raisi", "cuba"), ("raisi-visit-cuba",)),
+        ("havana", ("ebrahim-raisi",), ("raisi-visit-havana",)),
+        ("everyone", (), ()),
+    ]
+    assert [v.location.path for v in ds.views if v.location] == [str(pair[0]), *[str(pair[1])] * 2]
+    views = page_data(ds)["views"]
+    assert [v["id"] for v in views] == ["visit", "havana", "everyone"]
+
+
+def test_merge_keeps_every_inputs_views_naming_what_their_ids_became(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _with_views(pair, FIRST_VIEWS, SECOND_VIEWS)
+    path = _judged(
+        tmp_path,
+        ("entity", "first:ibrahim-raisi", "second:ebrahim-raisi", "same"),
+        ("relation", "first:raisi-visit-cuba", "second:raisi-visit-havana", "same"),
+    )
+    out = tmp_path / "merged"
+    code, _, err = run(
+        capsys, "merge", *map(str, pair), "-j", str(path), "-o", str(out), "--id", "both"
+    )
+    assert code == 0, err
+    merged = relgraph.load(out / "both.yaml")
+    assert [(v.id, v.title, v.caption, v.actors, v.relations) for v in merged.views] == [
+        ("visit", "The visit", None, ("ibrahim-raisi", "cuba"), ("raisi-visit-cuba",)),
+        ("havana", "In Havana", "The report's visit.", ("ibrahim-raisi",), ("raisi-visit-cuba",)),
+        ("everyone", "Everyone", None, (), ()),
+    ]
+    # read with an input, whose relation the merge folded shows twice (relations keep no
+    # old ids), its view is the merge's, naming both copies: not a conflict
+    ds = relgraph.load([out / "both.yaml", pair[1]])
+    assert [(v.id, v.actors, v.relations) for v in ds.views] == [
+        ("visit", ("ibrahim-raisi", "cuba"), ("raisi-visit-cuba",)),
+        ("havana", ("ibrahim-raisi",), ("raisi-visit-cuba", "raisi-visit-havana")),
+        ("everyone", (), ()),
+    ]
+    assert [v.id for v in relgraph.load([pair[1], out / "both.yaml"]).views] == [
+        "havana",
+        "everyone",
+        "visit",
+    ]
+
+
+def test_a_view_naming_an_old_id_names_the_actor_it_was_merged_into(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    merged = _merged_pair(pair, tmp_path, capsys)
+    merged.write_text(
+        merged.read_text(encoding="utf-8")
+        + "views:\n  - id: raisi\n    title: Raisi\n    actors: [ebrahim-raisi, ibrahim-raisi]\n",
+        encoding="utf-8",
+    )
+    (view,) = relgraph.load(merged).views
+    assert view.actors == ("ibrahim-raisi",)
+    # so does a view of a dataset read with the merge that folded its actor away
+    pair[1].write_text(
+        pair[1].read_text(encoding="utf-8").replace("id: second", "id: third", 1)
+        + "views:\n  - id: report\n    title: The report\n    actors: [ebrahim-raisi]\n",
+        encoding="utf-8",
+    )
+    ds = relgraph.load([merged, pair[1]])
+    assert [(v.id, v.actors) for v in ds.views] == [
+        ("raisi", ("ibrahim-raisi",)),
+        ("report", ("ibrahim-raisi",)),
+    ]
+
+
+CLASH = "views:\n  - id: visit\n    title: The report's visit\n    actors: [ebrahim-raisi]\n"
+CLASH_HINT = (
+    "one id is one step of the story: give one of the views another id in its 'views:' "
+    "section, or define it alike in both"
+)
+
+
+def test_one_view_id_defined_differently_by_two_datasets_is_a_located_conflict(
+    pair: tuple[Path, Path],
+) -> None:
+    _with_views(pair, FIRST_VIEWS, CLASH)
+    at = f"{pair[0]}:{FIRST.count(chr(10)) + 2}:5"
+    line = SECOND.count("\n") + 2
+    assert _problems(*pair) == [
+        (
+            str(pair[1]),
+            line,
+            5,
+            "conflicting-view",
+            f"the view 'visit' is defined differently at {at} (title 'The visit' vs "
+            '"The report\'s visit")',
+            CLASH_HINT,
+        )
+    ]
+
+
+def test_merge_reports_a_view_id_two_inputs_define_differently_and_writes_nothing(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _with_views(pair, FIRST_VIEWS, CLASH)
+    path = _judged(tmp_path, ("entity", "first:ibrahim-raisi", "second:ebrahim-raisi", "same"))
+    out = tmp_path / "merged"
+    code, _, err = run(capsys, "merge", *map(str, pair), "-j", str(path), "-o", str(out))
+    assert code == 1
+    at = f"{pair[0]}:{FIRST.count(chr(10)) + 2}:5"
+    assert (
+        f"{pair[1]}:{SECOND.count(chr(10)) + 2}:5: error[conflicting-view] the view 'visit' is "
+        f"defined differently at {at} (title 'The visit' vs \"The report's visit\")\n"
+        f"  hint: {CLASH_HINT}\n"
+    ) in err
+    assert "Traceback" not in err
+    assert not out.exists()
+
+
+def test_the_bundled_merge_tells_the_articles_story() -> None:
+    article, merged = relgraph.load(CUBA_IRAN), relgraph.load(MERGED)
+    assert [v.id for v in merged.views] == ["agreements", "raisi-visit", "dated", "allegations"]
+    assert merged.views == article.views
+    relations = {r.id for r in merged.relations}
+    assert all(r in relations for v in merged.views for r in v.relations)
