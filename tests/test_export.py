@@ -818,9 +818,12 @@ def test_jsonl_is_the_bulk_dataset_format_in_reference_order(
             },
         ],
     }
-    made_up = json.loads(lines[8])  # the id and sign relgraph makes up are left out
-    assert "id" not in made_up
+    made_up = json.loads(lines[8])  # the id relgraph makes up is written, its default sign not
+    assert made_up["id"] == "min-a.meeting.min-b"
     assert "sign" not in made_up
+    # a reader that keys records by id (Spark, DuckDB, jq) finds every one, claims too
+    assert all("id" in json.loads(line) for line in lines[3:])
+    assert json.loads(lines[-1])["id"] == "grp.claim.it-is-armed-all"
     assert json.loads(lines[9])["sign"] == "hostile"  # a sign the dataset gives is kept
 
 

@@ -13,12 +13,15 @@ can go into a dataset folder beside YAML files, and ``relgraph import json
 FILE.jsonl -o DATASET.yaml`` turns it into a YAML dataset file.
 
 The records are written from the loaded model, so a filtered export works
-too: every field the model keeps is written. Values relgraph makes up are
-left out, as a person writing the file would leave them out: a relation's or
-a claim's id when the dataset gave none, a relation's sign when it is its
-type's default, and the fields the other exports derive for readers
-(evidence offsets and context, type labels). ``relgraph convert`` copies the
-records as they were written instead.
+too: every field the model keeps is written. Every relation and claim carries
+its id, the one the dataset gave or the one relgraph made up for it, since
+the tools that read the file as it is (Spark, DuckDB, jq) key records by id
+and cannot make it up themselves; an id written out loads as the same id.
+Other values relgraph makes up are left out, as a person writing the file
+would leave them out: a relation's sign when it is its type's default, and
+the fields the other exports derive for readers (evidence offsets and
+context, type labels). ``relgraph convert`` copies the records as they were
+written instead.
 
 Source texts
 ------------
@@ -103,9 +106,6 @@ def records(dataset: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
     These are what :func:`relgraph.bulk.write_jsonl` writes and
     :func:`relgraph.bulk.read_records` reads back.
     """
-    # the ids relgraph makes up; imported here, as relgraph.imports imports the exports
-    from relgraph.validation import default_claim_id, default_relation_id
-
     yield "dataset", _written(dataset_fields(dataset), "dataset")
     additions = vocabulary_additions(dataset.vocabulary)
     if additions:
@@ -120,17 +120,12 @@ def records(dataset: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
     for r in dataset.relations:
         fields = _written(relation_record(dataset, r), "relation")
         t = dataset.vocabulary.relation_types[r.type]
-        date = fields.get("date")
-        if r.id == default_relation_id(r.source, r.target, r.type, date, t.directed):
-            del fields["id"]
         if r.sign == t.sign:
             del fields["sign"]
         fields["evidence"] = _evidence(r.evidence)
         yield "relation", fields
     for c in dataset.claims:
         fields = _written(claim_record(c), "claim")
-        if c.id == default_claim_id(c.entity, c.statement):
-            del fields["id"]
         fields["evidence"] = _evidence(c.evidence)
         yield "claim", fields
     for v in dataset.views:

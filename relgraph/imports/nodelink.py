@@ -35,7 +35,7 @@ from relgraph.export.json import FORMAT
 from relgraph.export.records import DERIVED, FORMAT_VERSION, text_bytes
 from relgraph.imports.document import MAX_IMPORT_BYTES, Document, Item, Located
 from relgraph.loading import MAX_DEPTH, read_text
-from relgraph.model import Location
+from relgraph.model import Dataset, Location
 from relgraph.validation import FIELDS, default_claim_id, default_relation_id, load
 from relgraph.vocabulary import builtin_vocabulary
 
@@ -461,6 +461,8 @@ def read_json_lines(path: str | os.PathLike[str]) -> Document:
         found = origins[kind]
         origin = found[counts[kind]] if counts[kind] < len(found) else head
         counts[kind] += 1
+        if kind in ("relation", "claim") and _made_up_id(kind, fields, dataset):
+            del fields["id"]  # the export writes every id; a made-up one stays made up
         if isinstance(fields.get("evidence"), list):
             fields["evidence"] = [
                 Item(e, origin) if isinstance(e, dict) else e for e in fields["evidence"]
@@ -476,6 +478,32 @@ def read_json_lines(path: str | os.PathLike[str]) -> Document:
     if vocabulary:
         doc.vocabulary = vocabulary_item(vocabulary, head)
     return doc
+
+
+def _made_up_id(kind: str, fields: dict[str, Any], dataset: Dataset) -> bool:
+    """Whether a JSON Lines relation or claim record's id is the one relgraph would make up."""
+    ident = fields.get("id")
+    if not isinstance(ident, str):
+        return False
+    if kind == "claim":
+        entity, statement = fields.get("entity"), fields.get("statement")
+        return (
+            isinstance(entity, str)
+            and isinstance(statement, str)
+            and ident == default_claim_id(entity, statement)
+        )
+    rtype, src, dst, date = (fields.get(k) for k in ("type", "source", "target", "date"))
+    known = dataset.vocabulary.relation_types.get(rtype) if isinstance(rtype, str) else None
+    return (
+        known is not None
+        and isinstance(rtype, str)
+        and isinstance(src, str)
+        and isinstance(dst, str)
+        and ident
+        == default_relation_id(
+            src, dst, rtype, date if isinstance(date, str) else None, known.directed
+        )
+    )
 
 
 def read_json(path: str | os.PathLike[str]) -> Document:
