@@ -16,8 +16,11 @@ on its own, with its own rules and messages, and joins them:
   source once).
 - **An old id still names the actor it was merged into**: a dataset whose actor
   has an id that another dataset keeps among an actor's ``referents`` joins that
-  actor (see :class:`_OldIds`); another kind, country or external id is reported.
-- Two vocabularies may add the same kind or type only with the same meaning.
+  actor (see :class:`_OldIds`), at the end of a chain of merges; another kind,
+  country or external id is reported, as are old ids merged into one another in
+  a cycle.
+- Two vocabularies may add the same kind or type only with the same meaning;
+  another is ``error[vocabulary-clash]`` at the second definition.
 - **Every dataset's story is kept**: their ``views:``, in order, each naming
   the actors its dataset named (an old id, the actor it was merged into). One
   view id with the same title, caption, filters and dates in two datasets is
@@ -107,6 +110,8 @@ def _conflict(
 def _show(value: Any) -> str:
     if value is None:
         return "none"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, tuple) and value and isinstance(value[0], Evidence):
         return f"{len(value)} quotes"
     if isinstance(value, tuple) and all(isinstance(v, str) for v in value):
@@ -262,26 +267,41 @@ def _vocabularies(datasets: Sequence[Dataset], problems: list[Diagnostic]) -> Vo
         for name in ("entity_kinds", "categories", "relation_types")
     }
     noun = {"entity_kinds": "entity kind", "categories": "category", "relation_types": "type"}
+    where = dict(first.where)
     for ds in datasets[1:]:
         for name, table in tables.items():
             for ident, entry in getattr(ds.vocabulary, name).items():
                 if ident not in table:
                     table[ident] = entry
-                elif table[ident] != entry:
-                    path, line, column = _where(None, ds)
-                    problems.append(
-                        Diagnostic(
-                            path,
-                            line,
-                            column,
-                            "vocabulary-clash",
-                            f"the {noun[name]} '{ident}' means something else here than in "
-                            f"an earlier dataset",
-                            f"give one of them another id in its 'vocabulary:' section, "
-                            f"or define '{ident}' the same way in both",
-                        )
+                    if (name, ident) in ds.vocabulary.where:
+                        where[(name, ident)] = ds.vocabulary.where[(name, ident)]
+                    continue
+                if table[ident] == entry:
+                    continue
+                here = ds.vocabulary.where.get((name, ident))
+                path, line, column = (
+                    (here.path, here.line, here.column) if here else _where(None, ds)
+                )
+                earlier = where.get((name, ident))
+                fields = [f.name for f in dataclasses.fields(entry) if f.name != "id"]
+                said = ", ".join(
+                    f"{n} {_show(getattr(table[ident], n))} vs {_show(getattr(entry, n))}"
+                    for n in _differences(table[ident], entry, fields)
+                )
+                problems.append(
+                    Diagnostic(
+                        path,
+                        line,
+                        column,
+                        "vocabulary-clash",
+                        f"the {noun[name]} '{ident}' means something else here than "
+                        + (f"at {earlier}" if earlier else "in an earlier dataset")
+                        + f" ({said})",
+                        f"give one of them another id in its 'vocabulary:' section, "
+                        f"or define '{ident}' the same way in both",
                     )
-    return dataclasses.replace(first, **tables)
+                )
+    return dataclasses.replace(first, **tables, where=where)
 
 
 def _join(
@@ -394,6 +414,55 @@ class _OldIds:
                                 "the referents of one of them",
                             )
                         )
+        self.order = {id(ds): n for n, ds in enumerate(datasets)}
+        #: each old id: the actor it names at the end of its chain of merges, and its dataset
+        self.final: dict[str, tuple[Entity, Dataset]] = {}
+        self.cycles()
+
+    def cycles(self) -> None:
+        """Follow each old id to the actor kept at the end; report each cycle once.
+
+        One merge may have folded ``persia`` into ``iran`` and a later one
+        ``iran`` into ``islamic-republic``: ``persia`` names ``islamic-republic``.
+        Two datasets that each keep the other's id as an old one (``iran`` merged
+        into ``persia`` here, ``persia`` into ``iran`` there) name no actor kept:
+        ``error[referent-cycle]``, located at the actor that closes the cycle.
+        """
+        reported: set[frozenset[str]] = set()
+        for start in self.owner:
+            chain = [start]
+            held = self.owner[start]
+            while held[0].id in self.owner and held[0].id not in chain:
+                chain.append(held[0].id)
+                held = self.owner[held[0].id]
+            if held[0].id not in chain:
+                self.final[start] = held
+                continue
+            ring = chain[chain.index(held[0].id) :]
+            if frozenset(ring) in reported:
+                continue
+            reported.add(frozenset(ring))
+            # the actor of the latest dataset closes the cycle; the ring starts at its old id
+            last = max(
+                range(len(ring)),
+                key=lambda k: (self.order[id(self.owner[ring[k]][1])], -k),
+            )
+            ring = ring[last:] + ring[:last]
+            entity, ds = self.owner[ring[0]]
+            path, line, column = _where(entity, ds)
+            steps = ", which was merged into ".join(f"'{old}'" for old in [*ring, ring[0]])
+            self.problems.append(
+                Diagnostic(
+                    path,
+                    line,
+                    column,
+                    "referent-cycle",
+                    f"the old ids are merged into one another in a cycle: {steps}",
+                    "an old id names an actor that is kept, not one merged away in turn: list "
+                    "the old ids under the referents of the one actor kept, and none under the "
+                    "others",
+                )
+            )
 
     def rename(self, ds: Dataset) -> Dataset:
         """``ds`` with each actor it names by an old id under the id it was merged into."""
@@ -401,9 +470,9 @@ class _OldIds:
         actors: dict[str, str] = {}
         for e in ds.entities:
             held = self.owner.get(e.id)
-            if held is None or held[0].id == e.id:
-                continue
-            owner = held[0]
+            if held is None or held[0].id == e.id or e.id not in self.final:
+                continue  # not an old id, or one on a cycle (reported)
+            owner = self.final[e.id][0]  # merged again since: the actor kept at the end
             if owner.id in ids:  # this dataset keeps the two apart
                 path, line, column = _where(e, ds)
                 self.problems.append(

@@ -14,7 +14,9 @@ What a merge does
   the other ids (relation ends, claims, attributions, origins, affiliations)
   are redirected, and the other ids are kept as the actor's ``referents``,
   so that they still name it. An id means the same actor in every dataset, as when
-  datasets are loaded together, unless a judgement says otherwise.
+  datasets are loaded together, unless a judgement says otherwise; so does an old
+  id that an input keeps among an actor's ``referents`` (old ids merged into one
+  another in a cycle are ``error[referent-cycle]``).
 - **The same source is stored once**, found by the sha256 of its text whatever
   its id; evidence is redirected to the kept id. Two grades or notes for one
   source are both kept in its notes.
@@ -53,6 +55,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from relgraph.combine import (
+    _OldIds,
     _redirect,
     _redirect_claim,
     _redirect_relation,
@@ -390,6 +393,15 @@ def merge(
             )
             continue
         union.join(first, ref, order)
+    # an old id names the actor it was merged into, as when datasets are read together
+    earlier_merges = _OldIds(datasets, problems)
+    for ref, e in entity_of.items():
+        if e.id not in earlier_merges.final:
+            continue
+        owner, home = earlier_merges.final[e.id]
+        kept = Ref(home.id, owner.id)
+        if kept.dataset != ref.dataset and kept in entity_of and (kept, ref) not in different:
+            union.join(kept, ref, order)
     groups: dict[Ref, list[Ref]] = {}
     for ref in entity_of:
         groups.setdefault(union.find(ref), []).append(ref)

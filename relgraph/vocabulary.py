@@ -31,6 +31,7 @@ from typing import Any
 from relgraph.errors import DatasetError, Diagnostic
 from relgraph.fields import ID_RE, Fields, Problems
 from relgraph.loading import Node, read_yaml
+from relgraph.model import Location
 
 __all__ = [
     "SHAPES",
@@ -157,6 +158,11 @@ class Vocabulary:
     entity_kinds: Mapping[str, EntityKind] = field(default_factory=dict)
     categories: Mapping[str, Category] = field(default_factory=dict)
     relation_types: Mapping[str, RelationType] = field(default_factory=dict)
+    #: Where a dataset defined each of its entries, keyed ``(table, id)`` such as
+    #: ``("relation_types", "visit")``: so that a clash between two datasets is located.
+    where: Mapping[tuple[str, str], Location] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         for name in ("entity_kinds", "categories", "relation_types"):
@@ -295,6 +301,10 @@ def parse_vocabulary(node: Node, base: Vocabulary | None, problems: Problems) ->
     kinds = dict(base.entity_kinds) if base else {}
     cats = dict(base.categories) if base else {}
     types = dict(base.relation_types) if base else {}
+    where: dict[tuple[str, str], Location] = dict(base.where) if base else {}
+
+    def defined(table: str, ident: str, item: Node) -> None:
+        where[(table, ident)] = Location(item.path, item.line, item.column)
 
     for item in _entries(node, "categories", problems):
         f = Fields(item, "category", ("id", "label", "color", "description"), problems)
@@ -307,6 +317,7 @@ def parse_vocabulary(node: Node, base: Vocabulary | None, problems: Problems) ->
             _dup(problems, f.node_of("id"), "category", ident)
             continue
         cats[ident] = Category(ident, label, color, f.text("description") or "")
+        defined("categories", ident, item)
 
     for item in _entries(node, "entity_kinds", problems):
         f = Fields(item, "entity kind", ("id", "label", "color", "shape", "description"), problems)
@@ -320,6 +331,7 @@ def parse_vocabulary(node: Node, base: Vocabulary | None, problems: Problems) ->
             _dup(problems, f.node_of("id"), "entity kind", ident)
             continue
         kinds[ident] = EntityKind(ident, label, color, shape, f.text("description") or "")
+        defined("entity_kinds", ident, item)
 
     fields = (
         "id",
@@ -379,10 +391,11 @@ def parse_vocabulary(node: Node, base: Vocabulary | None, problems: Problems) ->
             f.text("description") or "",
             cues,
         )
+        defined("relation_types", ident, item)
     for ident in list(kinds) + list(cats) + list(types):
         if not ID_RE.match(ident):  # pragma: no cover - guarded by Fields.ident
             problems.add(node, "bad-id", f"'{ident}' is not a valid id")
-    return Vocabulary(kinds, cats, types)
+    return Vocabulary(kinds, cats, types, where)
 
 
 @functools.cache

@@ -1382,3 +1382,174 @@ def test_the_bundled_merge_tells_the_articles_story() -> None:
     assert merged.views == article.views
     relations = {r.id for r in merged.relations}
     assert all(r in relations for v in merged.views for r in v.relations)
+
+
+def test_evidence_on_the_bundled_merge_reports_the_conflicts_only_the_merge_has(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def conflicted(path: Path) -> set[str]:
+        code, out, err = run(capsys, "evidence", "--conflicts", "--format", "json", str(path))
+        assert code == 0, err
+        return {item["id"] for item in json.loads(out)}
+
+    assert conflicted(CUBA_IRAN) == set()
+    assert conflicted(HAVANA) == {"iran-cuba-accords-2023-06-15"}  # six accords or eight
+    # the article's friendly relations are reported by the Cuban and Iranian outlets the
+    # reports add, while it alone calls close relations an allegation: a status conflict
+    assert conflicted(MERGED) == {
+        "iran-cuba-accords-efe-2023-06-16",  # the six or eight, folded into the article's
+        "cuba-iran-friendly-relations",
+        "iran-cuba-close-relations-alleged",
+    }
+    code, out, _ = run(capsys, "evidence", "--conflicts", str(MERGED))
+    assert code == 0
+    assert out.startswith("cuba_iran_havana: 3 with conflicts\n")
+    assert (
+        "conflict [status] it is alleged on the evidence of 'deepening-ties', but relation "
+        "'cuba-iran-friendly-relations' is reported on the evidence of"
+    ) in out
+
+
+# -- old ids: chains and cycles ----------------------------------------------------
+
+
+def _referents(path: Path, ident: str, old: str, new_id: str | None = None) -> str:
+    """The dataset at ``path`` with the actor ``ident`` keeping ``old`` as an old id."""
+    text = path.read_text(encoding="utf-8")
+    at = text.index(f"  - id: {ident}\n")
+    end = text.index("    kind: ", at)
+    end = text.index("\n", end) + 1
+    text = text[:end] + f"    referents: [{old}]\n" + text[end:]
+    return text.replace("id: first", f"id: {new_id}", 1) if new_id else text
+
+
+def test_old_ids_merged_into_one_another_in_a_cycle_are_a_located_error(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each dataset keeps the other's id as an old one: neither actor is the one kept."""
+    a, b = pair
+    a.write_text(_referents(a, "iran", "persia"), encoding="utf-8")
+    b.write_text(
+        b.read_text(encoding="utf-8")
+        .replace("  - id: iran\n", "  - id: persia\n")
+        .replace("source: iran\n", "source: persia\n"),
+        encoding="utf-8",
+    )
+    b.write_text(_referents(b, "persia", "iran"), encoding="utf-8")
+    line = b.read_text(encoding="utf-8").splitlines().index("  - id: persia") + 1
+    expected = [
+        (
+            str(b),
+            line,
+            5,
+            "referent-cycle",
+            "the old ids are merged into one another in a cycle: 'iran', which was merged into "
+            "'persia', which was merged into 'iran'",
+            "an old id names an actor that is kept, not one merged away in turn: list the old "
+            "ids under the referents of the one actor kept, and none under the others",
+        )
+    ]
+    assert _problems(a, b) == expected
+    judgements = tmp_path / "none.yaml"
+    judgements.write_text("judgements: []\n", encoding="utf-8")
+    out = tmp_path / "merged"
+    code, _, err = run(capsys, "merge", str(a), str(b), "-j", str(judgements), "-o", str(out))
+    assert code == 1
+    assert f"{b}:{line}:5: error[referent-cycle] the old ids are merged into" in err
+    assert "Traceback" not in err
+    assert not out.exists()
+
+
+def test_an_old_id_merged_twice_names_the_actor_kept_at_the_end(
+    pair: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """persia was merged into iran, and iran since into islamic-republic."""
+    a, b = pair
+    a.write_text(_referents(a, "iran", "persia"), encoding="utf-8")
+    later = tmp_path / "a" / "later.yaml"
+    later.write_text(
+        _referents(a, "iran", "iran", "later")
+        .replace("    referents: [persia]\n", "")
+        .replace("  - id: iran\n", "  - id: islamic-republic\n")
+        .replace("source: iran\n", "source: islamic-republic\n"),
+        encoding="utf-8",
+    )
+    b.write_text(
+        b.read_text(encoding="utf-8")
+        .replace("  - id: iran\n", "  - id: persia\n")
+        .replace("source: iran\n", "source: persia\n"),
+        encoding="utf-8",
+    )
+    ds = relgraph.load([later, a, b])
+    states = [e for e in ds.entities if e.kind == "state"]
+    assert [e.id for e in states] == ["islamic-republic", "cuba"]
+    assert ds.entity("persia").id == ds.entity("iran").id == "islamic-republic"
+    assert {r.source for r in ds.relations if r.type == "agreement"} == {"islamic-republic"}
+
+
+def test_merge_joins_an_actor_named_by_another_inputs_old_id(pair: tuple[Path, Path]) -> None:
+    """As when they are read together: one dataset says persia was merged into iran."""
+    a, b = pair
+    a.write_text(_referents(a, "iran", "persia"), encoding="utf-8")
+    b.write_text(
+        b.read_text(encoding="utf-8")
+        .replace("  - id: iran\n", "  - id: persia\n")
+        .replace("source: iran\n", "source: persia\n"),
+        encoding="utf-8",
+    )
+    result = merge([relgraph.load(a), relgraph.load(b)])
+    assert ("iran", ("second:persia",)) in result.actors
+    iran = result.dataset.entity("persia")
+    assert (iran.id, iran.referents) == ("iran", ("persia",))
+    assert result.lost() == []
+
+
+# -- two vocabularies that clash -----------------------------------------------------
+
+GREETING = """\
+vocabulary:
+  relation_types:
+    - id: greeting
+      category: diplomatic
+      label: greeted
+      inverse_label: was greeted by
+      directed: true
+      sign: cooperative
+      source_kinds: "*"
+      target_kinds: "*"
+"""
+
+
+def test_two_vocabularies_giving_one_type_two_meanings_are_a_located_clash(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = pair
+    a.write_text(a.read_text().replace("entities:\n", GREETING + "entities:\n", 1))
+    other = GREETING.replace("greeted", "welcomed").replace("directed: true", "directed: false")
+    b.write_text(b.read_text().replace("entities:\n", other + "entities:\n", 1))
+    line_a = a.read_text().splitlines().index("    - id: greeting") + 1
+    line_b = b.read_text().splitlines().index("    - id: greeting") + 1
+    assert _problems(a, b) == [
+        (
+            str(b),
+            line_b,
+            7,
+            "vocabulary-clash",
+            f"the type 'greeting' means something else here than at {a}:{line_a}:7 (label "
+            "'greeted' vs 'welcomed', inverse_label 'was greeted by' vs 'was welcomed by', "
+            "directed true vs false)",
+            "give one of them another id in its 'vocabulary:' section, or define "
+            "'greeting' the same way in both",
+        )
+    ]
+    code, _, err = run(capsys, "validate", str(a), str(b))
+    assert (code, err.count("error["), "error[vocabulary-clash]" in err) == (1, 1, True), err
+    judgements = _judged(
+        tmp_path, ("entity", "first:ibrahim-raisi", "second:ebrahim-raisi", "same")
+    )
+    out = tmp_path / "merged"
+    code, _, err = run(capsys, "merge", str(a), str(b), "-j", str(judgements), "-o", str(out))
+    assert (code, err.count("error["), "error[vocabulary-clash]" in err) == (1, 1, True), err
+    assert err.rstrip().endswith("nothing was written")
+    assert "Traceback" not in err
+    assert not out.exists()
