@@ -746,3 +746,74 @@ def test_what_relgraph_exports_at_scale_it_imports_again_as_json_lines(
     assert [[e.quote for e in r.evidence] for r in back.relations] == [
         [e.quote for e in r.evidence] for r in original.relations
     ]
+
+
+# ---------------------------------------------------------------------------
+# import csv FOLDER: the folder export --to csv wrote, in one argument
+# ---------------------------------------------------------------------------
+def test_import_csv_of_the_export_folder_gives_the_dataset_back(
+    bundled: relgraph.Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "export", "--to", "csv", "-o", str(tmp_path / "out"))
+    assert code == 0, err
+    (tmp_path / "new").mkdir()
+    target = tmp_path / "new" / "copy.yaml"
+    code, _, err = run(capsys, "import", "csv", str(tmp_path / "out"), "-o", str(target))
+    assert code == 0, err
+    assert err == (
+        f"relgraph: wrote {target}: 20 entities, 31 relations, 33 evidence items, 10 claims, "
+        "1 source\n"
+    )
+    assert_same_dataset(bundled, relgraph.load(target))  # sources, claims and meta found too
+
+
+def test_import_csv_of_a_folder_without_claims_or_meta_takes_what_is_there(
+    bundled: relgraph.Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export(bundled, "csv", tmp_path / "out")
+    (tmp_path / "out" / "claims.csv").unlink()
+    (tmp_path / "out" / "meta.yaml").unlink()
+    target = tmp_path / "copy.yaml"
+    code, _, err = run(capsys, "import", "csv", str(tmp_path / "out"), "-o", str(target))
+    assert code == 0, err
+    back = relgraph.load(target)
+    assert (len(back.relations), len(back.claims), back.id) == (31, 0, "copy")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["out", "out/relations.csv"],
+            "relgraph: error: 'out' is a folder, so it stands for every file of the export: "
+            "'out/relations.csv' cannot be given beside it\n"
+            "  hint: relgraph import csv out -o DATASET.yaml, or name the two files\n",
+        ),
+        (
+            ["out/entities.csv"],
+            "relgraph: error: import csv needs the relations file after the entities file\n"
+            "  hint: relgraph import csv ENTITIES.csv RELATIONS.csv -o DATASET.yaml, or the "
+            "folder relgraph export --to csv wrote: relgraph import csv FOLDER -o DATASET.yaml\n",
+        ),
+        (
+            ["out/sources"],
+            "relgraph: error: the folder 'out/sources' has no entities.csv, so it is not what "
+            "relgraph export --to csv writes\n"
+            "  hint: name the files: relgraph import csv ENTITIES.csv RELATIONS.csv "
+            "-o DATASET.yaml\n",
+        ),
+    ],
+)
+def test_import_csv_explains_a_folder_or_a_file_it_cannot_take(
+    bundled: relgraph.Dataset,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    message: str,
+) -> None:
+    export(bundled, "csv", tmp_path / "out")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "import", "csv", *args, "-o", "copy.yaml")
+    assert (code, out, err) == (2, "", message)
+    assert not (tmp_path / "copy.yaml").exists()

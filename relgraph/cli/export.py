@@ -347,9 +347,57 @@ def _imported(output: str, run: Any, quiet: bool, report: str = "text") -> None:
 _IN = click.Path(exists=True, dir_okay=False)
 
 
+#: The files of the folder `relgraph export --to csv` writes, by the option that takes each.
+_CSV_FOLDER = {
+    "relations": "relations.csv",
+    "sources": "sources.csv",
+    "claims": "claims.csv",
+    "meta": "meta.yaml",
+}
+
+
+def _csv_files(
+    entities: str, relations: str | None, given: dict[str, str | None]
+) -> tuple[str, str, dict[str, str | None]]:
+    """ENTITIES and RELATIONS as files, and the export folder's other files if a folder is given."""
+    if not os.path.isdir(entities):
+        if relations is None:
+            raise UsageError(
+                "import csv needs the relations file after the entities file\n"
+                "  hint: relgraph import csv ENTITIES.csv RELATIONS.csv -o DATASET.yaml, or the "
+                "folder relgraph export --to csv wrote: relgraph import csv FOLDER -o DATASET.yaml"
+            )
+        return entities, relations, given
+    if relations is not None:
+        raise UsageError(
+            f"'{entities}' is a folder, so it stands for every file of the export: "
+            f"'{relations}' cannot be given beside it\n"
+            f"  hint: relgraph import csv {entities} -o DATASET.yaml, or name the two files"
+        )
+    found = os.path.join(entities, "entities.csv")
+    if not os.path.isfile(found):
+        raise UsageError(
+            f"the folder '{entities}' has no entities.csv, so it is not what "
+            "relgraph export --to csv writes\n"
+            "  hint: name the files: relgraph import csv ENTITIES.csv RELATIONS.csv -o DATASET.yaml"
+        )
+    files = {k: os.path.join(entities, name) for k, name in _CSV_FOLDER.items()}
+    if not os.path.isfile(files["relations"]):
+        raise UsageError(
+            f"the folder '{entities}' has entities.csv but no relations.csv\n"
+            f"  hint: relgraph import csv {found} RELATIONS.csv -o DATASET.yaml"
+        )
+    options = {
+        k: given[k] if given[k] is not None else (v if os.path.isfile(v) else None)
+        for k, v in files.items()
+        if k != "relations"
+    }
+    return found, files["relations"], options
+
+
 @import_group.command("csv")
-@click.argument("entities", type=_IN)
-@click.argument("relations", type=_IN)
+@click.argument("entities", type=click.Path(exists=True), metavar="ENTITIES|FOLDER")
+@click.argument("relations", type=_IN, required=False)
 @click.option(
     "-o",
     "--output",
@@ -375,7 +423,7 @@ _IN = click.Path(exists=True, dir_okay=False)
 @quiet_option
 def import_csv_command(
     entities: str,
-    relations: str,
+    relations: str | None,
     output: str,
     sources: str | None,
     claims: str | None,
@@ -394,22 +442,27 @@ def import_csv_command(
     relation and its evidence columns list one value per item, separated by |.
     An unknown or missing column is an error that names it.
 
+    A FOLDER instead of the two files is one that `relgraph export --to csv`
+    wrote: its entities.csv and relations.csv, and its sources.csv, claims.csv
+    and meta.yaml where they are (an option given names another file).
+
     \b
     Examples:
         relgraph import csv entities.csv relations.csv --sources sources.csv -o data.yaml
-        relgraph export --to csv -o out/ && relgraph import csv out/entities.csv \\
-            out/relations.csv --sources out/sources.csv --claims out/claims.csv \\
-            --meta out/meta.yaml -o copy.yaml
+        relgraph export --to csv -o out/ && relgraph import csv out/ -o copy.yaml
     """
+    ents, rels, files = _csv_files(
+        entities, relations, {"sources": sources, "claims": claims, "meta": meta}
+    )
     _imported(
         output,
         lambda progress: import_csv(
-            entities,
-            relations,
+            ents,
+            rels,
             output,
-            sources=sources,
-            claims=claims,
-            meta=meta,
+            sources=files["sources"],
+            claims=files["claims"],
+            meta=files["meta"],
             progress=progress,
         ),
         quiet,
