@@ -12,9 +12,11 @@ from typing import Any
 
 import pytest
 
+import relgraph
 from support import run
 
 BUNDLED = "graph_data/cuba_iran.yaml"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -457,6 +459,50 @@ def test_import_json_reads_stdin(
     assert code == 0, err
     assert run(capsys, "validate", "new/copy.yaml")[0] == 0
     assert sorted(os.listdir(stdin_folder)) == ["data.yaml", "new", "sources"]
+
+
+def test_match_merge_and_evidence_read_stdin(
+    stdin_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`-` beside a file: the other dataset of match and merge, and evidence's one."""
+    data = _jsonl(_records(_sha(stdin_folder)))
+    _stdin(monkeypatch, data)
+    code, out, err = run(capsys, "evidence", "-")
+    assert code == 0, err
+    assert "relation cuba.agreement.iran: iran agreement cuba (reported)" in out
+    other = str(ROOT / "graph_data" / "cuba_iran.yaml")
+    # Cuba under another id: a pair for match to propose (the same id and name it would not)
+    records = _records(_sha(stdin_folder))
+    records[3]["id"] = records[4]["target"] = "republic-of-cuba"
+    _stdin(monkeypatch, _jsonl(records))
+    code, out, err = run(capsys, "match", "-", other, "--format", "json")
+    assert code == 0, err
+    pairs = {(p["left"], p["right"]) for p in json.loads(out) if p["kind"] == "entity"}
+    assert ("demo:republic-of-cuba", "cuba_iran:cuba") in pairs
+    _stdin(monkeypatch, data)
+    code, _, err = run(capsys, "merge", "-", other, "-o", "merged/")
+    assert code == 0, err
+    assert err.endswith("wrote merged/demo_cuba_iran.yaml\n")
+    merged = relgraph.load(stdin_folder / "merged" / "demo_cuba_iran.yaml")
+    assert len(merged.relations) == 32  # the one of stdin and the bundled 31
+    assert sorted(os.listdir(stdin_folder)) == ["data.yaml", "merged", "sources"]
+
+
+def test_a_problem_of_a_dataset_on_stdin_is_named_stdin_by_match_and_merge(
+    stdin_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records = _records(_sha(stdin_folder))
+    records[3]["kind"] = "stat"
+    other = str(ROOT / "graph_data" / "cuba_iran.yaml")
+    for command in (["match", "-", other], ["merge", "-", other, "-o", "m/"]):
+        _stdin(monkeypatch, _jsonl(records))
+        code, out, err = run(capsys, *command)
+        assert (code, out) == (1, "")
+        assert err.splitlines()[0].startswith("<stdin>:4:")
+        tail = "; nothing was written" if command[0] == "merge" else ""
+        assert err.splitlines()[-1] == f"relgraph: <stdin> + {other}: 1 error{tail}"
+        assert ".relgraph-stdin" not in err
+        assert sorted(os.listdir(stdin_folder)) == ["data.yaml", "sources"]
 
 
 def test_stdin_on_a_terminal_is_refused_with_a_hint(

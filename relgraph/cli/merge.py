@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+from collections.abc import Iterator
 
 import click
 
 from relgraph.atomic import write_file
 from relgraph.cli.common import (
+    STDIN_NAME,
+    STDOUT,
     DataProblem,
     NothingWritten,
     clear,
@@ -18,6 +22,7 @@ from relgraph.cli.common import (
     progress_line,
     quiet_option,
     refuse_stdout,
+    stdin_dataset,
     summary,
 )
 from relgraph.errors import DatasetError, Diagnostic, WriteError
@@ -36,23 +41,39 @@ from relgraph.validation import load
 __all__ = ["COMMANDS", "match_command", "merge_command"]
 
 
+@contextlib.contextmanager
 def _load_each(
     paths: tuple[str, ...], progress: TerminalProgress | None, writes: bool
-) -> list[Dataset]:
-    """Each dataset on its own; every problem of every one printed before giving up."""
+) -> Iterator[list[Dataset]]:
+    """Each dataset on its own; every problem of every one printed before giving up.
+
+    One of ``paths`` may be ``-``, a dataset read from standard input: it is
+    held in a hidden file of the current folder (its source texts found from
+    there) until the ``with`` block ends, and messages name it ``<stdin>``.
+    """
     loaded: list[Dataset] = []
     problems: list[Diagnostic] = []
-    for path in paths:
-        try:
-            loaded.append(load(path, progress=progress))
-        except DatasetError as exc:
-            problems.extend(exc.diagnostics)
-    clear(progress)
-    if problems:
-        echo_diagnostics(problems, "text")
-        tail = "; nothing was written" if writes else ""
-        raise DataProblem(f"{' + '.join(paths)}: {summary(problems)}{tail}")
-    return loaded
+    with stdin_dataset(list(paths)) as (files, stdin):
+        for path in files:
+            try:
+                ds = load(path, progress=progress)
+            except DatasetError as exc:
+                problems.extend(exc.diagnostics)
+                continue
+            loaded.append(stdin.dataset(ds) if stdin is not None and path == stdin.path else ds)
+        clear(progress)
+        if problems:
+            if stdin is not None:
+                problems = [stdin.diagnostic(d) for d in problems]
+            echo_diagnostics(problems, "text")
+            tail = "; nothing was written" if writes else ""
+            raise DataProblem(f"{' + '.join(_named(paths))}: {summary(problems)}{tail}")
+        yield loaded
+
+
+def _named(paths: tuple[str, ...]) -> list[str]:
+    """The datasets as messages name them: ``-`` as ``<stdin>``."""
+    return [STDIN_NAME if p == STDOUT else p for p in paths]
 
 
 def _judgements(path: str, datasets: list[Dataset], writes: bool) -> tuple[Judgement, ...]:
@@ -91,7 +112,8 @@ def match_command(
     id, names alike once transliterated and folded, the same kind and country),
     best first. Pairs of different countries or different registered ids are
     never proposed. With -o the pairs go to a judgements file, each undecided:
-    write same, different or unsure for each, then run relgraph merge.
+    write same, different or unsure for each, then run relgraph merge. One
+    DATASET may be '-', a dataset read from standard input.
 
     \b
     Examples:
@@ -107,9 +129,17 @@ def match_command(
         "match -o keeps the decisions already in a judgements file",
         "name the file: -o judgements.yaml (without -o the pairs are printed)",
     )
+    with (
+        progress_line(quiet) as progress,
+        _load_each(datasets, progress, writes=output is not None) as loaded,
+    ):
+        _match(loaded, output, threshold, fmt, quiet)
+
+
+def _match(
+    loaded: list[Dataset], output: str | None, threshold: float, fmt: str, quiet: bool
+) -> None:
     keep: tuple[Judgement, ...] = ()
-    with progress_line(quiet) as progress:
-        loaded = _load_each(datasets, progress, writes=output is not None)
     if output is not None and os.path.exists(output):
         keep = _judgements(output, loaded, writes=True)
     try:
@@ -174,7 +204,9 @@ def merge_command(
     dataset is validated with the usual rules before it is written to
     FOLDER/<id>.yaml with its source texts, or to FILE.yaml beside the texts
     the inputs already store; nothing is written if it has problems, and no
-    quote, note or grade of the inputs is lost.
+    quote, note or grade of the inputs is lost. One DATASET may be '-', a
+    dataset read from standard input (its source texts found from the current
+    folder).
 
     \b
     Examples:
@@ -192,8 +224,20 @@ def merge_command(
         "name a new folder or file: -o merged/ or -o merged.yaml",
     )
     check_output(output)  # before any work: a wrong -o is said at once
-    with progress_line(quiet) as progress:
-        loaded = _load_each(datasets, progress, writes=True)
+    with progress_line(quiet) as progress, _load_each(datasets, progress, writes=True) as loaded:
+        _merge(loaded, datasets, judgements, output, ident, title, fmt, quiet)
+
+
+def _merge(
+    loaded: list[Dataset],
+    datasets: tuple[str, ...],
+    judgements: str | None,
+    output: str,
+    ident: str | None,
+    title: str | None,
+    fmt: str,
+    quiet: bool,
+) -> None:
     decided = _judgements(judgements, loaded, writes=True) if judgements else ()
     try:
         result = merge(loaded, decided, id=ident, title=title)
@@ -206,7 +250,7 @@ def merge_command(
     except DatasetError as exc:
         echo_diagnostics(exc.diagnostics, "text")
         raise DataProblem(
-            f"{' + '.join(datasets)}: {summary(exc.diagnostics)}; nothing was written"
+            f"{' + '.join(_named(datasets))}: {summary(exc.diagnostics)}; nothing was written"
         ) from None
     except WriteError as exc:
         raise NothingWritten(str(exc)) from None
