@@ -1657,15 +1657,59 @@
   }
   var NARROW = window.matchMedia ? window.matchMedia("(max-width: 999.98px)") : null;
   function narrow() { return !!(NARROW && NARROW.matches); }
-  /* On a phone the details cover the lower part of the graph: keep the actor in sight. */
-  function aboveSheet(id) {
-    if (!network || !inView(id, "node")) return;
-    var main = $("main").getBoundingClientRect();
-    var top = $("details").getBoundingClientRect().top - main.top;
-    if (top <= 0 || top >= main.height) return;
-    var pos = network.getPositions([visId(id)])[visId(id)];
-    network.moveTo({ position: { x: pos.x, y: pos.y + (main.height / 2 - top / 2) / network.getScale() }, animation: false });
+  var STILL = window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : null;
+  function motion(ms) {
+    return STILL && STILL.matches ? false : { duration: ms, easingFunction: "easeInOutQuad" };
   }
+  /* The part of the graph that no open drawer covers, in the canvas's own pixels: a sheet
+   * from the bottom (phones, tablets upright) cuts its foot, a side drawer one side. */
+  function openArea() {
+    var box = $("graph").getBoundingClientRect();
+    var area = { left: 0, top: 0, right: box.width, bottom: box.height };
+    var open = document.body.getAttribute("data-drawer");
+    if (!narrow() || !open || !$(open)) return area;
+    var r = $(open).getBoundingClientRect();
+    if (!r.width || !r.height) return area;
+    if (r.top - box.top > 1) area.bottom = Math.min(area.bottom, r.top - box.top);
+    else if (r.left - box.left > 1) area.right = Math.min(area.right, r.left - box.left);
+    else area.left = Math.max(area.left, r.right - box.left);
+    return area;
+  }
+  /* Keep points of the drawing (an actor, a relation's two ends) in the open area: when one
+   * is outside it (or always, with opts.always), pan them to its middle; opts.fit zooms out
+   * until they fit (and, with opts.always, in to at most 1); opts.scale zooms in to it. */
+  function bringIntoSight(points, opts) {
+    if (!network || !points.length) return;
+    var area = openArea();
+    var margin = Math.min(32, (area.right - area.left) / 6, (area.bottom - area.top) / 6);
+    var w = area.right - area.left - 2 * margin;
+    var hgt = area.bottom - area.top - 2 * margin;
+    if (w <= 0 || hgt <= 0) return;
+    var inside = points.every(function (p) {
+      var d = network.canvasToDOM(p);
+      return d.x >= area.left + margin && d.x <= area.right - margin &&
+        d.y >= area.top + margin && d.y <= area.bottom - margin;
+    });
+    if (inside && !opts.always) return;
+    var xs = points.map(function (p) { return p.x; });
+    var ys = points.map(function (p) { return p.y; });
+    var minX = Math.min.apply(null, xs), maxX = Math.max.apply(null, xs);
+    var minY = Math.min.apply(null, ys), maxY = Math.max.apply(null, ys);
+    var scale = network.getScale();
+    if (opts.scale) scale = Math.max(scale, opts.scale);
+    if (opts.fit) {
+      var fits = Math.min(w / Math.max(maxX - minX, 1), hgt / Math.max(maxY - minY, 1));
+      scale = opts.always ? Math.min(fits, 1) : Math.min(fits, scale);
+    }
+    var box = $("graph").getBoundingClientRect();
+    var ax = (area.left + area.right) / 2 - box.width / 2;
+    var ay = (area.top + area.bottom) / 2 - box.height / 2;
+    network.moveTo({
+      position: { x: (minX + maxX) / 2 - ax / scale, y: (minY + maxY) / 2 - ay / scale },
+      scale: scale, animation: motion(300),
+    });
+  }
+  function nodePoint(id) { return network.getPositions([visId(id)])[visId(id)]; }
   function setDrawer(name, moveFocus) {
     document.body.setAttribute("data-drawer", name || "");
     $("open-controls").setAttribute("aria-expanded", name === "controls" ? "true" : "false");
@@ -2561,48 +2605,40 @@
   function selectNode(id, move, quiet) {
     if (!nodeById.has(id)) return false;
     state.path = null;
-    if (network) {
-      if (inView(id, "node")) {
-        network.selectNodes([visId(id)]);
-        if (move) centre(id);
-      } else {
-        network.unselectAll();
-      }
-    }
+    var shown = !!network && inView(id, "node");
+    if (shown) network.selectNodes([visId(id)]);
+    else if (network) network.unselectAll();
     var rels = showNode(id);
+    // on a phone the details open over the graph first, so that the actor is moved clear of them
+    if (!quiet && narrow()) setDrawer("details");
+    if (shown && move) centre(id);
+    else if (shown && !quiet && narrow()) bringIntoSight([nodePoint(id)], {});
     if (!quiet) {
       writeHash(true);
       announce(nameOf(id) + ", " + kindOf(nodeById.get(id)).label + ": " + plural(rels, "relation", "relations") + ".");
-      if (narrow()) { setDrawer("details"); aboveSheet(id); }
     }
     return true;
   }
   function selectEdge(id, move, quiet) {
     if (!edgeById.has(id)) return false;
     state.path = null;
-    if (network) {
-      if (inView(id, "edge")) {
-        network.setSelection({ nodes: [], edges: [visId(id)] }, { unselectAll: true, highlightEdges: false });
-        if (move) {
-          var e = edgeById.get(id);
-          network.fit({ nodes: [visId(e.from), visId(e.to)], animation: { duration: 300, easingFunction: "easeInOutQuad" } });
-        }
-      } else {
-        network.unselectAll();
-      }
-    }
+    var e = edgeById.get(id);
+    var shown = !!network && inView(id, "edge");
+    if (shown) network.setSelection({ nodes: [], edges: [visId(id)] }, { unselectAll: true, highlightEdges: false });
+    else if (network) network.unselectAll();
     showEdge(id);
+    if (!quiet && narrow()) setDrawer("details");
+    // both ends in sight: fitted when asked from a list, moved clear of the drawer after a tap
+    if (shown && (move || (!quiet && narrow()))) bringIntoSight([nodePoint(e.from), nodePoint(e.to)], { fit: true, always: !!move });
     if (!quiet) {
-      var e = edgeById.get(id);
       writeHash(true);
       announce(reading(e) + ", " + e.status + ": " + plural((e.evidence || []).length, "quote", "quotes") + ".");
-      if (narrow()) setDrawer("details");
     }
     return true;
   }
   function centre(id) {
     if (!network || !inView(id, "node")) return;
-    network.focus(visId(id), { scale: Math.max(network.getScale(), 1), animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+    bringIntoSight([nodePoint(id)], { always: true, scale: Math.max(network.getScale(), 1) });
   }
   function focusOn(id) {
     state.moved = false;

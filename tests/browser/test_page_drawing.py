@@ -69,6 +69,25 @@ def resized(opened: Opened) -> None:
     )
 
 
+def rested(opened: Opened) -> None:
+    """Wait until the view has stopped moving (a tap on a phone pans the selection clear of
+    the details drawer, in an animation)."""
+    opened.js(
+        """() => new Promise((done) => {
+        const net = window.relgraph.network;
+        let last = null, steady = 0;
+        const check = () => {
+            const p = net.getViewPosition();
+            const now = [p.x, p.y, net.getScale()].join();
+            steady = now === last ? steady + 1 : 0;
+            last = now;
+            if (steady >= 3) done(); else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+    })"""
+    )
+
+
 def ink_at(opened: Opened, node: str) -> float:
     position = opened.js(f"window.relgraph.network.getPositions([{node!r}])[{node!r}]")
     return float(opened.js(INK, [position["x"], position["y"]]))
@@ -215,4 +234,5 @@ def test_every_parallel_line_between_a_pair_can_be_clicked(
             assert opened.js("window.relgraph.kept()")["edges"] == [rid]
             assert f"relation={rid}" in opened.page.url
             opened.page.keyboard.press("Escape")
+            rested(opened)
     assert opened.errors == []

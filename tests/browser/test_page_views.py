@@ -137,6 +137,72 @@ def test_on_a_phone_the_panels_are_drawers(pages: dict[str, Rendered], view: Ope
     assert page.errors == []
 
 
+SIGHT = """(sel) => {
+    const net = window.relgraph.network;
+    const box = document.querySelector('#graph canvas').getBoundingClientRect();
+    const ids = sel.nodes.length ? sel.nodes
+        : [net.body.edges[sel.edges[0]].fromId, net.body.edges[sel.edges[0]].toId];
+    const pos = net.getPositions(ids);
+    const points = ids.map((id) => {
+        const d = net.canvasToDOM(pos[id]);
+        return {x: box.left + d.x, y: box.top + d.y};
+    });
+    const drawer = document.getElementById('details').getBoundingClientRect();
+    return {points: points, drawerTop: drawer.top, graphTop: box.top, graphBottom: box.bottom,
+            width: box.width};
+}"""
+
+LOWEST = """() => {
+    const net = window.relgraph.network;
+    const box = document.querySelector('#graph canvas').getBoundingClientRect();
+    const pos = net.getPositions();
+    const dom = (p) => {
+        const d = net.canvasToDOM(p);
+        return {x: box.left + d.x, y: box.top + d.y};
+    };
+    const nodes = net.body.nodeIndices.map((id) => dom(pos[id]));
+    // the actor drawn lowest, and the middle of the lowest relation clear of every actor
+    const node = nodes.reduce((a, b) => (b.y > a.y ? b : a));
+    let edge = null;
+    for (const id of net.body.edgeIndices) {
+        const e = net.body.edges[id];
+        const a = dom(pos[e.fromId]), b = dom(pos[e.toId]);
+        const m = {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2};
+        const clear = nodes.every((n) => Math.hypot(n.x - m.x, n.y - m.y) > 30);
+        if (clear && (!edge || m.y > edge.y)) edge = m;
+    }
+    return {node: node, edge: edge};
+}"""
+
+
+@pytest.mark.parametrize("size", [(390, 844), (768, 1024)])
+def test_on_a_phone_or_tablet_the_selection_stays_above_the_drawer(
+    pages: dict[str, Rendered], view: Open, size: tuple[int, int]
+) -> None:
+    page = view(pages["bundled"], *size, has_touch=True)
+    for kind in ("node", "edge"):
+        page.keyboard.press("Escape")
+        page.locator("#fit").click()
+        until(page, "document.getElementById('details').getBoundingClientRect().height === 0")
+        # the lowest actor, or the lowest relation, lies where the drawer will open
+        target = page.evaluate(LOWEST)[kind]
+        page.mouse.click(target["x"], target["y"])
+        assert page.locator("#details").is_visible()
+        selection = page.evaluate("window.relgraph.network.getSelection()")
+        assert selection["nodes" if kind == "node" else "edges"], kind
+        page.wait_for_timeout(500)  # the pan is animated for 300 ms
+        sight = page.evaluate(SIGHT, selection)
+        # the drawer leaves a good part of the graph, across its whole width, above it
+        assert sight["drawerTop"] - sight["graphTop"] >= 200
+        assert sight["width"] >= 300
+        for point in sight["points"]:
+            assert sight["graphTop"] < point["y"] < sight["drawerTop"], (kind, sight)
+            assert 0 < point["x"] < size[0], (kind, sight)
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"drawer-{kind}-{size[0]}x{size[1]}.png"))
+    assert page.errors == []
+
+
 def test_print_shows_title_caveats_legend_view_and_evidence(
     pages: dict[str, Rendered], view: Open
 ) -> None:
