@@ -505,6 +505,28 @@ def test_a_problem_of_a_dataset_on_stdin_is_named_stdin_by_match_and_merge(
         assert sorted(os.listdir(stdin_folder)) == ["data.yaml", "sources"]
 
 
+def test_quote_and_suggest_read_their_dataset_from_stdin(
+    stdin_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _jsonl(_records(_sha(stdin_folder)))
+    _stdin(monkeypatch, data)
+    code, out, err = run(capsys, "quote", "art", "ties firm progressive", "--dataset", "-")
+    assert code == 0, err
+    assert out.splitlines()[1] == "   ties were “firm and progressive"
+    _stdin(monkeypatch, data)
+    code, out, err = run(capsys, "suggest", "art", "--dataset", "-")
+    assert code == 0, err
+    assert "  - quote: Iran and Cuba signed an agreement in Havana in January 2006.\n" in out
+    assert "relgraph-stdin" not in out + err
+    _stdin(monkeypatch, data)
+    assert run(capsys, "quote", "nope", "x", "--dataset", "-") == (
+        2,
+        "",
+        "relgraph: error: 'nope' is not a source of <stdin>; its sources: art\n",
+    )
+    assert sorted(os.listdir(stdin_folder)) == ["data.yaml", "sources"]
+
+
 def test_stdin_on_a_terminal_is_refused_with_a_hint(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

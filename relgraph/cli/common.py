@@ -381,6 +381,8 @@ def stdin_dataset(
         except DatasetError as exc:
             kept = [stdin.diagnostic(d) for d in exc.diagnostics if d.code != "too-many-problems"]
             raise DatasetError(kept, exc.omitted) from None
+        except UsageError as exc:
+            raise UsageError(stdin.rename(str(exc))) from None
     finally:
         stdin.close()
 

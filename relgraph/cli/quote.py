@@ -6,7 +6,13 @@ import json
 
 import click
 
-from relgraph.cli.common import DataProblem, DatasetOrder, echo, misplaced_dataset
+from relgraph.cli.common import (
+    DataProblem,
+    DatasetOrder,
+    echo,
+    misplaced_dataset,
+    stdin_dataset,
+)
 from relgraph.intake import source_text
 from relgraph.passages import GOOD_SCORE, MAX_LIMIT, Passage, PassageFinder
 
@@ -38,7 +44,8 @@ def evidence_yaml(passage: Passage, source: str) -> str:
     "--dataset",
     "dataset",
     metavar="D",
-    help="A dataset file or folder; SOURCE is then the id of one of its sources.",
+    help="A dataset file or folder ('-': read from standard input); SOURCE is then the id of "
+    "one of its sources.",
 )
 @click.option(
     "-n",
@@ -66,7 +73,11 @@ def quote_command(source: str, words: str, dataset: str | None, limit: int, as_y
         relgraph quote article.txt "raisi visited havana" --yaml
     """
     misplaced_dataset()
-    stored = source_text(source, dataset)
+    if dataset is None:
+        stored = source_text(source)
+    else:
+        with stdin_dataset(dataset) as (path, _):  # '-': the dataset on standard input
+            stored = source_text(source, str(path))
     found = PassageFinder(stored.text).find(words, limit=limit)
     if not found:
         raise DataProblem(f"no word of {json.dumps(words, ensure_ascii=False)} is in '{stored.id}'")

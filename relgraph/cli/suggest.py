@@ -5,7 +5,13 @@ from __future__ import annotations
 import click
 
 from relgraph.atomic import write_file
-from relgraph.cli.common import DatasetOrder, echo, misplaced_dataset, write_stdout
+from relgraph.cli.common import (
+    DatasetOrder,
+    echo,
+    misplaced_dataset,
+    stdin_dataset,
+    write_stdout,
+)
 from relgraph.suggest import draft_yaml, suggest_source
 
 __all__ = ["suggest_command"]
@@ -17,7 +23,8 @@ __all__ = ["suggest_command"]
     "--dataset",
     "dataset",
     metavar="D",
-    help="A dataset file or folder; SOURCE is then the id of one of its sources, and its "
+    help="A dataset file or folder ('-': read from standard input); SOURCE is then the id of "
+    "one of its sources, and its "
     "entities and cue words are used.",
 )
 @click.option(
@@ -51,10 +58,17 @@ def suggest_command(
     if output == "-":  # standard output, as without -o
         output = None
     misplaced_dataset()
-    found = suggest_source(
-        source, dataset, countries=not no_countries, candidates=not no_candidates
-    )
-    text = draft_yaml(found, output)
+    if dataset is None:
+        found = suggest_source(source, countries=not no_countries, candidates=not no_candidates)
+        text = draft_yaml(found, output)
+    else:
+        with stdin_dataset(dataset) as (path, stdin):  # '-': the dataset on standard input
+            found = suggest_source(
+                source, str(path), countries=not no_countries, candidates=not no_candidates
+            )
+            text = draft_yaml(found, output)
+            if stdin is not None:
+                text = stdin.rename(text)
     known = sum(1 for a in found.actors if a.known)
     summary = (
         f"relgraph: {len(found.actors)} actors ({known} known, {len(found.actors) - known} new), "
