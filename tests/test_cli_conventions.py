@@ -207,6 +207,33 @@ def test_a_dataset_in_the_wrong_place_is_explained_with_the_corrected_command(
     assert (code, out, err) == (2, "", message)
 
 
+def test_source_add_of_a_dataset_alone_is_refused_before_anything_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`source add mine.yaml --id a --title A` once stored mine.yaml as a source text of the
+    default dataset (the bundled one), since FILE was the only word given."""
+    import shutil
+
+    import relgraph.cli.source
+
+    default = tmp_path / "bundled" / "cuba_iran.yaml"
+    shutil.copytree(ROOT / "graph_data", tmp_path / "bundled")
+    before = default.read_bytes()
+    monkeypatch.setattr(relgraph.cli.source, "default_dataset", lambda: str(default))
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("dataset: {id: mine, title: Mine}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "source", "add", "mine.yaml", "--id", "a", "--title", "A") == (
+        2,
+        "",
+        "relgraph: error: 'mine.yaml' is given where FILE goes; it looks like a dataset\n"
+        "  hint: give the dataset with --dataset: relgraph source add FILE --id a --title A "
+        "--dataset mine.yaml\n",
+    )
+    assert default.read_bytes() == before
+    assert not (tmp_path / "bundled" / "sources" / "a.txt").exists()
+
+
 def test_the_corrected_command_runs(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "path", BUNDLED, "Cuba", "Iran")
     fixed = err.splitlines()[1].split(": relgraph ", 1)[1].split()

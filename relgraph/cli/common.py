@@ -224,7 +224,7 @@ def misplaced_dataset(ctx: click.Context | None = None) -> None:
         at = where[words.index(word)]
         missing = list(slots[: max(0, len(slots) - len(words) + 1)])  # the words not given
         fixed = [a for i, a in enumerate(args) if i != at]
-        after = next((i for i in where if i != at), len(args))
+        after = next((i for i in where if i != at), at + 1)  # alone: where the dataset was
         first = after - (at < after)
         fixed[first:first] = missing
         fixed += ["--dataset", word]

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import click
 
-from relgraph.cli.common import DatasetOrder, default_dataset, echo, echo_summary, summary_option
+from relgraph.cli.common import (
+    DatasetOrder,
+    default_dataset,
+    echo,
+    echo_summary,
+    misplaced_dataset,
+    summary_option,
+)
 from relgraph.intake import add_source
 
 __all__ = ["source_group"]
@@ -74,6 +81,7 @@ def add_command(
         relgraph source add saved/page.html --id efe --title "…" --url https://… \\
             --keep-original --dataset mydata.yaml
     """
+    misplaced_dataset()  # `source add mydata.yaml …` would store the dataset as a text
     added = add_source(
         file,
         dataset or default_dataset(),
