@@ -141,14 +141,24 @@ def _too_large(ds: Dataset, size: int | None) -> str:
 
 
 def mimebundle(ds: Dataset) -> dict[str, str]:
-    """What Jupyter shows for ``ds``: ``text/plain`` and ``text/html`` (see the module docs)."""
-    from relgraph.rendering import notebook
+    """What Jupyter shows for ``ds``: ``text/plain`` and ``text/html`` (see the module docs).
+
+    Without python-igraph, which lays the page out, the summary shows with a
+    line saying so instead of the page.
+    """
+    from relgraph.rendering import NoLayoutEngine, notebook
 
     html = summary_html(ds)
     if len(ds.relations) > MAX_INLINE_RELATIONS:
         html += _too_large(ds, None)
     else:
-        frame = notebook(ds)._repr_html_()
+        try:
+            frame = notebook(ds)._repr_html_()
+        except NoLayoutEngine:
+            frame = (
+                "<p>The page is not shown: its layout needs python-igraph, which is not "
+                "installed (<code>pip install igraph</code>).</p>"
+            )
         html += _too_large(ds, len(frame)) if len(frame) > MAX_INLINE_BYTES else frame
     return {"text/plain": summary_text(ds), "text/html": html}
 

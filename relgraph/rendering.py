@@ -82,6 +82,7 @@ __all__ = [
     "LARGE_GRAPH_EDGES",
     "MAX_PAGE_CHARS",
     "SIZE_METRICS",
+    "NoLayoutEngine",
     "NotebookPage",
     "PageTooLarge",
     "notebook",
@@ -562,6 +563,29 @@ def _check_options(size_by: str, color_by: str) -> None:
         raise UsageError(f"'{color_by}' is not an edge colouring\n  hint: {hint}")
 
 
+class NoLayoutEngine(UsageError):
+    """python-igraph, which lays every page out, is not installed.
+
+    igraph is one of relgraph's dependencies; the analysis runs on NetworkX
+    without it, the page does not.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(
+            "the page's layout needs python-igraph, which is not installed\n"
+            "  hint: pip install igraph (a dependency of relgraph; relgraph analyze runs "
+            "without it, on NetworkX)"
+        )
+
+
+def _need_igraph() -> None:
+    """Raise :class:`NoLayoutEngine` when python-igraph cannot be imported."""
+    try:
+        import igraph  # noqa: F401
+    except ImportError:
+        raise NoLayoutEngine() from None
+
+
 def page_data(
     dataset: Dataset,
     *,
@@ -619,7 +643,8 @@ def page_data(
     Raises
     ------
     UsageError
-        For an unknown ``size_by`` or ``color_by``.
+        For an unknown ``size_by`` or ``color_by``; :class:`NoLayoutEngine`
+        when python-igraph, which lays the page out, is not installed.
 
     Examples
     --------
@@ -638,6 +663,7 @@ def page_data(
       hint: did you mean 'pagerank'? choose one of: degree, weighted_degree, betweenness, ...
     """
     _check_options(size_by, color_by)
+    _need_igraph()
     vocab = dataset.vocabulary
     n, m = len(dataset.entities), len(dataset.relations)
     metrics = [
@@ -963,7 +989,8 @@ def render(
     ------
     UsageError
         For an unknown option, or a ``path`` that cannot be written: its folder
-        does not exist, or it is a folder.
+        does not exist, or it is a folder; :class:`NoLayoutEngine` when
+        python-igraph, which lays the page out, is not installed.
     PageTooLarge
         A :class:`~relgraph.errors.UsageError` too: the page would be larger
         than a browser can read (:data:`MAX_PAGE_CHARS`); told before the

@@ -23,7 +23,7 @@ from relgraph.cli.common import (
     write_stdout,
 )
 from relgraph.errors import UsageError
-from relgraph.rendering import COLOR_BY, SIZE_METRICS, PageTooLarge, render
+from relgraph.rendering import COLOR_BY, SIZE_METRICS, NoLayoutEngine, PageTooLarge, render
 
 __all__ = ["render_command"]
 
@@ -120,7 +120,7 @@ def render_command(
             return
         try:
             html = render(ds, target, **options)
-        except PageTooLarge:
+        except (PageTooLarge, NoLayoutEngine):
             raise
         except UsageError as exc:
             raise click.BadParameter(str(exc), param_hint="'-o' / '--output'") from None

@@ -1,0 +1,91 @@
+"""relgraph with python-igraph missing: the analysis runs on NetworkX, the page says what it needs.
+
+igraph is a declared dependency (the page's layout is igraph's), so an install without it is a
+broken one; these tests hide it (``sys.modules["igraph"] = None`` makes every ``import igraph``
+fail, as it would where it is not installed) and check that nothing ends in relgraph's
+"internal error" message, which would blame a bug. The tests of every other file run with it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+import relgraph
+from relgraph.analysis import centrality
+from relgraph.jupyter import mimebundle
+from relgraph.rendering import NoLayoutEngine
+from support import run
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = str(ROOT / "graph_data" / "cuba_iran.yaml")
+MESSAGE = (
+    "relgraph: error: the page's layout needs python-igraph, which is not installed\n"
+    "  hint: pip install igraph (a dependency of relgraph; relgraph analyze runs without it, "
+    "on NetworkX)\n"
+)
+
+
+@pytest.fixture
+def no_igraph(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """igraph hidden, in a fresh current folder."""
+    monkeypatch.setitem(sys.modules, "igraph", None)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ImportError):
+        import igraph  # noqa: F401
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["render", BUNDLED, "-o", "page.html"],
+        ["render", BUNDLED, "-o", "-"],
+        ["ego", "cuba", BUNDLED, "--page", "ego.html"],
+    ],
+    ids=lambda a: " ".join(a[:1] + a[-2:]),
+)
+def test_a_page_without_igraph_is_refused_with_what_to_install(
+    no_igraph: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert err.endswith(MESSAGE)
+    assert "internal error" not in err
+    assert list(no_igraph.iterdir()) == []  # nothing written
+
+
+def test_render_raises_no_layout_engine(no_igraph: Path, bundled: relgraph.Dataset) -> None:
+    with pytest.raises(NoLayoutEngine, match="needs python-igraph"):
+        relgraph.render(bundled, str(no_igraph / "page.html"))
+    assert list(no_igraph.iterdir()) == []
+
+
+def test_the_analysis_runs_on_networkx_without_igraph(
+    no_igraph: Path, bundled: relgraph.Dataset, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "analyze", BUNDLED, "--format", "csv")
+    assert code == 0, err
+    assert "engine: networkx" in err
+    assert out.splitlines()[0].startswith("rank,")
+    c = centrality(bundled, ["degree", "pagerank"])  # engine "auto": NetworkX here
+    assert dict(zip(c.actors, c.values["degree"], strict=True))["cuba"] == 10
+
+
+def test_the_analysis_refuses_engine_igraph_without_it(
+    no_igraph: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "analyze", BUNDLED, "--engine", "igraph")
+    assert code == 2
+    assert "the igraph engine needs python-igraph, which is not installed" in err
+
+
+def test_jupyter_shows_the_summary_and_why_there_is_no_page(
+    no_igraph: Path, bundled: relgraph.Dataset
+) -> None:
+    html = mimebundle(bundled)["text/html"]
+    assert "<iframe" not in html
+    assert "its layout needs python-igraph, which is not installed" in html
+    assert "31" in html  # the summary's counts are there
