@@ -1049,7 +1049,7 @@ class _BulkLoader(_Loader):
         return entity, len(d) + extra
 
     def fast_relation(self, d: dict[str, Any], loc: Location) -> tuple[Relation, int]:
-        if not d.keys() <= _RELATION_KEYS:
+        if not d.keys() <= _RELATION_KEYS or "referents" in d:  # referents: checked slowly
             raise _Slow
         get = d.get
         src, dst, rtype, status = get("source"), get("target"), get("type"), get("status")
@@ -1118,11 +1118,12 @@ class _BulkLoader(_Loader):
             reported,
             modality,
             _fast_review(get("review")),
+            (),  # referents: the slow path
         )
         return relation, len(d) + keys
 
     def fast_claim(self, d: dict[str, Any], loc: Location) -> tuple[Claim, int]:
-        if not d.keys() <= _CLAIM_KEYS:
+        if not d.keys() <= _CLAIM_KEYS or "referents" in d:  # referents: checked slowly
             raise _Slow
         entity, statement, status = d.get("entity"), d.get("statement"), d.get("status")
         if type(entity) is not str or type(statement) is not str or type(status) is not str:
@@ -1588,6 +1589,7 @@ def _load(files: list[str], problems: Problems, progress: ProgressCallback | Non
         for node in part_or_file.claims:
             loader.keep_claim(loader.claim(node), claims)
     del loader.relation_ids
+    loader.check_record_referents(relations, claims)
     _unconfirmed(loader, loader.confirmed, relations)
     _unique_ids(claims, "claim", problems)
     problems.items.extend(not_alleged([*relations, *claims], loader.alleged_attributions))

@@ -19,6 +19,10 @@ on its own, with its own rules and messages, and joins them:
   actor (see :class:`_OldIds`), at the end of a chain of merges; another kind,
   country or external id is reported, as are old ids merged into one another in
   a cycle.
+- **A relation or claim a merge folded is told once**: a dataset whose relation
+  has an id that another dataset's relation keeps among its ``referents`` (the
+  merge's, read with the dataset it was made from) folds into it, its evidence
+  joined and the merge's fields kept (see :class:`_Folded`); claims alike.
 - Two vocabularies may add the same kind or type only with the same meaning;
   another is ``error[vocabulary-clash]`` at the second definition.
 - **Every dataset's story is kept**: their ``views:``, in order, each naming
@@ -222,8 +226,9 @@ def join_views(
 
     Two definitions of one id are alike when their title, caption, filters and
     dates agree; the view then names the actors and relations of both (a merge
-    read with one of its inputs names a relation it folded under the input's id
-    and under the merge's, and both are in the graph). Otherwise it is
+    written before relations kept their old ids, read with one of its inputs,
+    has a relation it folded under the input's id and under the merge's, and
+    both are in the graph). Otherwise it is
     ``error[conflicting-view]``, located at the second definition, as for any
     other conflicting id.
 
@@ -552,6 +557,76 @@ class _OldIds:
         return True
 
 
+class _Folded:
+    """Relations (or claims) that a merge folded into one, named by their old ids.
+
+    ``relgraph merge`` keeps the ids of the relations it folded into one as
+    that relation's ``referents``. A dataset read with the merge that still has
+    one of them (the dataset the merge was made from) is telling the relation
+    the merge holds: it folds into it, its evidence joined, the merge's fields
+    kept (they are the fold of both), instead of showing twice or clashing. A
+    dataset that holds the kept relation too keeps its two apart.
+    """
+
+    def __init__(
+        self,
+        datasets: Sequence[Dataset],
+        items: Callable[[Dataset], Sequence[Any]],
+        sha: Mapping[str, str],
+    ) -> None:
+        self.items = items
+        self.sha = sha
+        #: each id a folded relation answers for (its own and its old ones), and where
+        self.owner: dict[str, tuple[Any, Dataset]] = {}
+        for ds in datasets:
+            for item in items(ds):
+                if item.referents:
+                    for old in (item.id, *item.referents):
+                        self.owner.setdefault(old, (item, ds))
+        #: the items, by object, that a dataset told under an id the merge folded
+        self.folded_in: set[int] = set()
+
+    def rename(self, ds: Dataset) -> tuple[list[Any], dict[str, str]]:
+        """``ds``'s items, each folded one under the id it was folded into, and the moves."""
+        mine = {item.id for item in self.items(ds)}
+        out: list[Any] = []
+        moved: dict[str, str] = {}
+        for item in self.items(ds):
+            held = self.owner.get(item.id)
+            if held is None or held[1] is ds or (held[0].id != item.id and held[0].id in mine):
+                out.append(item)
+                continue
+            if held[0].id != item.id:
+                moved[item.id] = held[0].id
+                item = dataclasses.replace(item, id=held[0].id)
+            self.folded_in.add(id(item))
+            out.append(item)
+        return out, moved
+
+    def compare(self, a: Any, b: Any) -> list[str]:
+        if id(a) in self.folded_in or id(b) in self.folded_in:
+            return []  # the merge folded them knowingly: its fields are the fold of both
+        return _differences(a, b, _compared(a))
+
+    def fold(self, a: Any, b: Any) -> Any:
+        a_in, b_in = id(a) in self.folded_in, id(b) in self.folded_in
+        if not (a_in or b_in):
+            return _fold_evidence(a, b)
+        lead, other = (b, a) if a_in and not b_in else (a, b)
+        seen = {self.key(e) for e in lead.evidence}
+        one = dataclasses.replace(
+            lead,
+            evidence=lead.evidence + tuple(e for e in other.evidence if self.key(e) not in seen),
+        )
+        if a_in and b_in:  # both told by the inputs: still to meet the merge's
+            self.folded_in.add(id(one))
+        return one
+
+    def key(self, e: Evidence) -> tuple[str, str, int, int]:
+        """One quote of one text, whatever the source's id (a merge stores a text once)."""
+        return (self.sha.get(e.source, e.source), e.quote, e.start, e.end)
+
+
 #: Fields that may differ between two definitions of one id without a conflict.
 _FREE = frozenset({"id", "location", "notes", "evidence", "text", "text_path"})
 
@@ -622,19 +697,32 @@ def combine(datasets: Sequence[Dataset]) -> Dataset:
         problems,
         old_ids.conflict,
     )
+    # relations and claims a merge folded, told again under their old ids, fold into it
+    sha = {s.id: s.sha256 for s in sources}
+    folded_relations = _Folded(unique, lambda d: d.relations, sha)
+    folded_claims = _Folded(unique, lambda d: d.claims, sha)
+    for n, ds in enumerate(unique):
+        rels, moved = folded_relations.rename(ds)
+        said, _ = folded_claims.rename(ds)
+        unique[n] = dataclasses.replace(
+            ds,
+            relations=tuple(rels),
+            claims=tuple(said),
+            views=tuple(redirect_view(v, {}, moved) for v in ds.views),
+        )
     relations: tuple[Relation, ...] = _join(
         unique,
         lambda d: d.relations,
-        lambda a, b: _differences(a, b, _compared(a)),
-        _fold_evidence,
+        folded_relations.compare,
+        folded_relations.fold,
         "relation",
         problems,
     )
     claims: tuple[Claim, ...] = _join(
         unique,
         lambda d: d.claims,
-        lambda a, b: _differences(a, b, _compared(a)),
-        _fold_evidence,
+        folded_claims.compare,
+        folded_claims.fold,
         "claim",
         problems,
     )

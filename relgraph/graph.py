@@ -13,7 +13,8 @@ Node attributes: ``name``, ``kind``, ``aliases``, ``country``, ``description``,
 actor) and ``claims`` (list of dicts).
 Edge attributes: ``id``, ``type``, ``category``, ``label``, ``inverse_label``,
 ``directed``, ``status``, ``sign``, ``allegation``, ``date``, ``start``, ``end``
-(ISO text at the precision given, or ``None``), ``notes``, ``evidence`` (list
+(ISO text at the precision given, or ``None``), ``notes``, ``referents`` (the ids
+of the relations a merge folded into this one), ``evidence`` (list
 of dicts with ``quote``, ``source``, ``attributed_to``, ``credibility``,
 ``context``, ``notes``), ``evidence_count``, ``source_count`` and ``origins``
 (the ids of the independent origins of the evidence that supports or
@@ -92,6 +93,7 @@ def _claim(c: Claim) -> dict[str, Any]:
         "status": c.status,
         "date": str(c.date) if c.date else None,
         "notes": c.notes,
+        "referents": list(c.referents),
         "evidence": _evidence(c.evidence),
     }
 
@@ -158,6 +160,7 @@ class _EdgeAttributes:
             "start": None if start is None else self.date(start),
             "end": None if end is None else self.date(end),
             "notes": r.notes,
+            "referents": list(r.referents),
             "evidence": items,
             "evidence_count": len(evidence),
             "source_count": sources,

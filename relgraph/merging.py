@@ -23,13 +23,14 @@ What a merge does
 - **Relations fold** when they have the same type and ends (after actors are
   joined) and the same dates, or when a judgement says a pair is the same
   event: the first relation's id and fields are kept, the evidence of both is
-  joined (one quote from one source once), distinct notes are joined, and the
-  statuses are folded (:func:`fold_status`). Two undated relations fold only
+  joined (one quote from one source once), distinct notes are joined, the
+  statuses are folded (:func:`fold_status`), and the other relations' ids are
+  kept as its ``referents``. Two undated relations fold only
   when judged the same (or given one id by both datasets), and two relations
   of one dataset, or a pair judged different or unsure, never fold unjudged:
   a relation pair the analyst has not judged the same stays two relations,
   even when ``match`` proposed it.
-  Claims fold likewise, by actor, statement and date.
+  Claims fold likewise, by actor, statement and date, keeping the other ids.
 - **Every input's story is kept**: the views of each dataset, in order, each
   naming the actors and relations that the ones it named became (an actor
   joined into another, a relation folded into another). A view id that two
@@ -126,14 +127,15 @@ class MergeResult:
     notes: list[str] = field(default_factory=list)
 
     def lost(self) -> list[str]:
-        """Evidence items, notes, grades, names, aliases and tags of the inputs missing
+        """Evidence items, notes, grades, names, aliases, tags and ids of the inputs missing
         from the output.
 
         An evidence item is known by its source's text (sha256), its quote and
         its place in that text. An actor's name and aliases must be the name
         or an alias of the actor it became, its tags among that actor's tags,
         and its id that actor's id or one of its referents (unless it was
-        renamed). Empty when nothing was lost.
+        renamed); so with a relation's or a claim's id and its old ids. Empty
+        when nothing was lost.
 
         Examples
         --------
@@ -161,6 +163,8 @@ class MergeResult:
         became = {old: new for new, others in self.actors for old in others}
         became.update(self.renamed)
         out_entities = {e.id: e for e in self.dataset.entities}
+        out_relations = {r.id: r for r in self.dataset.relations}
+        out_claims = {c.id: c for c in self.dataset.claims}
         for ds in self.inputs:
             for ent in ds.entities:
                 ref = f"{ds.id}:{ent.id}"
@@ -183,6 +187,27 @@ class MergeResult:
                     and ent.id not in out_entity.referents
                 ):
                     missing.append(f"{ref}: its id, as a referent of {out_entity.id}")
+            records: tuple[tuple[str, Any, Sequence[Relation | Claim], Mapping[str, Any]], ...] = (
+                ("relation", self.relations, ds.relations, out_relations),
+                ("claim", self.claims, ds.claims, out_claims),
+            )
+            for noun, folded, mine, out_items in records:
+                into = {old: new for new, others in folded for old in others}
+                for item in mine:
+                    ref = f"{ds.id}:{item.id}"
+                    if ref in self.renamed_refs:
+                        continue
+                    out_item = out_items.get(into.get(ref, item.id))
+                    if out_item is None:
+                        missing.append(f"{ref}: the {noun}")
+                        continue
+                    missing += [
+                        f"{ref}: its id {old!r}, as a referent of {out_item.id}"
+                        for old in _ids_of(item)
+                        if old != out_item.id
+                        and old not in out_items  # else the id names another one now
+                        and old not in out_item.referents
+                    ]
             by_id = {s.id: s for s in ds.sources}
             theirs: list[Relation | Claim] = [*ds.relations, *ds.claims]
             for item in theirs:
@@ -288,6 +313,27 @@ def _with_date(r: Relation) -> Relation:
         e if e.date is not None else dataclasses.replace(e, date=r.date) for e in r.evidence
     )
     return dataclasses.replace(r, evidence=items)
+
+
+def _ids_of(item: Relation | Claim) -> tuple[str, ...]:
+    """The id of an input's relation or claim and the old ids it keeps."""
+    return (item.id, *item.referents)
+
+
+def _keep_old_ids(items: dict[Any, Any], olds: Mapping[Any, list[str]]) -> None:
+    """Give each folded relation or claim the ids folded into it as its ``referents``.
+
+    The ids of what is kept, and an old id already given to another, are left out.
+    """
+    kept = {item.id for item in items.values()}
+    referred: set[str] = set()
+    for k, item in items.items():
+        referents = tuple(
+            o for o in dict.fromkeys(olds.get(k, ())) if o not in kept and o not in referred
+        )
+        referred.update(referents)
+        if referents != item.referents:
+            items[k] = dataclasses.replace(item, referents=referents)
 
 
 def merge(
@@ -587,9 +633,17 @@ def merge(
     for k, members in member_refs.items():
         for ref in members:
             relation_id[ref] = folded[k].id
+    _keep_old_ids(
+        folded,
+        {
+            k: [old for ref in members for old in _ids_of(relation_of[ref][1])]
+            for k, members in member_refs.items()
+        },
+    )
 
     claims: dict[Any, Claim] = {}
     claim_members: dict[Any, list[str]] = {}
+    claim_olds: dict[Any, list[str]] = {}
     claim_ids: set[str] = set()
     for ds in datasets:
         actors, sources = maps[ds.id]
@@ -604,6 +658,7 @@ def merge(
                 claim_ids.add(ident)
                 claims[k] = dataclasses.replace(c2, id=ident)
                 claim_members[k] = [f"{ds.id}:{c.id}"]
+                claim_olds[k] = list(_ids_of(c))
                 continue
             prior: Claim = claims[k]
             claims[k] = dataclasses.replace(
@@ -613,6 +668,8 @@ def merge(
                 status=fold_status(prior.status, c2.status),
             )
             claim_members[k].append(f"{ds.id}:{c.id}")
+            claim_olds[k] += _ids_of(c)
+    _keep_old_ids(claims, claim_olds)
     for k, refs in claim_members.items():
         if len(refs) > 1:
             result.claims.append((claims[k].id, tuple(refs[1:])))

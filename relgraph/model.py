@@ -351,7 +351,10 @@ class Relation:
     ``sign`` is the relation type's default sign unless the dataset overrides it.
     ``date``, ``start`` and ``end`` are when it happened; ``reported`` is when
     a source reported it, which is not the event's date. ``modality`` says
-    whether it occurred or was only announced or planned.
+    whether it occurred or was only announced or planned. ``referents`` are
+    the ids of the relations a merge folded into this one (``relgraph merge``):
+    read with a dataset that still has one of them, that relation folds into
+    this one, and a view naming one names this one.
     """
 
     id: str
@@ -369,6 +372,7 @@ class Relation:
     reported: PartialDate | None = None
     modality: Modality = "occurred"
     review: Review | None = None
+    referents: tuple[str, ...] = ()
 
     @property
     def is_allegation(self) -> bool:
@@ -388,7 +392,11 @@ class Relation:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """Something a source says about a single actor, with evidence."""
+    """Something a source says about a single actor, with evidence.
+
+    ``referents`` are the ids of the claims a merge folded into this one, as
+    for a :class:`Relation`.
+    """
 
     id: str
     entity: str
@@ -401,6 +409,7 @@ class Claim:
     reported: PartialDate | None = None
     modality: Modality = "occurred"
     review: Review | None = None
+    referents: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -490,6 +490,7 @@ def _weighed(
         "reported": str(item.reported) if item.reported else None,
         "modality": item.modality,
         "review": item.review,
+        "referents": list(item.referents),
     }
 
 
@@ -633,9 +634,10 @@ def page_data(
         ``conflicts`` (``{kind, message, items, sides}``, ``items`` indexing its
         ``evidence``, ``sides`` the items grouped as ``{label, items}`` for the
         page to set side by side; see :mod:`relgraph.conflicts`), ``modality`` and, when
-        given, ``reported``. Each evidence item has ``stance``, ``origin``
-        (its origin's id), and when given ``amounts`` (each with the numbers,
-        ``unit``, ``currency``, ``note`` and a readable ``text``), ``date``
+        given, ``reported`` and ``referents`` (the ids a merge folded into it).
+        Each evidence item has ``stance``, ``origin`` (its origin's id), and when
+        given ``amounts`` (each with the numbers, ``unit``, ``currency``, ``note``
+        and a readable ``text``), ``date``
         and ``reported`` (its own, else its source's ``published``). Sources
         have ``derived_from``, ``origin`` and ``affiliation`` when given; the
         top-level ``origins`` are ``{id, label, sources, affiliations}``.

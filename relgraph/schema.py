@@ -78,6 +78,16 @@ def _texts(description: str) -> dict[str, Any]:
     }
 
 
+def _old_ids(description: str) -> dict[str, Any]:
+    """The ``referents`` of an actor, a relation or a claim: one old id or a list of them."""
+    return {
+        "type": ["array", "string", "null"],
+        "items": {"type": "string", "pattern": ID_RE.pattern},
+        "pattern": ID_RE.pattern,
+        "description": description,
+    }
+
+
 def _object(properties: dict[str, Any], required: list[str], description: str) -> dict[str, Any]:
     return {
         "type": "object",
@@ -234,6 +244,10 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
                 "proposed: suggested by `relgraph suggest`, still to be checked (validate warns); "
                 "accepted: checked, `relgraph accept` moves it into the dataset.",
             ),
+            "referents": _old_ids(
+                "Old ids of this relation: the ids of the relations a merge folded into it, "
+                "which still name it (in a view, or in a dataset read with the merge)."
+            ),
         },
         ["source", "target", "type", "status", "evidence"],
         "A typed relation between two entities, backed by evidence.",
@@ -253,13 +267,10 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
                 "description": "Ids in other databases, e.g. wikidata: Q241.",
             },
             "tags": _texts("Free tags."),
-            "referents": {
-                "type": ["array", "string", "null"],
-                "items": {"type": "string", "pattern": ID_RE.pattern},
-                "pattern": ID_RE.pattern,
-                "description": "Old ids of this actor: the ids a merge folded into it, which "
-                "still name it (relations use its id).",
-            },
+            "referents": _old_ids(
+                "Old ids of this actor: the ids a merge folded into it, which "
+                "still name it (relations use its id)."
+            ),
             "review": _choice(
                 ["proposed", "accepted"],
                 "proposed: suggested by `relgraph suggest`, still to be checked (validate warns); "
@@ -334,6 +345,9 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
                 ["proposed", "accepted"],
                 "proposed: suggested by `relgraph suggest`, still to be checked (validate warns); "
                 "accepted: checked, `relgraph accept` moves it into the dataset.",
+            ),
+            "referents": _old_ids(
+                "Old ids of this claim: the ids of the claims a merge folded into it."
             ),
         },
         ["entity", "statement", "status", "evidence"],

@@ -122,6 +122,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "reported",
         "modality",
         "review",
+        "referents",
     ),
     "claim": (
         "id",
@@ -134,6 +135,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "reported",
         "modality",
         "review",
+        "referents",
     ),
     "evidence item": (
         "quote",
@@ -401,6 +403,9 @@ class _Loader:
         #: An old id folded into an entity by a merge (its ``referents``): the entity's
         #: id, and where the old id is written.
         self.referents: dict[str, tuple[str, Node]] = {}
+        #: The old ids of relations and of claims that a merge folded into one.
+        self.relation_referents: dict[str, tuple[str, Node]] = {}
+        self.claim_referents: dict[str, tuple[str, Node]] = {}
         #: Set when some relation did not load: a view naming an unknown one is not blamed.
         self.relations_broken = False
         self.source_links: dict[str, _SourceLinks] = {}
@@ -820,7 +825,11 @@ class _Loader:
 
     def entity_referents(self, f: Fields, ident: str | None) -> tuple[str, ...]:
         """An entity's ``referents``: the old ids a merge folded into it."""
-        out: list[str] = []
+        return self.kept_referents(self.read_referents(f), ident, "entity", self.referents)
+
+    def read_referents(self, f: Fields) -> list[tuple[Node, str]]:
+        """The ids a record lists under ``referents``, each one an id."""
+        out: list[tuple[Node, str]] = []
         for node in f.items("referents"):
             if node.kind != "str":
                 f._wrong("referents", node, "a list of ids", "write referents: [an-old-id]")
@@ -831,31 +840,61 @@ class _Loader:
                     node,
                     "bad-id",
                     f"'{shorten(old)}' in 'referents' is not an id",
-                    "write the old ids that were merged into this entity, as they were written",
+                    f"write the old ids that were merged into this {f.what}, as they were written",
                 )
                 continue
+            out.append((node, old))
+        return out
+
+    def kept_referents(
+        self,
+        found: list[tuple[Node, str]],
+        ident: str | None,
+        what: str,
+        table: dict[str, tuple[str, Node]],
+    ) -> tuple[str, ...]:
+        """The old ids of the ``what`` ``ident``, each recorded in ``table`` once."""
+        out: list[str] = []
+        for node, old in found:
             if old == ident:
                 self.problems.add(
                     node,
                     "bad-referent",
-                    f"'{old}' is the entity's own id, not an old id of it",
-                    "list under 'referents:' only the ids merged into this entity",
+                    f"'{old}' is the {what}'s own id, not an old id of it",
+                    f"list under 'referents:' only the ids merged into this {what}",
                 )
                 continue
-            if old in self.referents:
-                owner, first = self.referents[old]
+            if old in table:
+                owner, first = table[old]
                 self.problems.add(
                     node,
                     "duplicate-referent",
                     f"the old id '{old}' is already a referent of '{owner}' "
                     f"at {first.path}:{first.line}",
-                    "an old id was merged into one entity: keep it in one 'referents:' list",
+                    f"an old id was merged into one {what}: keep it in one 'referents:' list",
                 )
                 continue
             if ident is not None:
-                self.referents[old] = (ident, node)
+                table[old] = (ident, node)
             out.append(old)
         return tuple(out)
+
+    def check_record_referents(self, relations: list[Relation], claims: list[Claim]) -> None:
+        """An old id of a relation (or a claim) must not be the id of another one too."""
+        for what, table, items in (
+            ("relation", self.relation_referents, relations),
+            ("claim", self.claim_referents, claims),
+        ):
+            ids = {r.id for r in items}
+            for old, (owner, node) in table.items():
+                if old in ids:
+                    self.problems.add(
+                        node,
+                        "bad-referent",
+                        f"'{old}' is a referent of '{owner}' but also the id of a {what}",
+                        f"an old id names one {what}: remove it from the referents of "
+                        f"'{owner}', or merge the two",
+                    )
 
     def check_referents(self) -> None:
         """An old id (a referent) must not be the id of an entity too."""
@@ -1215,6 +1254,7 @@ class _Loader:
             )
             f.ok = False
         evidence = self.evidence(f, status)
+        referents = self.read_referents(f)
         if src and dst and rtype:
             t = self.vocab.relation_types[rtype]
             sk, tk = self.entities[src].kind, self.entities[dst].kind
@@ -1237,6 +1277,7 @@ class _Loader:
         ident = given or default_relation_id(
             src, dst, rtype, str(date) if date else None, t.directed
         )
+        olds = self.kept_referents(referents, ident, "relation", self.relation_referents)
         return Relation(
             id=ident,
             source=src,
@@ -1253,6 +1294,7 @@ class _Loader:
             reported=reported,
             modality=_modality(modality or "occurred"),
             review=review,
+            referents=olds,
         )
 
     def claim(self, node: Node) -> Claim | None:
@@ -1265,10 +1307,12 @@ class _Loader:
         modality = f.choice("modality", list(MODALITIES), noun="modality")
         date, reported = _date(f, "date"), _date(f, "reported")
         evidence = self.evidence(f, status)
+        referents = self.read_referents(f)
         if not (f.ok and entity and statement and status and evidence):
             return None
+        ident = given or default_claim_id(entity, statement)
         return Claim(
-            id=given or default_claim_id(entity, statement),
+            id=ident,
             entity=entity,
             statement=statement,
             status=_status(status),
@@ -1279,6 +1323,7 @@ class _Loader:
             reported=reported,
             modality=_modality(modality or "occurred"),
             review=review,
+            referents=self.kept_referents(referents, ident, "claim", self.claim_referents),
         )
 
     # -- views ----------------------------------------------------------
@@ -1335,6 +1380,9 @@ class _Loader:
                 continue
             if noun == "entity" and ident in self.referents:  # an old id names its actor
                 out.append(self.referents[ident][0])
+                continue
+            if noun == "relation" and ident in self.relation_referents:  # and its relation
+                out.append(self.relation_referents[ident][0])
                 continue
             ok = False
             if noun == "entity" and ident in self.broken_entities:

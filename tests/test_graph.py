@@ -88,8 +88,8 @@ def test_each_edge_carries_the_documented_attributes(bundled: Dataset) -> None:
     assert sorted(data) == sorted(
         [
             *("id", "type", "category", "label", "inverse_label", "directed", "status"),
-            *("sign", "allegation", "date", "start", "end", "notes", "evidence"),
-            *("evidence_count", "source_count", "origins"),
+            *("sign", "allegation", "date", "start", "end", "notes", "referents"),
+            *("evidence_count", "source_count", "origins", "evidence"),
         ]
     )
     assert data["allegation"] is True

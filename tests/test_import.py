@@ -279,8 +279,8 @@ def test_an_unknown_column_is_named_with_the_closest_known_one(
     assert _problems(exc) == [
         f"{rel}:1:1: error[unknown-column] unknown column 'frm'\n"
         "  hint: did you mean 'From'? relations take: ID, From, To, Type, Status, Sign, Date, "
-        "Start, End, Notes, Reported, Modality, Review, Quote, Quote source, Attributed to, "
-        "Credibility, "
+        "Start, End, Notes, Reported, Modality, Review, Referents, Quote, Quote source, "
+        "Attributed to, Credibility, "
         "Evidence notes, Stance, Amount, Evidence date, Evidence reported, Evidence origin"
     ]
     assert not (tmp_path / "out.yaml").exists()
@@ -358,7 +358,7 @@ def test_joined_quotes_cannot_be_imported(bundled: relgraph.Dataset, tmp_path: P
     with pytest.raises(relgraph.DatasetError) as exc:
         import_csv(tmp_path / "j" / "entities.csv", rel, tmp_path / "o.yaml")
     assert _problems(exc) == [
-        f"{rel}:1:21: error[joined-quotes] the 'Quotes' column joins every quote of a relation in "
+        f"{rel}:1:22: error[joined-quotes] the 'Quotes' column joins every quote of a relation in "
         "one cell, which cannot be split back into evidence\n"
         "  hint: export with `--evidence lists` (the default) or `--evidence rows`, or give each "
         "quote its own row with 'Quote' and 'Quote source' columns"

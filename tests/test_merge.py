@@ -1293,12 +1293,12 @@ def test_merge_keeps_every_inputs_views_naming_what_their_ids_became(
         ("havana", "In Havana", "The report's visit.", ("ibrahim-raisi",), ("raisi-visit-cuba",)),
         ("everyone", "Everyone", None, (), ()),
     ]
-    # read with an input, whose relation the merge folded shows twice (relations keep no
-    # old ids), its view is the merge's, naming both copies: not a conflict
+    # read with an input, whose relation the merge folded under the id kept, the input's
+    # view is the merge's
     ds = relgraph.load([out / "both.yaml", pair[1]])
     assert [(v.id, v.actors, v.relations) for v in ds.views] == [
         ("visit", ("ibrahim-raisi", "cuba"), ("raisi-visit-cuba",)),
-        ("havana", ("ibrahim-raisi",), ("raisi-visit-cuba", "raisi-visit-havana")),
+        ("havana", ("ibrahim-raisi",), ("raisi-visit-cuba",)),
         ("everyone", (), ()),
     ]
     assert [v.id for v in relgraph.load([pair[1], out / "both.yaml"]).views] == [
@@ -1553,3 +1553,249 @@ def test_two_vocabularies_giving_one_type_two_meanings_are_a_located_clash(
     assert err.rstrip().endswith("nothing was written")
     assert "Traceback" not in err
     assert not out.exists()
+
+
+# -- folded relations and claims keep their old ids ---------------------------------
+
+CLAIM = """\
+claims:
+  - id: {ident}
+    entity: {actor}
+    statement: is Iran's president
+    status: reported
+    evidence:
+      - quote: Iranian President {name} Raisi
+        source: {source}
+"""
+
+
+def _folded_pair(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> Path:
+    """The pair merged with Raisi, his visit and the claim that he is president folded."""
+    a, b = pair
+    a.write_text(
+        a.read_text(encoding="utf-8")
+        + CLAIM.format(
+            ident="raisi-president", actor="ibrahim-raisi", name="Ibrahim", source="article"
+        ),
+        encoding="utf-8",
+    )
+    b.write_text(
+        b.read_text(encoding="utf-8")
+        + CLAIM.format(
+            ident="raisi-is-president", actor="ebrahim-raisi", name="Ebrahim", source="efe"
+        )
+        + "views:\n  - id: havana\n    title: In Havana\n    relations: [raisi-visit-havana]\n",
+        encoding="utf-8",
+    )
+    path = _judged(
+        tmp_path,
+        ("entity", "first:ibrahim-raisi", "second:ebrahim-raisi", "same"),
+        ("relation", "first:raisi-visit-cuba", "second:raisi-visit-havana", "same"),
+    )
+    out = tmp_path / "merged"
+    code, _, err = run(
+        capsys, "merge", str(a), str(b), "-j", str(path), "-o", str(out), "--id", "both"
+    )
+    assert code == 0, err
+    assert "claim folded: raisi-president <- second:raisi-is-president" in err
+    return out / "both.yaml"
+
+
+def test_a_folded_relation_or_claim_keeps_the_ids_folded_into_it(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    merged = _folded_pair(pair, tmp_path, capsys)
+    text = merged.read_text(encoding="utf-8")
+    assert text.count("    referents: [raisi-visit-havana]\n") == 1
+    assert text.count("    referents: [raisi-is-president]\n") == 1
+    ds = relgraph.load(merged)
+    visit = next(r for r in ds.relations if r.id == "raisi-visit-cuba")
+    assert visit.referents == ("raisi-visit-havana",)
+    (claim,) = ds.claims
+    assert (claim.id, claim.referents) == ("raisi-president", ("raisi-is-president",))
+    # the relation the same id names in both inputs folds unjudged under that id: no old id
+    assert [r.referents for r in ds.relations if r.type == "agreement"] == [()]
+    (view,) = ds.views
+    assert view.relations == ("raisi-visit-cuba",)
+
+
+def test_a_merge_read_with_its_inputs_shows_each_folded_relation_once(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    merged = _folded_pair(pair, tmp_path, capsys)
+    alone = relgraph.load(merged)
+    for inputs in ([merged, pair[1]], [pair[1], merged], [merged, pair[0]], [pair[0], merged]):
+        ds = relgraph.load(inputs)
+        assert [r.id for r in ds.relations] == [r.id for r in alone.relations], inputs
+        assert [c.id for c in ds.claims] == [c.id for c in alone.claims]
+        visit = next(r for r in ds.relations if r.id == "raisi-visit-cuba")
+        assert visit == next(r for r in alone.relations if r.id == "raisi-visit-cuba")
+        assert [v.relations for v in ds.views] == [("raisi-visit-cuba",)]
+    code, _, err = run(capsys, "validate", str(merged), str(pair[0]), str(pair[1]))
+    assert code == 0, err
+
+
+def test_a_view_naming_a_relations_old_id_names_the_relation_it_was_folded_into(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    merged = _folded_pair(pair, tmp_path, capsys)
+    merged.write_text(
+        merged.read_text(encoding="utf-8").replace(
+            "relations: [raisi-visit-cuba]", "relations: [raisi-visit-havana, raisi-visit-cuba]"
+        ),
+        encoding="utf-8",
+    )
+    assert [v.relations for v in relgraph.load(merged).views] == [("raisi-visit-cuba",)]
+
+
+def test_bad_relation_and_claim_referents_are_located_errors(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    merged = _folded_pair(pair, tmp_path, capsys)
+    text = merged.read_text(encoding="utf-8")
+    bad = (
+        text.replace(
+            "    referents: [raisi-visit-havana]\n",
+            "    referents: [raisi-visit-havana, raisi-visit-cuba, Not An Id]\n",
+        )
+        .replace("    referents: [raisi-is-president]\n", "    referents: [raisi-president]\n")
+        .replace("  - source: iran\n", "  - referents: [raisi-visit-havana]\n    source: iran\n")
+    )
+    merged.write_text(bad, encoding="utf-8")
+    lines = bad.splitlines()
+    visit = lines.index("    referents: [raisi-visit-havana, raisi-visit-cuba, Not An Id]") + 1
+    claim = lines.index("    referents: [raisi-president]") + 1
+    other = lines.index("  - referents: [raisi-visit-havana]") + 1
+    code, _, err = run(capsys, "validate", str(merged))
+    assert code == 1
+    assert err == (
+        f"{merged}:{visit}:37: error[bad-referent] 'raisi-visit-cuba' is the relation's own "
+        "id, not an old id of it\n"
+        "  hint: list under 'referents:' only the ids merged into this relation\n"
+        f"{merged}:{visit}:55: error[bad-id] 'Not An Id' in 'referents' is not an id\n"
+        "  hint: write the old ids that were merged into this relation, as they were written\n"
+        f"{merged}:{other}:17: error[duplicate-referent] the old id 'raisi-visit-havana' is "
+        f"already a referent of 'raisi-visit-cuba' at {merged}:{visit}\n"
+        "  hint: an old id was merged into one relation: keep it in one 'referents:' list\n"
+        f"{merged}:{claim}:17: error[bad-referent] 'raisi-president' is the claim's own id, "
+        "not an old id of it\n"
+        "  hint: list under 'referents:' only the ids merged into this claim\n"
+        f"relgraph: {merged}: 4 errors\n"
+    )
+
+
+def test_relation_and_claim_referents_travel_through_every_export(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    merged = _folded_pair(pair, tmp_path, capsys)
+    ds = relgraph.load(merged)
+
+    def back_again(path: Path) -> None:
+        again = relgraph.load(path)
+        assert [(r.id, r.referents) for r in again.relations] == [
+            (r.id, r.referents) for r in ds.relations
+        ]
+        assert [(c.id, c.referents) for c in again.claims] == [
+            (c.id, c.referents) for c in ds.claims
+        ]
+
+    lines = merged.parent / "both.jsonl"
+    assert run(capsys, "convert", str(merged), "-o", str(lines))[0] == 0
+    assert '"referents":["raisi-visit-havana"]' in lines.read_text(encoding="utf-8")
+    back_again(lines)
+    exported = tmp_path / "graph.json"
+    assert run(capsys, "export", str(merged), "--to", "json", "-o", str(exported))[0] == 0
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    (edge,) = [e for e in data["edges"] if e["id"] == "raisi-visit-cuba"]
+    assert edge["referents"] == ["raisi-visit-havana"]
+    assert [c["referents"] for c in data["graph"]["claims"]] == [["raisi-is-president"]]
+    (tmp_path / "back").mkdir()
+    back = tmp_path / "back" / "both.yaml"
+    assert run(capsys, "import", "json", str(exported), "-o", str(back))[0] == 0
+    back_again(back)
+
+    sheets = tmp_path / "sheets"
+    assert run(capsys, "export", str(merged), "--to", "csv", "-o", str(sheets))[0] == 0
+    for name, ident, old in (
+        ("relations.csv", "raisi-visit-cuba", "raisi-visit-havana"),
+        ("claims.csv", "raisi-president", "raisi-is-president"),
+    ):
+        with open(sheets / name, encoding="utf-8", newline="") as fh:
+            rows = {row["ID"]: row for row in csv.DictReader(fh)}
+        assert rows[ident]["Referents"] == old
+    (tmp_path / "csv").mkdir()
+    from_csv = tmp_path / "csv" / "both.yaml"
+    code, _, err = run(
+        capsys,
+        "import",
+        "csv",
+        *(str(sheets / f) for f in ("entities.csv", "relations.csv")),
+        *("--sources", str(sheets / "sources.csv"), "--claims", str(sheets / "claims.csv")),
+        *("--meta", str(sheets / "meta.yaml"), "-o", str(from_csv)),
+    )
+    assert code == 0, err
+    back_again(from_csv)
+
+    graphml = tmp_path / "g.graphml"
+    assert run(capsys, "export", str(merged), "--to", "graphml", "-o", str(graphml))[0] == 0
+    edges = {d["relation_id"]: d for _, _, d in nx.read_graphml(graphml).edges(data=True)}
+    assert edges["raisi-visit-cuba"]["referents"] == "raisi-visit-havana"
+    gexf = tmp_path / "g.gexf"
+    assert run(capsys, "export", str(merged), "--to", "gexf", "-o", str(gexf))[0] == 0
+    edges = {d["id"]: d for _, _, d in nx.read_gexf(gexf).edges(data=True)}
+    assert edges["raisi-visit-cuba"]["referents"] == "raisi-visit-havana"
+    cypher = tmp_path / "g.cypher"
+    assert run(capsys, "export", str(merged), "--to", "cypher", "-o", str(cypher))[0] == 0
+    script = cypher.read_text(encoding="utf-8")
+    assert 'referents: ["raisi-visit-havana"]' in script
+    assert 'referents: ["raisi-is-president"]' in script
+    admin = tmp_path / "admin"
+    assert run(capsys, "export", str(merged), "--to", "neo4j-admin", "-o", str(admin))[0] == 0
+    for name, ident, old in (
+        ("relations.csv", "raisi-visit-cuba", "raisi-visit-havana"),
+        ("claims.csv", "raisi-president", "raisi-is-president"),
+    ):
+        with open(admin / name, encoding="utf-8", newline="") as fh:
+            table = list(csv.reader(fh))
+        column, key = (
+            table[0].index("referents:string[]"),
+            table[0].index("id" if name == "relations.csv" else "id:ID(Claim)"),
+        )
+        assert [row[column] for row in table[1:] if row[key] == ident] == [old]
+    ftm = tmp_path / "g.ftm.json"
+    assert run(capsys, "export", str(merged), "--to", "ftm", "-o", str(ftm))[0] == 0
+    records = [json.loads(line) for line in ftm.read_text(encoding="utf-8").splitlines()]
+    (visit,) = [r for r in records if r["properties"].get("recordId") == ["raisi-visit-cuba"]]
+    assert visit["referents"] == [visit["id"].replace("raisi-visit-cuba", "raisi-visit-havana")]
+    assert any(
+        "merged from raisi-is-president" in n
+        for r in records
+        for n in r["properties"].get("notes", [])
+    )
+    assert ds.graph().edges["ibrahim-raisi", "cuba", "raisi-visit-cuba"]["referents"] == [
+        "raisi-visit-havana"
+    ]
+    (page_edge,) = [e for e in page_data(ds)["edges"] if e["id"] == "raisi-visit-cuba"]
+    assert page_edge["referents"] == ["raisi-visit-havana"]
+
+
+def test_lost_names_a_relation_id_the_merge_dropped(
+    pair: tuple[Path, Path], tmp_path: Path
+) -> None:
+    a, b = (relgraph.load(p) for p in pair)
+    path = _judged(
+        tmp_path,
+        ("entity", "first:ibrahim-raisi", "second:ebrahim-raisi", "same"),
+        ("relation", "first:raisi-visit-cuba", "second:raisi-visit-havana", "same"),
+    )
+    result = merge([a, b], read_judgements(path))
+    assert result.lost() == []
+    result.dataset = dataclasses.replace(
+        result.dataset,
+        relations=tuple(dataclasses.replace(r, referents=()) for r in result.dataset.relations),
+    )
+    assert result.lost() == [
+        "second:raisi-visit-havana: its id 'raisi-visit-havana', as a referent of raisi-visit-cuba"
+    ]

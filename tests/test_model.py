@@ -45,6 +45,7 @@ def _examples() -> list[tuple[type, tuple[object, ...]]]:
                     PartialDate(2007),
                     "announced",
                     "proposed",
+                    ("r0",),
                 ),
             ),
         ),

@@ -311,6 +311,7 @@ def relation_values(
         "source_count": len(used),
         "reported": str(r.reported) if r.reported else None,
         "modality": r.modality,
+        "referents": join_readable(list(r.referents)) or None,
         "origin_count": len(counts.origins) if counts else None,
         "independent_origins": counts.independent if counts else None,
         "affiliated": counts.affiliated if counts else None,

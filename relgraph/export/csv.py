@@ -16,7 +16,8 @@ The export writes a folder:
     importer recognises come first, ``Id``, ``Source``, ``Target``, ``Type``
     (``Directed`` or ``Undirected``), ``Label`` and ``Weight`` (the number of
     evidence items), and the relation type is in ``Relation type``. Then come
-    ``Status``, ``Sign``, ``Date``, ``Start``, ``End``, ``Notes``, ``Review`` and the
+    ``Status``, ``Sign``, ``Date``, ``Start``, ``End``, ``Notes``, ``Review``,
+    ``Referents`` (the ids of the relations a merge folded into this one) and the
     evidence: ``Quote``, ``Quote source`` (a source id), ``Attributed to``,
     ``Credibility``, ``Evidence notes`` (the evidence item's own notes;
     ``Notes`` are the relation's). ``Label``, ``Weight``, ``Direction``,
@@ -34,7 +35,8 @@ The export writes a folder:
     one relation share its ``ID``: good for a spreadsheet's filters and pivot
     tables, but Kumu and Gephi keep only one row of each relation.
 ``claims.csv``, ``sources.csv``
-    the claims (one row per evidence item, with the same evidence columns)
+    the claims (one row per evidence item, with the same evidence columns and
+    ``Referents``, the ids of the claims a merge folded into one)
     and the sources, with ``Text`` giving the path of each source's stored
     text relative to the folder.
 ``meta.yaml``
@@ -150,6 +152,7 @@ CLAIM_COLUMNS = (
     "Reported",
     "Modality",
     "Review",
+    "Referents",
     *EVIDENCE_COLUMNS,
 )
 SOURCE_COLUMNS = (
@@ -178,6 +181,7 @@ _RELATION_FIELDS = (
     "Reported",
     "Modality",
     "Review",
+    "Referents",
     "Quotes count",
     "Sources count",
     "Independent origins",
@@ -488,6 +492,7 @@ class CSVExporter(Exporter):
             "Reported": r.reported,
             "Modality": r.modality,
             "Review": r.review,
+            "Referents": join_list(r.referents),
             "Quotes count": counts.quotes,
             "Sources count": len(counts.sources),
             "Independent origins": counts.independent,
@@ -527,6 +532,7 @@ class CSVExporter(Exporter):
             "Reported": c.reported,
             "Modality": c.modality,
             "Review": c.review,
+            "Referents": join_list(c.referents),
         }
 
     @staticmethod

@@ -48,7 +48,8 @@ What the script makes:
   ``evidence_attributed_to`` (``""`` when not attributed),
   ``evidence_contexts`` and ``evidence_notes`` (``""`` when the evidence item
   has no notes), item *i* of each list describing evidence item *i*;
-* on relations and claims also ``reported``, ``modality``, ``origins`` (the
+* on relations and claims also ``reported``, ``modality``, ``referents`` (the
+  ids of the relations or claims a merge folded into this one), ``origins`` (the
   ids of the independent origins of the supporting evidence),
   ``origin_count``, ``independent_origins`` (those affiliated with neither
   end) and ``affiliated``; on sources ``derived_from``, ``origin``,
@@ -462,6 +463,7 @@ class CypherExporter(Exporter):
                     "notes": r.notes,
                     "reported": str(r.reported) if r.reported else None,
                     "modality": r.modality,
+                    "referents": list(r.referents),
                     **_counts(corroboration(dataset, r)),
                     **_evidence_lists(r.evidence),
                 }
@@ -481,6 +483,7 @@ class CypherExporter(Exporter):
                     "notes": c.notes,
                     "reported": str(c.reported) if c.reported else None,
                     "modality": c.modality,
+                    "referents": list(c.referents),
                     **_counts(corroboration(dataset, c)),
                     **_evidence_lists(c.evidence),
                 }

@@ -49,6 +49,10 @@ relations, by the closest schema
     report date, the origin it relays, and the evidence item's notes), ``proof``
     (the sources' ``Document`` entities), ``sourceUrl`` and ``publisher`` (of
     those sources) and ``recordId`` (the relation's id).
+old ids
+    an actor or a relation a merge folded others into carries their ids, as
+    FollowTheMoney's merged entities do, in ``referents``; a claim's note
+    says "merged from …" with the ids of the claims folded into it.
 
 Not written: the dataset's own fields, its ``license`` and ``authors``
 among them. FollowTheMoney has no entity for a dataset; tools that use it
@@ -213,6 +217,8 @@ def _claim_note(dataset: Dataset, c: Claim) -> str:
         about.append(f"reported {c.reported}")
     if c.modality != "occurred":
         about.append(c.modality)
+    if c.referents:
+        about.append("merged from " + ", ".join(c.referents))
     about.append(corroboration(dataset, c).summary())
     sources = {s.id: s for s in dataset.sources}
     return "\n".join(
@@ -280,7 +286,14 @@ def _relation(dataset: Dataset, r: Relation, schema: str) -> dict[str, Any]:
     _put(props, "sourceUrl", *(s.url for s in used))
     _put(props, "publisher", *(s.publisher for s in used))
     _put(props, "recordId", r.id)
-    return {"id": ftm_id("r", dataset.id, r.id), "schema": schema, "properties": props}
+    record: dict[str, Any] = {
+        "id": ftm_id("r", dataset.id, r.id),
+        "schema": schema,
+        "properties": props,
+    }
+    if r.referents:  # the relations merged into it, as for an actor
+        record["referents"] = [ftm_id("r", dataset.id, old) for old in r.referents]
+    return record
 
 
 _LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})

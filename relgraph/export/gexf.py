@@ -25,14 +25,15 @@ nodes
 edges
     ``relation_type``, ``category``, ``type_label``, ``status``, ``sign``,
     ``date``, ``start``, ``end``, ``notes``, ``evidence``, ``sources``,
-    ``attributed_to`` (string), ``directed``, ``allegation`` (boolean),
+    ``attributed_to``, ``referents`` (the ids of the relations a merge folded
+    into this one; string), ``directed``, ``allegation`` (boolean),
     ``evidence_count``, ``source_count`` (integer).
 
 Lists are flattened into readable text: ``evidence`` has one line per
 evidence item (the quote, who it is attributed to, the source's title, the
 credibility and the evidence item's notes), ``sources`` one line per source
 (title, publisher, URL, date, reliability grade), ``aliases``, ``tags`` and
-``referents`` are joined with ``"; "``.
+``referents`` (of actors and of relations) are joined with ``"; "``.
 
 Every edge is written directed (``defaultedgetype="directed"``), source to
 target as in the dataset; the ``directed`` attribute is ``false`` for types
@@ -149,6 +150,7 @@ EDGE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
     ("source_count", "integer"),
     ("reported", "string"),
     ("modality", "string"),
+    ("referents", "string"),
     ("origin_count", "integer"),
     ("independent_origins", "integer"),
     ("affiliated", "boolean"),

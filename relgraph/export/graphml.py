@@ -25,7 +25,8 @@ edges (``id`` is the relation's id)
     ``status``, ``sign``, ``date``, ``start``, ``end``, ``notes``,
     ``evidence`` (one line per evidence item: quote, attribution, source title,
     credibility, the evidence item's notes), ``sources`` (one line per
-    source), ``attributed_to`` (string), ``directed``, ``allegation``
+    source), ``attributed_to``, ``referents`` (the ids of the relations a merge
+    folded into this one; string), ``directed``, ``allegation``
     (boolean), ``evidence_count``, ``source_count`` (int).
 the graph
     ``dataset_id``, ``title``, ``description``, ``notes``, ``license`` and

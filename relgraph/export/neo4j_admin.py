@@ -19,7 +19,8 @@ the loader documents (``:ID(group)``, ``:START_ID(group)``, ``:END_ID(group)``,
 
 Where the evidence comes from travels as in the Cypher export: sources carry
 ``derived_from`` and ``affiliation`` (``string[]``) and ``origin``; relations
-and claims ``reported``, ``modality`` and their corroboration, ``origins``
+and claims ``reported``, ``modality``, ``referents`` (``string[]``, the ids of
+the relations or claims a merge folded into this one) and their corroboration, ``origins``
 (``string[]``, the ids of the independent origins of the supporting evidence),
 ``origin_count:int``, ``independent_origins:int`` (those affiliated with
 neither end) and ``affiliated:boolean`` beside ``evidence_count`` and
@@ -150,6 +151,7 @@ def _counts(c: Corroboration) -> dict[str, Any]:
 _EVIDENCE_LISTS = (
     "reported",
     "modality",
+    "referents:string[]",
     "origins:string[]",
     "origin_count:int",
     "independent_origins:int",
@@ -262,6 +264,7 @@ class Neo4jAdminExporter(Exporter):
                     "notes": c.notes,
                     "reported": c.reported,
                     "modality": c.modality,
+                    "referents": list(c.referents),
                     **_counts(corroboration(dataset, c)),
                     **_evidence_texts(c.evidence),
                     ":LABEL": "Claim",
@@ -313,6 +316,7 @@ class Neo4jAdminExporter(Exporter):
                     "notes": r.notes,
                     "reported": r.reported,
                     "modality": r.modality,
+                    "referents": list(r.referents),
                     **_counts(corroboration(dataset, r)),
                     **_evidence_texts(r.evidence),
                 },

@@ -236,6 +236,7 @@ def relation_record(dataset: Dataset, relation: Relation) -> dict[str, Any]:
         "notes": relation.notes,
         "reported": _date(relation.reported),
         "modality": relation.modality,
+        "referents": list(relation.referents),
         "review": relation.review,
         "evidence": [evidence_record(e) for e in relation.evidence],
         "category": t.category,
@@ -260,6 +261,7 @@ def claim_record(claim: Claim, dataset: Dataset | None = None) -> dict[str, Any]
         "notes": claim.notes,
         "reported": _date(claim.reported),
         "modality": claim.modality,
+        "referents": list(claim.referents),
         "review": claim.review,
         "evidence": [evidence_record(e) for e in claim.evidence],
     }

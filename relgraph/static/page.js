@@ -2584,6 +2584,7 @@
     field(dl, "Status", [statusBadge(e.status), st ? " " + st.text : "", nConflicts ? [" ", conflictBadge(nConflicts)] : null]);
     var sign = signById.get(e.sign);
     field(dl, "Sign", sign ? sign.label : e.sign);
+    if (e.referents && e.referents.length) field(dl, "Merged from", e.referents.join(", "));
     body.appendChild(dl);
     evidenceSection(e, body);
     if (e.notes) {

@@ -220,6 +220,28 @@ def test_search_finds_a_merged_actor_by_its_old_id(open_page: Open) -> None:
     assert_clean(opened)
 
 
+def test_the_merged_page_tells_the_articles_story_and_names_a_folded_relations_old_id(
+    open_page: Open,
+) -> None:
+    """The bundled merge keeps the Cuba-Iran story; its visit keeps Havana's id of it."""
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    page = Path(__file__).resolve().parents[2] / "output" / "cuba_iran_havana.html"
+    opened = open_page(SimpleNamespace(url=page.as_uri()))
+    opened.page.locator("#story-open").click()
+    opened.page.locator("#story-next").click()
+    assert opened.page.locator("#story-step").text_content() == "Step 2 of 4"
+    assert opened.page.locator("#story-title").text_content() == "Raisi's visit to Cuba"
+    kept = opened.js("window.relgraph.kept()")
+    assert "raisi-visit-cuba" in kept["edges"]
+    assert "ibrahim-raisi" in kept["nodes"]
+    opened.js("window.relgraph.selectEdge('raisi-visit-cuba')")
+    facts = opened.page.locator("#details dl.facts").first.inner_text()
+    assert "Merged from\nraisi-visit-cuba-2023-06" in facts
+    assert_clean(opened)
+
+
 # -- finding one's way (the sample dataset) -------------------------------------------
 
 
