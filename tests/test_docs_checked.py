@@ -34,3 +34,21 @@ def test_the_readme_names_no_networkx_fallback_for_igraph() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "fallback" not in readme.split("- **igraph**")[1].split("- **")[0]
     assert "falls back" not in (relgraph.analysis.__doc__ or "")
+
+
+def test_a_page_is_drawn_without_importing_pyvis_or_what_it_brings() -> None:
+    """The README: pyvis is there for vis-network's script alone, never imported."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, relgraph\n"
+        f"ds = relgraph.load({str(ROOT / 'graph_data' / 'cuba_iran.yaml')!r})\n"
+        "html = relgraph.render(ds)\n"
+        "assert 'vis-network' in html or 'vis.Network' in html\n"
+        "print(sorted(m for m in ('pyvis', 'IPython', 'jsonpickle') if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT
+    )
+    assert out.stdout == "[]\n"
