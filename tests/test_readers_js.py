@@ -36,22 +36,40 @@ def read(fmt: str, path: Path) -> dict[str, Any]:
     return data
 
 
-@pytest.fixture(scope="module")
-def gexf(bundled: relgraph.Dataset, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(
+    scope="module",
+    params=[
+        ("cuba_iran.yaml", "1.3"),
+        ("raisi_havana_2023.yaml", "1.3"),
+        ("cuba_iran_havana.yaml", "1.3"),
+        ("cuba_iran.yaml", "1.2draft"),
+    ],
+    ids=lambda p: f"{p[0]}-{p[1]}",
+)
+def dataset_and_gexf(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[relgraph.Dataset, dict[str, Any]]:
+    """Each bundled dataset's GEXF (and one in GEXF 1.2draft), as graphology reads it."""
+    name, version = request.param
+    ds = relgraph.load(ROOT / "graph_data" / name)
     path = tmp_path_factory.mktemp("gexf") / "g.gexf"
-    export(bundled, "gexf", path)
-    return read("gexf", path)
+    export(ds, "gexf", path, version=version)
+    return ds, read("gexf", path)
 
 
 def test_graphology_reads_gexf_attributes_by_their_titles(
-    gexf: dict[str, Any], bundled: relgraph.Dataset
+    dataset_and_gexf: tuple[relgraph.Dataset, dict[str, Any]],
 ) -> None:
+    bundled, gexf = dataset_and_gexf
     assert set(gexf["nodes"]) == {e.id for e in bundled.entities}
     titles = {t for t, _ in NODE_ATTRIBUTES}
-    cuba = gexf["nodes"]["cuba"]
-    assert cuba["label"] == "Cuba"
-    assert cuba["kind"] == "state"
-    assert set(cuba) - {"label", "color", "size", "x", "y", "z", "shape"} <= titles
+    for entity in bundled.entities:
+        node = gexf["nodes"][entity.id]
+        assert (node["label"], node["kind"]) == (entity.name, entity.kind)
+        assert set(node) - {"label", "color", "size", "x", "y", "z", "shape"} <= titles
     edge_titles = {t for t, _ in EDGE_ATTRIBUTES}
     for edge in gexf["edges"].values():
         names = set(edge["attributes"]) - {"label", "weight", "kind", "color", "spells"}
@@ -59,8 +77,9 @@ def test_graphology_reads_gexf_attributes_by_their_titles(
 
 
 def test_graphology_reads_every_quote_of_the_gexf(
-    gexf: dict[str, Any], bundled: relgraph.Dataset
+    dataset_and_gexf: tuple[relgraph.Dataset, dict[str, Any]],
 ) -> None:
+    bundled, gexf = dataset_and_gexf
     by_id = {r.id: r for r in bundled.relations}
     assert len(gexf["edges"]) == len(bundled.relations)
     for key, edge in gexf["edges"].items():
