@@ -143,6 +143,9 @@ def merged_note(entity: Entity, ref: str) -> str | None:
 def resolve_relation(dataset: Dataset, ref: str) -> Relation:
     """The relation of ``dataset`` whose id is ``ref`` (case and accents ignored).
 
+    An old id of a relation (one of its ``referents``: a relation a merge folded
+    into it) names that relation too.
+
     Raises
     ------
     UsageError
@@ -155,10 +158,16 @@ def resolve_relation(dataset: Dataset, ref: str) -> Relation:
     >>> r = ds.relations[0]
     >>> resolve_relation(ds, r.id.upper()) == r
     True
+    >>> merged = relgraph.load("graph_data/cuba_iran_havana.yaml")
+    >>> resolve_relation(merged, "raisi-visit-cuba-2023-06").id
+    'raisi-visit-cuba'
     """
     key = fold(ref)
     for r in dataset.relations:
         if r.id == ref or fold(r.id) == key:
+            return r
+    for r in dataset.relations:  # an old id: a relation a merge folded into this one
+        if any(old == ref or fold(old) == key for old in r.referents):
             return r
     close = closest_names(ref, [r.id for r in dataset.relations])
     hint = (
