@@ -573,9 +573,11 @@ class _Folded:
         datasets: Sequence[Dataset],
         items: Callable[[Dataset], Sequence[Any]],
         sha: Mapping[str, str],
+        problems: list[Diagnostic],
     ) -> None:
         self.items = items
         self.sha = sha
+        self.problems = problems
         #: each id a folded relation answers for (its own and its old ones), and where
         self.owner: dict[str, tuple[Any, Dataset]] = {}
         for ds in datasets:
@@ -585,6 +587,9 @@ class _Folded:
                         self.owner.setdefault(old, (item, ds))
         #: the items, by object, that a dataset told under an id the merge folded
         self.folded_in: set[int] = set()
+        #: the items renamed to the id they were folded into, by object, with the old id
+        self.old_id: dict[int, tuple[Any, str]] = {}
+        self.home: dict[int, Dataset] = {}
 
     def rename(self, ds: Dataset) -> tuple[list[Any], dict[str, str]]:
         """``ds``'s items, each folded one under the id it was folded into, and the moves."""
@@ -598,15 +603,50 @@ class _Folded:
                 continue
             if held[0].id != item.id:
                 moved[item.id] = held[0].id
+                old = item.id
                 item = dataclasses.replace(item, id=held[0].id)
+                self.old_id[id(item)] = (item, old)
+                self.home[id(item)] = ds
             self.folded_in.add(id(item))
             out.append(item)
         return out, moved
 
     def compare(self, a: Any, b: Any) -> list[str]:
         if id(a) in self.folded_in or id(b) in self.folded_in:
-            return []  # the merge folded them knowingly: its fields are the fold of both
+            # the merge folded them knowingly, its fields the fold of both: only what it
+            # never changes must agree (another type or other ends is another relation)
+            if isinstance(a, Claim):
+                return _differences(a, b, ("entity",))
+            if {a.source, a.target} == {b.source, b.target}:
+                return _differences(a, b, ("type",))
+            return _differences(a, b, ("type", "source", "target"))
         return _differences(a, b, _compared(a))
+
+    def conflict(self, a: Any, b: Any, ds: Dataset, differ: list[str]) -> bool:
+        """Report an item told under an old id that the item it was folded into differs from."""
+        renamed, kept = (b, a) if id(b) in self.old_id else (a, b)
+        held = self.old_id.get(id(renamed))
+        if held is None or held[0] is not renamed:
+            return False
+        what = "claim" if isinstance(b, Claim) else "relation"
+        said = ", ".join(
+            f"{n} {_show(getattr(kept, n))} vs {_show(getattr(renamed, n))}" for n in differ
+        )
+        # located at the old id's definition, whichever dataset came first
+        path, line, column = _where(renamed, self.home.get(id(renamed), ds))
+        self.problems.append(
+            Diagnostic(
+                path,
+                line,
+                column,
+                f"conflicting-{what}",
+                f"the {what} '{held[1]}' was folded into '{kept.id}'{_at(kept)}, which is defined "
+                f"differently ({said})",
+                f"an old id names the {what} it was folded into: if '{held[1]}' is another "
+                f"{what} here, give it another id",
+            )
+        )
+        return True
 
     def fold(self, a: Any, b: Any) -> Any:
         a_in, b_in = id(a) in self.folded_in, id(b) in self.folded_in
@@ -699,8 +739,8 @@ def combine(datasets: Sequence[Dataset]) -> Dataset:
     )
     # relations and claims a merge folded, told again under their old ids, fold into it
     sha = {s.id: s.sha256 for s in sources}
-    folded_relations = _Folded(unique, lambda d: d.relations, sha)
-    folded_claims = _Folded(unique, lambda d: d.claims, sha)
+    folded_relations = _Folded(unique, lambda d: d.relations, sha, problems)
+    folded_claims = _Folded(unique, lambda d: d.claims, sha, problems)
     for n, ds in enumerate(unique):
         rels, moved = folded_relations.rename(ds)
         said, _ = folded_claims.rename(ds)
@@ -717,6 +757,7 @@ def combine(datasets: Sequence[Dataset]) -> Dataset:
         folded_relations.fold,
         "relation",
         problems,
+        folded_relations.conflict,
     )
     claims: tuple[Claim, ...] = _join(
         unique,
@@ -725,6 +766,7 @@ def combine(datasets: Sequence[Dataset]) -> Dataset:
         folded_claims.fold,
         "claim",
         problems,
+        folded_claims.conflict,
     )
     views = join_views([(ds, ds.views) for ds in unique], problems)
     if problems:

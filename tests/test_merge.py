@@ -1799,3 +1799,33 @@ def test_lost_names_a_relation_id_the_merge_dropped(
     assert result.lost() == [
         "second:raisi-visit-havana: its id 'raisi-visit-havana', as a referent of raisi-visit-cuba"
     ]
+
+
+def test_another_relation_under_a_folded_relations_id_is_still_a_conflict(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only the merge's own inputs fold: another type or other ends is another relation."""
+    merged = _folded_pair(pair, tmp_path, capsys)
+    other = pair[1].with_name("other.yaml")
+    other.write_text(
+        pair[1]
+        .read_text(encoding="utf-8")
+        .replace("id: second", "id: other", 1)
+        .replace("    type: visit\n", "    type: meeting\n", 1),
+        encoding="utf-8",
+    )
+    visit = next(r for r in relgraph.load(merged).relations if r.id == "raisi-visit-cuba")
+    line = other.read_text(encoding="utf-8").splitlines().index("  - id: raisi-visit-havana") + 1
+    for paths in ([merged, other], [other, merged]):
+        assert [p for p in _problems(*paths) if p[3] == "conflicting-relation"] == [
+            (
+                str(other),
+                line,
+                5,
+                "conflicting-relation",
+                "the relation 'raisi-visit-havana' was folded into 'raisi-visit-cuba' at "
+                f"{visit.location}, which is defined differently (type 'visit' vs 'meeting')",
+                "an old id names the relation it was folded into: if 'raisi-visit-havana' is "
+                "another relation here, give it another id",
+            )
+        ], paths
