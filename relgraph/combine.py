@@ -742,6 +742,8 @@ def combine(datasets: Sequence[Dataset]) -> Dataset:
     folded_relations = _Folded(unique, lambda d: d.relations, sha, problems)
     folded_claims = _Folded(unique, lambda d: d.claims, sha, problems)
     for n, ds in enumerate(unique):
+        if not (folded_relations.owner or folded_claims.owner):
+            break  # no merge among them: nothing was folded
         rels, moved = folded_relations.rename(ds)
         said, _ = folded_claims.rename(ds)
         unique[n] = dataclasses.replace(
