@@ -98,6 +98,26 @@ def test_accepted_records_move_into_the_dataset_and_leave_the_draft(
     ]
 
 
+def test_accept_format_json_says_what_moved_on_stdout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], draft_text: str
+) -> None:
+    import json
+
+    draft, dataset = _setup(tmp_path, draft_text)
+    code, out, err = run(
+        capsys, "accept", str(draft), OFFICE, "--into", str(dataset), "--format", "json"
+    )
+    assert code == 0, err
+    assert err == ""
+    assert json.loads(out) == {
+        "dataset_file": str(dataset),
+        "draft_file": str(draft),
+        "added": {"relations": [OFFICE]},
+        "kept": {},
+        "remaining": 50,
+    }
+
+
 def test_ids_name_the_records_to_accept_and_a_wrong_one_is_located(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], draft_text: str
 ) -> None:

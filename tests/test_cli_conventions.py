@@ -782,6 +782,39 @@ def test_format_json_is_refused_where_the_output_itself_goes_to_stdout(
         "output, where the page goes here\n"
         "  hint: write it to a file with -o FILE, or leave out --format json\n",
     )
+    for argv, what in (
+        (["schema", "--format", "json"], "the schema"),
+        (["schema", "-o", "-", "--format", "json"], "the schema"),
+        (["suggest", "deepening-ties", "--dataset", BUNDLED, "--format", "json"], "the draft"),
+    ):
+        assert run(capsys, *argv) == (
+            2,
+            "",
+            "relgraph: error: --format json prints a summary of the files written on standard "
+            f"output, where {what} goes here\n"
+            "  hint: write it to a file with -o FILE, or leave out --format json\n",
+        )
+
+
+def test_schema_and_suggest_format_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    schema = tmp_path / "s.json"
+    code, stdout, err = run(capsys, "schema", "-o", str(schema), "--format", "json")
+    assert (code, err) == (0, "")
+    assert json.loads(stdout) == {"output": str(schema), "bytes": schema.stat().st_size}
+    import shutil
+
+    shutil.copytree(ROOT / "graph_data", tmp_path / "data")  # the draft goes beside the texts
+    draft = tmp_path / "data" / "draft.yaml"
+    code, stdout, err = run(
+        capsys, "suggest", "deepening-ties", "--dataset", str(tmp_path / "data" / "cuba_iran.yaml"),
+        "-o", str(draft), "--format", "json",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    summary = json.loads(stdout)
+    assert summary["output"] == str(draft)
+    assert summary["source"] == "deepening-ties"
+    assert summary["actors"] == summary["known_actors"] + summary["new_actors"] > 0
+    assert summary["relations"] == len(relgraph.load(draft).relations)
 
 
 def test_render_format_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from relgraph.accept import accept
-from relgraph.cli.common import echo
+from relgraph.cli.common import echo, echo_summary, summary_option
 
 __all__ = ["accept_command"]
 
@@ -34,7 +34,8 @@ def _counted(section: str, ids: list[str]) -> str:
     metavar="DATASET",
     help="The dataset file to add the records to.",
 )
-def accept_command(draft: str, ids: tuple[str, ...], into: str) -> None:
+@summary_option
+def accept_command(draft: str, ids: tuple[str, ...], into: str, report: str) -> None:
     """Move the reviewed records of DRAFT into DATASET.
 
     DRAFT is a draft of `relgraph suggest`. Without IDS, every record not
@@ -49,8 +50,20 @@ def accept_command(draft: str, ids: tuple[str, ...], into: str) -> None:
     Examples:
         relgraph accept draft.yaml --into graph_data/raisi_havana_2023.yaml
         relgraph accept draft.yaml ebrahim-raisi-visit-cuba --into mydata.yaml
+        relgraph accept draft.yaml --into mydata.yaml --format json   # what moved
     """
     done = accept(draft, into, ids=list(ids) if ids else None)
+    if report == "json":
+        echo_summary(
+            {
+                "dataset_file": done.dataset_file,
+                "draft_file": done.draft_file,
+                "added": done.added,
+                "kept": done.kept,
+                "remaining": done.remaining,
+            }
+        )
+        return
     added = [_counted(s, v) for s, v in done.added.items()]
     line = f"accepted into {done.dataset_file}: " + ("; ".join(added) if added else "nothing new")
     echo(line, err=True)

@@ -506,8 +506,9 @@ def import_json_command(file: str, output: str, report: str, quiet: bool) -> Non
 @click.command("schema")
 @click.argument("dataset", required=False, metavar="[DATASET]")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE; '-' or none: standard output.")
+@summary_option
 @quiet_option
-def schema_command(dataset: str | None, output: str | None, quiet: bool) -> None:
+def schema_command(dataset: str | None, output: str | None, report: str, quiet: bool) -> None:
     """Write a JSON Schema of the dataset file format, for editors.
 
     With DATASET, the kinds and types that dataset adds are in the schema
@@ -519,6 +520,7 @@ def schema_command(dataset: str | None, output: str | None, quiet: bool) -> None
         relgraph schema -o relgraph.schema.json
         relgraph schema graph_data/cuba_iran.yaml -o graph_data/relgraph.schema.json
     """
+    refuse_json_to_stdout(report, output is None or output == STDOUT, "the schema")
     with progress_line(quiet) as progress:
         vocabulary = load_or_fail(dataset, progress=progress).vocabulary if dataset else None
     text = schema_json(vocabulary)
@@ -530,6 +532,9 @@ def schema_command(dataset: str | None, output: str | None, quiet: bool) -> None
             out.open_text(os.path.basename(output)).write(text)
     except WriteError as exc:
         raise NothingWritten(str(exc)) from None
+    if report == "json":
+        echo_summary({"output": output, "bytes": len(text.encode("utf-8"))})
+        return
     _note(f"wrote the dataset schema to {output}")
 
 

@@ -8,8 +8,11 @@ from relgraph.atomic import write_file
 from relgraph.cli.common import (
     DatasetOrder,
     echo,
+    echo_summary,
     misplaced_dataset,
+    refuse_json_to_stdout,
     stdin_dataset,
+    summary_option,
     write_stdout,
 )
 from relgraph.suggest import draft_yaml, suggest_source
@@ -35,12 +38,14 @@ __all__ = ["suggest_command"]
 )
 @click.option("--no-countries", is_flag=True, help="Do not look for countries, capitals, demonyms.")
 @click.option("--no-candidates", is_flag=True, help="Do not propose new names as actors.")
+@summary_option
 def suggest_command(
     source: str,
     dataset: str | None,
     output: str | None,
     no_countries: bool,
     no_candidates: bool,
+    report: str,
 ) -> None:
     """Propose actors and relations from SOURCE, sentence by sentence, as a draft.
 
@@ -58,6 +63,7 @@ def suggest_command(
     if output == "-":  # standard output, as without -o
         output = None
     misplaced_dataset()
+    refuse_json_to_stdout(report, output is None, "the draft")
     if dataset is None:
         found = suggest_source(source, countries=not no_countries, candidates=not no_candidates)
         text = draft_yaml(found, output)
@@ -79,4 +85,16 @@ def suggest_command(
     else:
         write_file(output, text.encode("utf-8"))
         summary += f"; draft written to {output}"
+    if report == "json":
+        echo_summary(
+            {
+                "output": output,
+                "source": found.source_id,
+                "actors": len(found.actors),
+                "known_actors": known,
+                "new_actors": len(found.actors) - known,
+                "relations": len(found.relations),
+            }
+        )
+        return
     echo(summary, err=True)
