@@ -306,6 +306,7 @@ def test_each_actor_carries_its_fields_and_claims(pairs: nx.MultiDiGraph) -> Non
                 "status": "reported",
                 "date": None,
                 "notes": None,
+                "referents": [],
                 "evidence": [
                     {
                         "quote": "Alphaland, known as Alpha, is a coastal state.",
@@ -345,6 +346,7 @@ def test_each_relation_carries_its_dates_evidence_and_allegation(pairs: nx.Multi
         "start": None,
         "end": None,
         "notes": "Only one diplomat says so.",
+        "referents": [],
         "evidence": [
             {
                 "quote": "Alphaland is hostile to Betania",
