@@ -109,7 +109,9 @@ from relgraph.model import (
 from relgraph.progress import ProgressCallback, Ticker
 from relgraph.quotes import (
     _INVISIBLE,
+    _SENTENCE_END,
     _TRANSLATE,
+    CONTEXT_WINDOW,
     Match,
     StoredText,
     _normalize_with_map,
@@ -373,6 +375,8 @@ class FastText(StoredText):
     def __init__(self, text: str) -> None:
         self.text = text
         self._norm, self._seg_norm, self._seg_orig = _normalize_segments(text)
+        self._starts: list[int] = []
+        self._ends: list[int] | None = None
         self._contexts: dict[tuple[int, int], tuple[str, bool]] = {}
         #: quotes found so far, as written, for the bulk loader: machine-made
         #: datasets often cite one passage for several relations
@@ -406,6 +410,50 @@ class FastText(StoredText):
     def _orig_at(self, j: int) -> int:
         return self._orig(j)
 
+    def _span(self, start: int, stop: int) -> tuple[int, int]:
+        """:func:`~relgraph.quotes.sentence_span` of ``text[start:stop]``, by bisection.
+
+        ``sentence_span`` scans the window around each quote for sentence ends.
+        Here the sentence ends of the whole text are found once (linear, as the
+        window is) and looked up by bisection. A scan that starts or stops
+        inside the text can find other sentence ends than the scan of the whole
+        text only where one of these straddles the place it starts or stops
+        at; there ``sentence_span`` itself is asked.
+        """
+        if self._ends is None:
+            found = list(_SENTENCE_END.finditer(self.text))
+            self._starts = [m.start() for m in found]
+            self._ends = [m.end() for m in found]
+        starts, ends = self._starts, self._ends
+        lo = start - CONTEXT_WINDOW
+        if lo < 0:
+            lo = 0
+        k = bisect.bisect_left(starts, lo)  # the first sentence end at lo or after
+        if k and ends[k - 1] > lo:
+            return sentence_span(self.text, start, stop)
+        m = bisect.bisect_left(starts, start) - 1  # the last one starting before the quote
+        if m < k:
+            first = lo
+        elif ends[m] > start:
+            return sentence_span(self.text, start, stop)
+        else:
+            first = ends[m]
+        text = self.text
+        hi = min(len(text), stop + CONTEXT_WINDOW)
+        after = stop - 1 if stop - 1 > start else start
+        j = bisect.bisect_left(starts, after, m + 1 if m >= 0 else 0)
+        if j and ends[j - 1] > after:
+            return sentence_span(text, start, stop)
+        if j == len(starts) or starts[j] >= hi:
+            last = hi
+        elif ends[j] > hi:
+            return sentence_span(text, start, stop)
+        else:
+            last = starts[j] + 1
+        while last < hi and text[last] in "\"'\u201d\u2019)":
+            last += 1
+        return first, last
+
     def quote_in(self, needle: str) -> tuple[int, int, str, bool] | None:
         """Where a quote (already through :func:`normalize_fast`) is, and its context.
 
@@ -426,7 +474,7 @@ class FastText(StoredText):
         else:
             k = bisect.bisect_right(seg_norm, last) - 1
             stop = seg_orig[k] + last - seg_norm[k] + 1
-        span = sentence_span(self.text, start, stop)
+        span = self._span(start, stop)
         known = self._contexts.get(span)
         if known is None:
             known = self._context_in(span, start, stop, 600)
@@ -434,7 +482,7 @@ class FastText(StoredText):
 
     def context_of(self, at: int, stop: int, limit: int = 600) -> tuple[str, bool]:
         """The context of ``text[at:stop]`` and whether it has words that mark an allegation."""
-        span = sentence_span(self.text, at, stop)
+        span = self._span(at, stop)
         known = self._contexts.get(span)
         if known is not None and limit == 600:
             return known

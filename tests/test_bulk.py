@@ -28,7 +28,14 @@ from relgraph.fields import Problems
 from relgraph.loading import MAX_FILE_BYTES, read_yaml
 from relgraph.model import Location
 from relgraph.progress import TerminalProgress, Ticker, terminal_progress
-from relgraph.quotes import StoredText, _normalize_with_map, normalize
+from relgraph.quotes import (
+    _SENTENCE_END,
+    CONTEXT_WINDOW,
+    StoredText,
+    _normalize_with_map,
+    normalize,
+    sentence_span,
+)
 from support import BASE_YAML, SOURCE_TEXT, sha256_of
 
 QUOTE = "Iran and Cuba signed an agreement in Havana in January 2006."
@@ -830,6 +837,50 @@ def test_fast_text_on_the_bundled_article() -> None:
         assert fast.find(quote) == match
         assert match is not None
         assert fast.context(match) == slow.context(match)
+
+
+# pieces dense in sentence ends, paragraph breaks and closing quotes, so that they straddle
+# the quote's edges and its window's (300 characters either way) often
+_SENTENCE_PIECES = ["word ", "w", ". ", ".", '." ', "\u201d", "\u2019", "\n", "\n\n", " \n \n"]
+_SENTENCE_PIECES += ["!) ", "? ", " ", "\t", "'", ")", "?\n", "a" * 60 + " ", "b" * 250]
+
+
+@PROPERTIES
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=300).map("".join), st.data())
+def test_fast_text_frames_a_quote_as_sentence_span_does(text: str, data: Any) -> None:
+    fast = bulk.FastText(text)
+    # places inside a sentence end, and those a window's width away from them
+    inside = [p for m in _SENTENCE_END.finditer(text) for p in range(m.start() + 1, m.end())]
+    edges = [p + d for p in inside for d in (0, CONTEXT_WINDOW, -CONTEXT_WINDOW)]
+    edges = [p for p in edges if 0 <= p <= len(text)] or [0]
+    for _ in range(5):
+        a = data.draw(st.one_of(st.integers(0, len(text)), st.sampled_from(edges)))
+        later = [p for p in edges if p >= a] or [a]
+        b = data.draw(st.one_of(st.integers(a, len(text)), st.sampled_from(later)))
+        assert fast._span(a, b) == sentence_span(text, a, b)
+
+
+@pytest.mark.parametrize("end", ["\n \n", ".\n\n", '.")  ', "\n\t \n\n", "?\u201d\n"])
+def test_fast_text_frames_quotes_whose_window_cuts_a_sentence_end(end: str) -> None:
+    # a window's edge inside a sentence end, with no other one within the window:
+    # the scan of the window finds another sentence end than the scan of the text
+    words = "w " * (CONTEXT_WINDOW // 2 + 5)
+    text = words + end + words + end + words
+    fast = bulk.FastText(text)
+    for a in range(len(text)):
+        for b in (a, a + 1, a + 3, a + 20):
+            b = min(b, len(text))
+            assert fast._span(a, b) == sentence_span(text, a, b), (a, b)
+
+
+def test_fast_text_frames_every_place_of_the_bundled_texts_as_sentence_span_does() -> None:
+    for path in sorted(Path("graph_data/sources").rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        fast = bulk.FastText(text)
+        for a in range(0, len(text), 7):
+            for b in (a, a + 1, a + 40, a + 333):
+                b = min(b, len(text))
+                assert fast._span(a, b) == sentence_span(text, a, b), (path.name, a, b)
 
 
 # ---------------------------------------------------------------------------
