@@ -1640,8 +1640,9 @@ def _load(files: list[str], problems: Problems, progress: ProgressCallback | Non
     loader.check_record_referents(relations, claims)
     _unconfirmed(loader, loader.confirmed, relations)
     _unique_ids(claims, "claim", problems)
-    problems.items.extend(not_alleged([*relations, *claims], loader.alleged_attributions))
-    known = {r.id for r in relations}
+    if loader.alleged_attributions:
+        problems.items.extend(not_alleged([*relations, *claims], loader.alleged_attributions))
+    known = {r.id for r in relations} if raw.views else set()
     # a relation that did not load is said where it is; the views naming it are not blamed
     loader.relations_broken = problems.has_errors
     seen_views: dict[str, Node] = {}

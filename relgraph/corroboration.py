@@ -652,6 +652,11 @@ def unconfirmed(origins: Origins, item: Relation | Claim) -> Diagnostic | None:
     """
     if item.status != "confirmed" or item.location is None:
         return None
+    # only an origin with affiliations can be tied to an end: without them, the
+    # origins that support are independent, and two of them are enough
+    supporting = origins.supporting(item.evidence)
+    if sum(1 for i in supporting if not origins._by_id[i].affiliations) >= 2:
+        return None
     c = origins.corroboration(item)
     if c.independent >= 2:
         return None

@@ -8,6 +8,7 @@ reported as a conflict with its quotes.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ import pytest
 
 import relgraph
 from relgraph.conflicts import dataset_conflicts
-from relgraph.corroboration import corroboration, independent_origins
+from relgraph.corroboration import corroboration, independent_origins, unconfirmed
 from relgraph.rendering import page_data
 from support import run
 
@@ -130,6 +131,22 @@ def test_confirmed_needs_two_independent_origins(path: Path) -> None:
         "claim 'visit' is marked confirmed but has 0 independent origins; 'state-tv' is affiliated with 'cuba'"
         in got[2]
     )
+
+
+def test_the_confirmed_check_warns_exactly_when_fewer_than_two_origins_are_independent(
+    path: Path,
+) -> None:
+    # the check skips counting ties when two origins without affiliations support the item
+    seen = set()
+    for where in (path, "graph_data/raisi_havana_2023.yaml", "graph_data/cuba_iran_havana.yaml"):
+        ds = relgraph.load(where)
+        origins = independent_origins(ds)
+        for item in [*ds.relations, *ds.claims]:
+            marked = dataclasses.replace(item, status="confirmed")
+            independent = origins.corroboration(marked).independent
+            assert (unconfirmed(origins, marked) is None) == (independent >= 2), item.id
+            seen.add(min(independent, 2))
+    assert seen == {0, 1, 2}
 
 
 def test_the_confirmed_rule_is_the_same_in_json_lines(path: Path) -> None:
