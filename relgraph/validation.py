@@ -1266,7 +1266,7 @@ class _Loader:
                 self.problems.add(
                     f.node_of("type") or node,
                     "endpoint-kinds",
-                    f"'{rtype}' cannot join a {sk} ('{src}') to a {tk} ('{dst}')",
+                    f"'{rtype}' cannot join {_article(sk)} ('{src}') to {_article(tk)} ('{dst}')",
                     f"'{rtype}' goes from {fmt(t.source_kinds)} to {fmt(t.target_kinds)}; "
                     "check the direction or choose another type",
                 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,9 +22,25 @@ from support import BASE_YAML, SOURCE_TEXT, run, sha256_of
 FIXTURE = Path(__file__).parent / "fixtures" / "statuses" / "statuses.yaml"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def ds() -> relgraph.Dataset:
+    # loaded for each test: mutation testing runs a test against a change to the load rules
+    # only if the test itself loads, and a wider fixture is loaded by the first test alone
     return relgraph.load(FIXTURE)
+
+
+def variant(tmp_path: Path, *changes: tuple[str, str]) -> Path:
+    """The fixture with each ``(old, new)`` of ``changes`` made once, beside its sources."""
+    text = FIXTURE.read_text(encoding="utf-8")
+    for old, new in changes:
+        if old not in text:
+            raise ValueError(f"not in the fixture: {old!r}")
+        text = text.replace(old, new, 1)
+    (tmp_path / "sources").mkdir(parents=True)
+    for source in (FIXTURE.parent / "sources").iterdir():
+        (tmp_path / "sources" / source.name).write_bytes(source.read_bytes())
+    (tmp_path / "d.yaml").write_text(text, encoding="utf-8")
+    return tmp_path / "d.yaml"
 
 
 def test_every_status_loads_with_the_ids_a_user_would_look_up(ds: relgraph.Dataset) -> None:
@@ -46,12 +63,7 @@ def test_a_period_that_starts_and_ends_on_one_day_is_that_day(ds: relgraph.Datas
 
 
 def test_a_period_ending_the_day_before_it_starts_is_refused(tmp_path: Path) -> None:
-    text = FIXTURE.read_text(encoding="utf-8").replace("end: 2020-05-01", "end: 2020-04-30")
-    (tmp_path / "sources").mkdir()
-    for source in (FIXTURE.parent / "sources").iterdir():
-        (tmp_path / "sources" / source.name).write_bytes(source.read_bytes())
-    (tmp_path / "d.yaml").write_text(text, encoding="utf-8")
-    problems = relgraph.validate(tmp_path / "d.yaml")
+    problems = relgraph.validate(variant(tmp_path, ("end: 2020-05-01", "end: 2020-04-30")))
     assert [(p.code, p.message, p.hint) for p in problems if p.severity == "error"] == [
         (
             "end-before-start",
@@ -133,3 +145,198 @@ def test_betweenness_of_two_actors_is_zero_not_an_error(tmp_path: Path) -> None:
             relgraph.load(tmp_path / "two.yaml"), ["betweenness"], engine=engine
         )
         assert c.column("betweenness") == {"iran": 0.0, "cuba": 0.0}
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ("2020-05", "2020-05-01"),  # the month may have begun on the day it ended
+        ("2020-05-10", "2020-05"),  # the month may have ended after the tenth
+        ("2020", "2020-01-01"),
+    ],
+)
+def test_a_period_given_at_two_precisions_that_may_overlap_is_kept(
+    tmp_path: Path, start: str, end: str
+) -> None:
+    ds = relgraph.load(
+        variant(
+            tmp_path, ("start: 2020-05-01\n    end: 2020-05-01", f"start: {start}\n    end: {end}")
+        )
+    )
+    meeting = next(r for r in ds.relations if r.type == "meeting")
+    assert (str(meeting.start), str(meeting.end), meeting.date) == (start, end, None)
+    assert meeting.id == "alpha.meeting.delta"  # a period is not part of the id
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [("2020-05-02", "2020-05-01"), ("2020-06", "2020-05-31"), ("2021", "2020-12")],
+)
+def test_a_period_ending_before_it_can_have_started_is_refused(
+    tmp_path: Path, start: str, end: str
+) -> None:
+    path = variant(
+        tmp_path, ("start: 2020-05-01\n    end: 2020-05-01", f"start: {start}\n    end: {end}")
+    )
+    problems = [
+        (p.code, p.message, p.line) for p in relgraph.validate(path) if p.severity == "error"
+    ]
+    assert problems == [("end-before-start", f"the end {end} is before the start {start}", 58)]
+
+
+def test_a_date_and_a_period_together_are_refused(tmp_path: Path) -> None:
+    path = variant(
+        tmp_path, ("    start: 2020-05-01\n", "    date: 2020-05-01\n    start: 2020-05-01\n")
+    )
+    problems = relgraph.validate(path)
+    assert [(p.code, p.message, p.hint, p.line) for p in problems if p.severity == "error"] == [
+        (
+            "date-and-range",
+            "a relation has either 'date' or 'start'/'end', not both",
+            "use date: for a single event, start:/end: for a period",
+            57,
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("status", "warned"),
+    [
+        ("reported", True),
+        ("confirmed", True),
+        ("alleged", False),
+        ("disputed", False),
+        ("denied", False),
+    ],
+)
+def test_an_allegation_stated_as_fact_is_warned_about_unless_alleged_disputed_or_denied(
+    make_dataset: Any, status: str, warned: bool
+) -> None:
+    path = make_dataset(
+        BASE_YAML
+        + "  - source: cuba\n    target: hamas\n    type: intelligence_sharing\n"
+        + f"    status: {status}\n    evidence:\n"
+        + "      - quote: Cuba provides intelligence to Hamas\n        source: art\n"
+    )
+    ds = relgraph.load(path)
+    found = [(w.code, w.message, w.line) for w in ds.warnings if w.code == "allegation-as-fact"]
+    assert found == (
+        [
+            (
+                "allegation-as-fact",
+                f"the source frames this as an allegation, but the status is '{status}'",
+                34,
+            )
+        ]
+        if warned
+        else []
+    )
+    (relation,) = (r for r in ds.relations if r.target == "hamas")
+    assert (relation.id, relation.status) == ("cuba.intelligence_sharing.hamas", status)
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "rtype", "date", "ident"),
+    [
+        # a directed type keeps its direction, whichever end sorts first
+        ("gamma", "alpha", "criticism", "2021-06-09", "gamma.criticism.alpha.2021-06-09"),
+        ("alpha", "gamma", "criticism", "2021-06-09", "alpha.criticism.gamma.2021-06-09"),
+        # an undirected type's ends are sorted, so either order gives one id
+        ("gamma", "alpha", "meeting", "2021-06-09", "alpha.meeting.gamma.2021-06-09"),
+        ("alpha", "gamma", "meeting", "2021-06", "alpha.meeting.gamma.2021-06"),
+        ("alpha", "gamma", "meeting", "2021", "alpha.meeting.gamma.2021"),
+    ],
+)
+def test_a_relation_written_without_an_id_gets_one_from_its_ends_type_and_date(
+    tmp_path: Path, source: str, target: str, rtype: str, date: str, ident: str
+) -> None:
+    path = variant(
+        tmp_path,
+        (
+            "  - source: gamma\n    target: alpha\n    type: criticism\n    date: 2021-06-09\n",
+            f"  - source: {source}\n    target: {target}\n    type: {rtype}\n    date: {date}\n",
+        ),
+    )
+    assert [r.id for r in relgraph.load(path).relations][-1] == ident
+
+
+def test_a_relation_with_an_id_keeps_it(tmp_path: Path) -> None:
+    path = variant(tmp_path, ("  - source: gamma\n", "  - id: the-criticism\n    source: gamma\n"))
+    assert [r.id for r in relgraph.load(path).relations][-1] == "the-criticism"
+
+
+def test_a_claim_confirmed_by_one_origin_is_warned_about_as_a_claim(tmp_path: Path) -> None:
+    path = variant(tmp_path, ("    status: alleged\n", "    status: confirmed\n"))
+    assert [(w.code, w.message, w.line) for w in relgraph.load(path).warnings] == [
+        (
+            "unconfirmed",
+            "relation 'gamma.criticism.alpha.2021-06-09' is marked confirmed but has 1 "
+            "independent origin: 'wire'",
+            65,
+        ),
+        (
+            "unconfirmed",
+            "claim 'alpha.claim.alphaland-supports-the-gamma-front' is marked confirmed but "
+            "has 1 independent origin: 'paper'",
+            74,
+        ),
+    ]
+
+
+def test_an_outlet_of_an_actor_an_end_speaks_for_does_not_confirm(tmp_path: Path) -> None:
+    # the paper belongs to gamma, and delta speaks for gamma: the paper's account of a
+    # meeting of delta is not independent of delta, though no end is gamma
+    path = variant(
+        tmp_path,
+        ("    reliability: C\n", "    reliability: C\n    affiliation: gamma\n"),
+        (
+            "  - source: alpha\n    target: delta\n    type: meeting\n"
+            "    start: 2020-05-01\n    end: 2020-05-01\n    status: disputed\n",
+            "  - source: alpha\n    target: delta\n    type: meeting\n"
+            "    start: 2020-05-01\n    end: 2020-05-01\n    status: confirmed\n",
+        ),
+        (
+            "claims:\n",
+            "  - source: delta\n    target: gamma\n    type: speaks_for\n    status: reported\n"
+            "    evidence:\n      - quote: the Delta Council's envoy\n        source: wire\n"
+            "claims:\n",
+        ),
+    )
+    # the tie is written after the confirmed relation: it counts all the same
+    assert [(w.code, w.message, w.line) for w in relgraph.load(path).warnings] == [
+        (
+            "unconfirmed",
+            "relation 'alpha.meeting.delta' is marked confirmed but has 1 independent origin: "
+            "'wire'; 'paper' is affiliated with 'gamma', to which 'delta' is tied: 'delta' "
+            "speaks for 'gamma' (relation 'delta.speaks_for.gamma')",
+            55,
+        ),
+        (
+            "unconfirmed",
+            "relation 'gamma.criticism.alpha.2021-06-09' is marked confirmed but has 1 "
+            "independent origin: 'wire'",
+            66,
+        ),
+    ]
+
+
+def test_a_type_that_cannot_join_the_kinds_of_its_ends_is_refused_by_kind(tmp_path: Path) -> None:
+    path = variant(
+        tmp_path, ("    target: delta\n    type: meeting\n", "    target: delta\n    type: visit\n")
+    )
+    # a visit may go from a state to an organization
+    assert relgraph.load(path).relations[2].id == "alpha.visit.delta"
+    path = variant(
+        tmp_path / "reversed",
+        ("  - source: beta\n    target: gamma\n", "  - source: delta\n    target: epsilon\n"),
+    )
+    problems = [p for p in relgraph.validate(path) if p.severity == "error"]
+    assert [(p.code, p.message, p.hint, p.line) for p in problems] == [
+        (
+            "endpoint-kinds",
+            "'intelligence_sharing' cannot join an organization ('delta') to a company ('epsilon')",
+            "'intelligence_sharing' goes from state, organization, group to state, "
+            "organization, group; check the direction or choose another type",
+            49,
+        )
+    ]
