@@ -438,10 +438,12 @@
     var sets = dimSets();
     return !!sets && !sets[kind].has(dataId(visid));
   }
+  /* Only the alpha is set and put back: a save() and restore() of the whole context for
+   * each faded item took half of a frame of a graph of 40,000 relations. */
   function withAlpha(ctx, run) {
-    ctx.save();
-    ctx.globalAlpha = DIM_ALPHA;
-    try { return run(); } finally { ctx.restore(); }
+    var was = ctx.globalAlpha;
+    ctx.globalAlpha = was * DIM_ALPHA;
+    try { return run(); } finally { ctx.globalAlpha = was; }
   }
   /* Wrap the drawing methods of vis-network's Node and Edge classes (found on the first
    * actor and relation drawn), once. */
