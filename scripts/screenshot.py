@@ -2,12 +2,15 @@
 
 The page is rendered to a temporary file and opened from file://, with a relation
 selected so that the picture shows its evidence (by default the dataset's first
-allegation).
+allegation), or with a view in its address (``--view``: a story's step, a selection,
+filters; nothing else is selected then unless ``--select`` says so).
 
 Usage::
 
     python scripts/screenshot.py                      # writes docs/screenshot.png
     python scripts/screenshot.py DATASET -o shot.png --select iran-cuba-agreement-2006
+    python scripts/screenshot.py -o docs/story-1.png --view story=agreements
+    python scripts/screenshot.py -o phone.png --width 390 --height 844 --select cuba
 
 Chromium is Debian's ``/usr/bin/chromium`` (or ``RELGRAPH_CHROMIUM``), driven by Playwright.
 """
@@ -31,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dataset", nargs="?", default=str(ROOT / "graph_data" / "cuba_iran.yaml"))
     parser.add_argument("-o", "--output", default=str(ROOT / "docs" / "screenshot.png"))
     parser.add_argument("--select", help="id of a relation or an actor to show in the panel")
+    parser.add_argument("--view", help="a view for the address's hash, e.g. story=agreements")
     parser.add_argument("--width", type=int, default=1400)
     parser.add_argument("--height", type=int, default=900)
     args = parser.parse_args(argv)
@@ -38,9 +42,13 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     ds = relgraph.load(args.dataset)
-    selected = args.select or next(
-        (r.id for r in ds.relations if r.is_allegation),
-        ds.relations[0].id if ds.relations else None,
+    selected = args.select or (
+        None
+        if args.view
+        else next(
+            (r.id for r in ds.relations if r.is_allegation),
+            ds.relations[0].id if ds.relations else None,
+        )
     )
     with tempfile.TemporaryDirectory() as tmp:
         page_path = Path(tmp) / "page.html"
@@ -54,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
             problems: list[str] = []
             page.on("pageerror", lambda e: problems.append(str(e)))
             page.on("console", lambda m: m.type == "error" and problems.append(m.text))
-            page.goto(page_path.as_uri())
+            page.goto(page_path.as_uri() + ("#" + args.view.lstrip("#") if args.view else ""))
             page.wait_for_function("window.relgraph && window.relgraph.firstDraw !== null")
             if selected:
                 ok = page.evaluate(
@@ -67,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
                         file=sys.stderr,
                     )
                     return 2
-            page.wait_for_timeout(300)
+            page.wait_for_timeout(600)  # a selection on a phone pans the view, animated
             Path(args.output).parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=args.output)
             browser.close()
