@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -540,6 +541,45 @@ def test_axe_finds_nothing_critical_or_serious(
         )
         results[state] = found
     assert results == {"overview": [], "actor": [], "relation": [], "table": []}
+
+
+@dataclass
+class Committed:
+    """A page committed under output/, opened as it is shipped."""
+
+    path: Path
+
+    @property
+    def url(self) -> str:
+        return self.path.as_uri()
+
+
+@pytest.mark.parametrize(
+    "name", ["cuba_iran.html", "raisi_havana_2023.html", "cuba_iran_havana.html"]
+)
+def test_axe_finds_nothing_critical_or_serious_on_the_committed_pages(
+    view: Open, name: str
+) -> None:
+    assert AXE.exists(), "axe-core is missing: run bash scripts/test once to install it"
+    page = view(Committed(ROOT / "output" / name), bypass_csp=True)
+    page.add_script_tag(path=str(AXE))
+    results = {}
+    for state in ("overview", "actor", "relation"):
+        if state == "actor":
+            page.evaluate("window.relgraph.selectNode(window.relgraph.nodes.getIds()[0])")
+        elif state == "relation":
+            page.evaluate("window.relgraph.selectEdge(window.relgraph.edges.getIds()[0])")
+        results[state] = page.evaluate(
+            """async () => {
+            const r = await axe.run(document, {resultTypes: ['violations']});
+            return r.violations
+              .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+              .map((v) => v.id + ': ' +
+                   v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | '));
+        }"""
+        )
+    assert results == {"overview": [], "actor": [], "relation": []}
+    assert page.errors == []
 
 
 def test_keyboard_reaches_an_actors_relations_and_a_quote_in_few_presses(
