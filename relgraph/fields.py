@@ -272,7 +272,7 @@ class Fields:
     def ident(self, key: str, required: bool = True) -> str | None:
         """An id field: a readable slug (see :data:`ID_RE`)."""
         value = self.node_of(key)
-        text = self.text(key, required, "a-readable-slug")
+        text = self.text(key, required, "<a-readable-slug>")
         if text is None or value is None:
             return None
         if not ID_RE.match(text):

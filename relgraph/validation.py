@@ -449,7 +449,7 @@ class _Loader:
             return "dataset", "Untitled dataset", {}
         f = Fields(node, "dataset", FIELDS["dataset"], self.problems)
         ident = f.ident("id") or "dataset"
-        title = f.text("title", required=True, example="Cuba–Iran relations") or ident
+        title = f.text("title", required=True, example="<what the dataset maps>") or ident
         meta = {
             k: v
             for k in ("description", "notes", "license", "authors")
@@ -505,7 +505,7 @@ class _Loader:
         f = Fields(node, "source", FIELDS["source"], self.problems)
         self.review(f)
         ident = self.claim_id(f, seen, "source")
-        title = f.text("title", required=True, example="Title of the article")
+        title = f.text("title", required=True, example="<the title the source has>")
         reliability = f.choice(
             "reliability",
             list(RELIABILITY_GRADES),
@@ -543,7 +543,7 @@ class _Loader:
                 if self.link_id(f, "affiliation", n)
             ],
         )
-        text_rel = f.text("text", required=True, example="sources/article.txt")
+        text_rel = f.text("text", required=True, example="sources/<file>.txt")
         sha = f.scalar("sha256")
         text = self.source_text(f, node, text_rel, sha)
         if sha is None:
@@ -782,7 +782,7 @@ class _Loader:
         f = Fields(node, "entity", FIELDS["entity"], self.problems)
         review = self.review(f)
         ident = self.claim_id(f, seen, "entity")
-        name = f.line("name", required=True, example="Name as the source gives it")
+        name = f.line("name", required=True, example="<the name as the source gives it>")
         kind = f.choice(
             "kind",
             list(self.vocab.entity_kinds),
@@ -909,7 +909,7 @@ class _Loader:
                 )
 
     def entity_ref(self, f: Fields, key: str) -> str | None:
-        ident = f.text(key, required=True, example="an-entity-id")
+        ident = f.text(key, required=True, example="<an entity id>")
         node = f.node_of(key)
         if ident is None or node is None:
             return None
@@ -967,8 +967,8 @@ class _Loader:
 
     def evidence_item(self, node: Node, status: str | None) -> Evidence | None:
         f = Fields(node, "evidence item", FIELDS["evidence item"], self.problems)
-        quote = f.text("quote", required=True, example='"the exact words of the source"')
-        source = f.text("source", required=True, example="a-source-id")
+        quote = f.text("quote", required=True, example='"<the exact words of the source>"')
+        source = f.text("source", required=True, example="<a source id>")
         attributed = f.text("attributed_to")
         credibility = f.integer("credibility", 1, 6)
         stance = f.choice("stance", list(STANCES), noun="stance")
@@ -1302,7 +1302,7 @@ class _Loader:
         review = self.review(f)
         given = f.ident("id", required=False)
         entity = self.entity_ref(f, "entity")
-        statement = f.text("statement", required=True, example="what the source says of the actor")
+        statement = f.text("statement", required=True, example="<what the source says of the actor>")
         status = f.choice("status", list(STATUSES), required=True, noun="status", hint=_NO_STATUS)
         modality = f.choice("modality", list(MODALITIES), noun="modality")
         date, reported = _date(f, "date"), _date(f, "reported")
@@ -1331,7 +1331,7 @@ class _Loader:
         """A step of the story; its actors and relations must be the dataset's."""
         f = Fields(node, "view", FIELDS["view"], self.problems)
         ident = self.claim_id(f, seen, "view")
-        title = f.line("title", required=True, example="What this step shows")
+        title = f.line("title", required=True, example="<what this step shows>")
         caption = f.text("caption")
         actors = self.view_ids(f, "actors", self.entities, "entity", "entities:")
         rels = self.view_ids(f, "relations", relations, "relation", "relations:")

@@ -214,7 +214,7 @@ def _entries(node: Node, key: str, problems: Problems) -> list[Node]:
 
 
 def _color(f: Fields, problems: Problems) -> str:
-    color = f.text("color", required=True, example='"#336699"') or "#888888"
+    color = f.text("color", required=True, example='"#rrggbb"') or "#888888"
     node = f.node_of("color")
     if node is not None and not _COLOR_RE.match(color):
         problems.add(
@@ -309,7 +309,7 @@ def parse_vocabulary(node: Node, base: Vocabulary | None, problems: Problems) ->
     for item in _entries(node, "categories", problems):
         f = Fields(item, "category", ("id", "label", "color", "description"), problems)
         ident = f.ident("id")
-        label = f.text("label", required=True, example="Diplomatic")
+        label = f.text("label", required=True, example="<the name the legend shows>")
         color = _color(f, problems)
         if ident is None or label is None:
             continue
@@ -322,7 +322,7 @@ def parse_vocabulary(node: Node, base: Vocabulary | None, problems: Problems) ->
     for item in _entries(node, "entity_kinds", problems):
         f = Fields(item, "entity kind", ("id", "label", "color", "shape", "description"), problems)
         ident = f.ident("id")
-        label = f.text("label", required=True, example="State")
+        label = f.text("label", required=True, example="<the name the legend shows>")
         color = _color(f, problems)
         shape = f.choice("shape", SHAPES, required=True)
         if ident is None or label is None or shape is None:
@@ -359,8 +359,8 @@ def parse_vocabulary(node: Node, base: Vocabulary | None, problems: Problems) ->
         category = f.choice(
             "category", list(cats), required=True, listing="`relgraph vocab` lists the categories"
         )
-        label = f.text("label", required=True, example="visited")
-        inverse = f.text("inverse_label", required=True, example="was visited by")
+        label = f.text("label", required=True, example="<the tie read from source to target>")
+        inverse = f.text("inverse_label", required=True, example="<the tie read from target to source>")
         directed = f.boolean("directed", required=True)
         sign = f.choice("sign", SIGNS, required=True)
         sources = _kinds(f, "source_kinds", kinds, problems)

@@ -389,7 +389,7 @@ EXPECTED: dict[str, str] = {
     ),
     "missing-name": (
         "{path}:17:5: error[missing-field] this entity has no 'name'\n"
-        "  hint: add 'name: Name as the source gives it'"
+        "  hint: add 'name: <the name as the source gives it>'"
     ),
     "bad-id": (
         "{path}:17:9: error[bad-id] 'Hamas Movement' is not a valid id (lower-case letters, digits, '-', '_', '.')\n"
@@ -493,7 +493,7 @@ EXPECTED: dict[str, str] = {
     ),
     "missing-title": (
         "{path}:2:3: error[missing-field] this dataset has no 'title'\n"
-        "  hint: add 'title: Cuba–Iran relations'"
+        "  hint: add 'title: <what the dataset maps>'"
     ),
     "evidence-not-mapping": (
         "{path}:27:9: error[wrong-type] each evidence item must be a mapping\n"

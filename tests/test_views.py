@@ -123,9 +123,9 @@ def test_every_broken_view_is_named_at_its_place(tmp_path: Path) -> None:
         "{path}:39:21: error[unknown-status] 'rumoured' is not a status\n"
         "  hint: choose from: confirmed, reported, alleged, disputed, denied",
         "{path}:40:5: error[missing-field] this view has no 'id'\n"
-        "  hint: add 'id: a-readable-slug'",
+        "  hint: add 'id: <a-readable-slug>'",
         "{path}:41:5: error[missing-field] this view has no 'title'\n"
-        "  hint: add 'title: What this step shows'",
+        "  hint: add 'title: <what this step shows>'",
         "{path}:45:9: error[bad-date-range] the view's 'to' (2006) comes before its 'from' "
         "(2007)\n  hint: swap them, or correct the one that is wrong",
         "{path}:46:5: error[unknown-field] 'zoom' is not a field of a view\n"
