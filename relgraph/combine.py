@@ -50,7 +50,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from relgraph.corroboration import independent_origins, unconfirmed
-from relgraph.errors import DatasetError, Diagnostic
+from relgraph.errors import DatasetError, Diagnostic, counted
 from relgraph.model import Claim, Dataset, DatasetPart, Entity, Evidence, Relation, View
 from relgraph.progress import ProgressCallback
 from relgraph.vocabulary import Vocabulary
@@ -117,7 +117,7 @@ def _show(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, tuple) and value and isinstance(value[0], Evidence):
-        return f"{len(value)} quotes"
+        return counted(len(value), "quote", "quotes")
     if isinstance(value, tuple) and all(isinstance(v, str) for v in value):
         return "[" + ", ".join(value) + "]"
     return repr(str(value))

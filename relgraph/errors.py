@@ -32,6 +32,7 @@ __all__ = [
     "UsageError",
     "WriteError",
     "closest_names",
+    "counted",
     "cut_line",
     "cut_values",
     "did_you_mean",
@@ -42,6 +43,20 @@ __all__ = [
 VALUE_LIMIT = 120
 #: No line of a diagnostic printed as text is longer than this many characters.
 LINE_LIMIT = 500
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """``n`` with the noun that agrees with it: ``1 relation``, ``2 relations``.
+
+    Every message and summary that counts things says it through this, so
+    that none prints "1 relations".
+
+    Examples
+    --------
+    >>> counted(1, "relation", "relations"), counted(1_200, "actor", "actors")
+    ('1 relation', '1,200 actors')
+    """
+    return f"{n:,} {one if n == 1 else many}"
 
 
 def shorten(value: str, limit: int = VALUE_LIMIT) -> str:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from relgraph.conflicts import Conflict, dataset_conflicts
 from relgraph.corroboration import Corroboration, Origin, independent_origins
+from relgraph.errors import counted
 from relgraph.model import Relation
 from relgraph.terminal import inert
 
@@ -175,7 +176,8 @@ class EvidenceReport:
         if self.conflicts_only:
             return f"{self.dataset}: {n} with conflicts"
         k = sum(1 for i in self.items if i.conflicts)
-        return f"{self.dataset}: {n} relations and claims, {k} with conflicts"
+        items = counted(n, "relation or claim", "relations and claims")
+        return f"{self.dataset}: {items}, {k} with conflicts"
 
     def to_text(self) -> str:
         """A readable report: each item, its counts, origins and conflicts with their quotes.

@@ -56,6 +56,7 @@ from typing import Any, Literal
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
+from relgraph.errors import counted
 from relgraph.model import Dataset, Entity, Relation
 
 __all__ = [
@@ -207,11 +208,15 @@ class MatchResult:
                     f"{n:>3}. {c.score:.2f}  {c.left} ({c.labels[0]})  ~  {c.right} ({c.labels[1]})"
                 )
                 lines.append("       " + "; ".join(c.reasons))
+        compared = (
+            f"{counted(self.compared, 'pair', 'pairs')} compared among "
+            f"{counted(self.actors, 'actor', 'actors')}"
+        )
         if not lines:
-            return f"no candidate pairs ({self.compared} pairs compared among {self.actors} actors)"
+            return f"no candidate pairs ({compared})"
         lines.append(
-            f"{len(self.entities)} actor pairs and {len(self.relations)} relation pairs "
-            f"({self.compared} pairs compared among {self.actors} actors)"
+            f"{counted(len(self.entities), 'actor pair', 'actor pairs')} and "
+            f"{counted(len(self.relations), 'relation pair', 'relation pairs')} ({compared})"
         )
         return "\n".join(lines)
 

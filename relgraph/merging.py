@@ -65,7 +65,7 @@ from relgraph.combine import (
     join_views,
     redirect_view,
 )
-from relgraph.errors import DatasetError, Diagnostic, UsageError
+from relgraph.errors import DatasetError, Diagnostic, UsageError, counted
 from relgraph.judgements import Judgement, check_judgements
 from relgraph.matching import Ref
 from relgraph.model import (
@@ -239,8 +239,10 @@ class MergeResult:
         ds = self.dataset
         lines = [
             f"merged {' + '.join(d.id for d in self.inputs)} into {ds.id}: "
-            f"{len(ds.entities)} actors, {len(ds.relations)} relations, {len(ds.claims)} claims, "
-            f"{len(ds.sources)} sources"
+            f"{counted(len(ds.entities), 'actor', 'actors')}, "
+            f"{counted(len(ds.relations), 'relation', 'relations')}, "
+            f"{counted(len(ds.claims), 'claim', 'claims')}, "
+            f"{counted(len(ds.sources), 'source', 'sources')}"
         ]
         for title, joined in (
             ("actor joined", self.actors),

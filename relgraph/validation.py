@@ -1302,7 +1302,9 @@ class _Loader:
         review = self.review(f)
         given = f.ident("id", required=False)
         entity = self.entity_ref(f, "entity")
-        statement = f.text("statement", required=True, example="<what the source says of the actor>")
+        statement = f.text(
+            "statement", required=True, example="<what the source says of the actor>"
+        )
         status = f.choice("status", list(STATUSES), required=True, noun="status", hint=_NO_STATUS)
         modality = f.choice("modality", list(MODALITIES), noun="modality")
         date, reported = _date(f, "date"), _date(f, "reported")

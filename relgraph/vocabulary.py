@@ -360,7 +360,9 @@ def parse_vocabulary(node: Node, base: Vocabulary | None, problems: Problems) ->
             "category", list(cats), required=True, listing="`relgraph vocab` lists the categories"
         )
         label = f.text("label", required=True, example="<the tie read from source to target>")
-        inverse = f.text("inverse_label", required=True, example="<the tie read from target to source>")
+        inverse = f.text(
+            "inverse_label", required=True, example="<the tie read from target to source>"
+        )
         directed = f.boolean("directed", required=True)
         sign = f.choice("sign", SIGNS, required=True)
         sources = _kinds(f, "source_kinds", kinds, problems)

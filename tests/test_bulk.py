@@ -698,7 +698,7 @@ def test_the_cli_converts_and_says_what_it_wrote(
     out, err = capfd.readouterr()
     assert exit_info.value.code == 0
     assert out == ""
-    assert err == f"{folder / 'out.jsonl'}: 3 entities, 1 relations, 0 claims\n"
+    assert err == f"{folder / 'out.jsonl'}: 3 entities, 1 relation, 0 claims\n"
 
 
 def test_read_records_gives_declarations_first(folder: Path) -> None:

@@ -106,3 +106,51 @@ def test_the_csv_import_keeps_white_space_in_aliases_country_tags_and_ids(
         (" island", "state "),
         {"wikidata": " Q241"},
     )
+
+
+@pytest.mark.parametrize(
+    ("drop", "message", "hint"),
+    [
+        ("  title: Demo\n", "this dataset has no 'title'", "add 'title: <what the dataset maps>'"),
+        (
+            "    title: An article\n",
+            "this source has no 'title'",
+            "add 'title: <the title the source has>'",
+        ),
+        (
+            "    text: sources/art.txt\n",
+            "this source has no 'text'",
+            "add 'text: sources/<file>.txt'",
+        ),
+        (
+            "    name: Cuba\n",
+            "this entity has no 'name'",
+            "add 'name: <the name as the source gives it>'",
+        ),
+        ("  - source: iran\n", "this relation has no 'source'", "add 'source: <an entity id>'"),
+        (
+            "        source: art\n",
+            "this evidence item has no 'source'",
+            "add 'source: <a source id>'",
+        ),
+    ],
+    ids=["dataset title", "source title", "source text", "entity name", "relation", "evidence"],
+)
+def test_a_missing_field_is_hinted_with_a_placeholder_not_a_value_to_copy(
+    make_dataset: Any, drop: str, message: str, hint: str
+) -> None:
+    """`add 'title: Cuba–Iran relations'` read like the title to write; a placeholder does not."""
+    text = BASE_YAML.replace(drop, "", 1)
+    if drop == "  - source: iran\n":
+        text = text.replace("    target: cuba\n", "  - target: cuba\n", 1)
+    problems = _problems(make_dataset(text))
+    [problem] = [p for p in problems if p.code == "missing-field"]
+    assert (problem.message, problem.hint) == (message, hint)
+
+
+def test_the_evidence_summary_of_one_relation_agrees_in_number(
+    make_dataset: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "evidence", str(make_dataset()), "-q")
+    assert code == 0
+    assert out.splitlines()[0] == "demo: 1 relation or claim, 0 with conflicts"

@@ -575,7 +575,8 @@ def _centrality(
         )
     how = f"; weight: {net.weight}; engine: {result.engine}"
     if "betweenness" in result.metrics and result.samples is not None:
-        how += f"; betweenness sampled from {result.samples} actors (seed {result.seed})"
+        sampled = counted(result.samples, "actor", "actors")
+        how += f"; betweenness sampled from {sampled} (seed {result.seed})"
     _describe(data, net, how)
     shown = _top(fmt, top, len(result.actors), "actors")
     rows = result.to_records(sort, shown)
@@ -621,7 +622,8 @@ def _sensitivity(
     share = result.allegations / result.relations_with if result.relations_with else 0.0
     lines = [
         f"{metric} with and without allegations (alleged or disputed relations)",
-        f"allegations: {result.allegations} of {result.relations_with} relations ({share:.0%})",
+        f"allegations: {result.allegations} of "
+        f"{counted(result.relations_with, 'relation', 'relations')} ({share:.0%})",
         f"rank correlation (Spearman): {rho}",
         "tied in only by allegations: "
         + (", ".join(_text(fmt == "markdown")(x) for x in result.only_alleged) or "none"),

@@ -23,6 +23,7 @@ from relgraph.errors import (
     Diagnostic,
     RelgraphError,
     UsageError,
+    counted,
     cut_line,
     cut_values,
 )
@@ -598,14 +599,3 @@ def _run(group: click.Group, argv: list[str] | None) -> int:
         )
         return 3
     return 0
-
-
-def counted(n: int, one: str, many: str) -> str:
-    """``n`` with the noun that agrees with it: ``1 relation``, ``2 relations``.
-
-    Examples
-    --------
-    >>> counted(1, "relation", "relations"), counted(1_200, "actor", "actors")
-    ('1 relation', '1,200 actors')
-    """
-    return f"{n:,} {one if n == 1 else many}"

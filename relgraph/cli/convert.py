@@ -12,6 +12,7 @@ from relgraph.cli.common import (
     DataProblem,
     NothingWritten,
     clear,
+    counted,
     echo,
     echo_diagnostics,
     progress_line,
@@ -86,8 +87,9 @@ def convert_command(dataset: str, output: str, force: bool, report: str, quiet: 
         echo(json.dumps(record, ensure_ascii=False, indent=2))
     elif not quiet:
         echo(
-            f"{output}: {len(loaded.entities)} entities, {len(loaded.relations)} relations, "
-            f"{len(loaded.claims)} claims",
+            f"{output}: {counted(len(loaded.entities), 'entity', 'entities')}, "
+            f"{counted(len(loaded.relations), 'relation', 'relations')}, "
+            f"{counted(len(loaded.claims), 'claim', 'claims')}",
             err=True,
         )
 

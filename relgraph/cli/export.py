@@ -19,6 +19,7 @@ from relgraph.cli.common import (
     DataProblem,
     NothingWritten,
     clear,
+    counted,
     dataset_argument,
     echo,
     echo_diagnostics,
@@ -81,10 +82,11 @@ def _note(text: str, whole: bool = False) -> None:
 
 
 def _counts(dataset: Dataset) -> str:
-    n = len(dataset.relations)
+    quotes = sum(len(r.evidence) for r in dataset.relations)
     return (
-        f"{len(dataset.entities)} entities, {n} relation{'s' * (n != 1)}, "
-        f"{sum(len(r.evidence) for r in dataset.relations)} evidence items"
+        f"{counted(len(dataset.entities), 'entity', 'entities')}, "
+        f"{counted(len(dataset.relations), 'relation', 'relations')}, "
+        f"{counted(quotes, 'evidence item', 'evidence items')}"
     )
 
 
@@ -339,8 +341,8 @@ def _imported(output: str, run: Any, quiet: bool, report: str = "text") -> None:
         )
         return
     _note(
-        f"wrote {output}: {_counts(dataset)}, {len(dataset.claims)} claims, "
-        f"{n} source{'s' * (n != 1)}"
+        f"wrote {output}: {_counts(dataset)}, {counted(len(dataset.claims), 'claim', 'claims')}, "
+        f"{counted(n, 'source', 'sources')}"
     )
 
 

@@ -6,6 +6,7 @@ import click
 
 from relgraph.cli.common import (
     DatasetOrder,
+    counted,
     default_dataset,
     echo,
     echo_summary,
@@ -116,8 +117,9 @@ def add_command(
         dropped = article.dropped
         dropped_words = sum(len(d.split()) for d in dropped)
         echo(
-            f"{file}: kept the article text ({words} words); dropped {len(dropped)} blocks "
-            f"of page text ({dropped_words} words):",
+            f"{file}: kept the article text ({counted(words, 'word', 'words')}); dropped "
+            f"{counted(len(dropped), 'block', 'blocks')} of page text "
+            f"({counted(dropped_words, 'word', 'words')}):",
             err=True,
         )
         for piece in dropped[:_SHOWN_DROPPED]:
@@ -129,6 +131,6 @@ def add_command(
         echo(f"kept the original as {added.original_file}", err=True)
     echo(
         f"added source '{ident}' to {added.dataset_file}: text in {added.text_file} "
-        f"({words} words), sha256 {added.record['sha256']}",
+        f"({counted(words, 'word', 'words')}), sha256 {added.record['sha256']}",
         err=True,
     )

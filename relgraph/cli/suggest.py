@@ -7,6 +7,7 @@ import click
 from relgraph.atomic import write_file
 from relgraph.cli.common import (
     DatasetOrder,
+    counted,
     echo,
     echo_summary,
     misplaced_dataset,
@@ -77,8 +78,10 @@ def suggest_command(
                 text = stdin.rename(text)
     known = sum(1 for a in found.actors if a.known)
     summary = (
-        f"relgraph: {len(found.actors)} actors ({known} known, {len(found.actors) - known} new), "
-        f"{len(found.relations)} relations proposed from '{found.source_id}'"
+        f"relgraph: {counted(len(found.actors), 'actor', 'actors')} ({known} known, "
+        f"{len(found.actors) - known} new), "
+        f"{counted(len(found.relations), 'relation', 'relations')} proposed "
+        f"from '{found.source_id}'"
     )
     if output is None:
         write_stdout(text.encode("utf-8"))  # exact on a pipe, inert on a terminal

@@ -10,6 +10,7 @@ import click
 from relgraph.cli.common import (
     STDIN_NAME,
     DataProblem,
+    counted,
     dataset_argument,
     dataset_label,
     dataset_paths,
@@ -97,7 +98,7 @@ def validate_command(dataset: tuple[str, ...], fmt: str, strict: bool, quiet: bo
         else:
             echo(f"{part.path}: {what} ok{f' ({found})' if found else ''}", err=True)
     datasets = sum(p.kind == "dataset" for p in parts)
-    files = f"{datasets} datasets" + (
+    files = counted(datasets, "dataset", "datasets") + (
         f", {len(parts) - datasets} other file{'s' * (len(parts) - datasets != 1)}"
         if len(parts) > datasets
         else ""

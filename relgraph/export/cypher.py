@@ -101,6 +101,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
 from relgraph.corroboration import Corroboration, corroboration
+from relgraph.errors import counted
 from relgraph.export.common import Exporter, ExportError, Output, iter_chunks
 from relgraph.export.records import dataset_fields
 from relgraph.model import Claim, Dataset, Evidence, Relation
@@ -347,8 +348,10 @@ class CypherExporter(Exporter):
         s = out.open_text("graph.cypher")
         s.write(
             f"// A relgraph dataset for {run}\n"
-            f"// {len(dataset.sources)} sources, {len(dataset.entities)} entities, "
-            f"{len(dataset.relations)} relations, {len(dataset.claims)} claims.\n"
+            f"// {counted(len(dataset.sources), 'source', 'sources')}, "
+            f"{counted(len(dataset.entities), 'entity', 'entities')}, "
+            f"{counted(len(dataset.relations), 'relation', 'relations')}, "
+            f"{counted(len(dataset.claims), 'claim', 'claims')}.\n"
             "// Every value below is inside a string, number, list or map literal.\n\n"
         )
         # MERGE of a relationship walks the relationships of its ends: quadratic at a hub in
