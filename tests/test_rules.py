@@ -340,3 +340,126 @@ def test_a_type_that_cannot_join_the_kinds_of_its_ends_is_refused_by_kind(tmp_pa
             49,
         )
     ]
+
+
+STATEMENT = "statement: Alphaland supports the Gamma Front."
+CLAIM = """\
+  - entity: alpha
+    statement: Alphaland supports the Gamma Front.
+    status: alleged
+"""
+
+
+def test_a_claim_keeps_every_field_it_is_given(tmp_path: Path) -> None:
+    path = variant(
+        tmp_path,
+        (
+            CLAIM,
+            "  - id: the-support\n    entity: alpha\n    statement: Alphaland supports the Gamma "
+            "Front.\n    status: alleged\n    date: 2021-02\n    reported: 2021-03-01\n"
+            "    notes: Said once.\n    modality: planned\n    review: proposed\n",
+        ),
+    )
+    ds = relgraph.load(path)
+    (claim,) = ds.claims
+    assert (claim.id, claim.entity, claim.statement, claim.status) == (
+        "the-support",
+        "alpha",
+        "Alphaland supports the Gamma Front.",
+        "alleged",
+    )
+    assert (str(claim.date), str(claim.reported), claim.notes) == (
+        "2021-02",
+        "2021-03-01",
+        "Said once.",
+    )
+    assert (claim.modality, claim.review, claim.location and claim.location.line) == (
+        "planned",
+        "proposed",
+        74,
+    )
+    assert [e.quote for e in claim.evidence] == ["Alphaland is said to support the Gamma Front."]
+    assert [(w.code, w.message, w.line) for w in ds.warnings if w.code == "proposed"] == [
+        ("proposed", "this claim is still proposed for review", 82)
+    ]
+    # without them: what happened, no date, no notes
+    (plain,) = relgraph.load(FIXTURE).claims
+    assert (plain.modality, plain.date, plain.reported, plain.notes, plain.review) == (
+        "occurred",
+        None,
+        None,
+        None,
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("statement", "ident"),
+    [
+        # the first 40 letters, digits and dashes of the statement, dashes trimmed
+        (
+            "“Betania's rulers, all of them, back the Gamma Front.”",
+            "betania-s-rulers-all-of-them-back-the-ga",
+        ),
+        (
+            "Betania's rulers, all of them, back Gamma's men.",
+            "betania-s-rulers-all-of-them-back-gamma",
+        ),
+        ('"?!"', "x"),  # nothing to make a slug of
+    ],
+)
+def test_a_claim_written_without_an_id_gets_one_from_its_statement(
+    tmp_path: Path, statement: str, ident: str
+) -> None:
+    path = variant(
+        tmp_path,
+        ("    statement: Alphaland supports the Gamma Front.\n", f"    statement: {statement}\n"),
+    )
+    assert [c.id for c in relgraph.load(path).claims] == [f"alpha.claim.{ident}"]
+
+
+def test_a_broken_claim_is_refused_with_every_problem_named(tmp_path: Path) -> None:
+    path = variant(
+        tmp_path, (CLAIM, "  - entity: alpha\n    modality: maybe\n    date: 2021-02-30\n")
+    )
+    problems = [
+        (p.code, p.message, p.hint, p.line)
+        for p in relgraph.validate(path)
+        if p.severity == "error"
+    ]
+    assert problems == [
+        (
+            "missing-field",
+            "this claim has no 'statement'",
+            "add 'statement: what the source says of the actor'",
+            74,
+        ),
+        (
+            "missing-field",
+            "this claim has no 'status'",
+            "add 'status: reported' if the source reports it, or the status it gives: "
+            "confirmed, alleged, disputed, denied",
+            74,
+        ),
+        (
+            "unknown-modality",
+            "'maybe' is not a modality",
+            "choose one of: occurred, announced, planned",
+            75,
+        ),
+        (
+            "bad-date",
+            "'2021-02-30' is not a day of the calendar",
+            "write a date as YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source is",
+            76,
+        ),
+    ]
+    # each problem alone refuses the claim
+    for broken in (
+        f"    {STATEMENT}\n    status: alleged\n    modality: maybe\n",
+        f"    {STATEMENT}\n    modality: planned\n",
+        "    status: alleged\n",
+        f"    {STATEMENT}\n    status: rumoured\n",
+    ):
+        path = variant(tmp_path / str(hash(broken)), (CLAIM, "  - entity: alpha\n" + broken))
+        assert [p.code for p in relgraph.validate(path) if p.severity == "error"], broken
