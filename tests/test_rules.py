@@ -431,7 +431,7 @@ def test_a_broken_claim_is_refused_with_every_problem_named(tmp_path: Path) -> N
         (
             "missing-field",
             "this claim has no 'statement'",
-            "add 'statement: what the source says of the actor'",
+            "add 'statement: <what the source says of the actor>'",
             74,
         ),
         (
