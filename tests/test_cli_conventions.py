@@ -234,6 +234,71 @@ def test_source_add_of_a_dataset_alone_is_refused_before_anything_is_written(
     assert not (tmp_path / "bundled" / "sources" / "a.txt").exists()
 
 
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["analyze", "cuba"],
+            "relgraph: error: 'cuba' is not a file; it is an actor of the bundled dataset, "
+            "Cuba (cuba)\n"
+            "  hint: analyze takes datasets, not an actor: relgraph analyze [OPTIONS] "
+            "[DATASET]...; one actor's neighbourhood: relgraph ego cuba\n",
+        ),
+        (
+            ["ego", "cuba", "Iran"],
+            "relgraph: error: 'Iran' is not a file; it is an actor of the bundled dataset, "
+            "Iran (iran)\n"
+            "  hint: ego takes one actor, X, and then datasets: "
+            "relgraph ego [OPTIONS] X [DATASET]...\n",
+        ),
+        (
+            ["path", "cuba", "iran", "hamas"],
+            "relgraph: error: 'hamas' is not a file; it is an actor of the bundled dataset, "
+            "Hamas (hamas)\n"
+            "  hint: path takes two actors, A and B, and then datasets: "
+            "relgraph path [OPTIONS] A B [DATASET]...\n",
+        ),
+        (
+            ["evidence", "graph_data/raisi_havana_2023.yaml", "raul castro"],
+            "relgraph: error: 'raul castro' is not a file; it is an actor of "
+            "graph_data/raisi_havana_2023.yaml, Raul Castro (raul-castro)\n"
+            "  hint: evidence takes datasets, not an actor: "
+            "relgraph evidence [OPTIONS] [DATASET]...\n",
+        ),
+        (
+            ["validate", "hezbollah"],
+            "relgraph: error: 'hezbollah' is not a file; it is an actor of the bundled dataset, "
+            "Hezbollah (hezbollah)\n"
+            "  hint: validate takes datasets, not an actor: "
+            "relgraph validate [OPTIONS] [DATASET]...\n",
+        ),
+    ],
+    ids=lambda x: " ".join(x) if isinstance(x, list) else "",
+)
+def test_an_actor_where_a_dataset_goes_is_named_as_an_actor(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`relgraph analyze cuba` once said "no such file ... check the path"."""
+    assert run(capsys, *argv) == (2, "", message)
+
+
+def test_a_missing_file_that_is_no_actor_is_still_a_missing_file(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(capsys, "analyze", "cubaa")
+    assert code == 1
+    assert err.startswith("cubaa: error[missing-file] no such file or folder\n")
+
+
+@pytest.mark.parametrize("argv", [["path", "cuba", "iran"], ["ego", "cuba"]])
+def test_actors_in_their_places_with_the_bundled_dataset_still_run(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, *argv, "-q")
+    assert code == 0
+    assert out.startswith(("Path 1: Cuba - Iran", "Ego network of Cuba"))
+
+
 def test_the_corrected_command_runs(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "path", BUNDLED, "Cuba", "Iran")
     fixed = err.splitlines()[1].split(": relgraph ", 1)[1].split()

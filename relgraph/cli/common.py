@@ -26,9 +26,11 @@ from relgraph.errors import (
     counted,
     cut_line,
     cut_values,
+    shorten,
 )
 from relgraph.model import Dataset
 from relgraph.progress import TerminalProgress, terminal_progress
+from relgraph.resolve import resolve_actor
 from relgraph.terminal import inert
 from relgraph.validation import load
 
@@ -38,6 +40,7 @@ __all__ = [
     "DataProblem",
     "DatasetOrder",
     "NothingWritten",
+    "actor_as_dataset",
     "clear",
     "counted",
     "dataset_argument",
@@ -491,6 +494,63 @@ def clear(progress: TerminalProgress | None) -> None:
         progress.close()
 
 
+def _usage_line(ctx: click.Context) -> str:
+    """``relgraph ego [OPTIONS] X [DATASET]...``: the command as its help shows it."""
+    return f"relgraph {_command_path(ctx)} {' '.join(ctx.command.collect_usage_pieces(ctx))}"
+
+
+def _actor_hint(ctx: click.Context | None, word: str) -> str:
+    """What to type instead when ``word``, an actor, was given where a dataset goes."""
+    if ctx is None:
+        return "give a dataset's file or folder, or no dataset for the bundled one"
+    name = _command_path(ctx)
+    usage = _usage_line(ctx)
+    slots = ctx.command.slots if isinstance(ctx.command, DatasetOrder) else ()
+    if len(slots) == 1:
+        return f"{name} takes one actor, {slots[0]}, and then datasets: {usage}"
+    if slots:  # path: A and B
+        actors = " and ".join(slots)
+        return f"{name} takes two actors, {actors}, and then datasets: {usage}"
+    hint = f"{name} takes datasets, not an actor: {usage}"
+    if name == "analyze":
+        hint += f"; one actor's neighbourhood: relgraph ego {shlex.quote(word)}"
+    return hint
+
+
+def actor_as_dataset(target: str | Sequence[str]) -> None:
+    """Refuse an actor given where a dataset goes (``relgraph analyze cuba``), naming the order.
+
+    A DATASET word that is no file or folder, and has no dataset's suffix, is
+    looked up among the actors of the datasets that would be used: the other
+    DATASET words that exist, or else the bundled dataset. When it names one,
+    the message says so and how the command is written, rather than "no such
+    file". Anything else is left to the loading, which reports a missing file.
+    """
+    paths = [target] if isinstance(target, str) else list(target)
+    words = [
+        p for p in paths if p != STDOUT and not looks_like_dataset(p) and not os.path.lexists(p)
+    ]
+    if not words:
+        return
+    given = [p for p in paths if p != STDOUT and os.path.exists(p)]
+    where = given or [default_dataset()]
+    try:
+        data = load(where[0] if len(where) == 1 else where)
+    except RelgraphError:
+        return  # a dataset that does not load says so when the command loads it
+    for word in words:
+        try:
+            actor = resolve_actor(data, word)
+        except UsageError:
+            continue
+        owner = "the bundled dataset" if not given else dataset_label(given)
+        ctx = click.get_current_context(silent=True)
+        raise UsageError(
+            f"'{shorten(word)}' is not a file; it is an actor of {owner}, "
+            f"{shorten(actor.name)} ({actor.id})\n  hint: {_actor_hint(ctx, word)}"
+        )
+
+
 def load_or_fail(
     path: str | Sequence[str] | None,
     quiet_warnings: bool = True,
@@ -504,6 +564,7 @@ def load_or_fail(
     the files are read and checked, and cleared when loading ends.
     """
     target = dataset_paths(path)
+    actor_as_dataset(target)
     try:
         with stdin_dataset(target) as (files, stdin):
             dataset = load(files, progress=progress)

@@ -10,6 +10,7 @@ import click
 from relgraph.cli.common import (
     STDIN_NAME,
     DataProblem,
+    actor_as_dataset,
     counted,
     dataset_argument,
     dataset_label,
@@ -58,6 +59,7 @@ def validate_command(dataset: tuple[str, ...], fmt: str, strict: bool, quiet: bo
     """
     path = dataset_label(dataset)
     target = dataset_paths(dataset)
+    actor_as_dataset(target)
     progress = terminal_progress(quiet)
     parts = None
     if isinstance(target, str) and os.path.isdir(target):
