@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 
 import pytest
@@ -125,7 +126,8 @@ def test_quote_yaml_is_evidence_that_validates(
         "data alleges cuba intelligence hamas",
         "--dataset",
         str(ds),
-        "--yaml",
+        "--format",
+        "yaml",
     )
     assert code == 0
     assert out.splitlines()[1:] == [
@@ -157,9 +159,65 @@ def test_quote_of_words_not_in_the_source_says_so(
 def test_quote_from_a_text_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = tmp_path / "My Article.txt"
     text.write_text(SOURCE_TEXT, encoding="utf-8")
-    code, out, _ = run(capsys, "quote", str(text), "signed agreement havana", "--yaml")
+    code, out, _ = run(capsys, "quote", str(text), "signed agreement havana", "--format", "yaml")
     assert code == 0
     assert out.splitlines()[-1] == "  source: my-article"
+
+
+def test_quote_yaml_flag_is_the_old_name_of_format_yaml(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`quote` spelled its output choice --yaml where every other command has --format."""
+    text = tmp_path / "a.txt"
+    text.write_text(SOURCE_TEXT, encoding="utf-8")
+    words = ("quote", str(text), "signed agreement havana")
+    _, new, _ = run(capsys, *words, "--format", "yaml")
+    assert run(capsys, *words, "--yaml") == (
+        0,
+        new,
+        "relgraph: warning: --yaml is the old name of --format yaml\n"
+        "  hint: write --format yaml (the output is the same)\n",
+    )
+    assert run(capsys, *words, "--yaml", "--format", "json") == (
+        2,
+        "",
+        "relgraph: error: --yaml and --format json ask for two outputs\n"
+        "  hint: give one: --format yaml or --format json\n",
+    )
+    _, out, _ = run(capsys, "quote", "--help")
+    assert "--format [text|yaml|json]" in out
+    assert "--yaml" not in out
+
+
+def test_quote_json_gives_each_passage_verbatim_with_its_evidence_item(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ds = _dataset(tmp_path)
+    words = "data alleges cuba intelligence hamas"
+    code, out, _ = run(
+        capsys, "quote", "art", words, "--dataset", str(ds), "-n", "1", "--format", "json"
+    )
+    assert code == 0
+    record = json.loads(out)
+    [passage] = record.pop("passages")
+    assert record == {"source": "art", "words": words, "in_source": True}
+    assert SOURCE_TEXT[passage["start"] : passage["end"]] == passage["text"]
+    assert passage["evidence"] == {
+        "quote": "data alleges that Cuba provides intelligence to Hamas",
+        "source": "art",
+    }
+    code, out, _ = run(
+        capsys,
+        "quote",
+        "art",
+        "Cuba sold bananas to Norway",
+        "--dataset",
+        str(ds),
+        "--format",
+        "json",
+    )
+    assert code == 1
+    assert json.loads(out)["in_source"] is False
 
 
 def test_quote_unknown_source_names_the_sources(

@@ -10,9 +10,11 @@ from relgraph.cli.common import (
     DataProblem,
     DatasetOrder,
     echo,
+    format_option,
     misplaced_dataset,
     stdin_dataset,
 )
+from relgraph.errors import UsageError
 from relgraph.intake import source_text
 from relgraph.passages import GOOD_SCORE, MAX_LIMIT, Passage, PassageFinder
 
@@ -37,6 +39,44 @@ def evidence_yaml(passage: Passage, source: str) -> str:
     return f"- quote: {quote}\n  source: {source}\n"
 
 
+def _old_yaml_flag(fmt: str, as_yaml: bool) -> str:
+    """``--yaml``, the old spelling of ``--format yaml``: still works, and says so."""
+    if not as_yaml:
+        return fmt
+    if fmt not in ("text", "yaml"):
+        raise UsageError(
+            f"--yaml and --format {fmt} ask for two outputs\n"
+            "  hint: give one: --format yaml or --format json"
+        )
+    echo(
+        "relgraph: warning: --yaml is the old name of --format yaml\n"
+        "  hint: write --format yaml (the output is the same)",
+        err=True,
+    )
+    return "yaml"
+
+
+def _json(found: list[Passage], source: str, words: str, in_source: bool) -> str:
+    """The passages as JSON: each verbatim with its place, sentence, score and evidence item."""
+    record = {
+        "source": source,
+        "words": words,
+        "in_source": in_source,
+        "passages": [
+            {
+                "score": round(p.score, 1),
+                "start": p.start,
+                "end": p.end,
+                "text": p.text,
+                "sentence": p.sentence,
+                "evidence": {"quote": _folded(p.text), "source": source},
+            }
+            for p in found
+        ],
+    }
+    return json.dumps(record, ensure_ascii=False, indent=2)
+
+
 @click.command("quote", cls=DatasetOrder, slots=("SOURCE", "WORDS"), dataset_option=True)
 @click.argument("source")
 @click.argument("words")
@@ -55,8 +95,15 @@ def evidence_yaml(passage: Passage, source: str) -> str:
     show_default=True,
     help="How many passages to show.",
 )
-@click.option("--yaml", "as_yaml", is_flag=True, help="Print the best passage as evidence YAML.")
-def quote_command(source: str, words: str, dataset: str | None, limit: int, as_yaml: bool) -> None:
+@format_option(
+    ["text", "yaml", "json"],
+    "text: the passages with their sentences; yaml: the best as an evidence item to paste; "
+    "json: the passages as records.",
+)
+@click.option("--yaml", "as_yaml", is_flag=True, hidden=True, help="Old name of --format yaml.")
+def quote_command(
+    source: str, words: str, dataset: str | None, limit: int, fmt: str, as_yaml: bool
+) -> None:
     """Find the passages of a source's text most like WORDS, verbatim.
 
     SOURCE is a text file, or with --dataset the id of one of the dataset's
@@ -70,9 +117,10 @@ def quote_command(source: str, words: str, dataset: str | None, limit: int, as_y
     Examples:
         relgraph quote deepening-ties "signed document bolster cooperation" \\
             --dataset graph_data/cuba_iran.yaml
-        relgraph quote article.txt "raisi visited havana" --yaml
+        relgraph quote article.txt "raisi visited havana" --format yaml
     """
     misplaced_dataset()
+    fmt = _old_yaml_flag(fmt, as_yaml)
     if dataset is None:
         stored = source_text(source)
     else:
@@ -90,9 +138,11 @@ def quote_command(source: str, words: str, dataset: str | None, limit: int, as_y
             err=True,
         )
         found = found[:1]
-    if as_yaml:
+    if fmt == "yaml":
         echo(f"# score {best.score:.1f}, from source '{stored.id}'")
         echo(evidence_yaml(best, stored.id), nl=False, whole=True)
+    elif fmt == "json":
+        echo(_json(found, stored.id, words, not missing), whole=True)
     else:
         for i, p in enumerate(found, 1):
             echo(f"{i}. score {p.score:.1f} at characters {p.start}-{p.end}")
