@@ -463,3 +463,107 @@ def test_a_broken_claim_is_refused_with_every_problem_named(tmp_path: Path) -> N
     ):
         path = variant(tmp_path / str(hash(broken)), (CLAIM, "  - entity: alpha\n" + broken))
         assert [p.code for p in relgraph.validate(path) if p.severity == "error"], broken
+
+
+def test_a_relation_has_its_type_s_sign_unless_it_gives_its_own(tmp_path: Path) -> None:
+    assert [(r.type, r.sign, r.modality) for r in relgraph.load(FIXTURE).relations] == [
+        ("agreement", "cooperative", "occurred"),
+        ("intelligence_sharing", "cooperative", "occurred"),
+        ("meeting", "neutral", "occurred"),
+        ("criticism", "hostile", "occurred"),
+    ]
+    path = variant(
+        tmp_path,
+        (
+            "    type: agreement\n",
+            "    type: agreement\n    sign: neutral\n    modality: planned\n",
+        ),
+        ("    type: intelligence_sharing\n", "    type: intelligence_sharing\n    sign: hostile\n"),
+        (
+            "    type: meeting\n",
+            "    type: meeting\n    sign: cooperative\n    modality: announced\n",
+        ),
+        ("    type: criticism\n", "    type: criticism\n    sign: neutral\n"),
+    )
+    assert [(r.type, r.sign, r.modality) for r in relgraph.load(path).relations] == [
+        ("agreement", "neutral", "planned"),
+        ("intelligence_sharing", "hostile", "occurred"),
+        ("meeting", "cooperative", "announced"),
+        ("criticism", "neutral", "occurred"),
+    ]
+
+
+WIRE_QUOTE = "        source: wire\n      - quote: The two states"
+
+
+def test_amounts_keep_their_numbers_as_the_source_gives_them(tmp_path: Path) -> None:
+    path = variant(
+        tmp_path,
+        (
+            WIRE_QUOTE,
+            "        source: wire\n        amount:\n"
+            "          - {min: 20, max: 20, unit: agreement}\n"
+            "          - {approx: 1_000, unit: person, note: about a thousand}\n"
+            "          - {value: 0x10, currency: USD}\n"
+            "          - {value: 2.5, unit: tonne}\n"
+            "      - quote: The two states",
+        ),
+    )
+    amounts = relgraph.load(path).relations[0].evidence[0].amounts
+    assert [(a.value, a.approx, a.min, a.max, a.unit, a.currency, a.note) for a in amounts] == [
+        (None, None, 20, 20, "agreement", None, None),
+        (None, 1000, None, None, "person", None, "about a thousand"),
+        (16, None, None, None, None, "USD", None),
+        (2.5, None, None, None, "tonne", None, None),
+    ]
+
+
+def test_an_amount_whose_unit_is_not_text_gets_one_error_for_it(tmp_path: Path) -> None:
+    path = variant(
+        tmp_path,
+        (
+            WIRE_QUOTE,
+            "        source: wire\n        amount: {value: 3, unit: 5}\n"
+            "      - quote: The two states",
+        ),
+    )
+    assert [(p.code, p.message) for p in relgraph.validate(path) if p.severity == "error"] == [
+        ("wrong-type", "'unit' of an amount must be text, not a number (5)")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "described"),
+    [
+        ("{x: 1}", "a mapping"),
+        ("[a, b]", "a list"),
+        ("true", "a yes/no value (true)"),
+        ("1.5", "a number (1.5)"),
+        ("12", "a number (12)"),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_described_as_the_user_wrote_it(
+    tmp_path: Path, value: str, described: str
+) -> None:
+    path = variant(tmp_path, ("    name: Gamma Front\n", f"    name: {value}\n"))
+    problems = [
+        (p.code, p.message, p.line) for p in relgraph.validate(path) if p.severity == "error"
+    ]
+    assert problems == [("wrong-type", f"'name' of an entity must be text, not {described}", 28)]
+
+
+def test_an_amount_that_is_not_a_mapping_is_described(tmp_path: Path) -> None:
+    for value, described in (
+        ("yes", "a yes/no value (yes)"),
+        ("2.5", "a number (2.5)"),
+        ("[[1]]", "a list"),
+    ):
+        path = variant(
+            tmp_path / str(len(described)),
+            (
+                WIRE_QUOTE,
+                f"        source: wire\n        amount: {value}\n      - quote: The two states",
+            ),
+        )
+        problems = [(p.code, p.message) for p in relgraph.validate(path) if p.severity == "error"]
+        assert problems == [("bad-amount", f"an amount must be a mapping, not {described}")], value
