@@ -567,3 +567,66 @@ def test_an_amount_that_is_not_a_mapping_is_described(tmp_path: Path) -> None:
         )
         problems = [(p.code, p.message) for p in relgraph.validate(path) if p.severity == "error"]
         assert problems == [("bad-amount", f"an amount must be a mapping, not {described}")], value
+
+
+def test_links_of_a_source_that_are_no_ids_are_each_named(tmp_path: Path) -> None:
+    path = variant(
+        tmp_path,
+        (
+            "    reliability: C\n",
+            "    reliability: C\n    derived_from: [{a: 1}, Not An Id, wire]\n"
+            "    affiliation: [Bad Id, 7]\n",
+        ),
+    )
+    problems = [p for p in relgraph.validate(path) if p.severity == "error"]
+    assert [(p.code, p.message, p.hint, p.line, p.column) for p in problems] == [
+        (
+            "wrong-type",
+            "'derived_from' of a source must be a list of ids, not a mapping",
+            "write derived_from: [an-id, another-id]",
+            18,
+            20,
+        ),
+        (
+            "bad-id",
+            "'Not An Id' in 'derived_from' is not a source id",
+            "write the id of a source of the dataset (under 'sources:')",
+            18,
+            28,
+        ),
+        (
+            "bad-id",
+            "'Bad Id' in 'affiliation' is not an entity id",
+            "write the id of an entity of the dataset (under 'entities:')",
+            19,
+            19,
+        ),
+        (
+            "wrong-type",
+            "'affiliation' of a source must be a list of ids, not a number (7)",
+            "write affiliation: [an-id, another-id]",
+            19,
+            27,
+        ),
+    ]
+
+
+def test_a_reversed_range_of_fractions_is_named_in_the_source_s_numbers(tmp_path: Path) -> None:
+    path = variant(
+        tmp_path,
+        (
+            WIRE_QUOTE,
+            "        source: wire\n        amount: {min: 3.5, max: 2.5, unit: tonne}\n"
+            "      - quote: The two states",
+        ),
+    )
+    problems = [p for p in relgraph.validate(path) if p.severity == "error"]
+    assert [(p.code, p.message, p.hint, p.line, p.column) for p in problems] == [
+        (
+            "bad-amount",
+            "the amount's max 2.5 is below its min 3.5",
+            "swap them, or check the source's numbers",
+            45,
+            33,
+        )
+    ]
