@@ -212,14 +212,8 @@ def test_source_add_of_a_dataset_alone_is_refused_before_anything_is_written(
 ) -> None:
     """`source add mine.yaml --id a --title A` once stored mine.yaml as a source text of the
     default dataset (the bundled one), since FILE was the only word given."""
-    import shutil
-
-    import relgraph.cli.source
-
-    default = tmp_path / "bundled" / "cuba_iran.yaml"
-    shutil.copytree(ROOT / "graph_data", tmp_path / "bundled")
+    default = ROOT / "graph_data" / "cuba_iran.yaml"
     before = default.read_bytes()
-    monkeypatch.setattr(relgraph.cli.source, "default_dataset", lambda: str(default))
     mine = tmp_path / "mine.yaml"
     mine.write_text("dataset: {id: mine, title: Mine}\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
@@ -231,7 +225,7 @@ def test_source_add_of_a_dataset_alone_is_refused_before_anything_is_written(
         "--dataset mine.yaml\n",
     )
     assert default.read_bytes() == before
-    assert not (tmp_path / "bundled" / "sources" / "a.txt").exists()
+    assert not (ROOT / "graph_data" / "sources" / "a.txt").exists()
 
 
 @pytest.mark.parametrize(

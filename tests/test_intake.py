@@ -460,3 +460,23 @@ def test_convert_never_writes_a_text_through_a_link_beside_its_output(
     )
     assert not victim.exists()
     assert sorted(p.name for p in out_dir.rglob("*")) == ["art.txt", "sources"]
+
+
+def test_source_add_without_a_dataset_is_refused_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without --dataset, `source add` once wrote into the bundled dataset, which may be
+    inside the installed package; it names the dataset to give instead."""
+    bundled = ROOT / "graph_data"
+    before = {p: p.read_bytes() for p in bundled.rglob("*") if p.is_file()}
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "source", "add", "a.txt", "--id", "a", "--title", "A visit") == (
+        2,
+        "",
+        "relgraph: error: source add writes into a dataset, and none is named\n"
+        "  hint: name the dataset to add to with --dataset: relgraph source add a.txt --id a "
+        "--title 'A visit' --dataset DATA.yaml\n",
+    )
+    assert {p: p.read_bytes() for p in bundled.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]

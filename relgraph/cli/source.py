@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import shlex
+from typing import NoReturn
+
 import click
 
 from relgraph.cli.common import (
     DatasetOrder,
     counted,
-    default_dataset,
     echo,
     echo_summary,
     misplaced_dataset,
     summary_option,
 )
+from relgraph.errors import UsageError
 from relgraph.intake import add_source
 
 __all__ = ["source_group"]
@@ -31,6 +34,17 @@ def source_group() -> None:
     """
 
 
+def _no_dataset() -> NoReturn:
+    """Refuse to guess the dataset to write: the bundled one may be in the installed package."""
+    ctx = click.get_current_context()
+    args = [*ctx.meta.get("relgraph.args", []), "--dataset", "DATA.yaml"]
+    shown = " ".join(shlex.quote(a) if a != "DATA.yaml" else a for a in args)
+    raise UsageError(
+        "source add writes into a dataset, and none is named\n"
+        f"  hint: name the dataset to add to with --dataset: relgraph source add {shown}"
+    )
+
+
 @source_group.command("add", cls=DatasetOrder, slots=("FILE",), dataset_option=True)
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--id", "ident", required=True, help="The new source's id (a readable slug).")
@@ -47,7 +61,7 @@ def source_group() -> None:
 @click.option(
     "--dataset",
     metavar="D",
-    help="The dataset file (or folder) to add to (default: the bundled dataset).",
+    help="The dataset file (or folder) to add to; always named, since the command writes it.",
 )
 @click.option(
     "--keep-original", is_flag=True, help="Also store FILE byte for byte beside the text."
@@ -83,9 +97,11 @@ def add_command(
             --keep-original --dataset mydata.yaml
     """
     misplaced_dataset()  # `source add mydata.yaml …` would store the dataset as a text
+    if dataset is None:
+        _no_dataset()
     added = add_source(
         file,
-        dataset or default_dataset(),
+        dataset,
         id=ident,
         title=title,
         url=url,
