@@ -78,7 +78,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from relgraph.errors import UsageError, did_you_mean
+from relgraph.errors import UsageError, counted, did_you_mean
 from relgraph.graph import DEFAULT_STATUSES
 from relgraph.model import (
     MODALITIES,
@@ -308,7 +308,9 @@ class Filter:
         if self.modalities is not None:
             parts.append(f"modalities {', '.join(self.modalities)}")
         if self.min_origins is not None:
-            parts.append(f"at least {self.min_origins} independent origins")
+            parts.append(
+                f"at least {counted(self.min_origins, 'independent origin', 'independent origins')}"
+            )
         if self.dates == "reported":  # event dates are the default
             parts.append("by report dates")
         return "; ".join(parts)

@@ -236,3 +236,8 @@ def test_describe_and_as_dict_say_what_is_counted() -> None:
     )
     assert f.as_dict()["date_from"] == "2020"
     assert f.as_dict()["kinds"] is None
+
+
+def test_a_filter_of_one_origin_describes_it_in_the_singular() -> None:
+    assert Filter(min_origins=1).describe().endswith("; at least 1 independent origin")
+    assert Filter(min_origins=2).describe().endswith("; at least 2 independent origins")
