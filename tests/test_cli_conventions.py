@@ -260,6 +260,20 @@ def test_source_add_of_a_dataset_alone_is_refused_before_anything_is_written(
             "relgraph evidence [OPTIONS] [DATASET]...\n",
         ),
         (
+            ["match", "cuba", "graph_data/raisi_havana_2023.yaml"],
+            "relgraph: error: 'cuba' is not a file; it is an actor of "
+            "graph_data/raisi_havana_2023.yaml, Cuba (cuba)\n"
+            "  hint: match takes datasets, not an actor: "
+            "relgraph match [OPTIONS] DATASET DATASET...\n",
+        ),
+        (
+            ["merge", BUNDLED, "Hezbollah", "-o", "merged.yaml"],
+            "relgraph: error: 'Hezbollah' is not a file; it is an actor of "
+            f"{BUNDLED}, Hezbollah (hezbollah)\n"
+            "  hint: merge takes datasets, not an actor: "
+            "relgraph merge [OPTIONS] DATASET DATASET...\n",
+        ),
+        (
             ["validate", "hezbollah"],
             "relgraph: error: 'hezbollah' is not a file; it is an actor of the bundled dataset, "
             "Hezbollah (hezbollah)\n"

@@ -521,8 +521,8 @@ def actor_as_dataset(target: str | Sequence[str]) -> None:
     """Refuse an actor given where a dataset goes (``relgraph analyze cuba``), naming the order.
 
     A DATASET word that is no file or folder, and has no dataset's suffix, is
-    looked up among the actors of the datasets that would be used: the other
-    DATASET words that exist, or else the bundled dataset. When it names one,
+    looked up among the actors of the datasets that would be used: each of
+    the other DATASET words that exists, or else the bundled dataset. When it names one,
     the message says so and how the command is written, rather than "no such
     file". Anything else is left to the loading, which reports a missing file.
     """
@@ -533,22 +533,22 @@ def actor_as_dataset(target: str | Sequence[str]) -> None:
     if not words:
         return
     given = [p for p in paths if p != STDOUT and os.path.exists(p)]
-    where = given or [default_dataset()]
-    try:
-        data = load(where[0] if len(where) == 1 else where)
-    except RelgraphError:
-        return  # a dataset that does not load says so when the command loads it
-    for word in words:
+    ctx = click.get_current_context(silent=True)
+    for where in given or [default_dataset()]:
         try:
-            actor = resolve_actor(data, word)
-        except UsageError:
-            continue
-        owner = "the bundled dataset" if not given else dataset_label(given)
-        ctx = click.get_current_context(silent=True)
-        raise UsageError(
-            f"'{shorten(word)}' is not a file; it is an actor of {owner}, "
-            f"{shorten(actor.name)} ({actor.id})\n  hint: {_actor_hint(ctx, word)}"
-        )
+            data = load(where)
+        except RelgraphError:
+            continue  # a dataset that does not load says so when the command loads it
+        for word in words:
+            try:
+                actor = resolve_actor(data, word)
+            except UsageError:
+                continue
+            owner = where if given else "the bundled dataset"
+            raise UsageError(
+                f"'{shorten(word)}' is not a file; it is an actor of {owner}, "
+                f"{shorten(actor.name)} ({actor.id})\n  hint: {_actor_hint(ctx, word)}"
+            )
 
 
 def load_or_fail(

@@ -15,6 +15,7 @@ from relgraph.cli.common import (
     STDOUT,
     DataProblem,
     NothingWritten,
+    actor_as_dataset,
     clear,
     echo,
     echo_diagnostics,
@@ -51,6 +52,7 @@ def _load_each(
     held in a hidden file of the current folder (its source texts found from
     there) until the ``with`` block ends, and messages name it ``<stdin>``.
     """
+    actor_as_dataset(paths)
     loaded: list[Dataset] = []
     problems: list[Diagnostic] = []
     with stdin_dataset(list(paths)) as (files, stdin):
