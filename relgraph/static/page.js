@@ -1316,7 +1316,7 @@
       drawTime();
       refresh();
       announce((state.dates === "reported" ? "Time reads report dates: " : "Time reads event dates: ") +
-        counts().edges + " relations shown.");
+        plural(counts().edges, "relation", "relations") + " shown.");
     });
     $("width-by").addEventListener("change", function () {
       state.widthBy = $("width-by").value === "origins" ? "origins" : "evidence";
