@@ -304,22 +304,22 @@ class Ties:
         self._entities = entities
         self._up: dict[str, list[Step]] | None = None
         self._reach: dict[str, dict[str, tuple[Step, ...]]] = {}
+        self._down: dict[str, list[str]] | None = None
+        self._tied_to: dict[str, set[str]] = {}
 
     def _index(self) -> dict[str, list[Step]]:
         if self._up is not None:
             return self._up
         up: dict[str, list[Step]] = {}
-        labels: dict[str, str | None] = {}
+        labels = {
+            ident: t.label
+            for ident, t in self._types.items()
+            if t is not None and t.category == AFFILIATION_CATEGORY
+        }
         for r in self._relations:
-            label = labels.get(r.type, "")
-            if label == "":
-                t = self._types.get(r.type)
-                label = labels[r.type] = (
-                    t.label if t is not None and t.category == AFFILIATION_CATEGORY else None
-                )
-            if label is None or r.status == "denied" or r.source == r.target:
+            if r.type not in labels or r.status == "denied" or r.source == r.target:
                 continue
-            up.setdefault(r.source, []).append(Step(r.source, r.target, r.id, label))
+            up.setdefault(r.source, []).append(Step(r.source, r.target, r.id, labels[r.type]))
         states: dict[str, list[str]] = {}
         for e in self._entities.values():
             if e.kind == "state" and e.country:
@@ -358,6 +358,45 @@ class Ties:
         if actor == to:
             return ()
         return self.reach(actor).get(to)
+
+    def tied(self, actor: str, to: str) -> bool:
+        """Whether :meth:`path` finds steps from ``actor`` to ``to`` (or they are one).
+
+        Checked against every actor tied to ``to``, found once per ``to`` by
+        following the ties backwards: a dataset names few affiliations and
+        many ends, so this is cheaper than each end's :meth:`reach`.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> ds = relgraph.load("graph_data/raisi_havana_2023.yaml")
+        >>> ties = Ties(ds.relations, ds.vocabulary.relation_types, ds._entities_by_id)
+        >>> minister = "bruno-rodriguez-parrilla"
+        >>> ties.tied(minister, "cuba"), ties.tied("cuba", minister)
+        (True, False)
+        """
+        if actor == to:
+            return True
+        found = self._tied_to.get(to)
+        if found is None:
+            if self._down is None:
+                self._down = {}
+                for steps in self._index().values():
+                    for step in steps:
+                        self._down.setdefault(step.to, []).append(step.actor)
+            down = self._down
+            found = {to}
+            frontier = [to]
+            while frontier:
+                following = []
+                for here in frontier:
+                    for before in down.get(here, ()):
+                        if before not in found:
+                            found.add(before)
+                            following.append(before)
+                frontier = following
+            self._tied_to[to] = found
+        return actor in found
 
 
 def _fold(text: str) -> str:
@@ -562,6 +601,28 @@ class Origins:
             ties=tuple(ties),
         )
 
+    def independent(self, item: Relation | Claim) -> int:
+        """``corroboration(item).independent``, without making the ties it lists.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+        >>> independent_origins(ds).independent(ds.relations[0])
+        1
+        """
+        ends = _ends(item)
+        count = 0
+        for ident in self.supporting(item.evidence):
+            for a in self._by_id[ident].affiliations:
+                if a in ends or (
+                    self._ties is not None and any(self._ties.tied(end, a) for end in ends)
+                ):
+                    break
+            else:
+                count += 1
+        return count
+
     def _tie(self, origin: str, actor: str, ends: tuple[str, ...]) -> Tie | None:
         """How an end is tied to ``actor``: the end itself first, else the fewest steps."""
         if actor in ends:
@@ -652,10 +713,7 @@ def unconfirmed(origins: Origins, item: Relation | Claim) -> Diagnostic | None:
     """
     if item.status != "confirmed" or item.location is None:
         return None
-    # only an origin with affiliations can be tied to an end: without them, the
-    # origins that support are independent, and two of them are enough
-    supporting = origins.supporting(item.evidence)
-    if sum(1 for i in supporting if not origins._by_id[i].affiliations) >= 2:
+    if origins.independent(item) >= 2:  # counted without the ties a warning lists
         return None
     c = origins.corroboration(item)
     if c.independent >= 2:
