@@ -738,9 +738,6 @@ _ALLEGING = frozenset(("alleged", "disputed", "denied"))
 _SPACED_COLON = re.compile(rb'"[ \t\r]+:')
 
 
-_OPTIONAL_EVIDENCE = frozenset(("attributed_to", "credibility", "notes"))
-
-
 def _fast_number(value: Any) -> int | float | None:
     if value is None:
         return None
@@ -980,14 +977,21 @@ class _BulkLoader(_Loader):
             stance: Stance = "supports"
             amounts: tuple[Amount, ...] = ()
             if size > 2:  # optional fields are there
-                attributed = _text_or_none(get("attributed_to"))
+                older = 2  # quote, source and those of the older fields written
+                attributed = get("attributed_to")
+                if attributed is not None:
+                    attributed = _text_or_none(attributed)
+                    older += 1
                 credibility = get("credibility")
-                if credibility is not None and (
-                    type(credibility) is not int or not 1 <= credibility <= 6
-                ):
-                    raise _Slow
-                notes = _text_or_none(get("notes"))
-                if len(e.keys() & _OPTIONAL_EVIDENCE) < size - 2:  # the newer fields too
+                if credibility is not None:
+                    if type(credibility) is not int or not 1 <= credibility <= 6:
+                        raise _Slow
+                    older += 1
+                notes = get("notes")
+                if notes is not None:
+                    notes = _text_or_none(notes)
+                    older += 1
+                if older < size:  # the newer fields too (or an older one written empty)
                     written = get("stance")
                     if written is not None:
                         stance = _STANCE_OF.get(written) if type(written) is str else None  # type: ignore[assignment]
@@ -997,22 +1001,28 @@ class _BulkLoader(_Loader):
                     if amount is not None:
                         amounts, extra = _fast_amounts(amount)
                         keys += extra
-                    edate = self.date(get("date"))
-                    reported = self.date(get("reported"))
-                    if (
-                        reported is not None
-                        and src.retrieved is not None
-                        and _begins_after(reported, src.retrieved)
-                    ):
-                        raise _Slow
-                    origin = _text_or_none(get("origin"))
-                    if (
-                        origin is not None
-                        and origin not in sources
-                        and origin not in entities
-                        and ID_RE.match(origin)
-                    ):
-                        raise _Slow
+                    edate = get("date")
+                    if edate is not None:
+                        edate = self.date(edate)
+                    reported = get("reported")
+                    if reported is not None:
+                        reported = self.date(reported)
+                        if (
+                            reported is not None
+                            and src.retrieved is not None
+                            and _begins_after(reported, src.retrieved)
+                        ):
+                            raise _Slow
+                    origin = get("origin")
+                    if origin is not None:
+                        origin = _text_or_none(origin)
+                        if (
+                            origin is not None
+                            and origin not in sources
+                            and origin not in entities
+                            and ID_RE.match(origin)
+                        ):
+                            raise _Slow
             stored: FastText = texts[source]  # type: ignore[assignment]
             known = stored.found.get(quote)
             if known is None:
@@ -1147,6 +1157,9 @@ class _BulkLoader(_Loader):
             modality = "occurred"
         elif type(modality) is not str or modality not in _MODALITY_OF:
             raise _Slow
+        review = get("review")
+        if review is not None:
+            review = _fast_review(review)
         evidence, keys = self.fast_evidence(get("evidence"), status, loc)
         if given is None:
             given = default_relation_id(se.id, te.id, t.id, str(date) if date else None, t.directed)
@@ -1165,7 +1178,7 @@ class _BulkLoader(_Loader):
             loc,
             reported,
             modality,
-            _fast_review(get("review")),
+            review,
             (),  # referents: the slow path
         )
         return relation, len(d) + keys

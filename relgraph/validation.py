@@ -885,6 +885,8 @@ class _Loader:
             ("relation", self.relation_referents, relations),
             ("claim", self.claim_referents, claims),
         ):
+            if not table:  # no old ids: nothing to compare every id with
+                continue
             ids = {r.id for r in items}
             for old, (owner, node) in table.items():
                 if old in ids:
