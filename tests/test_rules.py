@@ -630,3 +630,90 @@ def test_a_reversed_range_of_fractions_is_named_in_the_source_s_numbers(tmp_path
             33,
         )
     ]
+
+
+ATTRIBUTED = (
+    (
+        "  title: Every status\n",
+        "  title: Every status\n  alleged_attributions: [a stringer, the paper's sources]\n",
+    ),
+    # the agreement: each item attributed to one of them
+    (
+        "3 March 2021.\n        source: wire\n",
+        "3 March 2021.\n        source: wire\n        attributed_to: a stringer\n",
+    ),
+    (
+        "in March 2021.\n        source: paper\n",
+        "in March 2021.\n        source: paper\n        attributed_to: the paper's sources\n",
+    ),
+    # the denied relation, the disputed meeting and the alleged claim: nothing to say
+    (
+        "to the Gamma Front.\n        source: wire\n",
+        "to the Gamma Front.\n        source: wire\n        attributed_to: a stringer\n",
+    ),
+    (
+        "on 1 May 2020\n        source: wire\n",
+        "on 1 May 2020\n        source: wire\n        attributed_to: a stringer\n",
+    ),
+    (
+        "at all.\n        source: paper\n",
+        "at all.\n        source: paper\n        attributed_to: a stringer\n",
+    ),
+    (
+        "support the Gamma Front.\n        source: paper\n",
+        "support the Gamma Front.\n        source: paper\n        attributed_to: a stringer\n",
+    ),
+    # the criticism rests on someone else
+    (
+        "on 9 June 2021.\n        source: wire\n",
+        "on 9 June 2021.\n        source: wire\n        attributed_to: an official\n",
+    ),
+)
+
+
+def test_what_rests_only_on_words_taken_as_allegation_must_be_alleged(tmp_path: Path) -> None:
+    warnings = relgraph.load(variant(tmp_path, *ATTRIBUTED)).warnings
+    assert [(w.code, w.message, w.hint, w.line) for w in warnings if w.code == "not-alleged"] == [
+        (
+            "not-alleged",
+            "relation 'alpha.agreement.beta.2021-03' is confirmed, but rests only on 'a stringer', "
+            "'the paper's sources', whose words the dataset takes as allegation",
+            "make it 'status: alleged' (or disputed or denied), or give evidence from another "
+            "source; the dataset's 'alleged_attributions' lists these sources",
+            38,
+        )
+    ]
+    claim_reported = (CLAIM, CLAIM.replace("status: alleged", "status: reported"))
+    warnings = relgraph.load(variant(tmp_path / "claim", *ATTRIBUTED, claim_reported)).warnings
+    assert [(w.message, w.line) for w in warnings if w.code == "not-alleged"][1:] == [
+        (
+            "claim 'alpha.claim.alphaland-supports-the-gamma-front' is reported, but rests only "
+            "on 'a stringer', whose words the dataset takes as allegation",
+            81,
+        )
+    ]
+    # without the list, the same attributions are only names
+    plain = relgraph.load(variant(tmp_path / "plain", *ATTRIBUTED[1:])).warnings
+    assert [w for w in plain if w.code == "not-alleged"] == []
+
+
+def test_a_section_item_or_a_file_of_the_wrong_shape_is_described(tmp_path: Path) -> None:
+    (tmp_path / "list.yaml").write_text("- a\n", encoding="utf-8")
+    assert [(p.code, p.message) for p in relgraph.validate(tmp_path / "list.yaml")] == [
+        ("not-a-mapping", "a dataset file must be a mapping of sections, not a list")
+    ]
+    (tmp_path / "items.yaml").write_text(
+        "dataset: {id: d, title: D}\nentities:\n  -\n  - [a]\n  - 5\n"
+        "  - {id: a, name: A, kind: state}\n",
+        encoding="utf-8",
+    )
+    problems = relgraph.validate(tmp_path / "items.yaml")
+    assert [(p.code, p.message, p.hint, p.line) for p in problems] == [
+        (
+            "wrong-type",
+            f"each item of 'entities' must be a mapping, not {described}",
+            "write each item as '- id: …' followed by its fields",
+            line,
+        )
+        for described, line in (("empty", 3), ("a list", 4), ("a single value", 5))
+    ]
