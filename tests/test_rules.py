@@ -717,3 +717,42 @@ def test_a_section_item_or_a_file_of_the_wrong_shape_is_described(tmp_path: Path
         )
         for described, line in (("empty", 3), ("a list", 4), ("a single value", 5))
     ]
+
+
+def test_after_twenty_quotes_not_found_in_a_source_the_rest_are_not_searched(
+    tmp_path: Path,
+) -> None:
+    missing = "".join(
+        f"      - quote: Gamma criticised Alphaland {n} times.\n        source: wire\n"
+        for n in range(21)
+    )
+    path = variant(
+        tmp_path,
+        (
+            "Alphaland on 9 June 2021.\n        source: wire\n",
+            "Alphaland on 9 June 2021.\n        source: wire\n" + missing,
+        ),
+    )
+    problems = [p for p in relgraph.validate(path) if p.code == "quote-not-found"]
+    assert len(problems) == 21
+    assert {p.message for p in problems} == {"the quote is not in the text of source 'wire'"}
+    assert all(
+        p.hint.startswith('the closest passage is: "The Gamma Front criticised Alphaland')
+        for p in problems[:20]
+    )
+    assert problems[20].hint == (
+        "copy the words exactly from the source's text (no closest passage is looked for after "
+        "20 quotes not found in one source: is it the right text?)"
+    )
+    # the count is the source's: a quote not found in the paper is searched
+    path = variant(
+        tmp_path / "other",
+        (
+            "Alphaland on 9 June 2021.\n        source: wire\n",
+            "Alphaland on 9 June 2021.\n        source: wire\n"
+            + missing
+            + "      - quote: Alphaland is said to back Gamma.\n        source: paper\n",
+        ),
+    )
+    last = [p for p in relgraph.validate(path) if p.code == "quote-not-found"][-1]
+    assert last.hint == 'the closest passage is: "Alphaland is said to support the Gamma"'
