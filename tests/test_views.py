@@ -76,6 +76,13 @@ def test_views_load_in_order_with_their_fields(tmp_path: Path) -> None:
     assert ds.views[0].location.line == 31
 
 
+@pytest.mark.parametrize(("start", "end"), [("2006-01-15", "2006-01-15"), ("2006-12-31", "2006")])
+def test_a_view_of_one_day_is_kept(tmp_path: Path, start: str, end: str) -> None:
+    views = f"views:\n  - id: day\n    title: One day\n    from: {start}\n    to: {end}\n"
+    (view,) = relgraph.load(write(tmp_path, BASE + views)).views
+    assert (str(view.date_from), str(view.date_to)) == (start, end)
+
+
 def test_the_bundled_story_validates_against_the_schema() -> None:
     doc = yaml.safe_load((ROOT / "graph_data" / "cuba_iran.yaml").read_text(encoding="utf-8"))
     assert [v["id"] for v in doc["views"]] == ["agreements", "raisi-visit", "dated", "allegations"]
