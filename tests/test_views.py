@@ -83,6 +83,41 @@ def test_a_view_of_one_day_is_kept(tmp_path: Path, start: str, end: str) -> None
     assert (str(view.date_from), str(view.date_to)) == (start, end)
 
 
+def test_a_view_names_actors_and_relations_by_their_old_ids_too(tmp_path: Path) -> None:
+    merged = BASE.replace(
+        "    name: Cuba\n", "    name: Cuba\n    referents: [republic-of-cuba]\n"
+    ).replace("  - id: accord\n", "  - id: accord\n    referents: [old-accord]\n")
+    views = (
+        "views:\n  - id: v\n    title: V\n    actors: [republic-of-cuba, cuba, iran]\n"
+        "    relations: [old-accord]\n    hide_kinds: [group, group]\n"
+    )
+    (view,) = relgraph.load(write(tmp_path, merged + views)).views
+    # each named once, in the order first written
+    assert (view.actors, view.relations, view.hide_kinds) == (
+        ("cuba", "iran"),
+        ("accord",),
+        ("group",),
+    )
+
+
+def test_a_view_naming_a_broken_actor_or_an_id_that_is_no_text_is_refused(tmp_path: Path) -> None:
+    broken = BASE.replace(
+        "    name: Hamas\n    kind: group\n", "    name: Hamas\n    kind: militia\n"
+    )
+    views = (
+        "views:\n  - id: v\n    title: V\n    actors: [hamas, [a], 7]\n    hide_statuses: [[x]]\n"
+    )
+    # hamas is named where it is declared, not again in the view
+    assert [line.split("\n")[0] for line in problems(write(tmp_path, broken + views))] == [
+        "{path}:19:11: error[unknown-kind] 'militia' is not an entity kind",
+        "{path}:33:21: error[wrong-type] 'actors' of a view must be a list of entity ids, "
+        "not a list",
+        "{path}:33:26: error[unknown-entity] '7' is not an entity of the dataset",
+        "{path}:34:21: error[wrong-type] 'hide_statuses' of a view must be a list of status ids, "
+        "not a list",
+    ]
+
+
 def test_the_bundled_story_validates_against_the_schema() -> None:
     doc = yaml.safe_load((ROOT / "graph_data" / "cuba_iran.yaml").read_text(encoding="utf-8"))
     assert [v["id"] for v in doc["views"]] == ["agreements", "raisi-visit", "dated", "allegations"]
