@@ -756,3 +756,57 @@ def test_after_twenty_quotes_not_found_in_a_source_the_rest_are_not_searched(
     )
     last = [p for p in relgraph.validate(path) if p.code == "quote-not-found"][-1]
     assert last.hint == 'the closest passage is: "Alphaland is said to support the Gamma"'
+
+
+def test_an_actor_and_an_evidence_item_keep_every_field_they_are_given(tmp_path: Path) -> None:
+    path = variant(
+        tmp_path,
+        (
+            "    name: Alphaland\n    kind: state\n",
+            "    name: Alphaland\n    kind: state\n    aliases: [Alpha]\n    country: AL\n"
+            "    description: a coastal state\n    external_ids: {registry: AL-1}\n"
+            "    tags: [coast]\n",
+        ),
+        (
+            "criticised Alphaland on 9 June 2021.\n        source: wire\n",
+            "criticised Alphaland on 9 June 2021.\n        source: wire\n"
+            "        attributed_to: gamma\n        credibility: 2\n        notes: Checked.\n"
+            "        stance: qualifies\n",
+        ),
+    )
+    ds = relgraph.load(path)
+    alpha = ds.entity("alpha")
+    assert (alpha.aliases, alpha.country, alpha.description, dict(alpha.external_ids)) == (
+        ("Alpha",),
+        "AL",
+        "a coastal state",
+        {"registry": "AL-1"},
+    )
+    assert alpha.tags == ("coast",)
+    (item,) = ds.relations[-1].evidence
+    assert (item.attributed_to, item.attributed_entity, item.credibility, item.notes) == (
+        "gamma",
+        "gamma",
+        2,
+        "Checked.",
+    )
+    assert item.stance == "qualifies"
+    plain = relgraph.load(FIXTURE)
+    (item,) = plain.relations[-1].evidence
+    assert (item.attributed_to, item.attributed_entity, item.credibility, item.stance) == (
+        None,
+        None,
+        None,
+        "supports",
+    )
+
+
+def test_an_external_id_that_is_not_text_is_refused_by_name(tmp_path: Path) -> None:
+    path = variant(
+        tmp_path,
+        ("    name: Alphaland\n", "    name: Alphaland\n    external_ids: {registry: [AL, 1]}\n"),
+    )
+    problems = [p for p in relgraph.validate(path) if p.severity == "error"]
+    assert [(p.code, p.message, p.line) for p in problems] == [
+        ("wrong-type", "'external_ids.registry' of an entity must be text, not a list", 23)
+    ]
