@@ -567,15 +567,15 @@ def _check_options(size_by: str, color_by: str) -> None:
 class NoLayoutEngine(UsageError):
     """python-igraph, which lays every page out, is not installed.
 
-    igraph is one of relgraph's dependencies; the analysis runs on NetworkX
-    without it, the page does not.
+    igraph is one of relgraph's dependencies: an install without it is a broken
+    one, and neither the page nor the analysis (unless asked for NetworkX, the
+    reference engine, by name) runs there.
     """
 
     def __init__(self) -> None:
         super().__init__(
             "the page's layout needs python-igraph, which is not installed\n"
-            "  hint: pip install igraph (a dependency of relgraph; relgraph analyze runs "
-            "without it, on NetworkX)"
+            "  hint: pip install igraph (a dependency of relgraph)"
         )
 
 

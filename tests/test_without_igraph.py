@@ -1,20 +1,24 @@
-"""relgraph with python-igraph missing: the analysis runs on NetworkX, the page says what it needs.
+"""relgraph with python-igraph missing: the page and the analysis say what they need.
 
 igraph is a declared dependency (the page's layout is igraph's), so an install without it is a
 broken one; these tests hide it (``sys.modules["igraph"] = None`` makes every ``import igraph``
 fail, as it would where it is not installed) and check that nothing ends in relgraph's
-"internal error" message, which would blame a bug. The tests of every other file run with it.
+"internal error" message, which would blame a bug, and that nothing falls back to NetworkX
+unasked: NetworkX, the reference engine, computes only when named. The tests of every other
+file run with it.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
 import relgraph
-from relgraph.analysis import centrality
+from relgraph.analysis import centrality, communities
+from relgraph.errors import UsageError
 from relgraph.jupyter import mimebundle
 from relgraph.rendering import NoLayoutEngine
 from support import run
@@ -23,8 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = str(ROOT / "graph_data" / "cuba_iran.yaml")
 MESSAGE = (
     "relgraph: error: the page's layout needs python-igraph, which is not installed\n"
-    "  hint: pip install igraph (a dependency of relgraph; relgraph analyze runs without it, "
-    "on NetworkX)\n"
+    "  hint: pip install igraph (a dependency of relgraph)\n"
 )
 
 
@@ -63,23 +66,53 @@ def test_render_raises_no_layout_engine(no_igraph: Path, bundled: relgraph.Datas
     assert list(no_igraph.iterdir()) == []
 
 
-def test_the_analysis_runs_on_networkx_without_igraph(
+NO_ENGINE = (
+    "relgraph: error: the igraph engine needs python-igraph, which is not installed\n"
+    "  hint: pip install igraph (a dependency of relgraph); or compute on NetworkX, the "
+    "reference engine, with engine='networkx' (relgraph analyze --engine networkx)\n"
+)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["analyze", BUNDLED],
+        ["analyze", BUNDLED, "--engine", "igraph"],
+        ["analyze", BUNDLED, "--communities"],
+        ["analyze", BUNDLED, "--sensitivity"],
+        ["analyze", BUNDLED, "--by", "year"],
+    ],
+    ids=lambda a: " ".join(a[2:]) or "analyze",
+)
+def test_the_analysis_without_igraph_says_what_to_install_and_does_not_fall_back(
+    no_igraph: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert err.endswith(NO_ENGINE)
+    assert "internal error" not in err
+
+
+@pytest.mark.parametrize("engine", ["auto", "igraph"])
+def test_centrality_and_communities_without_igraph_raise_a_usage_error(
+    no_igraph: Path, bundled: relgraph.Dataset, engine: Literal["auto", "igraph"]
+) -> None:
+    with pytest.raises(UsageError, match="pip install igraph"):
+        centrality(bundled, ["degree"], engine=engine)
+    with pytest.raises(UsageError, match="pip install igraph"):
+        communities(bundled, engine=engine)
+
+
+def test_the_networkx_engine_named_runs_without_igraph(
     no_igraph: Path, bundled: relgraph.Dataset, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, err = run(capsys, "analyze", BUNDLED, "--format", "csv")
+    code, out, err = run(capsys, "analyze", BUNDLED, "--engine", "networkx", "--format", "csv")
     assert code == 0, err
     assert "engine: networkx" in err
     assert out.splitlines()[0].startswith("rank,")
-    c = centrality(bundled, ["degree", "pagerank"])  # engine "auto": NetworkX here
+    c = centrality(bundled, ["degree", "pagerank"], engine="networkx")
+    assert c.engine == "networkx"
     assert dict(zip(c.actors, c.values["degree"], strict=True))["cuba"] == 10
-
-
-def test_the_analysis_refuses_engine_igraph_without_it(
-    no_igraph: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, _, err = run(capsys, "analyze", BUNDLED, "--engine", "igraph")
-    assert code == 2
-    assert "the igraph engine needs python-igraph, which is not installed" in err
 
 
 def test_jupyter_shows_the_summary_and_why_there_is_no_page(

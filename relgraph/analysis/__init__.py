@@ -42,10 +42,13 @@ not "longer" or "shorter" than another.
 Engines
 -------
 ``engine="auto"`` (the default) computes on igraph, through a conversion of
-the same projection (igraph is a dependency: the page's layout needs it too,
-so a relgraph without it cannot render); ``engine="networkx"`` computes with
-NetworkX itself, the reference. The two agree within :data:`TOLERANCE` (``1e-6``, absolute) on
-every metric; integer metrics are equal. NetworkX's iterative metrics
+the same projection (igraph is a dependency: the page's layout needs it too).
+Where igraph cannot be imported, ``"auto"`` and ``"igraph"`` raise a
+:class:`~relgraph.errors.UsageError` naming what to install: nothing switches
+to NetworkX unasked. ``engine="networkx"`` computes with NetworkX itself, the
+reference the tests check igraph against. The two agree within
+:data:`TOLERANCE` (``1e-6``, absolute) on every metric; integer metrics are
+equal. NetworkX's iterative metrics
 (eigenvector, PageRank) run here to a tolerance of ``1e-10`` so that the
 engines agree; NetworkX's own default (``tol=1e-6``) can stop up to about
 ``1e-4`` away.

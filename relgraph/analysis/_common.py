@@ -21,7 +21,21 @@ Samples = int | None | Literal["auto"]
 _ALLEGED = ("alleged", "disputed")
 
 
+#: What the analysis says when python-igraph cannot be imported.
+NO_IGRAPH = (
+    "the igraph engine needs python-igraph, which is not installed\n"
+    "  hint: pip install igraph (a dependency of relgraph); or compute on NetworkX, the "
+    "reference engine, with engine='networkx' (relgraph analyze --engine networkx)"
+)
+
+
 def _engine(engine: str) -> Literal["igraph", "networkx"]:
+    """The engine to compute on: ``"auto"`` is igraph, ``"networkx"`` the reference.
+
+    igraph is a dependency of relgraph, so nothing falls back to NetworkX: where
+    it cannot be imported, ``"auto"`` and ``"igraph"`` raise a :class:`UsageError`
+    naming what to install. NetworkX computes only when asked for by name.
+    """
     if engine not in ("auto", "igraph", "networkx"):
         raise UsageError(
             f"'{engine}' is not an engine\n  hint: engines are auto, igraph and networkx"
@@ -31,12 +45,7 @@ def _engine(engine: str) -> Literal["igraph", "networkx"]:
     try:
         import igraph  # noqa: F401
     except ImportError:
-        if engine == "igraph":
-            raise UsageError(
-                "the igraph engine needs python-igraph, which is not installed\n"
-                "  hint: pip install igraph, or use engine='networkx'"
-            ) from None
-        return "networkx"
+        raise UsageError(NO_IGRAPH) from None
     return "igraph"
 
 

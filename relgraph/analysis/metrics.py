@@ -465,7 +465,8 @@ def centrality(
     weight : {"relations", "evidence", "sources", "origins", "unit"}
         What an edge's weight counts.
     engine : {"auto", "igraph", "networkx"}
-        Where to compute (see :mod:`relgraph.analysis`).
+        Where to compute: ``"auto"`` and ``"igraph"`` on igraph, ``"networkx"``
+        on NetworkX, the reference (see :mod:`relgraph.analysis`).
     samples : int, None or "auto"
         Betweenness: ``None`` for exact; a number of source actors to sample
         (a number at least the actor count means exact); ``"auto"`` for exact
@@ -483,7 +484,8 @@ def centrality(
     Raises
     ------
     UsageError
-        For an unknown metric, engine, weighting or sample size.
+        For an unknown metric, engine, weighting or sample size; for engine
+        ``"auto"`` or ``"igraph"`` where python-igraph cannot be imported.
 
     Examples
     --------
