@@ -105,7 +105,7 @@ def _records(draft: str, text: str, loaded: Any) -> list[_Record]:
 
 
 def _needs(record: _Record) -> list[tuple[str, str]]:
-    """The (section, id) of each entity and source a relation or claim names."""
+    """Return the (section, id) of each entity and source a relation or claim names."""
     data = record.data
     needs: list[tuple[str, str]] = []
     if record.section == "relations":
@@ -120,7 +120,7 @@ def _needs(record: _Record) -> list[tuple[str, str]]:
 
 
 def _rebased(record: _Record, draft: str, dataset: str) -> tuple[dict[str, Any], Diagnostic | None]:
-    """A source record with its ``text:`` made relative to the dataset file's folder."""
+    """Return a source record with its ``text:`` made relative to the dataset file's folder."""
     data = dict(record.data)
     text = data.get("text")
     if not isinstance(text, str):
@@ -358,7 +358,7 @@ def _relocated(
     draft: str,
     added: dict[str, list[_Record]],
 ) -> list[Diagnostic]:
-    """The errors of the combined file, each in the draft record it comes from."""
+    """Return the errors of the combined file, each in the draft record it comes from."""
     spans: list[tuple[int, int, _Record]] = []
     if not into.endswith(".jsonl"):
         root, _ = read_yaml(temp, text)

@@ -1,4 +1,4 @@
-"""Writing files all or nothing.
+r"""Writing files all or nothing.
 
 :class:`AtomicOutput` writes each file to a temporary file in the folder it
 will end up in, and moves the files into place with :func:`os.replace` only
@@ -35,16 +35,16 @@ Examples
 --------
 >>> import os, tempfile
 >>> d = tempfile.mkdtemp()
->>> write_file(os.path.join(d, "note.txt"), b"kept\\n")
+>>> write_file(os.path.join(d, "note.txt"), b"kept\n")
 >>> with AtomicOutput(d, folder=True) as out:
-...     _ = out.open_text("note.txt").write("changed\\n")
+...     _ = out.open_text("note.txt").write("changed\n")
 ...     _ = out.open_bytes("more/new.txt").write(b"new")
 ...     raise ValueError("the writer failed")
 Traceback (most recent call last):
 ...
 ValueError: the writer failed
 >>> sorted(os.listdir(d)), open(os.path.join(d, "note.txt")).read()
-(['note.txt'], 'kept\\n')
+(['note.txt'], 'kept\n')
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ _OLD_TEMP = re.compile(r"^\..+\.[0-9a-f]{12}\.(?:tmp|old)$")
 
 
 def _token() -> str:
-    """The part of a temporary name that makes it this process's and unique."""
+    """Return the part of a temporary name that makes it this process's and unique."""
     return f"{os.getpid()}-{secrets.token_hex(6)}"
 
 
@@ -95,7 +95,7 @@ def _alive(pid: int) -> bool:
 
 
 def leftovers(folder: str, name: str) -> list[str]:
-    """What an interrupted writer of ``name`` in ``folder`` left there, by earlier runs.
+    """List what an interrupted writer of ``name`` in ``folder`` left there, by earlier runs.
 
     A write killed before it could clean up (``kill -9``, a power cut) leaves
     its temporary files or folder beside the file or folder it was writing:
@@ -160,7 +160,7 @@ def remove_leftovers(folder: str, name: str) -> list[str]:
 
 
 def temp_path(folder: str, name: str) -> str:
-    """A fresh name for a temporary file or folder of this process, to become ``name``.
+    """Return a fresh name for a temporary file or folder of this process, to become ``name``.
 
     Examples
     --------
@@ -176,8 +176,10 @@ _AT_FDCWD = -100
 
 
 def _exchange(a: str, b: str) -> bool:
-    """Swap the folders ``a`` and ``b`` in one step (Linux ``renameat2``); False where the
-    system or the file system cannot, and nothing was done."""
+    """Swap the folders ``a`` and ``b`` in one step (Linux ``renameat2``).
+
+    False where the system or the file system cannot, and nothing was done.
+    """
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         call = libc.renameat2
@@ -194,7 +196,7 @@ def _exchange(a: str, b: str) -> bool:
 
 
 class AtomicOutput:
-    """Write files beside their final place and move them there only on success.
+    r"""Write files beside their final place and move them there only on success.
 
     Parameters
     ----------
@@ -246,18 +248,18 @@ class AtomicOutput:
     >>> import os, tempfile
     >>> d = tempfile.mkdtemp()
     >>> with AtomicOutput(d, folder=True) as out:
-    ...     _ = out.open_text("a.csv").write("x\\n")
-    ...     _ = out.open_text("b.csv").write("y\\n")
+    ...     _ = out.open_text("a.csv").write("x\n")
+    ...     _ = out.open_text("b.csv").write("y\n")
     >>> sorted(os.listdir(d))
     ['a.csv', 'b.csv']
     >>> try:
     ...     with AtomicOutput(d, folder=True) as out:
-    ...         _ = out.open_text("a.csv").write("changed\\n")
+    ...         _ = out.open_text("a.csv").write("changed\n")
     ...         raise ValueError("the exporter failed")
     ... except ValueError:
     ...     pass
     >>> open(os.path.join(d, "a.csv")).read(), sorted(os.listdir(d))
-    ('x\\n', ['a.csv', 'b.csv'])
+    ('x\n', ['a.csv', 'b.csv'])
     """
 
     error: ClassVar[type[WriteError]] = WriteError
@@ -279,6 +281,7 @@ class AtomicOutput:
 
     # -- context ---------------------------------------------------------
     def __enter__(self) -> Self:
+        """Start the output, refusing a target it cannot write (see the class docs)."""
         try:
             self._enter()
         except BaseException:  # a signal between making the hidden folder and __exit__
@@ -317,6 +320,7 @@ class AtomicOutput:
                 )
 
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        """Move the files into place if the block succeeded, else remove them."""
         if exc_type is None:
             self._commit()
             return
@@ -419,11 +423,11 @@ class AtomicOutput:
         return handle
 
     def open_text(self, name: str) -> IO[str]:
-        """A UTF-8 text stream for ``name``; line ends are written as given."""
+        """Return a UTF-8 text stream for ``name``; line ends are written as given."""
         return self._open(name, "w")
 
     def open_bytes(self, name: str) -> IO[bytes]:
-        """A binary stream for ``name``."""
+        """Return a binary stream for ``name``."""
         return self._open(name, "wb")
 
     # -- commit / abort --------------------------------------------------
@@ -450,7 +454,9 @@ class AtomicOutput:
         self._made_dirs.clear()
 
     def _keep(self, final: str) -> str | None:
-        """A backup of the file at ``final``, to put back after a failure (``None``: no file).
+        """Return a backup of the file at ``final``, to put back after a failure.
+
+        ``None`` when there is no file.
 
         The backup is a second link to the file, so the file stays where it is
         for anyone reading it or writing it at the same time; where the system
@@ -559,8 +565,11 @@ def _is_cwd(path: str) -> bool:
 
 
 def _carry(old: str, new: str) -> None:
-    """Give ``new`` what ``old`` holds and ``new`` does not: files as hard links (copies
-    where links cannot be made), links as links, folders made; temporary files left out."""
+    """Give ``new`` what ``old`` holds and ``new`` does not.
+
+    Files as hard links (copies where links cannot be made), links as links, folders
+    made; temporary files left out.
+    """
     for entry in os.scandir(old):
         there = os.path.join(new, entry.name)
         if _TEMP.search(entry.name) or _OLD_TEMP.match(entry.name):
@@ -591,7 +600,7 @@ _KINDS = (
 
 
 def regular_file(path: str, what: str) -> str:
-    """The file to write for ``path``: itself, or the file a symbolic link there points to.
+    r"""Return the file to write for ``path``: itself, or the file a symbolic link there points to.
 
     Parameters
     ----------
@@ -623,7 +632,7 @@ def regular_file(path: str, what: str) -> str:
     >>> try:
     ...     regular_file("/dev/null", "-o")
     ... except UsageError as exc:
-    ...     print(str(exc).replace("; ", ";\\n"))
+    ...     print(str(exc).replace("; ", ";\n"))
     '/dev/null' is a character device, not a regular file;
     relgraph writes only regular files
       hint: give -o the name of a regular file

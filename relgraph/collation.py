@@ -26,7 +26,7 @@ __all__ = ["sort_key"]
 
 @functools.lru_cache(maxsize=65536)
 def sort_key(name: str) -> tuple[str, str, str]:
-    """The key that sorts ``name`` among others by a locale-independent collation.
+    """Return the key that sorts ``name`` among others by a locale-independent collation.
 
     Parameters
     ----------

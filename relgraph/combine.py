@@ -672,7 +672,7 @@ _FREE = frozenset({"id", "location", "notes", "evidence", "text", "text_path"})
 
 
 def _compared(item: Any) -> list[str]:
-    """The fields two definitions of one id must agree on: every field but the free ones."""
+    """Return the fields two definitions of one id must agree on: every field but the free ones."""
     return [f.name for f in dataclasses.fields(item) if f.name not in _FREE]
 
 

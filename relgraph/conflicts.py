@@ -1,6 +1,6 @@
-"""Conflicts in the evidence: reports that cannot all be true, surfaced instead of buried.
+r"""Conflicts in the evidence: reports that cannot all be true, surfaced instead of buried.
 
-For each relation and claim, :func:`conflicts_of` lists its :class:`Conflict`\\ s,
+For each relation and claim, :func:`conflicts_of` lists its :class:`Conflict`\ s,
 each with a ``kind``, a readable ``message`` and the ``items`` involved (indexes
 into the relation's or claim's ``evidence``):
 
@@ -12,7 +12,7 @@ into the relation's or claim's ``evidence``):
   number is itself; ``approx`` n allows n ± 10% (at least ± 1); ``min``/``max``
   allow their range (either end open). One conflict per unit, listing every
   amount of that unit that disagrees with another;
-- ``date``: two items' ``date``\\ s that cannot overlap (a partial date is the
+- ``date``: two items' ``date``\ s that cannot overlap (a partial date is the
   span of days it can mean), or an item's date outside the relation's own
   ``date`` or ``start``/``end`` (the claim's ``date``);
 - ``status``: the same tie described twice with statuses that disagree
@@ -80,7 +80,7 @@ class Conflict:
     items: tuple[int, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        """The conflict as JSON-ready data (the page's ``conflicts`` entries).
+        """Return the conflict as JSON-ready data (the page's ``conflicts`` entries).
 
         Examples
         --------
@@ -121,7 +121,7 @@ def _span(d: PartialDate) -> tuple[str, str]:
 
 
 def _own_span(item: Relation | Claim) -> tuple[str, str, str] | None:
-    """The item's own event dates as ``(earliest, latest, as written)``, if it has any."""
+    """Return the item's own event dates as ``(earliest, latest, as written)``, if it has any."""
     if isinstance(item, Relation):
         if item.date is not None:
             return (*_span(item.date), str(item.date))
@@ -137,7 +137,7 @@ def _own_span(item: Relation | Claim) -> tuple[str, str, str] | None:
 
 
 def conflicts_of(item: Relation | Claim, origins: Origins | None = None) -> tuple[Conflict, ...]:
-    """The stance, amount and date conflicts of one relation or claim.
+    """Return the stance, amount and date conflicts of one relation or claim.
 
     ``origins`` (see :func:`relgraph.corroboration.independent_origins`) names
     the origins of the supporting items in stance conflicts.
@@ -304,7 +304,7 @@ def dataset_conflicts(dataset: Dataset) -> dict[str, tuple[Conflict, ...]]:
 
 
 def conflict_warnings(dataset: Dataset) -> list[Diagnostic]:
-    """A ``warning[conflict]`` for each conflict, at its relation or claim.
+    """Return a ``warning[conflict]`` for each conflict, at its relation or claim.
 
     Examples
     --------

@@ -101,7 +101,7 @@ class Origin:
     entity: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The origin as JSON-ready data (the page's ``origins`` entries).
+        """Return the origin as JSON-ready data (the page's ``origins`` entries).
 
         Examples
         --------
@@ -135,7 +135,7 @@ class Corroboration:
     ties: tuple[Tie, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """The counts as JSON-ready data (the page's ``corroboration`` objects).
+        """Return the counts as JSON-ready data (the page's ``corroboration`` objects).
 
         Examples
         --------
@@ -151,7 +151,7 @@ class Corroboration:
         }
 
     def summary(self) -> str:
-        """The counts as a reader sees them.
+        """Return the counts as a reader sees them.
 
         Examples
         --------
@@ -188,7 +188,7 @@ class Step:
     label: str
 
     def text(self) -> str:
-        """The step as messages write it.
+        """Return the step as messages write it.
 
         Examples
         --------
@@ -202,7 +202,7 @@ class Step:
         return f"'{self.actor}' {self.label} '{self.to}' (relation '{self.relation}')"
 
     def to_dict(self) -> dict[str, Any]:
-        """The step as JSON-ready data.
+        """Return the step as JSON-ready data.
 
         Examples
         --------
@@ -227,7 +227,7 @@ class Tie:
     steps: tuple[Step, ...] = ()
 
     def text(self) -> str:
-        """The tie as messages write it.
+        """Return the tie as messages write it.
 
         Examples
         --------
@@ -241,7 +241,7 @@ holds office in 'cuba' (relation 'dc-office')"
         return f"'{self.origin}' is affiliated with {self.reason()}"
 
     def reason(self) -> str:
-        """The actor and, when the end is not that actor, how the end is tied to it.
+        """Return the actor and, when the end is not that actor, how the end is tied to it.
 
         Examples
         --------
@@ -254,7 +254,7 @@ holds office in 'cuba' (relation 'dc-office')"
         return text
 
     def to_dict(self) -> dict[str, Any]:
-        """The tie as JSON-ready data (the page's ``ties`` entries).
+        """Return the tie as JSON-ready data (the page's ``ties`` entries).
 
         Examples
         --------
@@ -354,7 +354,10 @@ class Ties:
         return found
 
     def path(self, actor: str, to: str) -> tuple[Step, ...] | None:
-        """The steps tying ``actor`` to ``to``: ``()`` when they are one, ``None`` when untied."""
+        """Return the steps tying ``actor`` to ``to``.
+
+        ``()`` when they are one, ``None`` when untied.
+        """
         if actor == to:
             return ()
         return self.reach(actor).get(to)
@@ -506,7 +509,7 @@ class Origins:
         return origin
 
     def _relayed(self, text: str) -> Origin:
-        """The origin an evidence item's ``origin`` names."""
+        """Return the origin an evidence item's ``origin`` names."""
         known = self._of_source.get(text)
         if known is not None:
             return known
@@ -527,7 +530,7 @@ class Origins:
         return found
 
     def of_source(self, source: str) -> Origin:
-        """The origin of the source with this id.
+        """Return the origin of the source with this id.
 
         Raises
         ------
@@ -537,13 +540,13 @@ class Origins:
         return self._of_source[source]
 
     def of_evidence(self, evidence: Evidence) -> Origin:
-        """The origin of an evidence item: its own ``origin``, else its source's."""
+        """Return the origin of an evidence item: its own ``origin``, else its source's."""
         if evidence.origin is not None:
             return self._relayed(evidence.origin)
         return self._of_source[evidence.source]
 
     def supporting(self, evidence: Iterable[Evidence]) -> list[str]:
-        """The distinct origin ids of the items that support or qualify (not contradict)."""
+        """Return the distinct origin ids of the items that support or qualify (not contradict)."""
         out: list[str] = []
         of_source = self._of_source
         for e in evidence:
@@ -555,12 +558,13 @@ class Origins:
         return out
 
     def get(self, ident: str) -> Origin | None:
-        """The origin with this id, if any (those evidence items relay included)."""
+        """Return the origin with this id, if any (those evidence items relay included)."""
         if ident not in self._by_id and not self._scanned:
             list(self)
         return self._by_id.get(ident)
 
     def __iter__(self) -> Iterator[Origin]:
+        """Yield each origin once, those only evidence items relay included."""
         if not self._scanned:  # the origins only evidence items relay
             self._scanned = True
             for item in self._items:
@@ -570,10 +574,11 @@ class Origins:
         return iter(list(self._list))
 
     def __len__(self) -> int:
+        """Return the number of origins."""
         return sum(1 for _ in self)
 
     def corroboration(self, item: Relation | Claim) -> Corroboration:
-        """The :class:`Corroboration` of a relation or claim of the dataset."""
+        """Return the :class:`Corroboration` of a relation or claim of the dataset."""
         ends = _ends(item)
         sources: dict[str, None] = {}
         origins: dict[str, Origin] = {}
@@ -680,7 +685,7 @@ def copies_across_parts(dataset: Dataset) -> list[tuple[str, str]]:
 
 
 def independent_origins(dataset: Dataset) -> Origins:
-    """The independent origins of ``dataset`` (made once per dataset object).
+    """Return the independent origins of ``dataset`` (made once per dataset object).
 
     Examples
     --------
@@ -693,7 +698,7 @@ def independent_origins(dataset: Dataset) -> Origins:
 
 
 def corroboration(dataset: Dataset, item: Relation | Claim) -> Corroboration:
-    """The :class:`Corroboration` of one relation or claim of ``dataset``.
+    """Return the :class:`Corroboration` of one relation or claim of ``dataset``.
 
     Examples
     --------
@@ -706,7 +711,7 @@ def corroboration(dataset: Dataset, item: Relation | Claim) -> Corroboration:
 
 
 def unconfirmed(origins: Origins, item: Relation | Claim) -> Diagnostic | None:
-    """The warning for a relation or claim marked confirmed without two independent origins.
+    """Return the warning for a relation or claim marked confirmed without two independent origins.
 
     ``None`` when the item is not marked confirmed or has two or more
     independent origins.

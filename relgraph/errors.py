@@ -150,7 +150,7 @@ class Diagnostic:
         return (self.path, self.line, self.column, self.code, self.message)
 
     def __str__(self) -> str:
-        """The diagnostic as printed: two lines at most, whatever its parts hold.
+        """Return the diagnostic as printed: two lines at most, whatever its parts hold.
 
         A file name, a key or a quoted passage may carry control characters; they are
         shown escaped (see :func:`relgraph.terminal.inert`), so that no part of a
@@ -165,7 +165,7 @@ class Diagnostic:
         return "\n".join(cut_values(line) for line in lines)
 
     def as_dict(self) -> dict[str, Any]:
-        """The diagnostic as a plain JSON-ready record (``value`` only when there is one)."""
+        """Return the diagnostic as a plain JSON-ready record (``value`` only when there is one)."""
         record = asdict(self)
         if record["value"] is None:
             del record["value"]
@@ -268,7 +268,9 @@ _NAME_SPAN = 200
 def closest_names(
     word: str, choices: Sequence[str], n: int = 1, cutoff: float = NAME_CUTOFF
 ) -> list[str]:
-    """The (at most ``n``) ``choices`` most like ``word``, best first: the names a hint offers.
+    """Return the (at most ``n``) ``choices`` most like ``word``, best first.
+
+    These are the names a hint offers.
 
     The "did you mean" of an actor, a relation, a column and of every choice
     picks its names here; only the first 200 characters of ``word`` are
@@ -285,7 +287,7 @@ def closest_names(
 
 
 def did_you_mean(word: str, choices: Sequence[str], what: str = "") -> str | None:
-    """A hint naming the closest of ``choices`` to ``word``, if any is close.
+    """Return a hint naming the closest of ``choices`` to ``word``, if any is close.
 
     Examples
     --------

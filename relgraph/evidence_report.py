@@ -51,7 +51,7 @@ class EvidenceItem:
     reported: str | None
 
     def to_dict(self) -> dict[str, Any]:
-        """The item as JSON-ready data."""
+        """Return the item as JSON-ready data."""
         return {
             "quote": self.quote,
             "source": self.source,
@@ -82,7 +82,7 @@ class ItemEvidence:
     evidence: tuple[EvidenceItem, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        """The item as JSON-ready data (the records of ``--format json``)."""
+        """Return the item as JSON-ready data (the records of ``--format json``)."""
         c = self.corroboration
         return {
             "kind": self.kind,
@@ -135,7 +135,7 @@ class EvidenceReport:
         return [i.to_dict() for i in self.items]
 
     def to_json(self) -> str:
-        """The records as indented JSON text, ending with a newline."""
+        """Return the records as indented JSON text, ending with a newline."""
         return json.dumps(self.to_records(), ensure_ascii=False, indent=2) + "\n"
 
     def _flat(self, item: ItemEvidence) -> dict[str, Any]:
@@ -180,7 +180,7 @@ class EvidenceReport:
         return f"{self.dataset}: {items}, {k} with conflicts"
 
     def to_text(self) -> str:
-        """A readable report: each item, its counts, origins and conflicts with their quotes.
+        """Return a readable report: each item, its counts, origins and conflicts with their quotes.
 
         Examples
         --------
@@ -203,7 +203,7 @@ class EvidenceReport:
         return "\n".join(inert(line) for line in lines) + "\n"
 
     def to_markdown(self) -> str:
-        """A Markdown table of the counts, then each conflict with its quotes.
+        """Return a Markdown table of the counts, then each conflict with its quotes.
 
         Examples
         --------
@@ -270,7 +270,7 @@ def _md(text: str) -> str:
 
 
 def evidence_report(dataset: Dataset, *, conflicts_only: bool = False) -> EvidenceReport:
-    """The sources, independent origins and conflicts of every relation and claim.
+    """Return the sources, independent origins and conflicts of every relation and claim.
 
     Parameters
     ----------

@@ -1,4 +1,4 @@
-"""Turning a file someone saved (a text, a web page) into a source text relgraph can store.
+r"""Turning a file someone saved (a text, a web page) into a source text relgraph can store.
 
 A stored source text is UTF-8 with LF line ends. :func:`article_text` takes
 the bytes of a file and gives that text, or refuses with a diagnostic that
@@ -17,9 +17,9 @@ says why and how to fix it:
 
 Examples
 --------
->>> text = article_text(b"Caf\\xc3\\xa9 talks.\\r\\nSecond line.", "a.txt")
+>>> text = article_text(b"Caf\xc3\xa9 talks.\r\nSecond line.", "a.txt")
 >>> text.text, text.kind, text.encoding
-('Café talks.\\nSecond line.\\n', 'text', 'utf-8')
+('Café talks.\nSecond line.\n', 'text', 'utf-8')
 """
 
 from __future__ import annotations
@@ -203,7 +203,7 @@ def _html_text(html: str, name: str) -> tuple[str, tuple[str, ...]]:
 
 
 def article_text(data: bytes, name: str, encoding: str | None = None) -> ArticleText:
-    """The text to store for a file's bytes: UTF-8 text with LF line ends, ending in one.
+    r"""Return the text to store for a file's bytes: UTF-8 text with LF line ends, ending in one.
 
     Parameters
     ----------
@@ -227,8 +227,8 @@ def article_text(data: bytes, name: str, encoding: str | None = None) -> Article
     ... except DatasetError as exc:
     ...     print(exc.diagnostics[0].message)
     this is a PDF document, not a text file
-    >>> french = ("Le pr\\u00e9sident cubain a re\\u00e7u son homologue iranien \\u00e0 La Havane."
-    ...     " Les deux pays ont sign\\u00e9 six accords de coop\\u00e9ration \\u00e9conomique.")
+    >>> french = ("Le pr\u00e9sident cubain a re\u00e7u son homologue iranien \u00e0 La Havane."
+    ...     " Les deux pays ont sign\u00e9 six accords de coop\u00e9ration \u00e9conomique.")
     >>> article_text(french.encode("cp1252"), "a.txt").notes
     ('read as cp1252 (detected), stored as UTF-8',)
     """

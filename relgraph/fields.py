@@ -28,7 +28,7 @@ MAX_ID = 128
 
 
 def slug_for(text: str) -> str:
-    """A valid id made of ``text``: lower case, other characters as ``-``, at most 128 long.
+    """Return a valid id made of ``text``: lower case, other characters as ``-``, at most 128 long.
 
     Examples
     --------
@@ -40,7 +40,7 @@ def slug_for(text: str) -> str:
 
 
 def id_problem(text: str, what: str = "a valid id") -> tuple[str, str]:
-    """The message and hint of ``error[bad-id]`` for ``text``, which :data:`ID_RE` refuses.
+    """Return the message and hint of ``error[bad-id]`` for ``text``, which :data:`ID_RE` refuses.
 
     Examples
     --------
@@ -71,7 +71,7 @@ _KIND_WORDS = {
 
 
 def _a(noun: str) -> str:
-    """The noun with its indefinite article."""
+    """Return the noun with its indefinite article."""
     return ("an " if noun[:1] in "aeiou" else "a ") + noun
 
 
@@ -117,7 +117,7 @@ class Problems:
         return self.items.full
 
     def error(self) -> DatasetError:
-        """The error listing the problems kept, and how many more there were."""
+        """Return the error listing the problems kept, and how many more there were."""
         return DatasetError(self.items, omitted=self.omitted)
 
     def add(
@@ -192,7 +192,7 @@ class Fields:
         )
 
     def node_of(self, key: str) -> Node | None:
-        """The raw node of a field, if present and not empty."""
+        """Return the raw node of a field, if present and not empty."""
         value = self.node.get(key)
         if value is None or value.kind == "null":
             return None
@@ -214,7 +214,10 @@ class Fields:
         return True
 
     def line(self, key: str, required: bool = False, example: str = "…") -> str | None:
-        """A text field on one line: a name (no tab, line break or other control character)."""
+        """Return a text field on one line: a name.
+
+        It holds no tab, line break or other control character.
+        """
         value = self.node_of(key)
         if (
             value is not None
@@ -225,7 +228,7 @@ class Fields:
         return self.text(key, required, example)
 
     def text(self, key: str, required: bool = False, example: str = "…") -> str | None:
-        """A text field. Numbers and yes/no words where text belongs are errors."""
+        """Return a text field. Numbers and yes/no words where text belongs are errors."""
         value = self.node_of(key)
         if value is None:
             if required:
@@ -263,14 +266,14 @@ class Fields:
         return text
 
     def scalar(self, key: str, required: bool = False, example: str = "…") -> str | None:
-        """A field read as text whatever YAML makes of it (a hash of digits stays text)."""
+        """Return a field read as text whatever YAML makes of it (a hash of digits stays text)."""
         value = self.node_of(key)
         if value is not None and value.kind in ("int", "float", "bool"):
             return str(value.value)
         return self.text(key, required, example)
 
     def ident(self, key: str, required: bool = True) -> str | None:
-        """An id field: a readable slug (see :data:`ID_RE`)."""
+        """Return an id field: a readable slug (see :data:`ID_RE`)."""
         value = self.node_of(key)
         text = self.text(key, required, "<a-readable-slug>")
         if text is None or value is None:
@@ -290,7 +293,9 @@ class Fields:
         noun: str | None = None,
         hint: str | None = None,
     ) -> str | None:
-        """A field whose value must be one of ``choices`` (each ``noun``, e.g. 'entity kind').
+        """Return a field whose value must be one of ``choices``.
+
+        Each choice is a ``noun``, e.g. 'entity kind'.
 
         ``hint`` is the hint for a required value that is missing (by default: add the
         first choice).
@@ -314,7 +319,7 @@ class Fields:
         return text
 
     def boolean(self, key: str, required: bool = False) -> bool | None:
-        """A yes/no field written as true or false."""
+        """Return a yes/no field written as true or false."""
         value = self.node_of(key)
         if value is None:
             if required:
@@ -326,7 +331,7 @@ class Fields:
         return bool(value.value.lower() == "true")
 
     def integer(self, key: str, low: int, high: int) -> int | None:
-        """A whole number field within ``low`` … ``high``."""
+        """Return a whole number field within ``low`` … ``high``."""
         value = self.node_of(key)
         if value is None:
             return None
@@ -352,7 +357,7 @@ class Fields:
         return number
 
     def items(self, key: str, required: bool = False) -> list[Node]:
-        """The items of a list field (a single value is taken as a list of one)."""
+        """Return the items of a list field (a single value is taken as a list of one)."""
         value = self.node_of(key)
         if value is None:
             if required:
@@ -366,7 +371,7 @@ class Fields:
         return [value]
 
     def texts(self, key: str) -> tuple[str, ...]:
-        """A list of one-line text values (aliases, tags)."""
+        """Return a list of one-line text values (aliases, tags)."""
         out = []
         for item in self.items(key):
             if item.kind != "str":
@@ -378,7 +383,7 @@ class Fields:
         return tuple(out)
 
     def mapping(self, key: str) -> dict[str, Node]:
-        """A mapping field, as key → node."""
+        """Return a mapping field, as key → node."""
         value = self.node_of(key)
         if value is None:
             return {}

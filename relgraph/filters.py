@@ -100,7 +100,7 @@ __all__ = ["Filter"]
 def _reported_span(
     item: Relation | Claim, published: dict[str, PartialDate | None]
 ) -> tuple[str | None, str | None, str | None]:
-    """The days on which ``item`` was reported: its own ``reported``, else its evidence's."""
+    """Return the days on which ``item`` was reported: its own ``reported``, else its evidence's."""
     if item.reported is not None:
         return item.reported.earliest(), item.reported.latest(), item.reported.latest()
     days = [
@@ -194,6 +194,7 @@ class Filter:
     dates: str = "event"
 
     def __post_init__(self) -> None:
+        """Check the filter's values, raising :class:`~relgraph.errors.UsageError`."""
         statuses = _names("statuses", self.statuses) or ()
         for s in statuses:
             if s not in STATUSES:
@@ -274,7 +275,7 @@ class Filter:
         return self.as_of is not None or self.date_from is not None or self.date_to is not None
 
     def describe(self) -> str:
-        """A one-line account of the filter, for the notes a command prints.
+        """Return a one-line account of the filter, for the notes a command prints.
 
         Examples
         --------
@@ -316,7 +317,7 @@ class Filter:
         return "; ".join(parts)
 
     def as_dict(self) -> dict[str, Any]:
-        """The filter as plain JSON-ready data.
+        """Return the filter as plain JSON-ready data.
 
         Examples
         --------
@@ -436,8 +437,10 @@ class Filter:
             _check("an origin", given, known, "`relgraph evidence` lists the origins")
 
     def current_ids(self, dataset: Dataset) -> Filter:
-        """This filter with each old id of an origin actor (one of its ``referents``) given
-        as the actor's id, as a merge left it; the filter itself when there is none.
+        """Return the filter with each old id of an origin actor given as the actor's id.
+
+        An old id is one of the actor's ``referents``, as a merge left it; the filter
+        itself is returned when there is none.
 
         Examples
         --------
@@ -467,7 +470,7 @@ class Filter:
         return replace(self, origins=tuple(dict.fromkeys(current)))
 
     def apply(self, dataset: Dataset) -> Dataset:
-        """A new dataset holding only what the filter keeps.
+        """Return a new dataset holding only what the filter keeps.
 
         Parameters
         ----------

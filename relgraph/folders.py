@@ -54,7 +54,9 @@ _DATASET_RECORD = re.compile(rb'"record"[ \t]*:[ \t]*"dataset"')
 
 
 def sections_of(path: str) -> frozenset[str]:
-    """The top-level sections a dataset or judgements file declares (``dataset``, ``judgements``…).
+    """Return the top-level sections a dataset or judgements file declares.
+
+    These are ``dataset``, ``judgements``….
 
     A file that cannot be read has none (loading it reports why).
 
@@ -119,15 +121,15 @@ class FolderContents:
 
 
 def folder_contents(path: str | os.PathLike[str]) -> FolderContents:
-    """Tell the dataset files of folder ``path`` from its judgements files.
+    r"""Tell the dataset files of folder ``path`` from its judgements files.
 
     Examples
     --------
     >>> import tempfile
     >>> d = tempfile.mkdtemp()
-    >>> for name, text in [("a.yaml", "dataset: {id: a, title: A}\\n"),
-    ...                    ("more.yaml", "entities: []\\n"),
-    ...                    ("j.yaml", "judgements: []\\n")]:
+    >>> for name, text in [("a.yaml", "dataset: {id: a, title: A}\n"),
+    ...                    ("more.yaml", "entities: []\n"),
+    ...                    ("j.yaml", "judgements: []\n")]:
     ...     _ = open(os.path.join(d, name), "w").write(text)
     >>> c = folder_contents(d)
     >>> [[os.path.basename(f) for f in files] for files in c.datasets], c.several

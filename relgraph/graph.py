@@ -99,7 +99,7 @@ def _claim(c: Claim) -> dict[str, Any]:
 
 
 def edge_attributes(dataset: Dataset, relation: Relation) -> dict[str, Any]:
-    """The attributes :func:`build_graph` puts on the edge of ``relation``.
+    """Return the attributes :func:`build_graph` puts on the edge of ``relation``.
 
     Examples
     --------
@@ -169,7 +169,7 @@ class _EdgeAttributes:
 
 
 def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
-    """The dataset as a ``MultiDiGraph``: entities are nodes, relations are keyed edges.
+    """Return the dataset as a ``MultiDiGraph``: entities are nodes, relations are keyed edges.
 
     Parameters
     ----------

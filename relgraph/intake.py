@@ -34,7 +34,7 @@ MAX_SOURCE_BYTES = 64 * 2**20
 
 @dataclass(frozen=True)
 class SourceText:
-    """A source's text and what its record says: ``id``, ``title``, ``published``…
+    """A source's text and what its record says: ``id``, ``title``, ``published``….
 
     ``record`` holds the source record's fields as written (empty for a bare
     text file); ``path`` is the text file's path.
@@ -53,7 +53,7 @@ def _slug(name: str) -> str:
 
 
 def source_text(source: str, dataset: str | os.PathLike[str] | None = None) -> SourceText:
-    """The stored text of ``source``: a source id of ``dataset``, or a text file.
+    """Return the stored text of ``source``: a source id of ``dataset``, or a text file.
 
     Parameters
     ----------
@@ -205,7 +205,7 @@ def add_source(
     keep_original: bool = False,
     encoding: str | None = None,
 ) -> AddedSource:
-    """Store ``file``'s text beside ``dataset`` and add its source record to the dataset file.
+    r"""Store ``file``'s text beside ``dataset`` and add its source record to the dataset file.
 
     The text is stored as ``sources/<id>.txt`` beside the dataset file, as
     UTF-8 with LF line ends (a web page reduced to its article text, see
@@ -248,7 +248,7 @@ def add_source(
     >>> os.mkdir(os.path.join(d, "sources"))
     >>> _ = shutil.copy("graph_data/sources/cuba_iran_relations.txt", os.path.join(d, "sources"))
     >>> art = os.path.join(d, "new.txt")
-    >>> _ = open(art, "w").write("Raisi visited Havana. He signed six accords there.\\n")
+    >>> _ = open(art, "w").write("Raisi visited Havana. He signed six accords there.\n")
     >>> added = add_source(art, os.path.join(d, "cuba_iran.yaml"), id="visit", title="A visit")
     >>> added.record["text"], added.record["sha256"][:12]
     ('sources/visit.txt', '9b9158d7a68c')
@@ -354,8 +354,11 @@ def add_source(
 
 
 def _unsafe_outputs(base: str, rels: list[str]) -> list[Diagnostic]:
-    """Why the files ``rels`` cannot be written in the folder ``base``: a link there that
-    leads outside it, or something that is not a regular file (a pipe would hang)."""
+    """Say why the files ``rels`` cannot be written in the folder ``base``.
+
+    A link there that leads outside it, or something that is not a regular file (a
+    pipe would hang).
+    """
     problems = []
     for rel in rels:
         full = os.path.join(base, rel)
@@ -446,7 +449,7 @@ def _check_fields(
 
 
 def _with_record(target: str, old: bytes, record: dict[str, str]) -> bytes:
-    """The dataset file's bytes with ``record`` added, every other byte kept."""
+    """Return the dataset file's bytes with ``record`` added, every other byte kept."""
     from relgraph.yamledit import add_records
 
     text = old.decode("utf-8")

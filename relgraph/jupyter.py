@@ -1,4 +1,4 @@
-"""How a dataset shows in Jupyter: a short text, a summary that survives, and the page.
+r"""How a dataset shows in Jupyter: a short text, a summary that survives, and the page.
 
 A dataset in a notebook cell shows three things in one output:
 
@@ -25,7 +25,7 @@ Examples
 --------
 >>> import relgraph
 >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
->>> print(summary_text(ds).replace(": ", ":\\n"))
+>>> print(summary_text(ds).replace(": ", ":\n"))
 <Dataset cuba_iran 'Cuba–Iran relations':
 20 entities, 31 relations, 33 quotes, 1 source, 10 claims>
 >>> bundle = mimebundle(ds)
@@ -93,7 +93,7 @@ def _most_connected(ds: Dataset) -> list[tuple[str, int]]:
 
 
 def summary_html(ds: Dataset) -> str:
-    """The dataset's counts, relations by status and busiest actors as plain HTML.
+    """Return the dataset's counts, relations by status and busiest actors as plain HTML.
 
     Only ``div``, ``p``, ``strong``, ``code``, ``table``, ``thead``, ``tbody``,
     ``tr``, ``th`` and ``td``, without attributes: what a notebook's sanitizer
@@ -141,7 +141,9 @@ def _too_large(ds: Dataset, size: int | None) -> str:
 
 
 def mimebundle(ds: Dataset) -> dict[str, str]:
-    """What Jupyter shows for ``ds``: ``text/plain`` and ``text/html`` (see the module docs).
+    """Return what Jupyter shows for ``ds``: ``text/plain`` and ``text/html``.
+
+    See the module docs.
 
     Without python-igraph, which lays the page out, the summary shows with a
     line saying so instead of the page.

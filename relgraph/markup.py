@@ -1,4 +1,4 @@
-"""Text made inert for Markdown: what a CommonMark renderer would turn into HTML, escaped.
+r"""Text made inert for Markdown: what a CommonMark renderer would turn into HTML, escaped.
 
 ``relgraph analyze --format markdown`` (and ``path``, ``ego``) writes names,
 quotes and titles from the data into Markdown meant to be pasted into a
@@ -11,7 +11,7 @@ renderer shows the text exactly as written and makes no element of it.
 Examples
 --------
 >>> print(markdown_text("<img src=x onerror=alert(1)> & [a](javascript:x)"))
-\\<img src=x onerror=alert(1)\\> \\& \\[a\\](javascript:x)
+\<img src=x onerror=alert(1)\> \& \[a\](javascript:x)
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 
 
 def markdown_text(text: str) -> str:
-    """``text`` as inline Markdown that renders as itself, on one line.
+    r"""``text`` as inline Markdown that renders as itself, on one line.
 
     Line breaks become spaces (a line of a table or a list item stays one
     line) and control characters are shown escaped, as on a terminal
@@ -37,8 +37,8 @@ def markdown_text(text: str) -> str:
 
     Examples
     --------
-    >>> markdown_text("Ana *Cruz*_\\nof | Atlantis")
-    'Ana \\\\*Cruz\\\\*\\\\_ of \\\\| Atlantis'
+    >>> markdown_text("Ana *Cruz*_\nof | Atlantis")
+    'Ana \\*Cruz\\*\\_ of \\| Atlantis'
     """
     flat = inert(text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")).lstrip()
     escaped = _SPECIAL.sub(r"\\\1", flat)

@@ -85,7 +85,7 @@ _REPEAT = re.compile(r"(.)\1+")
 
 
 def fold_name(text: str) -> str:
-    """The form of a name that matching compares: Latin letters, no accents or case.
+    """Return the form of a name that matching compares: Latin letters, no accents or case.
 
     Examples
     --------
@@ -127,6 +127,7 @@ class Ref:
     id: str
 
     def __str__(self) -> str:
+        """Return ``dataset:id``."""
         return f"{self.dataset}:{self.id}"
 
     @classmethod
@@ -165,7 +166,7 @@ class Candidate:
     labels: tuple[str, str]
 
     def to_dict(self) -> dict[str, Any]:
-        """The candidate as plain data (for JSON and the judgements file)."""
+        """Return the candidate as plain data (for JSON and the judgements file)."""
         return {
             "kind": self.kind,
             "left": str(self.left),
@@ -191,7 +192,7 @@ class MatchResult:
         return [c.to_dict() for c in (*self.entities, *self.relations)]
 
     def to_text(self) -> str:
-        """The candidates as the terminal shows them.
+        """Return the candidates as the terminal shows them.
 
         Examples
         --------
@@ -266,7 +267,9 @@ def _similarity(a: str, b: str) -> float:
 
 
 def _best_names(a: _Actor, b: _Actor) -> tuple[float, str, str]:
-    """The highest name similarity (0–100) of any name or alias pair, why, and the names' own.
+    """Return the highest name similarity (0–100) of any name or alias pair, and why.
+
+    With them comes the names' own similarity.
 
     The third is what the two names (not their aliases) have in common: a pair
     found by a shared alias ("Raisi") says how its names compare too

@@ -88,7 +88,7 @@ _CAUTION: dict[str, int] = {"confirmed": 0, "reported": 1, "alleged": 2, "disput
 
 
 def fold_status(a: Status, b: Status) -> Status:
-    """The status of one relation that two datasets give different statuses.
+    """Return the status of one relation that two datasets give different statuses.
 
     ``confirmed`` stays confirmed beside ``reported``: one dataset reporting
     what the other confirmed casts no doubt on it, and the evidence that
@@ -127,8 +127,9 @@ class MergeResult:
     notes: list[str] = field(default_factory=list)
 
     def lost(self) -> list[str]:
-        """Evidence items, notes, grades, names, aliases, tags and ids of the inputs missing
-        from the output.
+        """List what of the inputs is missing from the output.
+
+        These are evidence items, notes, grades, names, aliases, tags and ids.
 
         An evidence item is known by its source's text (sha256), its quote and
         its place in that text. An actor's name and aliases must be the name
@@ -235,7 +236,7 @@ class MergeResult:
         return frozenset(old for old, _ in self.renamed)
 
     def to_text(self) -> str:
-        """What the merge did, as the terminal shows it."""
+        """Return what the merge did, as the terminal shows it."""
         ds = self.dataset
         lines = [
             f"merged {' + '.join(d.id for d in self.inputs)} into {ds.id}: "
@@ -318,7 +319,7 @@ def _with_date(r: Relation) -> Relation:
 
 
 def _ids_of(item: Relation | Claim) -> tuple[str, ...]:
-    """The id of an input's relation or claim and the old ids it keeps."""
+    """Return the id of an input's relation or claim and the old ids it keeps."""
     return (item.id, *item.referents)
 
 
@@ -575,7 +576,9 @@ def merge(
         return _redirect_relation(r, *maps[ds.id])
 
     def key(ref: Ref, r: Relation) -> tuple[Any, ...]:
-        """What folds ``r`` unjudged: the same type, ends and date (or the same id, undated).
+        """Return what folds ``r`` unjudged: the same type, ends and date.
+
+        Undated, the same id.
 
         Two undated relations may be one event or two: they fold only when judged
         the same, or when both datasets give them one id.

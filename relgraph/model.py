@@ -96,6 +96,7 @@ class Location:
     column: int = 0
 
     def __str__(self) -> str:
+        """Return ``path:line:column``, or the path alone when there is no line."""
         if self.line <= 0:
             return self.path
         return f"{self.path}:{self.line}:{self.column}"
@@ -162,11 +163,11 @@ class PartialDate:
         return "day"
 
     def earliest(self) -> str:
-        """The first day the date could mean, as ``YYYY-MM-DD``."""
+        """Return the first day the date could mean, as ``YYYY-MM-DD``."""
         return f"{self.year:04d}-{self.month or 1:02d}-{self.day or 1:02d}"
 
     def latest(self) -> str:
-        """The last day the date could mean, as ``YYYY-MM-DD``."""
+        """Return the last day the date could mean, as ``YYYY-MM-DD``."""
         import calendar
 
         month = self.month or 12
@@ -174,6 +175,7 @@ class PartialDate:
         return f"{self.year:04d}-{month:02d}-{day:02d}"
 
     def __str__(self) -> str:
+        """Return the date as written: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
         text = f"{self.year:04d}"
         if self.month is not None:
             text += f"-{self.month:02d}"
@@ -243,7 +245,7 @@ class Amount:
     note: str | None = None
 
     def bounds(self) -> tuple[int | float | None, int | float | None]:
-        """The lowest and highest number the amount allows (``None``: no bound).
+        """Return the lowest and highest number the amount allows (``None``: no bound).
 
         An approximate number gives itself as both bounds; the conflict
         checks of :mod:`relgraph.conflicts` give it some room.
@@ -255,6 +257,8 @@ class Amount:
         return self.min, self.max
 
     def __str__(self) -> str:
+        """Return the amount as a reader would say it, with its unit or currency."""
+
         def num(n: int | float) -> str:
             return f"{n:g}" if isinstance(n, float) else str(n)
 
@@ -322,7 +326,7 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    """An actor: a state, an official, a company, a group, an agency, a medium…
+    """An actor: a state, an official, a company, a group, an agency, a medium….
 
     ``referents`` are the ids this actor had before a merge folded them into
     it (``relgraph merge``): they still name it, for :meth:`Dataset.entity`,
@@ -380,12 +384,12 @@ class Relation:
         return self.status in ("alleged", "disputed")
 
     def earliest(self) -> str | None:
-        """The earliest day the relation is known to hold, as ``YYYY-MM-DD``, if any."""
+        """Return the earliest day the relation is known to hold, as ``YYYY-MM-DD``, if any."""
         first = self.date or self.start
         return first.earliest() if first else None
 
     def latest(self) -> str | None:
-        """The latest day the relation is known to hold, as ``YYYY-MM-DD``, if any."""
+        """Return the latest day the relation is known to hold, as ``YYYY-MM-DD``, if any."""
         last = self.date or self.end
         return last.latest() if last else None
 
@@ -435,7 +439,7 @@ class View:
     location: Location | None = field(default=None, compare=False)
 
     def within(self, actors: Collection[str], relations: Collection[str]) -> View:
-        """The view naming only the actors and relations given (those of a filtered dataset).
+        """Return the view naming only the actors and relations given (those of a filtered dataset).
 
         Examples
         --------
@@ -498,7 +502,7 @@ class Dataset:
     views: tuple[View, ...] = ()
 
     def entity(self, id: str) -> Entity:
-        """The entity with this id, or the one it was merged into (one of its ``referents``).
+        """Return the entity with this id, or the one it was merged into (one of its ``referents``).
 
         Looked up in an index made on first use.
 
@@ -524,7 +528,7 @@ class Dataset:
             raise KeyError(id) from None
 
     def source(self, id: str) -> Source:
-        """The source with this id (looked up in an index made on first use).
+        """Return the source with this id (looked up in an index made on first use).
 
         Raises
         ------
@@ -559,7 +563,10 @@ class Dataset:
         return origins
 
     def graph(self) -> nx.MultiDiGraph:
-        """The dataset as a NetworkX ``MultiDiGraph``; see :func:`relgraph.graph.build_graph`."""
+        """Return the dataset as a NetworkX ``MultiDiGraph``.
+
+        See :func:`relgraph.graph.build_graph`.
+        """
         graph: nx.MultiDiGraph = _bound("build_graph")(self)
         return graph
 
@@ -577,11 +584,11 @@ class Dataset:
         return bundle
 
     def _repr_html_(self) -> str:
-        """The ``text/html`` of :meth:`_repr_mimebundle_`."""
+        """Return the ``text/html`` of :meth:`_repr_mimebundle_`."""
         return self._repr_mimebundle_()["text/html"]
 
     def project(self, **options: Any) -> nx.Graph:
-        """A simple weighted graph; see :func:`relgraph.graph.project`."""
+        """Return a simple weighted graph; see :func:`relgraph.graph.project`."""
         projected: nx.Graph = _bound("project")(self.graph(), **options)
         return projected
 
@@ -619,7 +626,7 @@ _T = TypeVar("_T")
 
 
 def quick_constructor(cls: type[_T]) -> Callable[..., _T]:
-    """A faster constructor for one of the frozen, slotted model classes.
+    """Return a faster constructor for one of the frozen, slotted model classes.
 
     A frozen dataclass's ``__init__`` sets each field through
     ``object.__setattr__``, which costs about five times a plain assignment:

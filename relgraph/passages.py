@@ -100,7 +100,7 @@ _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Lt|Col|Sen|Rep|Gov
 
 
 def fold(word: str) -> str:
-    """A word as the finder compares it: case folded, accents dropped.
+    """Return a word as the finder compares it: case folded, accents dropped.
 
     Examples
     --------
@@ -115,7 +115,7 @@ def fold(word: str) -> str:
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """The ``(start, end)`` of each sentence of ``text``, white space trimmed.
+    r"""Return the ``(start, end)`` of each sentence of ``text``, white space trimmed.
 
     A sentence ends at ``.``, ``!`` or ``?`` (with any closing quotation
     marks or brackets) followed by white space, or at a blank line; a title
@@ -123,7 +123,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
     Examples
     --------
-    >>> t = "Heading\\n\\nMr. Raisi came. He said: \\"Yes.\\" Then he left"
+    >>> t = "Heading\n\nMr. Raisi came. He said: \"Yes.\" Then he left"
     >>> [t[a:b] for a, b in sentence_spans(t)]
     ['Heading', 'Mr. Raisi came.', 'He said: "Yes."', 'Then he left']
     """
@@ -140,13 +140,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """The ``(start, end)`` of each paragraph of ``text``: blocks between blank lines.
+    r"""Return the ``(start, end)`` of each paragraph of ``text``: blocks between blank lines.
 
     Examples
     --------
-    >>> t = "One line\\nwrapped.\\n\\nTwo."
+    >>> t = "One line\nwrapped.\n\nTwo."
     >>> [t[a:b] for a, b in paragraph_spans(t)]
-    ['One line\\nwrapped.', 'Two.']
+    ['One line\nwrapped.', 'Two.']
     """
     spans: list[tuple[int, int]] = []
     start = 0
@@ -242,7 +242,7 @@ class PassageFinder:
         self._vocabulary: list[str] | None = None
 
     def find(self, rough: str, limit: int = 5) -> list[Passage]:
-        """The passages most like ``rough``, best first, at most ``limit`` (≤ MAX_LIMIT).
+        """Return the passages most like ``rough``, best first, at most ``limit`` (≤ MAX_LIMIT).
 
         Passages do not overlap. Ties go to the passage that comes first.
         Rough words with no word in common with the text (even roughly)
@@ -274,7 +274,7 @@ class PassageFinder:
         return passages
 
     def closest(self, rough: str) -> Passage | None:
-        """The one passage most like ``rough``, or ``None`` if nothing is like it.
+        """Return the one passage most like ``rough``, or ``None`` if nothing is like it.
 
         Examples
         --------
@@ -290,7 +290,7 @@ class PassageFinder:
 
     # -- the steps -----------------------------------------------------------
     def _candidates(self, query: list[str], near: dict[str, list[str]]) -> list[int]:
-        """The sentences sharing the most (rarest) words with ``query``, best first."""
+        """Return the sentences sharing the most (rarest) words with ``query``, best first."""
         total = len(self._sentences)
         weights: dict[int, float] = {}
         keys = {k for key in set(query) for k in near.get(key, [key]) if k in self._index}
@@ -316,8 +316,10 @@ class PassageFinder:
         return [word for word, _, _ in near]
 
     def _best_window(self, search: _Search, sentence: int) -> tuple[float, int, int]:
-        """The stretch of words around ``sentence`` most like the query:
-        ``(score, first word, last word)``."""
+        """Return the stretch of words around ``sentence`` most like the query.
+
+        It comes as ``(score, first word, last word)``.
+        """
         m = len(search.query)
         s_lo, s_hi = self._first[sentence], self._first[sentence + 1]
         if s_hi <= s_lo:
@@ -407,9 +409,11 @@ class _Search:
         self.alias = alias
 
     def score(self, words: list[str], covered: int, beat: float = -1.0) -> float:
-        """Half how alike the words are as text (order kept or not), half how many of the
-        rough words (``covered``) the stretch has, spelt alike or nearly; -1 when it cannot
-        reach ``beat``."""
+        """Score a stretch of words against the query; -1 when it cannot reach ``beat``.
+
+        Half how alike the words are as text (order kept or not), half how many of the
+        rough words (``covered``) the stretch has, spelt alike or nearly.
+        """
         coverage = 100.0 * covered / len(self.query)
         if (100.0 + coverage) / 2 < beat:
             return -1.0
@@ -421,7 +425,7 @@ class _Search:
 
 
 def find_passages(text: str, rough: str, limit: int = 5) -> list[Passage]:
-    """The passages of ``text`` most like the words ``rough``, best first.
+    """Return the passages of ``text`` most like the words ``rough``, best first.
 
     A shortcut for ``PassageFinder(text).find(rough, limit)``; to search one
     text many times, make the :class:`PassageFinder` once.

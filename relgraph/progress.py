@@ -100,7 +100,7 @@ class Ticker:
 
 
 class TerminalProgress:
-    """A progress callback that redraws one line on a terminal.
+    r"""A progress callback that redraws one line on a terminal.
 
     It writes at most ``rate`` times a second (and always at the end of a
     stage), and :meth:`close` clears the line. Use :func:`terminal_progress`
@@ -114,8 +114,8 @@ class TerminalProgress:
     >>> p("reading data.jsonl", 512, 1024)
     >>> p("checking relations", 7, None)
     >>> p.close()
-    >>> out.getvalue().split("\\r")[1:]
-    ['\\x1b[Krelgraph: reading data.jsonl  50%', '\\x1b[Krelgraph: checking relations 7', '\\x1b[K']
+    >>> out.getvalue().split("\r")[1:]
+    ['\x1b[Krelgraph: reading data.jsonl  50%', '\x1b[Krelgraph: checking relations 7', '\x1b[K']
     """
 
     def __init__(
@@ -131,6 +131,7 @@ class TerminalProgress:
         self.drawn = False
 
     def __call__(self, stage: str, done: int, total: int | None) -> None:
+        """Draw ``stage`` at ``done`` of ``total``, at most ``rate`` times a second."""
         now = self.clock()
         finished = total is not None and done >= total
         if not finished and now - self.last < self.interval:
@@ -153,7 +154,7 @@ class TerminalProgress:
 
 
 def terminal_progress(quiet: bool = False, stream: TextIO | None = None) -> TerminalProgress | None:
-    """A :class:`TerminalProgress` on stderr, or ``None`` when it should stay quiet.
+    """Return a :class:`TerminalProgress` on stderr, or ``None`` when it should stay quiet.
 
     Quiet means ``quiet`` is true (``--quiet``) or the stream is not a
     terminal (piped, redirected, or under a test runner).

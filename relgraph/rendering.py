@@ -156,7 +156,7 @@ _VIS_DIR = "vis-9.1.2"
 
 @functools.cache
 def _asset(name: str) -> str:
-    """A file of relgraph's page assets (``templates/`` or ``static/``)."""
+    """Return a file of relgraph's page assets (``templates/`` or ``static/``)."""
     folder, _, file = name.partition("/")
     return (resources.files("relgraph") / folder / file).read_text(encoding="utf-8")
 
@@ -240,7 +240,7 @@ def _pairs(dataset: Dataset, index: dict[str, int]) -> dict[tuple[int, int], int
 
 
 def _centralities(dataset: Dataset, wanted: Sequence[str]) -> dict[str, list[float | int]]:
-    """The centralities in ``wanted``, one value per entity (in dataset order).
+    """Return the centralities in ``wanted``, one value per entity (in dataset order).
 
     Computed by :func:`relgraph.analysis.centrality` with its defaults (every
     status but ``denied``; betweenness sampled on very large graphs), so the
@@ -387,7 +387,7 @@ def _layout(dataset: Dataset, seed: int) -> _Layout:
 
 
 def _curves(dataset: Dataset) -> dict[str, float]:
-    """A signed curvature for each relation, so parallel relations never overlap.
+    """Return a signed curvature for each relation, so parallel relations never overlap.
 
     A lone relation between two actors is straight (0). The relations between
     one pair fan out symmetrically; the sign is relative to the pair's order,
@@ -478,7 +478,10 @@ def _amount(a: Amount) -> dict[str, Any]:
 def _weighed(
     item: Relation | Claim, origins: Origins, conflicts: Mapping[str, Sequence[Conflict]]
 ) -> dict[str, Any]:
-    """The page's corroboration, conflicts, report date and modality of a relation or claim."""
+    """Return the page's corroboration, conflicts, report date and modality of ``item``.
+
+    ``item`` is a relation or a claim.
+    """
     c = origins.corroboration(item)
     return {
         # the ties say why an origin is affiliated with an end: the page names them
@@ -495,12 +498,12 @@ def _weighed(
 
 
 def _conflict(c: Conflict, item: Relation | Claim) -> dict[str, Any]:
-    """A conflict as the page shows it: its message, its items, and its sides."""
+    """Return a conflict as the page shows it: its message, its items, and its sides."""
     return {**c.to_dict(), "sides": _sides(c, item)}
 
 
 def _sides(c: Conflict, item: Relation | Claim) -> list[dict[str, Any]]:
-    """The sides of a conflict, each ``{label, items}``, for the page to set side by side.
+    """Return the sides of a conflict, each ``{label, items}``, for the page to set side by side.
 
     A contradicting item against the supporting ones; the items grouped by the
     amount they give, or by the date they give; an item's date against the
@@ -596,7 +599,7 @@ def page_data(
     seed: int = _DEFAULT_SEED,
     progress: ProgressCallback | None = None,
 ) -> dict[str, Any]:
-    """The data the page shows, as plain JSON-ready Python values.
+    """Return the data the page shows, as plain JSON-ready Python values.
 
     Parameters
     ----------
@@ -959,7 +962,7 @@ def render(
     seed: int = _DEFAULT_SEED,
     progress: ProgressCallback | None = None,
 ) -> str:
-    """The dataset as one self-contained interactive HTML page.
+    """Return the dataset as one self-contained interactive HTML page.
 
     Parameters
     ----------
@@ -1069,7 +1072,7 @@ class NotebookPage:
 
 
 def notebook(dataset: Dataset, *, height: int = 720, **options: Any) -> NotebookPage:
-    """The page of ``dataset`` for inline display in Jupyter.
+    """Return the page of ``dataset`` for inline display in Jupyter.
 
     Parameters
     ----------

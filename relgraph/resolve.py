@@ -33,7 +33,7 @@ __all__ = ["fold", "merged_note", "resolve_actor", "resolve_relation"]
 
 
 def fold(text: str) -> str:
-    """The form of ``text`` that actor matching compares.
+    """Return the form of ``text`` that actor matching compares.
 
     Examples
     --------
@@ -54,7 +54,7 @@ def _labels(entity: Entity) -> Iterable[str]:
 
 
 def resolve_actor(dataset: Dataset, ref: str) -> Entity:
-    """The one actor of ``dataset`` that ``ref`` names.
+    """Return the one actor of ``dataset`` that ``ref`` names.
 
     Parameters
     ----------
@@ -118,7 +118,9 @@ def resolve_actor(dataset: Dataset, ref: str) -> Entity:
 
 
 def merged_note(entity: Entity, ref: str) -> str | None:
-    """What to tell the user when ``ref`` named ``entity`` only as an old id, else ``None``.
+    """Say what to tell the user when ``ref`` named ``entity`` only as an old id.
+
+    ``None`` when it named it otherwise.
 
     Examples
     --------
@@ -141,7 +143,7 @@ def merged_note(entity: Entity, ref: str) -> str | None:
 
 
 def resolve_relation(dataset: Dataset, ref: str) -> Relation:
-    """The relation of ``dataset`` whose id is ``ref`` (case and accents ignored).
+    """Return the relation of ``dataset`` whose id is ``ref`` (case and accents ignored).
 
     An old id of a relation (one of its ``referents``: a relation a merge folded
     into it) names that relation too.

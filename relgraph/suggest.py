@@ -333,7 +333,7 @@ class Suggestions:
     vocabulary_section: dict[str, Any] | None = None
 
     def draft(self, *, text_path: str | None = None, dataset_id: str = "draft") -> dict[str, Any]:
-        """The suggestions as a dataset's data: every record marked ``review: proposed``.
+        """Return the suggestions as a dataset's data: every record marked ``review: proposed``.
 
         ``text_path`` is the source's stored text as the draft file must name
         it (relative to the draft's folder). Known actors are copied from the
@@ -891,9 +891,12 @@ _SPEAKER_BEFORE = re.compile(r",\s*(?:said|says|added)\s+$", re.IGNORECASE)
 def _pairs(
     sentence: str, ordered: list[Mention], mentions: list[Mention], cue_at: int, offset: int
 ) -> list[tuple[Mention, Mention]]:
-    """The pairs of actors a sentence may relate: its subject (the first actor, with those
-    joined to it by "and") with each actor after the cue, up to the next clause; and the
-    subjects with each other ("Iran and Cuba signed")."""
+    """Return the pairs of actors a sentence may relate.
+
+    Its subject (the first actor, with those joined to it by "and") with each actor
+    after the cue, up to the next clause; and the subjects with each other ("Iran and
+    Cuba signed").
+    """
     before = [m for m in ordered if m.start - offset < cue_at]
     after = [m for m in ordered if m.start - offset >= cue_at]
     if not before:
@@ -928,8 +931,11 @@ def _pairs(
 def _direct(
     sentence: str, a: Mention, b: Mention, cue: _Cue, offset: int, state: _State
 ) -> tuple[str, str] | None:
-    """The (source, target) of ``a`` and ``b`` (``a`` named first) for the cue's type, if
-    their kinds allow it: passive voice ("was welcomed by B") turns the direction."""
+    """Return the (source, target) of ``a`` and ``b`` for the cue's type.
+
+    ``a`` is the one named first; the pair comes only if their kinds allow it.
+    Passive voice ("was welcomed by B") turns the direction.
+    """
     rtype = cue.type
     ka, kb = state.kinds.get(a.actor, "state"), state.kinds.get(b.actor, "state")
     first, second = a.actor, b.actor
@@ -1111,7 +1117,10 @@ def suggest_source(
 
 
 def _vocabulary_section(dataset: str | os.PathLike[str]) -> dict[str, Any] | None:
-    """The dataset's own ``vocabulary:`` section, as plain data (the first file's that has one)."""
+    """Return the dataset's own ``vocabulary:`` section, as plain data.
+
+    It is the first file's that has one.
+    """
     import yaml
 
     from relgraph.validation import dataset_files
@@ -1129,7 +1138,7 @@ def _vocabulary_section(dataset: str | os.PathLike[str]) -> dict[str, Any] | Non
 
 
 def draft_yaml(found: Suggestions, draft_path: str | os.PathLike[str] | None = None) -> str:
-    """The draft dataset file for ``found``, as YAML text, to be written at ``draft_path``.
+    """Return the draft dataset file for ``found``, as YAML text, to be written at ``draft_path``.
 
     The source's ``text:`` is made relative to ``draft_path``'s folder, so
     that the draft validates where it is written: beside the dataset, or

@@ -1,4 +1,4 @@
-"""Text made inert for a terminal: control characters shown, not obeyed.
+r"""Text made inert for a terminal: control characters shown, not obeyed.
 
 Everything relgraph prints for a reader, a diagnostic or a table of results,
 may hold text from the data or from the file system: names, keys, file names,
@@ -7,14 +7,14 @@ them: an escape sequence can recolour the screen, move the cursor, retitle
 the window or rewrite what was printed before it; a carriage return or a line
 feed can make a line look like another message; a bidirectional control can
 show text in another order than it is stored. :func:`inert` writes each such
-character as a visible escape (``\\n``, ``\\t``, ``\\r``, ``\\u001b``…), the
+character as a visible escape (``\n``, ``\t``, ``\r``, ``\u001b``…), the
 way JSON does, so that printed JSON stays valid JSON with the same value.
 
 Examples
 --------
->>> print(inert("Iran\\x1b[2J\\rcleared"))
-Iran\\u001b[2J\\rcleared
->>> print(inert("one\\ntwo", lines=True))
+>>> print(inert("Iran\x1b[2J\rcleared"))
+Iran\u001b[2J\rcleared
+>>> print(inert("one\ntwo", lines=True))
 one
 two
 """
@@ -42,7 +42,7 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def inert(text: str, *, lines: bool = False) -> str:
-    """``text`` with every character a terminal would obey written as a visible escape.
+    r"""``text`` with every character a terminal would obey written as a visible escape.
 
     Parameters
     ----------
@@ -55,16 +55,16 @@ def inert(text: str, *, lines: bool = False) -> str:
     Returns
     -------
     str
-        The same text where it is plain; ``\\n``, ``\\r``, ``\\t`` and
-        ``\\uXXXX`` in place of control characters, bidirectional controls and
+        The same text where it is plain; ``\n``, ``\r``, ``\t`` and
+        ``\uXXXX`` in place of control characters, bidirectional controls and
         line separators.
 
     Examples
     --------
     >>> inert("plain text, café, 東京")
     'plain text, café, 東京'
-    >>> inert("a\\tb\\x00c\\u202ed")
-    'a\\\\tb\\\\u0000c\\\\u202ed'
+    >>> inert("a\tb\x00c\u202ed")
+    'a\\tb\\u0000c\\u202ed'
     """
     pattern = _UNSAFE_KEEP_LINES if lines else _UNSAFE
     if text.isprintable() and not lines:

@@ -129,12 +129,15 @@ class Table(dict[str, Any]):
     pop = popitem = clear = update = setdefault = _refuse
 
     def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle the table as a new read-only table of the same entries."""
         return (type(self), (dict(self),))
 
     def __copy__(self) -> Table:
+        """Return the table itself: it cannot change, so a copy is the same."""
         return self
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Table:
+        """Return the table itself, as :meth:`__copy__` does."""
         return self
 
 
@@ -165,11 +168,12 @@ class Vocabulary:
     )
 
     def __post_init__(self) -> None:
+        """Make the three tables read-only."""
         for name in ("entity_kinds", "categories", "relation_types"):
             object.__setattr__(self, name, Table(getattr(self, name)))
 
     def as_dict(self) -> dict[str, Any]:
-        """The vocabulary as plain JSON-ready data."""
+        """Return the vocabulary as plain JSON-ready data."""
         from dataclasses import asdict
 
         return {
@@ -402,7 +406,7 @@ def parse_vocabulary(node: Node, base: Vocabulary | None, problems: Problems) ->
 
 @functools.cache
 def builtin_vocabulary() -> Vocabulary:
-    """The vocabulary that ships with relgraph, read and checked on first use.
+    """Return the vocabulary that ships with relgraph, read and checked on first use.
 
     Raises
     ------

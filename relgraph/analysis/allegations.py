@@ -1,5 +1,7 @@
-"""Sensitivity to allegations: one metric's ranking with and without the alleged and
-disputed relations, actor by actor, with the rank correlation of the two pictures.
+"""Sensitivity to allegations.
+
+One metric's ranking with and without the alleged and disputed relations, actor by
+actor, with the rank correlation of the two pictures.
 """
 
 from __future__ import annotations
@@ -80,7 +82,7 @@ class Sensitivity:
         return [{k: _clean(v) for k, v in asdict(r).items()} for r in rows]
 
     def to_dict(self, top: int | None = None) -> dict[str, Any]:
-        """The comparison with its summary, JSON-ready."""
+        """Return the comparison with its summary, JSON-ready."""
         return {
             "metric": self.metric,
             "relations_with": self.relations_with,
@@ -93,7 +95,7 @@ class Sensitivity:
         }
 
     def to_dataframe(self) -> Any:
-        """A pandas ``DataFrame`` of :meth:`to_records` (needs pandas)."""
+        """Return a pandas ``DataFrame`` of :meth:`to_records` (needs pandas)."""
         return _dataframe(self.to_records())
 
 

@@ -1,5 +1,7 @@
-"""Evidence records: a relation read from one of its ends, with the quotes and sources
-behind it, as paths, ego networks and signed structure show them to a reader, and
+"""Evidence records.
+
+A relation read from one of its ends, with the quotes and sources behind it, as
+paths, ego networks and signed structure show them to a reader, and
 the flat one-row-per-quote records they export.
 """
 

@@ -1,5 +1,7 @@
-"""Communities: a seeded, reproducible Louvain partition of the undirected weighted
-projection, on igraph or NetworkX, with its modularity.
+"""Communities.
+
+A seeded, reproducible Louvain partition of the undirected weighted projection, on
+igraph or NetworkX, with its modularity.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ class Communities:
         ]
 
     def to_dict(self) -> dict[str, Any]:
-        """The partition with how it was computed, JSON-ready."""
+        """Return the partition with how it was computed, JSON-ready."""
         return {
             "modularity": self.modularity,
             "engine": self.engine,
@@ -79,7 +81,7 @@ class Communities:
         }
 
     def to_dataframe(self) -> Any:
-        """A pandas ``DataFrame`` of :meth:`to_records` (needs pandas)."""
+        """Return a pandas ``DataFrame`` of :meth:`to_records` (needs pandas)."""
         return _dataframe(self.to_records())
 
 

@@ -1,5 +1,7 @@
-"""Ego networks: the actors within a number of hops of one actor, and every relation
-among them with its evidence, also as a dataset of its own.
+"""Ego networks.
+
+The actors within a number of hops of one actor, and every relation among them with
+its evidence, also as a dataset of its own.
 """
 
 from __future__ import annotations
@@ -41,8 +43,10 @@ class Ego:
     filter: Filter = field(default_factory=Filter)
 
     def dataset(self, dataset: Dataset) -> Dataset:
-        """The neighbourhood as a dataset of its own: its actors, the relations among them
-        and the claims about them, from ``dataset`` (the one the network was built on).
+        """Return the neighbourhood as a dataset of its own.
+
+        The dataset holds its actors, the relations among them and the claims about
+        them, from ``dataset`` (the one the network was built on).
 
         Examples
         --------
@@ -93,7 +97,7 @@ class Ego:
         }
 
     def to_dataframe(self) -> Any:
-        """A pandas ``DataFrame`` of :meth:`to_records` (needs pandas)."""
+        """Return a pandas ``DataFrame`` of :meth:`to_records` (needs pandas)."""
         return _dataframe(self.to_records())
 
 
@@ -104,7 +108,7 @@ def ego(
     *,
     filter: Filter | None = None,
 ) -> Ego:
-    """The actors within ``radius`` hops of ``actor`` and every relation among them.
+    """Return the actors within ``radius`` hops of ``actor`` and every relation among them.
 
     Distances are hops on the undirected projection. Relations are read
     from the end nearer the centre, nearest first.

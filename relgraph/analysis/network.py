@@ -1,5 +1,7 @@
-"""The network every analysis looks at: a filtered dataset with its undirected and
-directed projections and their igraph conversions, built once on first use and kept.
+"""The network every analysis looks at.
+
+A filtered dataset with its undirected and directed projections and their igraph
+conversions, built once on first use and kept.
 """
 
 from __future__ import annotations
@@ -113,11 +115,13 @@ class Network:
         return {r.id: r for r in self.dataset.relations}
 
     def projection(self, directed: bool) -> nx.Graph:
-        """The directed or the undirected projection."""
+        """Return the directed or the undirected projection."""
         return self.directed if directed else self.undirected
 
     def igraph(self, directed: bool) -> Any:
-        """The projection as an ``igraph.Graph``: vertex ``i`` is ``actors[i]``, with ``weight``.
+        """Return the projection as an ``igraph.Graph``; vertex ``i`` is ``actors[i]``.
+
+        Edges carry their ``weight``.
 
         It holds the same weighted edges as :attr:`undirected` or
         :attr:`directed` (tested), but is built straight from the relations,

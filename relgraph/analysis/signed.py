@@ -1,6 +1,8 @@
-"""Signed structure: the census of balanced and unbalanced triangles of the signed
-projection, and the two-bloc partition that frustrates the fewest ties, found by
-exact search (branch and bound) on small parts and seeded local search on large ones.
+"""Signed structure.
+
+The census of balanced and unbalanced triangles of the signed projection, and the
+two-bloc partition that frustrates the fewest ties, found by exact search (branch and
+bound) on small parts and seeded local search on large ones.
 """
 
 from __future__ import annotations
@@ -154,7 +156,7 @@ class Balance:
         }
 
     def to_dataframe(self) -> Any:
-        """A pandas ``DataFrame`` of :meth:`to_records` (needs pandas)."""
+        """Return a pandas ``DataFrame`` of :meth:`to_records` (needs pandas)."""
         return _dataframe(self.to_records())
 
 

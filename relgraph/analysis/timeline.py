@@ -1,5 +1,7 @@
-"""Time: relations period by period (years or months), and the centrality of the
-network each period makes, over the dated relations only.
+"""Time.
+
+Relations period by period (years or months), and the centrality of the network each
+period makes, over the dated relations only.
 
 Periods read event dates (``date``, ``start``, ``end``) unless the filter reads
 report dates (``Filter(dates="reported")``, the command line's ``--by-reported``):
@@ -101,7 +103,7 @@ class Timeline:
         }
 
     def to_dataframe(self) -> Any:
-        """A pandas ``DataFrame`` of :meth:`to_records` (needs pandas)."""
+        """Return a pandas ``DataFrame`` of :meth:`to_records` (needs pandas)."""
         return _dataframe(self.to_records())
 
 
@@ -213,7 +215,7 @@ def over_time(
 
 
 def _span_reader(dataset: Dataset, dates: str) -> Callable[[Relation], tuple[str, str] | None]:
-    """The first and last day a relation's dates of this kind can mean, or ``None``."""
+    """Return the first and last day a relation's dates of this kind can mean, or ``None``."""
     if dates == "reported":
         published = {s.id: s.published for s in dataset.sources}
 

@@ -1,5 +1,7 @@
-"""Evidence trails: the shortest paths (or the ``k`` shortest) between two actors, each
-hop with every relation that joins its ends and the evidence for it.
+"""Evidence trails.
+
+The shortest paths (or the ``k`` shortest) between two actors, each hop with every
+relation that joins its ends and the evidence for it.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ __all__ = ["Hop", "Path", "Paths", "paths"]
 
 
 def _between(net: Network, a: str, b: str, directed: bool) -> list[RelationEvidence]:
-    """The relations of the projected edge a–b (a→b if directed), read from ``a``."""
+    """Return the relations of the projected edge a–b (a→b if directed), read from ``a``."""
     g = net.projection(directed)
     ids = g[a][b]["relations"] if g.has_edge(a, b) else []
     return [_relation_evidence(net, net.relations[i], a) for i in ids]
@@ -61,6 +63,7 @@ class Path:
         return sum(h.alleged for h in self.hops)
 
     def __str__(self) -> str:
+        """Return the path's actors' names joined by dashes."""
         return " - ".join(self.names)
 
 
@@ -113,7 +116,7 @@ class Paths:
         }
 
     def to_dataframe(self) -> Any:
-        """A pandas ``DataFrame`` of :meth:`to_records` (needs pandas)."""
+        """Return a pandas ``DataFrame`` of :meth:`to_records` (needs pandas)."""
         return _dataframe(self.to_records())
 
 
@@ -126,7 +129,7 @@ def paths(
     filter: Filter | None = None,
     directed: bool = False,
 ) -> Paths:
-    """The ``k`` shortest paths from ``a`` to ``b``, with every hop's evidence.
+    """Return the ``k`` shortest paths from ``a`` to ``b``, with every hop's evidence.
 
     Paths count hops on the projection (undirected by default; with
     ``directed=True`` each hop must follow a relation's direction, and
