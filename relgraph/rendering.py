@@ -57,6 +57,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from relgraph._version import __version__
+from relgraph.analysis.metrics import METRICS
 from relgraph.atomic import write_file
 from relgraph.errors import RelgraphError, UsageError
 from relgraph.model import (
@@ -90,19 +91,10 @@ __all__ = [
     "render",
 ]
 
-#: Centralities a page can size its nodes by (see :mod:`relgraph.analysis`);
-#: ``"none"`` draws every actor the same size.
-SIZE_METRICS: tuple[str, ...] = (
-    "degree",
-    "weighted_degree",
-    "betweenness",
-    "closeness",
-    "harmonic",
-    "eigenvector",
-    "pagerank",
-    "k_core",
-    "none",
-)
+#: Centralities a page can size its nodes by: the metrics of the registry
+#: (:data:`relgraph.analysis.METRICS`) marked ``page``; ``"none"`` draws every
+#: actor the same size.
+SIZE_METRICS: tuple[str, ...] = (*(m.name for m in METRICS.values() if m.page), "none")
 #: What edge colour can show: the relation type's category, or its sign.
 COLOR_BY: tuple[str, ...] = ("category", "sign")
 #: From this many relations on, the page hides edges while panning and zooming,
@@ -117,7 +109,7 @@ MAX_PAGE_CHARS = 2**29 - 24
 #: Closeness and harmonic centrality cost a search from every actor; above this
 #: many actors the page leaves them out unless nodes are sized by one of them.
 COSTLY_METRICS_UP_TO = 2000
-_COSTLY = ("closeness", "harmonic")
+_COSTLY = tuple(m.name for m in METRICS.values() if m.costly)
 
 _SIGN_COLORS = {"cooperative": "#1b8a5a", "hostile": "#c0392b", "neutral": "#7b8794"}
 _SIGN_LABELS = {"cooperative": "Cooperative", "hostile": "Hostile", "neutral": "Neutral"}
@@ -128,17 +120,7 @@ _STATUS_TEXT = {
     "disputed": "disputed: the sources disagree",
     "denied": "denied by a party or a source",
 }
-_METRIC_LABELS = {
-    "degree": "Degree",
-    "weighted_degree": "Weighted degree",
-    "betweenness": "Betweenness",
-    "closeness": "Closeness",
-    "harmonic": "Harmonic centrality",
-    "eigenvector": "Eigenvector",
-    "pagerank": "PageRank",
-    "k_core": "k-core",
-    "none": "Same size for all",
-}
+_METRIC_LABELS = {**{m.name: m.label for m in METRICS.values()}, "none": "Same size for all"}
 _SHAPES = ("dot", "diamond", "square", "triangle", "triangleDown", "star", "hexagon", "ellipse")
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _DEFAULT_SEED = 7
@@ -246,7 +228,7 @@ def _centralities(dataset: Dataset, wanted: Sequence[str]) -> dict[str, list[flo
     status but ``denied``; betweenness sampled on very large graphs), so the
     page shows the figures ``relgraph analyze`` prints.
     """
-    from relgraph.analysis import METRICS, centrality
+    from relgraph.analysis import centrality
 
     if not wanted or not dataset.entities:
         return {m: [] for m in wanted}
@@ -548,8 +530,6 @@ def _sides(c: Conflict, item: Relation | Claim) -> list[dict[str, Any]]:
 
 
 def _metric_help(metric: str) -> str:
-    from relgraph.analysis import METRICS
-
     info = METRICS[metric]
     text = info.description[:1].upper() + info.description[1:]
     weights = "weighted by the number of relations" if info.weighted else "unweighted"

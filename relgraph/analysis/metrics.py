@@ -8,8 +8,8 @@ from __future__ import annotations
 import math
 import random
 import warnings
-from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import networkx as nx
@@ -30,7 +30,9 @@ __all__ = [
     "METRICS",
     "TOLERANCE",
     "Centrality",
+    "IgraphMetric",
     "MetricInfo",
+    "NetworkxMetric",
     "centrality",
 ]
 
@@ -42,56 +44,94 @@ AUTO_EXACT_ACTORS = 5000
 AUTO_SAMPLES = 500
 
 
+#: How an igraph engine computes a metric: ``(network, igraph graph of the metric's
+#: projection, betweenness's sampled sources or None)`` to one value per actor, in order.
+IgraphMetric = Callable[[Network, Any, "list[str] | None"], tuple[float, ...]]
+#: How NetworkX computes a metric: ``(projection, betweenness's sample size or None,
+#: seed)`` to ``{actor id: value}``.
+NetworkxMetric = Callable[[Any, "int | None", int], Mapping[str, float]]
+
+
 @dataclass(frozen=True)
 class MetricInfo:
-    """What a metric measures and how it is computed (see the table in :mod:`relgraph.analysis`)."""
+    """One metric of the registry: what it measures, and how each engine computes it.
+
+    :data:`METRICS` holds one per metric; :func:`centrality` computes through
+    them, ``relgraph analyze --metric`` offers their names and the page
+    (:data:`relgraph.rendering.SIZE_METRICS`) sizes its actors by those marked
+    ``page``. The table in :mod:`relgraph.analysis` documents each.
+
+    Attributes
+    ----------
+    name : str
+        The metric's name, as :func:`centrality` and ``--metric`` take it.
+    description : str
+        What it measures, in a few words.
+    projection : {"undirected", "directed"}
+        The projection it runs on.
+    weighted : bool
+        Whether it reads the edges' weights.
+    ascending : bool
+        Whether a lower value ranks first (Burt's constraint).
+    integer : bool
+        Whether its values are whole numbers.
+    label : str
+        Its name for a reader (the page's menu).
+    costly : bool
+        Whether it costs a search from every actor, so that a large page leaves
+        it out unless asked for (see :data:`relgraph.rendering.COSTLY_METRICS_UP_TO`).
+    page : bool
+        Whether the page offers to size its actors by it.
+    igraph : callable
+        How the igraph engine computes it (see :data:`IgraphMetric`).
+    networkx : callable
+        How NetworkX, the reference engine, computes it (see :data:`NetworkxMetric`).
+
+    Examples
+    --------
+    >>> info = METRICS["pagerank"]
+    >>> info.label, info.projection, info.weighted
+    ('PageRank', 'directed', True)
+    >>> [m.name for m in METRICS.values() if m.costly]
+    ['closeness', 'harmonic']
+    >>> info.as_dict()["description"]
+    'ties received from important actors'
+    """
 
     name: str
     description: str
     projection: Literal["undirected", "directed"]
     weighted: bool
-    ascending: bool = False  # True when a lower value ranks first
+    ascending: bool = False
     integer: bool = False
+    label: str = ""
+    costly: bool = False
+    page: bool = False
+    igraph: IgraphMetric = field(kw_only=True, compare=False, repr=False)
+    networkx: NetworkxMetric = field(kw_only=True, compare=False, repr=False)
 
+    def as_dict(self) -> dict[str, Any]:
+        """Return what the metric is, JSON-ready: the fields results carry in ``to_dict()``.
 
-#: Every metric :func:`centrality` computes, in the order the CLI lists them.
-METRICS: dict[str, MetricInfo] = {
-    m.name: m
-    for m in (
-        MetricInfo(
-            "degree", "distinct actors tied to the actor", "undirected", False, integer=True
-        ),
-        MetricInfo(
-            "in_degree", "distinct actors with a tie to the actor", "directed", False, integer=True
-        ),
-        MetricInfo(
-            "out_degree", "distinct actors the actor has a tie to", "directed", False, integer=True
-        ),
-        MetricInfo("weighted_degree", "sum of the weights of the actor's ties", "undirected", True),
-        MetricInfo("betweenness", "share of shortest paths through the actor", "undirected", False),
-        MetricInfo(
-            "closeness", "inverse mean distance to the actors it reaches", "undirected", False
-        ),
-        MetricInfo(
-            "harmonic", "sum of inverse distances to every other actor", "undirected", False
-        ),
-        MetricInfo("eigenvector", "ties to well-tied actors", "undirected", True),
-        MetricInfo("pagerank", "ties received from important actors", "directed", True),
-        MetricInfo(
-            "constraint",
-            "Burt's constraint: low means a broker between others",
-            "undirected",
-            True,
-            ascending=True,
-        ),
-        MetricInfo(
-            "effective_size", "Burt's effective size: non-redundant contacts", "undirected", False
-        ),
-        MetricInfo(
-            "k_core", "the deepest k-core the actor belongs to", "undirected", False, integer=True
-        ),
-    )
-}
+        Returns
+        -------
+        dict
+            ``name``, ``description``, ``projection``, ``weighted``, ``ascending``
+            and ``integer``.
+
+        Examples
+        --------
+        >>> sorted(METRICS["degree"].as_dict())
+        ['ascending', 'description', 'integer', 'name', 'projection', 'weighted']
+        """
+        return {
+            "name": self.name,
+            "description": self.description,
+            "projection": self.projection,
+            "weighted": self.weighted,
+            "ascending": self.ascending,
+            "integer": self.integer,
+        }
 
 
 #: What :func:`centrality` computes when no metric is named.
@@ -256,7 +296,7 @@ class Centrality:
         """The result with how it was computed, JSON-ready."""
         return {
             "metrics": [
-                {**asdict(METRICS[m]), "samples": self.samples if m == "betweenness" else None}
+                {**METRICS[m].as_dict(), "samples": self.samples if m == "betweenness" else None}
                 for m in self.metrics
             ],
             "engine": self.engine,
@@ -290,62 +330,85 @@ def _zeros_to(value: float, n: int) -> tuple[float, ...]:
     return (value,) * n
 
 
-def _igraph_metric(net: Network, metric: str, sources: list[str] | None) -> tuple[float, ...]:
+def _weights(g: Any) -> str | None:
+    return "weight" if g.ecount() else None
+
+
+# -- igraph: one function per metric, on the igraph graph of its projection ------
+
+
+def _ig_degree(net: Network, g: Any, sources: list[str] | None) -> tuple[float, ...]:
+    return tuple(g.degree())
+
+
+def _ig_in_degree(net: Network, g: Any, sources: list[str] | None) -> tuple[float, ...]:
+    return tuple(g.indegree())
+
+
+def _ig_out_degree(net: Network, g: Any, sources: list[str] | None) -> tuple[float, ...]:
+    return tuple(g.outdegree())
+
+
+def _ig_weighted_degree(net: Network, g: Any, sources: list[str] | None) -> tuple[float, ...]:
+    return tuple(float(x) for x in g.strength(weights=_weights(g)))
+
+
+def _ig_k_core(net: Network, g: Any, sources: list[str] | None) -> tuple[float, ...]:
+    return tuple(g.coreness())
+
+
+def _ig_betweenness(net: Network, g: Any, sources: list[str] | None) -> tuple[float, ...]:
     n = len(net.actors)
-    info = METRICS[metric]
-    g = net.igraph(info.projection == "directed")
-    weights = "weight" if g.ecount() else None
-    if metric == "degree":
-        return tuple(g.degree())
-    if metric == "in_degree":
-        return tuple(g.indegree())
-    if metric == "out_degree":
-        return tuple(g.outdegree())
-    if metric == "weighted_degree":
-        return tuple(float(x) for x in g.strength(weights=weights))
-    if metric == "k_core":
-        return tuple(g.coreness())
-    if metric == "betweenness":
-        if n < 3:
-            return _zeros_to(0.0, n)
-        if sources is None:
-            scale = 2.0 / ((n - 1) * (n - 2))
-            return tuple(x * scale for x in g.betweenness(directed=False))
-        k = len(sources)
-        picked = {net.index[s] for s in sources}
-        raw = g.betweenness(sources=sorted(picked), directed=False)
-        # NetworkX counts ordered (s, t) pairs from each sampled source, igraph
-        # unordered ones: hence the 2; sources cannot lie between themselves.
-        on, off = 2.0 / ((k - 1) * (n - 2)) if k > 1 else math.nan, 2.0 / (k * (n - 2))
-        return tuple(x * (on if i in picked else off) for i, x in enumerate(raw))
-    if metric == "closeness":
-        if n < 2:
-            return _zeros_to(0.0, n)
-        size = [0] * n
-        for comp in g.connected_components():
-            for i in comp:
-                size[i] = len(comp)
-        raw = g.closeness(mode="all", normalized=True)
-        return tuple(
-            0.0 if math.isnan(x) else x * (size[i] - 1) / (n - 1) for i, x in enumerate(raw)
-        )
-    if metric == "harmonic":
-        return tuple(float(x) for x in g.harmonic_centrality(mode="all", normalized=False))
-    if metric == "eigenvector":
-        return _igraph_eigenvector(g)
-    if metric == "pagerank":
-        if n == 0:
-            return ()
-        return tuple(g.pagerank(directed=True, damping=0.85, weights=weights))
-    if metric == "constraint":
-        return tuple(g.constraint(weights=weights))
-    if metric == "effective_size":
-        degree = g.degree()
-        local = g.transitivity_local_undirected(mode="zero")
-        return tuple(
-            math.nan if d == 0 else d - t * (d - 1) for d, t in zip(degree, local, strict=True)
-        )
-    raise AssertionError(metric)  # pragma: no cover - names are checked first
+    if n < 3:
+        return _zeros_to(0.0, n)
+    if sources is None:
+        scale = 2.0 / ((n - 1) * (n - 2))
+        return tuple(x * scale for x in g.betweenness(directed=False))
+    k = len(sources)
+    picked = {net.index[s] for s in sources}
+    raw = g.betweenness(sources=sorted(picked), directed=False)
+    # NetworkX counts ordered (s, t) pairs from each sampled source, igraph
+    # unordered ones: hence the 2; sources cannot lie between themselves.
+    on, off = 2.0 / ((k - 1) * (n - 2)) if k > 1 else math.nan, 2.0 / (k * (n - 2))
+    return tuple(x * (on if i in picked else off) for i, x in enumerate(raw))
+
+
+def _ig_closeness(net: Network, g: Any, sources: list[str] | None) -> tuple[float, ...]:
+    n = len(net.actors)
+    if n < 2:
+        return _zeros_to(0.0, n)
+    size = [0] * n
+    for comp in g.connected_components():
+        for i in comp:
+            size[i] = len(comp)
+    raw = g.closeness(mode="all", normalized=True)
+    return tuple(0.0 if math.isnan(x) else x * (size[i] - 1) / (n - 1) for i, x in enumerate(raw))
+
+
+def _ig_harmonic(net: Network, g: Any, sources: list[str] | None) -> tuple[float, ...]:
+    return tuple(float(x) for x in g.harmonic_centrality(mode="all", normalized=False))
+
+
+def _ig_eigenvector(net: Network, g: Any, sources: list[str] | None) -> tuple[float, ...]:
+    return _igraph_eigenvector(g)
+
+
+def _ig_pagerank(net: Network, g: Any, sources: list[str] | None) -> tuple[float, ...]:
+    if not len(net.actors):
+        return ()
+    return tuple(g.pagerank(directed=True, damping=0.85, weights=_weights(g)))
+
+
+def _ig_constraint(net: Network, g: Any, sources: list[str] | None) -> tuple[float, ...]:
+    return tuple(g.constraint(weights=_weights(g)))
+
+
+def _ig_effective_size(net: Network, g: Any, sources: list[str] | None) -> tuple[float, ...]:
+    degree = g.degree()
+    local = g.transitivity_local_undirected(mode="zero")
+    return tuple(
+        math.nan if d == 0 else d - t * (d - 1) for d, t in zip(degree, local, strict=True)
+    )
 
 
 def _igraph_eigenvector(g: Any) -> tuple[float, ...]:
@@ -398,47 +461,210 @@ def _igraph_eigenvector(g: Any) -> tuple[float, ...]:
     return tuple(x / norm for x in out)
 
 
-def _networkx_metric(
-    net: Network, metric: str, samples: int | None, seed: int
+# -- NetworkX, the reference: one function per metric, on its projection ---------
+
+
+def _nx_degree(g: Any, samples: int | None, seed: int) -> Mapping[str, float]:
+    return dict(g.degree())
+
+
+def _nx_in_degree(g: Any, samples: int | None, seed: int) -> Mapping[str, float]:
+    return dict(g.in_degree())
+
+
+def _nx_out_degree(g: Any, samples: int | None, seed: int) -> Mapping[str, float]:
+    return dict(g.out_degree())
+
+
+def _nx_weighted_degree(g: Any, samples: int | None, seed: int) -> Mapping[str, float]:
+    return {k: float(v) for k, v in g.degree(weight="weight")}
+
+
+def _nx_k_core(g: Any, samples: int | None, seed: int) -> Mapping[str, float]:
+    return nx.core_number(g)  # type: ignore[no-any-return]
+
+
+def _nx_betweenness(g: Any, samples: int | None, seed: int) -> Mapping[str, float]:
+    return nx.betweenness_centrality(g, k=samples, seed=seed)  # type: ignore[no-any-return]
+
+
+def _nx_closeness(g: Any, samples: int | None, seed: int) -> Mapping[str, float]:
+    return nx.closeness_centrality(g)  # type: ignore[no-any-return]
+
+
+def _nx_harmonic(g: Any, samples: int | None, seed: int) -> Mapping[str, float]:
+    return nx.harmonic_centrality(g)  # type: ignore[no-any-return]
+
+
+def _nx_eigenvector(g: Any, samples: int | None, seed: int) -> Mapping[str, float]:
+    if not len(g):
+        return {}
+    try:
+        return nx.eigenvector_centrality(  # type: ignore[no-any-return]
+            g, weight="weight", max_iter=10000, tol=1e-10
+        )
+    except nx.PowerIterationFailedConvergence:  # pragma: no cover - (A+I) converges
+        raise UsageError("eigenvector centrality did not converge on this network") from None
+
+
+def _nx_pagerank(g: Any, samples: int | None, seed: int) -> Mapping[str, float]:
+    if not len(g):
+        return {}
+    return nx.pagerank(  # type: ignore[no-any-return]
+        g, alpha=0.85, weight="weight", tol=1e-10, max_iter=10000
+    )
+
+
+def _nx_constraint(g: Any, samples: int | None, seed: int) -> Mapping[str, float]:
+    return nx.constraint(g, weight="weight")  # type: ignore[no-any-return]
+
+
+def _nx_effective_size(g: Any, samples: int | None, seed: int) -> Mapping[str, float]:
+    return nx.effective_size(g)  # type: ignore[no-any-return]
+
+
+#: Every metric :func:`centrality` computes, in the order the CLI lists them: the
+#: registry that :func:`centrality`, ``relgraph analyze --metric`` and the page read.
+METRICS: dict[str, MetricInfo] = {
+    m.name: m
+    for m in (
+        MetricInfo(
+            "degree",
+            "distinct actors tied to the actor",
+            "undirected",
+            False,
+            integer=True,
+            label="Degree",
+            page=True,
+            igraph=_ig_degree,
+            networkx=_nx_degree,
+        ),
+        MetricInfo(
+            "in_degree",
+            "distinct actors with a tie to the actor",
+            "directed",
+            False,
+            integer=True,
+            label="In-degree",
+            igraph=_ig_in_degree,
+            networkx=_nx_in_degree,
+        ),
+        MetricInfo(
+            "out_degree",
+            "distinct actors the actor has a tie to",
+            "directed",
+            False,
+            integer=True,
+            label="Out-degree",
+            igraph=_ig_out_degree,
+            networkx=_nx_out_degree,
+        ),
+        MetricInfo(
+            "weighted_degree",
+            "sum of the weights of the actor's ties",
+            "undirected",
+            True,
+            label="Weighted degree",
+            page=True,
+            igraph=_ig_weighted_degree,
+            networkx=_nx_weighted_degree,
+        ),
+        MetricInfo(
+            "betweenness",
+            "share of shortest paths through the actor",
+            "undirected",
+            False,
+            label="Betweenness",
+            page=True,
+            igraph=_ig_betweenness,
+            networkx=_nx_betweenness,
+        ),
+        MetricInfo(
+            "closeness",
+            "inverse mean distance to the actors it reaches",
+            "undirected",
+            False,
+            label="Closeness",
+            costly=True,
+            page=True,
+            igraph=_ig_closeness,
+            networkx=_nx_closeness,
+        ),
+        MetricInfo(
+            "harmonic",
+            "sum of inverse distances to every other actor",
+            "undirected",
+            False,
+            label="Harmonic centrality",
+            costly=True,
+            page=True,
+            igraph=_ig_harmonic,
+            networkx=_nx_harmonic,
+        ),
+        MetricInfo(
+            "eigenvector",
+            "ties to well-tied actors",
+            "undirected",
+            True,
+            label="Eigenvector",
+            page=True,
+            igraph=_ig_eigenvector,
+            networkx=_nx_eigenvector,
+        ),
+        MetricInfo(
+            "pagerank",
+            "ties received from important actors",
+            "directed",
+            True,
+            label="PageRank",
+            page=True,
+            igraph=_ig_pagerank,
+            networkx=_nx_pagerank,
+        ),
+        MetricInfo(
+            "constraint",
+            "Burt's constraint: low means a broker between others",
+            "undirected",
+            True,
+            ascending=True,
+            label="Constraint",
+            igraph=_ig_constraint,
+            networkx=_nx_constraint,
+        ),
+        MetricInfo(
+            "effective_size",
+            "Burt's effective size: non-redundant contacts",
+            "undirected",
+            False,
+            label="Effective size",
+            igraph=_ig_effective_size,
+            networkx=_nx_effective_size,
+        ),
+        MetricInfo(
+            "k_core",
+            "the deepest k-core the actor belongs to",
+            "undirected",
+            False,
+            integer=True,
+            label="k-core",
+            page=True,
+            igraph=_ig_k_core,
+            networkx=_nx_k_core,
+        ),
+    )
+}
+
+
+def _compute(
+    net: Network, info: MetricInfo, engine: str, sources: list[str] | None, seed: int
 ) -> tuple[float, ...]:
-    info = METRICS[metric]
-    g = net.projection(info.projection == "directed")
-    order = net.actors
-    result: Mapping[str, float]
-    if metric == "degree":
-        result = dict(g.degree())
-    elif metric == "in_degree":
-        result = dict(g.in_degree())
-    elif metric == "out_degree":
-        result = dict(g.out_degree())
-    elif metric == "weighted_degree":
-        result = {k: float(v) for k, v in g.degree(weight="weight")}
-    elif metric == "k_core":
-        result = nx.core_number(g)
-    elif metric == "betweenness":
-        result = nx.betweenness_centrality(g, k=samples, seed=seed)
-    elif metric == "closeness":
-        result = nx.closeness_centrality(g)
-    elif metric == "harmonic":
-        result = nx.harmonic_centrality(g)
-    elif metric == "eigenvector":
-        if not len(g):
-            return ()
-        try:
-            result = nx.eigenvector_centrality(g, weight="weight", max_iter=10000, tol=1e-10)
-        except nx.PowerIterationFailedConvergence:  # pragma: no cover - (A+I) converges
-            raise UsageError("eigenvector centrality did not converge on this network") from None
-    elif metric == "pagerank":
-        if not len(g):
-            return ()
-        result = nx.pagerank(g, alpha=0.85, weight="weight", tol=1e-10, max_iter=10000)
-    elif metric == "constraint":
-        result = nx.constraint(g, weight="weight")
-    elif metric == "effective_size":
-        result = nx.effective_size(g)
-    else:  # pragma: no cover - names are checked first
-        raise AssertionError(metric)
-    return tuple(result[a] for a in order)
+    """One metric's values, one per actor in the network's order, on ``engine``."""
+    directed = info.projection == "directed"
+    if engine == "igraph":
+        return info.igraph(net, net.igraph(directed), sources)
+    k = None if sources is None else len(sources)
+    result = info.networkx(net.projection(directed), k, seed)
+    return tuple(result[a] for a in net.actors)
 
 
 def centrality(
@@ -508,10 +734,7 @@ def centrality(
     values: dict[str, tuple[float, ...]] = {}
     tick = Ticker(progress, "computing centrality", total=len(names))
     for name in names:
-        if chosen == "igraph":
-            values[name] = _igraph_metric(net, name, sources)
-        else:
-            values[name] = _networkx_metric(net, name, k, seed)
+        values[name] = _compute(net, METRICS[name], chosen, sources, seed)
         tick.advance()
     tick.finish()
     return Centrality(
