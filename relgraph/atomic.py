@@ -104,6 +104,18 @@ def leftovers(folder: str, name: str) -> list[str]:
     listed; :class:`AtomicOutput` removes them (or puts an ``.old`` back, when
     nothing took its place) before it writes ``name`` again.
 
+    Parameters
+    ----------
+    folder : str
+        The folder to look in.
+    name : str
+        The file or folder name a writer was writing.
+
+    Returns
+    -------
+    list of str
+        The leftovers' names, sorted.
+
     Examples
     --------
     >>> import os, tempfile
@@ -136,6 +148,18 @@ def remove_leftovers(folder: str, name: str) -> list[str]:
     An ``.old`` copy with nothing at ``name`` is put back: it is the version
     that was there before, caught between being moved aside and replaced.
 
+    Parameters
+    ----------
+    folder : str
+        The folder to clean.
+    name : str
+        The file or folder name a writer was writing.
+
+    Returns
+    -------
+    list of str
+        The paths removed (or put back).
+
     Examples
     --------
     >>> import os, tempfile
@@ -161,6 +185,18 @@ def remove_leftovers(folder: str, name: str) -> list[str]:
 
 def temp_path(folder: str, name: str) -> str:
     """Return a fresh name for a temporary file or folder of this process, to become ``name``.
+
+    Parameters
+    ----------
+    folder : str
+        The folder the temporary file goes in, beside its final place.
+    name : str
+        The name it will have.
+
+    Returns
+    -------
+    str
+        ``folder/.NAME.PID-RANDOM.tmp``.
 
     Examples
     --------
@@ -654,6 +690,13 @@ def regular_file(path: str, what: str) -> str:
 
 def write_file(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to the file ``path``, all or nothing.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file to write; a symbolic link there is followed.
+    data : bytes
+        Its whole content.
 
     Raises
     ------

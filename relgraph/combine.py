@@ -205,6 +205,20 @@ def redirect_view(
     An id named twice once redirected (the two actors of a pair judged the
     same) is named once, where it came first.
 
+    Parameters
+    ----------
+    view : View
+        The view to redirect; it is not changed.
+    actors : mapping of str to str
+        Each old actor id to the id it was joined into.
+    relations : mapping of str to str, optional
+        Each old relation id to the id it was joined into.
+
+    Returns
+    -------
+    View
+        A new view (or ``view`` itself when nothing it names moved).
+
     Examples
     --------
     >>> v = View("visit", "The visit", actors=("ebrahim-raisi", "ibrahim-raisi", "cuba"))
@@ -231,6 +245,18 @@ def join_views(
     both are in the graph). Otherwise it is
     ``error[conflicting-view]``, located at the second definition, as for any
     other conflicting id.
+
+    Parameters
+    ----------
+    parts : sequence of (Dataset, sequence of View)
+        Each part and its views, in order.
+    problems : list of Diagnostic
+        Where a ``conflicting-view`` error is added.
+
+    Returns
+    -------
+    tuple of View
+        The views, each id once.
 
     Examples
     --------
@@ -354,6 +380,18 @@ def fold_actors(members: Sequence[Entity], *, join_descriptions: bool = False) -
     or with ``join_descriptions`` every distinct one, each after the other.
     Loading datasets together folds the definitions of one id with it, and
     :func:`relgraph.merging.merge` the actors judged the same.
+
+    Parameters
+    ----------
+    members : sequence of Entity
+        The definitions, the one whose id, name and kind are kept first.
+    join_descriptions : bool
+        Keep every distinct description, not only the first.
+
+    Returns
+    -------
+    Entity
+        A new actor.
 
     Examples
     --------
@@ -837,10 +875,24 @@ def load_many(
     Every dataset's problems are collected before anything is raised, so one
     run reports them all.
 
+    Parameters
+    ----------
+    paths : sequence of str or os.PathLike
+        The datasets (files or folders), in order; a path given twice is read once.
+    progress : callable, optional
+        ``progress(stage, done, total)`` while each is loaded.
+
+    Returns
+    -------
+    Dataset
+        The datasets combined (see :func:`combine`).
+
     Raises
     ------
     DatasetError
         Every problem of every dataset, then every conflict between them.
+    ValueError
+        When ``paths`` is empty.
 
     Examples
     --------

@@ -142,6 +142,18 @@ def conflicts_of(item: Relation | Claim, origins: Origins | None = None) -> tupl
     ``origins`` (see :func:`relgraph.corroboration.independent_origins`) names
     the origins of the supporting items in stance conflicts.
 
+    Parameters
+    ----------
+    item : Relation or Claim
+        The item whose evidence is compared.
+    origins : Origins, optional
+        The dataset's independent origins, to name those of the supporting items.
+
+    Returns
+    -------
+    tuple of Conflict
+        The conflicts; empty when the evidence agrees.
+
     Examples
     --------
     >>> from relgraph.model import Evidence, Claim
@@ -285,6 +297,16 @@ def _status_conflicts(dataset: Dataset, origins: Origins) -> dict[str, list[Conf
 def dataset_conflicts(dataset: Dataset) -> dict[str, tuple[Conflict, ...]]:
     """Every conflict of the dataset, by relation or claim id (those without are left out).
 
+    Parameters
+    ----------
+    dataset : Dataset
+        A loaded dataset.
+
+    Returns
+    -------
+    dict of str to tuple of Conflict
+        Each relation or claim id that has a conflict, with its conflicts.
+
     Examples
     --------
     >>> import relgraph
@@ -305,6 +327,16 @@ def dataset_conflicts(dataset: Dataset) -> dict[str, tuple[Conflict, ...]]:
 
 def conflict_warnings(dataset: Dataset) -> list[Diagnostic]:
     """Return a ``warning[conflict]`` for each conflict, at its relation or claim.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        A loaded dataset.
+
+    Returns
+    -------
+    list of Diagnostic
+        The warnings, in the order of the relations and claims.
 
     Examples
     --------

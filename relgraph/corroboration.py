@@ -663,6 +663,16 @@ def copies_across_parts(dataset: Dataset) -> list[tuple[str, str]]:
     one report under their own ids hold two copies of one story: one origin.
     Empty for a dataset loaded on its own.
 
+    Parameters
+    ----------
+    dataset : Dataset
+        A dataset, perhaps loaded from several parts.
+
+    Returns
+    -------
+    list of (str, str)
+        Each pair of source ids, the first part's first.
+
     Examples
     --------
     >>> import relgraph
@@ -687,6 +697,16 @@ def copies_across_parts(dataset: Dataset) -> list[tuple[str, str]]:
 def independent_origins(dataset: Dataset) -> Origins:
     """Return the independent origins of ``dataset`` (made once per dataset object).
 
+    Parameters
+    ----------
+    dataset : Dataset
+        A loaded dataset.
+
+    Returns
+    -------
+    Origins
+        The origins of its sources and of those its evidence items relay.
+
     Examples
     --------
     >>> import relgraph
@@ -699,6 +719,18 @@ def independent_origins(dataset: Dataset) -> Origins:
 
 def corroboration(dataset: Dataset, item: Relation | Claim) -> Corroboration:
     """Return the :class:`Corroboration` of one relation or claim of ``dataset``.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset ``item`` belongs to.
+    item : Relation or Claim
+        The item whose evidence is counted.
+
+    Returns
+    -------
+    Corroboration
+        Its sources, independent origins and the steps that tie them.
 
     Examples
     --------
@@ -715,6 +747,18 @@ def unconfirmed(origins: Origins, item: Relation | Claim) -> Diagnostic | None:
 
     ``None`` when the item is not marked confirmed or has two or more
     independent origins.
+
+    Parameters
+    ----------
+    origins : Origins
+        The dataset's independent origins.
+    item : Relation or Claim
+        The item to check.
+
+    Returns
+    -------
+    Diagnostic or None
+        A ``warning[single-source]`` at the item, or ``None``.
     """
     if item.status != "confirmed" or item.location is None:
         return None

@@ -51,6 +51,18 @@ def counted(n: int, one: str, many: str) -> str:
     Every message and summary that counts things says it through this, so
     that none prints "1 relations".
 
+    Parameters
+    ----------
+    n : int
+        The count, written with thousands separators.
+    one, many : str
+        The noun for one and for any other count.
+
+    Returns
+    -------
+    str
+        The count and the noun.
+
     Examples
     --------
     >>> counted(1, "relation", "relations"), counted(1_200, "actor", "actors")
@@ -66,6 +78,18 @@ def shorten(value: str, limit: int = VALUE_LIMIT) -> str:
     this, so that a 32,000-character address does not fill a terminal or a
     CI log. The full value stays in :attr:`Diagnostic.value` (and so in JSON
     output).
+
+    Parameters
+    ----------
+    value : str
+        The value to echo.
+    limit : int
+        The most characters kept.
+
+    Returns
+    -------
+    str
+        ``value`` itself when it is short enough, else its cut form.
 
     Examples
     --------
@@ -107,6 +131,18 @@ def cut_values(text: str, limit: int = LINE_LIMIT) -> str:
     :func:`shorten`, its full length stated; a line still longer than ``limit``
     (many short words) is cut at ``limit`` with the line's full length. Cutting twice
     gives the same text.
+
+    Parameters
+    ----------
+    text : str
+        The message.
+    limit : int
+        The longest line kept whole.
+
+    Returns
+    -------
+    str
+        The message as printed.
 
     Examples
     --------
@@ -174,6 +210,18 @@ class Diagnostic:
 
 def cut_line(line: str, limit: int = LINE_LIMIT) -> str:
     """``line`` cut to ``limit`` characters, its full length stated (values are cut first).
+
+    Parameters
+    ----------
+    line : str
+        One line of a message.
+    limit : int
+        The most characters kept.
+
+    Returns
+    -------
+    str
+        The line as printed.
 
     Examples
     --------
@@ -276,6 +324,22 @@ def closest_names(
     picks its names here; only the first 200 characters of ``word`` are
     compared, so a huge value costs no more than a long one.
 
+    Parameters
+    ----------
+    word : str
+        What the user typed.
+    choices : sequence of str
+        The names it may have meant.
+    n : int
+        How many names at most.
+    cutoff : float
+        The least similarity (0 to 1) of a name offered.
+
+    Returns
+    -------
+    list of str
+        The names, best first; empty when none is close.
+
     Examples
     --------
     >>> closest_names("finances", ["trade", "finance", "financial"])
@@ -288,6 +352,21 @@ def closest_names(
 
 def did_you_mean(word: str, choices: Sequence[str], what: str = "") -> str | None:
     """Return a hint naming the closest of ``choices`` to ``word``, if any is close.
+
+    Parameters
+    ----------
+    word : str
+        What the user typed.
+    choices : sequence of str
+        The names it may have meant.
+    what : str
+        The hint when no name is close (then it is returned instead of ``None``).
+
+    Returns
+    -------
+    str or None
+        ``"did you mean 'NAME'?"`` followed by ``what``, either alone, or
+        ``None`` when there is neither.
 
     Examples
     --------

@@ -214,6 +214,11 @@ def article_text(data: bytes, name: str, encoding: str | None = None) -> Article
     encoding
         The encoding to read it in, when it is known and not UTF-8.
 
+    Returns
+    -------
+    ArticleText
+        The text, its kind and encoding, and what was done to get it.
+
     Raises
     ------
     DatasetError

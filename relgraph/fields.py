@@ -30,6 +30,16 @@ MAX_ID = 128
 def slug_for(text: str) -> str:
     """Return a valid id made of ``text``: lower case, other characters as ``-``, at most 128 long.
 
+    Parameters
+    ----------
+    text : str
+        Any text, such as a name.
+
+    Returns
+    -------
+    str
+        An id that :data:`ID_RE` accepts (``x`` when nothing of ``text`` is left).
+
     Examples
     --------
     >>> slug_for("Raisi's visit, 2023"), slug_for("!!!"), len(slug_for("a b " * 100))
@@ -41,6 +51,18 @@ def slug_for(text: str) -> str:
 
 def id_problem(text: str, what: str = "a valid id") -> tuple[str, str]:
     """Return the message and hint of ``error[bad-id]`` for ``text``, which :data:`ID_RE` refuses.
+
+    Parameters
+    ----------
+    text : str
+        The refused id.
+    what : str
+        What the id should have been, for the message.
+
+    Returns
+    -------
+    (str, str)
+        The message and the hint.
 
     Examples
     --------

@@ -56,9 +56,17 @@ _DATASET_RECORD = re.compile(rb'"record"[ \t]*:[ \t]*"dataset"')
 def sections_of(path: str) -> frozenset[str]:
     """Return the top-level sections a dataset or judgements file declares.
 
-    These are ``dataset``, ``judgements``….
-
     A file that cannot be read has none (loading it reports why).
+
+    Parameters
+    ----------
+    path : str
+        A YAML file.
+
+    Returns
+    -------
+    frozenset of str
+        The names of its top-level keys.
 
     Examples
     --------
@@ -122,6 +130,16 @@ class FolderContents:
 
 def folder_contents(path: str | os.PathLike[str]) -> FolderContents:
     r"""Tell the dataset files of folder ``path`` from its judgements files.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A folder.
+
+    Returns
+    -------
+    FolderContents
+        Its datasets' files, its judgements files and its strays.
 
     Examples
     --------

@@ -8,17 +8,25 @@ separate. Relations of undirected types (an agreement, a meeting) are stored
 once, from ``source`` to ``target`` as written, with ``directed=False``.
 Every attribute is a fresh copy: changing the graph never changes the dataset.
 
+The graph's own attributes are ``id`` and ``title``, the dataset's. An actor's
+claims are dicts with ``id``, ``statement``, ``status``, ``date``, ``notes``,
+``referents`` and ``evidence``, as a relation's. The evidence dicts hold only
+the keys listed below: an evidence item's ``stance``, ``origin``, ``amounts``,
+``date`` and ``reported``, its place in the source's text and the entity it is
+attributed to are not on the graph; read them from the dataset's
+:class:`~relgraph.model.Evidence` objects (``ds.relations``, ``ds.claims``).
+
 Node attributes: ``name``, ``kind``, ``aliases``, ``country``, ``description``,
 ``external_ids``, ``tags``, ``referents`` (old ids a merge folded into the
 actor) and ``claims`` (list of dicts).
 Edge attributes: ``id``, ``type``, ``category``, ``label``, ``inverse_label``,
 ``directed``, ``status``, ``sign``, ``allegation``, ``date``, ``start``, ``end``
 (ISO text at the precision given, or ``None``), ``notes``, ``referents`` (the ids
-of the relations a merge folded into this one), ``evidence`` (list
-of dicts with ``quote``, ``source``, ``attributed_to``, ``credibility``,
-``context``, ``notes``), ``evidence_count``, ``source_count`` and ``origins``
-(the ids of the independent origins of the evidence that supports or
-qualifies it, see :mod:`relgraph.corroboration`).
+of the relations a merge folded into this one), ``evidence`` (list of dicts with
+``quote``, ``source``, ``attributed_to``, ``credibility``, ``context`` and
+``notes``), ``evidence_count``, ``source_count`` and ``origins`` (the ids of the
+independent origins of the evidence that supports or qualifies it, see
+:mod:`relgraph.corroboration`).
 
 The projection
 --------------
@@ -46,6 +54,21 @@ Examples
 >>> g = ds.graph()
 >>> g.number_of_nodes() == len(ds.entities), g.number_of_edges() == len(ds.relations)
 (True, True)
+>>> sorted(g.graph)
+['id', 'title']
+>>> list(g.nodes["iran"])  # doctest: +NORMALIZE_WHITESPACE
+['name', 'kind', 'aliases', 'country', 'description', 'external_ids', 'tags',
+ 'referents', 'claims']
+>>> edge = next(iter(g.edges(keys=True, data=True)))[3]
+>>> list(edge)  # doctest: +NORMALIZE_WHITESPACE
+['id', 'type', 'category', 'label', 'inverse_label', 'directed', 'status', 'sign',
+ 'allegation', 'date', 'start', 'end', 'notes', 'referents', 'evidence',
+ 'evidence_count', 'source_count', 'origins']
+>>> list(edge["evidence"][0])
+['quote', 'source', 'attributed_to', 'credibility', 'context', 'notes']
+>>> claimed = next(n for n, claims in g.nodes(data="claims") if claims)
+>>> list(g.nodes[claimed]["claims"][0])
+['id', 'statement', 'status', 'date', 'notes', 'referents', 'evidence']
 >>> p = relgraph.project(g, weight="evidence")
 >>> p.is_directed(), p.is_multigraph()
 (False, False)
@@ -100,6 +123,18 @@ def _claim(c: Claim) -> dict[str, Any]:
 
 def edge_attributes(dataset: Dataset, relation: Relation) -> dict[str, Any]:
     """Return the attributes :func:`build_graph` puts on the edge of ``relation``.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset ``relation`` belongs to (its vocabulary and origins are read).
+    relation : Relation
+        One of its relations.
+
+    Returns
+    -------
+    dict
+        A fresh dict with the edge attributes the module docs list.
 
     Examples
     --------
@@ -203,6 +238,20 @@ def collector_paused() -> Iterator[None]:
     Building a graph or loading a dataset creates no reference cycles; the
     collector would only walk the growing structure again and again. It is
     switched back on (if it was on) however the block ends.
+
+    Yields
+    ------
+    None
+        Inside the block the collector is off.
+
+    Examples
+    --------
+    >>> import gc
+    >>> with collector_paused():
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled()
+    True
     """
     was_enabled = gc.isenabled()
     gc.disable()

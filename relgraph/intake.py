@@ -63,6 +63,11 @@ def source_text(source: str, dataset: str | os.PathLike[str] | None = None) -> S
     dataset
         A dataset file or folder; only its source records are read.
 
+    Returns
+    -------
+    SourceText
+        The text, the source's id, its record's fields and the text file's path.
+
     Raises
     ------
     UsageError
@@ -230,6 +235,11 @@ def add_source(
         ``sources/<id>.orig<suffix>``.
     encoding
         The input's encoding when it is not UTF-8 and cannot be detected.
+
+    Returns
+    -------
+    AddedSource
+        The record written and the files it went into.
 
     Raises
     ------

@@ -72,6 +72,16 @@ def _title(ds: Dataset) -> str:
 def summary_text(ds: Dataset) -> str:
     """One line: the dataset's id, title (cut to 80 characters) and counts.
 
+    Parameters
+    ----------
+    ds : Dataset
+        A loaded dataset.
+
+    Returns
+    -------
+    str
+        The line, as ``repr(ds)`` gives it.
+
     Examples
     --------
     >>> import relgraph
@@ -98,6 +108,23 @@ def summary_html(ds: Dataset) -> str:
     Only ``div``, ``p``, ``strong``, ``code``, ``table``, ``thead``, ``tbody``,
     ``tr``, ``th`` and ``td``, without attributes: what a notebook's sanitizer
     keeps in an untrusted output. Every text from the dataset is escaped.
+
+    Parameters
+    ----------
+    ds : Dataset
+        A loaded dataset.
+
+    Returns
+    -------
+    str
+        An HTML fragment.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> html = summary_html(relgraph.load("graph_data/cuba_iran.yaml"))
+    >>> html.startswith("<div>"), "<script" in html
+    (True, False)
     """
     statuses = Counter(r.status for r in ds.relations)
     rows = "".join(
@@ -147,6 +174,23 @@ def mimebundle(ds: Dataset) -> dict[str, str]:
 
     Without python-igraph, which lays the page out, the summary shows with a
     line saying so instead of the page.
+
+    Parameters
+    ----------
+    ds : Dataset
+        A loaded dataset.
+
+    Returns
+    -------
+    dict of str to str
+        The summary line and the summary with the page (or why it is left out).
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> bundle = mimebundle(relgraph.load("graph_data/cuba_iran.yaml"))
+    >>> sorted(bundle), bundle["text/plain"].startswith("<Dataset cuba_iran")
+    (['text/html', 'text/plain'], True)
     """
     from relgraph.rendering import NoLayoutEngine, notebook
 

@@ -35,6 +35,16 @@ def markdown_text(text: str) -> str:
     line) and control characters are shown escaped, as on a terminal
     (:func:`relgraph.terminal.inert`).
 
+    Parameters
+    ----------
+    text : str
+        Any text from a dataset.
+
+    Returns
+    -------
+    str
+        The text with Markdown's special characters escaped.
+
     Examples
     --------
     >>> markdown_text("Ana *Cruz*_\nof | Atlantis")

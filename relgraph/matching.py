@@ -87,6 +87,16 @@ _REPEAT = re.compile(r"(.)\1+")
 def fold_name(text: str) -> str:
     """Return the form of a name that matching compares: Latin letters, no accents or case.
 
+    Parameters
+    ----------
+    text : str
+        A name or alias, in any script.
+
+    Returns
+    -------
+    str
+        The name transliterated to Latin letters, folded, its spaces collapsed.
+
     Examples
     --------
     >>> fold_name("  Raúl CASTRO ")
@@ -103,6 +113,16 @@ def fold_name(text: str) -> str:
 
 def skeleton(folded: str) -> str:
     """Each word's consonants, doubled letters once: vowel spellings of a name meet.
+
+    Parameters
+    ----------
+    folded : str
+        A name as :func:`fold_name` gives it.
+
+    Returns
+    -------
+    str
+        Its words' skeletons, separated by spaces.
 
     Examples
     --------

@@ -97,6 +97,16 @@ def fold_status(a: Status, b: Status) -> Status:
     ``disputed`` when one denies what the other does not: the sources then
     disagree.
 
+    Parameters
+    ----------
+    a, b : str
+        The two datasets' statuses of the relation.
+
+    Returns
+    -------
+    str
+        The merged relation's status.
+
     Examples
     --------
     >>> fold_status("confirmed", "reported"), fold_status("confirmed", "alleged")
@@ -738,6 +748,18 @@ def merge(
 def merged_path(result: MergeResult, output: str | os.PathLike[str]) -> str:
     """Where :func:`write_merged` writes the dataset file for ``output``.
 
+    Parameters
+    ----------
+    result : MergeResult
+        The merge to write.
+    output : str or os.PathLike
+        A folder, or a ``.yaml`` file.
+
+    Returns
+    -------
+    str
+        The dataset file's path.
+
     Examples
     --------
     >>> import relgraph
@@ -758,6 +780,11 @@ def check_output(output: str | os.PathLike[str]) -> None:
 
     A ``.yaml`` file must be new and its folder must exist; a name with
     another suffix (``both.json``) is neither a dataset file nor a folder.
+
+    Parameters
+    ----------
+    output : str or os.PathLike
+        The ``-o`` of ``relgraph merge``.
 
     Raises
     ------
@@ -807,6 +834,18 @@ def write_merged(result: MergeResult, output: str | os.PathLike[str]) -> Dataset
     that differs is an error. The copy is validated with
     :func:`relgraph.load` before anything is moved into place; nothing is
     written when it has problems.
+
+    Parameters
+    ----------
+    result : MergeResult
+        The merge to write.
+    output : str or os.PathLike
+        A new or empty folder, or a new ``.yaml`` file.
+
+    Returns
+    -------
+    Dataset
+        The merged dataset as loaded back from where it was written.
 
     Raises
     ------

@@ -608,6 +608,11 @@ def bind(**functions: Callable[..., Any]) -> None:
     (``summary_text``, ``mimebundle``) and :mod:`relgraph.corroboration`
     (``origins``, ``ties``) when they load.
 
+    Parameters
+    ----------
+    **functions : callable
+        The functions by the name :class:`Dataset` calls them.
+
     Examples
     --------
     >>> import relgraph
@@ -635,6 +640,16 @@ def quick_constructor(cls: type[_T]) -> Callable[..., _T]:
     twin class with the same slots and then gives the object its real class,
     so the result is an ordinary, frozen instance of ``cls``. Every field must
     be given, positionally, in the order the class declares them.
+
+    Parameters
+    ----------
+    cls : type
+        A frozen dataclass with slots.
+
+    Returns
+    -------
+    callable
+        ``make(*fields)``, taking every field positionally.
 
     Raises
     ------

@@ -102,6 +102,16 @@ _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Lt|Col|Sen|Rep|Gov
 def fold(word: str) -> str:
     """Return a word as the finder compares it: case folded, accents dropped.
 
+    Parameters
+    ----------
+    word : str
+        A word.
+
+    Returns
+    -------
+    str
+        The word folded.
+
     Examples
     --------
     >>> fold("Díaz-Canel")
@@ -120,6 +130,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     A sentence ends at ``.``, ``!`` or ``?`` (with any closing quotation
     marks or brackets) followed by white space, or at a blank line; a title
     such as ``Mr.`` or an initial does not end one.
+
+    Parameters
+    ----------
+    text : str
+        A source's text.
+
+    Returns
+    -------
+    list of (int, int)
+        Character offsets into ``text``, in order.
 
     Examples
     --------
@@ -141,6 +161,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     r"""Return the ``(start, end)`` of each paragraph of ``text``: blocks between blank lines.
+
+    Parameters
+    ----------
+    text : str
+        A source's text.
+
+    Returns
+    -------
+    list of (int, int)
+        Character offsets into ``text``, in order.
 
     Examples
     --------

@@ -159,6 +159,18 @@ def terminal_progress(quiet: bool = False, stream: TextIO | None = None) -> Term
     Quiet means ``quiet`` is true (``--quiet``) or the stream is not a
     terminal (piped, redirected, or under a test runner).
 
+    Parameters
+    ----------
+    quiet : bool
+        Stay quiet whatever the stream.
+    stream : text stream, optional
+        Where to draw (default: ``sys.stderr``).
+
+    Returns
+    -------
+    TerminalProgress or None
+        A progress callback, or ``None``.
+
     Examples
     --------
     >>> import io

@@ -35,6 +35,16 @@ __all__ = ["fold", "merged_note", "resolve_actor", "resolve_relation"]
 def fold(text: str) -> str:
     """Return the form of ``text`` that actor matching compares.
 
+    Parameters
+    ----------
+    text : str
+        An id, a name or what the user typed.
+
+    Returns
+    -------
+    str
+        The text folded: no case or accents, dashes alike, spaces collapsed.
+
     Examples
     --------
     >>> fold("  Raúl   CASTRO ")
@@ -122,6 +132,18 @@ def merged_note(entity: Entity, ref: str) -> str | None:
 
     ``None`` when it named it otherwise.
 
+    Parameters
+    ----------
+    entity : Entity
+        The actor ``ref`` was resolved to.
+    ref : str
+        What the user typed.
+
+    Returns
+    -------
+    str or None
+        The note, or ``None``.
+
     Examples
     --------
     >>> import relgraph
@@ -147,6 +169,18 @@ def resolve_relation(dataset: Dataset, ref: str) -> Relation:
 
     An old id of a relation (one of its ``referents``: a relation a merge folded
     into it) names that relation too.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset to look in.
+    ref : str
+        A relation id or old id, as the user typed it.
+
+    Returns
+    -------
+    Relation
+        The relation.
 
     Raises
     ------

@@ -1066,6 +1066,22 @@ def suggest_source(
     (with its own cue words) gives the types; the source's ``published`` is
     the ``reported:`` date of what a sentence does not date.
 
+    Parameters
+    ----------
+    source : str
+        With ``dataset``, the id of one of its sources; without, a UTF-8 text file.
+    dataset : str or os.PathLike, optional
+        A dataset file or folder.
+    countries : bool
+        Also find countries, capitals and demonyms (countryinfo's data).
+    candidates : bool
+        Also propose new actors from capitalised names and titles.
+
+    Returns
+    -------
+    Suggestions
+        The actors found and the proposed relations, each with its sentence.
+
     Raises
     ------
     UsageError
@@ -1144,6 +1160,18 @@ def draft_yaml(found: Suggestions, draft_path: str | os.PathLike[str] | None = N
     that the draft validates where it is written: beside the dataset, or
     above the text. A printed draft (``None``) names the text as the
     dataset's record does: save it beside the dataset.
+
+    Parameters
+    ----------
+    found : Suggestions
+        What :func:`suggest` or :func:`suggest_source` found.
+    draft_path : str or os.PathLike, optional
+        Where the draft will be written; ``None`` for a printed draft.
+
+    Returns
+    -------
+    str
+        The draft's YAML, every record marked ``review: proposed``.
 
     Raises
     ------

@@ -292,6 +292,20 @@ def parse_vocabulary(node: Node, base: Vocabulary | None, problems: Problems) ->
 
     The result holds ``base``'s entries followed by the new ones. Redefining
     an entry of ``base`` is an error.
+
+    Parameters
+    ----------
+    node : Node
+        The ``vocabulary:`` mapping, as read from YAML.
+    base : Vocabulary or None
+        The vocabulary added to (usually the built-in one).
+    problems : Problems
+        Where the problems found are added.
+
+    Returns
+    -------
+    Vocabulary
+        ``base`` with the new entries; entries with problems are left out.
     """
     if node.kind != "map":
         problems.add(
@@ -408,10 +422,21 @@ def parse_vocabulary(node: Node, base: Vocabulary | None, problems: Problems) ->
 def builtin_vocabulary() -> Vocabulary:
     """Return the vocabulary that ships with relgraph, read and checked on first use.
 
+    Returns
+    -------
+    Vocabulary
+        The shared, read-only vocabulary; the same object on every call.
+
     Raises
     ------
     DatasetError
         If the packaged vocabulary file is broken (a packaging mistake).
+
+    Examples
+    --------
+    >>> vocab = builtin_vocabulary()
+    >>> vocab is builtin_vocabulary(), vocab.entity_kinds["state"].label
+    (True, 'State')
     """
     res = resources.files("relgraph") / "vocab" / "vocabulary.yaml"
     text = res.read_text(encoding="utf-8")

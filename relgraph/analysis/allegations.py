@@ -153,6 +153,31 @@ def sensitivity(
     options are :func:`centrality`'s; ``progress(stage, done, total)`` is told
     after each picture (see :mod:`relgraph.progress`).
 
+    Parameters
+    ----------
+    data : Dataset or Network
+        What to analyse; a :class:`~relgraph.analysis.Network` carries its own
+        filter and weighting.
+    metric : str
+        One name from :data:`~relgraph.analysis.METRICS` (not ``"all"``).
+    filter : Filter, optional
+        The picture *with* allegations (default: everything but denied relations).
+    weight, engine, samples, seed
+        As for :func:`~relgraph.analysis.centrality`.
+    progress : callable, optional
+        ``progress(stage, done, total)``, told after each picture.
+
+    Returns
+    -------
+    Sensitivity
+        Each actor's value and rank in both pictures, and their rank correlation.
+
+    Raises
+    ------
+    UsageError
+        For an unknown metric or ``"all"``, a filter given with a Network, and
+        whatever :func:`~relgraph.analysis.centrality` refuses.
+
     Examples
     --------
     >>> import relgraph

@@ -105,6 +105,37 @@ def communities(
     ``progress(stage, done, total)`` is told when the search starts and ends
     (see :mod:`relgraph.progress`).
 
+    Parameters
+    ----------
+    data : Dataset or Network
+        What to analyse; a :class:`~relgraph.analysis.Network` carries its own
+        filter and weighting.
+    filter : Filter, optional
+        What counts (default: everything but denied relations).
+    weight : {"relations", "evidence", "sources", "origins", "unit"}
+        What an edge's weight counts.
+    engine : {"auto", "igraph", "networkx"}
+        Where to compute: ``"auto"`` and ``"igraph"`` on igraph, ``"networkx"``
+        on NetworkX.
+    seed : int
+        Seed of the search.
+    resolution : float
+        Louvain's resolution: above 1 favours smaller communities.
+    progress : callable, optional
+        ``progress(stage, done, total)``.
+
+    Returns
+    -------
+    Communities
+        The communities, largest first, each actor's membership and the
+        partition's modularity.
+
+    Raises
+    ------
+    UsageError
+        For an unknown engine or weighting, a filter given with a Network, or
+        engine ``"auto"`` or ``"igraph"`` where python-igraph cannot be imported.
+
     Examples
     --------
     >>> import relgraph

@@ -113,6 +113,28 @@ def ego(
     Distances are hops on the undirected projection. Relations are read
     from the end nearer the centre, nearest first.
 
+    Parameters
+    ----------
+    data : Dataset or Network
+        What to look in; a :class:`~relgraph.analysis.Network` carries its own filter.
+    actor : str
+        The centre: an actor's id, old id or name.
+    radius : int
+        How many hops out to go (0: the actor alone).
+    filter : Filter, optional
+        What counts (default: everything but denied relations).
+
+    Returns
+    -------
+    Ego
+        The actors by distance and the relations among them with their evidence.
+
+    Raises
+    ------
+    UsageError
+        For an actor the network does not hold or a radius that is not a whole
+        number of at least 0.
+
     Examples
     --------
     >>> import relgraph

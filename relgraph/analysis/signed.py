@@ -284,6 +284,12 @@ def balance(
         ``progress(stage, done, total)``, told when the work starts and ends
         (see :mod:`relgraph.progress`).
 
+    Returns
+    -------
+    Balance
+        The triangle census, the triangles, and the two blocs with the ties they
+        frustrate.
+
     Examples
     --------
     >>> import relgraph

@@ -155,6 +155,36 @@ def over_time(
     the timeline's ``dates`` says so. A relation dated only by ``reported:`` is
     undated for event dates.
 
+    Parameters
+    ----------
+    data : Dataset or Network
+        What to analyse; a :class:`~relgraph.analysis.Network` carries its own
+        filter and weighting.
+    by : {"year", "month"}
+        The length of a period.
+    metrics : str or iterable of str, optional
+        Centrality computed for each period's network (``None``: counts only).
+    filter : Filter, optional
+        What counts; its ``dates`` says which dates make the periods.
+    cumulative : bool
+        Each period's network holds what holds as of it, not only what overlaps it.
+    weight, engine, samples, seed
+        As for :func:`~relgraph.analysis.centrality`.
+    progress : callable, optional
+        ``progress(stage, done, total)``, told after each period.
+
+    Returns
+    -------
+    Timeline
+        The periods in order with their counts and centrality, and how many
+        relations are undated.
+
+    Raises
+    ------
+    UsageError
+        For a period other than year or month, and whatever
+        :func:`~relgraph.analysis.centrality` refuses.
+
     Examples
     --------
     >>> import relgraph
