@@ -8,6 +8,10 @@ description, shown on hover; unknown fields are flagged, as the loader flags
 them. ``relgraph schema`` writes it; ``docs/schema.md`` shows how to wire it
 into VS Code.
 
+The fields of each record, their order, which are required and what they
+mean come from the format spec, :mod:`relgraph.spec`; this module turns each
+field's type into its schema.
+
 The schema follows the loader: ``null`` is accepted wherever a field is
 optional (the loader reads it as absent), a list field also accepts a single
 value, and a date is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (a bare year may
@@ -36,7 +40,7 @@ import json
 from typing import Any
 
 from relgraph.fields import ID_RE
-from relgraph.model import MODALITIES, RELIABILITY_GRADES, STANCES, STATUSES
+from relgraph.spec import RECORDS, FieldSpec
 from relgraph.vocabulary import SHAPES, SIGNS, Vocabulary, builtin_vocabulary
 
 __all__ = ["dataset_schema", "schema_json"]
@@ -102,6 +106,99 @@ def _section(ref: str, description: str) -> dict[str, Any]:
     return {"type": ["array", "null"], "items": {"$ref": ref}, "description": description}
 
 
+def _values(spec: FieldSpec, vocab: Vocabulary) -> list[str]:
+    """The values a ``choice`` or ``choices`` field allows."""
+    if isinstance(spec.choices, tuple):
+        return list(spec.choices)
+    return {
+        "entity kinds": list(vocab.entity_kinds),
+        "relation types": list(vocab.relation_types),
+        "categories": list(vocab.categories),
+        "signs": list(SIGNS),
+    }[spec.choices]
+
+
+def _description(kind: str, spec: FieldSpec, vocab: Vocabulary) -> str:
+    """A field's description: its docs, with what the vocabulary allows where it says."""
+    if (kind, spec.name) == ("entity", "kind"):
+        kinds = "; ".join(f"{k}: {v.label}" for k, v in vocab.entity_kinds.items())
+        return f"The entity kind: {kinds}."
+    if (kind, spec.name) == ("relation", "type"):
+        types = ", ".join(vocab.relation_types)
+        return f"The relation type: {types}. `relgraph vocab` explains them."
+    return spec.doc
+
+
+def _property(kind: str, spec: FieldSpec, vocab: Vocabulary) -> dict[str, Any]:
+    """The schema of one field of a record kind, from its type in :mod:`relgraph.spec`."""
+    doc = _description(kind, spec, vocab)
+    required = spec.required
+    t = spec.type
+    if t == "id":
+        # a dataset's and a view's id are always written: never null
+        return _id(doc, required or kind == "dataset")
+    if t == "ref":
+        return {"type": "string", "minLength": 1, "description": doc}
+    if t == "text":
+        return _text(doc, required)
+    if t == "texts":
+        if kind == "dataset":
+            return {"type": "array", "items": {"type": "string"}, "description": doc}
+        return _texts(doc)
+    if t == "date":
+        return _date(doc)
+    if t == "choice":
+        return _choice(_values(spec, vocab), doc, required)
+    if t in ("ids", "id-list", "choices"):
+        if t == "ids":
+            return _old_ids(doc)
+        item: dict[str, Any] = {"type": "string"}
+        if t == "choices":
+            item["enum"] = _values(spec, vocab)
+        else:
+            item["pattern"] = ID_RE.pattern
+        return {"type": ["array", "null"], "items": item, "description": doc}
+    if t == "number":
+        return {"type": ["number", "null"], "description": doc}
+    if t == "grade":
+        return {
+            "type": ["integer", "string", "null"],
+            "minimum": 1,
+            "maximum": 6,
+            "pattern": "^[1-6]$",
+            "description": doc,
+        }
+    if t == "url":
+        return {"type": ["string", "null"], "pattern": r"^https?://\S+$", "description": doc}
+    if t == "sha256":
+        return {"type": ["string", "integer"], "pattern": "^[0-9a-fA-F]{64}$", "description": doc}
+    if t == "currency":
+        return {"type": ["string", "null"], "pattern": "^[A-Z]{3}$", "description": doc}
+    if t == "mapping":
+        return {
+            "type": ["object", "null"],
+            "additionalProperties": {"type": "string"},
+            "description": doc,
+        }
+    if t == "evidence":
+        return {
+            "type": "array",
+            "items": {"$ref": "#/$defs/evidence"},
+            "minItems": 1,
+            "description": doc,
+        }
+    if t == "amounts":
+        return {
+            "anyOf": [
+                {"$ref": "#/$defs/amount"},
+                {"type": "array", "items": {"$ref": "#/$defs/amount"}},
+                {"type": "null"},
+            ],
+            "description": doc,
+        }
+    raise ValueError(f"no schema for the field type '{t}'")  # pragma: no cover - see TYPES
+
+
 def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
     """The JSON Schema of a dataset file, with the kinds and types of ``vocabulary``.
 
@@ -118,77 +215,13 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
     """
     vocab = vocabulary or builtin_vocabulary()
     kinds = list(vocab.entity_kinds)
-    types = list(vocab.relation_types)
-    statuses: list[str] = list(STATUSES)
-    ref_id = {"type": "string", "minLength": 1}
-    kind_help = "; ".join(f"{k}: {v.label}" for k, v in vocab.entity_kinds.items())
-    status_help = "confirmed, reported, alleged, disputed or denied."
 
-    evidence = _object(
-        {
-            "quote": _text(
-                "The exact words of the source; they must occur in its stored text. "
-                'Words left out are marked " … " (or " ... "): each fragment must occur, '
-                "in order, within one paragraph.",
-                True,
-            ),
-            "source": {**ref_id, "description": "The id of the source quoted (under sources:)."},
-            "attributed_to": _text(
-                "Who the source says the words or the claim come from: an entity id or text."
-            ),
-            "credibility": {
-                "type": ["integer", "string", "null"],
-                "minimum": 1,
-                "maximum": 6,
-                "pattern": "^[1-6]$",
-                "description": "Admiralty credibility, 1 (confirmed by other sources) to 6 "
-                "(truth cannot be judged).",
-            },
-            "notes": _text("Notes on this evidence item."),
-            "stance": _choice(
-                list(STANCES),
-                "What the item does to the relation or claim: supports (the default), "
-                "contradicts (denies or corrects it) or qualifies it.",
-            ),
-            "amount": {
-                "anyOf": [
-                    {"$ref": "#/$defs/amount"},
-                    {"type": "array", "items": {"$ref": "#/$defs/amount"}},
-                    {"type": "null"},
-                ],
-                "description": "The number(s) the item gives: {value: 19, unit: agreement}.",
-            },
-            "date": _date("The event's date as this item states it."),
-            "reported": _date(
-                "When this item was reported (default: its source's published date); "
-                "not after the source's retrieved date."
-            ),
-            "origin": _text(
-                "What this passage relays, when not its source's own origin: a source id, "
-                "an entity id or text (an article quoting an EFE report: agencia-efe)."
-            ),
-        },
-        ["quote", "source"],
-        "One verbatim quote from a named source.",
-    )
-    number = {"type": ["number", "null"]}
-    amount = _object(
-        {
-            "value": {**number, "description": "An exact number."},
-            "approx": {**number, "description": "An approximate number ('about 20')."},
-            "min": {**number, "description": "The lower end of a range ('over 20')."},
-            "max": {**number, "description": "The upper end of a range ('up to 30')."},
-            "unit": _text("What is counted (agreement, person); needed unless currency is given."),
-            "currency": {
-                "type": ["string", "null"],
-                "pattern": "^[A-Z]{3}$",
-                "description": "ISO 4217 code when money is counted (USD, EUR, CUP).",
-            },
-            "note": _text("How the source words the number."),
-        },
-        [],
-        "A number an evidence item gives: exactly one of value, approx, or min and/or max.",
-    )
+    def record(kind: str) -> dict[str, Any]:
+        spec = RECORDS[kind]
+        properties = {f.name: _property(kind, f, vocab) for f in spec.fields}
+        return _object(properties, list(spec.required), spec.doc)
+
+    amount = record("amount")
     amount["oneOf"] = [
         {
             "required": ["value"],
@@ -204,180 +237,8 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
         },
     ]
     amount["anyOf"] = [{"required": ["unit"]}, {"required": ["currency"]}]
-    modality = _choice(
-        list(MODALITIES),
-        "occurred (the default); announced: a party said it will happen; planned: a source "
-        "reports it as scheduled or expected. Neither has been shown to happen.",
-    )
-    reported = _date("When a source reported it: not the date of the event.")
-    evidence_list = {
-        "type": "array",
-        "items": {"$ref": "#/$defs/evidence"},
-        "minItems": 1,
-        "description": "One or more verbatim quotes that back this.",
-    }
-    relation = _object(
-        {
-            "id": _id(
-                "An id for the relation (default: made from its ends, type and date).", False
-            ),
-            "source": {**ref_id, "description": "The entity the relation goes from."},
-            "target": {**ref_id, "description": "The entity the relation goes to."},
-            "type": _choice(
-                types,
-                f"The relation type: {', '.join(types)}. `relgraph vocab` explains them.",
-                True,
-            ),
-            "date": _date("When a single event happened."),
-            "start": _date("When a lasting relation began."),
-            "end": _date("When a lasting relation ended."),
-            "status": _choice(statuses, status_help, True),
-            "sign": _choice(
-                list(SIGNS), "Overrides the type's sign: cooperative, hostile or neutral."
-            ),
-            "notes": _text("Notes: what the evidence does and does not say."),
-            "evidence": evidence_list,
-            "reported": reported,
-            "modality": modality,
-            "review": _choice(
-                ["proposed", "accepted"],
-                "proposed: suggested by `relgraph suggest`, still to be checked (validate warns); "
-                "accepted: checked, `relgraph accept` moves it into the dataset.",
-            ),
-            "referents": _old_ids(
-                "Old ids of this relation: the ids of the relations a merge folded into it, "
-                "which still name it (in a view, or in a dataset read with the merge)."
-            ),
-        },
-        ["source", "target", "type", "status", "evidence"],
-        "A typed relation between two entities, backed by evidence.",
-    )
+    relation = record("relation")
     relation["not"] = {"anyOf": [{"required": ["date", "start"]}, {"required": ["date", "end"]}]}
-    entity = _object(
-        {
-            "id": _id("A readable slug: lower-case letters, digits, '-', '_', '.'."),
-            "name": _text("The name as the source gives it.", True),
-            "kind": _choice(kinds, f"The entity kind: {kind_help}.", True),
-            "aliases": _texts("Other names."),
-            "country": _text("The country, as an ISO 3166 code (CU, IR)."),
-            "description": _text("Who or what this is, as the sources say."),
-            "external_ids": {
-                "type": ["object", "null"],
-                "additionalProperties": {"type": "string"},
-                "description": "Ids in other databases, e.g. wikidata: Q241.",
-            },
-            "tags": _texts("Free tags."),
-            "referents": _old_ids(
-                "Old ids of this actor: the ids a merge folded into it, which "
-                "still name it (relations use its id)."
-            ),
-            "review": _choice(
-                ["proposed", "accepted"],
-                "proposed: suggested by `relgraph suggest`, still to be checked (validate warns); "
-                "accepted: checked, `relgraph accept` moves it into the dataset.",
-            ),
-        },
-        ["id", "name", "kind"],
-        "An actor: a state, an official, a company, a group…",
-    )
-    grades = "; ".join(f"{k} {v}" for k, v in RELIABILITY_GRADES.items())
-    source = _object(
-        {
-            "id": _id("The source's id, used by evidence items."),
-            "title": _text("The document's title.", True),
-            "publisher": _text("Who published it (leave out if the document does not say)."),
-            "url": {
-                "type": ["string", "null"],
-                "pattern": r"^https?://\S+$",
-                "description": "Where it was read, http(s).",
-            },
-            "published": _date("When it was published."),
-            "retrieved": _date("When it was read."),
-            "reliability": _choice(
-                list(RELIABILITY_GRADES), f"Admiralty reliability: {grades}.", True
-            ),
-            "text": _text("The path of its stored text, relative to the dataset file.", True),
-            "sha256": {
-                "type": ["string", "integer"],
-                "pattern": "^[0-9a-fA-F]{64}$",
-                "description": "sha256sum of the text file.",
-            },
-            "notes": _text("Notes on the source."),
-            "derived_from": {
-                "type": ["array", "string", "null"],
-                "items": {"type": "string", "pattern": ID_RE.pattern},
-                "pattern": ID_RE.pattern,
-                "description": "Ids of the stored sources this one translates, republishes "
-                "or rewrites: copies of one story are one origin, not corroboration.",
-            },
-            "origin": _text(
-                "What it ultimately relays when that is not stored: an entity id (a wire "
-                "agency, a ministry) or text ('Cuban foreign ministry statement')."
-            ),
-            "affiliation": {
-                "type": ["array", "string", "null"],
-                "items": {"type": "string", "pattern": ID_RE.pattern},
-                "pattern": ID_RE.pattern,
-                "description": "Ids of the entities the outlet belongs to or is funded by: "
-                "its reports do not confirm what concerns them.",
-            },
-            "review": _choice(
-                ["proposed", "accepted"],
-                "proposed: suggested by `relgraph suggest`, still to be checked (validate warns); "
-                "accepted: checked, `relgraph accept` moves it into the dataset.",
-            ),
-        },
-        ["id", "title", "reliability", "text", "sha256"],
-        "A document evidence is quoted from.",
-    )
-    claim = _object(
-        {
-            "id": _id("An id for the claim.", False),
-            "entity": {**ref_id, "description": "The entity the claim is about."},
-            "statement": _text("What the source says of the entity.", True),
-            "status": _choice(statuses, status_help, True),
-            "date": _date("When it held."),
-            "notes": _text("Notes on the claim."),
-            "evidence": evidence_list,
-            "reported": reported,
-            "modality": modality,
-            "review": _choice(
-                ["proposed", "accepted"],
-                "proposed: suggested by `relgraph suggest`, still to be checked (validate warns); "
-                "accepted: checked, `relgraph accept` moves it into the dataset.",
-            ),
-            "referents": _old_ids(
-                "Old ids of this claim: the ids of the claims a merge folded into it."
-            ),
-        },
-        ["entity", "statement", "status", "evidence"],
-        "Something a source says about a single entity.",
-    )
-
-    def ids(description: str, enum: list[str] | None = None) -> dict[str, Any]:
-        item: dict[str, Any] = {"type": "string"}
-        if enum is not None:
-            item["enum"] = enum
-        else:
-            item["pattern"] = ID_RE.pattern
-        return {"type": ["array", "null"], "items": item, "description": description}
-
-    view = _object(
-        {
-            "id": _id("The view's id (it goes in the page's address)."),
-            "title": _text("The step's title.", True),
-            "caption": _text("What the step shows, in the dataset's own words."),
-            "actors": ids("The entities the step highlights."),
-            "relations": ids("The relations the step highlights."),
-            "hide_kinds": ids("Entity kinds the step hides.", kinds),
-            "hide_categories": ids("Relation categories the step hides.", list(vocab.categories)),
-            "hide_statuses": ids("Statuses the step hides.", statuses),
-            "from": _date("The step shows relations from this date on."),
-            "to": _date("The step shows relations up to this date."),
-        },
-        ["id", "title"],
-        "A step of the dataset's story: the page steps through them like a slideshow.",
-    )
     color = {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "description": '"#rrggbb"'}
     endpoint = {
         "type": ["string", "array"],
@@ -406,30 +267,13 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
     )
     vocab_section["type"] = ["object", "null"]
     defs = {
-        "dataset": _object(
-            {
-                "id": _id("The dataset's id."),
-                "title": _text("The dataset's title.", True),
-                "description": _text("What the dataset covers."),
-                "notes": _text("How it was made: what was left out and why."),
-                "license": _text("The license of the dataset."),
-                "authors": _text("Who made it."),
-                "alleged_attributions": {
-                    "type": "array",
-                    "items": {"type": "string"},
-                    "description": "attributed_to texts whose words the source frames as "
-                    "allegation: what rests on them alone must be alleged, disputed or denied.",
-                },
-            },
-            ["title"],
-            "The dataset's own fields (in one file of the dataset).",
-        ),
-        "source": source,
-        "entity": entity,
+        "dataset": record("dataset"),
+        "source": record("source"),
+        "entity": record("entity"),
         "relation": relation,
-        "claim": claim,
-        "view": view,
-        "evidence": evidence,
+        "claim": record("claim"),
+        "view": record("view"),
+        "evidence": record("evidence"),
         "amount": amount,
         "category": _object(
             {

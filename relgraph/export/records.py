@@ -27,7 +27,7 @@ from typing import Any
 
 from relgraph.corroboration import corroboration
 from relgraph.model import Amount, Claim, Dataset, Entity, Evidence, Relation, Source, View
-from relgraph.validation import FIELDS
+from relgraph.spec import FIELDS
 from relgraph.vocabulary import Vocabulary, builtin_vocabulary
 
 __all__ = [

@@ -1,0 +1,72 @@
+"""The format spec: one list of fields the loader, the schema, the records and the README follow."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import relgraph
+from relgraph.export.records import (
+    claim_record,
+    entity_record,
+    evidence_record,
+    relation_record,
+    source_record,
+    view_record,
+)
+from relgraph.schema import dataset_schema
+from relgraph.spec import FIELDS, KINDS, RECORDS, TYPES, field_table
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_every_field_has_a_known_type_and_one_line_of_docs() -> None:
+    for spec in RECORDS.values():
+        assert spec.doc
+        for f in spec.fields:
+            assert f.type in TYPES, (spec.kind, f.name)
+            assert f.doc, (spec.kind, f.name)
+            assert "\n" not in f.doc, (spec.kind, f.name)
+            assert bool(f.choices) == (f.type in ("choice", "choices")), (spec.kind, f.name)
+
+
+def test_the_loader_knows_the_fields_of_the_spec() -> None:
+    from relgraph import validation
+
+    loader = {("evidence" if k == "evidence item" else k): v for k, v in validation.FIELDS.items()}
+    assert loader == FIELDS
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_schema_has_the_spec_s_fields_in_its_order_and_its_required_ones(kind: str) -> None:
+    definition = dataset_schema()["$defs"][kind]
+    assert tuple(definition["properties"]) == RECORDS[kind].names
+    assert tuple(definition["required"]) == RECORDS[kind].required
+    assert definition["description"] == RECORDS[kind].doc
+
+
+def test_the_records_carry_every_field_of_the_spec() -> None:
+    ds = relgraph.load(ROOT / "graph_data" / "cuba_iran.yaml")
+    text = {"text": "text_path"}  # a source record names its stored text by path
+    records = {
+        "source": (source_record(ds.sources[0]), text),
+        "entity": (entity_record(ds.entities[0]), {}),
+        "relation": (relation_record(ds, ds.relations[0]), {}),
+        "claim": (claim_record(ds.claims[0]), {}),
+        "evidence": (evidence_record(ds.relations[0].evidence[0]), {}),
+        "view": (view_record(ds.views[0]), {}),
+    }
+    for kind, (record, renamed) in records.items():
+        missing = [n for n in FIELDS[kind] if renamed.get(n, n) not in record]
+        assert missing == ([] if kind != "source" else ["review"]), kind
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_readme_s_field_table_is_the_spec_s(kind: str) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert field_table(kind) in readme
+    section = readme.split("### Every field, by record", 1)[1].split("\n## ", 1)[0]
+    tables = re.findall(r"\n\n(\| field \|.*?\n)(?:\n|$)", section, flags=re.S)
+    assert tables == [field_table(k) for k in KINDS]
