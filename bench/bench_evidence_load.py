@@ -55,7 +55,7 @@ def child(tree: str, path: str) -> dict[str, Any]:
     """Load ``path`` with the relgraph found in ``tree``, in this (fresh) process."""
     sys.path.insert(0, tree)
     import relgraph
-    import relgraph.bulk  # every process imports the same modules
+    import relgraph.load.fast  # every process imports the same modules
 
     where = Path(relgraph.__file__).resolve()
     if Path(tree).resolve() not in where.parents:

@@ -74,7 +74,7 @@ def child(mode: str, path: str) -> dict[str, Any]:
     import orjson
 
     import relgraph
-    import relgraph.bulk  # every process imports the same modules
+    import relgraph.load.fast  # every process imports the same modules
 
     start = _rss_mb()
     load = os.getloadavg()[0]

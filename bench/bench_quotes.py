@@ -10,7 +10,7 @@ ratios (2, 4, 8), quadratic work their squares.
 
 Runs are interleaved (every size once, then again, ``--repeat`` times), each
 in a fresh Python process, so that machine noise falls on all sizes alike.
-Time is the child's CPU time (user + system) for ``relgraph.validation.validate``
+Time is the child's CPU time (user + system) for ``relgraph.load.validate``
 alone; the table gives the median and the spread (min–max), and the machine's
 load average before and after.
 
@@ -51,7 +51,7 @@ def child(path: str) -> dict[str, Any]:
     """Validate ``path`` in this (fresh) process; CPU seconds of the validation alone."""
     import time
 
-    from relgraph.validation import validate
+    from relgraph.load import validate
 
     began = time.process_time()
     problems = validate(path)

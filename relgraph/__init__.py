@@ -29,9 +29,9 @@ from relgraph import jupyter as _jupyter  # noqa: F401
 from relgraph._version import __version__
 from relgraph.errors import DatasetError, Diagnostic, RelgraphError, UsageError, WriteError
 from relgraph.graph import build_graph, project
+from relgraph.load import load, validate
 from relgraph.model import Claim, Dataset, Entity, Evidence, PartialDate, Relation, Source
 from relgraph.rendering import render
-from relgraph.validation import load, validate
 from relgraph.vocabulary import Vocabulary, builtin_vocabulary
 
 __all__ = [

@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from relgraph.errors import DatasetError, Diagnostic, UsageError, did_you_mean
-from relgraph.loading import Node, read_yaml
+from relgraph.load.yaml import Node, read_yaml
 
 __all__ = ["Accepted", "accept"]
 
@@ -178,7 +178,7 @@ def accept(
         The files could not be written (and neither was).
     """
     from relgraph.atomic import AtomicOutput
-    from relgraph.validation import load, validate
+    from relgraph.load import load, validate
 
     draft, into = os.fspath(draft), os.fspath(into)
     if os.path.isdir(into):
@@ -334,7 +334,7 @@ def _check_result(text: str, into: str, draft: str, added: dict[str, list[_Recor
     """Load the dataset as it would be written; its errors located in the draft's records."""
     import tempfile
 
-    from relgraph.validation import load
+    from relgraph.load import load
 
     folder = os.path.dirname(os.path.abspath(into))
     fd, temp = tempfile.mkstemp(dir=folder, prefix=".accept-", suffix=os.path.splitext(into)[1])

@@ -26,7 +26,7 @@ disk, a file size limit) is a :class:`~relgraph.errors.WriteError` like any
 other, and leaves no temporary file behind.
 
 The graph page (:func:`relgraph.rendering.render`), ``relgraph convert``
-(:func:`relgraph.bulk.convert`), the imports and the exports all put their
+(:func:`relgraph.convert.convert`), the imports and the exports all put their
 files in place through it. A failure to write is a
 :class:`~relgraph.errors.WriteError` (for the exports, an
 :class:`~relgraph.export.common.ExportWriteError`, which is a kind of it).

@@ -900,7 +900,7 @@ def load_many(
     >>> ds.id
     'cuba_iran'
     """
-    from relgraph.validation import load
+    from relgraph.load import load
 
     loaded: list[Dataset] = []
     problems: list[Diagnostic] = []

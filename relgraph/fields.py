@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from relgraph.errors import MAX_DIAGNOSTICS, DatasetError, Diagnostic, did_you_mean
-from relgraph.loading import Node
+from relgraph.load.yaml import Node
 
 __all__ = ["ID_RE", "Fields", "Problems"]
 

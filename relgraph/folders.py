@@ -89,7 +89,7 @@ def sections_of(path: str) -> frozenset[str]:
     except (OSError, ValueError):
         return frozenset()
     # a mapping written in flow style, `{dataset: …}`: read it as YAML
-    from relgraph.loading import read_yaml
+    from relgraph.load.yaml import read_yaml
 
     root, _ = read_yaml(path)
     if root is None or root.kind != "map":
@@ -206,7 +206,7 @@ def check_folder(
     """
     from relgraph.conflicts import conflict_warnings
     from relgraph.judgements import check_judgements, read_judgements
-    from relgraph.validation import load
+    from relgraph.load import load
 
     out: list[CheckedPart] = []
     loaded: list[Dataset] = []

@@ -24,7 +24,7 @@ import orjson
 
 from relgraph.errors import DatasetError, Diagnostic, UsageError, did_you_mean
 from relgraph.extract import ArticleText
-from relgraph.loading import file_problem, leaves_folder, read_text, read_yaml
+from relgraph.load.yaml import file_problem, leaves_folder, read_text, read_yaml
 
 __all__ = ["AddedSource", "SourceText", "add_source", "source_text"]
 
@@ -134,7 +134,7 @@ def _from_record(file: str, record: dict[str, Any]) -> SourceText:
 
 
 def _source_records(path: str) -> list[tuple[str, dict[str, Any]]]:
-    from relgraph.validation import dataset_files
+    from relgraph.load.rules import dataset_files
 
     files, diags = dataset_files(path)
     if diags:
@@ -268,7 +268,7 @@ def add_source(
     """
     from relgraph.atomic import AtomicOutput
     from relgraph.extract import article_text
-    from relgraph.validation import dataset_files
+    from relgraph.load.rules import dataset_files
 
     name = os.fspath(file)
     target = _target_file(os.fspath(dataset), dataset_files)

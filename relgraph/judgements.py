@@ -47,7 +47,7 @@ from typing import Literal
 from relgraph.errors import DatasetError, Diagnostic, did_you_mean
 from relgraph.fields import Fields, Problems
 from relgraph.imports.document import quote_scalar
-from relgraph.loading import Node, read_yaml
+from relgraph.load.yaml import Node, read_yaml
 from relgraph.matching import Candidate, Ref
 from relgraph.model import Dataset, Location
 

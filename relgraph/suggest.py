@@ -1101,7 +1101,7 @@ def suggest_source(
     entities: tuple[Entity, ...] = ()
     vocab = None
     if dataset is not None:
-        from relgraph.validation import load
+        from relgraph.load import load
 
         loaded = load(dataset)
         entities, vocab = loaded.entities, loaded.vocabulary
@@ -1139,7 +1139,7 @@ def _vocabulary_section(dataset: str | os.PathLike[str]) -> dict[str, Any] | Non
     """
     import yaml
 
-    from relgraph.validation import dataset_files
+    from relgraph.load.rules import dataset_files
 
     files, _ = dataset_files(os.fspath(dataset))
     for file in files:

@@ -30,7 +30,7 @@ from typing import Any
 
 from relgraph.errors import DatasetError, Diagnostic
 from relgraph.fields import ID_RE, Fields, Problems
-from relgraph.loading import Node, read_yaml
+from relgraph.load.yaml import Node, read_yaml
 from relgraph.model import Location
 
 __all__ = [

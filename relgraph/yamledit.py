@@ -89,7 +89,7 @@ def _document(text: str, path: str) -> Any:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError
 
-    from relgraph.loading import read_yaml
+    from relgraph.load.yaml import read_yaml
 
     _, diags = read_yaml(path, text)
     errors = [d for d in diags if d.severity == "error"]

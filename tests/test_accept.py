@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 import relgraph
-from relgraph.loading import read_yaml
+from relgraph.load.yaml import read_yaml
 from relgraph.yamledit import add_records, remove_records
 from support import run
 

@@ -139,9 +139,9 @@ def test_the_ties_say_which_end_and_which_relations(path: Path) -> None:
 
 
 def test_the_same_rule_in_json_lines(path: Path) -> None:
-    from relgraph import bulk
+    from relgraph import convert as conversion
 
-    recs = [*bulk._yaml_records(str(path), False), *bulk._yaml_records(str(path), True)]
+    recs = [*conversion._yaml_records(str(path), False), *conversion._yaml_records(str(path), True)]
     jsonl = path.with_suffix(".jsonl")
     jsonl.write_text("".join(json.dumps({"record": k, **d}) + "\n" for k, d in recs), "utf-8")
     path.unlink()

@@ -21,11 +21,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import relgraph
-from relgraph import bulk
+from relgraph import convert as conversion
 from relgraph.cli import main
 from relgraph.errors import WriteError
 from relgraph.fields import Problems
-from relgraph.loading import MAX_FILE_BYTES, read_yaml
+from relgraph.load import fast as fastpath
+from relgraph.load import jsonl as jsonl_format
+from relgraph.load.yaml import MAX_FILE_BYTES, read_yaml
 from relgraph.model import Location
 from relgraph.progress import TerminalProgress, Ticker, terminal_progress
 from relgraph.quotes import (
@@ -151,12 +153,12 @@ def _as_jsonl(yaml_path: Path) -> str:
     assert not problems, "a YAML syntax problem: add the case to _YAML_ONLY"
     records = []
     for section, node in root.value.items():
-        kind = {v: k for k, v in bulk._SECTION.items()}[section]
+        kind = {v: k for k, v in jsonl_format._SECTION.items()}[section]
         if section in ("dataset", "vocabulary"):
-            records.append({"record": kind, **bulk._plain(node)})
+            records.append({"record": kind, **conversion._plain(node)})
             continue
         for item in node.value:
-            records.append({"record": kind, **bulk._plain(item)})
+            records.append({"record": kind, **conversion._plain(item)})
     return jsonl(records)
 
 
@@ -386,7 +388,7 @@ def test_an_exported_graph_is_a_dataset_to_mix_into_a_folder(tmp_path: Path) -> 
 def test_a_line_too_long_is_skipped_with_its_own_message(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(bulk, "MAX_LINE_BYTES", 300)
+    monkeypatch.setattr(fastpath, "MAX_LINE_BYTES", 300)
     long = {**base_records()[4], "description": "x" * 400}
     got = problems_of(write(folder, "data.jsonl", jsonl([*base_records()[:4], long])))
     assert got == (
@@ -398,7 +400,7 @@ def test_a_line_too_long_is_skipped_with_its_own_message(
 def test_a_file_of_garbage_is_given_up_after_some_lines(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(bulk, "MAX_BAD_LINES", 3)
+    monkeypatch.setattr(fastpath, "MAX_BAD_LINES", 3)
     path = write(folder, "data.jsonl", jsonl(base_records()) + "not json\n" * 10)
     diags = relgraph.validate(path)
     assert [(d.line, d.code) for d in diags] == [
@@ -500,10 +502,10 @@ def test_convert_round_trips_the_bundled_dataset(tmp_path: Path) -> None:
     original = relgraph.load("graph_data/cuba_iran.yaml")
     there = tmp_path / "there" / "cuba_iran.jsonl"
     there.parent.mkdir()
-    bulk.convert("graph_data/cuba_iran.yaml", there)
+    conversion.convert("graph_data/cuba_iran.yaml", there)
     back = tmp_path / "back" / "cuba_iran.yaml"
     back.parent.mkdir()
-    bulk.convert(there, back)
+    conversion.convert(there, back)
     for path in (there, back):
         assert graph_data(relgraph.load(path)) == graph_data(original)
     assert relgraph.load(back).relations == original.relations
@@ -517,7 +519,7 @@ def test_convert_keeps_fields_the_model_does_not(folder: Path) -> None:
     records[5]["evidence"][0]["credibility"] = 2
     src = write(folder, "data.jsonl", jsonl(records))
     out = folder / "data.yaml"
-    bulk.convert(src, out)
+    conversion.convert(src, out)
     written = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert written["dataset"]["license"] == "CC-BY-4.0"
     assert written["relations"][0]["evidence"][0] == {
@@ -527,7 +529,7 @@ def test_convert_keeps_fields_the_model_does_not(folder: Path) -> None:
         "credibility": 2,
     }
     again = folder / "again.jsonl"
-    bulk.convert(out, again)
+    conversion.convert(out, again)
     assert [json.loads(line) for line in again.read_text(encoding="utf-8").splitlines()] == records
 
 
@@ -536,7 +538,7 @@ def test_convert_keeps_yaml_numbers_and_texts_apart(folder: Path) -> None:
         "  title: Demo\n", "  title: Demo\n  description: '1984'\n"
     )
     out = folder / "out.jsonl"
-    bulk.convert(write(folder, "data.yaml", text), out)
+    conversion.convert(write(folder, "data.yaml", text), out)
     lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert lines[0]["description"] == "1984"
     assert lines[-1]["date"] == 2006
@@ -586,7 +588,7 @@ def test_convert_does_not_overwrite_another_text(folder: Path, tmp_path: Path) -
     (elsewhere / "sources").mkdir(parents=True)
     (elsewhere / "sources" / "art.txt").write_text("another text", encoding="utf-8")
     with pytest.raises(relgraph.UsageError, match="already exists with other content"):
-        bulk.convert(src, elsewhere / "out.jsonl")
+        conversion.convert(src, elsewhere / "out.jsonl")
     assert not (elsewhere / "out.jsonl").exists()
 
 
@@ -609,9 +611,9 @@ def test_a_text_that_fails_to_copy_leaves_the_output_as_it_was(
         fdst.write(fsrc.read(10))  # half the text, then the disk is full
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(bulk.shutil, "copyfileobj", full_disk)
+    monkeypatch.setattr(conversion.shutil, "copyfileobj", full_disk)
     with pytest.raises(WriteError) as exc:
-        bulk.convert(src, out, force=True)
+        conversion.convert(src, out, force=True)
     assert str(exc.value) == (
         f"cannot copy '{folder / 'sources' / 'art.txt'}': No space left on device"
     )
@@ -640,7 +642,7 @@ def test_a_failure_moving_the_texts_into_place_leaves_the_output_as_it_was(
 
     monkeypatch.setattr(os, "replace", full_disk)
     with pytest.raises(WriteError) as exc:
-        bulk.convert(src, out, force=True)
+        conversion.convert(src, out, force=True)
     assert str(exc.value) == (
         f"cannot move the files of '{elsewhere}' into place: No space left on device"
     )
@@ -655,9 +657,9 @@ def test_a_yaml_too_large_is_refused_after_writing_and_nothing_is_left(
     src = write(folder, "data.yaml", BASE_YAML)  # only JSON Lines inputs are measured first
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    monkeypatch.setattr(bulk, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(conversion, "MAX_FILE_BYTES", 100)
     with pytest.raises(relgraph.UsageError) as exc:
-        bulk.convert(src, elsewhere / "out.yaml")
+        conversion.convert(src, elsewhere / "out.yaml")
     assert str(exc.value) == (
         f"the YAML would be larger than the {MAX_FILE_BYTES} bytes relgraph reads from a YAML "
         "file\n  hint: keep bulk data in JSON Lines (.jsonl)"
@@ -673,7 +675,7 @@ def test_sources_sharing_a_text_get_one_copy(folder: Path, tmp_path: Path) -> No
     src = write(folder, "data.yaml", BASE_YAML.replace("entities:\n", second + "entities:\n"))
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    loaded = bulk.convert(src, elsewhere / "out.jsonl")
+    loaded = conversion.convert(src, elsewhere / "out.jsonl")
     assert [s.id for s in loaded.sources] == ["art", "art2"]
     listing = sorted(str(p.relative_to(elsewhere)) for p in elsewhere.rglob("*"))
     assert listing == ["out.jsonl", "sources", "sources/art.txt"]
@@ -684,7 +686,7 @@ def test_sources_sharing_a_text_get_one_copy(folder: Path, tmp_path: Path) -> No
 def test_convert_reports_its_writing_progress(folder: Path) -> None:
     calls: list[tuple[str, int, int | None]] = []
     src = write(folder, "data.yaml", BASE_YAML)
-    bulk.convert(src, folder / "out.jsonl", progress=lambda *a: calls.append(a))
+    conversion.convert(src, folder / "out.jsonl", progress=lambda *a: calls.append(a))
     writing = [c for c in calls if c[0] == "writing out.jsonl"]
     assert writing == [("writing out.jsonl", 0, 6), ("writing out.jsonl", 6, 6)]
 
@@ -704,7 +706,7 @@ def test_the_cli_converts_and_says_what_it_wrote(
 def test_read_records_gives_declarations_first(folder: Path) -> None:
     records = base_records()
     write(folder, "data.jsonl", jsonl([records[5], *records[:5]]))
-    kinds = [k for k, _ in bulk.read_records(folder / "data.jsonl")]
+    kinds = [k for k, _ in conversion.read_records(folder / "data.jsonl")]
     assert kinds == ["dataset", "source", "entity", "entity", "entity", "relation"]
 
 
@@ -800,14 +802,14 @@ PROPERTIES = settings(
 @PROPERTIES
 @given(_TEXTS)
 def test_normalize_fast_is_normalize(text: str) -> None:
-    assert bulk.normalize_fast(text) == normalize(text)
+    assert fastpath.normalize_fast(text) == normalize(text)
 
 
 @PROPERTIES
 @given(_TEXTS)
 def test_fast_text_maps_every_character_back_as_stored_text_does(text: str) -> None:
     norm, offsets = _normalize_with_map(text)
-    fast = bulk.FastText(text)
+    fast = fastpath.FastText(text)
     assert fast._norm == norm
     assert [fast._orig(j) for j in range(len(norm))] == offsets
 
@@ -818,7 +820,7 @@ def test_fast_text_finds_and_frames_quotes_as_stored_text_does(text: str, data: 
     a = data.draw(st.integers(0, len(text)))
     b = data.draw(st.integers(a, len(text)))
     quote = data.draw(st.sampled_from([text[a:b], text[a:b].upper(), text[a:b] + "x"]))
-    slow, fast = StoredText(text), bulk.FastText(text)
+    slow, fast = StoredText(text), fastpath.FastText(text)
     match = slow.find(quote)
     assert fast.find(quote) == match
     assert fast.closest(quote) == slow.closest(quote)
@@ -830,7 +832,7 @@ def test_fast_text_finds_and_frames_quotes_as_stored_text_does(text: str, data: 
 
 def test_fast_text_on_the_bundled_article() -> None:
     text = Path("graph_data/sources/cuba_iran_relations.txt").read_text(encoding="utf-8")
-    slow, fast = StoredText(text), bulk.FastText(text)
+    slow, fast = StoredText(text), fastpath.FastText(text)
     for start in range(0, len(text) - 150, 97):
         quote = text[start : start + 150]
         match = slow.find(quote)
@@ -848,7 +850,7 @@ _SENTENCE_PIECES += ["!) ", "? ", " ", "\t", "'", ")", "?\n", "a" * 60 + " ", "b
 @PROPERTIES
 @given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=300).map("".join), st.data())
 def test_fast_text_frames_a_quote_as_sentence_span_does(text: str, data: Any) -> None:
-    fast = bulk.FastText(text)
+    fast = fastpath.FastText(text)
     # places inside a sentence end, and those a window's width away from them
     inside = [p for m in _SENTENCE_END.finditer(text) for p in range(m.start() + 1, m.end())]
     edges = [p + d for p in inside for d in (0, CONTEXT_WINDOW, -CONTEXT_WINDOW)]
@@ -866,7 +868,7 @@ def test_fast_text_frames_quotes_whose_window_cuts_a_sentence_end(end: str) -> N
     # the scan of the window finds another sentence end than the scan of the text
     words = "w " * (CONTEXT_WINDOW // 2 + 5)
     text = words + end + words + end + words
-    fast = bulk.FastText(text)
+    fast = fastpath.FastText(text)
     for a in range(len(text)):
         for b in (a, a + 1, a + 3, a + 20):
             b = min(b, len(text))
@@ -876,7 +878,7 @@ def test_fast_text_frames_quotes_whose_window_cuts_a_sentence_end(end: str) -> N
 def test_fast_text_frames_every_place_of_the_bundled_texts_as_sentence_span_does() -> None:
     for path in sorted(Path("graph_data/sources").rglob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        fast = bulk.FastText(text)
+        fast = fastpath.FastText(text)
         for a in range(0, len(text), 7):
             for b in (a, a + 1, a + 40, a + 333):
                 b = min(b, len(text))
@@ -896,12 +898,12 @@ def loader_state(tmp_path_factory: pytest.TempPathFactory) -> relgraph.Dataset:
     return relgraph.load(write(folder, "data.yaml", BASE_YAML))
 
 
-def _loader(ds: relgraph.Dataset) -> bulk._BulkLoader:
-    loader = bulk._BulkLoader(Problems())
+def _loader(ds: relgraph.Dataset) -> fastpath._BulkLoader:
+    loader = fastpath._BulkLoader(Problems())
     loader.sources = {s.id: s for s in ds.sources}
-    loader.texts = {s.id: bulk.FastText(s.text) for s in ds.sources}
+    loader.texts = {s.id: fastpath.FastText(s.text) for s in ds.sources}
     loader.entities = {e.id: e for e in ds.entities}
-    loader.seen_entities = {e.id: bulk._node_of_plain(e.id, "x", 1, 1) for e in ds.entities}
+    loader.seen_entities = {e.id: jsonl_format._node_of_plain(e.id, "x", 1, 1) for e in ds.entities}
     return loader
 
 
@@ -1036,17 +1038,17 @@ _RELATION_KEYS = [
 ]
 
 
-def _same_as_slow(loader: bulk._BulkLoader, kind: str, record: dict[str, Any]) -> None:
-    node = bulk._node_of_plain(record, "x.jsonl", 1, 1)
+def _same_as_slow(loader: fastpath._BulkLoader, kind: str, record: dict[str, Any]) -> None:
+    node = jsonl_format._node_of_plain(record, "x.jsonl", 1, 1)
     node.value.pop("record", None)
     node.keys.pop("record", None)
     loc = Location("x.jsonl", 1, 1)
     fast_method = {"relation": loader.fast_relation, "claim": loader.fast_claim}[kind]
     try:  # the fast path as a line goes through it
         fast, keys = fast_method(record, loc)
-        if not bulk._keys_agree(json.dumps(record, ensure_ascii=False).encode(), keys):
-            raise bulk._Slow
-    except bulk._Slow:
+        if not fastpath._keys_agree(json.dumps(record, ensure_ascii=False).encode(), keys):
+            raise fastpath._Slow
+    except fastpath._Slow:
         return
     loader.problems = Problems()
     slow = loader.relation(node, 0) if kind == "relation" else loader.claim(node)
@@ -1112,11 +1114,11 @@ def test_the_fast_path_accepts_an_entity_only_as_the_checks_would(
     loc = Location("x.jsonl", 1, 1)
     try:  # the fast path as a line goes through it
         fast, keys = loader.fast_entity(record, loc)
-        if not bulk._keys_agree(json.dumps(record, ensure_ascii=False).encode(), keys):
-            raise bulk._Slow
-    except bulk._Slow:
+        if not fastpath._keys_agree(json.dumps(record, ensure_ascii=False).encode(), keys):
+            raise fastpath._Slow
+    except fastpath._Slow:
         return
-    node = bulk._node_of_plain(record, "x.jsonl", 1, 1)
+    node = jsonl_format._node_of_plain(record, "x.jsonl", 1, 1)
     node.value.pop("record")
     node.keys.pop("record")
     loader.entity(node, loader.seen_entities)
@@ -1127,12 +1129,14 @@ def test_the_fast_path_accepts_an_entity_only_as_the_checks_would(
 def test_the_fast_path_knows_no_field_the_checks_do_not(loader_state: relgraph.Dataset) -> None:
     loader = _loader(loader_state)
     for kind, keys in (
-        ("relation", bulk._RELATION_KEYS),
-        ("claim", bulk._CLAIM_KEYS),
-        ("entity", bulk._ENTITY_KEYS),
-        ("evidence", bulk._EVIDENCE_KEYS),
+        ("relation", fastpath._RELATION_KEYS),
+        ("claim", fastpath._CLAIM_KEYS),
+        ("entity", fastpath._ENTITY_KEYS),
+        ("evidence", fastpath._EVIDENCE_KEYS),
     ):
-        node = bulk._node_of_plain({k: None for k in keys if k != "record"}, "x.jsonl", 1, 1)
+        node = jsonl_format._node_of_plain(
+            {k: None for k in keys if k != "record"}, "x.jsonl", 1, 1
+        )
         loader.problems = Problems()
         if kind == "relation":
             loader.relation(node, 0)
@@ -1149,7 +1153,7 @@ def test_the_generated_shape_is_loaded_by_the_fast_path(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[str] = []
-    monkeypatch.setattr(bulk._BulkLoader, "relation", lambda *a: calls.append("slow"))
+    monkeypatch.setattr(fastpath._BulkLoader, "relation", lambda *a: calls.append("slow"))
     records = base_records()
     records[5] = {
         **records[5],
@@ -1170,7 +1174,7 @@ def test_no_combining_mark_lies_beyond_the_part_of_unicode_that_is_scanned() -> 
     import sys
     import unicodedata
 
-    from relgraph.bulk import _COMBINING_BELOW
+    from relgraph.load.fast import _COMBINING_BELOW
 
     beyond = [
         c for c in range(_COMBINING_BELOW, sys.maxunicode + 1) if unicodedata.combining(chr(c))
@@ -1192,7 +1196,7 @@ def test_the_quick_date_order_is_the_order_of_earliest_and_latest_days() -> None
     ]
     for start in dates:
         for end in dates:
-            assert bulk._begins_after(start, end) is (start.earliest() > end.latest()), (
+            assert fastpath._begins_after(start, end) is (start.earliest() > end.latest()), (
                 start,
                 end,
             )
@@ -1211,7 +1215,7 @@ def test_the_cli_says_a_failed_convert_wrote_nothing(
     def full_disk(fsrc: Any, fdst: Any, *args: Any) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(bulk.shutil, "copyfileobj", full_disk)
+    monkeypatch.setattr(conversion.shutil, "copyfileobj", full_disk)
     with pytest.raises(SystemExit) as exc:
         main(["convert", str(src), "-o", str(out)])
     assert exc.value.code == 1

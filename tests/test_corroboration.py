@@ -150,9 +150,9 @@ def test_the_confirmed_check_warns_exactly_when_fewer_than_two_origins_are_indep
 
 
 def test_the_confirmed_rule_is_the_same_in_json_lines(path: Path) -> None:
-    from relgraph import bulk
+    from relgraph import convert as conversion
 
-    recs = [*bulk._yaml_records(str(path), False), *bulk._yaml_records(str(path), True)]
+    recs = [*conversion._yaml_records(str(path), False), *conversion._yaml_records(str(path), True)]
     jsonl = path.with_suffix(".jsonl")
     jsonl.write_text("".join(json.dumps({"record": k, **d}) + "\n" for k, d in recs), "utf-8")
     path.unlink()

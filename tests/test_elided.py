@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import relgraph
-from relgraph.bulk import convert
+from relgraph.convert import convert
 from relgraph.rendering import page_data
 from support import BASE_YAML, run, sha256_of
 

@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 import relgraph
-from relgraph import bulk
+from relgraph import convert as conversion
+from relgraph.load import fast, jsonl
 from relgraph.model import Amount, PartialDate
 from support import SOURCE_TEXT, run, sha256_of
 
@@ -95,7 +96,7 @@ def as_yaml(recs: list[dict[str, Any]]) -> str:
         if kind == "dataset":
             sections["dataset"] = r
         else:
-            sections.setdefault(bulk._SECTION[kind], []).append(r)
+            sections.setdefault(jsonl._SECTION[kind], []).append(r)
     return json.dumps(sections, ensure_ascii=False, indent=1)  # JSON is YAML
 
 
@@ -176,8 +177,8 @@ def test_json_lines_load_the_same_objects_through_the_fast_path(
     yaml_path.write_text(as_yaml(records()), encoding="utf-8")
     y = relgraph.load(yaml_path)
     slow: list[str] = []
-    monkeypatch.setattr(bulk._BulkLoader, "relation", lambda *a: slow.append("relation"))
-    monkeypatch.setattr(bulk._BulkLoader, "claim", lambda *a: slow.append("claim"))
+    monkeypatch.setattr(fast._BulkLoader, "relation", lambda *a: slow.append("relation"))
+    monkeypatch.setattr(fast._BulkLoader, "claim", lambda *a: slow.append("claim"))
     j = relgraph.load(write_jsonl(folder, records()))
     assert slow == []
     assert (j.sources, j.relations, j.claims) == (y.sources, y.relations, y.claims)
@@ -249,8 +250,8 @@ def test_every_problem_is_reported_at_once_with_its_place_and_a_hint(
 def test_the_same_problems_are_found_in_json_lines(make_dataset: Any) -> None:
     path = make_dataset(BAD)
     jsonl = path.with_suffix(".jsonl")
-    recs = [(kind, data) for kind, data in bulk._yaml_records(str(path), False)]
-    recs += [(kind, data) for kind, data in bulk._yaml_records(str(path), True)]
+    recs = [(kind, data) for kind, data in conversion._yaml_records(str(path), False)]
+    recs += [(kind, data) for kind, data in conversion._yaml_records(str(path), True)]
     jsonl.write_text(
         "".join(json.dumps({"record": k, **d}) + "\n" for k, d in recs), encoding="utf-8"
     )

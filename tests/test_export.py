@@ -1072,7 +1072,7 @@ def test_jsonl_loads_as_the_same_dataset(
 
 
 def test_jsonl_writes_the_records_convert_writes(bundled: relgraph.Dataset, tmp_path: Path) -> None:
-    from relgraph.bulk import convert, read_records
+    from relgraph.convert import convert, read_records
 
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()

@@ -108,7 +108,7 @@ def test_a_judgements_file_is_never_taken_for_part_of_a_dataset(make_dataset: An
 
 
 def test_a_json_lines_dataset_is_one_of_the_folders_datasets(folder: Path, tmp_path: Path) -> None:
-    from relgraph.bulk import convert
+    from relgraph.convert import convert
 
     convert(folder / "second.yaml", folder / "third.jsonl")
     (folder / "third.jsonl").write_text(

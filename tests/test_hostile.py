@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import relgraph
-from relgraph.loading import MAX_FILE_BYTES
+from relgraph.load.yaml import MAX_FILE_BYTES
 from support import BASE_YAML
 
 

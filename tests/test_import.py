@@ -26,7 +26,7 @@ from relgraph.errors import WriteError
 from relgraph.export import export
 from relgraph.imports import dataset_yaml, import_csv, import_json
 from relgraph.imports.document import Document, Item, emit
-from relgraph.loading import read_yaml
+from relgraph.load.yaml import read_yaml
 from support import run
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -508,7 +508,7 @@ def test_a_dataset_too_large_for_a_yaml_file_is_refused_with_the_jsonl_to_write(
 
 def test_jsonl_import_keeps_fields_as_written(tmp_path: Path) -> None:
     """A JSON Lines dataset file is taken as written: fields the model drops stay too."""
-    from relgraph.bulk import convert
+    from relgraph.convert import convert
 
     yaml_text = (
         (ROOT / "graph_data" / "cuba_iran.yaml")

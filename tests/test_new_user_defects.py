@@ -47,7 +47,7 @@ def test_a_quoted_number_like_name_is_text_and_survives_conversion(
 ) -> None:
     path = make_dataset(BASE_YAML.replace("name: Iran", 'name: "1e3"'))
     assert relgraph.load(path).entity("iran").name == "1e3"
-    from relgraph.bulk import convert
+    from relgraph.convert import convert
 
     convert(path, tmp_path / "copy.jsonl")
     convert(tmp_path / "copy.jsonl", tmp_path / "back.yaml")

@@ -21,8 +21,9 @@ import relgraph
 import relgraph.quotes
 from relgraph.cli import main
 from relgraph.errors import LINE_LIMIT
+from relgraph.load import rules, validate
+from relgraph.load.rules import MAX_CLOSEST_HINTS
 from relgraph.quotes import CONTEXT_WINDOW, StoredText
-from relgraph.validation import MAX_CLOSEST_HINTS, validate
 from support import sha256_of
 
 WORDS = ["kalo", "mine", "rusa", "tivo", "zepa", "qubi", "lomi", "neru", "sati", "voze"]
@@ -159,7 +160,7 @@ def test_a_text_too_long_to_index_gets_no_closest_passage_search(
     path = _dataset(tmp_path, text, quotes)
     searched: list[str] = []
     monkeypatch.setattr(StoredText, "closest", lambda self, quote: searched.append(quote))
-    monkeypatch.setattr(relgraph.validation, "MAX_HINT_TEXT", 50_000)
+    monkeypatch.setattr(rules, "MAX_HINT_TEXT", 50_000)
 
     problems = validate(path)
 

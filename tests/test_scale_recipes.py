@@ -21,7 +21,7 @@ from test_export import make_tricky
 
 import relgraph
 from relgraph.analysis import centrality
-from relgraph.bulk import read_records
+from relgraph.convert import read_records
 from support import run
 
 ROOT = Path(__file__).resolve().parents[1]

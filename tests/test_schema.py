@@ -12,7 +12,7 @@ from test_export import make_tricky
 
 import relgraph
 from relgraph.cli import main
-from relgraph.loading import Node, read_yaml
+from relgraph.load.yaml import Node, read_yaml
 from relgraph.schema import dataset_schema, schema_json
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -33,9 +33,9 @@ def test_every_field_has_a_known_type_and_one_line_of_docs() -> None:
 
 
 def test_the_loader_knows_the_fields_of_the_spec() -> None:
-    from relgraph import validation
+    from relgraph.load import rules
 
-    loader = {("evidence" if k == "evidence item" else k): v for k, v in validation.FIELDS.items()}
+    loader = {("evidence" if k == "evidence item" else k): v for k, v in rules.FIELDS.items()}
     assert loader == FIELDS
 
 

@@ -28,11 +28,11 @@ from relgraph.errors import (
     cut_values,
     shorten,
 )
+from relgraph.load import load
 from relgraph.model import Dataset
 from relgraph.progress import TerminalProgress, terminal_progress
 from relgraph.resolve import resolve_actor
 from relgraph.terminal import inert
-from relgraph.validation import load
 
 __all__ = [
     "DATA_PROBLEM",

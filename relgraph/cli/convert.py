@@ -6,7 +6,6 @@ import json
 
 import click
 
-from relgraph.bulk import convert
 from relgraph.cli.common import (
     STDIN_NAME,
     DataProblem,
@@ -22,6 +21,7 @@ from relgraph.cli.common import (
     summary,
     summary_option,
 )
+from relgraph.convert import convert
 from relgraph.errors import DatasetError, WriteError
 
 __all__ = ["COMMANDS", "convert_command"]

@@ -33,11 +33,11 @@ from relgraph.judgements import (
     judgements_yaml,
     read_judgements_partly,
 )
+from relgraph.load import load
 from relgraph.matching import match
 from relgraph.merging import check_output, merge, merged_path, write_merged
 from relgraph.model import Dataset
 from relgraph.progress import TerminalProgress
-from relgraph.validation import load
 
 __all__ = ["COMMANDS", "match_command", "merge_command"]
 

@@ -24,8 +24,8 @@ from relgraph.cli.common import (
 )
 from relgraph.errors import Diagnostic
 from relgraph.folders import check_folder, folder_contents, folder_diagnostics
+from relgraph.load import validate
 from relgraph.progress import terminal_progress
-from relgraph.validation import validate
 from relgraph.vocabulary import builtin_vocabulary
 
 __all__ = ["validate_command", "vocab_command"]

@@ -1,7 +1,7 @@
 """JSON Lines: the dataset as bulk dataset records, which :func:`relgraph.load` reads.
 
 ``relgraph export --to jsonl`` writes the bulk dataset format of
-:mod:`relgraph.bulk`, the format ``relgraph convert`` writes and ``relgraph
+:mod:`relgraph.load.jsonl`, the format ``relgraph convert`` writes and ``relgraph
 validate`` and :func:`relgraph.load` read: one JSON object per line, its
 ``"record"`` field saying what it is, its other fields those of the YAML
 dataset file. The ``dataset`` record comes first, then a ``vocabulary``
@@ -59,7 +59,6 @@ from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 from relgraph.atomic import regular_file
-from relgraph.bulk import write_jsonl
 from relgraph.errors import UsageError
 from relgraph.export.common import AtomicOutput, Exporter, ExportError, ExportWriteError, Output
 from relgraph.export.records import (
@@ -74,6 +73,7 @@ from relgraph.export.records import (
     view_record,
     vocabulary_additions,
 )
+from relgraph.load.jsonl import write_jsonl
 from relgraph.model import Dataset, Evidence
 
 __all__ = ["BesideOutput", "JSONLinesExporter", "records", "text_files"]
@@ -103,8 +103,8 @@ def _evidence(items: tuple[Evidence, ...]) -> list[dict[str, Any]]:
 def records(dataset: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
     """The dataset's bulk records, ``(kind, fields)``, in order (see the module docs).
 
-    These are what :func:`relgraph.bulk.write_jsonl` writes and
-    :func:`relgraph.bulk.read_records` reads back.
+    These are what :func:`relgraph.load.jsonl.write_jsonl` writes and
+    :func:`relgraph.convert.read_records` reads back.
     """
     yield "dataset", _written(dataset_fields(dataset), "dataset")
     additions = vocabulary_additions(dataset.vocabulary)
@@ -223,7 +223,7 @@ class BesideOutput(AtomicOutput):
 
 
 class JSONLinesExporter(Exporter):
-    """The bulk dataset format of :mod:`relgraph.bulk`, the source texts beside it."""
+    """The bulk dataset format of :mod:`relgraph.load.jsonl`, the source texts beside it."""
 
     name = "jsonl"
     description = "JSON Lines dataset records (relgraph.load reads them), source texts beside"

@@ -20,10 +20,10 @@ from collections.abc import Iterable
 from relgraph.atomic import AtomicOutput, regular_file, remove_leftovers, temp_path
 from relgraph.errors import DatasetError, Diagnostic, UsageError, WriteError
 from relgraph.imports.document import Document, emit, emit_jsonl
-from relgraph.loading import MAX_FILE_BYTES, file_problem, leaves_folder
+from relgraph.load import load
+from relgraph.load.yaml import MAX_FILE_BYTES, file_problem, leaves_folder
 from relgraph.model import Dataset, Location
 from relgraph.progress import ProgressCallback
-from relgraph.validation import load
 
 __all__ = ["safe_relative", "write_document"]
 
@@ -155,7 +155,7 @@ def write_document(
 
     ``output`` is a YAML file, or a JSON Lines dataset file when its name ends
     in ``.jsonl`` (the form for a dataset larger than the
-    :data:`~relgraph.loading.MAX_FILE_BYTES` a YAML file may be).
+    :data:`~relgraph.load.yaml.MAX_FILE_BYTES` a YAML file may be).
 
     Raises
     ------

@@ -257,7 +257,7 @@ def emit_jsonl(doc: Document) -> tuple[bytes, list[Location | None]]:
     """The document as a JSON Lines dataset file, and for each line the origin of its record.
 
     One record a line (``{"record": "entity", ...}``), as
-    :func:`relgraph.bulk.write_jsonl` writes them: the form for a dataset too
+    :func:`relgraph.load.jsonl.write_jsonl` writes them: the form for a dataset too
     large for one YAML file. Empty values are left out, as :func:`emit` does.
 
     Examples
@@ -274,7 +274,7 @@ def emit_jsonl(doc: Document) -> tuple[bytes, list[Location | None]]:
     >>> str(origins[1])
     'e.csv:2:1'
     """
-    from relgraph.bulk import write_jsonl
+    from relgraph.load.jsonl import write_jsonl
 
     records: list[tuple[str, dict[str, Any]]] = []
     origins: list[Location | None] = []

@@ -16,7 +16,7 @@ anyway, so that a dataset whose relations had no ``id:`` comes back without
 them.
 
 A ``.jsonl`` file (``--to jsonl``) is already a dataset, in the bulk format
-of :mod:`relgraph.bulk`: :func:`read_json_lines` checks it with
+of :mod:`relgraph.load.jsonl`: :func:`read_json_lines` checks it with
 :func:`relgraph.load` and takes its records as written, with the source
 texts that lie beside it.
 """
@@ -29,14 +29,15 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from relgraph.bulk import read_records
+from relgraph.convert import read_records
 from relgraph.errors import DatasetError, Diagnostic, did_you_mean
 from relgraph.export.json import FORMAT
 from relgraph.export.records import DERIVED, FORMAT_VERSION, text_bytes
 from relgraph.imports.document import MAX_IMPORT_BYTES, Document, Item, Located
-from relgraph.loading import MAX_DEPTH, read_text
+from relgraph.load import load
+from relgraph.load.rules import FIELDS, default_claim_id, default_relation_id
+from relgraph.load.yaml import MAX_DEPTH, read_text
 from relgraph.model import Dataset, Location
-from relgraph.validation import FIELDS, default_claim_id, default_relation_id, load
 from relgraph.vocabulary import builtin_vocabulary
 
 __all__ = [
@@ -78,7 +79,7 @@ def _parse_constant(name: str) -> Any:
 
 
 def _depth_problem(data: Any, display: str) -> Diagnostic | None:
-    """A diagnostic if ``data`` nests deeper than :data:`~relgraph.loading.MAX_DEPTH` levels."""
+    """A diagnostic if ``data`` nests deeper than :data:`~relgraph.load.yaml.MAX_DEPTH` levels."""
     stack: list[tuple[Any, int]] = [(data, 1)]
     while stack:
         value, depth = stack.pop()
@@ -382,13 +383,13 @@ def document_from_node_link(data: Any, display: str = "<node-link data>") -> Doc
 
 
 def read_json_lines(path: str | os.PathLike[str]) -> Document:
-    """Read a JSON Lines dataset file (the bulk format of :mod:`relgraph.bulk`) into a document.
+    """Read a JSON Lines dataset file (the bulk format, :mod:`relgraph.load.jsonl`) into a document.
 
     This is what ``relgraph export --to jsonl`` and ``relgraph convert`` write.
     The file is loaded with :func:`relgraph.load` first, so each problem is
     reported as ``relgraph validate`` reports it, at the record's
     ``file:line:column``. The records are then taken as they are written
-    (:func:`relgraph.bulk.read_records`), each remembering its line, and the
+    (:func:`relgraph.convert.read_records`), each remembering its line, and the
     source texts are read from beside the file, to be stored beside the new
     dataset file.
 

@@ -59,9 +59,9 @@ from relgraph.export.csv import (
 )
 from relgraph.imports.commit import safe_relative
 from relgraph.imports.document import MAX_IMPORT_BYTES, Document, Item, Located, Raw
-from relgraph.loading import Node, file_problem, leaves_folder, read_text, read_yaml
+from relgraph.load.rules import FIELDS, MAX_SOURCE_BYTES
+from relgraph.load.yaml import Node, file_problem, leaves_folder, read_text, read_yaml
 from relgraph.model import Location
-from relgraph.validation import FIELDS, MAX_SOURCE_BYTES
 
 __all__ = ["Table", "read_meta", "read_table", "relation_table_spec"]
 

@@ -1,47 +1,4 @@
-"""Bulk datasets: JSON Lines files, loaded fast and checked by the same rules as YAML.
-
-The bulk format
----------------
-A ``*.jsonl`` file holds one JSON object per line, a *record*. Its
-``"record"`` field says what it is, and its other fields are exactly those
-of the YAML format (see :mod:`relgraph.validation`)::
-
-    {"record": "dataset", "id": "demo", "title": "Demo"}
-    {"record": "source", "id": "art", "title": "An article", "reliability": "F",
-     "text": "sources/art.txt", "sha256": "…"}
-    {"record": "entity", "id": "iran", "name": "Iran", "kind": "state"}
-    {"record": "relation", "source": "iran", "target": "cuba", "type": "agreement",
-     "status": "reported", "date": "2006-01",
-     "evidence": [{"quote": "…", "source": "art"}]}
-
-(each record on one line). The kinds are ``dataset``, ``vocabulary`` (with
-``entity_kinds``, ``categories`` and ``relation_types`` lists), ``source``,
-``entity``, ``relation`` and ``claim``. The field is called ``record``, not
-``type``, because relations already have a ``type``. Blank lines are
-skipped; a UTF-8 byte order mark is dropped. :func:`convert` (``relgraph
-convert``) and ``relgraph export --to jsonl`` write this format, with
-:func:`write_jsonl`.
-
-A dataset folder may mix ``*.jsonl`` files with ``*.yaml``/``*.yml`` files;
-together they make one dataset, as if their records were written in one file
-in the order of the file names. Every record is checked by the same code as
-YAML, so a problem gets the same code, message and hint in both formats.
-
-Where problems are reported
----------------------------
-Every diagnostic is located ``file:line:column``: the line of the record and
-the column (1-based, in characters) of the offending value or key in that
-line, as in YAML. Problems that are not about one value point at the record's
-opening brace. Model objects of records that pass the checks (``location`` of
-a relation, claim or entity) point at the line and the record's opening brace;
-their evidence items share the record's location.
-
-Only a few messages are about the JSON itself: ``json-syntax`` (the line is
-not JSON; the column is where the JSON reader stopped), ``not-a-mapping``
-(the line is not an object), ``missing-record`` and ``unknown-record``,
-``line-too-long`` (a line longer than :data:`MAX_LINE_BYTES`),
-``too-many-bad-lines`` (more than :data:`MAX_BAD_LINES` unreadable lines: the
-rest of the file is skipped), ``duplicate-key``, ``encoding`` and ``nul-byte``.
+"""The loader that runs for every dataset: YAML and JSON Lines files, checked by one set of rules.
 
 How it is fast
 --------------
@@ -51,7 +8,7 @@ over the file, once every file's sources and entities are known. A record is
 first checked by a fast path that works on the parsed dict and accepts only
 what it can prove valid (known fields, right types, known ids, valid dates, a
 quote found in the source's text). Anything else — any problem — is handed to
-the shared, message-producing checks of :mod:`relgraph.validation` on a
+the shared, message-producing checks of :mod:`relgraph.load.rules` on a
 located copy of the record, so messages come from one place. Quotes are
 matched with :class:`FastText`, which gives exactly the results of
 :class:`relgraph.quotes.StoredText` at a fraction of the cost.
@@ -60,32 +17,44 @@ matched with :class:`FastText`, which gives exactly the results of
 from __future__ import annotations
 
 import bisect
-import contextlib
 import functools
-import json.decoder
 import os
 import re
-import shutil
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
 import orjson
-import yaml
 
-from relgraph.atomic import AtomicOutput
-from relgraph.errors import Diagnostic, UsageError, WriteError, did_you_mean
+from relgraph.errors import Diagnostic, did_you_mean
 from relgraph.fields import _BIDI, _CONTROL, _LINE_CONTROL, ID_RE, Problems
 from relgraph.graph import collector_paused
-from relgraph.loading import (
-    MAX_DEPTH,
-    MAX_FILE_BYTES,
-    NUMBER_LIKE,
+from relgraph.load.jsonl import (
+    _DEFERRED,
+    _SECTION,
+    MAX_BAD_LINES,
+    MAX_LINE_BYTES,
+    RECORD_KINDS,
+    _column,
+    _locate,
+)
+from relgraph.load.rules import (
+    _ALLEGATION_WORDS,
+    FIELDS,
+    MAX_QUOTE,
+    _gather,
+    _Loader,
+    _Raw,
+    _unconfirmed,
+    _unique_ids,
+    default_claim_id,
+    default_relation_id,
+    not_alleged,
+)
+from relgraph.load.yaml import (
     Node,
     file_problem,
-    leaves_folder,
-    read_yaml,
 )
 from relgraph.model import (
     MODALITIES,
@@ -119,59 +88,7 @@ from relgraph.quotes import (
     normalize,
     sentence_span,
 )
-from relgraph.validation import (
-    _ALLEGATION_WORDS,
-    FIELDS,
-    MAX_QUOTE,
-    _gather,
-    _Loader,
-    _Raw,
-    _unconfirmed,
-    _unique_ids,
-    default_claim_id,
-    default_relation_id,
-    load,
-    not_alleged,
-)
 from relgraph.vocabulary import RelationType
-
-__all__ = [
-    "MAX_BAD_LINES",
-    "MAX_LINE_BYTES",
-    "RECORD_KINDS",
-    "FastText",
-    "convert",
-    "load_files",
-    "normalize_fast",
-    "read_records",
-    "write_jsonl",
-]
-
-#: Longest line (one record, in bytes) read from a JSON Lines file.
-MAX_LINE_BYTES = 1 << 20
-#: Unreadable lines (bad JSON, not an object, too long) after which a file is given up.
-MAX_BAD_LINES = 100
-#: The values of a record's ``"record"`` field.
-RECORD_KINDS = ("dataset", "vocabulary", "source", "entity", "relation", "claim", "view")
-
-_SECTION = {
-    "dataset": "dataset",
-    "vocabulary": "vocabulary",
-    "source": "sources",
-    "entity": "entities",
-    "relation": "relations",
-    "claim": "claims",
-    "view": "views",
-}
-# How deep a record's fields sit in a YAML file (root → section → item → field), so that
-# the nesting limit applies to the same values in both formats.
-_DEPTH = {"dataset": 1, "vocabulary": 1}
-_DEFERRED = (
-    b'{"record":"relation"',
-    b'{"record": "relation"',
-    b'{"record":"claim"',
-    b'{"record": "claim"',
-)
 
 # ---------------------------------------------------------------------------
 # Quote matching: the results of relgraph.quotes, fast
@@ -503,215 +420,6 @@ class FastText(StoredText):
 
 
 # ---------------------------------------------------------------------------
-# Located records: a JSON line as a Node tree, for the message-producing checks
-# ---------------------------------------------------------------------------
-
-#: the standard library's (C) JSON string reader: (text, index after the quote, strict)
-_scanstring: Callable[[str, int, bool], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
-_JSON_WS = re.compile(r"[ \t\n\r]*")
-_JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
-_JSON_SCALAR = re.compile(r"[^\s,:\[\]{}\"]+")
-
-
-class _Unlocatable(Exception):
-    """The locator could not follow a line the JSON reader accepted."""
-
-
-class _TooDeep(Exception):
-    """The record nests deeper than a dataset may (reported; the record is dropped)."""
-
-
-class _Locator:
-    """Walk one line of JSON, making :class:`Node` values that know their column."""
-
-    def __init__(self, text: str, path: str, line: int) -> None:
-        self.text = text
-        self.path = path
-        self.line = line
-        self.problems: list[Diagnostic] = []
-
-    def skip(self, i: int) -> int:
-        m = _JSON_WS.match(self.text, i)
-        return m.end() if m else i
-
-    def expect(self, i: int, ch: str) -> int:
-        if self.text[i : i + 1] != ch:
-            raise _Unlocatable(i)
-        return i + 1
-
-    def string(self, i: int) -> tuple[str, int]:
-        if self.text[i : i + 1] != '"':
-            raise _Unlocatable(i)
-        try:
-            return _scanstring(self.text, i + 1, True)
-        except ValueError:
-            raise _Unlocatable(i) from None
-
-    def too_deep(self, i: int) -> _TooDeep:
-        self.problems.append(
-            Diagnostic(
-                self.path,
-                self.line,
-                i + 1,
-                "too-deep",
-                f"nesting is deeper than {MAX_DEPTH} levels",
-                "a dataset needs only a few levels; check the brackets and the indentation",
-            )
-        )
-        return _TooDeep()
-
-    def skip_value(self, i: int, depth: int) -> int:
-        """The end of the value at ``i``, without building it (and without recursion)."""
-        text, opened = self.text, 0
-        while True:
-            i = self.skip(i)
-            ch = text[i : i + 1]
-            if ch in ("{", "["):
-                if depth + opened >= MAX_DEPTH:
-                    raise self.too_deep(i)
-                opened += 1
-                i += 1
-                continue
-            if ch in ("}", "]"):
-                opened -= 1
-                i += 1
-            elif ch in (",", ":") and opened > 0:
-                i += 1
-                continue
-            elif ch == '"':
-                i = self.string(i)[1]
-            else:
-                m = _JSON_SCALAR.match(text, i)
-                if not m:
-                    raise _Unlocatable(i)
-                i = m.end()
-            if opened <= 0:
-                return i
-
-    def value(self, i: int, depth: int, build: bool = True) -> tuple[Node | None, int]:
-        """The value at ``i`` with ``depth`` collections open around it (as in YAML)."""
-        text, col = self.text, i + 1
-        if not build:
-            return None, self.skip_value(i, depth)
-        ch = text[i : i + 1]
-        if ch in ("{", "[") and depth >= MAX_DEPTH:
-            raise self.too_deep(i)
-        if ch == "{":
-            return self.mapping(i, depth, build)
-        if ch == "[":
-            j = self.skip(i + 1)
-            items: list[Node] = []
-            if text[j : j + 1] == "]":
-                return Node("seq", items, self.path, self.line, col), j + 1
-            while True:
-                item, j = self.value(j, depth + 1, build)
-                if item is not None:
-                    items.append(item)
-                j = self.skip(j)
-                if text[j : j + 1] == ",":
-                    j = self.skip(j + 1)
-                    continue
-                j = self.expect(j, "]")
-                return Node("seq", items, self.path, self.line, col), j
-        if ch == '"':
-            s, j = self.string(i)
-            return Node("str", s, self.path, self.line, col, quoted=True), j
-        for word, kind in (("true", "bool"), ("false", "bool"), ("null", "null")):
-            if text.startswith(word, i):
-                return Node(kind, word, self.path, self.line, col), i + len(word)  # type: ignore[arg-type]
-        m = _JSON_NUMBER.match(text, i)
-        if not m or m.end() == i:
-            raise _Unlocatable(i)
-        kind = "float" if m.group(1) or m.group(2) else "int"
-        return Node(kind, m.group(), self.path, self.line, col), m.end()  # type: ignore[arg-type]
-
-    def mapping(self, i: int, depth: int, build: bool) -> tuple[Node, int]:
-        text, col = self.text, i + 1
-        values: dict[str, Node] = {}
-        keys: dict[str, Node] = {}
-        j = self.skip(i + 1)
-        if text[j : j + 1] == "}":
-            return Node("map", values, self.path, self.line, col, keys=keys), j + 1
-        while True:
-            key_col = j + 1
-            key, j = self.string(j)
-            j = self.skip(self.expect(self.skip(j), ":"))
-            if key in keys:
-                if build:
-                    self.problems.append(
-                        Diagnostic(
-                            self.path,
-                            self.line,
-                            key_col,
-                            "duplicate-key",
-                            f"the key '{key}' appears twice in this mapping "
-                            f"(first at column {keys[key].column})",
-                            "keep one of them; most JSON readers silently drop the first",
-                        )
-                    )
-                _, j = self.value(j, depth + 1, build=False)
-            else:
-                keys[key] = Node("str", key, self.path, self.line, key_col, quoted=True)
-                value, j = self.value(j, depth + 1, build)
-                if value is not None:
-                    values[key] = value
-            j = self.skip(j)
-            if text[j : j + 1] == ",":
-                j = self.skip(j + 1)
-                continue
-            j = self.expect(j, "}")
-            return Node("map", values, self.path, self.line, col, keys=keys), j
-
-
-def _node_of_plain(value: Any, path: str, line: int, column: int) -> Node:
-    """A Node tree for parsed JSON, every part at one place (when the locator cannot help)."""
-    if isinstance(value, dict):
-        items = {str(k): _node_of_plain(v, path, line, column) for k, v in value.items()}
-        keys = {k: Node("str", k, path, line, column) for k in items}
-        return Node("map", items, path, line, column, keys=keys)
-    if isinstance(value, list):
-        return Node(
-            "seq", [_node_of_plain(v, path, line, column) for v in value], path, line, column
-        )
-    if value is None:
-        return Node("null", "null", path, line, column)
-    if isinstance(value, bool):
-        return Node("bool", "true" if value else "false", path, line, column)
-    if isinstance(value, int):
-        return Node("int", str(value), path, line, column)
-    if isinstance(value, float):
-        return Node("float", repr(value), path, line, column)
-    return Node("str", str(value), path, line, column, quoted=True)
-
-
-def _locate(
-    raw: bytes, parsed: Any, path: str, line: int, kind: str
-) -> tuple[Node | None, list[Diagnostic]]:
-    """The record on ``raw`` as a located Node tree, and problems of the JSON itself.
-
-    ``None`` when the record nests too deep to be read (as a YAML file would be).
-    """
-    text = raw.decode("utf-8")
-    loc = _Locator(text, path, line)
-    depth = _DEPTH.get(kind, 2)
-    try:
-        node, _ = loc.value(loc.skip(0), depth)
-    except _TooDeep:
-        return None, loc.problems
-    except (_Unlocatable, IndexError, RecursionError):
-        node, loc.problems = None, []
-    if node is None:
-        column = len(text) - len(text.lstrip()) + 1
-        node = _node_of_plain(parsed, path, line, column)
-    return node, loc.problems
-
-
-def _column(raw: bytes) -> int:
-    """The column of the record's opening brace."""
-    return 1 if raw[:1] == b"{" else len(raw) - len(raw.lstrip()) + 1
-
-
-# ---------------------------------------------------------------------------
 # The fast path: plain dicts that can be proven valid, without a message in sight
 # ---------------------------------------------------------------------------
 
@@ -888,7 +596,7 @@ class _BulkLoader(_Loader):
         """Add a checked relation, with the checks that compare it to the others.
 
         The duplicate-id check runs here, one relation at a time through the
-        functions of :mod:`relgraph.validation`, instead of in an extra pass
+        functions of :mod:`relgraph.load.rules`, instead of in an extra pass
         over every relation at the end; a confirmed relation is kept for the
         confirmed check, which needs every relation read.
         """
@@ -1560,13 +1268,13 @@ def load_files(
     """Load and validate a dataset made of these YAML and JSON Lines files.
 
     This is what :func:`relgraph.load` runs for every dataset, YAML, JSON
-    Lines or both: the checks of :mod:`relgraph.validation`, in their order,
+    Lines or both: the checks of :mod:`relgraph.load.rules`, in their order,
     with their messages, and a fast path for the records that pass them.
 
     Parameters
     ----------
     files : sequence of str
-        The dataset's files in order (see :func:`relgraph.validation.dataset_files`).
+        The dataset's files in order (see :func:`relgraph.load.rules.dataset_files`).
     problems : Problems, optional
         Problems found so far, to which the new ones are added.
     progress : callable, optional
@@ -1584,6 +1292,8 @@ def load_files(
     Examples
     --------
     >>> import os, tempfile, shutil
+    >>> from relgraph import load
+    >>> from relgraph.convert import convert
     >>> d = tempfile.mkdtemp()
     >>> shutil.copytree("graph_data/sources", os.path.join(d, "sources"))  # doctest: +ELLIPSIS
     '...'
@@ -1679,381 +1389,3 @@ def _load(files: list[str], problems: Problems, progress: ProgressCallback | Non
         paths=tuple(files),
         warnings=tuple(sorted(problems.items, key=Diagnostic.sort_key)),
     )
-
-
-# ---------------------------------------------------------------------------
-# Records as written, and converting between the formats
-# ---------------------------------------------------------------------------
-
-_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)")
-_YAML_TRUE = ("true", "yes", "on", "y")
-_INT64 = 1 << 63
-
-
-def _plain(node: Node) -> Any:
-    """The value of a YAML node as JSON data, keeping what the checks make of it."""
-    kind = node.kind
-    if kind == "str":
-        return node.value
-    if kind == "map":
-        return {k: _plain(v) for k, v in node.value.items()}
-    if kind == "seq":
-        return [_plain(v) for v in node.value]
-    if kind == "null":
-        return None
-    if kind == "bool":
-        return str(node.value).lower() in _YAML_TRUE
-    text = str(node.value)
-    if kind == "int" and _DECIMAL.fullmatch(text) and -_INT64 <= int(text) < _INT64:
-        return int(text)
-    if kind == "float":
-        with contextlib.suppress(ValueError):
-            number = float(text)
-            if number not in (float("inf"), float("-inf")) and number == number:
-                return number
-    return text  # a YAML-only spelling (0x1f, 1_000, .inf): kept as its text
-
-
-def _yaml_records(path: str, relations: bool) -> Iterator[tuple[str, dict[str, Any]]]:
-    root, _ = read_yaml(path)
-    if root is None or root.kind != "map":
-        return
-    sections = (
-        ("relations", "claims", "views")
-        if relations
-        else ("dataset", "vocabulary", "sources", "entities")
-    )
-    for section in sections:
-        node = root.get(section)
-        if node is None or node.kind == "null":
-            continue
-        kind = next(k for k, s in _SECTION.items() if s == section)
-        if section in ("dataset", "vocabulary"):
-            if node.kind == "map":
-                yield kind, _plain(node)
-            continue
-        for item in node.value if node.kind == "seq" else ():
-            if item.kind == "map":
-                yield kind, _plain(item)
-
-
-def _jsonl_records(path: str, relations: bool) -> Iterator[tuple[str, dict[str, Any]]]:
-    with open(path, "rb") as fh:
-        for raw in fh:
-            if raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            if raw.isspace() or (not relations and raw.startswith(_DEFERRED)):
-                continue
-            data = orjson.loads(raw)
-            kind = data.pop("record", None)
-            if (kind in ("relation", "claim", "view")) == relations and kind in _SECTION:
-                yield kind, data
-
-
-def read_records(path: str | os.PathLike[str]) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Every record of the dataset at ``path`` as written, ``(kind, fields)``.
-
-    The dataset, vocabulary, source and entity records of every file come
-    first (in file order), then the relations, claims and views. Fields are plain
-    JSON data without the ``record`` field. Records are not checked: call
-    :func:`relgraph.load` first.
-
-    Examples
-    --------
-    >>> kinds = [kind for kind, _ in read_records("graph_data/cuba_iran.yaml")]
-    >>> kinds[:3], kinds[-1]
-    (['dataset', 'source', 'entity'], 'view')
-    """
-    from relgraph.validation import dataset_files
-
-    files, _ = dataset_files(os.fspath(path))
-    for relations in (False, True):
-        for file in files:
-            reader = _jsonl_records if file.endswith(".jsonl") else _yaml_records
-            yield from reader(file, relations)
-
-
-_GROUP = {kind: i for i, kind in enumerate(RECORD_KINDS)}
-
-
-# Characters that some line readers (Python's ``str.splitlines``) take as line ends: JSON may
-# leave them as they are, and orjson does; in UTF-8 they occur only inside strings.
-_LINE_ENDS = (
-    (b"\xc2\x85", b"\\u0085"),
-    (b"\xe2\x80\xa8", b"\\u2028"),
-    (b"\xe2\x80\xa9", b"\\u2029"),
-)
-
-
-def write_jsonl(
-    fh: IO[bytes],
-    records: Iterable[tuple[str, dict[str, Any]]],
-    tick: Ticker | None = None,
-) -> None:
-    """Write ``(kind, fields)`` records to ``fh`` as bulk JSON Lines, one record a line.
-
-    Each line is ``{"record": kind, **fields}`` as compact UTF-8 JSON, ending
-    in ``\\n``. U+0085, U+2028 and U+2029 are written escaped, so that every
-    line reader (Python's ``str.splitlines`` too) sees one record a line.
-    :func:`convert` and ``relgraph export --to jsonl`` write with it;
-    :func:`read_records` and :func:`relgraph.load` read it.
-
-    Examples
-    --------
-    >>> import io
-    >>> fh = io.BytesIO()
-    >>> write_jsonl(fh, [("entity", {"id": "iran", "name": "Iran\\u2028", "kind": "state"})])
-    >>> fh.getvalue()
-    b'{"record":"entity","id":"iran","name":"Iran\\\\u2028","kind":"state"}\\n'
-    """
-    dumps = orjson.dumps
-    for kind, fields in records:
-        line = dumps({"record": kind, **fields})
-        if b"\xc2\x85" in line or b"\xe2\x80" in line:
-            for raw, escaped in _LINE_ENDS:
-                line = line.replace(raw, escaped)
-        fh.write(line)
-        fh.write(b"\n")
-        if tick is not None:
-            tick.advance()
-
-
-try:
-    _BaseDumper: type = yaml.CSafeDumper
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _BaseDumper = yaml.SafeDumper
-
-
-class _Dumper(_BaseDumper):  # type: ignore[misc]
-    """PyYAML's dumper, quoting the text that relgraph reads as a number (``"1e3"``)."""
-
-
-_Dumper.add_implicit_resolver(
-    "tag:yaml.org,2002:float", re.compile(f"^(?:{NUMBER_LIKE.pattern})$"), list("-+.0123456789")
-)
-
-
-def _dump_yaml(value: Any) -> str:
-    text: str = yaml.dump(value, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1 << 16)
-    return text
-
-
-def _write_yaml(fh: IO[bytes], records: Iterable[tuple[str, dict[str, Any]]], tick: Ticker) -> None:
-    def write(text: str) -> None:
-        fh.write(text.encode("utf-8"))
-
-    vocabulary: dict[str, Any] = {}
-    open_section = ""
-    later_claims: list[dict[str, Any]] = []
-    later_views: list[dict[str, Any]] = []
-    for kind, fields in records:
-        tick.advance()
-        if kind == "dataset":
-            write(_dump_yaml({"dataset": fields}))
-            continue
-        if kind == "vocabulary":
-            for key, value in fields.items():
-                if isinstance(value, list):
-                    vocabulary.setdefault(key, []).extend(value)
-                else:
-                    vocabulary.setdefault(key, value)
-            continue
-        if kind == "claim":
-            later_claims.append(fields)
-            continue
-        if kind == "view":
-            later_views.append(fields)
-            continue
-        if vocabulary:
-            write("\n" + _dump_yaml({"vocabulary": vocabulary}))
-            vocabulary = {}
-        section = _SECTION[kind]
-        if section != open_section:
-            write(f"\n{section}:\n")
-            open_section = section
-        write(_dump_yaml([fields]))
-    if vocabulary:
-        write("\n" + _dump_yaml({"vocabulary": vocabulary}))
-    if later_claims:
-        write("\nclaims:\n")
-        for fields in later_claims:
-            write(_dump_yaml([fields]))
-    if later_views:
-        write("\nviews:\n")
-        for fields in later_views:
-            write(_dump_yaml([fields]))
-
-
-def _format_of(path: str) -> str:
-    if path.endswith(".jsonl"):
-        return "jsonl"
-    if path.endswith((".yaml", ".yml")):
-        return "yaml"
-    raise UsageError(
-        f"cannot tell which format to write from the name '{path}'\n"
-        "  hint: end the output's name with .jsonl (JSON Lines) or .yaml (YAML)"
-    )
-
-
-def _text_copies(dataset: Dataset, out_dir: str) -> list[tuple[str, str]]:
-    """The source texts to copy beside the output, checked before anything is written.
-
-    Each is ``(the text's file, its path relative to the output's folder)``.
-    """
-    copies: dict[str, str] = {}
-    for source in dataset.sources:
-        if source.location is None:  # pragma: no cover - loaded sources know their file
-            continue
-        here = os.path.join(
-            os.path.dirname(os.path.abspath(source.location.path)), source.text_path
-        )
-        there = os.path.join(out_dir, source.text_path)
-        if source.text_path in copies:  # another source has the same text
-            continue
-        if os.path.lexists(there) and leaves_folder(out_dir, source.text_path):
-            raise UsageError(
-                f"'{there}' leads outside the output's folder through a link\n"
-                "  hint: remove the link, or write the output into another folder"
-            )
-        if (problem := file_problem(there)) is not None:
-            raise UsageError(
-                f"'{there}' {problem.message}\n  hint: write the output into another folder"
-            )
-        if os.path.exists(there) and os.path.samefile(here, there):
-            continue
-        if os.path.exists(there):
-            with open(here, "rb") as a, open(there, "rb") as b:
-                if a.read() == b.read():
-                    continue
-            raise UsageError(
-                f"'{there}' already exists with other content than source '{source.id}''s text\n"
-                "  hint: write the output into another folder"
-            )
-        copies[source.text_path] = here
-    return [(here, rel) for rel, here in copies.items()]
-
-
-def convert(
-    dataset: str | os.PathLike[str],
-    output: str | os.PathLike[str],
-    *,
-    force: bool = False,
-    progress: ProgressCallback | None = None,
-) -> Dataset:
-    """Write the dataset at ``dataset`` as one JSON Lines or YAML file, by ``output``'s suffix.
-
-    The dataset is loaded and validated first; nothing is written if it has
-    problems. Records are written as they are in the input (every field,
-    including those the model does not keep, such as evidence notes), so the
-    output loads to the same dataset. Source texts are copied beside the
-    output when it is in another folder. The file and the texts are written
-    all or nothing (see :mod:`relgraph.atomic`): after a failure, ``output``
-    and the texts beside it are as they were.
-
-    Parameters
-    ----------
-    dataset : str or PathLike
-        A dataset file or folder (YAML, JSON Lines or both).
-    output : str or PathLike
-        ``….jsonl`` for JSON Lines, ``….yaml`` or ``….yml`` for YAML.
-    force : bool
-        Replace ``output`` if it exists.
-    progress : callable, optional
-        ``progress(stage, done, total)``; see :mod:`relgraph.progress`.
-
-    Returns
-    -------
-    Dataset
-        The dataset as loaded from ``dataset``.
-
-    Raises
-    ------
-    DatasetError
-        When the dataset has problems (nothing is written).
-    UsageError
-        When the output's format cannot be told from its name, it exists
-        (without ``force``), it is one of the dataset's files, a source text
-        beside it would be overwritten, or a YAML output would be larger than
-        relgraph reads (:data:`relgraph.loading.MAX_FILE_BYTES`).
-    WriteError
-        When the file or a text cannot be written or copied (a full disk, no
-        permission).
-
-    Examples
-    --------
-    >>> import os, tempfile
-    >>> out = os.path.join(tempfile.mkdtemp(), "cuba_iran.jsonl")
-    >>> ds = convert("graph_data/cuba_iran.yaml", out)
-    >>> load(out).graph().edges(keys=True) == ds.graph().edges(keys=True)
-    True
-    >>> sorted(os.listdir(os.path.dirname(out)))
-    ['cuba_iran.jsonl', 'sources']
-    """
-    src, out = os.fspath(dataset), os.fspath(output)
-    fmt = _format_of(out)
-    if os.path.isdir(out):
-        raise UsageError(f"'{out}' is a folder\n  hint: name the file to write")
-    if os.path.exists(out) and not force:
-        raise UsageError(f"'{out}' already exists\n  hint: add --force to replace it")
-    out_dir = os.path.dirname(os.path.abspath(out))
-    if not os.path.isdir(out_dir):
-        raise UsageError(f"the folder '{out_dir}' does not exist\n  hint: create it first")
-    loaded = load(src, progress=progress)
-    for path in loaded.paths:
-        if os.path.exists(out) and os.path.samefile(path, out):
-            raise UsageError(
-                f"'{out}' is one of the dataset's files\n  hint: write to another file"
-            )
-    if fmt == "yaml":
-        size = sum(os.path.getsize(p) for p in loaded.paths if p.endswith(".jsonl"))
-        if size > MAX_FILE_BYTES:
-            raise UsageError(_TOO_BIG_FOR_YAML)
-    copies = _text_copies(loaded, out_dir)
-    total = (
-        1 + len(loaded.sources) + len(loaded.entities) + len(loaded.relations) + len(loaded.claims)
-    )
-    tick = Ticker(progress, f"writing {os.path.basename(out)}", total=total, every=10_000)
-    with AtomicOutput(out_dir, folder=True) as files:  # the texts and the file, or nothing
-        for here, rel in copies:  # the texts first: they land before the file that needs them
-            _copy_text(here, files.open_bytes(rel))
-        fh = files.open_bytes(os.path.basename(out))
-        try:
-            records = read_records(src)
-            declarations: list[tuple[str, dict[str, Any]]] = []
-            rest: list[tuple[str, dict[str, Any]]] = []
-            for kind, fields in records:
-                if kind in ("relation", "claim"):
-                    rest.append((kind, fields))
-                    break
-                declarations.append((kind, fields))
-            declarations.sort(key=lambda r: _GROUP[r[0]])
-            ordered = _chain(declarations, rest, records)
-            writer = write_jsonl if fmt == "jsonl" else _write_yaml
-            writer(fh, ordered, tick)
-        except OSError as exc:
-            raise WriteError(
-                f"cannot write '{out}': {exc.strerror}", strerror=exc.strerror
-            ) from None
-        if fmt == "yaml" and fh.tell() > MAX_FILE_BYTES:
-            raise UsageError(_TOO_BIG_FOR_YAML)
-    tick.finish()
-    return loaded
-
-
-def _copy_text(path: str, fh: IO[bytes]) -> None:
-    try:
-        with open(path, "rb") as text:
-            shutil.copyfileobj(text, fh)
-    except OSError as exc:
-        raise WriteError(f"cannot copy '{path}': {exc.strerror}", strerror=exc.strerror) from None
-
-
-_TOO_BIG_FOR_YAML = (
-    f"the YAML would be larger than the {MAX_FILE_BYTES} bytes relgraph reads from a YAML file\n"
-    "  hint: keep bulk data in JSON Lines (.jsonl)"
-)
-
-
-def _chain(*parts: Iterable[tuple[str, dict[str, Any]]]) -> Iterator[tuple[str, dict[str, Any]]]:
-    for part in parts:
-        yield from part

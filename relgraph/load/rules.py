@@ -1,11 +1,11 @@
-"""Loading a dataset: from YAML files to a validated :class:`~relgraph.model.Dataset`.
+"""The rules of a dataset: the checks that produce every diagnostic of loading.
 
-:func:`load` reads a dataset file, or every ``*.yaml``/``*.yml``/``*.jsonl`` file
-of a folder (JSON Lines files are read by :mod:`relgraph.bulk`), checks everything
-it can, and either returns the dataset or raises one
-:class:`~relgraph.errors.DatasetError` listing every problem found, each with
-``file:line:col``, a stable code and a hint. Warnings (weaker evidence) do not
-stop loading; they are kept on ``Dataset.warnings``.
+:class:`_Loader` checks the located nodes of a dataset's sections (read by
+:mod:`relgraph.load.yaml`, or by :mod:`relgraph.load.jsonl` for JSON Lines
+records) and makes the model's objects. Every problem is reported with
+``file:line:col``, a stable code and a hint; warnings (weaker evidence) do not
+stop loading. :func:`relgraph.load` runs these checks through
+:mod:`relgraph.load.fast`.
 
 See the README for the file format.
 """
@@ -21,9 +21,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from relgraph.errors import VALUE_LIMIT, DatasetError, Diagnostic, did_you_mean, shorten
+from relgraph.errors import VALUE_LIMIT, Diagnostic, did_you_mean, shorten
 from relgraph.fields import ID_RE, Fields, Problems
-from relgraph.loading import Node, leaves_folder, read_text, read_yaml
+from relgraph.load.yaml import Node, leaves_folder, read_text, read_yaml
 from relgraph.model import (
     MODALITIES,
     RELIABILITY_GRADES,
@@ -31,7 +31,6 @@ from relgraph.model import (
     STATUSES,
     Amount,
     Claim,
-    Dataset,
     Entity,
     Evidence,
     Location,
@@ -49,7 +48,7 @@ from relgraph.quotes import StoredText, fragments
 from relgraph.vocabulary import SIGNS, Vocabulary, builtin_vocabulary, parse_vocabulary
 
 if TYPE_CHECKING:
-    from relgraph.progress import ProgressCallback
+    pass
 
 __all__ = [
     "FIELDS",
@@ -59,9 +58,7 @@ __all__ = [
     "dataset_files",
     "default_claim_id",
     "default_relation_id",
-    "load",
     "not_alleged",
-    "validate",
 ]
 
 _SECTIONS = ("dataset", "vocabulary", "sources", "entities", "relations", "claims", "views")
@@ -1579,99 +1576,3 @@ def _unconfirmed(
         found = unconfirmed(origins, item)
         if found is not None:
             loader.problems.items.append(found)
-
-
-def validate(
-    path: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
-    *,
-    progress: ProgressCallback | None = None,
-) -> list[Diagnostic]:
-    """Every problem in the dataset at ``path``, errors and warnings, sorted by location.
-
-    Besides the warnings of :func:`load`, it warns on each conflict in the
-    evidence (``warning[conflict]``, see :mod:`relgraph.conflicts`). A folder
-    of several datasets has each checked on its own, and its judgements files
-    against them (:func:`relgraph.folders.check_folder`).
-
-    Examples
-    --------
-    >>> import relgraph, tempfile, os
-    >>> d = tempfile.mkdtemp()
-    >>> p = os.path.join(d, "bad.yaml")
-    >>> text = "dataset: {id: x, title: X}\\nentities:\\n  - {id: a, name: A, kind: stat}\\n"
-    >>> _ = open(p, "w").write(text)
-    >>> for problem in validate(p): print(problem)  # doctest: +ELLIPSIS
-    /...bad.yaml:3:28: error[unknown-kind] 'stat' is not an entity kind
-      hint: did you mean 'state'? `relgraph vocab` lists the kinds
-    """
-    if isinstance(path, str | os.PathLike) and os.path.isdir(path):
-        from relgraph.folders import check_folder, folder_contents, folder_diagnostics
-
-        contents = folder_contents(path)
-        if contents.several:
-            return folder_diagnostics(check_folder(contents, progress=progress))
-    try:
-        dataset = load(path, progress=progress)
-    except DatasetError as exc:
-        return list(exc.diagnostics)
-    from relgraph.conflicts import conflict_warnings
-
-    return sorted([*dataset.warnings, *conflict_warnings(dataset)], key=Diagnostic.sort_key)
-
-
-def load(
-    path: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
-    *,
-    progress: ProgressCallback | None = None,
-) -> Dataset:
-    """Load and validate the dataset at ``path`` (a YAML or JSON Lines file, or a folder).
-
-    Parameters
-    ----------
-    path : str or PathLike, or a list of them
-        A dataset file, or a folder whose ``*.yaml``/``*.yml``/``*.jsonl``
-        files together make one dataset (judgements files left out; a folder
-        of several datasets is ``error[several-datasets]``, see
-        :mod:`relgraph.folders`). A list of datasets loads each on its
-        own and joins them (:func:`relgraph.combine.load_many`): an id means
-        the same actor or source in each, and a conflicting definition is an
-        error.
-    progress : callable, optional
-        Called as ``progress(stage, done, total)`` while loading; see
-        :mod:`relgraph.progress`.
-
-    Returns
-    -------
-    Dataset
-        The validated dataset; its ``warnings`` hold diagnostics that did not
-        stop loading.
-
-    Raises
-    ------
-    DatasetError
-        Listing every problem found, sorted by location.
-
-    Examples
-    --------
-    >>> import relgraph
-    >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
-    >>> ds.entity("iran").kind
-    'state'
-    >>> all(r.evidence for r in ds.relations)
-    True
-    """
-    if not isinstance(path, str | os.PathLike):
-        from relgraph.combine import load_many
-
-        return load_many(path, progress=progress)
-    path = os.fspath(path)
-    problems = Problems()
-    files, diags = dataset_files(path)
-    problems.extend(diags)
-    if not files:
-        raise problems.error()
-    # the checks are this module's; the order they run in, a fast path for records that
-    # pass them and the paused garbage collector are relgraph.bulk's
-    from relgraph.bulk import load_files
-
-    return load_files(files, problems, progress=progress)
