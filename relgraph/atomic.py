@@ -459,11 +459,33 @@ class AtomicOutput:
         return handle
 
     def open_text(self, name: str) -> IO[str]:
-        """Return a UTF-8 text stream for ``name``; line ends are written as given."""
+        """Return a UTF-8 text stream for ``name``; line ends are written as given.
+
+        Parameters
+        ----------
+        name : str
+            The file's path inside the output folder (or the output file's name).
+
+        Returns
+        -------
+        text stream
+            Written to the temporary file; closed when the output ends.
+        """
         return self._open(name, "w")
 
     def open_bytes(self, name: str) -> IO[bytes]:
-        """Return a binary stream for ``name``."""
+        """Return a binary stream for ``name``.
+
+        Parameters
+        ----------
+        name : str
+            The file's path inside the output folder (or the output file's name).
+
+        Returns
+        -------
+        binary stream
+            Written to the temporary file; closed when the output ends.
+        """
         return self._open(name, "wb")
 
     # -- commit / abort --------------------------------------------------

@@ -82,6 +82,11 @@ class Conflict:
     def to_dict(self) -> dict[str, Any]:
         """Return the conflict as JSON-ready data (the page's ``conflicts`` entries).
 
+        Returns
+        -------
+        dict
+            ``kind``, ``message`` and ``items``.
+
         Examples
         --------
         >>> Conflict("amount", "amounts disagree", (0, 2)).to_dict()

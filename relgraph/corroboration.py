@@ -103,6 +103,11 @@ class Origin:
     def to_dict(self) -> dict[str, Any]:
         """Return the origin as JSON-ready data (the page's ``origins`` entries).
 
+        Returns
+        -------
+        dict
+            ``id``, ``label``, ``sources`` and ``affiliations``.
+
         Examples
         --------
         >>> Origin("efe", "Agencia EFE", ("a", "b"), ("efe",), "efe").to_dict()
@@ -137,6 +142,11 @@ class Corroboration:
     def to_dict(self) -> dict[str, Any]:
         """Return the counts as JSON-ready data (the page's ``corroboration`` objects).
 
+        Returns
+        -------
+        dict
+            ``quotes``, ``sources``, ``origins``, ``independent`` and ``affiliated``.
+
         Examples
         --------
         >>> Corroboration(3, ("a", "b"), ("efe",), 1, False).to_dict()
@@ -152,6 +162,11 @@ class Corroboration:
 
     def summary(self) -> str:
         """Return the counts as a reader sees them.
+
+        Returns
+        -------
+        str
+            One line.
 
         Examples
         --------
@@ -190,6 +205,11 @@ class Step:
     def text(self) -> str:
         """Return the step as messages write it.
 
+        Returns
+        -------
+        str
+            The step, with the relation it follows or the country it shares.
+
         Examples
         --------
         >>> Step("diaz-canel", "cuba", "dc-office", "holds office in").text()
@@ -203,6 +223,11 @@ class Step:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the step as JSON-ready data.
+
+        Returns
+        -------
+        dict
+            ``actor``, ``to``, ``relation`` and ``label``.
 
         Examples
         --------
@@ -229,6 +254,11 @@ class Tie:
     def text(self) -> str:
         """Return the tie as messages write it.
 
+        Returns
+        -------
+        str
+            The tie, with its steps.
+
         Examples
         --------
         >>> Tie("state-tv", "cuba", "cuba").text()
@@ -243,6 +273,11 @@ holds office in 'cuba' (relation 'dc-office')"
     def reason(self) -> str:
         """Return the actor and, when the end is not that actor, how the end is tied to it.
 
+        Returns
+        -------
+        str
+            The quoted actor id, then its steps.
+
         Examples
         --------
         >>> Tie("state-tv", "cuba", "cuba").reason()
@@ -255,6 +290,11 @@ holds office in 'cuba' (relation 'dc-office')"
 
     def to_dict(self) -> dict[str, Any]:
         """Return the tie as JSON-ready data (the page's ``ties`` entries).
+
+        Returns
+        -------
+        dict
+            ``origin``, ``actor``, ``end`` and ``steps``.
 
         Examples
         --------
@@ -333,7 +373,18 @@ class Ties:
         return up
 
     def reach(self, actor: str) -> Mapping[str, tuple[Step, ...]]:
-        """Every actor ``actor`` is tied to, with the shortest steps from it (dataset order)."""
+        """Every actor ``actor`` is tied to, with the shortest steps from it (dataset order).
+
+        Parameters
+        ----------
+        actor : str
+            An actor id.
+
+        Returns
+        -------
+        mapping of str to tuple of Step
+            Each actor reached, with the steps; ``actor`` itself with none.
+        """
         found = self._reach.get(actor)
         if found is not None:
             return found
@@ -357,6 +408,16 @@ class Ties:
         """Return the steps tying ``actor`` to ``to``.
 
         ``()`` when they are one, ``None`` when untied.
+
+        Parameters
+        ----------
+        actor, to : str
+            Actor ids.
+
+        Returns
+        -------
+        tuple of Step or None
+            The steps, shortest first found.
         """
         if actor == to:
             return ()
@@ -368,6 +429,16 @@ class Ties:
         Checked against every actor tied to ``to``, found once per ``to`` by
         following the ties backwards: a dataset names few affiliations and
         many ends, so this is cheaper than each end's :meth:`reach`.
+
+        Parameters
+        ----------
+        actor, to : str
+            Actor ids.
+
+        Returns
+        -------
+        bool
+            True when ``actor`` is ``to`` or tied to it.
 
         Examples
         --------
@@ -532,6 +603,16 @@ class Origins:
     def of_source(self, source: str) -> Origin:
         """Return the origin of the source with this id.
 
+        Parameters
+        ----------
+        source : str
+            A source id of the dataset.
+
+        Returns
+        -------
+        Origin
+            The origin it belongs to.
+
         Raises
         ------
         KeyError
@@ -540,13 +621,35 @@ class Origins:
         return self._of_source[source]
 
     def of_evidence(self, evidence: Evidence) -> Origin:
-        """Return the origin of an evidence item: its own ``origin``, else its source's."""
+        """Return the origin of an evidence item: its own ``origin``, else its source's.
+
+        Parameters
+        ----------
+        evidence : Evidence
+            An evidence item of the dataset.
+
+        Returns
+        -------
+        Origin
+            The origin it comes from.
+        """
         if evidence.origin is not None:
             return self._relayed(evidence.origin)
         return self._of_source[evidence.source]
 
     def supporting(self, evidence: Iterable[Evidence]) -> list[str]:
-        """Return the distinct origin ids of the items that support or qualify (not contradict)."""
+        """Return the distinct origin ids of the items that support or qualify (not contradict).
+
+        Parameters
+        ----------
+        evidence : iterable of Evidence
+            A relation's or claim's evidence items.
+
+        Returns
+        -------
+        list of str
+            Origin ids, in the order the items come.
+        """
         out: list[str] = []
         of_source = self._of_source
         for e in evidence:
@@ -558,7 +661,18 @@ class Origins:
         return out
 
     def get(self, ident: str) -> Origin | None:
-        """Return the origin with this id, if any (those evidence items relay included)."""
+        """Return the origin with this id, if any (those evidence items relay included).
+
+        Parameters
+        ----------
+        ident : str
+            An origin id.
+
+        Returns
+        -------
+        Origin or None
+            The origin, or ``None``.
+        """
         if ident not in self._by_id and not self._scanned:
             list(self)
         return self._by_id.get(ident)
@@ -578,7 +692,18 @@ class Origins:
         return sum(1 for _ in self)
 
     def corroboration(self, item: Relation | Claim) -> Corroboration:
-        """Return the :class:`Corroboration` of a relation or claim of the dataset."""
+        """Return the :class:`Corroboration` of a relation or claim of the dataset.
+
+        Parameters
+        ----------
+        item : Relation or Claim
+            An item of the dataset.
+
+        Returns
+        -------
+        Corroboration
+            Its counts, origins and the ties that make some of them affiliated.
+        """
         ends = _ends(item)
         sources: dict[str, None] = {}
         origins: dict[str, Origin] = {}
@@ -608,6 +733,16 @@ class Origins:
 
     def independent(self, item: Relation | Claim) -> int:
         """``corroboration(item).independent``, without making the ties it lists.
+
+        Parameters
+        ----------
+        item : Relation or Claim
+            An item of the dataset.
+
+        Returns
+        -------
+        int
+            How many independent origins support or qualify it.
 
         Examples
         --------

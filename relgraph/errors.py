@@ -182,7 +182,13 @@ class Diagnostic:
     value: str | None = None
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
-        """Sort by file, then line, then column."""
+        """Sort by file, then line, then column.
+
+        Returns
+        -------
+        tuple
+            ``(path, line, column, code, message)``.
+        """
         return (self.path, self.line, self.column, self.code, self.message)
 
     def __str__(self) -> str:
@@ -201,7 +207,13 @@ class Diagnostic:
         return "\n".join(cut_values(line) for line in lines)
 
     def as_dict(self) -> dict[str, Any]:
-        """Return the diagnostic as a plain JSON-ready record (``value`` only when there is one)."""
+        """Return the diagnostic as a plain JSON-ready record (``value`` only when there is one).
+
+        Returns
+        -------
+        dict
+            The diagnostic's fields by name, ``value`` left out when it is ``None``.
+        """
         record = asdict(self)
         if record["value"] is None:
             del record["value"]

@@ -51,7 +51,14 @@ class EvidenceItem:
     reported: str | None
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the item as JSON-ready data."""
+        """Return the item as JSON-ready data.
+
+        Returns
+        -------
+        dict
+            ``quote``, ``source``, ``stance``, ``origin``, ``amounts``, ``date`` and
+            ``reported``.
+        """
         return {
             "quote": self.quote,
             "source": self.source,
@@ -82,7 +89,14 @@ class ItemEvidence:
     evidence: tuple[EvidenceItem, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the item as JSON-ready data (the records of ``--format json``)."""
+        """Return the item as JSON-ready data (the records of ``--format json``).
+
+        Returns
+        -------
+        dict
+            The item's kind, id, reading, status and modality, its counts, its
+            origins with their ties, its conflicts and its evidence.
+        """
         c = self.corroboration
         return {
             "kind": self.kind,
@@ -131,11 +145,23 @@ class EvidenceReport:
     conflicts_only: bool = False
 
     def to_records(self) -> list[dict[str, Any]]:
-        """One JSON-ready record per relation or claim."""
+        """One JSON-ready record per relation or claim.
+
+        Returns
+        -------
+        list of dict
+            :meth:`ItemEvidence.to_dict` of each item, in order.
+        """
         return [i.to_dict() for i in self.items]
 
     def to_json(self) -> str:
-        """Return the records as indented JSON text, ending with a newline."""
+        """Return the records as indented JSON text, ending with a newline.
+
+        Returns
+        -------
+        str
+            The JSON text.
+        """
         return json.dumps(self.to_records(), ensure_ascii=False, indent=2) + "\n"
 
     def _flat(self, item: ItemEvidence) -> dict[str, Any]:
@@ -156,6 +182,11 @@ class EvidenceReport:
 
     def to_csv(self) -> str:
         """One CSV row per relation or claim, with a header row.
+
+        Returns
+        -------
+        str
+            The CSV text, with LF line ends.
 
         Examples
         --------
@@ -182,6 +213,11 @@ class EvidenceReport:
     def to_text(self) -> str:
         """Return a readable report: each item, its counts, origins and conflicts with their quotes.
 
+        Returns
+        -------
+        str
+            The report, ending with a newline.
+
         Examples
         --------
         >>> import relgraph
@@ -204,6 +240,11 @@ class EvidenceReport:
 
     def to_markdown(self) -> str:
         """Return a Markdown table of the counts, then each conflict with its quotes.
+
+        Returns
+        -------
+        str
+            The Markdown text, every value escaped.
 
         Examples
         --------

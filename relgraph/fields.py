@@ -139,7 +139,13 @@ class Problems:
         return self.items.full
 
     def error(self) -> DatasetError:
-        """Return the error listing the problems kept, and how many more there were."""
+        """Return the error listing the problems kept, and how many more there were.
+
+        Returns
+        -------
+        DatasetError
+            To be raised by the caller.
+        """
         return DatasetError(self.items, omitted=self.omitted)
 
     def add(
@@ -151,7 +157,21 @@ class Problems:
         severity: str = "error",
         value: str | None = None,
     ) -> None:
-        """Record a problem at ``node``; ``value``, the whole value a message had to shorten."""
+        """Record a problem at ``node``; ``value``, the whole value a message had to shorten.
+
+        Parameters
+        ----------
+        node : Node
+            Where the problem is.
+        code : str
+            The diagnostic's code, such as ``bad-id``.
+        message, hint : str
+            What is wrong and what to do.
+        severity : {"error", "warning"}
+            How bad it is.
+        value : str, optional
+            The whole value the message quotes shortened.
+        """
         self.items.append(
             Diagnostic(
                 node.path,
@@ -166,7 +186,13 @@ class Problems:
         )
 
     def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
-        """Record problems found elsewhere."""
+        """Record problems found elsewhere.
+
+        Parameters
+        ----------
+        diagnostics : iterable of Diagnostic
+            The problems to add.
+        """
         self.items.extend(diagnostics)
 
     @property
@@ -214,14 +240,40 @@ class Fields:
         )
 
     def node_of(self, key: str) -> Node | None:
-        """Return the raw node of a field, if present and not empty."""
+        """Return the raw node of a field, if present and not empty.
+
+        Parameters
+        ----------
+        key : str
+            The field's name.
+
+        Returns
+        -------
+        Node or None
+            The node, or ``None`` when the field is missing or empty.
+        """
         value = self.node.get(key)
         if value is None or value.kind == "null":
             return None
         return value
 
     def control(self, node: Node, what: str, text: str) -> bool:
-        """Report a control character of a one-line value ``text``; True if there is one."""
+        """Report a control character of a one-line value ``text``; True if there is one.
+
+        Parameters
+        ----------
+        node : Node
+            Where the value is.
+        what : str
+            What the value is, for the message.
+        text : str
+            The value.
+
+        Returns
+        -------
+        bool
+            True when a problem was recorded.
+        """
         bad = _LINE_CONTROL.search(text)
         if bad is None:
             return False
@@ -239,6 +291,20 @@ class Fields:
         """Return a text field on one line: a name.
 
         It holds no tab, line break or other control character.
+
+        Parameters
+        ----------
+        key : str
+            The field's name.
+        required : bool
+            Record a problem when it is missing.
+        example : str
+            A value to show in the hint for a missing one.
+
+        Returns
+        -------
+        str or None
+            The value, or ``None`` when it is missing or has a problem.
         """
         value = self.node_of(key)
         if (
@@ -250,7 +316,22 @@ class Fields:
         return self.text(key, required, example)
 
     def text(self, key: str, required: bool = False, example: str = "…") -> str | None:
-        """Return a text field. Numbers and yes/no words where text belongs are errors."""
+        """Return a text field. Numbers and yes/no words where text belongs are errors.
+
+        Parameters
+        ----------
+        key : str
+            The field's name.
+        required : bool
+            Record a problem when it is missing.
+        example : str
+            A value to show in the hint for a missing one.
+
+        Returns
+        -------
+        str or None
+            The value, or ``None`` when it is missing or has a problem.
+        """
         value = self.node_of(key)
         if value is None:
             if required:
@@ -288,14 +369,42 @@ class Fields:
         return text
 
     def scalar(self, key: str, required: bool = False, example: str = "…") -> str | None:
-        """Return a field read as text whatever YAML makes of it (a hash of digits stays text)."""
+        """Return a field read as text whatever YAML makes of it (a hash of digits stays text).
+
+        Parameters
+        ----------
+        key : str
+            The field's name.
+        required : bool
+            Record a problem when it is missing.
+        example : str
+            A value to show in the hint for a missing one.
+
+        Returns
+        -------
+        str or None
+            The value as written, or ``None`` when it is missing or has a problem.
+        """
         value = self.node_of(key)
         if value is not None and value.kind in ("int", "float", "bool"):
             return str(value.value)
         return self.text(key, required, example)
 
     def ident(self, key: str, required: bool = True) -> str | None:
-        """Return an id field: a readable slug (see :data:`ID_RE`)."""
+        """Return an id field: a readable slug (see :data:`ID_RE`).
+
+        Parameters
+        ----------
+        key : str
+            The field's name.
+        required : bool
+            Record a problem when it is missing.
+
+        Returns
+        -------
+        str or None
+            The id, or ``None`` when it is missing or has a problem.
+        """
         value = self.node_of(key)
         text = self.text(key, required, "<a-readable-slug>")
         if text is None or value is None:
@@ -321,6 +430,26 @@ class Fields:
 
         ``hint`` is the hint for a required value that is missing (by default: add the
         first choice).
+
+        Parameters
+        ----------
+        key : str
+            The field's name.
+        choices : sequence of str
+            The values allowed.
+        required : bool
+            Record a problem when it is missing.
+        listing : str, optional
+            Where the choices are listed, for the hint (default: the choices).
+        noun : str, optional
+            What one choice is, for the message.
+        hint : str, optional
+            The hint for a missing required value.
+
+        Returns
+        -------
+        str or None
+            The value, or ``None`` when it is missing or not a choice.
         """
         value = self.node_of(key)
         if value is None and required and hint is not None:
@@ -341,7 +470,20 @@ class Fields:
         return text
 
     def boolean(self, key: str, required: bool = False) -> bool | None:
-        """Return a yes/no field written as true or false."""
+        """Return a yes/no field written as true or false.
+
+        Parameters
+        ----------
+        key : str
+            The field's name.
+        required : bool
+            Record a problem when it is missing.
+
+        Returns
+        -------
+        bool or None
+            The value, or ``None`` when it is missing or has a problem.
+        """
         value = self.node_of(key)
         if value is None:
             if required:
@@ -353,7 +495,20 @@ class Fields:
         return bool(value.value.lower() == "true")
 
     def integer(self, key: str, low: int, high: int) -> int | None:
-        """Return a whole number field within ``low`` … ``high``."""
+        """Return a whole number field within ``low`` … ``high``.
+
+        Parameters
+        ----------
+        key : str
+            The field's name.
+        low, high : int
+            The least and the greatest value allowed.
+
+        Returns
+        -------
+        int or None
+            The value, or ``None`` when it is missing or has a problem.
+        """
         value = self.node_of(key)
         if value is None:
             return None
@@ -379,7 +534,20 @@ class Fields:
         return number
 
     def items(self, key: str, required: bool = False) -> list[Node]:
-        """Return the items of a list field (a single value is taken as a list of one)."""
+        """Return the items of a list field (a single value is taken as a list of one).
+
+        Parameters
+        ----------
+        key : str
+            The field's name.
+        required : bool
+            Record a problem when it is missing.
+
+        Returns
+        -------
+        list of Node
+            The items; empty when the field is missing.
+        """
         value = self.node_of(key)
         if value is None:
             if required:
@@ -393,7 +561,18 @@ class Fields:
         return [value]
 
     def texts(self, key: str) -> tuple[str, ...]:
-        """Return a list of one-line text values (aliases, tags)."""
+        """Return a list of one-line text values (aliases, tags).
+
+        Parameters
+        ----------
+        key : str
+            The field's name.
+
+        Returns
+        -------
+        tuple of str
+            The values without problems; empty when the field is missing.
+        """
         out = []
         for item in self.items(key):
             if item.kind != "str":
@@ -405,7 +584,18 @@ class Fields:
         return tuple(out)
 
     def mapping(self, key: str) -> dict[str, Node]:
-        """Return a mapping field, as key → node."""
+        """Return a mapping field, as key → node.
+
+        Parameters
+        ----------
+        key : str
+            The field's name.
+
+        Returns
+        -------
+        dict of str to Node
+            The entries; empty when the field is missing or not a mapping.
+        """
         value = self.node_of(key)
         if value is None:
             return {}

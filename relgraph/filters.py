@@ -277,6 +277,11 @@ class Filter:
     def describe(self) -> str:
         """Return a one-line account of the filter, for the notes a command prints.
 
+        Returns
+        -------
+        str
+            The filter's settings that are not the default, separated by ``;``.
+
         Examples
         --------
         >>> f = Filter(statuses=["alleged"], kinds=["state"], as_of="2023", keep_undated=False)
@@ -319,6 +324,11 @@ class Filter:
     def as_dict(self) -> dict[str, Any]:
         """Return the filter as plain JSON-ready data.
 
+        Returns
+        -------
+        dict
+            Each setting by name.
+
         Examples
         --------
         >>> Filter(date_to="2020").as_dict()["date_to"]
@@ -345,6 +355,16 @@ class Filter:
     # -- tests on one item -----------------------------------------------
     def keeps_dates(self, relation: Relation) -> bool:
         """Whether ``relation``'s dates fall in the filter's date window (see the module docs).
+
+        Parameters
+        ----------
+        relation : Relation
+            A relation of the dataset.
+
+        Returns
+        -------
+        bool
+            True when the filter keeps it for its dates.
 
         Examples
         --------
@@ -409,6 +429,16 @@ class Filter:
     def check(self, dataset: Dataset) -> None:
         """Raise :class:`UsageError` if a kind, category or type is unknown to ``dataset``.
 
+        Parameters
+        ----------
+        dataset : Dataset
+            The dataset the filter will be applied to.
+
+        Raises
+        ------
+        UsageError
+            Naming the unknown value, with the closest known one as a hint.
+
         Examples
         --------
         >>> import relgraph
@@ -441,6 +471,16 @@ class Filter:
 
         An old id is one of the actor's ``referents``, as a merge left it; the filter
         itself is returned when there is none.
+
+        Parameters
+        ----------
+        dataset : Dataset
+            The dataset whose actors' old ids are read.
+
+        Returns
+        -------
+        Filter
+            A new filter, or this one.
 
         Examples
         --------

@@ -114,7 +114,13 @@ class FolderContents:
         return len(self.datasets) > 1
 
     def problem(self) -> Diagnostic:
-        """``error[several-datasets]``: the folder cannot be read as one dataset."""
+        """``error[several-datasets]``: the folder cannot be read as one dataset.
+
+        Returns
+        -------
+        Diagnostic
+            Naming the datasets, with how to read one or all.
+        """
         names = [os.path.basename(files[0]) for files in self.datasets]
         first = os.path.join(self.path, names[0])
         return Diagnostic(

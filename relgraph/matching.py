@@ -154,6 +154,16 @@ class Ref:
     def parse(cls, text: str) -> Ref:
         """Read ``dataset:item``.
 
+        Parameters
+        ----------
+        text : str
+            ``dataset:item``; the item may itself hold ``:``.
+
+        Returns
+        -------
+        Ref
+            The two parts.
+
         Raises
         ------
         ValueError
@@ -186,7 +196,13 @@ class Candidate:
     labels: tuple[str, str]
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the candidate as plain data (for JSON and the judgements file)."""
+        """Return the candidate as plain data (for JSON and the judgements file).
+
+        Returns
+        -------
+        dict
+            The pair, its score and its reasons.
+        """
         return {
             "kind": self.kind,
             "left": str(self.left),
@@ -208,11 +224,22 @@ class MatchResult:
     datasets: tuple[str, ...] = field(default=())
 
     def to_records(self) -> list[dict[str, Any]]:
-        """Every candidate as a dict, actor pairs first."""
+        """Every candidate as a dict, actor pairs first.
+
+        Returns
+        -------
+        list of dict
+            :meth:`Candidate.to_dict` of each candidate.
+        """
         return [c.to_dict() for c in (*self.entities, *self.relations)]
 
     def to_text(self) -> str:
         """Return the candidates as the terminal shows them.
+
+        Returns
+        -------
+        str
+            The candidates with their reasons, then the counts.
 
         Examples
         --------

@@ -148,6 +148,11 @@ class MergeResult:
         renamed); so with a relation's or a claim's id and its old ids. Empty
         when nothing was lost.
 
+        Returns
+        -------
+        list of str
+            One line for each thing lost.
+
         Examples
         --------
         >>> import relgraph
@@ -246,7 +251,13 @@ class MergeResult:
         return frozenset(old for old, _ in self.renamed)
 
     def to_text(self) -> str:
-        """Return what the merge did, as the terminal shows it."""
+        """Return what the merge did, as the terminal shows it.
+
+        Returns
+        -------
+        str
+            The summary line, then what was folded and renamed.
+        """
         ds = self.dataset
         lines = [
             f"merged {' + '.join(d.id for d in self.inputs)} into {ds.id}: "

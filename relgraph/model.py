@@ -128,6 +128,16 @@ class PartialDate:
     def parse(cls, text: str) -> PartialDate:
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
 
+        Parameters
+        ----------
+        text : str
+            The date as written.
+
+        Returns
+        -------
+        PartialDate
+            The date, at the precision written.
+
         Raises
         ------
         ValueError
@@ -163,11 +173,23 @@ class PartialDate:
         return "day"
 
     def earliest(self) -> str:
-        """Return the first day the date could mean, as ``YYYY-MM-DD``."""
+        """Return the first day the date could mean, as ``YYYY-MM-DD``.
+
+        Returns
+        -------
+        str
+            ``2023-01-01`` for ``2023``.
+        """
         return f"{self.year:04d}-{self.month or 1:02d}-{self.day or 1:02d}"
 
     def latest(self) -> str:
-        """Return the last day the date could mean, as ``YYYY-MM-DD``."""
+        """Return the last day the date could mean, as ``YYYY-MM-DD``.
+
+        Returns
+        -------
+        str
+            ``2023-12-31`` for ``2023``.
+        """
         import calendar
 
         month = self.month or 12
@@ -249,6 +271,11 @@ class Amount:
 
         An approximate number gives itself as both bounds; the conflict
         checks of :mod:`relgraph.conflicts` give it some room.
+
+        Returns
+        -------
+        (number or None, number or None)
+            The lowest and the highest.
         """
         if self.value is not None:
             return self.value, self.value
@@ -314,6 +341,16 @@ class Evidence:
 
     def reported_on(self, source: Source) -> PartialDate | None:
         """When this item was reported: its own ``reported``, else ``source``'s ``published``.
+
+        Parameters
+        ----------
+        source : Source
+            The item's source.
+
+        Returns
+        -------
+        PartialDate or None
+            The report date, or ``None`` when neither gives one.
 
         Examples
         --------
@@ -384,12 +421,24 @@ class Relation:
         return self.status in ("alleged", "disputed")
 
     def earliest(self) -> str | None:
-        """Return the earliest day the relation is known to hold, as ``YYYY-MM-DD``, if any."""
+        """Return the earliest day the relation is known to hold, as ``YYYY-MM-DD``, if any.
+
+        Returns
+        -------
+        str or None
+            The first day of its ``date``, else of its ``start``; ``None`` when it has neither.
+        """
         first = self.date or self.start
         return first.earliest() if first else None
 
     def latest(self) -> str | None:
-        """Return the latest day the relation is known to hold, as ``YYYY-MM-DD``, if any."""
+        """Return the latest day the relation is known to hold, as ``YYYY-MM-DD``, if any.
+
+        Returns
+        -------
+        str or None
+            The last day of its ``date``, else of its ``end``; ``None`` when it has neither.
+        """
         last = self.date or self.end
         return last.latest() if last else None
 
@@ -440,6 +489,16 @@ class View:
 
     def within(self, actors: Collection[str], relations: Collection[str]) -> View:
         """Return the view naming only the actors and relations given (those of a filtered dataset).
+
+        Parameters
+        ----------
+        actors, relations : collection of str
+            The ids kept.
+
+        Returns
+        -------
+        View
+            A new view.
 
         Examples
         --------
@@ -506,6 +565,16 @@ class Dataset:
 
         Looked up in an index made on first use.
 
+        Parameters
+        ----------
+        id : str
+            An entity id or old id.
+
+        Returns
+        -------
+        Entity
+            The entity.
+
         Raises
         ------
         KeyError
@@ -529,6 +598,16 @@ class Dataset:
 
     def source(self, id: str) -> Source:
         """Return the source with this id (looked up in an index made on first use).
+
+        Parameters
+        ----------
+        id : str
+            A source id.
+
+        Returns
+        -------
+        Source
+            The source.
 
         Raises
         ------
@@ -566,6 +645,18 @@ class Dataset:
         """Return the dataset as a NetworkX ``MultiDiGraph``.
 
         See :func:`relgraph.graph.build_graph`.
+
+        Returns
+        -------
+        networkx.MultiDiGraph
+            A new graph, one node per entity and one edge per relation.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+        >>> ds.graph().number_of_edges() == len(ds.relations)
+        True
         """
         graph: nx.MultiDiGraph = _bound("build_graph")(self)
         return graph
@@ -588,7 +679,25 @@ class Dataset:
         return self._repr_mimebundle_()["text/html"]
 
     def project(self, **options: Any) -> nx.Graph:
-        """Return a simple weighted graph; see :func:`relgraph.graph.project`."""
+        """Return a simple weighted graph; see :func:`relgraph.graph.project`.
+
+        Parameters
+        ----------
+        **options
+            :func:`relgraph.graph.project`'s keyword arguments.
+
+        Returns
+        -------
+        networkx.Graph or networkx.DiGraph
+            A new simple graph.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> p = relgraph.load("graph_data/cuba_iran.yaml").project(weight="evidence")
+        >>> p.is_multigraph()
+        False
+        """
         projected: nx.Graph = _bound("project")(self.graph(), **options)
         return projected
 

@@ -277,6 +277,18 @@ class PassageFinder:
         Passages do not overlap. Ties go to the passage that comes first.
         Rough words with no word in common with the text (even roughly)
         give an empty list.
+
+        Parameters
+        ----------
+        rough : str
+            The words as remembered, roughly.
+        limit : int
+            The most passages returned.
+
+        Returns
+        -------
+        list of Passage
+            Each with its place in the text, its words and its score.
         """
         limit = max(0, min(limit, MAX_LIMIT))
         query = [fold(m.group()) for m in _WORD.finditer(rough)][:MAX_QUERY_WORDS]
@@ -305,6 +317,16 @@ class PassageFinder:
 
     def closest(self, rough: str) -> Passage | None:
         """Return the one passage most like ``rough``, or ``None`` if nothing is like it.
+
+        Parameters
+        ----------
+        rough : str
+            The words as remembered, roughly.
+
+        Returns
+        -------
+        Passage or None
+            The best passage, or ``None``.
 
         Examples
         --------

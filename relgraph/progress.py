@@ -82,14 +82,26 @@ class Ticker:
             callback(stage, 0, total)
 
     def update(self, done: int) -> None:
-        """Set how many units are done; report if enough were done since the last report."""
+        """Set how many units are done; report if enough were done since the last report.
+
+        Parameters
+        ----------
+        done : int
+            The units done so far.
+        """
         self.done = done
         if done >= self.next_at and self.callback is not None:
             self.next_at = done + self.every
             self.callback(self.stage, done, self.total)
 
     def advance(self, units: int = 1) -> None:
-        """Add ``units`` to the work done."""
+        """Add ``units`` to the work done.
+
+        Parameters
+        ----------
+        units : int
+            The units just done.
+        """
         self.update(self.done + units)
 
     def finish(self) -> None:

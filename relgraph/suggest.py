@@ -340,6 +340,18 @@ class Suggestions:
         dataset so that the draft is a valid dataset by itself; ``relgraph
         accept`` skips what the dataset already has.
 
+        Parameters
+        ----------
+        text_path : str, optional
+            The ``text:`` of the draft's source record.
+        dataset_id : str
+            The draft's dataset id.
+
+        Returns
+        -------
+        dict
+            The draft dataset's sections, ready to be written as YAML.
+
         Examples
         --------
         >>> s = suggest("Iran and Cuba signed six accords.", "art")

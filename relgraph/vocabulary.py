@@ -93,7 +93,18 @@ class RelationType:
     cues: tuple[str, ...] = ()
 
     def allows(self, source_kind: str, target_kind: str) -> bool:
-        """Whether this type may join these two kinds (in either order if undirected)."""
+        """Whether this type may join these two kinds (in either order if undirected).
+
+        Parameters
+        ----------
+        source_kind, target_kind : str
+            The two ends' entity kinds.
+
+        Returns
+        -------
+        bool
+            True when the type sets no kinds for an end, or the kinds match.
+        """
 
         def fits(a: str, b: str) -> bool:
             return (self.source_kinds is None or a in self.source_kinds) and (
@@ -173,7 +184,14 @@ class Vocabulary:
             object.__setattr__(self, name, Table(getattr(self, name)))
 
     def as_dict(self) -> dict[str, Any]:
-        """Return the vocabulary as plain JSON-ready data."""
+        """Return the vocabulary as plain JSON-ready data.
+
+        Returns
+        -------
+        dict
+            ``entity_kinds``, ``categories`` and ``relation_types``, as lists of
+            plain records.
+        """
         from dataclasses import asdict
 
         return {

@@ -77,12 +77,35 @@ class Sensitivity:
         return tuple(sorted(rows, key=lambda r: (-abs(r.change), r.rank_with, r.id)))
 
     def to_records(self, top: int | None = None) -> list[dict[str, Any]]:
-        """One dict per actor, by rank with allegations."""
+        """One dict per actor, by rank with allegations.
+
+        Parameters
+        ----------
+        top : int, optional
+            Keep only the first ``top`` actors.
+
+        Returns
+        -------
+        list of dict
+            ``id``, ``name``, ``kind``, the values and ranks with and without, and
+            the change.
+        """
         rows = self.rows if top is None else self.rows[: max(top, 0)]
         return [{k: _clean(v) for k, v in asdict(r).items()} for r in rows]
 
     def to_dict(self, top: int | None = None) -> dict[str, Any]:
-        """Return the comparison with its summary, JSON-ready."""
+        """Return the comparison with its summary, JSON-ready.
+
+        Parameters
+        ----------
+        top : int, optional
+            Keep only the first ``top`` actors.
+
+        Returns
+        -------
+        dict
+            The metric, the counts, the rank correlation and the actors.
+        """
         return {
             "metric": self.metric,
             "relations_with": self.relations_with,
@@ -95,7 +118,13 @@ class Sensitivity:
         }
 
     def to_dataframe(self) -> Any:
-        """Return a pandas ``DataFrame`` of :meth:`to_records` (needs pandas)."""
+        """Return a pandas ``DataFrame`` of :meth:`to_records` (needs pandas).
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per record; pandas must be installed.
+        """
         return _dataframe(self.to_records())
 
 

@@ -75,7 +75,13 @@ class RelationEvidence:
         return None
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready, quotes included."""
+        """JSON-ready, quotes included.
+
+        Returns
+        -------
+        dict
+            The relation as read, with its evidence items.
+        """
         out = asdict(self)
         out["alleged"] = self.alleged
         return out

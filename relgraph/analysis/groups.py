@@ -58,7 +58,13 @@ class Communities:
         return {a: c.number for c in self.communities for a in c.actors}
 
     def to_records(self) -> list[dict[str, Any]]:
-        """One dict per actor: community, id, name."""
+        """One dict per actor: community, id, name.
+
+        Returns
+        -------
+        list of dict
+            ``community``, ``id`` and ``name``, community by community.
+        """
         return [
             {"community": c.number, "id": a, "name": self.names[a]}
             for c in self.communities
@@ -66,7 +72,14 @@ class Communities:
         ]
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the partition with how it was computed, JSON-ready."""
+        """Return the partition with how it was computed, JSON-ready.
+
+        Returns
+        -------
+        dict
+            The modularity, how it was computed (engine, seed, resolution, weight,
+            filter) and the communities.
+        """
         return {
             "modularity": self.modularity,
             "engine": self.engine,
@@ -81,7 +94,13 @@ class Communities:
         }
 
     def to_dataframe(self) -> Any:
-        """Return a pandas ``DataFrame`` of :meth:`to_records` (needs pandas)."""
+        """Return a pandas ``DataFrame`` of :meth:`to_records` (needs pandas).
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per record; pandas must be installed.
+        """
         return _dataframe(self.to_records())
 
 

@@ -48,6 +48,16 @@ class Ego:
         The dataset holds its actors, the relations among them and the claims about
         them, from ``dataset`` (the one the network was built on).
 
+        Parameters
+        ----------
+        dataset : Dataset
+            The dataset the network was built on.
+
+        Returns
+        -------
+        Dataset
+            A new dataset, with the same vocabulary and sources.
+
         Examples
         --------
         >>> import relgraph
@@ -66,11 +76,23 @@ class Ego:
         )
 
     def actor_records(self) -> list[dict[str, Any]]:
-        """One dict per actor, nearest first."""
+        """One dict per actor, nearest first.
+
+        Returns
+        -------
+        list of dict
+            ``id``, ``name``, ``kind`` and ``distance``.
+        """
         return [asdict(a) for a in self.actors]
 
     def to_records(self) -> list[dict[str, Any]]:
-        """One dict per relation: id, reading, type, status, date and evidence count."""
+        """One dict per relation: id, reading, type, status, date and evidence count.
+
+        Returns
+        -------
+        list of dict
+            One per relation, nearest first.
+        """
         return [
             {
                 "relation": r.id,
@@ -87,7 +109,13 @@ class Ego:
         ]
 
     def to_dict(self) -> dict[str, Any]:
-        """Actors and relations (with quotes), JSON-ready."""
+        """Actors and relations (with quotes), JSON-ready.
+
+        Returns
+        -------
+        dict
+            The centre, the radius, the filter, the actors and the relations.
+        """
         return {
             "center": self.center,
             "radius": self.radius,
@@ -97,7 +125,13 @@ class Ego:
         }
 
     def to_dataframe(self) -> Any:
-        """Return a pandas ``DataFrame`` of :meth:`to_records` (needs pandas)."""
+        """Return a pandas ``DataFrame`` of :meth:`to_records` (needs pandas).
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per record; pandas must be installed.
+        """
         return _dataframe(self.to_records())
 
 

@@ -115,7 +115,18 @@ class Network:
         return {r.id: r for r in self.dataset.relations}
 
     def projection(self, directed: bool) -> nx.Graph:
-        """Return the directed or the undirected projection."""
+        """Return the directed or the undirected projection.
+
+        Parameters
+        ----------
+        directed : bool
+            Which of the two.
+
+        Returns
+        -------
+        networkx.Graph or networkx.DiGraph
+            :attr:`directed` or :attr:`undirected`.
+        """
         return self.directed if directed else self.undirected
 
     def igraph(self, directed: bool) -> Any:
@@ -126,6 +137,16 @@ class Network:
         It holds the same weighted edges as :attr:`undirected` or
         :attr:`directed` (tested), but is built straight from the relations,
         without the NetworkX graphs, which is several times faster.
+
+        Parameters
+        ----------
+        directed : bool
+            Which of the two projections.
+
+        Returns
+        -------
+        igraph.Graph
+            Built on first use and kept.
         """
         if directed not in self._igraphs:
             import igraph as ig

@@ -103,7 +103,13 @@ class Balance:
         return self.census["++-"] + self.census["---"]
 
     def to_records(self) -> list[dict[str, Any]]:
-        """One dict per placed actor: bloc (1 or 2), id, name."""
+        """One dict per placed actor: bloc (1 or 2), id, name.
+
+        Returns
+        -------
+        list of dict
+            ``bloc``, ``id`` and ``name``.
+        """
         return [
             {"bloc": n, "id": a, "name": self.names[a]}
             for n, bloc in enumerate(self.blocs, start=1)
@@ -111,7 +117,13 @@ class Balance:
         ]
 
     def triangle_records(self) -> list[dict[str, Any]]:
-        """One dict per quote of each tie of each unbalanced triangle."""
+        """One dict per quote of each tie of each unbalanced triangle.
+
+        Returns
+        -------
+        list of dict
+            The triangle, the tie, its sign and one quote with its source.
+        """
         out: list[dict[str, Any]] = []
         for n, t in enumerate(self.unbalanced, start=1):
             for tie in t.ties:
@@ -127,7 +139,14 @@ class Balance:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        """Everything, JSON-ready."""
+        """Everything, JSON-ready.
+
+        Returns
+        -------
+        dict
+            The census, the triangles with their evidence, the blocs and how they
+            were found.
+        """
 
         def tie(t: SignedTie) -> dict[str, Any]:
             return {
@@ -156,7 +175,13 @@ class Balance:
         }
 
     def to_dataframe(self) -> Any:
-        """Return a pandas ``DataFrame`` of :meth:`to_records` (needs pandas)."""
+        """Return a pandas ``DataFrame`` of :meth:`to_records` (needs pandas).
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per record; pandas must be installed.
+        """
         return _dataframe(self.to_records())
 
 

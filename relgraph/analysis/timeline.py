@@ -62,7 +62,13 @@ class Timeline:
     dates: str = "event"
 
     def period_records(self) -> list[dict[str, Any]]:
-        """One dict per period: label, start, end, relations, new, actors."""
+        """One dict per period: label, start, end, relations, new, actors.
+
+        Returns
+        -------
+        list of dict
+            In period order.
+        """
         return [
             {
                 "period": p.label,
@@ -76,7 +82,20 @@ class Timeline:
         ]
 
     def to_records(self, sort: str | None = None, top: int | None = None) -> list[dict[str, Any]]:
-        """One dict per period and actor with ties in it, best first within a period."""
+        """One dict per period and actor with ties in it, best first within a period.
+
+        Parameters
+        ----------
+        sort : str, optional
+            The metric to order each period's actors by (default: the first).
+        top : int, optional
+            Keep only the first ``top`` actors of each period.
+
+        Returns
+        -------
+        list of dict
+            The period's label, then the actor's centrality record.
+        """
         out: list[dict[str, Any]] = []
         for p in self.periods:
             active = _active(p)
@@ -87,7 +106,18 @@ class Timeline:
         return out
 
     def to_dict(self, sort: str | None = None, top: int | None = None) -> dict[str, Any]:
-        """Periods with their actors, JSON-ready."""
+        """Periods with their actors, JSON-ready.
+
+        Parameters
+        ----------
+        sort, top
+            As for :meth:`to_records`.
+
+        Returns
+        -------
+        dict
+            How the periods were made, and each period with its actors.
+        """
         rows = self.to_records(sort, top)
         return {
             "by": self.by,
@@ -103,7 +133,13 @@ class Timeline:
         }
 
     def to_dataframe(self) -> Any:
-        """Return a pandas ``DataFrame`` of :meth:`to_records` (needs pandas)."""
+        """Return a pandas ``DataFrame`` of :meth:`to_records` (needs pandas).
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per record; pandas must be installed.
+        """
         return _dataframe(self.to_records())
 
 

@@ -79,7 +79,13 @@ class Paths:
     filter: Filter = field(default_factory=Filter)
 
     def to_records(self) -> list[dict[str, Any]]:
-        """One dict per quote of each hop of each path."""
+        """One dict per quote of each hop of each path.
+
+        Returns
+        -------
+        list of dict
+            The path's number, the hop, the relation and one quote with its source.
+        """
         out: list[dict[str, Any]] = []
         for n, p in enumerate(self.paths, start=1):
             for h, hop in enumerate(p.hops, start=1):
@@ -89,7 +95,13 @@ class Paths:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        """Every path with its hops, relations and quotes, JSON-ready."""
+        """Every path with its hops, relations and quotes, JSON-ready.
+
+        Returns
+        -------
+        dict
+            The two ends, how the paths were searched and the paths.
+        """
         return {
             "source": self.source,
             "target": self.target,
@@ -116,7 +128,13 @@ class Paths:
         }
 
     def to_dataframe(self) -> Any:
-        """Return a pandas ``DataFrame`` of :meth:`to_records` (needs pandas)."""
+        """Return a pandas ``DataFrame`` of :meth:`to_records` (needs pandas).
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per record; pandas must be installed.
+        """
         return _dataframe(self.to_records())
 
 
