@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from relgraph.accept import accept
-from relgraph.cli.common import echo, echo_summary, summary_option
+from relgraph.cli.options import summary_option
+from relgraph.cli.output import echo, echo_summary
 
 __all__ = ["accept_command"]
 

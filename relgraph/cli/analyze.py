@@ -8,10 +8,6 @@ goes to stdout; notes on what was counted go to stderr.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import math
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -22,24 +18,33 @@ from relgraph.cli.common import (
     DatasetOrder,
     clear,
     counted,
-    dataset_argument,
-    echo,
-    format_option,
     load_or_fail,
     misplaced_dataset,
     progress_line,
-    quiet_option,
-    write_stdout,
 )
-from relgraph.cli.width import ljust, rjust, width
+from relgraph.cli.options import (
+    dataset_argument,
+    filter_from_options,
+    filter_options,
+    format_option,
+    optional_filter,
+    quiet_option,
+    split_values,
+)
+from relgraph.cli.output import csv_text as _csv
+from relgraph.cli.output import echo, write_stdout
+from relgraph.cli.output import json_text as _json
 from relgraph.errors import UsageError, shorten
-from relgraph.export.csv import neutralize
 from relgraph.filters import Filter
 from relgraph.markup import markdown_text
-from relgraph.model import RELIABILITY_GRADES, STATUSES, Dataset, PartialDate
+from relgraph.model import Dataset
 from relgraph.progress import TerminalProgress
 from relgraph.resolve import merged_note
-from relgraph.terminal import inert
+from relgraph.tables import QUOTE_SHOWN, Column
+from relgraph.tables import cell as _cell
+from relgraph.tables import markdown_table as _markdown
+from relgraph.tables import text_table as _table
+from relgraph.tables import text_writer as _text
 
 __all__ = [
     "COMMANDS",
@@ -47,6 +52,7 @@ __all__ = [
     "ego_command",
     "filter_from_options",
     "filter_options",
+    "optional_filter",
     "path_command",
 ]
 
@@ -66,180 +72,6 @@ def _merged_notes(net: analysis.Network, *named: tuple[str, str]) -> None:
 # ---------------------------------------------------------------------------
 # Options shared by every analysis command
 # ---------------------------------------------------------------------------
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> PartialDate | None:
-    if value is None:
-        return None
-    try:
-        return PartialDate.parse(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), ctx, param) from None
-
-
-def _split(values: Iterable[str]) -> tuple[str, ...] | None:
-    out = [v.strip() for value in values for v in value.split(",") if v.strip()]
-    return tuple(out) if out else None
-
-
-def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """The filter options (``--status``, ``--kind``, ``--from``…) every analysis accepts."""
-    options = [
-        click.option(
-            "--status",
-            "statuses",
-            multiple=True,
-            metavar="STATUS",
-            help="Count only these statuses (repeat, or separate with commas; "
-            f"default: all but denied). Statuses: {', '.join(STATUSES)}.",
-        ),
-        click.option(
-            "--kind",
-            "kinds",
-            multiple=True,
-            metavar="KIND",
-            help="Keep only actors of these kinds.",
-        ),
-        click.option(
-            "--category",
-            "categories",
-            multiple=True,
-            metavar="CATEGORY",
-            help="Keep only relations of these categories.",
-        ),
-        click.option(
-            "--type",
-            "types",
-            multiple=True,
-            metavar="TYPE",
-            help="Keep only relations of these types.",
-        ),
-        click.option(
-            "--as-of",
-            "as_of",
-            metavar="DATE",
-            callback=_date,
-            help="The picture as it stood at this date (YYYY, YYYY-MM or YYYY-MM-DD).",
-        ),
-        click.option(
-            "--from",
-            "date_from",
-            metavar="DATE",
-            callback=_date,
-            help="Keep relations whose dates could fall on or after this date.",
-        ),
-        click.option(
-            "--until",
-            "--to",
-            "date_to",
-            metavar="DATE",
-            callback=_date,
-            help="Keep relations whose dates could fall on or before this date.",
-        ),
-        click.option(
-            "--drop-undated", is_flag=True, help="Drop relations with no date (kept by default)."
-        ),
-        click.option(
-            "--min-reliability",
-            type=click.Choice(list(RELIABILITY_GRADES), case_sensitive=False),
-            help="Keep evidence from sources graded this well or better (A best).",
-        ),
-        click.option(
-            "--min-credibility",
-            type=click.IntRange(1, 6),
-            metavar="1-6",
-            help="Keep evidence this credible or better (1 best; ungraded counts as 6).",
-        ),
-        click.option(
-            "--source",
-            "sources",
-            multiple=True,
-            metavar="ID",
-            help="What these sources alone say: keep only their evidence, and what rests on it "
-            "(repeat, or separate with commas).",
-        ),
-        click.option(
-            "--origin",
-            "origins",
-            multiple=True,
-            metavar="ID",
-            help="Keep only evidence from these independent origins (`relgraph evidence` "
-            "lists them).",
-        ),
-        click.option(
-            "--modality",
-            "modalities",
-            multiple=True,
-            metavar="MODALITY",
-            help="Keep only these modalities: occurred, announced, planned.",
-        ),
-        click.option(
-            "--min-origins",
-            type=click.IntRange(0),
-            metavar="N",
-            help="Keep relations and claims backed by at least N independent origins.",
-        ),
-        click.option(
-            "--by-reported",
-            is_flag=True,
-            help="Date filters read report dates (reported, else the sources' published), "
-            "not event dates.",
-        ),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
-
-
-def optional_filter(kw: dict[str, Any]) -> Filter | None:
-    """The filter the options ask for, or ``None`` when none was given (keep everything).
-
-    For commands that show a whole dataset unless asked otherwise (render, export):
-    with no option given, even denied relations are kept. Pops the options from ``kw``.
-    """
-    values = {
-        "statuses": _split(kw.pop("statuses")),
-        "kinds": _split(kw.pop("kinds")),
-        "categories": _split(kw.pop("categories")),
-        "types": _split(kw.pop("types")),
-        "as_of": kw.pop("as_of"),
-        "date_from": kw.pop("date_from"),
-        "date_to": kw.pop("date_to"),
-        "min_reliability": kw.pop("min_reliability"),
-        "min_credibility": kw.pop("min_credibility"),
-        "sources": _split(kw.pop("sources")),
-        "origins": _split(kw.pop("origins")),
-        "modalities": _split(kw.pop("modalities")),
-        "min_origins": kw.pop("min_origins"),
-    }
-    drop_undated = kw.pop("drop_undated")
-    dates = "reported" if kw.pop("by_reported") else "event"
-    if all(v is None for v in values.values()) and not drop_undated:
-        return None
-    statuses = values.pop("statuses") or STATUSES
-    return Filter(statuses=statuses, keep_undated=not drop_undated, dates=dates, **values)
-
-
-def filter_from_options(kw: dict[str, Any]) -> Filter:
-    """The :class:`Filter` that :func:`filter_options` parsed; pops those options from ``kw``."""
-    statuses = _split(kw.pop("statuses"))
-    return Filter(
-        statuses=statuses if statuses is not None else Filter().statuses,
-        kinds=_split(kw.pop("kinds")),
-        categories=_split(kw.pop("categories")),
-        types=_split(kw.pop("types")),
-        as_of=kw.pop("as_of"),
-        date_from=kw.pop("date_from"),
-        date_to=kw.pop("date_to"),
-        keep_undated=not kw.pop("drop_undated"),
-        min_reliability=kw.pop("min_reliability"),
-        min_credibility=kw.pop("min_credibility"),
-        sources=_split(kw.pop("sources")),
-        origins=_split(kw.pop("origins")),
-        modalities=_split(kw.pop("modalities")),
-        min_origins=kw.pop("min_origins"),
-        dates="reported" if kw.pop("by_reported") else "event",
-    )
-
-
 def _format_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return format_option(FORMATS, "How to print the result: text (tables), json, csv, markdown.")(
         func
@@ -265,99 +97,7 @@ def _describe(dataset: Dataset, net: analysis.Network, what: str = "") -> None:
                 _note(note)
 
 
-# ---------------------------------------------------------------------------
-# Output
-# ---------------------------------------------------------------------------
-Column = tuple[str, str]  # (record key, header)
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        if math.isnan(value):
-            return ""
-        return str(int(value)) if value.is_integer() else f"{value:.4f}"
-    return inert(shorten(str(value)))
-
-
-def _numeric(rows: Sequence[dict[str, Any]], key: str) -> bool:
-    values = [r.get(key) for r in rows if r.get(key) is not None]
-    return bool(values) and all(
-        isinstance(v, int | float) and not isinstance(v, bool) for v in values
-    )
-
-
-def _table(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
-    cells = [[_cell(r.get(k)) for k, _ in columns] for r in rows]
-    # terminal columns, not code points: wide CJK characters, combining marks
-    widths = [max([width(h)] + [width(c[i]) for c in cells]) for i, (_, h) in enumerate(columns)]
-    right = [_numeric(rows, k) for k, _ in columns]
-
-    def line(values: Sequence[str]) -> str:
-        parts = [
-            rjust(v, w) if r else ljust(v, w) for v, w, r in zip(values, widths, right, strict=True)
-        ]
-        return "  ".join(parts).rstrip()
-
-    out = [line([h for _, h in columns]), line(["-" * w for w in widths])]
-    out.extend(line(c) for c in cells)
-    return "\n".join(out)
-
-
-def _text(md: bool) -> Callable[[str], str]:
-    """How data text is written: escaped for Markdown, or on one inert line for a table.
-
-    A long value is cut (:func:`relgraph.errors.shorten`, its length stated); JSON
-    and CSV keep it whole.
-    """
-    if md:
-        return lambda text: markdown_text(shorten(text))
-    return lambda text: inert(shorten(text))
-
-
-#: How much of a quote the text output shows before cutting it (JSON and CSV keep it whole)
-QUOTE_SHOWN = 400
-
-
-def _markdown(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
-    esc = markdown_text
-
-    right = [_numeric(rows, k) for k, _ in columns]
-    out = [
-        "| " + " | ".join(h.replace("|", "\\|") for _, h in columns) + " |",
-        "|" + "|".join("---:" if r else "---" for r in right) + "|",
-    ]
-    out.extend("| " + " | ".join(esc(_cell(r.get(k))) for k, _ in columns) + " |" for r in rows)
-    return "\n".join(out)
-
-
-def _csv_cell(value: Any) -> Any:
-    """A CSV cell: one inert line, neutralised as the export does (no formula runs)."""
-    if value is None:
-        return ""
-    return neutralize(inert(value)) if isinstance(value, str) else value
-
-
-def _csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> str:
-    keys = list(columns) if columns is not None else (list(rows[0]) if rows else [])
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=keys, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    for r in rows:
-        writer.writerow({k: _csv_cell(r.get(k)) for k in keys})
-    return buffer.getvalue().rstrip("\n")
-
-
-def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
-
-
-def _emit(
-    fmt: str, rows: Sequence[dict[str, Any]], columns: Sequence[Column], data: Callable[[], Any]
-) -> None:
+def _emit(fmt: str, rows: Sequence[dict[str, Any]], columns: Sequence[Column], data: Any) -> None:
     if fmt == "json":
         echo(_json(data()), whole=True)
     elif fmt == "csv":
@@ -391,7 +131,7 @@ def _samples(text: str) -> analysis.Samples:
 
 
 def _metrics(values: Iterable[str]) -> tuple[str, ...] | None:
-    return _split(values)
+    return split_values(values)
 
 
 # ---------------------------------------------------------------------------

@@ -1,4 +1,9 @@
-"""What every command shares: the default dataset, loading with diagnostics, exit codes."""
+"""What every command shares: the default dataset, loading with diagnostics, exit codes.
+
+The shared options are declared in :mod:`relgraph.cli.options` and printing
+and writing in :mod:`relgraph.cli.output`; their names are importable from
+here too, as before.
+"""
 
 from __future__ import annotations
 
@@ -11,21 +16,26 @@ import secrets
 import shlex
 import signal
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import click
 
+from relgraph.cli.options import (
+    FormatChoice,
+    dataset_argument,
+    format_option,
+    quiet_option,
+    summary_option,
+)
+from relgraph.cli.output import STDOUT, echo, echo_summary, write_stdout
 from relgraph.errors import (
-    LINE_LIMIT,
     DatasetError,
     Diagnostic,
     RelgraphError,
     UsageError,
     counted,
-    cut_line,
-    cut_values,
     shorten,
 )
 from relgraph.load import load
@@ -36,9 +46,11 @@ from relgraph.terminal import inert
 
 __all__ = [
     "DATA_PROBLEM",
+    "STDOUT",
     "USAGE_PROBLEM",
     "DataProblem",
     "DatasetOrder",
+    "FormatChoice",
     "NothingWritten",
     "actor_as_dataset",
     "clear",
@@ -64,9 +76,6 @@ __all__ = [
     "write_stdout",
 ]
 
-#: What ``-o`` takes to mean standard output.
-STDOUT = "-"
-
 DATA_PROBLEM = 1
 USAGE_PROBLEM = 2
 
@@ -91,42 +100,6 @@ class NothingWritten(click.ClickException):
 
     def show(self, file: Any = None) -> None:
         echo(f"relgraph: error: {inert(self.message)}", err=True)
-
-
-def echo(text: str = "", err: bool = False, nl: bool = True, whole: bool = False) -> None:
-    """Print text for a reader, on stdout (``err``: stderr), made inert and cut.
-
-    Every command prints through this: control characters from the data or a
-    file's name are shown escaped (:func:`relgraph.terminal.inert`), line
-    feeds kept, so nothing printed can move the cursor, rewrite the screen or
-    forge a line. No line is longer than 500 characters: a message (``err``)
-    has its long values cut (:func:`relgraph.errors.cut_values`), a line of a
-    table or a report is cut at the end (:func:`relgraph.errors.cut_line`),
-    each saying how long it was. ``whole`` output (JSON, CSV, YAML: data for
-    another program; a command line to paste, whose paths the user gave) is
-    printed whole.
-    """
-    text = inert(text, lines=True)
-    if whole:
-        pass
-    elif err:
-        text = cut_values(text)
-    elif len(text) > LINE_LIMIT:
-        text = "\n".join(cut_line(line) for line in text.split("\n"))
-    click.echo(text, err=err, nl=nl)
-
-
-def write_stdout(data: bytes) -> None:
-    """Write bytes to standard output (a page, an export): as they are, unless on a terminal.
-
-    A file or a pipe gets the bytes unchanged; a terminal gets the text made
-    inert (see :func:`echo`).
-    """
-    if sys.stdout.isatty():
-        data = inert(data.decode("utf-8", "replace"), lines=True).encode("utf-8")
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
 
 
 def refuse_stdout(output: str | None, option: str, why: str, hint: str) -> None:
@@ -250,41 +223,6 @@ def misplaced_dataset(ctx: click.Context | None = None) -> None:
     )
 
 
-class FormatChoice(click.Choice[str]):
-    """``--format``'s choices, one spelling each: ``text`` is the readable form everywhere.
-
-    ``table``, the name some commands used for it, is still accepted, with a
-    warning that names the spelling to use.
-    """
-
-    ALIASES: ClassVar[dict[str, str]] = {"table": "text"}
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        if isinstance(value, str) and value in self.ALIASES and self.ALIASES[value] in self.choices:
-            new = self.ALIASES[value]
-            echo(
-                f"relgraph: warning: --format {value} is the old name of --format {new}\n"
-                f"  hint: write --format {new} (the output is the same)",
-                err=True,
-            )
-            return new
-        return str(super().convert(value, param, ctx))
-
-
-def format_option(
-    choices: Sequence[str], help: str, default: str = "text", dest: str = "fmt"
-) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """A ``--format`` option (``dest``) with ``choices``; ``text`` is the readable default."""
-    return click.option(
-        "--format",
-        dest,
-        type=FormatChoice(list(choices)),
-        default=default,
-        show_default=True,
-        help=help,
-    )
-
-
 #: How messages name a dataset read from standard input (``-``).
 STDIN_NAME = "<stdin>"
 
@@ -391,15 +329,6 @@ def stdin_dataset(
         stdin.close()
 
 
-def summary_option(func: Any) -> Any:
-    """``--format text|json`` of a command that writes files: how it says what it wrote."""
-    return format_option(
-        ["text", "json"],
-        "text: what was written, on stderr; json: a summary on stdout.",
-        dest="report",
-    )(func)
-
-
 def refuse_json_to_stdout(fmt: str, to_stdout: bool, what: str) -> None:
     """Refuse ``--format json`` when the command's output itself goes to standard output."""
     if fmt == "json" and to_stdout:
@@ -407,11 +336,6 @@ def refuse_json_to_stdout(fmt: str, to_stdout: bool, what: str) -> None:
             f"--format json prints a summary of the files written on standard output, where "
             f"{what} goes here\n  hint: write it to a file with -o FILE, or leave out --format json"
         )
-
-
-def echo_summary(record: dict[str, Any]) -> None:
-    """Print a command's ``--format json`` summary of what it wrote, on stdout."""
-    echo(json.dumps(record, ensure_ascii=False, indent=2))
 
 
 def default_dataset() -> str:
@@ -424,11 +348,6 @@ def default_dataset() -> str:
         return str(beside)
     packaged = Path(__file__).resolve().parents[1] / "bundled" / "cuba_iran.yaml"
     return str(packaged)
-
-
-def dataset_argument(func: Any) -> Any:
-    """DATASET arguments: none (the bundled dataset), one, or several loaded as one."""
-    return click.argument("dataset", nargs=-1, metavar="[DATASET]...")(func)
 
 
 def dataset_paths(dataset: str | Sequence[str] | None) -> str | list[str]:
@@ -466,13 +385,6 @@ def summary(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> str:
     if warnings:
         parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
     return ", ".join(parts)
-
-
-def quiet_option(func: Any) -> Any:
-    """A ``-q/--quiet`` flag: no progress line on the terminal."""
-    return click.option("-q", "--quiet", is_flag=True, help="No progress line on the terminal.")(
-        func
-    )
 
 
 @contextlib.contextmanager

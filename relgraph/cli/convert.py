@@ -12,15 +12,14 @@ from relgraph.cli.common import (
     NothingWritten,
     clear,
     counted,
-    echo,
     echo_diagnostics,
     progress_line,
-    quiet_option,
     refuse_stdout,
     stdin_dataset,
     summary,
-    summary_option,
 )
+from relgraph.cli.options import output_option, quiet_option, summary_option
+from relgraph.cli.output import echo
 from relgraph.convert import convert
 from relgraph.errors import DatasetError, WriteError
 
@@ -29,9 +28,7 @@ __all__ = ["COMMANDS", "convert_command"]
 
 @click.command("convert")
 @click.argument("dataset", metavar="DATASET")
-@click.option(
-    "-o",
-    "--output",
+@output_option(
     required=True,
     metavar="OUT",
     help="The file to write: OUT.jsonl for JSON Lines, OUT.yaml or OUT.yml for YAML.",

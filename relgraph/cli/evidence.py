@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import click
 
-from relgraph.cli.common import (
-    dataset_argument,
-    echo,
-    format_option,
-    load_or_fail,
-    progress_line,
-    quiet_option,
-)
+from relgraph.cli.common import load_or_fail, progress_line
+from relgraph.cli.options import dataset_argument, format_option, quiet_option
+from relgraph.cli.output import echo
 from relgraph.evidence_report import evidence_report
 
 __all__ = ["evidence_command"]

@@ -13,30 +13,30 @@ from typing import Any
 
 import click
 
-from relgraph.cli.analyze import filter_options, optional_filter
 from relgraph.cli.common import (
-    STDOUT,
     DataProblem,
     NothingWritten,
     clear,
     counted,
-    dataset_argument,
-    echo,
     echo_diagnostics,
-    echo_summary,
     load_or_fail,
     progress_line,
-    quiet_option,
     refuse_json_to_stdout,
     refuse_stdout,
     stdin_dataset,
     summary,
-    summary_option,
-    write_stdout,
 )
+from relgraph.cli.options import (
+    dataset_argument,
+    filter_options,
+    optional_filter,
+    output_option,
+    quiet_option,
+    summary_option,
+)
+from relgraph.cli.output import STDOUT, echo, echo_summary, write_stdout, write_text
 from relgraph.errors import DatasetError, UsageError, WriteError
 from relgraph.export import FORMATS, export, export_bytes
-from relgraph.export.common import AtomicOutput
 from relgraph.export.neo4j_admin import command as neo4j_command
 from relgraph.imports import import_csv, import_json
 from relgraph.model import STATUSES, Dataset
@@ -100,9 +100,7 @@ def _counts(dataset: Dataset) -> str:
     metavar="FORMAT",
     help=f"One of: {', '.join(FORMATS)} (see above).",
 )
-@click.option(
-    "-o",
-    "--output",
+@output_option(
     metavar="FILE|DIR",
     help="Where to write (a folder for csv and neo4j-admin); '-' or none: standard output.",
 )
@@ -400,9 +398,7 @@ def _csv_files(
 @import_group.command("csv")
 @click.argument("entities", type=click.Path(exists=True), metavar="ENTITIES|FOLDER")
 @click.argument("relations", type=_IN, required=False)
-@click.option(
-    "-o",
-    "--output",
+@output_option(
     required=True,
     metavar="DATASET.yaml",
     help="The dataset file to write (source texts are stored beside it).",
@@ -474,9 +470,7 @@ def import_csv_command(
 
 @import_group.command("json")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
-@click.option(
-    "-o",
-    "--output",
+@output_option(
     required=True,
     metavar="DATASET.yaml",
     help="The dataset file to write (source texts are stored beside it).",
@@ -507,7 +501,7 @@ def import_json_command(file: str, output: str, report: str, quiet: bool) -> Non
 
 @click.command("schema")
 @click.argument("dataset", required=False, metavar="[DATASET]")
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE; '-' or none: standard output.")
+@output_option("Write to FILE; '-' or none: standard output.", metavar="FILE")
 @summary_option
 @quiet_option
 def schema_command(dataset: str | None, output: str | None, report: str, quiet: bool) -> None:
@@ -526,12 +520,9 @@ def schema_command(dataset: str | None, output: str | None, report: str, quiet: 
     with progress_line(quiet) as progress:
         vocabulary = load_or_fail(dataset, progress=progress).vocabulary if dataset else None
     text = schema_json(vocabulary)
-    if output is None or output == STDOUT:
-        echo(text, nl=False, whole=True)
-        return
     try:
-        with AtomicOutput(output) as out:
-            out.open_text(os.path.basename(output)).write(text)
+        if not write_text(text, output):
+            return
     except WriteError as exc:
         raise NothingWritten(str(exc)) from None
     if report == "json":

@@ -12,20 +12,18 @@ import click
 from relgraph.atomic import write_file
 from relgraph.cli.common import (
     STDIN_NAME,
-    STDOUT,
     DataProblem,
     NothingWritten,
     actor_as_dataset,
     clear,
-    echo,
     echo_diagnostics,
-    format_option,
     progress_line,
-    quiet_option,
     refuse_stdout,
     stdin_dataset,
     summary,
 )
+from relgraph.cli.options import format_option, output_option, quiet_option
+from relgraph.cli.output import STDOUT, echo
 from relgraph.errors import DatasetError, Diagnostic, WriteError
 from relgraph.judgements import (
     Judgement,
@@ -90,9 +88,7 @@ def _judgements(path: str, datasets: list[Dataset], writes: bool) -> tuple[Judge
 
 @click.command("match")
 @click.argument("datasets", nargs=-1, required=True, metavar="DATASET DATASET...")
-@click.option(
-    "-o",
-    "--output",
+@output_option(
     metavar="FILE",
     help="Write the proposals to a judgements FILE; decisions already in FILE are kept.",
 )
@@ -174,9 +170,7 @@ def _match(
     metavar="FILE",
     help="The judgements file (from relgraph match, decided by you).",
 )
-@click.option(
-    "-o",
-    "--output",
+@output_option(
     required=True,
     metavar="FOLDER|FILE.yaml",
     help="A new or empty folder to write to, or a new .yaml file (texts already beside it "

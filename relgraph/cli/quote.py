@@ -6,14 +6,9 @@ import json
 
 import click
 
-from relgraph.cli.common import (
-    DataProblem,
-    DatasetOrder,
-    echo,
-    format_option,
-    misplaced_dataset,
-    stdin_dataset,
-)
+from relgraph.cli.common import DataProblem, DatasetOrder, misplaced_dataset, stdin_dataset
+from relgraph.cli.options import dataset_option, format_option
+from relgraph.cli.output import echo
 from relgraph.errors import UsageError
 from relgraph.intake import source_text
 from relgraph.passages import GOOD_SCORE, MAX_LIMIT, Passage, PassageFinder
@@ -80,11 +75,8 @@ def _json(found: list[Passage], source: str, words: str, in_source: bool) -> str
 @click.command("quote", cls=DatasetOrder, slots=("SOURCE", "WORDS"), dataset_option=True)
 @click.argument("source")
 @click.argument("words")
-@click.option(
-    "--dataset",
-    "dataset",
-    metavar="D",
-    help="A dataset file or folder ('-': read from standard input); SOURCE is then the id of "
+@dataset_option(
+    "A dataset file or folder ('-': read from standard input); SOURCE is then the id of "
     "one of its sources.",
 )
 @click.option(

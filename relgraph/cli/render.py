@@ -7,21 +7,23 @@ from typing import Any
 
 import click
 
-from relgraph.cli.analyze import filter_options, optional_filter
 from relgraph.cli.common import (
     NothingWritten,
     clear,
     counted,
-    dataset_argument,
-    echo,
-    echo_summary,
     load_or_fail,
     progress_line,
-    quiet_option,
     refuse_json_to_stdout,
-    summary_option,
-    write_stdout,
 )
+from relgraph.cli.options import (
+    dataset_argument,
+    filter_options,
+    optional_filter,
+    output_option,
+    quiet_option,
+    summary_option,
+)
+from relgraph.cli.output import echo, echo_summary, write_stdout
 from relgraph.errors import UsageError
 from relgraph.rendering import COLOR_BY, SIZE_METRICS, NoLayoutEngine, PageTooLarge, render
 
@@ -30,9 +32,7 @@ __all__ = ["render_command"]
 
 @click.command("render")
 @dataset_argument
-@click.option(
-    "-o",
-    "--output",
+@output_option(
     metavar="FILE",
     help="Where to write the page; '-' writes it to stdout. [default: output/<dataset id>.html]",
 )

@@ -7,14 +7,9 @@ from typing import NoReturn
 
 import click
 
-from relgraph.cli.common import (
-    DatasetOrder,
-    counted,
-    echo,
-    echo_summary,
-    misplaced_dataset,
-    summary_option,
-)
+from relgraph.cli.common import DatasetOrder, counted, misplaced_dataset
+from relgraph.cli.options import dataset_option, summary_option
+from relgraph.cli.output import echo, echo_summary
 from relgraph.errors import UsageError
 from relgraph.intake import add_source
 
@@ -58,10 +53,8 @@ def _no_dataset() -> NoReturn:
     show_default=True,
     help="Admiralty grade A (completely reliable) to E; F: cannot be judged.",
 )
-@click.option(
-    "--dataset",
-    metavar="D",
-    help="The dataset file (or folder) to add to; always named, since the command writes it.",
+@dataset_option(
+    "The dataset file (or folder) to add to; always named, since the command writes it.",
 )
 @click.option(
     "--keep-original", is_flag=True, help="Also store FILE byte for byte beside the text."

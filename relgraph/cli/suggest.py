@@ -8,14 +8,12 @@ from relgraph.atomic import write_file
 from relgraph.cli.common import (
     DatasetOrder,
     counted,
-    echo,
-    echo_summary,
     misplaced_dataset,
     refuse_json_to_stdout,
     stdin_dataset,
-    summary_option,
-    write_stdout,
 )
+from relgraph.cli.options import dataset_option, output_option, summary_option
+from relgraph.cli.output import echo, echo_summary, write_stdout
 from relgraph.suggest import draft_yaml, suggest_source
 
 __all__ = ["suggest_command"]
@@ -23,17 +21,13 @@ __all__ = ["suggest_command"]
 
 @click.command("suggest", cls=DatasetOrder, slots=("SOURCE",), dataset_option=True)
 @click.argument("source")
-@click.option(
-    "--dataset",
-    "dataset",
-    metavar="D",
-    help="A dataset file or folder ('-': read from standard input); SOURCE is then the id of "
+@dataset_option(
+    "A dataset file or folder ('-': read from standard input); SOURCE is then the id of "
     "one of its sources, and its "
     "entities and cue words are used.",
 )
-@click.option(
-    "-o",
-    "--output",
+@output_option(
+    metavar=None,
     type=click.Path(dir_okay=False),
     help="Write the draft to this file; '-' or none: print it.",
 )

@@ -12,16 +12,14 @@ from relgraph.cli.common import (
     DataProblem,
     actor_as_dataset,
     counted,
-    dataset_argument,
     dataset_label,
     dataset_paths,
-    echo,
     echo_diagnostics,
-    format_option,
-    quiet_option,
     stdin_dataset,
     summary,
 )
+from relgraph.cli.options import dataset_argument, format_option, quiet_option
+from relgraph.cli.output import echo
 from relgraph.errors import Diagnostic
 from relgraph.folders import check_folder, folder_contents, folder_diagnostics
 from relgraph.load import validate
