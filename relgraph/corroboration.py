@@ -384,6 +384,14 @@ class Ties:
         -------
         mapping of str to tuple of Step
             Each actor reached, with the steps; ``actor`` itself with none.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> ds = relgraph.load("graph_data/raisi_havana_2023.yaml")
+        >>> ties = Ties(ds.relations, ds.vocabulary.relation_types, ds._entities_by_id)
+        >>> sorted(ties.reach("bruno-rodriguez-parrilla"))
+        ['communist-party-of-cuba', 'cuba']
         """
         found = self._reach.get(actor)
         if found is not None:
@@ -418,6 +426,16 @@ class Ties:
         -------
         tuple of Step or None
             The steps, shortest first found.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> ds = relgraph.load("graph_data/raisi_havana_2023.yaml")
+        >>> ties = Ties(ds.relations, ds.vocabulary.relation_types, ds._entities_by_id)
+        >>> [s.relation for s in ties.path("bruno-rodriguez-parrilla", "cuba")]
+        ['rodriguez-holds-office-cuba']
+        >>> ties.path("cuba", "bruno-rodriguez-parrilla"), ties.path("cuba", "cuba")
+        (None, ())
         """
         if actor == to:
             return ()
@@ -617,6 +635,13 @@ class Origins:
         ------
         KeyError
             When the dataset has no such source.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> origins = independent_origins(relgraph.load("graph_data/cuba_iran.yaml"))
+        >>> origins.of_source("deepening-ties").id
+        'deepening-ties'
         """
         return self._of_source[source]
 
@@ -632,6 +657,13 @@ class Origins:
         -------
         Origin
             The origin it comes from.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+        >>> independent_origins(ds).of_evidence(ds.relations[0].evidence[0]).id
+        'deepening-ties'
         """
         if evidence.origin is not None:
             return self._relayed(evidence.origin)
@@ -649,6 +681,13 @@ class Origins:
         -------
         list of str
             Origin ids, in the order the items come.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+        >>> independent_origins(ds).supporting(ds.relations[0].evidence)
+        ['deepening-ties']
         """
         out: list[str] = []
         of_source = self._of_source
@@ -672,6 +711,13 @@ class Origins:
         -------
         Origin or None
             The origin, or ``None``.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> origins = independent_origins(relgraph.load("graph_data/cuba_iran.yaml"))
+        >>> origins.get("deepening-ties").label[:13], origins.get("nope")
+        ('Deepening Tie', None)
         """
         if ident not in self._by_id and not self._scanned:
             list(self)
@@ -703,6 +749,13 @@ class Origins:
         -------
         Corroboration
             Its counts, origins and the ties that make some of them affiliated.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+        >>> independent_origins(ds).corroboration(ds.relations[0]).summary()
+        '1 quote · 1 source · 1 independent origin'
         """
         ends = _ends(item)
         sources: dict[str, None] = {}
@@ -894,6 +947,13 @@ def unconfirmed(origins: Origins, item: Relation | Claim) -> Diagnostic | None:
     -------
     Diagnostic or None
         A ``warning[single-source]`` at the item, or ``None``.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+    >>> [unconfirmed(independent_origins(ds), r) for r in ds.relations[:2]]  # not confirmed
+    [None, None]
     """
     if item.status != "confirmed" or item.location is None:
         return None

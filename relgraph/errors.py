@@ -188,6 +188,11 @@ class Diagnostic:
         -------
         tuple
             ``(path, line, column, code, message)``.
+
+        Examples
+        --------
+        >>> Diagnostic("a.yaml", 3, 5, "bad-id", "'X' is not a valid id").sort_key()
+        ('a.yaml', 3, 5, 'bad-id', "'X' is not a valid id")
         """
         return (self.path, self.line, self.column, self.code, self.message)
 
@@ -213,6 +218,13 @@ class Diagnostic:
         -------
         dict
             The diagnostic's fields by name, ``value`` left out when it is ``None``.
+
+        Examples
+        --------
+        >>> Diagnostic("a.yaml", 3, 5, "bad-id", "'X' is not a valid id", "use 'x'").as_dict()
+        ... # doctest: +NORMALIZE_WHITESPACE
+        {'path': 'a.yaml', 'line': 3, 'column': 5, 'code': 'bad-id',
+         'message': "'X' is not a valid id", 'hint': "use 'x'", 'severity': 'error'}
         """
         record = asdict(self)
         if record["value"] is None:

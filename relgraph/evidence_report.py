@@ -58,6 +58,14 @@ class EvidenceItem:
         dict
             ``quote``, ``source``, ``stance``, ``origin``, ``amounts``, ``date`` and
             ``reported``.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> r = evidence_report(relgraph.load("graph_data/cuba_iran.yaml"))
+        >>> d = r.items[0].evidence[0].to_dict()
+        >>> d["source"], d["stance"], d["origin"]
+        ('deepening-ties', 'supports', 'deepening-ties')
         """
         return {
             "quote": self.quote,
@@ -96,6 +104,13 @@ class ItemEvidence:
         dict
             The item's kind, id, reading, status and modality, its counts, its
             origins with their ties, its conflicts and its evidence.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> d = evidence_report(relgraph.load("graph_data/cuba_iran.yaml")).items[0].to_dict()
+        >>> d["kind"], d["id"], d["independent"]
+        ('relation', 'cuba-rapprochement-us', 1)
         """
         c = self.corroboration
         return {
@@ -151,6 +166,13 @@ class EvidenceReport:
         -------
         list of dict
             :meth:`ItemEvidence.to_dict` of each item, in order.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> r = evidence_report(relgraph.load("graph_data/cuba_iran.yaml"))
+        >>> len(r.to_records()) == len(r.items)
+        True
         """
         return [i.to_dict() for i in self.items]
 
@@ -161,6 +183,13 @@ class EvidenceReport:
         -------
         str
             The JSON text.
+
+        Examples
+        --------
+        >>> import json, relgraph
+        >>> r = evidence_report(relgraph.load("graph_data/cuba_iran.yaml"))
+        >>> json.loads(r.to_json()) == r.to_records()
+        True
         """
         return json.dumps(self.to_records(), ensure_ascii=False, indent=2) + "\n"
 

@@ -202,7 +202,31 @@ class Problems:
 
 
 class Fields:
-    """Read the fields of one mapping ``node`` that describes a ``what`` (e.g. 'entity')."""
+    r"""Read the fields of one mapping ``node`` that describes a ``what`` (e.g. 'entity').
+
+    Examples
+    --------
+    Each reader returns the value, or ``None`` with the problem recorded:
+
+    >>> from relgraph.load.yaml import read_yaml
+    >>> node, _ = read_yaml("e.yaml", "id: Iran\nname: Iran\nkind: stat\nrank: 12\naliases: [IR]\n")
+    >>> problems = Problems()
+    >>> f = Fields(node, "entity", ["id", "name", "kind", "rank", "aliases"], problems)
+    >>> f.ident("id"), f.line("name", required=True), f.texts("aliases")
+    (None, 'Iran', ('IR',))
+    >>> f.choice("kind", ["state", "group"], noun="entity kind"), f.integer("rank", 1, 10)
+    (None, None)
+    >>> for d in problems.items:
+    ...     print(d)
+    e.yaml:1:5: error[bad-id] 'Iran' is not a valid id (lower-case letters, digits, '-', '_', '.')
+      hint: use a slug such as 'iran'
+    e.yaml:3:7: error[unknown-kind] 'stat' is not an entity kind
+      hint: did you mean 'state'? choose one of: state, group
+    e.yaml:4:7: error[bad-rank] rank 12 is out of range
+      hint: write a number from 1 to 10
+    >>> f.ok, problems.has_errors
+    (False, True)
+    """
 
     def __init__(self, node: Node, what: str, allowed: Sequence[str], problems: Problems) -> None:
         self.node = node

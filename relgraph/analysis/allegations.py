@@ -89,6 +89,13 @@ class Sensitivity:
         list of dict
             ``id``, ``name``, ``kind``, the values and ranks with and without, and
             the change.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> s = sensitivity(relgraph.load("graph_data/cuba_iran.yaml"), "degree")
+        >>> s.to_records(top=1)[0]["id"], s.to_records(top=1)[0]["value_without"]
+        ('cuba', 6)
         """
         rows = self.rows if top is None else self.rows[: max(top, 0)]
         return [{k: _clean(v) for k, v in asdict(r).items()} for r in rows]
@@ -105,6 +112,13 @@ class Sensitivity:
         -------
         dict
             The metric, the counts, the rank correlation and the actors.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> d = sensitivity(relgraph.load("graph_data/cuba_iran.yaml"), "degree").to_dict(top=1)
+        >>> d["metric"], d["allegations"], len(d["actors"])
+        ('degree', 9, 1)
         """
         return {
             "metric": self.metric,
@@ -124,6 +138,13 @@ class Sensitivity:
         -------
         pandas.DataFrame
             One row per record; pandas must be installed.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> s = sensitivity(relgraph.load("graph_data/cuba_iran.yaml"), "degree")
+        >>> len(s.to_dataframe()) == len(s.rows)
+        True
         """
         return _dataframe(self.to_records())
 

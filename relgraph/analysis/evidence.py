@@ -81,6 +81,15 @@ class RelationEvidence:
         -------
         dict
             The relation as read, with its evidence items.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> from relgraph.analysis import ego
+        >>> e = ego(relgraph.load("graph_data/cuba_iran.yaml"), "hezbollah")
+        >>> d = e.relations[0].to_dict()
+        >>> d["reading"], d["status"], len(d["quotes"])
+        ('Hezbollah keeps a base in Cuba', 'alleged', 1)
         """
         out = asdict(self)
         out["alleged"] = self.alleged

@@ -64,6 +64,12 @@ class Communities:
         -------
         list of dict
             ``community``, ``id`` and ``name``, community by community.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> communities(relgraph.load("graph_data/cuba_iran.yaml"), seed=1).to_records()[0]
+        {'community': 1, 'id': 'cuba', 'name': 'Cuba'}
         """
         return [
             {"community": c.number, "id": a, "name": self.names[a]}
@@ -79,6 +85,13 @@ class Communities:
         dict
             The modularity, how it was computed (engine, seed, resolution, weight,
             filter) and the communities.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> d = communities(relgraph.load("graph_data/cuba_iran.yaml"), seed=1).to_dict()
+        >>> d["seed"], d["engine"], d["communities"][0]["number"]
+        (1, 'igraph', 1)
         """
         return {
             "modularity": self.modularity,
@@ -100,6 +113,13 @@ class Communities:
         -------
         pandas.DataFrame
             One row per record; pandas must be installed.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> c = communities(relgraph.load("graph_data/cuba_iran.yaml"), seed=1)
+        >>> len(c.to_dataframe()) == len(c.membership)
+        True
         """
         return _dataframe(self.to_records())
 

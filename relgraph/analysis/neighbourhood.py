@@ -82,6 +82,12 @@ class Ego:
         -------
         list of dict
             ``id``, ``name``, ``kind`` and ``distance``.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> ego(relgraph.load("graph_data/cuba_iran.yaml"), "hezbollah").actor_records()[1]
+        {'id': 'cuba', 'name': 'Cuba', 'kind': 'state', 'distance': 1}
         """
         return [asdict(a) for a in self.actors]
 
@@ -92,6 +98,13 @@ class Ego:
         -------
         list of dict
             One per relation, nearest first.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> row = ego(relgraph.load("graph_data/cuba_iran.yaml"), "hezbollah").to_records()[0]
+        >>> row["relation"], row["status"], row["evidence"]
+        ('cuba-hosts-hezbollah-base', 'alleged', 1)
         """
         return [
             {
@@ -115,6 +128,13 @@ class Ego:
         -------
         dict
             The centre, the radius, the filter, the actors and the relations.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> d = ego(relgraph.load("graph_data/cuba_iran.yaml"), "hezbollah").to_dict()
+        >>> d["center"], d["radius"], len(d["actors"]), len(d["relations"])
+        ('hezbollah', 1, 2, 1)
         """
         return {
             "center": self.center,
@@ -131,6 +151,13 @@ class Ego:
         -------
         pandas.DataFrame
             One row per record; pandas must be installed.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> e = ego(relgraph.load("graph_data/cuba_iran.yaml"), "hezbollah")
+        >>> len(e.to_dataframe()) == len(e.relations)
+        True
         """
         return _dataframe(self.to_records())
 

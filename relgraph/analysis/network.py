@@ -126,6 +126,13 @@ class Network:
         -------
         networkx.Graph or networkx.DiGraph
             :attr:`directed` or :attr:`undirected`.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> net = Network(relgraph.load("graph_data/cuba_iran.yaml"))
+        >>> net.projection(False) is net.undirected, net.projection(True).is_directed()
+        (True, True)
         """
         return self.directed if directed else self.undirected
 
@@ -147,6 +154,14 @@ class Network:
         -------
         igraph.Graph
             Built on first use and kept.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> net = Network(relgraph.load("graph_data/cuba_iran.yaml"))
+        >>> g = net.igraph(False)
+        >>> g.vcount() == len(net.actors), g.ecount() == net.undirected.number_of_edges()
+        (True, True)
         """
         if directed not in self._igraphs:
             import igraph as ig

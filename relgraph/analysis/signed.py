@@ -109,6 +109,12 @@ class Balance:
         -------
         list of dict
             ``bloc``, ``id`` and ``name``.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> balance(relgraph.load("graph_data/cuba_iran.yaml")).to_records()[0]
+        {'bloc': 1, 'id': 'cuba', 'name': 'Cuba'}
         """
         return [
             {"bloc": n, "id": a, "name": self.names[a]}
@@ -123,6 +129,12 @@ class Balance:
         -------
         list of dict
             The triangle, the tie, its sign and one quote with its source.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> balance(relgraph.load("graph_data/cuba_iran.yaml")).triangle_records()  # all balanced
+        []
         """
         out: list[dict[str, Any]] = []
         for n, t in enumerate(self.unbalanced, start=1):
@@ -146,6 +158,13 @@ class Balance:
         dict
             The census, the triangles with their evidence, the blocs and how they
             were found.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> d = balance(relgraph.load("graph_data/cuba_iran.yaml")).to_dict()
+        >>> d["method"], d["unbalanced_triangles"]
+        ('exact', [])
         """
 
         def tie(t: SignedTie) -> dict[str, Any]:
@@ -181,6 +200,13 @@ class Balance:
         -------
         pandas.DataFrame
             One row per record; pandas must be installed.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> b = balance(relgraph.load("graph_data/cuba_iran.yaml"))
+        >>> len(b.to_dataframe()) == len(b.to_records())
+        True
         """
         return _dataframe(self.to_records())
 

@@ -68,6 +68,14 @@ class Timeline:
         -------
         list of dict
             In period order.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> t = over_time(relgraph.load("graph_data/cuba_iran.yaml"))
+        >>> t.period_records()[0]  # doctest: +NORMALIZE_WHITESPACE
+        {'period': '2006', 'start': '2006-01-01', 'end': '2006-12-31', 'relations': 1,
+         'new': 1, 'actors': 2}
         """
         return [
             {
@@ -95,6 +103,13 @@ class Timeline:
         -------
         list of dict
             The period's label, then the actor's centrality record.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> t = over_time(relgraph.load("graph_data/cuba_iran.yaml"))
+        >>> t.to_records(top=1)[0]
+        {'period': '2006', 'rank': 1, 'id': 'cuba', 'name': 'Cuba', 'kind': 'state', 'degree': 1}
         """
         out: list[dict[str, Any]] = []
         for p in self.periods:
@@ -117,6 +132,13 @@ class Timeline:
         -------
         dict
             How the periods were made, and each period with its actors.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> d = over_time(relgraph.load("graph_data/cuba_iran.yaml")).to_dict(top=1)
+        >>> d["by"], d["undated"], d["periods"][0]["top"][0]["id"]
+        ('year', 30, 'cuba')
         """
         rows = self.to_records(sort, top)
         return {
@@ -139,6 +161,13 @@ class Timeline:
         -------
         pandas.DataFrame
             One row per record; pandas must be installed.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> t = over_time(relgraph.load("graph_data/cuba_iran.yaml"))
+        >>> len(t.to_dataframe()) == len(t.to_records())
+        True
         """
         return _dataframe(self.to_records())
 

@@ -85,6 +85,14 @@ class Paths:
         -------
         list of dict
             The path's number, the hop, the relation and one quote with its source.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> found = paths(relgraph.load("graph_data/cuba_iran.yaml"), "hezbollah", "iran")
+        >>> row = found.to_records()[0]
+        >>> row["path"], row["hop"], row["from"], row["to"], row["source"]
+        (1, 1, 'hezbollah', 'cuba', 'deepening-ties')
         """
         out: list[dict[str, Any]] = []
         for n, p in enumerate(self.paths, start=1):
@@ -101,6 +109,13 @@ class Paths:
         -------
         dict
             The two ends, how the paths were searched and the paths.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> d = paths(relgraph.load("graph_data/cuba_iran.yaml"), "hezbollah", "iran").to_dict()
+        >>> d["source"], d["target"], d["paths"][0]["actors"]
+        ('hezbollah', 'iran', ['hezbollah', 'cuba', 'iran'])
         """
         return {
             "source": self.source,
@@ -134,6 +149,13 @@ class Paths:
         -------
         pandas.DataFrame
             One row per record; pandas must be installed.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> p = paths(relgraph.load("graph_data/cuba_iran.yaml"), "hezbollah", "iran")
+        >>> len(p.to_dataframe()) == len(p.to_records())
+        True
         """
         return _dataframe(self.to_records())
 
