@@ -147,7 +147,7 @@ def accept(
     *,
     ids: list[str] | None = None,
 ) -> Accepted:
-    """Move the reviewed records of the draft file ``draft`` into the dataset file ``into``.
+    r"""Move the reviewed records of the draft file ``draft`` into the dataset file ``into``.
 
     Parameters
     ----------
@@ -176,6 +176,23 @@ def accept(
         ``into`` is a folder or not a dataset file.
     WriteError
         The files could not be written (and neither was).
+
+    Examples
+    --------
+    >>> import os, shutil, tempfile
+    >>> d = tempfile.mkdtemp()
+    >>> _ = shutil.copy("graph_data/cuba_iran.yaml", d)
+    >>> _ = shutil.copytree("graph_data/sources", os.path.join(d, "sources"))
+    >>> draft = os.path.join(d, "draft.yaml")
+    >>> _ = open(draft, "w").write(
+    ...     "dataset: {id: draft, title: Draft}\n"
+    ...     "entities:\n"
+    ...     "  - {id: nicaragua, name: Nicaragua, kind: state}\n"
+    ...     "  - {id: bolivia, name: Bolivia, kind: state, review: proposed}\n"
+    ... )
+    >>> done = accept(draft, os.path.join(d, "cuba_iran.yaml"))
+    >>> done.added, done.remaining
+    ({'entities': ['nicaragua']}, 1)
     """
     from relgraph.atomic import AtomicOutput
     from relgraph.load import load, validate

@@ -202,6 +202,18 @@ def check_folder(
     A judgements file is checked against the folder's datasets once all of
     them load (a dataset with errors could make every pair naming it look wrong).
 
+    Parameters
+    ----------
+    contents : FolderContents
+        What :func:`folder_contents` found in the folder.
+    progress : callable, optional
+        ``progress(stage, done, total)`` while each dataset loads.
+
+    Returns
+    -------
+    list of CheckedPart
+        Each dataset, then each judgements file, with its diagnostics.
+
     Examples
     --------
     >>> parts = check_folder(folder_contents("graph_data"))
@@ -251,5 +263,22 @@ def check_folder(
 
 
 def folder_diagnostics(parts: Sequence[CheckedPart]) -> list[Diagnostic]:
-    """Every diagnostic of the checked parts, sorted by location."""
+    """Every diagnostic of the checked parts, sorted by location.
+
+    Parameters
+    ----------
+    parts : sequence of CheckedPart
+        What :func:`check_folder` returned.
+
+    Returns
+    -------
+    list of Diagnostic
+        Every part's diagnostics, in one sorted list.
+
+    Examples
+    --------
+    >>> found = folder_diagnostics(check_folder(folder_contents("graph_data")))
+    >>> sorted({(d.severity, d.code) for d in found})
+    [('warning', 'conflict')]
+    """
     return sorted((d for p in parts for d in p.diagnostics), key=Diagnostic.sort_key)

@@ -143,6 +143,16 @@ class PartialDate:
         ValueError
             With a readable reason when the text is not such a date or names a
             day that does not exist.
+
+        Examples
+        --------
+        >>> d = PartialDate.parse("2023-06")
+        >>> d.month, d.day, str(d)
+        (6, None, '2023-06')
+        >>> PartialDate.parse("2023-02-30")
+        Traceback (most recent call last):
+        ...
+        ValueError: '2023-02-30' is not a day of the calendar
         """
         import datetime
 
@@ -179,6 +189,11 @@ class PartialDate:
         -------
         str
             ``2023-01-01`` for ``2023``.
+
+        Examples
+        --------
+        >>> PartialDate.parse("2023-06").earliest()
+        '2023-06-01'
         """
         return f"{self.year:04d}-{self.month or 1:02d}-{self.day or 1:02d}"
 
@@ -189,6 +204,11 @@ class PartialDate:
         -------
         str
             ``2023-12-31`` for ``2023``.
+
+        Examples
+        --------
+        >>> PartialDate.parse("2024-02").latest()
+        '2024-02-29'
         """
         import calendar
 
@@ -276,6 +296,11 @@ class Amount:
         -------
         (number or None, number or None)
             The lowest and the highest.
+
+        Examples
+        --------
+        >>> Amount(min=5, max=10).bounds(), Amount(approx=3).bounds(), Amount(min=5).bounds()
+        ((5, 10), (3, 3), (5, None))
         """
         if self.value is not None:
             return self.value, self.value
@@ -427,6 +452,14 @@ class Relation:
         -------
         str or None
             The first day of its ``date``, else of its ``start``; ``None`` when it has neither.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+        >>> r = next(r for r in ds.relations if r.id == "iran-cuba-agreement-2006")
+        >>> str(r.date), r.earliest()
+        ('2006-01', '2006-01-01')
         """
         first = self.date or self.start
         return first.earliest() if first else None
@@ -438,6 +471,14 @@ class Relation:
         -------
         str or None
             The last day of its ``date``, else of its ``end``; ``None`` when it has neither.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+        >>> r = next(r for r in ds.relations if r.id == "iran-cuba-agreement-2006")
+        >>> r.latest()
+        '2006-01-31'
         """
         last = self.date or self.end
         return last.latest() if last else None
@@ -613,6 +654,12 @@ class Dataset:
         ------
         KeyError
             When there is none.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> relgraph.load("graph_data/cuba_iran.yaml").source("deepening-ties").reliability
+        'F'
         """
         try:
             return self._sources_by_id[id]

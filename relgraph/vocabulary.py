@@ -104,6 +104,12 @@ class RelationType:
         -------
         bool
             True when the type sets no kinds for an end, or the kinds match.
+
+        Examples
+        --------
+        >>> visit = builtin_vocabulary().relation_types["visit"]
+        >>> visit.allows("official", "state"), visit.allows("state", "official")
+        (True, False)
         """
 
         def fits(a: str, b: str) -> bool:
@@ -191,6 +197,12 @@ class Vocabulary:
         dict
             ``entity_kinds``, ``categories`` and ``relation_types``, as lists of
             plain records.
+
+        Examples
+        --------
+        >>> data = builtin_vocabulary().as_dict()
+        >>> sorted(data), data["entity_kinds"][0]["id"]
+        (['categories', 'entity_kinds', 'relation_types'], 'state')
         """
         from dataclasses import asdict
 
