@@ -119,10 +119,22 @@ class _Capped(list[Diagnostic]):
 
 
 class Problems:
-    """A growing list of diagnostics: the first :data:`~relgraph.errors.MAX_DIAGNOSTICS` kept.
+    r"""A growing list of diagnostics: the first :data:`~relgraph.errors.MAX_DIAGNOSTICS` kept.
 
     Beyond that, problems are only counted (``omitted``): a file with millions
     of mistakes costs neither the memory nor the time to list them all.
+
+    Examples
+    --------
+    >>> from relgraph.load.yaml import read_yaml
+    >>> node, _ = read_yaml("e.yaml", "id: Iran\n")
+    >>> problems = Problems()
+    >>> problems.add(node.get("id"), "bad-id", "'Iran' is not a valid id", "use 'iran'")
+    >>> problems.has_errors, problems.omitted
+    (True, 0)
+    >>> print(problems.error())
+    e.yaml:1:5: error[bad-id] 'Iran' is not a valid id
+      hint: use 'iran'
     """
 
     def __init__(self) -> None:

@@ -318,7 +318,7 @@ def _dup(problems: Problems, node: Node | None, what: str, ident: str) -> None:
 
 
 def parse_vocabulary(node: Node, base: Vocabulary | None, problems: Problems) -> Vocabulary:
-    """Read a vocabulary mapping node, adding to ``base``; problems go to ``problems``.
+    r"""Read a vocabulary mapping node, adding to ``base``; problems go to ``problems``.
 
     The result holds ``base``'s entries followed by the new ones. Redefining
     an entry of ``base`` is an error.
@@ -336,6 +336,21 @@ def parse_vocabulary(node: Node, base: Vocabulary | None, problems: Problems) ->
     -------
     Vocabulary
         ``base`` with the new entries; entries with problems are left out.
+
+    Examples
+    --------
+    >>> from relgraph.fields import Problems
+    >>> from relgraph.load.yaml import read_yaml
+    >>> node, _ = read_yaml("v.yaml", (
+    ...     "relation_types:\n"
+    ...     "  - {id: pledged, category: diplomatic, label: pledged,\n"
+    ...     "     inverse_label: was pledged by, directed: true, sign: cooperative,\n"
+    ...     "     source_kinds: '*', target_kinds: '*'}\n"
+    ... ))
+    >>> problems = Problems()
+    >>> vocab = parse_vocabulary(node, builtin_vocabulary(), problems)
+    >>> list(vocab.relation_types)[-1], problems.items
+    ('pledged', [])
     """
     if node.kind != "map":
         problems.add(
