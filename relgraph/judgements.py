@@ -46,10 +46,10 @@ from typing import Literal
 
 from relgraph.errors import DatasetError, Diagnostic, did_you_mean
 from relgraph.fields import Fields, Problems
-from relgraph.imports.document import quote_scalar
 from relgraph.load.yaml import Node, read_yaml
 from relgraph.matching import Candidate, Ref
 from relgraph.model import Dataset, Location
+from relgraph.yamlwriter import quote_scalar
 
 __all__ = [
     "JUDGEMENTS",

@@ -870,9 +870,9 @@ def write_merged(result: MergeResult, output: str | os.PathLike[str]) -> Dataset
     WriteError
         When the files cannot be written.
     """
-    from relgraph.export.json import node_link
     from relgraph.imports.commit import write_document
     from relgraph.imports.nodelink import document_from_node_link
+    from relgraph.records import node_link
 
     check_output(output)
     target = merged_path(result, output)

@@ -168,3 +168,36 @@ def test_relgraph_load_stays_the_function_when_the_loading_modules_are_imported(
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.startswith("True relgraph.load <module 'relgraph.load' from ")
+
+
+#: The format's layer: the spec, the records, the spreadsheet cells and the YAML writer.
+#: The exports and the imports both stand on it, and neither reaches the other.
+FORMAT_LAYER = {
+    "relgraph.spec": {"relgraph.model"},
+    "relgraph.cells": set(),
+    "relgraph.yamlwriter": {"relgraph.model"},
+}
+
+
+@pytest.mark.parametrize("module", sorted(FORMAT_LAYER))
+def test_the_format_layer_imports_only_the_model(module: str) -> None:
+    assert nx.descendants(import_graph(), module) == FORMAT_LAYER[module]
+
+
+def _family(package: str) -> set[str]:
+    return {m for m in MODULES if m == package or m.startswith(package + ".")}
+
+
+@pytest.mark.parametrize(
+    ("package", "other"),
+    [("relgraph.export", "relgraph.imports"), ("relgraph.imports", "relgraph.export")],
+)
+def test_the_exports_and_the_imports_do_not_import_each_other(package: str, other: str) -> None:
+    reached = {(m, i) for m in _family(package) for i in imports_of(m) if i in _family(other)}
+    assert reached == set()
+
+
+@pytest.mark.parametrize("module", ["relgraph.records", "relgraph.schema"])
+def test_the_records_and_the_schema_stand_below_the_exports_and_the_imports(module: str) -> None:
+    above = _family("relgraph.export") | _family("relgraph.imports") | _family("relgraph.cli")
+    assert nx.descendants(import_graph(), module) & above == set()

@@ -103,8 +103,8 @@ from typing import Any, ClassVar
 from relgraph.corroboration import Corroboration, corroboration
 from relgraph.errors import counted
 from relgraph.export.common import Exporter, ExportError, Output, iter_chunks
-from relgraph.export.records import dataset_fields
 from relgraph.model import Claim, Dataset, Evidence, Relation
+from relgraph.records import dataset_fields
 from relgraph.vocabulary import Vocabulary
 
 __all__ = [

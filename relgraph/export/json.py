@@ -17,7 +17,7 @@ wants ``links: data.edges``), with everything relgraph knows added to it:
     one per relation, keyed by the relation's id, with every field and the
     evidence items; plus fields derived from the vocabulary for readers
     (``category``, ``label``, ``directed``…; see
-    :data:`relgraph.export.records.DERIVED`).
+    :data:`relgraph.records.DERIVED`).
 
 Why the texts travel inside the file: a quote is only evidence if it can be
 found in its source, so ``relgraph import json`` needs the texts to rebuild
@@ -49,54 +49,13 @@ import json
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from relgraph._version import __version__
 from relgraph.export.common import Exporter, Output
-from relgraph.export.records import (
-    FORMAT_VERSION,
-    claim_record,
-    dataset_record,
-    entity_record,
-    relation_record,
-    source_record,
-    view_record,
-)
 from relgraph.model import Dataset
+from relgraph.records import FORMAT, node_link
 
+#: :func:`node_link` and :data:`FORMAT` live in :mod:`relgraph.records`, which the import
+#: reads too; they are named here as well, where they were first defined.
 __all__ = ["FORMAT", "JSONExporter", "node_link"]
-
-#: The value of ``graph.format`` that marks relgraph's node-link JSON.
-FORMAT = "relgraph-node-link"
-
-
-def node_link(dataset: Dataset, texts: bool = True) -> dict[str, Any]:
-    """The dataset as node-link data (plain ``dict``; see the module docs).
-
-    Parameters
-    ----------
-    dataset : Dataset
-        The dataset; it is not changed.
-    texts : bool
-        Whether each source carries its stored text (needed to import it
-        again without the text files).
-    """
-    graph = dataset_record(dataset)
-    graph.update(
-        {
-            "format": FORMAT,
-            "format_version": FORMAT_VERSION,
-            "generator": f"relgraph {__version__}",
-            "sources": [source_record(s, text=texts) for s in dataset.sources],
-            "claims": [claim_record(c, dataset) for c in dataset.claims],
-            "views": [view_record(v, dataset) for v in dataset.views],
-        }
-    )
-    return {
-        "directed": True,
-        "multigraph": True,
-        "graph": graph,
-        "nodes": [entity_record(e) for e in dataset.entities],
-        "edges": [relation_record(dataset, r) for r in dataset.relations],
-    }
 
 
 class JSONExporter(Exporter):

@@ -61,7 +61,9 @@ from typing import Any, ClassVar
 from relgraph.atomic import regular_file
 from relgraph.errors import UsageError
 from relgraph.export.common import AtomicOutput, Exporter, ExportError, ExportWriteError, Output
-from relgraph.export.records import (
+from relgraph.load.jsonl import write_jsonl
+from relgraph.model import Dataset, Evidence
+from relgraph.records import (
     DERIVED,
     claim_record,
     dataset_fields,
@@ -73,8 +75,6 @@ from relgraph.export.records import (
     view_record,
     vocabulary_additions,
 )
-from relgraph.load.jsonl import write_jsonl
-from relgraph.model import Dataset, Evidence
 
 __all__ = ["BesideOutput", "JSONLinesExporter", "records", "text_files"]
 

@@ -66,8 +66,8 @@ from typing import IO, Any
 from relgraph.corroboration import Corroboration, corroboration
 from relgraph.export.common import Exporter, ExportError, Output
 from relgraph.export.cypher import best_credibility, evidence_rows, graph_names
-from relgraph.export.records import dataset_fields
 from relgraph.model import Dataset, Evidence
+from relgraph.records import dataset_fields
 
 __all__ = ["ARRAY_DELIMITER", "COMMAND", "Neo4jAdminExporter", "command"]
 

@@ -35,7 +35,6 @@ import os
 import re
 
 from relgraph.errors import DatasetError, Diagnostic
-from relgraph.export.json import node_link
 from relgraph.imports.commit import write_document
 from relgraph.imports.document import Document, Item, emit
 from relgraph.imports.nodelink import document_from_node_link, read_json
@@ -48,6 +47,7 @@ from relgraph.imports.tables import (
 )
 from relgraph.model import Dataset
 from relgraph.progress import ProgressCallback
+from relgraph.records import node_link
 
 __all__ = [
     "Document",

@@ -7,7 +7,7 @@ stored texts, to be written beside the new dataset file), entities,
 relations and claims.
 
 Node-link JSON (``--to json``) is read by this module: derived fields (see
-:data:`relgraph.export.records.DERIVED`) are ignored; unknown fields are
+:data:`relgraph.records.DERIVED`) are ignored; unknown fields are
 errors, so a misspelt field is not silently dropped; each value remembers
 where it came from, a JSON Pointer into the file
 (``graph.json#/edges/3/status``). A relation's or claim's id is written to
@@ -31,14 +31,14 @@ from typing import Any
 
 from relgraph.convert import read_records
 from relgraph.errors import DatasetError, Diagnostic, did_you_mean
-from relgraph.export.json import FORMAT
-from relgraph.export.records import DERIVED, FORMAT_VERSION, text_bytes
 from relgraph.imports.document import MAX_IMPORT_BYTES, Document, Item, Located
 from relgraph.load import load
 from relgraph.load.rules import FIELDS, default_claim_id, default_relation_id
 from relgraph.load.yaml import MAX_DEPTH, read_text
 from relgraph.model import Dataset, Location
+from relgraph.records import DERIVED, FORMAT, FORMAT_VERSION, text_bytes
 from relgraph.vocabulary import builtin_vocabulary
+from relgraph.yamlwriter import vocabulary_item
 
 __all__ = [
     "document_from_node_link",
@@ -348,23 +348,6 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def vocabulary_item(vocab: Any, origin: Location | None) -> Item:
-    """A ``vocabulary:`` section (as plain data) as an :class:`Item`, keeping ``origin``."""
-    if not isinstance(vocab, dict):
-        return Item({"entity_kinds": Located(vocab, origin)}, origin)
-    fields: dict[str, Any] = {}
-    for key in ("categories", "entity_kinds", "relation_types"):
-        entries = vocab.get(key)
-        if isinstance(entries, list):
-            fields[key] = [Item(dict(e), origin) if isinstance(e, dict) else e for e in entries]
-        elif entries is not None:
-            fields[key] = Located(entries, origin)
-    for key in vocab:
-        if key not in fields:
-            fields[key] = Located(vocab[key], origin)
-    return Item(fields, origin)
-
-
 def document_from_node_link(data: Any, display: str = "<node-link data>") -> Document:
     """A document from node-link data in memory, as :func:`relgraph.export.json.node_link` gives.
 
@@ -523,7 +506,7 @@ def read_json(path: str | os.PathLike[str]) -> Document:
     Examples
     --------
     >>> import relgraph, tempfile, os, json
-    >>> from relgraph.export.json import node_link
+    >>> from relgraph.records import node_link
     >>> p = os.path.join(tempfile.mkdtemp(), "g.json")
     >>> _ = open(p, "w").write(json.dumps(node_link(relgraph.load("graph_data/cuba_iran.yaml"))))
     >>> doc = read_json(p)

@@ -46,8 +46,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from relgraph.errors import Diagnostic, closest_names, did_you_mean
-from relgraph.export.csv import (
+from relgraph.cells import (
     CLAIM_COLUMNS,
     ENTITY_COLUMNS,
     EVIDENCE_COLUMNS,
@@ -57,6 +56,7 @@ from relgraph.export.csv import (
     split_list,
     split_pairs,
 )
+from relgraph.errors import Diagnostic, closest_names, did_you_mean
 from relgraph.imports.commit import safe_relative
 from relgraph.imports.document import MAX_IMPORT_BYTES, Document, Item, Located, Raw
 from relgraph.load.rules import FIELDS, MAX_SOURCE_BYTES

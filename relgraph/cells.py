@@ -1,0 +1,257 @@
+"""The spreadsheet layout of the records: CSV column names, and how a cell holds lists.
+
+What the CSV export (:mod:`relgraph.export.csv`) writes and the CSV import
+(:mod:`relgraph.imports.tables`) reads, kept below both: the columns of
+``entities.csv``, ``relations.csv``, ``claims.csv`` and ``sources.csv``; lists
+joined with ``|`` (a ``|`` or ``\\`` inside an item escaped with ``\\``);
+``scheme:id`` pairs; and formula injection neutralised with a leading
+apostrophe (see :func:`neutralize`). The export's module docs describe the
+layout in full.
+
+Examples
+--------
+>>> neutralize("=HYPERLINK(1)"), restore(neutralize("=HYPERLINK(1)"))
+("'=HYPERLINK(1)", '=HYPERLINK(1)')
+>>> split_list(join_list(["a|b", "c"]))
+['a|b', 'c']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+__all__ = [
+    "CLAIM_COLUMNS",
+    "ENTITY_COLUMNS",
+    "EVIDENCE_COLUMNS",
+    "SOURCE_COLUMNS",
+    "join_items",
+    "join_list",
+    "join_pairs",
+    "neutralize",
+    "relation_columns",
+    "restore",
+    "split_items",
+    "split_list",
+    "split_pairs",
+]
+
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+ENTITY_COLUMNS = (
+    "ID",
+    "Label",
+    "Type",
+    "Description",
+    "Aliases",
+    "Country",
+    "Tags",
+    "External IDs",
+    "Referents",
+    "Review",
+)
+EVIDENCE_COLUMNS = (
+    "Quote",
+    "Quote source",
+    "Attributed to",
+    "Credibility",
+    "Evidence notes",
+    "Stance",
+    "Amount",
+    "Evidence date",
+    "Evidence reported",
+    "Evidence origin",
+)
+CLAIM_COLUMNS = (
+    "ID",
+    "Entity",
+    "Statement",
+    "Status",
+    "Date",
+    "Notes",
+    "Reported",
+    "Modality",
+    "Review",
+    "Referents",
+    *EVIDENCE_COLUMNS,
+)
+SOURCE_COLUMNS = (
+    "ID",
+    "Title",
+    "Publisher",
+    "URL",
+    "Published",
+    "Retrieved",
+    "Reliability",
+    "Text",
+    "SHA256",
+    "Notes",
+    "Derived from",
+    "Origin",
+    "Affiliation",
+)
+_RELATION_FIELDS = (
+    "Status",
+    "Sign",
+    "Category",
+    "Date",
+    "Start",
+    "End",
+    "Notes",
+    "Reported",
+    "Modality",
+    "Review",
+    "Referents",
+    "Quotes count",
+    "Sources count",
+    "Independent origins",
+)
+
+
+def relation_columns(layout: str, evidence: str) -> tuple[str, ...]:
+    """The columns of ``relations.csv`` for a layout (``kumu``/``gephi``) and evidence mode.
+
+    Examples
+    --------
+    >>> relation_columns("kumu", "rows")[:5]
+    ('ID', 'From', 'To', 'Type', 'Direction')
+    >>> relation_columns("gephi", "joined")[:7]
+    ('Id', 'Source', 'Target', 'Type', 'Label', 'Weight', 'Relation type')
+    """
+    if layout == "gephi":
+        head: tuple[str, ...] = ("Id", "Source", "Target", "Type", "Label", "Weight")
+        head += ("Relation type",)
+    else:
+        head = ("ID", "From", "To", "Type", "Direction", "Label")
+    if evidence == "joined":
+        tail: tuple[str, ...] = ("Evidence count", "Quotes")
+    elif evidence == "lists":
+        tail = ("Evidence count", *EVIDENCE_COLUMNS, "Context", "Source title")
+    else:
+        tail = (*EVIDENCE_COLUMNS, "Context", "Source title")
+    return head + _RELATION_FIELDS + tail
+
+
+def neutralize(cell: str) -> str:
+    """``cell`` made safe from formula injection (see the module docs)."""
+    if cell[:1] in _DANGEROUS and cell:
+        return "'" + cell
+    if cell[:1] == "'" and cell[1:2] and (cell[1] in _DANGEROUS or cell[1] == "'"):
+        return "'" + cell
+    return cell
+
+
+def restore(cell: str) -> str:
+    """The text :func:`neutralize` was given."""
+    if cell[:1] == "'" and cell[1:2] and (cell[1] in _DANGEROUS or cell[1] == "'"):
+        return cell[1:]
+    return cell
+
+
+def _escape_item(text: str, extra: str = "") -> str:
+    text = text.replace("\\", "\\\\").replace("|", "\\|")
+    for ch in extra:
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def join_list(items: Iterable[str]) -> str:
+    """Items joined with ``|``, escaping ``|`` and ``\\`` inside them."""
+    return "|".join(_escape_item(i) for i in items)
+
+
+def split_list(cell: str, sep: str = "|") -> list[str]:
+    """The items of a cell written by :func:`join_list`, each exactly as written.
+
+    White space inside an item is data (an alias may begin with a space in its
+    source); only items with nothing but white space are left out.
+
+    Examples
+    --------
+    >>> split_list("Raúl Castro| R. Castro |")
+    ['Raúl Castro', ' R. Castro ']
+    """
+    items, current, i = [], [], 0
+    while i < len(cell):
+        ch = cell[i]
+        if ch == "\\" and i + 1 < len(cell):
+            current.append(cell[i + 1])
+            i += 2
+            continue
+        if ch == sep:
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+        i += 1
+    items.append("".join(current))
+    return [item for item in items if item.strip()]
+
+
+def join_items(values: Sequence[str | None]) -> str | None:
+    """The values of a relation's evidence items, in order, as one ``|``-separated cell.
+
+    Positional: an item without a value leaves an empty place, so the n-th
+    value belongs to the n-th item. ``None`` when no item has a value.
+    """
+    if all(v is None for v in values):
+        return None
+    return "|".join("" if v is None else _escape_item(v) for v in values)
+
+
+def split_items(cell: str) -> list[str]:
+    """The values of a cell written by :func:`join_items`, empty places kept.
+
+    Examples
+    --------
+    >>> split_items("a\\\\|b||c"), split_items("")
+    (['a|b', '', 'c'], [''])
+    """
+    items, current, i = [], [], 0
+    while i < len(cell):
+        ch = cell[i]
+        if ch == "\\" and i + 1 < len(cell):
+            current.append(cell[i + 1])
+            i += 2
+            continue
+        if ch == "|":
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+        i += 1
+    items.append("".join(current))
+    return items
+
+
+def join_pairs(pairs: Iterable[tuple[str, str]]) -> str:
+    """``scheme:id`` pairs joined with ``|`` (a ``:`` in a scheme is escaped).
+
+    Examples
+    --------
+    >>> join_pairs([("wikidata", "Q241"), ("a:b", "c")])
+    'wikidata:Q241|a\\\\:b:c'
+    >>> split_pairs(join_pairs([("wikidata", "Q241"), ("a:b", "c")]))
+    [('wikidata', 'Q241'), ('a:b', 'c')]
+    """
+    return "|".join(f"{_escape_item(k, ':')}:{_escape_item(v)}" for k, v in pairs)
+
+
+def split_pairs(cell: str) -> list[tuple[str, str]] | None:
+    """The pairs of a cell written by :func:`join_pairs`; ``None`` if an item has no ``:``.
+
+    Schemes and ids are kept exactly as written, white space included.
+    """
+    out = []
+    raw_items = re.split(r"(?<!\\)\|", cell)
+    for raw in raw_items:
+        if not raw.strip():
+            continue
+        m = re.match(r"((?:\\.|[^\\:])*):(.*)$", raw, re.DOTALL)
+        if not m:
+            return None
+        key = re.sub(r"\\(.)", r"\1", m.group(1))
+        value = re.sub(r"\\(.)", r"\1", m.group(2))
+        out.append((key, value))
+    return out

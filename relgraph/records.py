@@ -1,0 +1,338 @@
+"""The record layer: the model's objects as plain data, below both the exports and the imports.
+
+What the JSON and JSON Lines exports hold, and what the imports and the merge
+read back: :func:`node_link` is the whole dataset in NetworkX's node-link
+layout (see :mod:`relgraph.export.json`). The fields and their order are the
+format spec's (:mod:`relgraph.spec`).
+
+Each function turns one model object into a JSON-ready ``dict`` whose keys
+are the dataset file's field names (see the README), so a record reads like
+the YAML it came from. A few keys are *derived*: they are computed from the
+rest and from the vocabulary, help readers such as D3 pages, and are ignored
+when the record is imported again. They are listed in :data:`DERIVED`.
+
+:func:`vocabulary_additions` gives what a dataset adds to the built-in
+vocabulary, in the layout of a dataset's ``vocabulary:`` section.
+
+Examples
+--------
+>>> import relgraph
+>>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+>>> entity_record(ds.entity("cuba"))["aliases"]
+['Havana']
+>>> sorted(relation_record(ds, ds.relations[0]))[:6]
+['allegation', 'category', 'corroboration', 'date', 'directed', 'end']
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict
+from typing import Any
+
+from relgraph._version import __version__
+from relgraph.corroboration import corroboration
+from relgraph.model import Amount, Claim, Dataset, Entity, Evidence, Relation, Source, View
+from relgraph.spec import FIELDS
+from relgraph.vocabulary import Vocabulary, builtin_vocabulary
+
+__all__ = [
+    "DERIVED",
+    "FORMAT",
+    "FORMAT_VERSION",
+    "amount_record",
+    "claim_record",
+    "dataset_fields",
+    "dataset_record",
+    "entity_record",
+    "evidence_record",
+    "node_link",
+    "relation_record",
+    "source_bytes",
+    "source_record",
+    "text_bytes",
+    "view_record",
+    "vocabulary_additions",
+]
+
+#: The value of ``graph.format`` that marks relgraph's node-link JSON.
+FORMAT = "relgraph-node-link"
+
+#: The version of the record layout; importers refuse layouts newer than they know.
+FORMAT_VERSION = 1
+
+#: Keys computed from the rest of a record; importing ignores them.
+DERIVED: dict[str, tuple[str, ...]] = {
+    "relation": (
+        "key",
+        "category",
+        "label",
+        "inverse_label",
+        "directed",
+        "allegation",
+        "evidence_count",
+        "source_count",
+        "corroboration",
+    ),
+    "claim": ("corroboration",),
+    "evidence": ("start", "end", "context", "attributed_entity"),
+    "source": ("text",),
+}
+
+
+def _date(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def vocabulary_additions(vocabulary: Vocabulary) -> dict[str, list[dict[str, Any]]]:
+    """What ``vocabulary`` holds beyond the built-in one, as a ``vocabulary:`` section.
+
+    Examples
+    --------
+    >>> vocabulary_additions(builtin_vocabulary())
+    {}
+    """
+    base = builtin_vocabulary()
+    out: dict[str, list[dict[str, Any]]] = {}
+    cats = [asdict(c) for k, c in vocabulary.categories.items() if k not in base.categories]
+    kinds = [asdict(k) for i, k in vocabulary.entity_kinds.items() if i not in base.entity_kinds]
+    types = []
+    for ident, t in vocabulary.relation_types.items():
+        if ident in base.relation_types:
+            continue
+        record = asdict(t)
+        record["source_kinds"] = list(t.source_kinds) if t.source_kinds is not None else "*"
+        record["target_kinds"] = list(t.target_kinds) if t.target_kinds is not None else "*"
+        types.append(record)
+    for key, items in (("categories", cats), ("entity_kinds", kinds), ("relation_types", types)):
+        if items:
+            out[key] = items
+    return out
+
+
+def dataset_fields(dataset: Dataset) -> dict[str, Any]:
+    """The dataset's own fields (``id``, ``title``, ``description``, ``notes``, ``license``,
+    ``authors``), as the ``dataset:`` section of its file names them.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> list(dataset_fields(relgraph.load("graph_data/cuba_iran.yaml")))
+    ['id', 'title', 'description', 'notes', 'license', 'authors', 'alleged_attributions']
+
+    A list field the dataset leaves empty is ``None``, as a missing text is.
+    """
+    out: dict[str, Any] = {}
+    for name in FIELDS["dataset"]:
+        value = getattr(dataset, name)
+        out[name] = (list(value) or None) if isinstance(value, tuple) else value
+    return out
+
+
+def dataset_record(dataset: Dataset) -> dict[str, Any]:
+    """The dataset's own fields and its vocabulary additions."""
+    return {**dataset_fields(dataset), "vocabulary": vocabulary_additions(dataset.vocabulary)}
+
+
+def source_record(source: Source, text: bool = True) -> dict[str, Any]:
+    """A source; ``text`` says whether to carry its stored text.
+
+    The record keeps ``text_path`` (the dataset file's ``text:``) and
+    ``sha256``, so an import can store the text where the dataset expects it
+    and check that it is the same text.
+    """
+    record: dict[str, Any] = {
+        "id": source.id,
+        "title": source.title,
+        "publisher": source.publisher,
+        "url": source.url,
+        "published": _date(source.published),
+        "retrieved": _date(source.retrieved),
+        "reliability": source.reliability,
+        "text_path": source.text_path,
+        "sha256": source.sha256,
+        "notes": source.notes,
+        "derived_from": list(source.derived_from),
+        "origin": source.origin,
+        "affiliation": list(source.affiliation),
+    }
+    if text:
+        record["text"] = source.text
+    return record
+
+
+def entity_record(entity: Entity) -> dict[str, Any]:
+    """An entity (a node)."""
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "kind": entity.kind,
+        "aliases": list(entity.aliases),
+        "country": entity.country,
+        "description": entity.description,
+        "external_ids": dict(entity.external_ids),
+        "tags": list(entity.tags),
+        "referents": list(entity.referents),
+        "review": entity.review,
+    }
+
+
+def view_record(view: View, dataset: Dataset | None = None) -> dict[str, Any]:
+    """A step of the dataset's story, with the fields of the dataset file's ``views:``.
+
+    With ``dataset``, the step names only its actors and relations (a filtered
+    dataset's views may name some that were left out).
+    """
+    if dataset is not None:
+        view = view.within({e.id for e in dataset.entities}, {r.id for r in dataset.relations})
+    return {
+        "id": view.id,
+        "title": view.title,
+        "caption": view.caption,
+        "actors": list(view.actors),
+        "relations": list(view.relations),
+        "hide_kinds": list(view.hide_kinds),
+        "hide_categories": list(view.hide_categories),
+        "hide_statuses": list(view.hide_statuses),
+        "from": _date(view.date_from),
+        "to": _date(view.date_to),
+    }
+
+
+def amount_record(amount: Amount) -> dict[str, Any]:
+    """An amount, with the fields it has (``value``, ``approx``, ``min``, ``max``, ``unit``…).
+
+    Examples
+    --------
+    >>> amount_record(Amount(value=19, unit="agreement", note="documents and MoUs"))
+    {'value': 19, 'unit': 'agreement', 'note': 'documents and MoUs'}
+    """
+    return {k: getattr(amount, k) for k in FIELDS["amount"] if getattr(amount, k) is not None}
+
+
+def evidence_record(evidence: Evidence) -> dict[str, Any]:
+    """An evidence item, with where the quote was found (derived)."""
+    return {
+        "quote": evidence.quote,
+        "source": evidence.source,
+        "attributed_to": evidence.attributed_to,
+        "credibility": evidence.credibility,
+        "notes": evidence.notes,
+        "stance": evidence.stance,
+        "amount": [amount_record(a) for a in evidence.amounts] or None,
+        "date": _date(evidence.date),
+        "reported": _date(evidence.reported),
+        "origin": evidence.origin,
+        "attributed_entity": evidence.attributed_entity,
+        "start": evidence.start,
+        "end": evidence.end,
+        "context": evidence.context,
+    }
+
+
+def relation_record(dataset: Dataset, relation: Relation) -> dict[str, Any]:
+    """A relation (a link), with its type's meaning (derived) for readers."""
+    t = dataset.vocabulary.relation_types[relation.type]
+    return {
+        "source": relation.source,
+        "target": relation.target,
+        "key": relation.id,
+        "id": relation.id,
+        "type": relation.type,
+        "status": relation.status,
+        "sign": relation.sign,
+        "date": _date(relation.date),
+        "start": _date(relation.start),
+        "end": _date(relation.end),
+        "notes": relation.notes,
+        "reported": _date(relation.reported),
+        "modality": relation.modality,
+        "referents": list(relation.referents),
+        "review": relation.review,
+        "evidence": [evidence_record(e) for e in relation.evidence],
+        "category": t.category,
+        "label": t.label,
+        "inverse_label": t.inverse_label,
+        "directed": t.directed,
+        "allegation": relation.is_allegation,
+        "evidence_count": len(relation.evidence),
+        "source_count": len({e.source for e in relation.evidence}),
+        "corroboration": corroboration(dataset, relation).to_dict(),
+    }
+
+
+def claim_record(claim: Claim, dataset: Dataset | None = None) -> dict[str, Any]:
+    """A claim about one entity; with its ``dataset``, its corroboration (derived) too."""
+    record: dict[str, Any] = {
+        "id": claim.id,
+        "entity": claim.entity,
+        "statement": claim.statement,
+        "status": claim.status,
+        "date": _date(claim.date),
+        "notes": claim.notes,
+        "reported": _date(claim.reported),
+        "modality": claim.modality,
+        "referents": list(claim.referents),
+        "review": claim.review,
+        "evidence": [evidence_record(e) for e in claim.evidence],
+    }
+    if dataset is not None:
+        record["corroboration"] = corroboration(dataset, claim).to_dict()
+    return record
+
+
+def text_bytes(text: str, sha256: str) -> bytes:
+    """The bytes of a stored text: UTF-8, with the byte order mark back if ``sha256`` says so.
+
+    relgraph drops a UTF-8 byte order mark when it reads a source's text, but
+    ``sha256`` is the checksum of the file as stored, mark included.
+
+    Examples
+    --------
+    >>> import hashlib
+    >>> sha = hashlib.sha256(b"\\xef\\xbb\\xbfhi").hexdigest()
+    >>> text_bytes("hi", sha), text_bytes("hi", "0" * 64)
+    (b'\\xef\\xbb\\xbfhi', b'hi')
+    """
+    data = text.encode("utf-8")
+    if hashlib.sha256(data).hexdigest() != sha256.lower():
+        marked = b"\xef\xbb\xbf" + data
+        if hashlib.sha256(marked).hexdigest() == sha256.lower():
+            return marked
+    return data
+
+
+def source_bytes(source: Source) -> bytes:
+    """The bytes of a source's stored text file (see :func:`text_bytes`)."""
+    return text_bytes(source.text, source.sha256)
+
+
+def node_link(dataset: Dataset, texts: bool = True) -> dict[str, Any]:
+    """The dataset as node-link data (plain ``dict``; see the module docs).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset; it is not changed.
+    texts : bool
+        Whether each source carries its stored text (needed to import it
+        again without the text files).
+    """
+    graph = dataset_record(dataset)
+    graph.update(
+        {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "generator": f"relgraph {__version__}",
+            "sources": [source_record(s, text=texts) for s in dataset.sources],
+            "claims": [claim_record(c, dataset) for c in dataset.claims],
+            "views": [view_record(v, dataset) for v in dataset.views],
+        }
+    )
+    return {
+        "directed": True,
+        "multigraph": True,
+        "graph": graph,
+        "nodes": [entity_record(e) for e in dataset.entities],
+        "edges": [relation_record(dataset, r) for r in dataset.relations],
+    }
