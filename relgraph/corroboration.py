@@ -66,10 +66,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from relgraph.errors import Diagnostic
-from relgraph.model import bind
+from relgraph.model import Relation, bind
 
 if TYPE_CHECKING:
-    from relgraph.model import Claim, Dataset, Entity, Evidence, Relation, Source
+    from relgraph.model import Claim, Dataset, Entity, Evidence, Source
 
 __all__ = [
     "Corroboration",
@@ -804,16 +804,22 @@ class Origins:
         >>> independent_origins(ds).independent(ds.relations[0])
         1
         """
+        return self._independent(item, len(item.evidence))
+
+    def _independent(self, item: Relation | Claim, enough: int) -> int:
+        """:meth:`independent`, counted no further than ``enough``."""
         ends = _ends(item)
+        ties = self._ties
+        by_id = self._by_id
         count = 0
         for ident in self.supporting(item.evidence):
-            for a in self._by_id[ident].affiliations:
-                if a in ends or (
-                    self._ties is not None and any(self._ties.tied(end, a) for end in ends)
-                ):
+            for a in by_id[ident].affiliations:
+                if a in ends or (ties is not None and any(ties.tied(end, a) for end in ends)):
                     break
             else:
                 count += 1
+                if count >= enough:
+                    break
         return count
 
     def _tie(self, origin: str, actor: str, ends: tuple[str, ...]) -> Tie | None:
@@ -839,8 +845,6 @@ def _source_key(s: Source) -> tuple[str, str] | None:
 
 
 def _ends(item: Relation | Claim) -> tuple[str, ...]:
-    from relgraph.model import Relation
-
     return (item.source, item.target) if isinstance(item, Relation) else (item.entity,)
 
 
@@ -957,13 +961,11 @@ def unconfirmed(origins: Origins, item: Relation | Claim) -> Diagnostic | None:
     """
     if item.status != "confirmed" or item.location is None:
         return None
-    if origins.independent(item) >= 2:  # counted without the ties a warning lists
+    if origins._independent(item, 2) >= 2:  # counted without the ties a warning lists
         return None
     c = origins.corroboration(item)
     if c.independent >= 2:
         return None
-    from relgraph.model import Relation
-
     what = "relation" if isinstance(item, Relation) else "claim"
 
     def named(ident: str) -> str:
