@@ -36,6 +36,8 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import importlib
+import importlib.util
 import json
 import os
 import statistics
@@ -55,7 +57,13 @@ def child(tree: str, path: str) -> dict[str, Any]:
     """Load ``path`` with the relgraph found in ``tree``, in this (fresh) process."""
     sys.path.insert(0, tree)
     import relgraph
-    import relgraph.load.fast  # every process imports the same modules
+
+    # every process imports the same modules: the fast loader's, wherever the tree keeps it
+    # (relgraph/bulk.py before loading moved into relgraph/load/)
+    if importlib.util.find_spec("relgraph.bulk") is not None:
+        importlib.import_module("relgraph.bulk")
+    else:
+        importlib.import_module("relgraph.load.fast")
 
     where = Path(relgraph.__file__).resolve()
     if Path(tree).resolve() not in where.parents:
