@@ -900,7 +900,7 @@ def load_many(
     >>> ds.id
     'cuba_iran'
     """
-    from relgraph.load import load
+    from relgraph.load.fast import load_path
 
     loaded: list[Dataset] = []
     problems: list[Diagnostic] = []
@@ -911,7 +911,7 @@ def load_many(
             continue
         seen.add(key)
         try:
-            loaded.append(load(path, progress=progress))
+            loaded.append(load_path(path, progress=progress))
         except DatasetError as exc:
             problems.extend(exc.diagnostics)
     if problems:

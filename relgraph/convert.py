@@ -33,6 +33,8 @@ from relgraph.model import (
 )
 from relgraph.progress import ProgressCallback, Ticker
 
+__all__ = ["convert", "read_records"]
+
 # ---------------------------------------------------------------------------
 # Records as written, and converting between the formats
 # ---------------------------------------------------------------------------
@@ -116,7 +118,7 @@ def read_records(path: str | os.PathLike[str]) -> Iterator[tuple[str, dict[str, 
     >>> kinds[:3], kinds[-1]
     (['dataset', 'source', 'entity'], 'view')
     """
-    from relgraph.load.rules import dataset_files
+    from relgraph.folders import dataset_files
 
     files, _ = dataset_files(os.fspath(path))
     for relations in (False, True):

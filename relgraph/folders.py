@@ -9,7 +9,7 @@ are told apart by their top-level sections:
   make one dataset together, as a dataset split over several files does;
 - when two or more have one, the folder holds *several datasets*, one per
   file with a ``dataset:`` section. ``relgraph validate`` checks each on its
-  own and reports it by file (:func:`check_folder`); loading the folder as
+  own and reports it by file (:func:`relgraph.load.check_folder`); loading the folder as
   one dataset is refused with ``error[several-datasets]``, which lists them:
   a merged dataset and the datasets it was merged from are not one picture
   to be read together. Name one file, or list several to read them as one
@@ -33,17 +33,15 @@ from __future__ import annotations
 import mmap
 import os
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from relgraph.errors import DatasetError, Diagnostic
+from relgraph.errors import Diagnostic
 
 if TYPE_CHECKING:
-    from relgraph.model import Dataset
-    from relgraph.progress import ProgressCallback
+    pass
 
-__all__ = ["CheckedPart", "FolderContents", "check_folder", "folder_contents", "sections_of"]
+__all__ = ["FolderContents", "dataset_files", "folder_contents", "sections_of"]
 
 SUFFIXES = (".yaml", ".yml", ".jsonl")
 #: A block-style top-level key, bare or quoted, at the start of a line.
@@ -180,105 +178,59 @@ def folder_contents(path: str | os.PathLike[str]) -> FolderContents:
     return FolderContents(path, (together,) if together else (), tuple(judgements), ())
 
 
-Kind = Literal["dataset", "judgements", "stray"]
+def dataset_files(path: str) -> tuple[list[str], list[Diagnostic]]:
+    """Return the files that make up the dataset at ``path``, sorted by name.
 
-
-@dataclass(frozen=True)
-class CheckedPart:
-    """One file of a folder of several datasets, checked on its own."""
-
-    path: str
-    kind: Kind
-    #: the dataset's id once it loaded (``None`` for judgements and datasets that did not)
-    ident: str | None
-    diagnostics: tuple[Diagnostic, ...]
-
-
-def check_folder(
-    contents: FolderContents, *, progress: ProgressCallback | None = None
-) -> list[CheckedPart]:
-    """Validate each dataset of a folder on its own, then its judgements files against them.
-
-    A judgements file is checked against the folder's datasets once all of
-    them load (a dataset with errors could make every pair naming it look wrong).
+    A path to a file is a dataset of one file; a path to a folder is every
+    ``*.yaml``, ``*.yml`` and ``*.jsonl`` file directly inside it but its
+    judgements files, unless it holds several datasets
+    (``error[several-datasets]``, see above).
 
     Parameters
     ----------
-    contents : FolderContents
-        What :func:`folder_contents` found in the folder.
-    progress : callable, optional
-        ``progress(stage, done, total)`` while each dataset loads.
+    path : str
+        A dataset file or folder.
 
     Returns
     -------
-    list of CheckedPart
-        Each dataset, then each judgements file, with its diagnostics.
+    tuple of (list of str, list of Diagnostic)
+        The files, and what makes them none (``missing-file``,
+        ``empty-dataset`` or ``several-datasets``).
 
     Examples
     --------
-    >>> parts = check_folder(folder_contents("graph_data"))
-    >>> {p.ident for p in parts if p.kind == "dataset"} >= {"cuba_iran", "raisi_havana_2023"}
-    True
-    >>> [str(d) for p in parts for d in p.diagnostics if d.severity == "error"]
-    []
+    >>> dataset_files("graph_data/cuba_iran.yaml")
+    (['graph_data/cuba_iran.yaml'], [])
+    >>> [d.code for d in dataset_files("graph_data")[1]]
+    ['several-datasets']
     """
-    from relgraph.conflicts import conflict_warnings
-    from relgraph.judgements import check_judgements, read_judgements
-    from relgraph.load import load
-
-    out: list[CheckedPart] = []
-    loaded: list[Dataset] = []
-    for files in contents.datasets:
-        target: str | list[str] = files[0] if len(files) == 1 else list(files)
-        try:
-            ds = load(target, progress=progress)
-        except DatasetError as exc:
-            out.append(CheckedPart(files[0], "dataset", None, exc.diagnostics))
-            continue
-        loaded.append(ds)
-        found = sorted([*ds.warnings, *conflict_warnings(ds)], key=Diagnostic.sort_key)
-        out.append(CheckedPart(files[0], "dataset", ds.id, tuple(found)))
-    for stray in contents.strays:
-        problem = Diagnostic(
-            stray,
-            0,
-            0,
-            "no-dataset-section",
-            "this file has no 'dataset:' section, and the folder holds several datasets: "
-            "it belongs to none of them",
-            "give it a 'dataset:' section of its own, or move it into a folder with the "
-            "dataset it belongs to",
-        )
-        out.append(CheckedPart(stray, "stray", None, (problem,)))
-    all_loaded = len(loaded) == len(contents.datasets)
-    for file in contents.judgements:
-        try:
-            judged = read_judgements(file)
-        except DatasetError as exc:
-            out.append(CheckedPart(file, "judgements", None, exc.diagnostics))
-            continue
-        found = check_judgements(judged, loaded) if all_loaded else []
-        out.append(CheckedPart(file, "judgements", None, tuple(found)))
-    return sorted(out, key=lambda p: p.path)
-
-
-def folder_diagnostics(parts: Sequence[CheckedPart]) -> list[Diagnostic]:
-    """Every diagnostic of the checked parts, sorted by location.
-
-    Parameters
-    ----------
-    parts : sequence of CheckedPart
-        What :func:`check_folder` returned.
-
-    Returns
-    -------
-    list of Diagnostic
-        Every part's diagnostics, in one sorted list.
-
-    Examples
-    --------
-    >>> found = folder_diagnostics(check_folder(folder_contents("graph_data")))
-    >>> sorted({(d.severity, d.code) for d in found})
-    [('warning', 'conflict')]
-    """
-    return sorted((d for p in parts for d in p.diagnostics), key=Diagnostic.sort_key)
+    if os.path.isdir(path):
+        contents = folder_contents(path)
+        if contents.several:
+            return [], [contents.problem()]
+        files = list(contents.datasets[0]) if contents.datasets else []
+        if not files:
+            return [], [
+                Diagnostic(
+                    path,
+                    0,
+                    0,
+                    "empty-dataset",
+                    "the folder has no .yaml, .yml or .jsonl files",
+                    "name a dataset file, or a folder holding dataset files",
+                )
+            ]
+        return files, []
+    if not os.path.exists(path):
+        return [], [
+            Diagnostic(
+                path,
+                0,
+                0,
+                "missing-file",
+                "no such file or folder",
+                "check the path; `relgraph validate graph_data/cuba_iran.yaml` "
+                "checks the bundled dataset",
+            )
+        ]
+    return [path], []

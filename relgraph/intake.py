@@ -134,7 +134,7 @@ def _from_record(file: str, record: dict[str, Any]) -> SourceText:
 
 
 def _source_records(path: str) -> list[tuple[str, dict[str, Any]]]:
-    from relgraph.load.rules import dataset_files
+    from relgraph.folders import dataset_files
 
     files, diags = dataset_files(path)
     if diags:
@@ -268,7 +268,7 @@ def add_source(
     """
     from relgraph.atomic import AtomicOutput
     from relgraph.extract import article_text
-    from relgraph.load.rules import dataset_files
+    from relgraph.folders import dataset_files
 
     name = os.fspath(file)
     target = _target_file(os.fspath(dataset), dataset_files)

@@ -1151,7 +1151,7 @@ def _vocabulary_section(dataset: str | os.PathLike[str]) -> dict[str, Any] | Non
     """
     import yaml
 
-    from relgraph.load.rules import dataset_files
+    from relgraph.folders import dataset_files
 
     files, _ = dataset_files(os.fspath(dataset))
     for file in files:

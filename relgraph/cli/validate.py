@@ -21,8 +21,8 @@ from relgraph.cli.common import (
 from relgraph.cli.options import dataset_argument, format_option, quiet_option
 from relgraph.cli.output import echo
 from relgraph.errors import Diagnostic
-from relgraph.folders import check_folder, folder_contents, folder_diagnostics
-from relgraph.load import validate
+from relgraph.folders import folder_contents
+from relgraph.load import check_folder, folder_diagnostics, validate
 from relgraph.progress import terminal_progress
 from relgraph.vocabulary import builtin_vocabulary
 

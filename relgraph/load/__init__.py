@@ -12,11 +12,14 @@ The package's modules, each importing only those before it:
 * :mod:`relgraph.load.yaml` reads a YAML file into located nodes;
   :mod:`relgraph.load.jsonl` is the JSON Lines format (its lines as located
   records, and :func:`~relgraph.load.jsonl.write_jsonl`);
+  :func:`relgraph.folders.dataset_files` says which files make a dataset;
 * :mod:`relgraph.load.rules` holds the checks that produce every diagnostic;
 * :mod:`relgraph.load.fast` is the loader that runs for every dataset, YAML,
   JSON Lines or both: the rules, in their order, and a fast path for the
-  records that pass them (:func:`~relgraph.load.fast.load_files`);
-* this module's :func:`load` and :func:`validate` on top.
+  records that pass them (:func:`~relgraph.load.fast.load_path`,
+  :func:`~relgraph.load.fast.load_files`);
+* :func:`relgraph.combine.load_many` joins several datasets;
+* this module's :func:`load`, :func:`validate` and :func:`check_folder` on top.
 
 ``relgraph.load`` is also the name of the function :func:`load` (the package
 ``relgraph`` exposes the function, not this package): import the modules by
@@ -30,15 +33,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
 from relgraph.errors import DatasetError, Diagnostic
 from relgraph.model import Dataset
 
 if TYPE_CHECKING:
+    from relgraph.folders import FolderContents
     from relgraph.progress import ProgressCallback
 
-__all__ = ["load", "validate"]
+__all__ = ["CheckedPart", "check_folder", "folder_diagnostics", "load", "validate"]
 
 
 def validate(
@@ -51,7 +56,7 @@ def validate(
     Besides the warnings of :func:`load`, it warns on each conflict in the
     evidence (``warning[conflict]``, see :mod:`relgraph.conflicts`). A folder
     of several datasets has each checked on its own, and its judgements files
-    against them (:func:`relgraph.folders.check_folder`).
+    against them (:func:`check_folder`).
 
     Examples
     --------
@@ -65,7 +70,7 @@ def validate(
       hint: did you mean 'state'? `relgraph vocab` lists the kinds
     """
     if isinstance(path, str | os.PathLike) and os.path.isdir(path):
-        from relgraph.folders import check_folder, folder_contents, folder_diagnostics
+        from relgraph.folders import folder_contents
 
         contents = folder_contents(path)
         if contents.several:
@@ -124,17 +129,114 @@ def load(
         from relgraph.combine import load_many
 
         return load_many(path, progress=progress)
-    from relgraph.fields import Problems
-    from relgraph.load.rules import dataset_files
+    # the files a path holds are relgraph.folders'; the checks relgraph.load.rules'; the
+    # order they run in, a fast path for records that pass them and the paused garbage
+    # collector relgraph.load.fast's
+    from relgraph.load.fast import load_path
 
-    path = os.fspath(path)
-    problems = Problems()
-    files, diags = dataset_files(path)
-    problems.extend(diags)
-    if not files:
-        raise problems.error()
-    # the checks are relgraph.load.rules'; the order they run in, a fast path for records
-    # that pass them and the paused garbage collector are relgraph.load.fast's
-    from relgraph.load.fast import load_files
+    return load_path(path, progress=progress)
 
-    return load_files(files, problems, progress=progress)
+
+Kind = Literal["dataset", "judgements", "stray"]
+
+
+@dataclass(frozen=True)
+class CheckedPart:
+    """One file of a folder of several datasets, checked on its own."""
+
+    path: str
+    kind: Kind
+    #: the dataset's id once it loaded (``None`` for judgements and datasets that did not)
+    ident: str | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def check_folder(
+    contents: FolderContents, *, progress: ProgressCallback | None = None
+) -> list[CheckedPart]:
+    """Validate each dataset of a folder on its own, then its judgements files against them.
+
+    A judgements file is checked against the folder's datasets once all of
+    them load (a dataset with errors could make every pair naming it look wrong).
+
+    Parameters
+    ----------
+    contents : FolderContents
+        What :func:`relgraph.folders.folder_contents` found in the folder.
+    progress : callable, optional
+        ``progress(stage, done, total)`` while each dataset loads.
+
+    Returns
+    -------
+    list of CheckedPart
+        Each dataset, then each judgements file, with its diagnostics.
+
+    Examples
+    --------
+    >>> from relgraph.folders import folder_contents
+    >>> parts = check_folder(folder_contents("graph_data"))
+    >>> {p.ident for p in parts if p.kind == "dataset"} >= {"cuba_iran", "raisi_havana_2023"}
+    True
+    >>> [str(d) for p in parts for d in p.diagnostics if d.severity == "error"]
+    []
+    """
+    from relgraph.conflicts import conflict_warnings
+    from relgraph.judgements import check_judgements, read_judgements
+
+    out: list[CheckedPart] = []
+    loaded: list[Dataset] = []
+    for files in contents.datasets:
+        target: str | list[str] = files[0] if len(files) == 1 else list(files)
+        try:
+            ds = load(target, progress=progress)
+        except DatasetError as exc:
+            out.append(CheckedPart(files[0], "dataset", None, exc.diagnostics))
+            continue
+        loaded.append(ds)
+        found = sorted([*ds.warnings, *conflict_warnings(ds)], key=Diagnostic.sort_key)
+        out.append(CheckedPart(files[0], "dataset", ds.id, tuple(found)))
+    for stray in contents.strays:
+        problem = Diagnostic(
+            stray,
+            0,
+            0,
+            "no-dataset-section",
+            "this file has no 'dataset:' section, and the folder holds several datasets: "
+            "it belongs to none of them",
+            "give it a 'dataset:' section of its own, or move it into a folder with the "
+            "dataset it belongs to",
+        )
+        out.append(CheckedPart(stray, "stray", None, (problem,)))
+    all_loaded = len(loaded) == len(contents.datasets)
+    for file in contents.judgements:
+        try:
+            judged = read_judgements(file)
+        except DatasetError as exc:
+            out.append(CheckedPart(file, "judgements", None, exc.diagnostics))
+            continue
+        found = check_judgements(judged, loaded) if all_loaded else []
+        out.append(CheckedPart(file, "judgements", None, tuple(found)))
+    return sorted(out, key=lambda p: p.path)
+
+
+def folder_diagnostics(parts: Sequence[CheckedPart]) -> list[Diagnostic]:
+    """Every diagnostic of the checked parts, sorted by location.
+
+    Parameters
+    ----------
+    parts : sequence of CheckedPart
+        What :func:`check_folder` returned.
+
+    Returns
+    -------
+    list of Diagnostic
+        Every part's diagnostics, in one sorted list.
+
+    Examples
+    --------
+    >>> from relgraph.folders import folder_contents
+    >>> found = folder_diagnostics(check_folder(folder_contents("graph_data")))
+    >>> sorted({(d.severity, d.code) for d in found})
+    [('warning', 'conflict')]
+    """
+    return sorted((d for p in parts for d in p.diagnostics), key=Diagnostic.sort_key)

@@ -29,6 +29,7 @@ import orjson
 
 from relgraph.errors import Diagnostic, did_you_mean
 from relgraph.fields import _BIDI, _CONTROL, _LINE_CONTROL, ID_RE, Problems
+from relgraph.folders import dataset_files
 from relgraph.graph import collector_paused
 from relgraph.load.jsonl import (
     _DEFERRED,
@@ -89,6 +90,8 @@ from relgraph.quotes import (
     sentence_span,
 )
 from relgraph.vocabulary import RelationType
+
+__all__ = ["FastText", "load_files", "load_path", "normalize_fast"]
 
 # ---------------------------------------------------------------------------
 # Quote matching: the results of relgraph.quotes, fast
@@ -1259,6 +1262,42 @@ class _JsonlFile:
 # ---------------------------------------------------------------------------
 
 
+def load_path(path: str | os.PathLike[str], *, progress: ProgressCallback | None = None) -> Dataset:
+    """Load and validate the one dataset at ``path``, a file or a folder.
+
+    This is :func:`relgraph.load` for one path: the dataset's files
+    (:func:`relgraph.folders.dataset_files`), loaded by :func:`load_files`.
+
+    Parameters
+    ----------
+    path : str or PathLike
+        A dataset file, or a folder of one dataset's files.
+    progress : callable, optional
+        ``progress(stage, done, total)``; see :mod:`relgraph.progress`.
+
+    Returns
+    -------
+    Dataset
+
+    Raises
+    ------
+    DatasetError
+        Listing every problem found, sorted by location.
+
+    Examples
+    --------
+    >>> load_path("graph_data/cuba_iran.yaml").id
+    'cuba_iran'
+    """
+    path = os.fspath(path)
+    problems = Problems()
+    files, diags = dataset_files(path)
+    problems.extend(diags)
+    if not files:
+        raise problems.error()
+    return load_files(files, problems, progress=progress)
+
+
 def load_files(
     files: Sequence[str],
     problems: Problems | None = None,
@@ -1274,7 +1313,7 @@ def load_files(
     Parameters
     ----------
     files : sequence of str
-        The dataset's files in order (see :func:`relgraph.load.rules.dataset_files`).
+        The dataset's files in order (see :func:`relgraph.folders.dataset_files`).
     problems : Problems, optional
         Problems found so far, to which the new ones are added.
     progress : callable, optional

@@ -60,6 +60,8 @@ from relgraph.load.yaml import (
 )
 from relgraph.progress import Ticker
 
+__all__ = ["MAX_BAD_LINES", "MAX_LINE_BYTES", "RECORD_KINDS", "write_jsonl"]
+
 #: Longest line (one record, in bytes) read from a JSON Lines file.
 MAX_LINE_BYTES = 1 << 20
 #: Unreadable lines (bad JSON, not an object, too long) after which a file is given up.

@@ -55,7 +55,6 @@ __all__ = [
     "MAX_CLOSEST_HINTS",
     "MAX_HINT_TEXT",
     "MAX_QUOTE",
-    "dataset_files",
     "default_claim_id",
     "default_relation_id",
     "not_alleged",
@@ -208,48 +207,6 @@ def default_claim_id(entity: str, statement: str) -> str:
 
 def _loc(node: Node) -> Location:
     return Location(node.path, node.line, node.column)
-
-
-def dataset_files(path: str) -> tuple[list[str], list[Diagnostic]]:
-    """The files that make up the dataset at ``path``, sorted by name.
-
-    A path to a file is a dataset of one file; a path to a folder is every
-    ``*.yaml``, ``*.yml`` and ``*.jsonl`` file directly inside it but its
-    judgements files, unless it holds several datasets
-    (``error[several-datasets]``, see :mod:`relgraph.folders`).
-    """
-    if os.path.isdir(path):
-        from relgraph.folders import folder_contents
-
-        contents = folder_contents(path)
-        if contents.several:
-            return [], [contents.problem()]
-        files = list(contents.datasets[0]) if contents.datasets else []
-        if not files:
-            return [], [
-                Diagnostic(
-                    path,
-                    0,
-                    0,
-                    "empty-dataset",
-                    "the folder has no .yaml, .yml or .jsonl files",
-                    "name a dataset file, or a folder holding dataset files",
-                )
-            ]
-        return files, []
-    if not os.path.exists(path):
-        return [], [
-            Diagnostic(
-                path,
-                0,
-                0,
-                "missing-file",
-                "no such file or folder",
-                "check the path; `relgraph validate graph_data/cuba_iran.yaml` "
-                "checks the bundled dataset",
-            )
-        ]
-    return [path], []
 
 
 @dataclass
