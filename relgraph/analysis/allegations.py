@@ -14,11 +14,12 @@ from typing import Any
 from relgraph.analysis._common import _ALLEGED, Engine, Samples, _clean, _dataframe
 from relgraph.analysis.metrics import _metric_names, centrality
 from relgraph.analysis.network import Network
-from relgraph.errors import UsageError
+from relgraph.errors import UsageError, counted
 from relgraph.filters import Filter
 from relgraph.graph import Weighting
 from relgraph.model import Dataset
 from relgraph.progress import ProgressCallback, Ticker
+from relgraph.tables import Column, markdown_table, text_table, text_writer
 
 __all__ = ["Sensitivity", "SensitivityRow", "sensitivity"]
 
@@ -130,6 +131,90 @@ class Sensitivity:
             "filter": self.filter.as_dict(),
             "actors": self.to_records(top),
         }
+
+    def _report(self, top: int | None, markdown: bool) -> str:
+        rows = self.to_records(top)
+        for r in rows:
+            r["change"] = f"+{r['change']}" if r["change"] > 0 else str(r["change"] or "=")
+        columns: list[Column] = [
+            ("rank_with", "#"),
+            ("name", "actor"),
+            ("id", "id"),
+            ("value_with", f"{self.metric} with"),
+            ("value_without", "without"),
+            ("rank_without", "rank without"),
+            ("change", "change"),
+        ]
+        rho = "undefined" if self.spearman is None else f"{self.spearman:.3f}"
+        share = self.allegations / self.relations_with if self.relations_with else 0.0
+        relations = counted(self.relations_with, "relation", "relations")
+        lines = [
+            f"{self.metric} with and without allegations (alleged or disputed relations)",
+            f"allegations: {self.allegations} of {relations} ({share:.0%})",
+            f"rank correlation (Spearman): {rho}",
+            "tied in only by allegations: "
+            + (", ".join(text_writer(markdown)(x) for x in self.only_alleged) or "none"),
+            "change: places an actor gains when allegations count (+) or loses (-)",
+            "",
+        ]
+        if markdown:
+            head = "\n".join(f"- {x}" if x else "" for x in lines)
+            return head + "\n" + markdown_table(rows, columns)
+        return "\n".join(lines) + "\n" + text_table(rows, columns)
+
+    def to_text(self, top: int | None = None) -> str:
+        """Return the comparison as text: its summary, then a table of the actors.
+
+        Parameters
+        ----------
+        top : int, optional
+            Show only the first ``top`` actors.
+
+        Returns
+        -------
+        str
+            What ``relgraph analyze --sensitivity`` prints: the share of
+            allegations, the rank correlation, the actors tied in only by
+            allegations, and each actor's value and rank with and without.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> s = sensitivity(relgraph.load("graph_data/cuba_iran.yaml"), "degree")
+        >>> print(s.to_text(top=1))
+        degree with and without allegations (alleged or disputed relations)
+        allegations: 9 of 31 relations (29%)
+        rank correlation (Spearman): 0.694
+        tied in only by allegations: gaza, hamas, hezbollah, terrorists-in-the-middle-east
+        change: places an actor gains when allegations count (+) or loses (-)
+        <BLANKLINE>
+        #  actor  id    degree with  without  rank without  change
+        -  -----  ----  -----------  -------  ------------  ------
+        1  Cuba   cuba           10        6             1  =
+        """
+        return self._report(top, markdown=False)
+
+    def to_markdown(self, top: int | None = None) -> str:
+        """Return the comparison as Markdown: its summary as a list, then a table.
+
+        Parameters
+        ----------
+        top : int, optional
+            Show only the first ``top`` actors.
+
+        Returns
+        -------
+        str
+            :meth:`to_text`'s report, every data text escaped.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> s = sensitivity(relgraph.load("graph_data/cuba_iran.yaml"), "degree")
+        >>> s.to_markdown(top=1).splitlines()[0]
+        '- degree with and without allegations (alleged or disputed relations)'
+        """
+        return self._report(top, markdown=True)
 
     def to_dataframe(self) -> Any:
         """Return a pandas ``DataFrame`` of :meth:`to_records` (needs pandas).

@@ -22,6 +22,7 @@ from relgraph.filters import Filter
 from relgraph.graph import Weighting
 from relgraph.model import Dataset
 from relgraph.progress import ProgressCallback, Ticker
+from relgraph.tables import Column, markdown_table, text_table
 
 __all__ = [
     "AUTO_EXACT_ACTORS",
@@ -305,6 +306,64 @@ class Centrality:
             "filter": self.filter.as_dict(),
             "actors": self.to_records(sort, top),
         }
+
+    def _columns(self) -> list[Column]:
+        head: list[Column] = [("rank", "#"), ("name", "actor"), ("id", "id"), ("kind", "kind")]
+        return head + [(m, m) for m in self.metrics]
+
+    def to_text(self, sort: str | None = None, top: int | None = None) -> str:
+        """Return the ranking as an aligned text table, best first, as ``relgraph analyze`` prints.
+
+        Parameters
+        ----------
+        sort : str, optional
+            The metric to rank by (default: the first computed).
+        top : int, optional
+            Show only the first ``top`` actors.
+
+        Returns
+        -------
+        str
+            A header, a rule and a line per actor: rank, name, id, kind and
+            each metric (four decimals; whole numbers without).
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> c = centrality(relgraph.load("graph_data/cuba_iran.yaml"), ["degree", "pagerank"])
+        >>> print(c.to_text(top=2))
+        #  actor  id    kind   degree  pagerank
+        -  -----  ----  -----  ------  --------
+        1  Cuba   cuba  state      10    0.1786
+        2  Iran   iran  state       8    0.1503
+        """
+        return text_table(self.to_records(sort, top), self._columns())
+
+    def to_markdown(self, sort: str | None = None, top: int | None = None) -> str:
+        """Return the ranking as a Markdown table, best first, every cell escaped.
+
+        Parameters
+        ----------
+        sort : str, optional
+            The metric to rank by (default: the first computed).
+        top : int, optional
+            Show only the first ``top`` actors.
+
+        Returns
+        -------
+        str
+            The table, as :meth:`to_text` has it.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> c = centrality(relgraph.load("graph_data/cuba_iran.yaml"), "degree")
+        >>> print(c.to_markdown(top=1))
+        | # | actor | id | kind | degree |
+        |---:|---|---|---|---:|
+        | 1 | Cuba | cuba | state | 10 |
+        """
+        return markdown_table(self.to_records(sort, top), self._columns())
 
     def to_dataframe(self) -> Any:
         """A pandas ``DataFrame`` of :meth:`to_records` (needs pandas)."""

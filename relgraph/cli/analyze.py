@@ -32,7 +32,7 @@ from relgraph.cli.options import (
     split_values,
 )
 from relgraph.cli.output import csv_text as _csv
-from relgraph.cli.output import echo, write_stdout
+from relgraph.cli.output import echo, emit, write_stdout
 from relgraph.cli.output import json_text as _json
 from relgraph.errors import UsageError, shorten
 from relgraph.filters import Filter
@@ -319,9 +319,14 @@ def _centrality(
         how += f"; betweenness sampled from {sampled} (seed {result.seed})"
     _describe(data, net, how)
     shown = _top(fmt, top, len(result.actors), "actors")
-    rows = result.to_records(sort, shown)
-    columns: list[Column] = [("rank", "#"), ("name", "actor"), ("id", "id"), ("kind", "kind")]
-    _emit(fmt, rows, columns + _metric_columns(result.metrics), lambda: result.to_dict(sort, shown))
+    emit(
+        fmt,
+        text=lambda: result.to_text(sort, shown),
+        markdown=lambda: result.to_markdown(sort, shown),
+        records=lambda: result.to_records(sort, shown),
+        columns=["rank", "name", "id", "kind", *result.metrics],
+        data=lambda: result.to_dict(sort, shown),
+    )
 
 
 def _sensitivity(
@@ -340,42 +345,14 @@ def _sensitivity(
     clear(options["progress"])
     _describe(data, net, f"; weight: {net.weight}")
     shown = _top(fmt, top, len(result.rows), "actors")
-    rows = result.to_records(shown)
-    if fmt == "json":
-        echo(_json(result.to_dict(shown)), whole=True)
-        return
-    if fmt == "csv":
-        echo(_csv(rows), whole=True)
-        return
-    for r in rows:
-        r["change"] = f"+{r['change']}" if r["change"] > 0 else str(r["change"] or "=")
-    columns: list[Column] = [
-        ("rank_with", "#"),
-        ("name", "actor"),
-        ("id", "id"),
-        ("value_with", f"{metric} with"),
-        ("value_without", "without"),
-        ("rank_without", "rank without"),
-        ("change", "change"),
-    ]
-    rho = "undefined" if result.spearman is None else f"{result.spearman:.3f}"
-    share = result.allegations / result.relations_with if result.relations_with else 0.0
-    lines = [
-        f"{metric} with and without allegations (alleged or disputed relations)",
-        f"allegations: {result.allegations} of "
-        f"{counted(result.relations_with, 'relation', 'relations')} ({share:.0%})",
-        f"rank correlation (Spearman): {rho}",
-        "tied in only by allegations: "
-        + (", ".join(_text(fmt == "markdown")(x) for x in result.only_alleged) or "none"),
-        "change: places an actor gains when allegations count (+) or loses (-)",
-        "",
-    ]
-    if fmt == "markdown":
-        echo("\n".join(f"- {x}" if x else "" for x in lines))
-        echo(_markdown(rows, columns))
-    else:
-        echo("\n".join(lines))
-        echo(_table(rows, columns))
+    emit(
+        fmt,
+        text=lambda: result.to_text(shown),
+        markdown=lambda: result.to_markdown(shown),
+        records=lambda: result.to_records(shown),
+        columns=None,
+        data=lambda: result.to_dict(shown),
+    )
 
 
 #: how many names a community's row lists in the table and markdown formats
