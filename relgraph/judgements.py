@@ -49,7 +49,7 @@ from relgraph.fields import Fields, Problems
 from relgraph.load.yaml import Node, read_yaml
 from relgraph.matching import Candidate, Ref
 from relgraph.model import Dataset, Location
-from relgraph.yamlwriter import quote_scalar
+from relgraph.yamlwriter import flow, quote_scalar
 
 __all__ = [
     "JUDGEMENTS",
@@ -336,10 +336,6 @@ def _through_others(judgements: Iterable[Judgement]) -> list[Diagnostic]:
     return out
 
 
-def _yaml_list(values: Iterable[str]) -> str:
-    return "[" + ", ".join(quote_scalar(v) for v in values) + "]"
-
-
 def judgements_yaml(candidates: Iterable[Candidate], keep: Sequence[Judgement] = ()) -> str:
     """The judgements file for ``candidates``: each undecided, for the analyst to judge.
 
@@ -382,7 +378,7 @@ def judgements_yaml(candidates: Iterable[Candidate], keep: Sequence[Judgement] =
         reasons: Sequence[str],
         labels: Sequence[str],
     ) -> None:
-        lines.append(f"  - pair: {_yaml_list([str(left), str(right)])}")
+        lines.append(f"  - pair: {flow([str(left), str(right)])}")
         lines.append(f"    kind: {kind}")
         lines.append(f"    judgement: {decision}")
         lines.append(f"    decided_by: {quote_scalar(by) if by else 'null'}")
@@ -390,9 +386,9 @@ def judgements_yaml(candidates: Iterable[Candidate], keep: Sequence[Judgement] =
         if score is not None:
             lines.append(f"    score: {round(score, 3)}")
         if reasons:
-            lines.append(f"    reasons: {_yaml_list(reasons)}")
+            lines.append(f"    reasons: {flow(list(reasons))}")
         if labels:
-            lines.append(f"    labels: {_yaml_list(labels)}")
+            lines.append(f"    labels: {flow(list(labels))}")
 
     for j in keep:
         item(

@@ -5,7 +5,8 @@ explain a curation rule, the order of the keys, the quoting, the blank lines
 and section rulers. :func:`add_records` and :func:`remove_records` therefore
 never rewrite the file: ruamel.yaml's round-trip reader says where each
 section and each of its records starts, the new records are written by
-ruamel.yaml's emitter in the file's own indentation, and the text is spliced
+:func:`relgraph.yamlwriter.emit_records` (relgraph's one YAML writer) in the
+file's own indentation, and the text is spliced
 in at the end of its section (before the blank lines and unindented comments
 that lead into the next one). Everything outside the inserted or removed
 records is copied byte for byte. (A whole round trip, loading and dumping
@@ -49,14 +50,13 @@ relations:
 
 from __future__ import annotations
 
-import io
-import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 import orjson
 
 from relgraph.errors import DatasetError, Diagnostic
+from relgraph.yamlwriter import emit_records
 
 __all__ = ["SECTIONS", "add_records", "remove_records"]
 
@@ -70,14 +70,6 @@ _JSONL_RECORD = {
     "relations": "relation",
     "claims": "claim",
 }
-
-_YAML_WORDS = {"y", "n", "yes", "no", "true", "false", "on", "off", "null", "~"}
-_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9._/-]*")
-_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
-_QUOTED_DATE = re.compile(
-    r"^(\s*(?:- )?(?:date|start|end|reported|published|retrieved): )'(\d{4}(?:-\d{2}){0,2})'$",
-    re.MULTILINE,
-)
 
 
 def _problem(path: str, line: int, code: str, message: str, hint: str) -> DatasetError:
@@ -112,35 +104,6 @@ def _document(text: str, path: str) -> Any:
             "name a dataset file",
         )
     return doc
-
-
-def _scalar(dumper: Any, value: str) -> Any:
-    """A string as written plain when YAML reads it back as this text, else double-quoted."""
-    plain = (_PLAIN.fullmatch(value) and value.lower() not in _YAML_WORDS) or _DATE.fullmatch(value)
-    style = None if plain else '"'
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-def _emit(records: Sequence[Mapping[str, Any]], dash: int, key: int) -> str:
-    """The records as a block list whose dashes stand at column ``dash`` and keys at ``key``."""
-    from ruamel.yaml import YAML
-
-    writer = YAML(typ="rt")
-    writer.width = 4096  # a quote stays on one line, as it is searched for in the text
-    writer.indent(mapping=2, sequence=key, offset=dash)
-    writer.representer.add_representer(str, _scalar)
-    out = io.StringIO()
-    writer.dump([_plain_data(r) for r in records], out)
-    # a partial date is written plain, as dataset files write it (relgraph reads it as text)
-    return _QUOTED_DATE.sub(r"\1\2", out.getvalue())
-
-
-def _plain_data(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return {str(k): _plain_data(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain_data(v) for v in value]
-    return value
 
 
 def _item_at(seq: Any, index: int) -> tuple[int, int]:
@@ -227,12 +190,12 @@ def add_records(text: str, path: str, additions: Mapping[str, Sequence[Mapping[s
             at = (
                 _section_end(lines, doc, name) if doc[name] is not None else doc.lc.key(name)[0] + 1
             )
-            lines[at:at] = [_emit(records, dash, key)]
+            lines[at:at] = [emit_records(records, dash, key)]
         else:
             later = [
                 line for k, line in _top_keys(doc) if k in SECTIONS[SECTIONS.index(name) + 1 :]
             ]
-            block = f"{name}:\n" + _emit(records, 2, 4)
+            block = f"{name}:\n" + emit_records(records, 2, 4)
             if later:
                 at = min(later)
                 while at > 0 and (not lines[at - 1].strip() or lines[at - 1].startswith("#")):

@@ -42,6 +42,7 @@ entities:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,6 +55,8 @@ __all__ = [
     "Located",
     "Raw",
     "emit",
+    "emit_records",
+    "flow",
     "is_empty",
     "quote_scalar",
     "vocabulary_item",
@@ -163,6 +166,17 @@ def _flow(value: Any) -> str:
     return _scalar(value)
 
 
+def flow(value: Any) -> str:
+    """``value`` in YAML's flow style, on one line: ``[a, "b c"]``, ``{value: 19}``.
+
+    Examples
+    --------
+    >>> print(flow(["iran", "Cuba's"]), flow({"value": 19, "unit": "agreement"}))
+    [iran, "Cuba's"] {value: 19, unit: agreement}
+    """
+    return _flow(value)
+
+
 def is_empty(value: Any) -> bool:
     """Whether a value is left out when written: ``None``, or an empty list or mapping."""
     return value is None or (isinstance(value, list | dict | tuple) and not value)
@@ -248,3 +262,220 @@ def vocabulary_item(vocab: Any, origin: Location | None) -> Item:
         if key not in fields:
             fields[key] = Located(vocab[key], origin)
     return Item(fields, origin)
+
+
+# -- records in a dataset file's own layout (what relgraph.yamledit splices in) ------------
+_BLOCK_WORDS = {"y", "n", "yes", "no", "true", "false", "on", "off", "null", "~"}
+_BLOCK_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9._/-]*")
+_PARTIAL_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+#: Keys whose partial dates are written plain (``date: 2023``), as dataset files write them.
+_DATE_KEYS = ("date", "start", "end", "reported", "published", "retrieved")
+_BLOCK_ESCAPES = {
+    "\0": "0",
+    "\x07": "a",
+    "\x08": "b",
+    "\x09": "t",
+    "\x0a": "n",
+    "\x0b": "v",
+    "\x0c": "f",
+    "\x0d": "r",
+    "\x1b": "e",
+    '"': '"',
+    "\\": "\\",
+    "\x85": "N",
+    "\xa0": "_",
+    "\u2028": "L",
+    "\u2029": "P",
+}
+#: The column past which a double-quoted text is folded onto the next line, at a space.
+BLOCK_WIDTH = 4096
+
+
+def _needs_escape(ch: str) -> bool:
+    if ch in '"\\\x85\u2028\u2029\ufeff':
+        return True
+    return not (
+        "\x20" <= ch <= "\x7e"
+        or "\xa0" <= ch <= "\ud7ff"
+        or "\ue000" <= ch <= "\ufffd"
+        or "\U00010000" <= ch <= "\U0010ffff"
+    )
+
+
+def _escaped(ch: str) -> str:
+    if ch in _BLOCK_ESCAPES:
+        return "\\" + _BLOCK_ESCAPES[ch]
+    if ch <= "\xff":
+        return f"\\x{ord(ch):02X}"
+    if ch <= "\uffff":
+        return f"\\u{ord(ch):04X}"
+    return f"\\U{ord(ch):08X}"
+
+
+def _double_quoted(text: str, column: int, indent: int) -> str:
+    """``text`` double-quoted from ``column``, folded at spaces past :data:`BLOCK_WIDTH`.
+
+    A folded line goes on at column ``indent``; a fold that would change the
+    text (a space kept at the line's end or start) is marked with ``\\``.
+    """
+    out = ['"']
+    column += 1
+    start = end = 0
+    while end <= len(text):
+        ch = text[end] if end < len(text) else None
+        if ch is None or _needs_escape(ch):
+            if start < end:
+                out.append(text[start:end])
+                column += end - start
+                start = end
+            if ch is not None:
+                data = _escaped(ch)
+                out.append(data)
+                column += len(data)
+                start = end + 1
+        if (
+            0 < end < len(text) - 1
+            and (ch == " " or start >= end)
+            and column + (end - start) > BLOCK_WIDTH
+        ):
+            backslash = True
+            space = text.find(" ", end)
+            if space != -1:
+                newline = text.find("\n", end, space)
+                if newline != -1:
+                    space = newline
+                if text[space] == "\n" and text[space + 1 : space + 2] != " ":
+                    pass
+                elif (
+                    '"' not in text[end:space]
+                    and "'" not in text[end:space]
+                    and space + 1 < len(text)
+                    and text[space + 1] not in " \n"
+                    and text[end - 1 : end + 1] != "  "
+                    and start != end
+                ):
+                    backslash = False
+            data = text[start:end] + ("\\" if backslash else "")
+            start = max(start, end)
+            out.append(data + "\n" + " " * indent)
+            column = indent
+            if text[start] == " ":
+                if not backslash:
+                    start += 1
+                else:
+                    out.append("\\")
+                    column += 1
+        end += 1
+    out.append('"')
+    return "".join(out)
+
+
+def _number(value: int | float) -> str:
+    if isinstance(value, int):
+        return str(value)
+    if value != value:
+        return ".nan"
+    if value in (float("inf"), float("-inf")):
+        return ".inf" if value > 0 else "-.inf"
+    return repr(value).lower()
+
+
+def _block_scalar(value: Any, date: bool, column: int, indent: int) -> str:
+    """A scalar as a dataset file writes it: plain where YAML reads it back as the same text.
+
+    ``date``: whether a partial date is written plain here (under a date's key).
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return _number(value)
+    text = str(value)
+    if _BLOCK_PLAIN.fullmatch(text) and text.lower() not in _BLOCK_WORDS:
+        return text
+    if _PARTIAL_DATE.fullmatch(text):
+        # plain under a date's key; elsewhere quoted where YAML would read a number
+        # (2023) or a timestamp (2023-06-16)
+        return text if date or len(text) == 7 else f"'{text}'"
+    return _double_quoted(text, column, indent)
+
+
+_DATE_LEAD = re.compile(r"\s*(?:- )?(?:" + "|".join(_DATE_KEYS) + "):")
+
+
+def _block_value(
+    lines: list[str], lead: str, key: str | None, value: Any, indent: int, dash: int, item: int
+) -> None:
+    """Write ``lead`` followed by ``value`` (``indent``: the column of the mapping's keys)."""
+    if isinstance(value, Mapping | Item):
+        fields = value.fields if isinstance(value, Item) else value
+        if not fields:
+            lines.append(f"{lead} {{}}")
+            return
+        lines.append(lead)
+        _block_mapping(lines, fields, indent + 2, " " * (indent + 2), dash, item)
+    elif isinstance(value, list | tuple):
+        if not value:
+            lines.append(f"{lead} []")
+            return
+        lines.append(lead)
+        _block_sequence(lines, value, indent, dash, item)
+    else:
+        date = _DATE_LEAD.fullmatch(lead) is not None
+        scalar = _block_scalar(value, date, len(lead) + 1, indent + 2)
+        lines.append(f"{lead} {scalar}" if scalar else lead)
+
+
+def _block_mapping(
+    lines: list[str], fields: Mapping[str, Any], indent: int, first: str, dash: int, item: int
+) -> None:
+    lead = first
+    for key, value in fields.items():
+        name = str(key)
+        _block_value(lines, f"{lead}{name}:", name, value, indent, dash, item)
+        lead = " " * indent
+
+
+def _block_sequence(
+    lines: list[str], items: Sequence[Any], indent: int, dash: int, item: int
+) -> None:
+    """Items of a list whose parent's keys stand at ``indent``: dashes at ``indent + dash``."""
+    first = " " * (indent + dash) + "-" + " " * (item - dash - 1)
+    for value in items:
+        if isinstance(value, Mapping | Item):
+            fields = value.fields if isinstance(value, Item) else value
+            if fields:
+                _block_mapping(lines, fields, indent + item, first, dash, item)
+                continue
+            lines.append(first + "{}")
+        elif isinstance(value, list | tuple):
+            lines.append(first + ("[" + ", ".join(_flow(v) for v in value) + "]"))
+        else:
+            column = len(first)
+            lines.append(first + _block_scalar(value, False, column, indent + item))
+
+
+def emit_records(records: Sequence[Mapping[str, Any]], dash: int, key: int) -> str:
+    """Records as a block list whose dashes stand at column ``dash`` and keys at ``key``.
+
+    The layout of a dataset file written by hand: lists and mappings in block
+    style (a list's dashes ``dash`` columns in from its key, its items
+    ``key`` columns in), text plain where YAML reads it back as the same text
+    and double-quoted otherwise, a partial date plain under a date's key,
+    ``None`` as an empty value. :mod:`relgraph.yamledit` splices what it
+    writes into a dataset file.
+
+    Examples
+    --------
+    >>> print(emit_records([{"id": "cuba", "aliases": ["Republic of Cuba"],
+    ...                      "date": "2023", "notes": None}], 2, 4), end="")
+      - id: cuba
+        aliases:
+          - "Republic of Cuba"
+        date: 2023
+        notes:
+    """
+    lines: list[str] = []
+    _block_sequence(lines, list(records), 0, dash, key)
+    return "".join(line + "\n" for line in lines)
