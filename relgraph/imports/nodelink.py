@@ -33,10 +33,11 @@ from relgraph.convert import read_records
 from relgraph.errors import DatasetError, Diagnostic, did_you_mean
 from relgraph.imports.document import MAX_IMPORT_BYTES, Document, Item, Located
 from relgraph.load import load
-from relgraph.load.rules import FIELDS, default_claim_id, default_relation_id
+from relgraph.load.rules import default_claim_id, default_relation_id
 from relgraph.load.yaml import MAX_DEPTH, read_text
 from relgraph.model import Dataset, Location
 from relgraph.records import DERIVED, FORMAT, FORMAT_VERSION, text_bytes
+from relgraph.spec import FIELDS
 from relgraph.vocabulary import builtin_vocabulary
 from relgraph.yamlwriter import vocabulary_item
 
@@ -53,7 +54,6 @@ _FIELDS = {
     **FIELDS,
     "dataset": (*FIELDS["dataset"], "vocabulary"),
     "source": tuple("text_path" if f == "text" else f for f in FIELDS["source"]),
-    "evidence": FIELDS["evidence item"],
 }
 _HEAD = ("format", "format_version", "generator")
 #: The keys of a node-link file; relgraph writes relations under "edges", older files "links".

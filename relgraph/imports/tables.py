@@ -59,9 +59,10 @@ from relgraph.cells import (
 from relgraph.errors import Diagnostic, closest_names, did_you_mean
 from relgraph.imports.commit import safe_relative
 from relgraph.imports.document import MAX_IMPORT_BYTES, Document, Item, Located, Raw
-from relgraph.load.rules import FIELDS, MAX_SOURCE_BYTES
+from relgraph.load.rules import MAX_SOURCE_BYTES
 from relgraph.load.yaml import Node, file_problem, leaves_folder, read_text, read_yaml
 from relgraph.model import Location
+from relgraph.spec import FIELDS
 
 __all__ = ["Table", "read_meta", "read_table", "relation_table_spec"]
 

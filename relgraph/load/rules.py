@@ -45,6 +45,8 @@ from relgraph.model import (
     View,
 )
 from relgraph.quotes import StoredText, fragments
+from relgraph.spec import FIELDS as _SPEC
+from relgraph.spec import REVIEW_MARKS
 from relgraph.vocabulary import SIGNS, Vocabulary, builtin_vocabulary, parse_vocabulary
 
 if TYPE_CHECKING:
@@ -64,104 +66,11 @@ _SECTIONS = ("dataset", "vocabulary", "sources", "entities", "relations", "claim
 _ALLEGATION_WORDS = re.compile(
     r"\b(alleg\w*|accus\w*|reportedly|purported\w*|claimed|suspected)\b", re.IGNORECASE
 )
-#: The fields each part of the dataset format may have, in the order the docs give them.
+#: The fields each part of the dataset format may have, in the order the docs give them:
+#: the format spec's (:mod:`relgraph.spec`), an evidence item's under the name messages use.
 FIELDS: dict[str, tuple[str, ...]] = {
-    "dataset": (
-        "id",
-        "title",
-        "description",
-        "notes",
-        "license",
-        "authors",
-        "alleged_attributions",
-    ),
-    "source": (
-        "id",
-        "title",
-        "publisher",
-        "url",
-        "published",
-        "retrieved",
-        "reliability",
-        "text",
-        "sha256",
-        "notes",
-        "derived_from",
-        "origin",
-        "affiliation",
-        "review",
-    ),
-    "entity": (
-        "id",
-        "name",
-        "kind",
-        "aliases",
-        "country",
-        "description",
-        "external_ids",
-        "tags",
-        "referents",
-        "review",
-    ),
-    "relation": (
-        "id",
-        "source",
-        "target",
-        "type",
-        "date",
-        "start",
-        "end",
-        "status",
-        "sign",
-        "notes",
-        "evidence",
-        "reported",
-        "modality",
-        "review",
-        "referents",
-    ),
-    "claim": (
-        "id",
-        "entity",
-        "statement",
-        "status",
-        "date",
-        "notes",
-        "evidence",
-        "reported",
-        "modality",
-        "review",
-        "referents",
-    ),
-    "evidence item": (
-        "quote",
-        "source",
-        "attributed_to",
-        "credibility",
-        "notes",
-        "stance",
-        "amount",
-        "date",
-        "reported",
-        "origin",
-    ),
-    "amount": ("value", "approx", "min", "max", "unit", "currency", "note"),
-    "view": (
-        "id",
-        "title",
-        "caption",
-        "actors",
-        "relations",
-        "hide_kinds",
-        "hide_categories",
-        "hide_statuses",
-        "from",
-        "to",
-    ),
+    ("evidence item" if kind == "evidence" else kind): names for kind, names in _SPEC.items()
 }
-#: The marks a record's ``review:`` field may carry: ``proposed`` by ``relgraph suggest``
-#: (still to be checked), ``accepted`` by the analyst (see :mod:`relgraph.accept`).
-REVIEW_MARKS = ("proposed", "accepted")
 #: Longest quote accepted: evidence is the passage that supports a claim, not a document.
 MAX_QUOTE = 5_000
 #: Quotes not found in one source that get a closest-passage search; the rest get a plain hint.
