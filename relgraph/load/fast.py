@@ -27,6 +27,7 @@ from typing import IO, Any
 
 import orjson
 
+from relgraph.corroboration import AFFILIATION_CATEGORY
 from relgraph.errors import Diagnostic, did_you_mean
 from relgraph.fields import _BIDI, _CONTROL, _LINE_CONTROL, ID_RE, Problems
 from relgraph.folders import dataset_files
@@ -594,6 +595,11 @@ class _BulkLoader(_Loader):
         #: relations and claims marked confirmed, checked once every relation is read
         #: (an end's ties to an outlet's owner may come later in the file)
         self.confirmed: list[Relation | Claim] = []
+        #: the ids of the relation types that tie an actor to another (set once the
+        #: vocabulary is read), and the relations of those types, in dataset order: the
+        #: confirmed check follows these alone, without another pass over every relation
+        self.tying_types: frozenset[str] = frozenset()
+        self.tying: list[Relation] = []
 
     def keep(self, relation: Relation | None, relations: list[Relation]) -> None:
         """Add a checked relation, with the checks that compare it to the others.
@@ -601,7 +607,8 @@ class _BulkLoader(_Loader):
         The duplicate-id check runs here, one relation at a time through the
         functions of :mod:`relgraph.load.rules`, instead of in an extra pass
         over every relation at the end; a confirmed relation is kept for the
-        confirmed check, which needs every relation read.
+        confirmed check, which needs every relation read, and so is one that
+        can tie an actor to another (see :class:`relgraph.corroboration.Ties`).
         """
         if relation is None:
             return
@@ -610,6 +617,8 @@ class _BulkLoader(_Loader):
             _unique_ids([first, relation], "relation", self.problems)
         if relation.status == "confirmed":
             self.confirmed.append(relation)
+        if relation.type in self.tying_types:
+            self.tying.append(relation)
         relations.append(relation)
 
     def keep_claim(self, claim: Claim | None, claims: list[Claim]) -> None:
@@ -1374,6 +1383,11 @@ def _load(files: list[str], problems: Problems, progress: ProgressCallback | Non
         entities += part.entities
         later.append(part)
     loader.vocabulary(raw.vocabulary)
+    loader.tying_types = frozenset(
+        ident
+        for ident, t in loader.vocab.relation_types.items()
+        if t is not None and t.category == AFFILIATION_CATEGORY
+    )
     ident, title, meta = loader.dataset_meta(raw.dataset, files, quiet=unreadable > 0)
     for node in raw.sources:
         loader.source(node, loader.seen_sources)
@@ -1400,7 +1414,7 @@ def _load(files: list[str], problems: Problems, progress: ProgressCallback | Non
             loader.keep_claim(loader.claim(node), claims)
     del loader.relation_ids
     loader.check_record_referents(relations, claims)
-    _unconfirmed(loader, loader.confirmed, relations)
+    _unconfirmed(loader, loader.confirmed, loader.tying)
     _unique_ids(claims, "claim", problems)
     if loader.alleged_attributions:
         problems.items.extend(not_alleged([*relations, *claims], loader.alleged_attributions))

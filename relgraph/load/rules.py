@@ -1429,8 +1429,9 @@ def _unconfirmed(
 
     See :mod:`relgraph.corroboration` for the rule; it replaces the check
     that a confirmed relation has two sources, which copies of one story pass.
-    ``relations`` are every relation read, whose ties say which actors an
-    outlet's affiliation reaches.
+    ``relations`` are every relation read (or at least, in dataset order, those
+    of the affiliation category, the only ones :class:`~relgraph.corroboration.Ties`
+    follows), whose ties say which actors an outlet's affiliation reaches.
     """
     if not items:
         return
