@@ -38,3 +38,85 @@ def test_analyze_sensitivity_prints_the_sensitivity_s_report(
     s = analysis.sensitivity(bundled, "pagerank")
     report = s.to_text(4) if fmt == "text" else s.to_markdown(4)
     assert (code, out) == (0, report + "\n")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_analyze_communities_prints_the_partition_s_report(
+    capsys: pytest.CaptureFixture[str], bundled: relgraph.Dataset, fmt: str
+) -> None:
+    code, out, _ = run(capsys, "analyze", BUNDLED, "--communities", "--seed", "1", "--format", fmt)
+    c = analysis.communities(bundled, seed=1)
+    listed = "--format csv lists them all"
+    report = c.to_text(listed=listed) if fmt == "text" else c.to_markdown(listed=listed)
+    assert (code, out) == (0, report + "\n")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_analyze_balance_prints_the_balance_s_report(
+    capsys: pytest.CaptureFixture[str], bundled: relgraph.Dataset, fmt: str
+) -> None:
+    code, out, _ = run(capsys, "analyze", BUNDLED, "--balance", "--format", fmt)
+    b = analysis.balance(bundled)
+    assert (code, out) == (0, (b.to_text() if fmt == "text" else b.to_markdown()) + "\n")
+    assert "unbalanced triangles" in out or "frustrated ties" in out
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_analyze_by_year_prints_the_timeline_s_report(
+    capsys: pytest.CaptureFixture[str], bundled: relgraph.Dataset, fmt: str
+) -> None:
+    code, out, _ = run(capsys, "analyze", BUNDLED, "--by", "year", "--cumulative", "--format", fmt)
+    t = analysis.over_time(bundled, "year", cumulative=True)
+    assert (code, out) == (0, (t.to_text() if fmt == "text" else t.to_markdown()) + "\n")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_path_prints_the_paths_report(
+    capsys: pytest.CaptureFixture[str], bundled: relgraph.Dataset, fmt: str
+) -> None:
+    code, out, _ = run(
+        capsys, "path", "hamas", "United States", BUNDLED, "-k", "2", "--format", fmt
+    )
+    p = analysis.paths(bundled, "hamas", "United States", 2)
+    assert (code, out) == (0, (p.to_text() if fmt == "text" else p.to_markdown()) + "\n")
+
+
+def test_path_with_no_path_prints_nothing_on_stdout(
+    capsys: pytest.CaptureFixture[str], bundled: relgraph.Dataset
+) -> None:
+    code, out, err = run(capsys, "path", "gaza", "venezuela", BUNDLED, "--status", "confirmed")
+    assert (code, out) == (0, "")
+    assert "no path" in err
+    assert analysis.paths(bundled, "gaza", "venezuela", filter=_confirmed()).to_text() == ""
+
+
+def _confirmed() -> relgraph.filters.Filter:
+    from relgraph.filters import Filter
+
+    return Filter(statuses=("confirmed",))
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+@pytest.mark.parametrize("quotes", [False, True])
+def test_ego_prints_the_neighbourhood_s_report(
+    capsys: pytest.CaptureFixture[str], bundled: relgraph.Dataset, fmt: str, quotes: bool
+) -> None:
+    argv = ["ego", "Hezbollah", BUNDLED, "--radius", "2", "--format", fmt]
+    code, out, _ = run(capsys, *argv, *(["--quotes"] if quotes else []))
+    e = analysis.ego(bundled, "Hezbollah", 2)
+    report = e.to_text(quotes) if fmt == "text" else e.to_markdown(quotes)
+    assert (code, out) == (0, report + "\n")
+
+
+def test_a_report_makes_data_text_inert_and_escapes_it_for_markdown() -> None:
+    from relgraph.model import Dataset, Entity
+
+    ds = Dataset(
+        "d",
+        "D",
+        relgraph.builtin_vocabulary(),
+        entities=(Entity("x", "\x1b[31m*X*", "state"),),
+    )
+    c = analysis.centrality(ds, "degree")
+    assert "\x1b" not in c.to_text()
+    assert "\\*X\\*" in c.to_markdown()

@@ -102,7 +102,7 @@ from relgraph.analysis._common import seeded_igraph as seeded_igraph
 from relgraph.analysis.allegations import Sensitivity, SensitivityRow, sensitivity
 from relgraph.analysis.allegations import _spearman as _spearman
 from relgraph.analysis.evidence import Quote, RelationEvidence
-from relgraph.analysis.groups import Communities, Community, communities
+from relgraph.analysis.groups import COMMUNITY_NAMES, Communities, Community, communities
 from relgraph.analysis.metrics import AUTO_EXACT_ACTORS as AUTO_EXACT_ACTORS
 from relgraph.analysis.metrics import AUTO_SAMPLES as AUTO_SAMPLES
 from relgraph.analysis.metrics import (
@@ -121,6 +121,7 @@ from relgraph.analysis.trails import Hop, Path, Paths, paths
 from relgraph.resolve import resolve_actor
 
 __all__ = [
+    "COMMUNITY_NAMES",
     "DEFAULT_METRICS",
     "METRICS",
     "TOLERANCE",

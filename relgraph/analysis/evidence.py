@@ -13,7 +13,10 @@ from typing import Any, Literal
 
 from relgraph.analysis._common import _ALLEGED
 from relgraph.analysis.network import Network
+from relgraph.errors import shorten
+from relgraph.markup import markdown_text
 from relgraph.model import Relation
+from relgraph.tables import QUOTE_SHOWN, text_writer
 
 __all__ = ["Quote", "RelationEvidence"]
 
@@ -73,6 +76,80 @@ class RelationEvidence:
         if self.end:
             return f"until {self.end}"
         return None
+
+    def to_text(self, markdown: bool = False) -> str:
+        """Return the relation on one line: its reading, type, ends, status and date.
+
+        An alleged or disputed relation's status is in capitals.
+
+        Parameters
+        ----------
+        markdown : bool
+            Escape data text for Markdown instead of making it inert for a terminal.
+
+        Returns
+        -------
+        str
+            ``reading  [type; source -> target; status; date]`` (``--`` for an
+            undirected relation, ``undated`` without a date).
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> from relgraph.analysis import paths
+        >>> trail = paths(relgraph.load("graph_data/cuba_iran.yaml"), "Hezbollah", "Cuba")
+        >>> print(trail.paths[0].hops[0].relations[0].to_text())
+        Hezbollah keeps a base in Cuba  [hosts_base; cuba -> hezbollah; ALLEGED; undated]
+        """
+        arrow = "--" if self.direction == "undirected" else "->"
+        status = self.status.upper() if self.alleged else self.status
+        t = text_writer(markdown)
+        return (
+            f"{t(self.reading)}  [{t(self.type)}; {t(self.source)} {arrow} {t(self.target)}; "
+            f"{status}; {self.when or 'undated'}]"
+        )
+
+    def quote_lines(self, indent: str = "", markdown: bool = False) -> list[str]:
+        """Return the relation's quotes as a report shows them, each with who says so.
+
+        A quote longer than :data:`relgraph.tables.QUOTE_SHOWN` characters is
+        cut, its length stated.
+
+        Parameters
+        ----------
+        indent : str
+            What each line starts with.
+        markdown : bool
+            Write each quote as a Markdown block quote, data text escaped.
+
+        Returns
+        -------
+        list of str
+            Text: for each quote, the quote and then its source line; Markdown:
+            one block quote per quote.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> from relgraph.analysis import paths
+        >>> trail = paths(relgraph.load("graph_data/cuba_iran.yaml"), "Hezbollah", "Cuba")
+        >>> lines = trail.paths[0].hops[0].relations[0].quote_lines("  ")
+        >>> print(lines[1])  # doctest: +ELLIPSIS
+            — Deepening Ties: ... (deepening-ties, reliability F), attributed to ...
+        """
+        out = []
+        t = text_writer(markdown)
+        for q in self.quotes:
+            who = f", attributed to {t(q.attributed_to)}" if q.attributed_to else ""
+            grade = f", credibility {q.credibility}" if q.credibility else ""
+            cite = f"{t(q.source_title)} ({t(q.source)}, reliability {q.reliability}{grade}){who}"
+            if markdown:
+                quote = markdown_text(shorten(q.quote, QUOTE_SHOWN))
+                out.append(f"{indent}> \u201c{quote}\u201d  \n{indent}> \u2014 {cite}")
+            else:
+                out.append(f"{indent}\u201c{shorten(q.quote, QUOTE_SHOWN)}\u201d")
+                out.append(f"{indent}  \u2014 {cite}")
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready, quotes included.

@@ -17,8 +17,12 @@ from relgraph.filters import Filter
 from relgraph.graph import Weighting
 from relgraph.model import Dataset
 from relgraph.progress import ProgressCallback, Ticker
+from relgraph.tables import Column, markdown_table, text_table
 
-__all__ = ["Communities", "Community", "communities"]
+__all__ = ["COMMUNITY_NAMES", "Communities", "Community", "communities"]
+
+#: How many names a community's line lists in :meth:`Communities.to_text`.
+COMMUNITY_NAMES = 20
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,92 @@ class Communities:
             for c in self.communities
             for a in c.actors
         ]
+
+    def _summary(self, top: int | None, names: int, listed: str, markdown: bool) -> str:
+        def some(c: Community) -> str:
+            shown = [self.names[a] for a in c.actors[:names]]
+            more = c.size - len(shown)
+            if more > 0:
+                shown.append(f"and {more:,} more ({listed})")
+            return ", ".join(shown)
+
+        n = len(self.communities)
+        title = (
+            f"Louvain communities (seed {self.seed}): {n} communit{'y' if n == 1 else 'ies'}, "
+            f"modularity {self.modularity:.4f}"
+        )
+        rows = [
+            {"community": c.number, "size": c.size, "actors": some(c)} for c in self.communities
+        ]
+        if top is not None:
+            rows = rows[:top]
+        columns: list[Column] = [("community", "community"), ("size", "size"), ("actors", "actors")]
+        table = markdown_table(rows, columns) if markdown else text_table(rows, columns)
+        return f"{title}\n\n{table}"
+
+    def to_text(
+        self,
+        top: int | None = None,
+        names: int = COMMUNITY_NAMES,
+        listed: str = "to_records() lists them all",
+    ) -> str:
+        """Return the partition as text: its modularity, then a line per community.
+
+        Parameters
+        ----------
+        top : int, optional
+            Show only the ``top`` largest communities.
+        names : int
+            How many of a community's names to list; the rest are counted.
+        listed : str
+            What the count of the rest says lists them all (the command line
+            names its ``--format csv``).
+
+        Returns
+        -------
+        str
+            A title with the seed, the number of communities and the
+            modularity, a blank line and a table: number, size, names.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> c = communities(relgraph.load("graph_data/cuba_iran.yaml"), seed=1)
+        >>> print(c.to_text(top=1, names=2))
+        Louvain communities (seed 1): 7 communities, modularity 0.1087
+        <BLANKLINE>
+        community  size  actors
+        ---------  ----  -----------------------------------------------------
+                1    12  Cuba, Gaza, and 10 more (to_records() lists them all)
+        """
+        return self._summary(top, names, listed, markdown=False)
+
+    def to_markdown(
+        self,
+        top: int | None = None,
+        names: int = COMMUNITY_NAMES,
+        listed: str = "to_records() lists them all",
+    ) -> str:
+        """Return the partition as Markdown: the title, then a table of the communities.
+
+        Parameters
+        ----------
+        top, names, listed
+            As for :meth:`to_text`.
+
+        Returns
+        -------
+        str
+            :meth:`to_text`'s report with a Markdown table, names escaped.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> c = communities(relgraph.load("graph_data/cuba_iran.yaml"), seed=1)
+        >>> c.to_markdown().splitlines()[2]
+        '| community | size | actors |'
+        """
+        return self._summary(top, names, listed, markdown=True)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the partition with how it was computed, JSON-ready.

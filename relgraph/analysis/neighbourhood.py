@@ -18,6 +18,7 @@ from relgraph.errors import UsageError
 from relgraph.filters import Filter
 from relgraph.model import Dataset
 from relgraph.resolve import resolve_actor
+from relgraph.tables import Column, markdown_table, text_table, text_writer
 
 __all__ = ["Ego", "EgoActor", "ego"]
 
@@ -143,6 +144,90 @@ class Ego:
             "actors": self.actor_records(),
             "relations": [r.to_dict() for r in self.relations],
         }
+
+    def _report(self, quotes: bool, markdown: bool) -> str:
+        md = markdown
+        center = text_writer(md)(next(a.name for a in self.actors if a.id == self.center))
+        n_actors, n_rel = len(self.actors), len(self.relations)
+        head = (
+            f"Ego network of {center} (radius {self.radius}): {n_actors} "
+            f"actor{'s' * (n_actors != 1)}, {n_rel} relation{'s' * (n_rel != 1)}"
+        )
+        table = markdown_table if md else text_table
+        actor_columns: list[Column] = [
+            ("distance", "distance"),
+            ("name", "actor"),
+            ("id", "id"),
+            ("kind", "kind"),
+        ]
+        out = [f"## {head}" if md else head, "", table(self.actor_records(), actor_columns)]
+        rows = self.to_records()
+        if not rows:
+            return "\n".join(out)
+        out.append("")
+        if not quotes:
+            for r in rows:
+                if r["alleged"]:
+                    r["status"] = r["status"].upper()
+            rel_columns: list[Column] = [
+                ("reading", "relation"),
+                ("status", "status"),
+                ("when", "when"),
+                ("evidence", "quotes"),
+                ("relation", "id"),
+            ]
+            out.append(table(rows, rel_columns))
+            return "\n".join(out)
+        for relation in self.relations:
+            out.append(f"{'- ' if md else ''}{relation.to_text(md)}")
+            out.append("\n".join(relation.quote_lines("    ", md)))
+        return "\n".join(out)
+
+    def to_text(self, quotes: bool = False) -> str:
+        """Return the neighbourhood as text: its actors, then its relations.
+
+        Parameters
+        ----------
+        quotes : bool
+            List each relation with its quotes instead of a table of relations.
+
+        Returns
+        -------
+        str
+            What ``relgraph ego`` prints: a title with the counts, a table of
+            the actors by distance, and a table of the relations (alleged or
+            disputed statuses in capitals), or each relation with its quotes.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> e = ego(relgraph.load("graph_data/cuba_iran.yaml"), "hamas")
+        >>> print(e.to_text().splitlines()[0])
+        Ego network of Hamas (radius 1): 3 actors, 12 relations
+        """
+        return self._report(quotes, markdown=False)
+
+    def to_markdown(self, quotes: bool = False) -> str:
+        """Return the neighbourhood as Markdown: a heading and tables, or quotes as block quotes.
+
+        Parameters
+        ----------
+        quotes : bool
+            As for :meth:`to_text`.
+
+        Returns
+        -------
+        str
+            :meth:`to_text`'s report, data text escaped.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> e = ego(relgraph.load("graph_data/cuba_iran.yaml"), "hamas")
+        >>> e.to_markdown().splitlines()[0]
+        '## Ego network of Hamas (radius 1): 3 actors, 12 relations'
+        """
+        return self._report(quotes, markdown=True)
 
     def to_dataframe(self) -> Any:
         """Return a pandas ``DataFrame`` of :meth:`to_records` (needs pandas).

@@ -19,6 +19,7 @@ from relgraph.analysis.network import Network, _network
 from relgraph.filters import Filter
 from relgraph.model import Dataset
 from relgraph.progress import ProgressCallback, Ticker
+from relgraph.tables import Column, markdown_table, text_table, text_writer
 
 __all__ = ["Balance", "SignedTie", "Triangle", "balance"]
 
@@ -192,6 +193,85 @@ class Balance:
             "unplaced": list(self.unplaced),
             "filter": self.filter.as_dict(),
         }
+
+    def _report(self, markdown: bool) -> str:
+        md = markdown
+        t = text_writer(md)
+        c = self.census
+        lines = [
+            f"signed ties: {self.positive} positive, {self.negative} negative "
+            "(pairs whose relations lean cooperative or hostile)",
+            f"triangles: {self.balanced_count} balanced (+++ {c['+++']}, +-- {c['+--']}), "
+            f"{self.unbalanced_count} unbalanced (++- {c['++-']}, --- {c['---']})",
+            f"two blocs ({self.method}): {self.frustration} frustrated "
+            f"tie{'s' * (self.frustration != 1)}",
+        ]
+        out = ["\n".join(f"- {x}" for x in lines) if md else "\n".join(lines)]
+        blocs = [
+            {"bloc": n, "size": len(b), "actors": ", ".join(self.names[a] for a in b)}
+            for n, b in enumerate(self.blocs, start=1)
+        ]
+        columns: list[Column] = [("bloc", "bloc"), ("size", "size"), ("actors", "actors")]
+        out += ["", markdown_table(blocs, columns) if md else text_table(blocs, columns)]
+        if self.unplaced:
+            out += ["", "no signed tie: " + ", ".join(t(self.names[a]) for a in self.unplaced)]
+
+        def tie(tie: SignedTie, lead: str) -> None:
+            sign = "+" if tie.sign > 0 else "-"
+            out.append(f"{lead}{t(self.names[tie.a])} / {t(self.names[tie.b])} ({sign})")
+            for r in tie.relations:
+                out.append(f"     {r.to_text(md)}")
+                out.append("\n".join(r.quote_lines("       ", md)))
+
+        if self.unbalanced:
+            out += ["", "## unbalanced triangles" if md else "unbalanced triangles:"]
+            for n, triangle in enumerate(self.unbalanced, start=1):
+                names = ", ".join(t(self.names[a]) for a in triangle.actors)
+                out.append(f"{n}. {names} ({triangle.signs})")
+                for one in triangle.ties:
+                    tie(one, "   ")
+        if self.frustrated:
+            out += ["", "## frustrated ties" if md else "frustrated ties:"]
+            for n, one in enumerate(self.frustrated, start=1):
+                tie(one, f"{n}. ")
+        return "\n".join(out)
+
+    def to_text(self) -> str:
+        """Return the signed structure as text, each unbalanced triangle with its evidence.
+
+        Returns
+        -------
+        str
+            What ``relgraph analyze --balance`` prints: the signed ties, the
+            triangle census, the two blocs as a table, the actors with no signed
+            tie, each unbalanced triangle and each frustrated tie with its
+            relations and quotes.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> b = balance(relgraph.load("graph_data/cuba_iran.yaml"))
+        >>> print(b.to_text().splitlines()[0])  # doctest: +ELLIPSIS
+        signed ties: ... positive, ... negative (pairs whose relations lean cooperative or hostile)
+        """
+        return self._report(markdown=False)
+
+    def to_markdown(self) -> str:
+        """Return the signed structure as Markdown: a list, a table and headed sections.
+
+        Returns
+        -------
+        str
+            :meth:`to_text`'s report, data text escaped, quotes as block quotes.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> b = balance(relgraph.load("graph_data/cuba_iran.yaml"))
+        >>> b.to_markdown().startswith("- signed ties: ")
+        True
+        """
+        return self._report(markdown=True)
 
     def to_dataframe(self) -> Any:
         """Return a pandas ``DataFrame`` of :meth:`to_records` (needs pandas).

@@ -23,6 +23,7 @@ from relgraph.filters import Filter, _reported_span
 from relgraph.graph import Weighting
 from relgraph.model import STATUSES, Dataset, PartialDate, Relation
 from relgraph.progress import ProgressCallback, Ticker
+from relgraph.tables import Column, cell, markdown_table, text_table
 
 __all__ = ["Period", "Timeline", "over_time"]
 
@@ -153,6 +154,72 @@ class Timeline:
                 for p in self.period_records()
             ],
         }
+
+    def _table(self, sort: str | None, top: int | None, markdown: bool) -> str:
+        periods = self.period_records()
+        word = "as of" if self.cumulative else "in"
+        columns: list[Column] = [
+            ("period", self.by),
+            ("relations", f"relations {word}"),
+            ("new", "new"),
+            ("actors", "actors"),
+        ]
+        if self.metrics:
+            key = sort or self.metrics[0]
+            ranked = self.to_records(key, 3 if top is None else top)
+            for p in periods:
+                best = [r for r in ranked if r["period"] == p["period"]]
+                p["top"] = ", ".join(f"{r['name']} {cell(r[key])}" for r in best)
+            columns.append(("top", f"top by {key}"))
+        return markdown_table(periods, columns) if markdown else text_table(periods, columns)
+
+    def to_text(self, sort: str | None = None, top: int | None = None) -> str:
+        """Return the periods as a text table, with each period's best actors.
+
+        Parameters
+        ----------
+        sort : str, optional
+            The metric the best actors are chosen by (default: the first).
+        top : int, optional
+            How many of each period's actors to name (default: 3).
+
+        Returns
+        -------
+        str
+            What ``relgraph analyze --by`` prints: a line per period with its
+            relations, the new ones, its actors and its best actors with their
+            values.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> t = over_time(relgraph.load("graph_data/cuba_iran.yaml"))
+        >>> print(t.to_text(top=1).splitlines()[2])
+        2006             1    1       2  Cuba 1
+        """
+        return self._table(sort, top, markdown=False)
+
+    def to_markdown(self, sort: str | None = None, top: int | None = None) -> str:
+        """Return the periods as a Markdown table (see :meth:`to_text`).
+
+        Parameters
+        ----------
+        sort, top
+            As for :meth:`to_text`.
+
+        Returns
+        -------
+        str
+            The table, names escaped.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> t = over_time(relgraph.load("graph_data/cuba_iran.yaml"))
+        >>> t.to_markdown().splitlines()[0]
+        '| year | relations in | new | actors | top by degree |'
+        """
+        return self._table(sort, top, markdown=True)
 
     def to_dataframe(self) -> Any:
         """Return a pandas ``DataFrame`` of :meth:`to_records` (needs pandas).

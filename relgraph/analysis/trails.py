@@ -19,6 +19,7 @@ from relgraph.errors import UsageError
 from relgraph.filters import Filter
 from relgraph.model import Dataset
 from relgraph.resolve import resolve_actor
+from relgraph.tables import text_writer
 
 __all__ = ["Hop", "Path", "Paths", "paths"]
 
@@ -141,6 +142,66 @@ class Paths:
                 for p in self.paths
             ],
         }
+
+    def _report(self, markdown: bool) -> str:
+        md = markdown
+        t = text_writer(md)
+        blocks = []
+        for n, p in enumerate(self.paths, start=1):
+            names = dict(zip(p.actors, p.names, strict=True))
+            alleged = f", {p.alleged_hops} resting on allegations only" if p.alleged_hops else ""
+            head = f"Path {n}: {t(str(p))} ({p.length} hop{'s' * (p.length != 1)}{alleged})"
+            lines = [f"## {head}" if md else head]
+            for h, hop in enumerate(p.hops, start=1):
+                src, dst = t(names[hop.source]), t(names[hop.target])
+                if md:
+                    lines.append(f"{h}. **{src} -> {dst}**{' (alleged)' if hop.alleged else ''}")
+                else:
+                    lines.append(f"{h}. {src} -> {dst}{'  ALLEGED' if hop.alleged else ''}")
+                for r in hop.relations:
+                    lines.append(f"   {'- ' if md else ''}{r.to_text(md)}")
+                    lines.extend(r.quote_lines("     ", md))
+            blocks.append("\n".join(lines))
+        return "\n\n".join(blocks)
+
+    def to_text(self) -> str:
+        """Return the paths as text, hop by hop, each relation with its quotes.
+
+        Returns
+        -------
+        str
+            What ``relgraph path`` prints: for each path its actors and length,
+            then each hop (``ALLEGED`` when it rests on allegations only) with
+            its relations and their quotes; paths apart by a blank line. Empty
+            when no path was found.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> found = paths(relgraph.load("graph_data/cuba_iran.yaml"), "Hezbollah", "Venezuela")
+        >>> print("\\n".join(found.to_text().splitlines()[:3]))
+        Path 1: Hezbollah - Cuba - Iran - Venezuela (3 hops, 1 resting on allegations only)
+        1. Hezbollah -> Cuba  ALLEGED
+           Hezbollah keeps a base in Cuba  [hosts_base; cuba -> hezbollah; ALLEGED; undated]
+        """
+        return self._report(markdown=False)
+
+    def to_markdown(self) -> str:
+        """Return the paths as Markdown: a heading per path, hops as a list, quotes as block quotes.
+
+        Returns
+        -------
+        str
+            :meth:`to_text`'s report, data text escaped.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> found = paths(relgraph.load("graph_data/cuba_iran.yaml"), "Hezbollah", "Venezuela")
+        >>> found.to_markdown().splitlines()[1]
+        '1. **Hezbollah -> Cuba** (alleged)'
+        """
+        return self._report(markdown=True)
 
     def to_dataframe(self) -> Any:
         """Return a pandas ``DataFrame`` of :meth:`to_records` (needs pandas).

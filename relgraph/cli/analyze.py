@@ -8,7 +8,7 @@ goes to stdout; notes on what was counted go to stderr.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import click
@@ -34,17 +34,11 @@ from relgraph.cli.options import (
 from relgraph.cli.output import csv_text as _csv
 from relgraph.cli.output import echo, emit, write_stdout
 from relgraph.cli.output import json_text as _json
-from relgraph.errors import UsageError, shorten
+from relgraph.errors import UsageError
 from relgraph.filters import Filter
-from relgraph.markup import markdown_text
 from relgraph.model import Dataset
 from relgraph.progress import TerminalProgress
 from relgraph.resolve import merged_note
-from relgraph.tables import QUOTE_SHOWN, Column
-from relgraph.tables import cell as _cell
-from relgraph.tables import markdown_table as _markdown
-from relgraph.tables import text_table as _table
-from relgraph.tables import text_writer as _text
 
 __all__ = [
     "COMMANDS",
@@ -95,17 +89,6 @@ def _describe(dataset: Dataset, net: analysis.Network, what: str = "") -> None:
             note = merged_note(dataset.entity(ident), ref)
             if note is not None:
                 _note(note)
-
-
-def _emit(fmt: str, rows: Sequence[dict[str, Any]], columns: Sequence[Column], data: Any) -> None:
-    if fmt == "json":
-        echo(_json(data()), whole=True)
-    elif fmt == "csv":
-        echo(_csv(rows, [k for k, _ in columns]), whole=True)
-    elif fmt == "markdown":
-        echo(_markdown(rows, columns))
-    else:
-        echo(_table(rows, columns))
 
 
 def _top(fmt: str, top: int | None, total: int, what: str) -> int | None:
@@ -294,10 +277,6 @@ def analyze_command(
             _centrality(data, net, names, sort, top, fmt, options)
 
 
-def _metric_columns(metrics: Sequence[str]) -> list[Column]:
-    return [(m, m) for m in metrics]
-
-
 def _centrality(
     data: Dataset,
     net: analysis.Network,
@@ -356,16 +335,9 @@ def _sensitivity(
 
 
 #: how many names a community's row lists in the table and markdown formats
-COMMUNITY_NAMES = 20
-
-
-def _some_names(result: analysis.Communities, community: analysis.Community) -> str:
-    """The community's names, the first :data:`COMMUNITY_NAMES` of them on a large one."""
-    names = [result.names[a] for a in community.actors[:COMMUNITY_NAMES]]
-    more = community.size - len(names)
-    if more > 0:
-        names.append(f"and {more:,} more (--format csv lists them all)")
-    return ", ".join(names)
+COMMUNITY_NAMES = analysis.COMMUNITY_NAMES
+#: what the count of a community's other names says lists them all
+_LISTED = "--format csv lists them all"
 
 
 def _communities(
@@ -385,56 +357,13 @@ def _communities(
     )
     clear(progress)
     _describe(data, net, f"; weight: {net.weight}; engine: {result.engine}")
-    rows = result.to_records()
-    if fmt == "json":
-        echo(_json(result.to_dict()), whole=True)
-        return
-    if fmt == "csv":
-        echo(_csv(rows, ["community", "id", "name"]), whole=True)
-        return
-    n = len(result.communities)
-    title = (
-        f"Louvain communities (seed {result.seed}): {n} communit{'y' if n == 1 else 'ies'}, "
-        f"modularity {result.modularity:.4f}"
-    )
-    summary = [
-        {"community": c.number, "size": c.size, "actors": _some_names(result, c)}
-        for c in result.communities
-    ]
-    if top is not None:
-        summary = summary[:top]
-    columns: list[Column] = [("community", "community"), ("size", "size"), ("actors", "actors")]
-    if fmt == "markdown":
-        echo(f"{title}\n")
-        echo(_markdown(summary, columns))
-    else:
-        echo(title + "\n")
-        echo(_table(summary, columns))
-
-
-def _quote_lines(r: analysis.RelationEvidence, indent: str, markdown: bool) -> list[str]:
-    out = []
-    t = _text(markdown)
-    for q in r.quotes:
-        who = f", attributed to {t(q.attributed_to)}" if q.attributed_to else ""
-        grade = f", credibility {q.credibility}" if q.credibility else ""
-        cite = f"{t(q.source_title)} ({t(q.source)}, reliability {q.reliability}{grade}){who}"
-        if markdown:
-            quote = markdown_text(shorten(q.quote, QUOTE_SHOWN))
-            out.append(f"{indent}> \u201c{quote}\u201d  \n{indent}> \u2014 {cite}")
-        else:
-            out.append(f"{indent}\u201c{shorten(q.quote, QUOTE_SHOWN)}\u201d")
-            out.append(f"{indent}  \u2014 {cite}")
-    return out
-
-
-def _relation_line(r: analysis.RelationEvidence, md: bool = False) -> str:
-    arrow = "--" if r.direction == "undirected" else "->"
-    status = r.status.upper() if r.alleged else r.status
-    t = _text(md)
-    return (
-        f"{t(r.reading)}  [{t(r.type)}; {t(r.source)} {arrow} {t(r.target)}; {status}; "
-        f"{r.when or 'undated'}]"
+    emit(
+        fmt,
+        text=lambda: result.to_text(top, COMMUNITY_NAMES, _LISTED),
+        markdown=lambda: result.to_markdown(top, COMMUNITY_NAMES, _LISTED),
+        records=result.to_records,
+        columns=["community", "id", "name"],
+        data=result.to_dict,
     )
 
 
@@ -444,56 +373,14 @@ def _balance(
     result = analysis.balance(net, seed=seed, progress=progress)
     clear(progress)
     _describe(data, net)
-    if fmt == "json":
-        echo(_json(result.to_dict()), whole=True)
-        return
-    if fmt == "csv":
-        echo(_csv(result.to_records(), ["bloc", "id", "name"]), whole=True)
-        return
-    md = fmt == "markdown"
-    c = result.census
-    lines = [
-        f"signed ties: {result.positive} positive, {result.negative} negative "
-        "(pairs whose relations lean cooperative or hostile)",
-        f"triangles: {result.balanced_count} balanced (+++ {c['+++']}, +-- {c['+--']}), "
-        f"{result.unbalanced_count} unbalanced (++- {c['++-']}, --- {c['---']})",
-        f"two blocs ({result.method}): {result.frustration} frustrated "
-        f"tie{'s' * (result.frustration != 1)}",
-    ]
-    echo("\n".join(f"- {x}" for x in lines) if md else "\n".join(lines))
-    blocs = [
-        {"bloc": n, "size": len(b), "actors": ", ".join(result.names[a] for a in b)}
-        for n, b in enumerate(result.blocs, start=1)
-    ]
-    columns: list[Column] = [("bloc", "bloc"), ("size", "size"), ("actors", "actors")]
-    echo("")
-    echo(_markdown(blocs, columns) if md else _table(blocs, columns))
-    if result.unplaced:
-        echo("")
-        t = _text(md)
-        echo("no signed tie: " + ", ".join(t(result.names[a]) for a in result.unplaced))
-    if result.unbalanced:
-        echo("")
-        echo("## unbalanced triangles" if md else "unbalanced triangles:")
-        for n, triangle in enumerate(result.unbalanced, start=1):
-            names = ", ".join(_text(md)(result.names[a]) for a in triangle.actors)
-            echo(f"{n}. {names} ({triangle.signs})")
-            for tie in triangle.ties:
-                _tie(result, tie, "   ", md)
-    if result.frustrated:
-        echo("")
-        echo("## frustrated ties" if md else "frustrated ties:")
-        for n, tie in enumerate(result.frustrated, start=1):
-            _tie(result, tie, f"{n}. ", md)
-
-
-def _tie(result: analysis.Balance, tie: analysis.SignedTie, lead: str, md: bool) -> None:
-    sign = "+" if tie.sign > 0 else "-"
-    t = _text(md)
-    echo(f"{lead}{t(result.names[tie.a])} / {t(result.names[tie.b])} ({sign})")
-    for r in tie.relations:
-        echo(f"     {_relation_line(r, md)}")
-        echo("\n".join(_quote_lines(r, "       ", md)))
+    emit(
+        fmt,
+        text=result.to_text,
+        markdown=result.to_markdown,
+        records=result.to_records,
+        columns=["bloc", "id", "name"],
+        data=result.to_dict,
+    )
 
 
 def _timeline(
@@ -536,21 +423,7 @@ def _timeline(
             whole=True,
         )
         return
-    shown = 3 if top is None else top
-    periods = result.period_records()
-    ranked = result.to_records(key, shown)
-    for p in periods:
-        best = [r for r in ranked if r["period"] == p["period"]]
-        p["top"] = ", ".join(f"{r['name']} {_cell(r[key])}" for r in best)
-    word = "as of" if cumulative else "in"
-    columns: list[Column] = [
-        ("period", by),
-        ("relations", f"relations {word}"),
-        ("new", "new"),
-        ("actors", "actors"),
-        ("top", f"top by {key}"),
-    ]
-    echo(_markdown(periods, columns) if fmt == "markdown" else _table(periods, columns))
+    echo(result.to_markdown(key, top) if fmt == "markdown" else result.to_text(key, top))
 
 
 # ---------------------------------------------------------------------------
@@ -620,27 +493,9 @@ def path_command(
         records = result.to_records()
         echo(_csv(records, list(records[0]) if records else _PATH_COLUMNS), whole=True)
         return
-    md = fmt == "markdown"
-    blocks = []
-    for n, p in enumerate(result.paths, start=1):
-        alleged = f", {p.alleged_hops} resting on allegations only" if p.alleged_hops else ""
-        head = f"Path {n}: {_text(md)(str(p))} ({p.length} hop{'s' * (p.length != 1)}{alleged})"
-        lines = [f"## {head}" if md else head]
-        for h, hop in enumerate(p.hops, start=1):
-            mark = "  ALLEGED" if hop.alleged else ""
-            src = _text(md)(net.entities[hop.source].name)
-            dst = _text(md)(net.entities[hop.target].name)
-            lines.append(
-                f"{h}. {src} -> {dst}{mark}"
-                if not md
-                else f"{h}. **{src} -> {dst}**{' (alleged)' if hop.alleged else ''}"
-            )
-            for r in hop.relations:
-                lines.append(f"   {'- ' if md else ''}{_relation_line(r, md)}")
-                lines.extend(_quote_lines(r, "     ", md))
-        blocks.append("\n".join(lines))
-    if blocks:
-        echo("\n\n".join(blocks))
+    report = result.to_markdown() if fmt == "markdown" else result.to_text()
+    if report:
+        echo(report)
 
 
 _PATH_COLUMNS = [
@@ -737,13 +592,6 @@ def ego_command(
         echo(_json(result.to_dict()), whole=True)
         return
     rows = result.to_records()
-    rel_columns: list[Column] = [
-        ("reading", "relation"),
-        ("status", "status"),
-        ("when", "when"),
-        ("evidence", "quotes"),
-        ("relation", "id"),
-    ]
     if fmt == "csv":
         echo(
             _csv(
@@ -763,36 +611,7 @@ def ego_command(
             whole=True,
         )
         return
-    md = fmt == "markdown"
-    center = _text(md)(net.entities[result.center].name)
-    n_rel = len(result.relations)
-    head = (
-        f"Ego network of {center} (radius {radius}): {len(result.actors)} "
-        f"actor{'s' * (len(result.actors) != 1)}, {n_rel} relation{'s' * (n_rel != 1)}"
-    )
-    actor_columns: list[Column] = [
-        ("distance", "distance"),
-        ("name", "actor"),
-        ("id", "id"),
-        ("kind", "kind"),
-    ]
-    actors = result.actor_records()
-    for r in rows:
-        if r["alleged"]:
-            r["status"] = r["status"].upper()
-    render = _markdown if md else _table
-    echo(f"## {head}" if md else head)
-    echo("")
-    echo(render(actors, actor_columns))
-    if not rows:
-        return
-    echo("")
-    if not quotes:
-        echo(render(rows, rel_columns))
-        return
-    for relation in result.relations:
-        echo(f"{'- ' if md else ''}{_relation_line(relation, md)}")
-        echo("\n".join(_quote_lines(relation, "    ", md)))
+    echo(result.to_markdown(quotes) if fmt == "markdown" else result.to_text(quotes))
 
 
 COMMANDS = [analyze_command, path_command, ego_command]
