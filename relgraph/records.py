@@ -33,7 +33,7 @@ from typing import Any
 from relgraph._version import __version__
 from relgraph.corroboration import corroboration
 from relgraph.model import Amount, Claim, Dataset, Entity, Evidence, Relation, Source, View
-from relgraph.spec import FIELDS
+from relgraph.spec import FIELDS, RECORDS
 from relgraph.vocabulary import Vocabulary, builtin_vocabulary
 
 __all__ = [
@@ -82,6 +82,43 @@ DERIVED: dict[str, tuple[str, ...]] = {
 
 def _date(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+def _value(type_: str, value: Any) -> Any:
+    """A field's value as plain data, by its type in the format spec."""
+    if type_ == "date":
+        return _date(value)
+    if type_ in ("ids", "id-list", "texts", "choices"):
+        return list(value)
+    if type_ == "mapping":
+        return dict(value)
+    if type_ == "amounts":
+        return [amount_record(a) for a in value] or None
+    if type_ == "evidence":
+        return [evidence_record(e) for e in value]
+    return value
+
+
+def _fields(
+    kind: str, obj: object, layout: tuple[str, ...] = (), omit: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """The spec's fields of ``kind`` that ``obj`` holds, as plain data.
+
+    ``layout`` names the keys in the order format version 1 writes them (a
+    name the spec does not have is left for the caller to fill in, in its
+    place); fields it leaves out follow it in the spec's order, so a field
+    added to the spec is written without a change here. ``omit`` names fields
+    the model does not keep.
+    """
+    spec = RECORDS[kind]
+    own = {
+        f.name: _value(f.type, getattr(obj, f.attribute)) for f in spec.fields if f.name not in omit
+    }
+    if not layout:
+        return own
+    out: dict[str, Any] = {name: own.pop(name, None) for name in layout}
+    out.update(own)
+    return out
 
 
 def vocabulary_additions(vocabulary: Vocabulary) -> dict[str, list[dict[str, Any]]]:
@@ -139,23 +176,11 @@ def source_record(source: Source, text: bool = True) -> dict[str, Any]:
 
     The record keeps ``text_path`` (the dataset file's ``text:``) and
     ``sha256``, so an import can store the text where the dataset expects it
-    and check that it is the same text.
+    and check that it is the same text. (A source's review mark is not kept
+    by the model: it stays in its dataset file.)
     """
-    record: dict[str, Any] = {
-        "id": source.id,
-        "title": source.title,
-        "publisher": source.publisher,
-        "url": source.url,
-        "published": _date(source.published),
-        "retrieved": _date(source.retrieved),
-        "reliability": source.reliability,
-        "text_path": source.text_path,
-        "sha256": source.sha256,
-        "notes": source.notes,
-        "derived_from": list(source.derived_from),
-        "origin": source.origin,
-        "affiliation": list(source.affiliation),
-    }
+    record = _fields("source", source, omit=("review",))
+    record = {("text_path" if k == "text" else k): v for k, v in record.items()}
     if text:
         record["text"] = source.text
     return record
@@ -163,18 +188,7 @@ def source_record(source: Source, text: bool = True) -> dict[str, Any]:
 
 def entity_record(entity: Entity) -> dict[str, Any]:
     """An entity (a node)."""
-    return {
-        "id": entity.id,
-        "name": entity.name,
-        "kind": entity.kind,
-        "aliases": list(entity.aliases),
-        "country": entity.country,
-        "description": entity.description,
-        "external_ids": dict(entity.external_ids),
-        "tags": list(entity.tags),
-        "referents": list(entity.referents),
-        "review": entity.review,
-    }
+    return _fields("entity", entity)
 
 
 def view_record(view: View, dataset: Dataset | None = None) -> dict[str, Any]:
@@ -185,18 +199,7 @@ def view_record(view: View, dataset: Dataset | None = None) -> dict[str, Any]:
     """
     if dataset is not None:
         view = view.within({e.id for e in dataset.entities}, {r.id for r in dataset.relations})
-    return {
-        "id": view.id,
-        "title": view.title,
-        "caption": view.caption,
-        "actors": list(view.actors),
-        "relations": list(view.relations),
-        "hide_kinds": list(view.hide_kinds),
-        "hide_categories": list(view.hide_categories),
-        "hide_statuses": list(view.hide_statuses),
-        "from": _date(view.date_from),
-        "to": _date(view.date_to),
-    }
+    return _fields("view", view)
 
 
 def amount_record(amount: Amount) -> dict[str, Any]:
@@ -213,16 +216,7 @@ def amount_record(amount: Amount) -> dict[str, Any]:
 def evidence_record(evidence: Evidence) -> dict[str, Any]:
     """An evidence item, with where the quote was found (derived)."""
     return {
-        "quote": evidence.quote,
-        "source": evidence.source,
-        "attributed_to": evidence.attributed_to,
-        "credibility": evidence.credibility,
-        "notes": evidence.notes,
-        "stance": evidence.stance,
-        "amount": [amount_record(a) for a in evidence.amounts] or None,
-        "date": _date(evidence.date),
-        "reported": _date(evidence.reported),
-        "origin": evidence.origin,
+        **_fields("evidence", evidence),
         "attributed_entity": evidence.attributed_entity,
         "start": evidence.start,
         "end": evidence.end,
@@ -230,52 +224,64 @@ def evidence_record(evidence: Evidence) -> dict[str, Any]:
     }
 
 
+#: The order format version 1 writes a relation's keys in (``key``, its id again, is derived).
+_RELATION_LAYOUT = (
+    "source",
+    "target",
+    "key",
+    "id",
+    "type",
+    "status",
+    "sign",
+    "date",
+    "start",
+    "end",
+    "notes",
+    "reported",
+    "modality",
+    "referents",
+    "review",
+    "evidence",
+)
+#: The order format version 1 writes a claim's keys in.
+_CLAIM_LAYOUT = (
+    "id",
+    "entity",
+    "statement",
+    "status",
+    "date",
+    "notes",
+    "reported",
+    "modality",
+    "referents",
+    "review",
+    "evidence",
+)
+
+
 def relation_record(dataset: Dataset, relation: Relation) -> dict[str, Any]:
     """A relation (a link), with its type's meaning (derived) for readers."""
     t = dataset.vocabulary.relation_types[relation.type]
-    return {
-        "source": relation.source,
-        "target": relation.target,
-        "key": relation.id,
-        "id": relation.id,
-        "type": relation.type,
-        "status": relation.status,
-        "sign": relation.sign,
-        "date": _date(relation.date),
-        "start": _date(relation.start),
-        "end": _date(relation.end),
-        "notes": relation.notes,
-        "reported": _date(relation.reported),
-        "modality": relation.modality,
-        "referents": list(relation.referents),
-        "review": relation.review,
-        "evidence": [evidence_record(e) for e in relation.evidence],
-        "category": t.category,
-        "label": t.label,
-        "inverse_label": t.inverse_label,
-        "directed": t.directed,
-        "allegation": relation.is_allegation,
-        "evidence_count": len(relation.evidence),
-        "source_count": len({e.source for e in relation.evidence}),
-        "corroboration": corroboration(dataset, relation).to_dict(),
-    }
+    record = _fields("relation", relation, _RELATION_LAYOUT)
+    record["key"] = relation.id
+    record.update(
+        {
+            "category": t.category,
+            "label": t.label,
+            "inverse_label": t.inverse_label,
+            "directed": t.directed,
+            "allegation": relation.is_allegation,
+            "evidence_count": len(relation.evidence),
+            "source_count": len({e.source for e in relation.evidence}),
+            "corroboration": corroboration(dataset, relation).to_dict(),
+        }
+    )
+    return record
 
 
 def claim_record(claim: Claim, dataset: Dataset | None = None) -> dict[str, Any]:
     """A claim about one entity; with its ``dataset``, its corroboration (derived) too."""
-    record: dict[str, Any] = {
-        "id": claim.id,
-        "entity": claim.entity,
-        "statement": claim.statement,
-        "status": claim.status,
-        "date": _date(claim.date),
-        "notes": claim.notes,
-        "reported": _date(claim.reported),
-        "modality": claim.modality,
-        "referents": list(claim.referents),
-        "review": claim.review,
-        "evidence": [evidence_record(e) for e in claim.evidence],
-    }
+    record = _fields("claim", claim, _CLAIM_LAYOUT)
     if dataset is not None:
         record["corroboration"] = corroboration(dataset, claim).to_dict()
     return record

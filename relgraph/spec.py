@@ -120,6 +120,9 @@ class FieldSpec:
     choices : tuple of str or str
         For ``choice`` and ``choices``: the values allowed, or where the
         vocabulary keeps them (one of :data:`VOCABULARY_CHOICES`).
+    attr : str
+        The attribute of the model's object that holds the value, when it is
+        not ``name`` (a view's ``from`` is ``View.date_from``).
     """
 
     name: str
@@ -127,6 +130,18 @@ class FieldSpec:
     required: bool = False
     doc: str = ""
     choices: tuple[str, ...] | str = ()
+    attr: str = ""
+
+    @property
+    def attribute(self) -> str:
+        """The model's attribute for the field (see ``attr``).
+
+        Examples
+        --------
+        >>> RECORDS["view"].field("to").attribute, RECORDS["view"].field("title").attribute
+        ('date_to', 'title')
+        """
+        return self.attr or self.name
 
     def type_text(self) -> str:
         """The type as the README's field table writes it.
@@ -257,6 +272,7 @@ RECORDS: dict[str, RecordSpec] = {
                     "text",
                     True,
                     "The path of its stored text, relative to the dataset file.",
+                    attr="text_path",
                 ),
                 FieldSpec("sha256", "sha256", True, "sha256sum of the text file."),
                 FieldSpec("notes", "text", doc="Notes on the source."),
@@ -406,6 +422,7 @@ RECORDS: dict[str, RecordSpec] = {
                     "amount",
                     "amounts",
                     doc="The number(s) the item gives: {value: 19, unit: agreement}.",
+                    attr="amounts",
                 ),
                 FieldSpec("date", "date", doc="The event's date as this item states it."),
                 FieldSpec(
@@ -469,8 +486,15 @@ RECORDS: dict[str, RecordSpec] = {
                 FieldSpec(
                     "hide_statuses", "choices", doc="Statuses the step hides.", choices=STATUSES
                 ),
-                FieldSpec("from", "date", doc="The step shows relations from this date on."),
-                FieldSpec("to", "date", doc="The step shows relations up to this date."),
+                FieldSpec(
+                    "from",
+                    "date",
+                    doc="The step shows relations from this date on.",
+                    attr="date_from",
+                ),
+                FieldSpec(
+                    "to", "date", doc="The step shows relations up to this date.", attr="date_to"
+                ),
             ),
         ),
     )
