@@ -185,8 +185,8 @@ class Vocabulary:
     )
 
     def __post_init__(self) -> None:
-        """Make the three tables read-only."""
-        for name in ("entity_kinds", "categories", "relation_types"):
+        """Make the three tables, and where their entries were defined, read-only."""
+        for name in ("entity_kinds", "categories", "relation_types", "where"):
             object.__setattr__(self, name, Table(getattr(self, name)))
 
     def as_dict(self) -> dict[str, Any]:

@@ -27,6 +27,12 @@ def test_the_cached_builtin_vocabulary_cannot_be_changed_by_a_caller(
         builtin.entity_kinds.pop("state")  # type: ignore[attr-defined]
     assert "state" in builtin_vocabulary().entity_kinds
     assert "state" in relgraph.load("graph_data/cuba_iran.yaml").vocabulary.entity_kinds
+    # where each entry was defined is read-only too: a later dataset's clash is located by it
+    with pytest.raises(TypeError):
+        vocab.where.clear()  # type: ignore[attr-defined]
+    with pytest.raises(TypeError):
+        builtin.where[("entity_kinds", "state")] = None  # type: ignore[index]
+    assert ("entity_kinds", "state") in builtin_vocabulary().where
     # still copied, pickled and compared as before
     assert copy.deepcopy(vocab) == vocab
     assert pickle.loads(pickle.dumps(vocab)) == vocab
