@@ -115,6 +115,23 @@ def test_the_networkx_engine_named_runs_without_igraph(
     assert dict(zip(c.actors, c.values["degree"], strict=True))["cuba"] == 10
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["path", "hamas", "venezuela", BUNDLED],
+        ["ego", "cuba", BUNDLED],
+        ["analyze", BUNDLED, "--balance"],
+    ],
+    ids=lambda a: a[0] if a[0] != "analyze" else "balance",
+)
+def test_what_needs_no_igraph_runs_without_it(
+    no_igraph: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 0, err
+    assert out
+
+
 def test_jupyter_shows_the_summary_and_why_there_is_no_page(
     no_igraph: Path, bundled: relgraph.Dataset
 ) -> None:

@@ -2,9 +2,10 @@
 
 Every function takes a :class:`~relgraph.model.Dataset` (with an optional
 :class:`~relgraph.filters.Filter`) or a prepared :class:`Network`, and
-returns a plain, documented result object with ``to_records()`` (a list of
-dicts, ready for JSON or CSV), ``to_dict()`` and ``to_dataframe()`` (the
-latter only where pandas is installed; it is never required).
+returns a plain, documented result object with ``to_text()`` and
+``to_markdown()`` (the report the command line prints), ``to_records()`` (a
+list of dicts, ready for JSON or CSV), ``to_dict()`` and ``to_dataframe()``
+(the latter only where pandas is installed; it is never required).
 
 The projections
 ---------------
@@ -66,7 +67,8 @@ One module per concern; everything they make public is importable from
 module            holds
 ================= ===============================================================
 ``network``       :class:`Network`: the filtered dataset, its projections, igraph
-``metrics``       :data:`METRICS`, :class:`Centrality`, :func:`centrality`, the engines
+``metrics``       :data:`METRICS` (a :class:`MetricInfo` per metric, with its
+                  igraph and NetworkX functions), :class:`Centrality`, :func:`centrality`
 ``allegations``   :func:`sensitivity`: a ranking with and without allegations
 ``groups``        :func:`communities`: seeded Louvain
 ``evidence``      :class:`RelationEvidence` and :class:`Quote`, shared by the next three
