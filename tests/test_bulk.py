@@ -27,16 +27,12 @@ from relgraph.errors import WriteError
 from relgraph.fields import Problems
 from relgraph.load import fast as fastpath
 from relgraph.load import jsonl as jsonl_format
+from relgraph.load.rules import _ALLEGATION_WORDS
 from relgraph.load.yaml import MAX_FILE_BYTES, read_yaml
 from relgraph.model import Location
 from relgraph.progress import TerminalProgress, Ticker, terminal_progress
 from relgraph.quotes import (
-    _SENTENCE_END,
-    CONTEXT_WINDOW,
     StoredText,
-    _normalize_with_map,
-    normalize,
-    sentence_span,
 )
 from support import BASE_YAML, SOURCE_TEXT, sha256_of
 
@@ -781,108 +777,12 @@ def test_convert_quiet_and_piped_print_no_progress(
     assert capfd.readouterr() == ("", "")
 
 
-# ---------------------------------------------------------------------------
-# The fast quote matcher gives relgraph.quotes' answers
-# ---------------------------------------------------------------------------
-
-_TRICKY = (
-    " \t\n\r\x0b\x1c\u00a0\u2002\u3000abcAB.!?,'\"`()-"
-    "\u2018\u2019\u201c\u201d\u2013\u2014\u2212\u00b4\u00a8\u200b\u200c\u2060\ufeff\u00ad"
-    "\u00e9\u0301\ufb01\u2033\u2032\u00bd\uff21\u1e9b\u0323\u2126\u1100\u1161"
-)
-_TEXTS = st.one_of(st.text(st.sampled_from(_TRICKY), max_size=60), st.text(max_size=40))
 PROPERTIES = settings(
     max_examples=int(os.environ.get("RELGRAPH_FUZZ_EXAMPLES", "400")),
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
-
-
-@PROPERTIES
-@given(_TEXTS)
-def test_normalize_fast_is_normalize(text: str) -> None:
-    assert fastpath.normalize_fast(text) == normalize(text)
-
-
-@PROPERTIES
-@given(_TEXTS)
-def test_fast_text_maps_every_character_back_as_stored_text_does(text: str) -> None:
-    norm, offsets = _normalize_with_map(text)
-    fast = fastpath.FastText(text)
-    assert fast._norm == norm
-    assert [fast._orig(j) for j in range(len(norm))] == offsets
-
-
-@PROPERTIES
-@given(st.text(st.sampled_from(_TRICKY), min_size=1, max_size=120), st.data())
-def test_fast_text_finds_and_frames_quotes_as_stored_text_does(text: str, data: Any) -> None:
-    a = data.draw(st.integers(0, len(text)))
-    b = data.draw(st.integers(a, len(text)))
-    quote = data.draw(st.sampled_from([text[a:b], text[a:b].upper(), text[a:b] + "x"]))
-    slow, fast = StoredText(text), fastpath.FastText(text)
-    match = slow.find(quote)
-    assert fast.find(quote) == match
-    assert fast.closest(quote) == slow.closest(quote)
-    if match is not None:
-        for limit in (600, 12):
-            assert fast.context(match, limit) == slow.context(match, limit)
-        assert fast.context(match) == slow.context(match)  # from the cache
-
-
-def test_fast_text_on_the_bundled_article() -> None:
-    text = Path("graph_data/sources/cuba_iran_relations.txt").read_text(encoding="utf-8")
-    slow, fast = StoredText(text), fastpath.FastText(text)
-    for start in range(0, len(text) - 150, 97):
-        quote = text[start : start + 150]
-        match = slow.find(quote)
-        assert fast.find(quote) == match
-        assert match is not None
-        assert fast.context(match) == slow.context(match)
-
-
-# pieces dense in sentence ends, paragraph breaks and closing quotes, so that they straddle
-# the quote's edges and its window's (300 characters either way) often
-_SENTENCE_PIECES = ["word ", "w", ". ", ".", '." ', "\u201d", "\u2019", "\n", "\n\n", " \n \n"]
-_SENTENCE_PIECES += ["!) ", "? ", " ", "\t", "'", ")", "?\n", "a" * 60 + " ", "b" * 250]
-
-
-@PROPERTIES
-@given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=300).map("".join), st.data())
-def test_fast_text_frames_a_quote_as_sentence_span_does(text: str, data: Any) -> None:
-    fast = fastpath.FastText(text)
-    # places inside a sentence end, and those a window's width away from them
-    inside = [p for m in _SENTENCE_END.finditer(text) for p in range(m.start() + 1, m.end())]
-    edges = [p + d for p in inside for d in (0, CONTEXT_WINDOW, -CONTEXT_WINDOW)]
-    edges = [p for p in edges if 0 <= p <= len(text)] or [0]
-    for _ in range(5):
-        a = data.draw(st.one_of(st.integers(0, len(text)), st.sampled_from(edges)))
-        later = [p for p in edges if p >= a] or [a]
-        b = data.draw(st.one_of(st.integers(a, len(text)), st.sampled_from(later)))
-        assert fast._span(a, b) == sentence_span(text, a, b)
-
-
-@pytest.mark.parametrize("end", ["\n \n", ".\n\n", '.")  ', "\n\t \n\n", "?\u201d\n"])
-def test_fast_text_frames_quotes_whose_window_cuts_a_sentence_end(end: str) -> None:
-    # a window's edge inside a sentence end, with no other one within the window:
-    # the scan of the window finds another sentence end than the scan of the text
-    words = "w " * (CONTEXT_WINDOW // 2 + 5)
-    text = words + end + words + end + words
-    fast = fastpath.FastText(text)
-    for a in range(len(text)):
-        for b in (a, a + 1, a + 3, a + 20):
-            b = min(b, len(text))
-            assert fast._span(a, b) == sentence_span(text, a, b), (a, b)
-
-
-def test_fast_text_frames_every_place_of_the_bundled_texts_as_sentence_span_does() -> None:
-    for path in sorted(Path("graph_data/sources").rglob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        fast = fastpath.FastText(text)
-        for a in range(0, len(text), 7):
-            for b in (a, a + 1, a + 40, a + 333):
-                b = min(b, len(text))
-                assert fast._span(a, b) == sentence_span(text, a, b), (path.name, a, b)
 
 
 # ---------------------------------------------------------------------------
@@ -901,7 +801,7 @@ def loader_state(tmp_path_factory: pytest.TempPathFactory) -> relgraph.Dataset:
 def _loader(ds: relgraph.Dataset) -> fastpath._BulkLoader:
     loader = fastpath._BulkLoader(Problems())
     loader.sources = {s.id: s for s in ds.sources}
-    loader.texts = {s.id: fastpath.FastText(s.text) for s in ds.sources}
+    loader.texts = {s.id: StoredText(s.text, watch=_ALLEGATION_WORDS) for s in ds.sources}
     loader.entities = {e.id: e for e in ds.entities}
     loader.seen_entities = {e.id: jsonl_format._node_of_plain(e.id, "x", 1, 1) for e in ds.entities}
     return loader
@@ -1174,7 +1074,7 @@ def test_no_combining_mark_lies_beyond_the_part_of_unicode_that_is_scanned() -> 
     import sys
     import unicodedata
 
-    from relgraph.load.fast import _COMBINING_BELOW
+    from relgraph.quotes import _COMBINING_BELOW
 
     beyond = [
         c for c in range(_COMBINING_BELOW, sys.maxunicode + 1) if unicodedata.combining(chr(c))

@@ -10,17 +10,15 @@ what it can prove valid (known fields, right types, known ids, valid dates, a
 quote found in the source's text). Anything else — any problem — is handed to
 the shared, message-producing checks of :mod:`relgraph.load.rules` on a
 located copy of the record, so messages come from one place. Quotes are
-matched with :class:`FastText`, which gives exactly the results of
-:class:`relgraph.quotes.StoredText` at a fraction of the cost.
+matched by :class:`relgraph.quotes.StoredText`, the one quote matcher, and a
+quote found once is remembered for the other records citing it.
 """
 
 from __future__ import annotations
 
-import bisect
-import functools
 import os
 import re
-import unicodedata
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
@@ -42,7 +40,6 @@ from relgraph.load.jsonl import (
     _locate,
 )
 from relgraph.load.rules import (
-    _ALLEGATION_WORDS,
     FIELDS,
     MAX_QUOTE,
     _gather,
@@ -79,349 +76,11 @@ from relgraph.model import (
 )
 from relgraph.progress import ProgressCallback, Ticker
 from relgraph.quotes import (
-    _INVISIBLE,
-    _SENTENCE_END,
-    _TRANSLATE,
-    CONTEXT_WINDOW,
-    Match,
-    StoredText,
-    _normalize_with_map,
-    _snippet,
     normalize,
-    sentence_span,
 )
 from relgraph.vocabulary import RelationType
 
-__all__ = ["FastText", "load_files", "load_path", "normalize_fast"]
-
-# ---------------------------------------------------------------------------
-# Quote matching: the results of relgraph.quotes, fast
-# ---------------------------------------------------------------------------
-
-_INV = "".join(sorted(_INVISIBLE))
-_INVISIBLE_RE = re.compile(f"[{_INV}]")
-# characters that quote matching turns into plain quotes and dashes
-_TRANSLATED_RE = re.compile("[" + re.escape("".join(chr(k) for k in _TRANSLATE)) + "]")
-# non-ASCII characters and the backtick: the only characters quote matching may change
-_CHANGING_RE = re.compile(r"[^\x00-\x5f\x61-\x7f]+")
-# the text's special spans: leading/trailing white space; runs of two or more white-space or
-# invisible characters; a single white-space character other than ' ', or an invisible one;
-# runs of other characters that matching may change
-_SPECIAL_RE = re.compile(
-    rf"\A[\s{_INV}]+|[\s{_INV}]+\Z|[\s{_INV}]{{2,}}|[^\S ]|[{_INV}]"
-    rf"|[^\x00-\x5f\x61-\x7f\s{_INV}]+"
-)
-# the same without the characters that change: enough for NFKC-normal text, in which
-# every character that changes becomes exactly one other (a plain quote or dash)
-# (the lookahead lets the search skip the plain characters quickly)
-_SPACING_RE = re.compile(
-    rf"(?=[\s{_INV}])(?:\A[\s{_INV}]+|[\s{_INV}]+\Z|[\s{_INV}]{{2,}}|[^\S ]|[{_INV}])"
-)
-
-
-#: Every character with a non-zero combining class lies below this code point.
-_COMBINING_BELOW = 0x20000
-
-
-@functools.cache
-def _combining() -> re.Pattern[str]:
-    """Combining marks: where matching works on a base character with its marks together.
-
-    Built on first use, from a scan of the Unicode table below :data:`_COMBINING_BELOW`
-    (no combining mark lies above it; a test checks that against the whole table).
-    """
-    ranges: list[list[int]] = []
-    for code in range(_COMBINING_BELOW):
-        if unicodedata.combining(chr(code)):
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1][1] = code
-            else:
-                ranges.append([code, code])
-    # characters beyond the first plane make the regex engine test every range in
-    # turn; they are rare, so they are looked for separately
-    bmp = "".join(f"{chr(a)}-{chr(min(b, 0xFFFF))}" for a, b in ranges if a <= 0xFFFF)
-    astral = "".join(f"{chr(a)}-{chr(b)}" for a, b in ranges if a > 0xFFFF)
-    return re.compile(f"[{bmp}]|(?=[\U00010000-\U0010ffff])[{astral}]")
-
-
-class _Pieces(dict[int, str]):
-    """What each character becomes in matching (NFKC, then quotes and dashes made plain)."""
-
-    def __missing__(self, code: int) -> str:
-        piece = unicodedata.normalize("NFKC", chr(code)).translate(_TRANSLATE)
-        piece = "".join(c for c in piece if c not in _INVISIBLE)
-        if len(self) < 1 << 16:
-            self[code] = piece
-        return piece
-
-
-_PIECES = _Pieces()
-
-
-def _piece_run(m: re.Match[str]) -> str:
-    return m.group().translate(_PIECES)
-
-
-def _translated(m: re.Match[str]) -> str:
-    return str(_TRANSLATE[ord(m.group())])
-
-
-def normalize_fast(text: str) -> str:
-    """The same as :func:`relgraph.quotes.normalize`, without a loop over characters.
-
-    Text with combining marks (matched together with their base character) is
-    handed to :func:`relgraph.quotes.normalize` itself.
-
-    Examples
-    --------
-    >>> normalize_fast("  \\u201cCuba\\u201d \\u2013  Iran\\n")
-    '"Cuba" - Iran'
-    """
-    # printable text has no white space but plain spaces and no invisible characters
-    tidy = text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
-    if text.isascii():
-        if "`" in text:
-            text = text.replace("`", "'")
-        return text if tidy else " ".join(text.split())
-    if tidy or not _INVISIBLE_RE.search(text):
-        joined = text if tidy else " ".join(text.split())
-        if unicodedata.is_normalized("NFKC", joined):
-            # NFKC leaves every part of an NFKC-normal text as it is (a character, or
-            # a base character with its combining marks): only quotes and dashes change
-            if _TRANSLATED_RE.search(joined):
-                return _TRANSLATED_RE.sub(_translated, joined)
-            return joined
-    if _combining().search(text):
-        return normalize(text)
-    text = " ".join(_INVISIBLE_RE.sub("", text).split())
-    return _CHANGING_RE.sub(_piece_run, text)
-
-
-def _normalize_segments(text: str) -> tuple[str, list[int], list[int]]:
-    """The matching form of ``text`` and where its characters come from, compactly.
-
-    Character ``j`` of the result comes from ``text[orig[k] + j - norm[k]]``
-    with ``k`` the last segment such that ``norm[k] <= j``: the same offsets as
-    ``relgraph.quotes._normalize_with_map``, stored as segments of constant shift.
-    Text with combining marks goes through the reference implementation.
-    """
-    seg_norm: list[int] = [0]
-    seg_orig: list[int] = [0]
-    stable = text.isascii() or unicodedata.is_normalized("NFKC", text)
-    if not text.isascii() and _combining().search(text):
-        norm, offsets = _normalize_with_map(text)
-        seg_orig[0] = offsets[0] if offsets else 0
-        for j in range(1, len(offsets)):
-            if offsets[j] != offsets[j - 1] + 1:
-                seg_norm.append(j)
-                seg_orig.append(offsets[j])
-        return norm, seg_norm, seg_orig
-    parts: list[str] = []
-    n = 0  # length of the result so far
-    shift = 0  # orig - norm in the current segment
-    pos = 0
-    emitted = False
-    size = len(text)
-    for m in (_SPACING_RE if stable else _SPECIAL_RE).finditer(text):
-        a, b = m.span()
-        if a > pos:  # a plain run: copied as it is
-            if pos - n != shift:
-                shift = pos - n
-                seg_norm.append(n)
-                seg_orig.append(pos)
-            parts.append(text[pos:a])
-            n += a - pos
-            emitted = True
-        token = m.group()
-        first = token[0]
-        if first.isspace() or first in _INVISIBLE:
-            if emitted and b < size and any(c.isspace() for c in token):
-                at = b - 1  # the space stands for the last character before the next one
-                if at - n != shift:
-                    shift = at - n
-                    seg_norm.append(n)
-                    seg_orig.append(at)
-                parts.append(" ")
-                n += 1
-        else:
-            piece = token.translate(_PIECES)
-            if len(piece) == len(token):
-                if a - n != shift:
-                    shift = a - n
-                    seg_norm.append(n)
-                    seg_orig.append(a)
-                parts.append(piece)
-                n += len(piece)
-            else:
-                for i, ch in enumerate(token):
-                    for p in _PIECES[ord(ch)]:
-                        if a + i - n != shift:
-                            shift = a + i - n
-                            seg_norm.append(n)
-                            seg_orig.append(a + i)
-                        parts.append(p)
-                        n += 1
-            emitted = True
-        pos = b
-    if pos < size:
-        if pos - n != shift:
-            seg_norm.append(n)
-            seg_orig.append(pos)
-        parts.append(text[pos:])
-    norm = "".join(parts)
-    if stable and _TRANSLATED_RE.search(norm):
-        norm = _TRANSLATED_RE.sub(_translated, norm)
-    return norm, seg_norm, seg_orig
-
-
-class FastText(StoredText):
-    """A :class:`~relgraph.quotes.StoredText` that is quick to build and to search.
-
-    It gives the same :meth:`find`, :meth:`closest` and :meth:`context` as
-    ``StoredText`` (tested property by property), but prepares the text
-    without a Python loop over its characters, keeps the offsets as a few
-    segments instead of one number per character, and remembers the context
-    of each sentence once found.
-
-    Examples
-    --------
-    >>> t = FastText("Iran  and Cuba \\u2014 \\u201cfirm\\u201d.\\n\\nNext.")
-    >>> m = t.find('and Cuba - "firm"')
-    >>> t.text[m.start:m.end]
-    'and Cuba \\u2014 \\u201cfirm\\u201d'
-    >>> t.context(m)
-    'Iran and Cuba \\u2014 \\u201cfirm\\u201d.'
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._norm, self._seg_norm, self._seg_orig = _normalize_segments(text)
-        self._starts: list[int] = []
-        self._ends: list[int] | None = None
-        self._contexts: dict[tuple[int, int], tuple[str, bool]] = {}
-        #: quotes found so far, as written, for the bulk loader: machine-made
-        #: datasets often cite one passage for several relations
-        self.found: dict[str, tuple[int, int, str, bool, str]] = {}
-
-    def _orig(self, j: int) -> int:
-        k = bisect.bisect_right(self._seg_norm, j) - 1
-        return self._seg_orig[k] + j - self._seg_norm[k]
-
-    def locate(self, needle: str) -> tuple[int, int] | None:
-        """``(start, end)`` of a quote already passed through :func:`normalize_fast`."""
-        if not needle:
-            return None
-        at = self._norm.find(needle)
-        if at < 0:
-            return None
-        return self._orig(at), self._orig(at + len(needle) - 1) + 1
-
-    def find_normalized(self, needle: str) -> Match | None:
-        """Like :meth:`find`, for a quote already passed through :func:`normalize_fast`."""
-        found = self.locate(needle)
-        return None if found is None else Match(*found)
-
-    def find(self, quote: str) -> Match | None:
-        """Where ``quote`` occurs in the text (first occurrence), or ``None``."""
-        return self.find_normalized(normalize_fast(quote))
-
-    def _needle(self, quote: str) -> str:
-        return normalize_fast(quote)
-
-    def _orig_at(self, j: int) -> int:
-        return self._orig(j)
-
-    def _span(self, start: int, stop: int) -> tuple[int, int]:
-        """:func:`~relgraph.quotes.sentence_span` of ``text[start:stop]``, by bisection.
-
-        ``sentence_span`` scans the window around each quote for sentence ends.
-        Here the sentence ends of the whole text are found once (linear, as the
-        window is) and looked up by bisection. A scan that starts or stops
-        inside the text can find other sentence ends than the scan of the whole
-        text only where one of these straddles the place it starts or stops
-        at; there ``sentence_span`` itself is asked.
-        """
-        if self._ends is None:
-            found = list(_SENTENCE_END.finditer(self.text))
-            self._starts = [m.start() for m in found]
-            self._ends = [m.end() for m in found]
-        starts, ends = self._starts, self._ends
-        lo = start - CONTEXT_WINDOW
-        if lo < 0:
-            lo = 0
-        k = bisect.bisect_left(starts, lo)  # the first sentence end at lo or after
-        if k and ends[k - 1] > lo:
-            return sentence_span(self.text, start, stop)
-        m = bisect.bisect_left(starts, start) - 1  # the last one starting before the quote
-        if m < k:
-            first = lo
-        elif ends[m] > start:
-            return sentence_span(self.text, start, stop)
-        else:
-            first = ends[m]
-        text = self.text
-        hi = min(len(text), stop + CONTEXT_WINDOW)
-        after = stop - 1 if stop - 1 > start else start
-        j = bisect.bisect_left(starts, after, m + 1 if m >= 0 else 0)
-        if j and ends[j - 1] > after:
-            return sentence_span(text, start, stop)
-        if j == len(starts) or starts[j] >= hi:
-            last = hi
-        elif ends[j] > hi:
-            return sentence_span(text, start, stop)
-        else:
-            last = starts[j] + 1
-        while last < hi and text[last] in "\"'\u201d\u2019)":
-            last += 1
-        return first, last
-
-    def quote_in(self, needle: str) -> tuple[int, int, str, bool] | None:
-        """Where a quote (already through :func:`normalize_fast`) is, and its context.
-
-        ``(start, end, context, alleges)``, or ``None`` when it is not in the
-        text: :meth:`find` and :meth:`context_of` in one step, for the fast path.
-        """
-        if not needle:
-            return None
-        at = self._norm.find(needle)
-        if at < 0:
-            return None
-        seg_norm, seg_orig = self._seg_norm, self._seg_orig
-        k = bisect.bisect_right(seg_norm, at) - 1
-        start = seg_orig[k] + at - seg_norm[k]
-        last = at + len(needle) - 1
-        if k + 1 == len(seg_norm) or seg_norm[k + 1] > last:  # one segment: one shift
-            stop = start + len(needle)
-        else:
-            k = bisect.bisect_right(seg_norm, last) - 1
-            stop = seg_orig[k] + last - seg_norm[k] + 1
-        span = self._span(start, stop)
-        known = self._contexts.get(span)
-        if known is None:
-            known = self._context_in(span, start, stop, 600)
-        return start, stop, known[0], known[1]
-
-    def context_of(self, at: int, stop: int, limit: int = 600) -> tuple[str, bool]:
-        """The context of ``text[at:stop]`` and whether it has words that mark an allegation."""
-        span = self._span(at, stop)
-        known = self._contexts.get(span)
-        if known is not None and limit == 600:
-            return known
-        return self._context_in(span, at, stop, limit)
-
-    def _context_in(
-        self, span: tuple[int, int], at: int, stop: int, limit: int
-    ) -> tuple[str, bool]:
-        snippet, cut = _snippet(self.text, Match(at, stop), *span, limit)
-        found = (snippet, _ALLEGATION_WORDS.search(snippet) is not None)
-        if limit == 600 and not cut:
-            self._contexts[span] = found
-        return found
-
-    def context(self, match: Match, limit: int = 600) -> str:
-        """The sentence(s) around a match, as :meth:`StoredText.context` gives them."""
-        return self.context_of(match.start, match.end, limit)[0]
-
+__all__ = ["load_files", "load_path"]
 
 # ---------------------------------------------------------------------------
 # The fast path: plain dicts that can be proven valid, without a message in sight
@@ -583,8 +242,6 @@ class _Line:
 class _BulkLoader(_Loader):
     """The validation loader with a fast path for records that are plain dicts."""
 
-    stored_text = FastText
-
     def __init__(self, problems: Problems) -> None:
         super().__init__(problems)
         self.seen_sources: dict[str, Node] = {}
@@ -600,6 +257,9 @@ class _BulkLoader(_Loader):
         #: confirmed check follows these alone, without another pass over every relation
         self.tying_types: frozenset[str] = frozenset()
         self.tying: list[Relation] = []
+        #: by source, the quotes found so far, as written: machine-made datasets often
+        #: cite one passage for several relations
+        self.found: defaultdict[str, dict[str, tuple[int, int, str, bool, str]]] = defaultdict(dict)
 
     def keep(self, relation: Relation | None, relations: list[Relation]) -> None:
         """Add a checked relation, with the checks that compare it to the others.
@@ -743,15 +403,15 @@ class _BulkLoader(_Loader):
                             and ID_RE.match(origin)
                         ):
                             raise _Slow
-            stored: FastText = texts[source]  # type: ignore[assignment]
-            known = stored.found.get(quote)
+            found_in = self.found[source]
+            known = found_in.get(quote)
             if known is None:
-                found = stored.quote_in(normalize_fast(_clean(quote)))
+                found = texts[source].quote_in(normalize(_clean(quote)))
                 if found is None:
                     raise _Slow
                 known = (*found, quote)
-                if len(stored.found) < 1 << 16:
-                    stored.found[quote] = known
+                if len(found_in) < 1 << 16:
+                    found_in[quote] = known
             at, stop, context, alleges, quote = known  # one copy of a repeated quote
             if alleges and status not in _ALLEGING:
                 raise _Slow  # the slow path adds the warning

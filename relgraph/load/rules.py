@@ -246,9 +246,6 @@ _NO_STATUS = (
 
 
 class _Loader:
-    #: How a source's text is prepared for finding quotes (the bulk loader uses a faster one).
-    stored_text: type[StoredText] = StoredText
-
     def __init__(self, problems: Problems) -> None:
         self.problems = problems
         self.vocab: Vocabulary = builtin_vocabulary()
@@ -430,7 +427,7 @@ class _Loader:
             notes=f.text("notes"),
             location=_loc(node),
         )
-        self.texts[ident] = self.stored_text(text)
+        self.texts[ident] = StoredText(text, watch=_ALLEGATION_WORDS)
         if links.derived_from or links.origin or links.affiliation:
             self.source_links[ident] = links
 
