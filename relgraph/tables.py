@@ -1,4 +1,4 @@
-"""Plain-text and Markdown tables for the reports results print, and terminal widths.
+r"""Plain-text and Markdown tables for the reports results print, and terminal widths.
 
 The analysis results (:mod:`relgraph.analysis`) write their reports with
 these, in ``to_text()`` and ``to_markdown()``, so that the command line,
@@ -18,9 +18,9 @@ renderer would act on is escaped (:func:`relgraph.markup.markdown_text`).
 
 Examples
 --------
->>> width("Zoe\\u0308"), width("习近平"), width("Cuba")
+>>> width("Zoe\u0308"), width("习近平"), width("Cuba")
 (3, 6, 4)
->>> ljust("习近平", 8) + "|" + rjust("Zoe\\u0308", 5) == "习近平  |  Zoe\\u0308"
+>>> ljust("习近平", 8) + "|" + rjust("Zoe\u0308", 5) == "习近平  |  Zoe\u0308"
 True
 >>> rows = [{"name": "Cuba", "degree": 10}, {"name": "Iran", "degree": 8}]
 >>> print(text_table(rows, [("name", "actor"), ("degree", "degree")]))
@@ -66,7 +66,7 @@ QUOTE_SHOWN = 400
 
 
 def width(text: str) -> int:
-    """Return the number of terminal columns ``text`` takes.
+    r"""Return the number of terminal columns ``text`` takes.
 
     A character the terminal cannot show (a control character) counts as one
     column, as relgraph shows it escaped or not at all.
@@ -83,7 +83,7 @@ def width(text: str) -> int:
 
     Examples
     --------
-    >>> width("Ålesund"), width("ＡＢ"), width("a\\u200bb")
+    >>> width("Ålesund"), width("ＡＢ"), width("a\u200bb")
     (7, 4, 2)
     """
     columns = int(wcswidth(text))
@@ -216,7 +216,7 @@ def text_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str
 
 
 def markdown_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
-    """Return ``rows`` as a Markdown (GitHub, CommonMark) table, every cell escaped.
+    r"""Return ``rows`` as a Markdown (GitHub, CommonMark) table, every cell escaped.
 
     Parameters
     ----------
@@ -235,7 +235,7 @@ def markdown_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) ->
     >>> print(markdown_table([{"a": "*x*"}], [("a", "name")]))
     | name |
     |---|
-    | \\*x\\* |
+    | \*x\* |
     """
     right = [_numeric(rows, k) for k, _ in columns]
     out = [
@@ -249,7 +249,7 @@ def markdown_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) ->
 
 
 def text_writer(markdown: bool) -> Callable[[str], str]:
-    """Return how a report writes data text: escaped for Markdown, or inert for a terminal.
+    r"""Return how a report writes data text: escaped for Markdown, or inert for a terminal.
 
     A long value is cut (:func:`relgraph.errors.shorten`, its length stated).
 
@@ -265,8 +265,8 @@ def text_writer(markdown: bool) -> Callable[[str], str]:
 
     Examples
     --------
-    >>> text_writer(True)("*Cuba*"), text_writer(False)("Cuba\\x1b")
-    ('\\\\*Cuba\\\\*', 'Cuba\\\\u001b')
+    >>> text_writer(True)("*Cuba*"), text_writer(False)("Cuba\x1b")
+    ('\\*Cuba\\*', 'Cuba\\u001b')
     """
     if markdown:
         return lambda text: markdown_text(shorten(text))

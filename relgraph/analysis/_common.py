@@ -1,6 +1,8 @@
-"""Helpers several analyses share: the engine and sample-size types, the choice of
-engine, igraph's seeded random numbers, JSON-safe values and the optional pandas
-tables every result offers.
+"""Helpers several analyses share.
+
+The engine and sample-size types, the choice of engine, igraph's seeded
+random numbers, JSON-safe values and the optional pandas tables every result
+offers.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ NO_IGRAPH = (
 
 
 def _engine(engine: str) -> Literal["igraph", "networkx"]:
-    """The engine to compute on: ``"auto"`` is igraph, ``"networkx"`` the reference.
+    """Return the engine to compute on: ``"auto"`` is igraph, ``"networkx"`` the reference.
 
     igraph is a dependency of relgraph, so nothing falls back to NetworkX: where
     it cannot be imported, ``"auto"`` and ``"igraph"`` raise a :class:`UsageError`

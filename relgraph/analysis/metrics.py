@@ -1,6 +1,9 @@
-"""Centrality: the catalogue of metrics (:data:`METRICS`), the :class:`Centrality`
-table, and the two engines that fill it, igraph and NetworkX (the reference),
-with sampled betweenness and eigenvector centrality on disconnected graphs.
+"""Centrality: the metric registry, the :class:`Centrality` table and its two engines.
+
+The registry (:data:`METRICS`) holds a :class:`MetricInfo` per metric, with
+the functions that compute it on igraph and on NetworkX (the reference);
+:func:`centrality` fills the table through them, with sampled betweenness
+and eigenvector centrality on disconnected graphs.
 """
 
 from __future__ import annotations
@@ -294,7 +297,19 @@ class Centrality:
         ]
 
     def to_dict(self, sort: str | None = None, top: int | None = None) -> dict[str, Any]:
-        """The result with how it was computed, JSON-ready."""
+        """Return the result with how it was computed, JSON-ready.
+
+        Parameters
+        ----------
+        sort, top
+            As for :meth:`to_records`.
+
+        Returns
+        -------
+        dict
+            The metrics (as :meth:`MetricInfo.as_dict`, with betweenness's
+            sample size), the engine, weighting, seed, filter and the actors.
+        """
         return {
             "metrics": [
                 {**METRICS[m].as_dict(), "samples": self.samples if m == "betweenness" else None}
@@ -366,7 +381,13 @@ class Centrality:
         return markdown_table(self.to_records(sort, top), self._columns())
 
     def to_dataframe(self) -> Any:
-        """A pandas ``DataFrame`` of :meth:`to_records` (needs pandas)."""
+        """Return a pandas ``DataFrame`` of :meth:`to_records` (needs pandas).
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per actor; pandas must be installed.
+        """
         return _dataframe(self.to_records())
 
 

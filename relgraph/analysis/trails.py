@@ -165,7 +165,7 @@ class Paths:
         return "\n\n".join(blocks)
 
     def to_text(self) -> str:
-        """Return the paths as text, hop by hop, each relation with its quotes.
+        r"""Return the paths as text, hop by hop, each relation with its quotes.
 
         Returns
         -------
@@ -179,7 +179,7 @@ class Paths:
         --------
         >>> import relgraph
         >>> found = paths(relgraph.load("graph_data/cuba_iran.yaml"), "Hezbollah", "Venezuela")
-        >>> print("\\n".join(found.to_text().splitlines()[:3]))
+        >>> print("\n".join(found.to_text().splitlines()[:3]))
         Path 1: Hezbollah - Cuba - Iran - Venezuela (3 hops, 1 resting on allegations only)
         1. Hezbollah -> Cuba  ALLEGED
            Hezbollah keeps a base in Cuba  [hosts_base; cuba -> hezbollah; ALLEGED; undated]

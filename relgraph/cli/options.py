@@ -1,4 +1,4 @@
-"""The options commands share, declared once: filters, ``--format``, ``-o``, ``--dataset``, ``-q``.
+r"""The options commands share, declared once: filters, ``--format``, ``-o``, ``--dataset``, ``-q``.
 
 A command takes its options from here, so that the same option reads the same
 way everywhere: the filters of ``analyze``, ``path``, ``ego``, ``render`` and
@@ -18,7 +18,7 @@ Examples
 ...     click.echo(f"{fmt} {quiet}")
 >>> from click.testing import CliRunner
 >>> CliRunner().invoke(show, ["--format", "json", "-q"]).output
-'json True\\n'
+'json True\n'
 """
 
 from __future__ import annotations
@@ -59,6 +59,22 @@ class FormatChoice(click.Choice[str]):
     ALIASES: ClassVar[dict[str, str]] = {"table": "text"}
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        """Return the choice given, an old spelling replaced by its new one with a warning.
+
+        Parameters
+        ----------
+        value : object
+            What was typed.
+        param : click.Parameter, optional
+            The option.
+        ctx : click.Context, optional
+            The command's context.
+
+        Returns
+        -------
+        str
+            One of the choices.
+        """
         if isinstance(value, str) and value in self.ALIASES and self.ALIASES[value] in self.choices:
             new = self.ALIASES[value]
             echo(
@@ -73,7 +89,35 @@ class FormatChoice(click.Choice[str]):
 def format_option(
     choices: Sequence[str], help: str, default: str = "text", dest: str = "fmt"
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """A ``--format`` option (``dest``) with ``choices``; ``text`` is the readable default."""
+    r"""Return a ``--format`` option (``dest``) with ``choices``; ``text`` is the readable default.
+
+    Parameters
+    ----------
+    choices : sequence of str
+        The formats the command writes.
+    help : str
+        What each format gives.
+    default : str
+        The format when none is given.
+    dest : str
+        The name the command's function takes it by.
+
+    Returns
+    -------
+    callable
+        The decorator.
+
+    Examples
+    --------
+    >>> import click
+    >>> from click.testing import CliRunner
+    >>> @click.command()
+    ... @format_option(["text", "json"], "How to print.")
+    ... def show(fmt: str) -> None:
+    ...     click.echo(fmt)
+    >>> CliRunner().invoke(show, []).output
+    'text\n'
+    """
     return click.option(
         "--format",
         dest,
@@ -85,7 +129,18 @@ def format_option(
 
 
 def summary_option(func: Any) -> Any:
-    """``--format text|json`` of a command that writes files: how it says what it wrote."""
+    """Add ``--format text|json`` (``report``) to a command that writes files: how it reports.
+
+    Parameters
+    ----------
+    func : callable
+        The command's function.
+
+    Returns
+    -------
+    callable
+        The function with the option.
+    """
     return format_option(
         ["text", "json"],
         "text: what was written, on stderr; json: a summary on stdout.",
@@ -94,12 +149,34 @@ def summary_option(func: Any) -> Any:
 
 
 def dataset_argument(func: Any) -> Any:
-    """DATASET arguments: none (the bundled dataset), one, or several loaded as one."""
+    """Add the DATASET arguments (``dataset``): none (the bundled dataset), one, or several.
+
+    Parameters
+    ----------
+    func : callable
+        The command's function.
+
+    Returns
+    -------
+    callable
+        The function with the arguments; several datasets are loaded as one.
+    """
     return click.argument("dataset", nargs=-1, metavar="[DATASET]...")(func)
 
 
 def quiet_option(func: Any) -> Any:
-    """A ``-q/--quiet`` flag: no progress line on the terminal."""
+    """Add a ``-q/--quiet`` flag (``quiet``): no progress line on the terminal.
+
+    Parameters
+    ----------
+    func : callable
+        The command's function.
+
+    Returns
+    -------
+    callable
+        The function with the flag.
+    """
     return click.option("-q", "--quiet", is_flag=True, help="No progress line on the terminal.")(
         func
     )
@@ -108,7 +185,7 @@ def quiet_option(func: Any) -> Any:
 def output_option(
     help: str, metavar: str | None = "FILE", required: bool = False, **kw: Any
 ) -> Decorator:
-    """Return a ``-o/--output`` option (``output``): where a command writes.
+    r"""Return a ``-o/--output`` option (``output``): where a command writes.
 
     Parameters
     ----------
@@ -135,13 +212,13 @@ def output_option(
     ...     click.echo(output)
     >>> from click.testing import CliRunner
     >>> CliRunner().invoke(write, ["-o", "out.txt"]).output
-    'out.txt\\n'
+    'out.txt\n'
     """
     return click.option("-o", "--output", required=required, metavar=metavar, help=help, **kw)
 
 
 def dataset_option(help: str) -> Decorator:
-    """Return a ``--dataset D`` option (``dataset``) for commands whose words are not datasets.
+    r"""Return a ``--dataset D`` option (``dataset``) for commands whose words are not datasets.
 
     Parameters
     ----------
@@ -162,7 +239,7 @@ def dataset_option(help: str) -> Decorator:
     ...     click.echo(dataset)
     >>> from click.testing import CliRunner
     >>> CliRunner().invoke(use, ["--dataset", "d.yaml"]).output
-    'd.yaml\\n'
+    'd.yaml\n'
     """
     return click.option("--dataset", "dataset", metavar="D", help=help)
 
@@ -177,12 +254,43 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> Part
 
 
 def split_values(values: Iterable[str]) -> tuple[str, ...] | None:
+    """Return the values of a repeatable option, each also split at commas.
+
+    Parameters
+    ----------
+    values : iterable of str
+        What the option was given, once per time it was typed.
+
+    Returns
+    -------
+    tuple of str or None
+        The values in order, blanks dropped; ``None`` when there is none.
+
+    Examples
+    --------
+    >>> split_values(["confirmed,reported", " alleged "])
+    ('confirmed', 'reported', 'alleged')
+    >>> split_values([]) is None
+    True
+    """
     out = [v.strip() for value in values for v in value.split(",") if v.strip()]
     return tuple(out) if out else None
 
 
 def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """The filter options (``--status``, ``--kind``, ``--from``…) every analysis accepts."""
+    """Add the filter options (``--status``, ``--kind``, ``--from``…) every analysis accepts.
+
+    Parameters
+    ----------
+    func : callable
+        The command's function; it takes them as keyword arguments, for
+        :func:`filter_from_options` or :func:`optional_filter` to read.
+
+    Returns
+    -------
+    callable
+        The function with the options.
+    """
     options = [
         click.option(
             "--status",
@@ -291,10 +399,20 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def optional_filter(kw: dict[str, Any]) -> Filter | None:
-    """The filter the options ask for, or ``None`` when none was given (keep everything).
+    """Return the filter the options ask for, or ``None`` when none was given (keep everything).
 
     For commands that show a whole dataset unless asked otherwise (render, export):
-    with no option given, even denied relations are kept. Pops the options from ``kw``.
+    with no option given, even denied relations are kept.
+
+    Parameters
+    ----------
+    kw : dict
+        The command's keyword arguments; the filter options are popped from it.
+
+    Returns
+    -------
+    Filter or None
+        The filter, or ``None`` for everything.
     """
     values = {
         "statuses": split_values(kw.pop("statuses")),
@@ -320,7 +438,18 @@ def optional_filter(kw: dict[str, Any]) -> Filter | None:
 
 
 def filter_from_options(kw: dict[str, Any]) -> Filter:
-    """The :class:`Filter` that :func:`filter_options` parsed; pops those options from ``kw``."""
+    """Return the :class:`Filter` that :func:`filter_options` parsed (default: all but denied).
+
+    Parameters
+    ----------
+    kw : dict
+        The command's keyword arguments; the filter options are popped from it.
+
+    Returns
+    -------
+    Filter
+        What the analysis counts.
+    """
     statuses = split_values(kw.pop("statuses"))
     return Filter(
         statuses=statuses if statuses is not None else Filter().statuses,

@@ -92,7 +92,7 @@ def echo_summary(record: dict[str, Any]) -> None:
 
 
 def _csv_cell(value: Any) -> Any:
-    """A CSV cell: one inert line, neutralised as the export does (no formula runs)."""
+    """Return a CSV cell: one inert line, neutralised as the export does (no formula runs)."""
     if value is None:
         return ""
     return neutralize(inert(value)) if isinstance(value, str) else value
@@ -132,7 +132,7 @@ def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = Non
 
 
 def json_text(data: Any) -> str:
-    """Return ``data`` as indented JSON, non-ASCII text kept as it is.
+    r"""Return ``data`` as indented JSON, non-ASCII text kept as it is.
 
     Parameters
     ----------
@@ -147,7 +147,7 @@ def json_text(data: Any) -> str:
     Examples
     --------
     >>> json_text(["Zoë"])
-    '[\\n  "Zoë"\\n]'
+    '[\n  "Zoë"\n]'
     """
     return json.dumps(data, ensure_ascii=False, indent=2)
 
@@ -194,7 +194,7 @@ def emit(
 
 
 def write_text(text: str, output: str | None, whole: bool = True) -> bool:
-    """Write ``text`` to standard output (``output`` ``None`` or ``-``) or to a file, atomically.
+    r"""Write ``text`` to standard output (``output`` ``None`` or ``-``) or to a file, atomically.
 
     A file is written in full or not at all (:func:`relgraph.atomic.write_file`):
     an interrupted or failed write leaves no half-written file behind.
@@ -221,7 +221,7 @@ def write_text(text: str, output: str | None, whole: bool = True) -> bool:
 
     Examples
     --------
-    >>> write_text("hello\\n", None)
+    >>> write_text("hello\n", None)
     hello
     False
     """
