@@ -17,10 +17,7 @@ from pathlib import Path
 import pytest
 
 import relgraph
-from relgraph.export import export, export_bytes
-from relgraph.export.common import ExportError
-from relgraph.export.csv import (
-    _cell,
+from relgraph.cells import (
     join_list,
     join_pairs,
     neutralize,
@@ -28,6 +25,9 @@ from relgraph.export.csv import (
     split_list,
     split_pairs,
 )
+from relgraph.export import export, export_bytes
+from relgraph.export.common import ExportError
+from relgraph.export.csv import _cell
 from relgraph.export.cypher import (
     cypher_literal,
     cypher_string,
