@@ -416,12 +416,14 @@ class _BulkLoader(_Loader):
             if alleges and status not in _ALLEGING:
                 raise _Slow  # the slow path adds the warning
             entity = entities.get(attributed) if attributed is not None else None
+            if entity is not None:
+                attributed = entity.id  # the same text: the actor's one copy of it
             out.append(
                 _new_evidence(
                     quote,
                     src.id,
                     attributed,
-                    None if entity is None else entity.id,
+                    None if entity is None else attributed,
                     credibility,
                     at,
                     stop,
