@@ -2,7 +2,8 @@
 
 What the CSV export (:mod:`relgraph.export.csv`) writes and the CSV import
 (:mod:`relgraph.imports.tables`) reads, kept below both: the columns of
-``entities.csv``, ``relations.csv``, ``claims.csv`` and ``sources.csv``; lists
+``entities.csv``, ``relations.csv``, ``claims.csv`` and ``sources.csv``, named
+by the format spec's headers (:attr:`relgraph.spec.FieldSpec.header`); lists
 joined with ``|`` (a ``|`` or ``\\`` inside an item escaped with ``\\``);
 ``scheme:id`` pairs; and formula injection neutralised with a leading
 apostrophe (see :func:`neutralize`). The export's module docs describe the
@@ -20,6 +21,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+
+from relgraph.spec import RECORDS
 
 __all__ = [
     "CLAIM_COLUMNS",
@@ -39,70 +42,49 @@ __all__ = [
 
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
-ENTITY_COLUMNS = (
-    "ID",
-    "Label",
-    "Type",
-    "Description",
-    "Aliases",
-    "Country",
-    "Tags",
-    "External IDs",
-    "Referents",
-    "Review",
+
+def _headers(kind: str, names: Sequence[str]) -> tuple[str, ...]:
+    """The spreadsheet columns of fields of ``kind``, from the format spec's headers."""
+    spec = RECORDS[kind]
+    return tuple(spec.field(name).header for name in names)
+
+
+#: The columns of ``entities.csv`` (Kumu's names: ``Label`` the name, ``Type`` the kind).
+ENTITY_COLUMNS = _headers(
+    "entity",
+    (
+        "id",
+        "name",
+        "kind",
+        "description",
+        "aliases",
+        "country",
+        "tags",
+        "external_ids",
+        "referents",
+        "review",
+    ),
 )
-EVIDENCE_COLUMNS = (
-    "Quote",
-    "Quote source",
-    "Attributed to",
-    "Credibility",
-    "Evidence notes",
-    "Stance",
-    "Amount",
-    "Evidence date",
-    "Evidence reported",
-    "Evidence origin",
-)
+#: An evidence item's columns, in every file that has evidence.
+EVIDENCE_COLUMNS = _headers("evidence", RECORDS["evidence"].names)
+#: The columns of ``claims.csv``: one row per evidence item.
 CLAIM_COLUMNS = (
-    "ID",
-    "Entity",
-    "Statement",
-    "Status",
-    "Date",
-    "Notes",
-    "Reported",
-    "Modality",
-    "Review",
-    "Referents",
+    *_headers(
+        "claim",
+        [n for n in RECORDS["claim"].names if n != "evidence"],
+    ),
     *EVIDENCE_COLUMNS,
 )
-SOURCE_COLUMNS = (
-    "ID",
-    "Title",
-    "Publisher",
-    "URL",
-    "Published",
-    "Retrieved",
-    "Reliability",
-    "Text",
-    "SHA256",
-    "Notes",
-    "Derived from",
-    "Origin",
-    "Affiliation",
-)
+#: The columns of ``sources.csv`` (``Text``: the stored text's path; no review mark).
+SOURCE_COLUMNS = _headers("source", [n for n in RECORDS["source"].names if n != "review"])
+#: A relation's own columns, after its ends and type; Category and the counts are derived.
 _RELATION_FIELDS = (
-    "Status",
-    "Sign",
+    *_headers("relation", ("status", "sign")),
     "Category",
-    "Date",
-    "Start",
-    "End",
-    "Notes",
-    "Reported",
-    "Modality",
-    "Review",
-    "Referents",
+    *_headers(
+        "relation",
+        ("date", "start", "end", "notes", "reported", "modality", "review", "referents"),
+    ),
     "Quotes count",
     "Sources count",
     "Independent origins",

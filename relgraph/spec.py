@@ -123,6 +123,9 @@ class FieldSpec:
     attr : str
         The attribute of the model's object that holds the value, when it is
         not ``name`` (a view's ``from`` is ``View.date_from``).
+    column : str
+        Its column's header in the CSV export and import, when it is not the
+        name in words (``derived_from``: ``Derived from``; ``id``: ``ID``).
     """
 
     name: str
@@ -131,6 +134,20 @@ class FieldSpec:
     doc: str = ""
     choices: tuple[str, ...] | str = ()
     attr: str = ""
+    column: str = ""
+
+    @property
+    def header(self) -> str:
+        """The field's column in a spreadsheet (see ``column``).
+
+        Examples
+        --------
+        >>> [f.header for f in RECORDS["source"].fields][-6:-2]
+        ['SHA256', 'Notes', 'Derived from', 'Origin']
+        """
+        if self.column:
+            return self.column
+        return "ID" if self.name == "id" else self.name.replace("_", " ").capitalize()
 
     @property
     def attribute(self) -> str:
@@ -257,7 +274,7 @@ RECORDS: dict[str, RecordSpec] = {
                     "text",
                     doc="Who published it (leave out if the document does not say).",
                 ),
-                FieldSpec("url", "url", doc="Where it was read, http(s)."),
+                FieldSpec("url", "url", doc="Where it was read, http(s).", column="URL"),
                 FieldSpec("published", "date", doc="When it was published."),
                 FieldSpec("retrieved", "date", doc="When it was read."),
                 FieldSpec(
@@ -274,7 +291,7 @@ RECORDS: dict[str, RecordSpec] = {
                     "The path of its stored text, relative to the dataset file.",
                     attr="text_path",
                 ),
-                FieldSpec("sha256", "sha256", True, "sha256sum of the text file."),
+                FieldSpec("sha256", "sha256", True, "sha256sum of the text file.", column="SHA256"),
                 FieldSpec("notes", "text", doc="Notes on the source."),
                 FieldSpec(
                     "derived_from",
@@ -304,13 +321,18 @@ RECORDS: dict[str, RecordSpec] = {
                 FieldSpec(
                     "id", "id", True, "A readable slug: lower-case letters, digits, '-', '_', '.'."
                 ),
-                FieldSpec("name", "text", True, "The name as the source gives it."),
-                FieldSpec("kind", "choice", True, "The entity kind.", "entity kinds"),
+                FieldSpec("name", "text", True, "The name as the source gives it.", column="Label"),
+                FieldSpec(
+                    "kind", "choice", True, "The entity kind.", "entity kinds", column="Type"
+                ),
                 FieldSpec("aliases", "texts", doc="Other names."),
                 FieldSpec("country", "text", doc="The country, as an ISO 3166 code (CU, IR)."),
                 FieldSpec("description", "text", doc="Who or what this is, as the sources say."),
                 FieldSpec(
-                    "external_ids", "mapping", doc="Ids in other databases, e.g. wikidata: Q241."
+                    "external_ids",
+                    "mapping",
+                    doc="Ids in other databases, e.g. wikidata: Q241.",
+                    column="External IDs",
                 ),
                 FieldSpec("tags", "texts", doc="Free tags."),
                 FieldSpec(
@@ -397,7 +419,13 @@ RECORDS: dict[str, RecordSpec] = {
                     'left out are marked " … " (or " ... "): each fragment must occur, in '
                     "order, within one paragraph.",
                 ),
-                FieldSpec("source", "ref", True, "The id of the source quoted (under sources:)."),
+                FieldSpec(
+                    "source",
+                    "ref",
+                    True,
+                    "The id of the source quoted (under sources:).",
+                    column="Quote source",
+                ),
                 FieldSpec(
                     "attributed_to",
                     "text",
@@ -410,7 +438,9 @@ RECORDS: dict[str, RecordSpec] = {
                     doc="Admiralty credibility, 1 (confirmed by other sources) to 6 (truth "
                     "cannot be judged).",
                 ),
-                FieldSpec("notes", "text", doc="Notes on this evidence item."),
+                FieldSpec(
+                    "notes", "text", doc="Notes on this evidence item.", column="Evidence notes"
+                ),
                 FieldSpec(
                     "stance",
                     "choice",
@@ -424,18 +454,25 @@ RECORDS: dict[str, RecordSpec] = {
                     doc="The number(s) the item gives: {value: 19, unit: agreement}.",
                     attr="amounts",
                 ),
-                FieldSpec("date", "date", doc="The event's date as this item states it."),
+                FieldSpec(
+                    "date",
+                    "date",
+                    doc="The event's date as this item states it.",
+                    column="Evidence date",
+                ),
                 FieldSpec(
                     "reported",
                     "date",
                     doc="When this item was reported (default: its source's published date); "
                     "not after the source's retrieved date.",
+                    column="Evidence reported",
                 ),
                 FieldSpec(
                     "origin",
                     "text",
                     doc="What this passage relays, when not its source's own origin: a source "
                     "id, an entity id or text (an article quoting an EFE report: agencia-efe).",
+                    column="Evidence origin",
                 ),
             ),
         ),

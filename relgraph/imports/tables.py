@@ -62,7 +62,7 @@ from relgraph.imports.document import MAX_IMPORT_BYTES, Document, Item, Located,
 from relgraph.load.rules import MAX_SOURCE_BYTES
 from relgraph.load.yaml import Node, file_problem, leaves_folder, read_text, read_yaml
 from relgraph.model import Location
-from relgraph.spec import FIELDS
+from relgraph.spec import FIELDS, RECORDS
 
 __all__ = ["Table", "read_meta", "read_table", "relation_table_spec"]
 
@@ -124,19 +124,24 @@ ENTITIES = Spec(
     verbatim=(*_TEXT, "country"),
 )
 
-_EVIDENCE = {
-    "quote": "quote",
-    "quote source": "evidence_source",
-    "evidence source": "evidence_source",
-    "attributed to": "attributed_to",
-    "credibility": "credibility",
-    "evidence notes": "evidence_notes",
-    "stance": "stance",
-    "amount": "amount",
-    "evidence date": "evidence_date",
-    "evidence reported": "evidence_reported",
-    "evidence origin": "evidence_origin",
-}
+#: An evidence item's fields that a relation or claim has too: read as ``evidence_…``.
+_SHARED = ("source", "notes", "date", "reported", "origin")
+
+
+def _evidence_columns() -> dict[str, str]:
+    """An evidence item's columns (the spec's headers, normalised) and the fields they fill.
+
+    ``Evidence source`` is another name of ``Quote source``.
+    """
+    out = {}
+    for f in RECORDS["evidence"].fields:
+        out[_norm(f.header)] = "evidence_" + f.name if f.name in _SHARED else f.name
+        if f.name == "source":
+            out["evidence source"] = out[_norm(f.header)]
+    return out
+
+
+_EVIDENCE = _evidence_columns()
 _COUNTS = {"quotes count": _IGNORED, "sources count": _IGNORED, "independent origins": _IGNORED}
 
 CLAIMS = Spec(
