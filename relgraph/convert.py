@@ -14,7 +14,6 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 import orjson
-import yaml
 
 from relgraph.atomic import AtomicOutput
 from relgraph.errors import UsageError, WriteError
@@ -22,7 +21,6 @@ from relgraph.load import load
 from relgraph.load.jsonl import _DEFERRED, _SECTION, RECORD_KINDS, write_jsonl
 from relgraph.load.yaml import (
     MAX_FILE_BYTES,
-    NUMBER_LIKE,
     Node,
     file_problem,
     leaves_folder,
@@ -32,6 +30,7 @@ from relgraph.model import (
     Dataset,
 )
 from relgraph.progress import ProgressCallback, Ticker
+from relgraph.yamlwriter import document_yaml
 
 __all__ = ["convert", "read_records"]
 
@@ -129,25 +128,6 @@ def read_records(path: str | os.PathLike[str]) -> Iterator[tuple[str, dict[str, 
 
 _GROUP = {kind: i for i, kind in enumerate(RECORD_KINDS)}
 
-try:
-    _BaseDumper: type = yaml.CSafeDumper
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _BaseDumper = yaml.SafeDumper
-
-
-class _Dumper(_BaseDumper):  # type: ignore[misc]
-    """PyYAML's dumper, quoting the text that relgraph reads as a number (``"1e3"``)."""
-
-
-_Dumper.add_implicit_resolver(
-    "tag:yaml.org,2002:float", re.compile(f"^(?:{NUMBER_LIKE.pattern})$"), list("-+.0123456789")
-)
-
-
-def _dump_yaml(value: Any) -> str:
-    text: str = yaml.dump(value, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1 << 16)
-    return text
-
 
 def _write_yaml(fh: IO[bytes], records: Iterable[tuple[str, dict[str, Any]]], tick: Ticker) -> None:
     def write(text: str) -> None:
@@ -160,7 +140,7 @@ def _write_yaml(fh: IO[bytes], records: Iterable[tuple[str, dict[str, Any]]], ti
     for kind, fields in records:
         tick.advance()
         if kind == "dataset":
-            write(_dump_yaml({"dataset": fields}))
+            write(document_yaml({"dataset": fields}))
             continue
         if kind == "vocabulary":
             for key, value in fields.items():
@@ -176,23 +156,23 @@ def _write_yaml(fh: IO[bytes], records: Iterable[tuple[str, dict[str, Any]]], ti
             later_views.append(fields)
             continue
         if vocabulary:
-            write("\n" + _dump_yaml({"vocabulary": vocabulary}))
+            write("\n" + document_yaml({"vocabulary": vocabulary}))
             vocabulary = {}
         section = _SECTION[kind]
         if section != open_section:
             write(f"\n{section}:\n")
             open_section = section
-        write(_dump_yaml([fields]))
+        write(document_yaml([fields]))
     if vocabulary:
-        write("\n" + _dump_yaml({"vocabulary": vocabulary}))
+        write("\n" + document_yaml({"vocabulary": vocabulary}))
     if later_claims:
         write("\nclaims:\n")
         for fields in later_claims:
-            write(_dump_yaml([fields]))
+            write(document_yaml([fields]))
     if later_views:
         write("\nviews:\n")
         for fields in later_views:
-            write(_dump_yaml([fields]))
+            write(document_yaml([fields]))
 
 
 def _format_of(path: str) -> str:

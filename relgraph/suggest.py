@@ -1195,7 +1195,7 @@ def draft_yaml(found: Suggestions, draft_path: str | os.PathLike[str] | None = N
     >>> print(draft_yaml(suggest("Iran and Cuba met.", "a", countries=False)).splitlines()[0])
     # Suggested by relgraph suggest from source 'a': every record is proposed, not checked.
     """
-    import yaml
+    from relgraph.yamlwriter import document_yaml
 
     text_path = found.source_record.get("text")
     if found.text_file is not None and (draft_path is not None or not text_path):
@@ -1216,5 +1216,5 @@ def draft_yaml(found: Suggestions, draft_path: str | os.PathLike[str] | None = N
         "# holds 'review: accepted' (or delete its 'review:' line) and run\n"
         "#   relgraph accept THIS-FILE --into DATASET\n"
     )
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    body = document_yaml(data, width=100)
     return head + body

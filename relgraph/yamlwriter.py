@@ -1,10 +1,13 @@
 """The YAML writer: a dataset file being built, and the YAML text it is written as.
 
 Every YAML relgraph writes is written here: the imports' and the merge's
-dataset files, the CSV export's ``meta.yaml``, the judgements file of
-``relgraph match``, the records ``relgraph accept`` and ``relgraph source add``
-insert into a dataset file (:mod:`relgraph.yamledit`), and the draft of
-``relgraph suggest``.
+dataset files, the CSV export's ``meta.yaml`` and the judgements file of
+``relgraph match`` (:func:`emit`, :func:`flow`, :func:`quote_scalar`); the
+records ``relgraph accept`` and ``relgraph source add`` insert into a dataset
+file (:func:`emit_records`, for :mod:`relgraph.yamledit`); and the documents
+written whole, ``relgraph convert``'s YAML and the draft of ``relgraph
+suggest`` (:func:`document_yaml`, PyYAML's block layout, with libyaml's speed
+for a million records).
 
 Importers turn spreadsheets and JSON into a :class:`Document`: the sections of
 a dataset file as :class:`Item` mappings, each value optionally wrapped in
@@ -41,11 +44,13 @@ entities:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from relgraph.load.yaml import NUMBER_LIKE
 from relgraph.model import Location
 
 __all__ = [
@@ -54,6 +59,7 @@ __all__ = [
     "Item",
     "Located",
     "Raw",
+    "document_yaml",
     "emit",
     "emit_records",
     "flow",
@@ -479,3 +485,43 @@ def emit_records(records: Sequence[Mapping[str, Any]], dash: int, key: int) -> s
     lines: list[str] = []
     _block_sequence(lines, list(records), 0, dash, key)
     return "".join(line + "\n" for line in lines)
+
+
+# -- whole documents ---------------------------------------------------------------
+@functools.cache
+def _dumper() -> type:
+    """PyYAML's dumper (libyaml's where built), quoting text relgraph reads as a number."""
+    import yaml
+
+    base: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    class Dumper(base):  # type: ignore[misc]
+        """PyYAML's safe dumper, quoting the text that relgraph reads as a number (``"1e3"``)."""
+
+    Dumper.add_implicit_resolver(
+        "tag:yaml.org,2002:float",
+        re.compile(f"^(?:{NUMBER_LIKE.pattern})$"),
+        list("-+.0123456789"),
+    )
+    return Dumper
+
+
+def document_yaml(value: Any, width: int = 1 << 16) -> str:
+    """``value`` (plain data) as YAML in PyYAML's block layout, keys in their order.
+
+    Text YAML or relgraph would read as something else is quoted (``"1e3"``, which
+    relgraph reads as a number, too); a line is folded past ``width`` columns.
+
+    Examples
+    --------
+    >>> print(document_yaml({"dataset": {"id": "d", "title": "1e3"}, "tags": ["a: b"]}), end="")
+    dataset:
+      id: d
+      title: '1e3'
+    tags:
+    - 'a: b'
+    """
+    import yaml
+
+    text: str = yaml.dump(value, Dumper=_dumper(), sort_keys=False, allow_unicode=True, width=width)
+    return text
