@@ -51,7 +51,7 @@ STDOUT = "-"
 
 
 def echo(text: str = "", err: bool = False, nl: bool = True, whole: bool = False) -> None:
-    """Print text for a reader, on stdout (``err``: stderr), made inert and cut.
+    r"""Print text for a reader, on stdout (``err``: stderr), made inert and cut.
 
     Every command prints through this: control characters from the data or a
     file's name are shown escaped (:func:`relgraph.terminal.inert`), line
@@ -62,6 +62,22 @@ def echo(text: str = "", err: bool = False, nl: bool = True, whole: bool = False
     each saying how long it was. ``whole`` output (JSON, CSV, YAML: data for
     another program; a command line to paste, whose paths the user gave) is
     printed whole.
+
+    Parameters
+    ----------
+    text : str
+        What to print.
+    err : bool
+        Print on standard error (a message) instead of standard output.
+    nl : bool
+        End with a line feed.
+    whole : bool
+        Print long lines whole (data for another program), not cut.
+
+    Examples
+    --------
+    >>> echo("Cuba\x1b[2J")
+    Cuba\u001b[2J
     """
     text = inert(text, lines=True)
     if whole:
@@ -78,6 +94,11 @@ def write_stdout(data: bytes) -> None:
 
     A file or a pipe gets the bytes unchanged; a terminal gets the text made
     inert (see :func:`echo`).
+
+    Parameters
+    ----------
+    data : bytes
+        What to write.
     """
     if sys.stdout.isatty():
         data = inert(data.decode("utf-8", "replace"), lines=True).encode("utf-8")
@@ -87,7 +108,20 @@ def write_stdout(data: bytes) -> None:
 
 
 def echo_summary(record: dict[str, Any]) -> None:
-    """Print a command's ``--format json`` summary of what it wrote, on stdout."""
+    """Print a command's ``--format json`` summary of what it wrote, on stdout.
+
+    Parameters
+    ----------
+    record : dict
+        The summary, JSON-ready.
+
+    Examples
+    --------
+    >>> echo_summary({"output": "page.html"})
+    {
+      "output": "page.html"
+    }
+    """
     echo(json.dumps(record, ensure_ascii=False, indent=2))
 
 
