@@ -117,8 +117,8 @@ from relgraph.records import (
 )
 from relgraph.yamlwriter import Document, Item, emit, vocabulary_item
 
-#: The column lists and the cell codec live in :mod:`relgraph.cells`, which the import
-#: reads too; they are named here as well, where they were first defined.
+# The column lists and the cell codec live in relgraph.cells, which the import
+# reads too; they are named here as well, where they were first defined.
 __all__ = [
     "CLAIM_COLUMNS",
     "ENTITY_COLUMNS",

@@ -53,8 +53,8 @@ from relgraph.export.common import Exporter, Output
 from relgraph.model import Dataset
 from relgraph.records import FORMAT, node_link
 
-#: :func:`node_link` and :data:`FORMAT` live in :mod:`relgraph.records`, which the import
-#: reads too; they are named here as well, where they were first defined.
+# node_link and FORMAT live in relgraph.records, which the import
+# reads too; they are named here as well, where they were first defined.
 __all__ = ["FORMAT", "JSONExporter", "node_link"]
 
 
