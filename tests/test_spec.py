@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -70,3 +71,72 @@ def test_the_readme_s_field_table_is_the_spec_s(kind: str) -> None:
     section = readme.split("### Every field, by record", 1)[1].split("\n## ", 1)[0]
     tables = re.findall(r"\n\n(\| field \|.*?\n)(?:\n|$)", section, flags=re.S)
     assert tables == [field_table(k) for k in KINDS]
+
+
+_TEXT = "Iran and Cuba signed an agreement.\n"
+
+
+def _minimal() -> dict[str, Any]:
+    """A dataset with every record kind and only the spec's required fields (and ids)."""
+    import hashlib
+
+    evidence = {"quote": "Iran and Cuba signed an agreement", "source": "s"}
+    sha = hashlib.sha256(_TEXT.encode()).hexdigest()
+    return {
+        "dataset": {"id": "d", "title": "D"},
+        "source": {"id": "s", "title": "S", "reliability": "F", "text": "s.txt", "sha256": sha},
+        "entity": {"id": "iran", "name": "Iran", "kind": "state"},
+        "relation": {
+            "source": "iran",
+            "target": "cuba",
+            "type": "agreement",
+            "status": "reported",
+            "evidence": [evidence],
+        },
+        "claim": {"entity": "iran", "statement": "signed", "status": "reported", "evidence": []},
+        "evidence": evidence,
+        "view": {"id": "v", "title": "V"},
+    }
+
+
+def _load(tmp_path: Path, records: dict[str, Any]) -> list[tuple[str, str]]:
+    from relgraph.errors import DatasetError
+    from relgraph.yamlwriter import Document, Item, emit
+
+    doc = Document()
+    doc.dataset = Item(records["dataset"], None)
+    doc.sources = [Item(records["source"], None)]
+    doc.entities = [Item(records["entity"], None), Item(dict(records["entity"], id="cuba"), None)]
+    doc.relations = [Item(records["relation"], None)]
+    claim = dict(records["claim"], evidence=[records["evidence"]])
+    if "evidence" not in records["claim"]:
+        del claim["evidence"]
+    doc.claims = [Item(claim, None)]
+    doc.views = [Item(records["view"], None)]
+    (tmp_path / "s.txt").write_text(_TEXT, encoding="utf-8")
+    (tmp_path / "d.yaml").write_text(emit(doc)[0], encoding="utf-8")
+    try:
+        relgraph.load(tmp_path / "d.yaml")
+    except DatasetError as error:
+        return [(d.code, d.message) for d in error.diagnostics]
+    return []
+
+
+def test_a_dataset_with_only_the_required_fields_loads(tmp_path: Path) -> None:
+    assert _load(tmp_path, _minimal()) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "name"),
+    [(k, n) for k in KINDS if k != "amount" for n in RECORDS[k].required],
+)
+def test_the_loader_requires_what_the_spec_requires(tmp_path: Path, kind: str, name: str) -> None:
+    records = _minimal()
+    del records[kind][name]
+    what = "evidence item" if kind == "evidence" else kind
+    expected = (
+        ("no-evidence", f"this {what} has no evidence")
+        if name == "evidence"
+        else ("missing-field", f"this {what} has no '{name}'")
+    )
+    assert expected in _load(tmp_path, records)
