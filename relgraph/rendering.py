@@ -57,7 +57,6 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from relgraph._version import __version__
-from relgraph.analysis.metrics import METRICS
 from relgraph.atomic import write_file
 from relgraph.errors import RelgraphError, UsageError
 from relgraph.model import (
@@ -91,10 +90,41 @@ __all__ = [
     "render",
 ]
 
-#: Centralities a page can size its nodes by: the metrics of the registry
-#: (:data:`relgraph.analysis.METRICS`) marked ``page``; ``"none"`` draws every
-#: actor the same size.
-SIZE_METRICS: tuple[str, ...] = (*(m.name for m in METRICS.values() if m.page), "none")
+if TYPE_CHECKING:
+    #: Centralities a page can size its nodes by: the metrics of the registry
+    #: (:data:`relgraph.analysis.METRICS`) marked ``page``; ``"none"`` draws every
+    #: actor the same size. Read from the registry on first use, so that importing
+    #: the page does not import the analysis.
+    SIZE_METRICS: tuple[str, ...]
+
+
+@functools.cache
+def _size_metrics() -> tuple[str, ...]:
+    from relgraph.analysis import METRICS
+
+    return (*(m.name for m in METRICS.values() if m.page), "none")
+
+
+@functools.cache
+def _costly() -> tuple[str, ...]:
+    from relgraph.analysis import METRICS
+
+    return tuple(m.name for m in METRICS.values() if m.costly)
+
+
+def _metric_label(metric: str) -> str:
+    from relgraph.analysis import METRICS
+
+    return METRICS[metric].label if metric in METRICS else "Same size for all"
+
+
+def __getattr__(name: str) -> Any:
+    """Give :data:`SIZE_METRICS`, read from the metric registry on first use."""
+    if name == "SIZE_METRICS":
+        return _size_metrics()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 #: What edge colour can show: the relation type's category, or its sign.
 COLOR_BY: tuple[str, ...] = ("category", "sign")
 #: From this many relations on, the page hides edges while panning and zooming,
@@ -109,7 +139,6 @@ MAX_PAGE_CHARS = 2**29 - 24
 #: Closeness and harmonic centrality cost a search from every actor; above this
 #: many actors the page leaves them out unless nodes are sized by one of them.
 COSTLY_METRICS_UP_TO = 2000
-_COSTLY = tuple(m.name for m in METRICS.values() if m.costly)
 
 _SIGN_COLORS = {"cooperative": "#1b8a5a", "hostile": "#c0392b", "neutral": "#7b8794"}
 _SIGN_LABELS = {"cooperative": "Cooperative", "hostile": "Hostile", "neutral": "Neutral"}
@@ -120,7 +149,6 @@ _STATUS_TEXT = {
     "disputed": "disputed: the sources disagree",
     "denied": "denied by a party or a source",
 }
-_METRIC_LABELS = {**{m.name: m.label for m in METRICS.values()}, "none": "Same size for all"}
 _SHAPES = ("dot", "diamond", "square", "triangle", "triangleDown", "star", "hexagon", "ellipse")
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _DEFAULT_SEED = 7
@@ -228,7 +256,7 @@ def _centralities(dataset: Dataset, wanted: Sequence[str]) -> dict[str, list[flo
     status but ``denied``; betweenness sampled on very large graphs), so the
     page shows the figures ``relgraph analyze`` prints.
     """
-    from relgraph.analysis import centrality
+    from relgraph.analysis import METRICS, centrality
 
     if not wanted or not dataset.entities:
         return {m: [] for m in wanted}
@@ -530,6 +558,8 @@ def _sides(c: Conflict, item: Relation | Claim) -> list[dict[str, Any]]:
 
 
 def _metric_help(metric: str) -> str:
+    from relgraph.analysis import METRICS
+
     info = METRICS[metric]
     text = info.description[:1].upper() + info.description[1:]
     weights = "weighted by the number of relations" if info.weighted else "unweighted"
@@ -539,8 +569,9 @@ def _metric_help(metric: str) -> str:
 def _check_options(size_by: str, color_by: str) -> None:
     from relgraph.errors import did_you_mean
 
-    if size_by not in SIZE_METRICS:
-        hint = did_you_mean(size_by, SIZE_METRICS, f"choose one of: {', '.join(SIZE_METRICS)}")
+    choices = _size_metrics()
+    if size_by not in choices:
+        hint = did_you_mean(size_by, choices, f"choose one of: {', '.join(choices)}")
         raise UsageError(f"'{size_by}' is not a size metric\n  hint: {hint}")
     if color_by not in COLOR_BY:
         hint = did_you_mean(color_by, COLOR_BY, "choose category or sign")
@@ -653,8 +684,8 @@ def page_data(
     n, m = len(dataset.entities), len(dataset.relations)
     metrics = [
         x
-        for x in SIZE_METRICS
-        if x != "none" and (x == size_by or x not in _COSTLY or n <= COSTLY_METRICS_UP_TO)
+        for x in _size_metrics()
+        if x != "none" and (x == size_by or x not in _costly() or n <= COSTLY_METRICS_UP_TO)
     ]
     from relgraph.analysis import seeded_igraph
 
@@ -816,7 +847,7 @@ def page_data(
             "size_by": size_by,
             "color_by": color_by,
             "metrics": metrics,
-            "metric_labels": {k: _METRIC_LABELS[k] for k in (*metrics, "none")},
+            "metric_labels": {k: _metric_label(k) for k in (*metrics, "none")},
             "metric_help": {k: _metric_help(k) for k in metrics},
             "large": m >= LARGE_GRAPH_EDGES,
         },

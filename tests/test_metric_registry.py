@@ -79,3 +79,18 @@ def test_a_result_describes_its_metrics_by_the_registry_s_six_fields(
         }
         info = METRICS[entry["name"]]
         assert entry["description"] == info.description
+
+
+def test_importing_relgraph_does_not_import_the_analysis_for_the_page_s_list() -> None:
+    """The page reads the registry when it is drawn, not when relgraph is imported."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, relgraph, relgraph.rendering\n"
+        "print('relgraph.analysis' in sys.modules)\n"
+        "from relgraph.rendering import SIZE_METRICS\n"
+        "print(SIZE_METRICS[-1])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == "False\nnone\n"
