@@ -100,22 +100,39 @@ _TEXT = (
     "evidence_notes",
 )
 
+
+def _field_columns(kind: str, names: Sequence[str]) -> dict[str, str]:
+    """The columns that fill fields of ``kind``: each field's header, and its name in words.
+
+    Examples
+    --------
+    >>> _field_columns("entity", ["id", "name", "external_ids"])
+    {'id': 'id', 'label': 'name', 'name': 'name', 'external ids': 'external_ids'}
+    """
+    out: dict[str, str] = {}
+    for name in names:
+        out[_norm(RECORDS[kind].field(name).header)] = name
+        out.setdefault(_norm(name), name)
+    return out
+
+
+#: An entity's columns, in the order of ``entities.csv``.
+_ENTITY_FIELDS = (
+    "id",
+    "name",
+    "kind",
+    "description",
+    "aliases",
+    "country",
+    "tags",
+    "external_ids",
+    "referents",
+    "review",
+)
+
 ENTITIES = Spec(
     "entities",
-    {
-        "id": "id",
-        "label": "name",
-        "name": "name",
-        "type": "kind",
-        "kind": "kind",
-        "description": "description",
-        "aliases": "aliases",
-        "country": "country",
-        "tags": "tags",
-        "external ids": "external_ids",
-        "referents": "referents",
-        "review": "review",
-    },
+    _field_columns("entity", _ENTITY_FIELDS),
     {"id": "ID", "name": "Label", "kind": "Type"},
     ("id", "name", "kind"),
     ENTITY_COLUMNS,
@@ -147,16 +164,7 @@ _COUNTS = {"quotes count": _IGNORED, "sources count": _IGNORED, "independent ori
 CLAIMS = Spec(
     "claims",
     {
-        "id": "id",
-        "entity": "entity",
-        "statement": "statement",
-        "status": "status",
-        "date": "date",
-        "notes": "notes",
-        "reported": "reported",
-        "modality": "modality",
-        "review": "review",
-        "referents": "referents",
+        **_field_columns("claim", [n for n in RECORDS["claim"].names if n != "evidence"]),
         "context": _IGNORED,
         "source title": _IGNORED,
         **_EVIDENCE,
@@ -177,21 +185,7 @@ CLAIMS = Spec(
 
 SOURCES = Spec(
     "sources",
-    {
-        "id": "id",
-        "title": "title",
-        "publisher": "publisher",
-        "url": "url",
-        "published": "published",
-        "retrieved": "retrieved",
-        "reliability": "reliability",
-        "text": "text",
-        "sha256": "sha256",
-        "notes": "notes",
-        "derived from": "derived_from",
-        "origin": "origin",
-        "affiliation": "affiliation",
-    },
+    _field_columns("source", [n for n in RECORDS["source"].names if n != "review"]),
     {"id": "ID", "title": "Title", "reliability": "Reliability", "text": "Text"},
     ("id", "title", "reliability", "text"),
     SOURCE_COLUMNS,
@@ -213,16 +207,21 @@ def relation_table_spec(headers: Sequence[str]) -> Spec:
     columns = {
         "id": "id",
         "relation id": "id",
-        "status": "status",
-        "sign": "sign",
-        "date": "date",
-        "start": "start",
-        "end": "end",
-        "notes": "notes",
-        "reported": "reported",
-        "modality": "modality",
-        "review": "review",
-        "referents": "referents",
+        **_field_columns(
+            "relation",
+            (
+                "status",
+                "sign",
+                "date",
+                "start",
+                "end",
+                "notes",
+                "reported",
+                "modality",
+                "review",
+                "referents",
+            ),
+        ),
         "label": _IGNORED,
         "direction": _IGNORED,
         "category": _IGNORED,
