@@ -207,6 +207,61 @@ def test_a_dataset_in_the_wrong_place_is_explained_with_the_corrected_command(
     assert (code, out, err) == (2, "", message)
 
 
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["path", "cuba"],
+            "relgraph: error: path needs two actors, A and B; B is missing\n"
+            "  hint: for example: relgraph path cuba iran\n",
+        ),
+        (
+            ["path", "Iran", "-k", "2"],
+            "relgraph: error: path needs two actors, A and B; B is missing\n"
+            "  hint: for example: relgraph path Iran cuba -k 2\n",
+        ),
+        (
+            ["path"],
+            "relgraph: error: path needs two actors, A and B; A and B are missing\n"
+            "  hint: for example: relgraph path cuba iran\n",
+        ),
+        (
+            ["ego", "--radius", "2"],
+            "relgraph: error: ego needs an actor, X; X is missing\n"
+            "  hint: for example: relgraph ego cuba --radius 2\n",
+        ),
+        (
+            ["quote", "a.txt"],
+            "relgraph: error: quote needs a source and words to find in it, SOURCE and WORDS; "
+            "WORDS is missing\n"
+            "  hint: for example: relgraph quote a.txt 'raisi visited havana'\n",
+        ),
+        (
+            ["suggest", "-o", "draft.yaml"],
+            "relgraph: error: suggest needs a source, SOURCE; SOURCE is missing\n"
+            "  hint: for example: relgraph suggest article.txt -o draft.yaml\n",
+        ),
+        (
+            ["source", "add", "--id", "a", "--title", "A"],
+            "relgraph: error: source add needs the article's file, FILE; FILE is missing\n"
+            "  hint: for example: relgraph source add article.txt --id a --title A\n",
+        ),
+        (
+            ["path", BUNDLED],
+            f"relgraph: error: '{BUNDLED}' is given where the actor A goes; it looks like a "
+            "dataset\n"
+            f"  hint: the actors come first, then the dataset: relgraph path A B {BUNDLED}\n",
+        ),
+    ],
+    ids=lambda x: " ".join(x) if isinstance(x, list) else "",
+)
+def test_a_missing_word_is_named_with_a_whole_command(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`relgraph path cuba` once ended in click's bare "Missing argument 'B'."."""
+    assert run(capsys, *argv) == (2, "", message)
+
+
 def test_source_add_of_a_dataset_alone_is_refused_before_anything_is_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

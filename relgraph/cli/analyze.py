@@ -429,7 +429,13 @@ def _timeline(
 # ---------------------------------------------------------------------------
 # relgraph path
 # ---------------------------------------------------------------------------
-@click.command("path", cls=DatasetOrder, slots=("A", "B"))
+@click.command(
+    "path",
+    cls=DatasetOrder,
+    slots=("A", "B"),
+    needs="two actors, A and B",
+    examples=("cuba", "iran"),
+)
 @click.argument("a", metavar="A")
 @click.argument("b", metavar="B")
 @dataset_argument
@@ -521,7 +527,7 @@ _PATH_COLUMNS = [
 # ---------------------------------------------------------------------------
 # relgraph ego
 # ---------------------------------------------------------------------------
-@click.command("ego", cls=DatasetOrder, slots=("X",))
+@click.command("ego", cls=DatasetOrder, slots=("X",), needs="an actor, X", examples=("cuba",))
 @click.argument("actor", metavar="X")
 @dataset_argument
 @click.option(

@@ -66,6 +66,7 @@ __all__ = [
     "load_or_fail",
     "looks_like_dataset",
     "misplaced_dataset",
+    "missing_words",
     "progress_line",
     "quiet_option",
     "refuse_json_to_stdout",
@@ -155,17 +156,32 @@ class DatasetOrder(click.Command):
     """
 
     def __init__(
-        self, *args: Any, slots: Sequence[str] = (), dataset_option: bool = False, **kw: Any
+        self,
+        *args: Any,
+        slots: Sequence[str] = (),
+        dataset_option: bool = False,
+        needs: str = "",
+        examples: Sequence[str] = (),
+        **kw: Any,
     ) -> None:
         super().__init__(*args, **kw)
         #: the command's words before its datasets (``("A", "B")`` for ``path``)
         self.slots = tuple(slots)
         self.dataset_option = dataset_option
+        #: what the words are, for the message when some are missing ("two actors, A and B")
+        self.needs = needs
+        #: a word for each slot, to show a whole command when some are missing
+        self.examples = tuple(examples)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         ctx.meta["relgraph.args"] = list(args)
         try:
             return super().parse_args(ctx, args)
+        except click.MissingParameter as exc:
+            misplaced_dataset(ctx)
+            if isinstance(exc.param, click.Argument):
+                missing_words(ctx)
+            raise
         except click.UsageError:
             if self.dataset_option:
                 misplaced_dataset(ctx)
@@ -220,6 +236,36 @@ def misplaced_dataset(ctx: click.Context | None = None) -> None:
     raise UsageError(
         f"'{word}' is given where {what} goes; it looks like a dataset\n"
         f"  hint: {lead}: relgraph {_command_path(ctx)} {shown}"
+    )
+
+
+def missing_words(ctx: click.Context) -> None:
+    """Refuse a command given too few of its words (``relgraph path cuba``), with a whole one.
+
+    The message names what the command needs and which word is missing; the
+    hint shows the command with the words given, an example for each word
+    left out, and the options as they were typed.
+    """
+    command = ctx.command
+    if not isinstance(command, DatasetOrder) or not command.needs:
+        return
+    args: list[str] = ctx.meta.get("relgraph.args", [])
+    where = _positional(command, args)
+    given = [args[i] for i in where][: len(command.slots)]
+    missing = command.slots[len(given) :]
+    if not missing:
+        return
+    words = list(given)
+    for i, slot in enumerate(command.slots[len(given) :], len(given)):
+        taken = {w.casefold() for w in words}
+        choices = [*command.examples[i:], *command.examples[:i]]
+        words.append(next((e for e in choices if e.casefold() not in taken), slot))
+    options = [a for i, a in enumerate(args) if i not in where]
+    shown = " ".join(shlex.quote(a) for a in [*words, *options])
+    gap = f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} missing"
+    raise UsageError(
+        f"{_command_path(ctx)} needs {command.needs}; {gap}\n"
+        f"  hint: for example: relgraph {_command_path(ctx)} {shown}"
     )
 
 

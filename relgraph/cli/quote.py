@@ -72,7 +72,14 @@ def _json(found: list[Passage], source: str, words: str, in_source: bool) -> str
     return json.dumps(record, ensure_ascii=False, indent=2)
 
 
-@click.command("quote", cls=DatasetOrder, slots=("SOURCE", "WORDS"), dataset_option=True)
+@click.command(
+    "quote",
+    cls=DatasetOrder,
+    slots=("SOURCE", "WORDS"),
+    dataset_option=True,
+    needs="a source and words to find in it, SOURCE and WORDS",
+    examples=("article.txt", "raisi visited havana"),
+)
 @click.argument("source")
 @click.argument("words")
 @dataset_option(

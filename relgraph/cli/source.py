@@ -40,7 +40,14 @@ def _no_dataset() -> NoReturn:
     )
 
 
-@source_group.command("add", cls=DatasetOrder, slots=("FILE",), dataset_option=True)
+@source_group.command(
+    "add",
+    cls=DatasetOrder,
+    slots=("FILE",),
+    dataset_option=True,
+    needs="the article's file, FILE",
+    examples=("article.txt",),
+)
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--id", "ident", required=True, help="The new source's id (a readable slug).")
 @click.option("--title", required=True, help="The title the source has.")

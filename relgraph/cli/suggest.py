@@ -19,7 +19,14 @@ from relgraph.suggest import draft_yaml, suggest_source
 __all__ = ["suggest_command"]
 
 
-@click.command("suggest", cls=DatasetOrder, slots=("SOURCE",), dataset_option=True)
+@click.command(
+    "suggest",
+    cls=DatasetOrder,
+    slots=("SOURCE",),
+    dataset_option=True,
+    needs="a source, SOURCE",
+    examples=("article.txt",),
+)
 @click.argument("source")
 @dataset_option(
     "A dataset file or folder ('-': read from standard input); SOURCE is then the id of "
