@@ -1095,3 +1095,245 @@ def test_a_quote_names_who_it_is_attributed_to() -> None:
     assert (quote.attributed_to, quote.source_title, quote.reliability) == (
         "a ministry spokesman", "First source", "B",
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("seed", "by_restarts"),
+    [(16, [7, 7, 6, 6, 6]), (21, [8, 8, 8, 7, 6]), (41, [5, 5, 5, 5, 4])],
+)
+def test_more_restarts_of_the_local_search_frustrate_fewer_ties(
+    seed: int, by_restarts: list[int]
+) -> None:
+    # the same dense networks; restarts 0, 1, 2, 5 and 20 (0 runs once, as 1 does)
+    rng = random.Random(seed)
+    pairs = [p for p in itertools.combinations(range(10), 2) if rng.random() < 0.6]
+    ds = build([(f"a{i}", f"a{j}", rng.choice(["alliance", "hostility"])) for i, j in pairs])
+    found = [balance(ds, exact_limit=0, restarts=r, seed=seed) for r in (0, 1, 2, 5, 20)]
+    assert [b.frustration for b in found] == by_restarts
+    assert {b.method for b in found} == {"local search"}
+    assert found[-1].frustration == balance(ds).frustration  # twenty reach the least
+
+
+def _signed_chain(n: int) -> Dataset:
+    """A ring of ``n`` actors, every third tie hostile, closed by a hostile one."""
+    ties = [
+        (f"a{i:02d}", f"a{i + 1:02d}", "hostility" if i % 3 == 0 else "alliance")
+        for i in range(n - 1)
+    ]
+    return build([*ties, (f"a{n - 1:02d}", "a00", "hostility")])
+
+
+def test_parts_of_up_to_24_actors_are_searched_exactly_by_default() -> None:
+    assert (balance(_signed_chain(24)).method, balance(_signed_chain(24)).frustration) == (
+        "exact", 1,
+    )  # fmt: skip
+    assert balance(_signed_chain(25)).method == "local search"
+    assert balance(_signed_chain(25), exact_limit=25).method == "exact"
+
+
+def test_the_local_search_is_seeded_with_zero_unless_told() -> None:
+    rng = random.Random(2)
+    rels = []
+    for _ in range(120):
+        u, v = rng.sample(range(30), 2)
+        rels.append((f"a{u:02d}", f"a{v:02d}", rng.choice(["alliance", "hostility"])))
+    ds = build(rels)
+    default = balance(ds)
+    assert (default.method, default.frustration) == ("local search", 22)
+    assert default == balance(ds, seed=0)
+    assert balance(ds, seed=1).frustration == 23
+
+
+def test_neutral_pairs_have_no_sign_and_leave_the_others_counted() -> None:
+    b = balance(square())  # a - d only met: no sign
+    assert (b.positive, b.negative) == (2, 1)
+    assert b.blocs == (("a", "b"), ("c", "d"))
+    assert (b.frustration, b.unplaced) == (0, ("e",))
+
+
+def test_the_most_tied_actor_goes_to_the_first_bloc_wherever_it_is_listed() -> None:
+    ds = build([("q", "p", "hostility"), ("r", "p", "hostility"), ("s", "p", "trade")])
+    assert balance(ds).blocs == (("p", "s"), ("q", "r"))
+
+
+def test_the_census_counts_every_triangle_of_each_kind() -> None:
+    ds = build(
+        [
+            ("a", "b", "trade"), ("b", "c", "trade"), ("a", "c", "trade"),
+            ("c", "d", "trade"), ("a", "d", "trade"),
+            ("d", "e", "hostility"), ("c", "e", "hostility"), ("a", "e", "hostility"),
+        ]
+    )  # fmt: skip
+    b = balance(ds)
+    assert b.census == {"+++": 2, "++-": 0, "+--": 3, "---": 0}
+    assert (b.balanced_count, b.unbalanced_count, b.frustration) == (5, 0, 0)
+    assert b.blocs == (("a", "b", "c", "d"), ("e",))
+
+
+@pytest.mark.parametrize("engine", ["igraph", "networkx"])
+def test_the_smallest_networks_get_the_values_networkx_defines(engine: str) -> None:
+    def values(ds: Dataset, metrics: list[str]) -> dict[str, tuple[float, ...]]:
+        return centrality(ds, metrics, engine=engine).values  # type: ignore[arg-type]
+
+    alone = values(build([], isolated=("a",)), ["closeness", "harmonic", "eigenvector", "pagerank"])
+    assert alone == {
+        "closeness": (0.0,), "harmonic": (0.0,), "eigenvector": (1.0,), "pagerank": (1.0,),
+    }  # fmt: skip
+    pair = values(build([("a", "b", "trade")]), ["closeness", "harmonic", "eigenvector"])
+    assert pair["closeness"] == (1.0, 1.0)
+    assert pair["harmonic"] == (1.0, 1.0)
+    assert pair["eigenvector"] == pytest.approx((2**-0.5, 2**-0.5))
+    apart = Filter(types=["visit"]).apply(build([("a", "b", "trade")], isolated=("c", "d")))
+    untied = values(apart, ["closeness", "harmonic", "eigenvector", "pagerank"])
+    assert untied == {
+        "closeness": (0.0,) * 4, "harmonic": (0.0,) * 4, "eigenvector": (0.5,) * 4,
+        "pagerank": (0.25,) * 4,
+    }  # fmt: skip
+
+
+def test_a_part_of_exactly_the_exact_limit_is_searched_exactly() -> None:
+    rng = random.Random(21)
+    pairs = [p for p in itertools.combinations(range(10), 2) if rng.random() < 0.6]
+    ds = build([(f"a{i}", f"a{j}", rng.choice(["alliance", "hostility"])) for i, j in pairs])
+    at_limit = balance(ds, exact_limit=10, restarts=1, seed=21)
+    assert (at_limit.method, at_limit.frustration) == ("exact", 6)
+    below = balance(ds, exact_limit=9, restarts=1, seed=21)
+    assert (below.method, below.frustration) == ("local search", 8)
+
+
+def test_balance_counts_what_its_filter_keeps() -> None:
+    only = Filter(statuses=("reported",))
+    b = balance(star(), filter=only)
+    assert b.filter == only
+    assert (b.positive, b.negative, b.unbalanced_count) == (4, 0, 0)
+    assert b.unplaced == ("u", "w")
+
+
+def _clique(names: str, **opts: Any) -> list[tuple[Any, ...]]:
+    return [(u, v, "trade", opts) for u, v in itertools.combinations(names, 2)]
+
+
+def _path(names: str) -> list[tuple[Any, ...]]:
+    return [(u, v, "trade") for u, v in itertools.pairwise(names)]
+
+
+DISCONNECTED = {
+    # a long path first (the largest part) and a smaller part with a larger eigenvalue
+    "path and square clique": _path("abcdefghij") + _clique("wxyz"),
+    "two triangles and an isolate": _clique("abc") + _clique("xyz"),
+    "triangle and pair": [*_clique("abc"), ("x", "y", "trade")],
+    "path, triangle, triangle": _path("abcdef") + _clique("pqr") + _clique("xyz"),
+    "heavy triangle, light clique": _clique("abc", sources=["s1", "s2", "s1"]) + _clique("wxyz"),
+    "star and pair": [*[("h", x, "trade") for x in "abcde"], ("x", "y", "trade")],
+    # equal leading eigenvalues (2) in parts of different sizes
+    "triangle and ring of four": _clique("abc") + _path("wxyzw"),
+    # a part as strong as the clique's eigenvalue whose own eigenvalue is smaller
+    "clique of five and star of four": _clique("abcde") + [("s", x, "trade") for x in "wxyz"],
+}
+
+
+@pytest.mark.parametrize("case", DISCONNECTED)
+@pytest.mark.parametrize("weight", ["relations", "evidence"])
+def test_eigenvector_on_disconnected_networks_is_networkxs(case: str, weight: str) -> None:
+    ds = build(DISCONNECTED[case], isolated=("lone",))
+    ig = centrality(ds, "eigenvector", engine="igraph", weight=weight)  # type: ignore[arg-type]
+    ref = centrality(ds, "eigenvector", engine="networkx", weight=weight)  # type: ignore[arg-type]
+    assert ig.values["eigenvector"] == pytest.approx(ref.values["eigenvector"], abs=1e-6)
+    assert ig.column("eigenvector")["lone"] == 0.0
+    assert sum(x * x for x in ig.values["eigenvector"]) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("engine", ["igraph", "networkx"])
+def test_the_middle_of_three_actors_in_a_row_lies_on_every_path(engine: str) -> None:
+    c = centrality(build(_path("abc")), "betweenness", engine=engine)  # type: ignore[arg-type]
+    assert c.values["betweenness"] == (0.0, 1.0, 0.0)
+
+
+@pytest.mark.parametrize("engine", ["igraph", "networkx"])
+def test_betweenness_from_one_sampled_source_leaves_that_source_without_a_value(
+    engine: str,
+) -> None:
+    ds = build(_path("abcde"))
+    c = centrality(ds, "betweenness", samples=1, seed=3, engine=engine)  # type: ignore[arg-type]
+    assert c.samples == 1
+    a, b, rest = c.values["betweenness"][0], c.values["betweenness"][1], c.values["betweenness"][2:]
+    assert b != b  # nan: the one source cannot lie between itself and another
+    assert (a, *rest) == pytest.approx((0.0, 2 / 3, 1 / 3, 0.0))
+    assert c.ranks()["b"] == 5
+
+
+def test_networkx_eigenvector_converges_on_a_long_path_as_igraph_does() -> None:
+    # NetworkX's default of 100 iterations does not reach 1e-10 on a path of 61 actors
+    ds = build([(f"p{i:02d}", f"p{i + 1:02d}", "trade") for i in range(60)])
+    ref = centrality(ds, "eigenvector", engine="networkx").values["eigenvector"]
+    ig = centrality(ds, "eigenvector", engine="igraph").values["eigenvector"]
+    assert ref == pytest.approx(ig, abs=1e-6)
+    assert ref[:2] == pytest.approx((0.00909686264754926, 0.018170373709854932), abs=1e-6)
+
+
+def test_betweenness_is_exact_up_to_the_auto_limit_and_sampled_above(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from relgraph.analysis import metrics
+
+    monkeypatch.setattr(metrics, "AUTO_EXACT_ACTORS", 5)
+    monkeypatch.setattr(metrics, "AUTO_SAMPLES", 3)
+    assert centrality(build(_path("abcde")), "betweenness").samples is None
+    assert centrality(build(_path("abcdef")), "betweenness").samples == 3
+    assert centrality(build(_path("abcdef")), "betweenness", samples=None).samples is None
+
+
+def test_unranked_actors_come_last_by_name_wherever_the_dataset_lists_them() -> None:
+    ds = build([("m", "n", "trade"), ("n", "o", "trade")], isolated=("z", "b"))
+    first = replace(ds, entities=tuple(sorted(ds.entities, key=lambda e: e.id != "z")))
+    assert [e.id for e in first.entities] == ["z", "m", "n", "o", "b"]
+    c = centrality(first, "constraint")
+    assert [r["id"] for r in c.to_records()] == ["n", "m", "o", "b", "z"]
+    assert c.ranks() == {"n": 1, "m": 2, "o": 2, "b": 4, "z": 4}
+    apart = Filter(types=["visit"]).apply(build([("a", "b", "trade")], isolated=("c", "d")))
+    assert centrality(apart, "constraint").ranks() == {"a": 1, "b": 1, "c": 1, "d": 1}
+
+
+def test_asking_for_a_metric_not_computed_lists_those_that_were() -> None:
+    c = centrality(square(), ["degree", "pagerank"])
+    with pytest.raises(UsageError) as info:
+        c.value("a", "k_core")
+    assert str(info.value) == "'k_core' was not computed\n  hint: computed: degree, pagerank"
+
+
+@pytest.mark.parametrize("engine", ["igraph", "networkx"])
+def test_weighting_by_origins_counts_a_reprint_and_its_original_once(engine: str) -> None:
+    ds = build(
+        [
+            ("a", "b", "trade", {"sources": ["s1", "s2"]}),
+            ("b", "a", "visit", {"sources": ["s1"]}),
+            ("b", "c", "trade", {"sources": ["s2"]}),
+        ]
+    )
+    s1, s2 = ds.sources
+    reprint = replace(ds, sources=(s1, replace(s2, derived_from=("s1",))))
+
+    def strength(data: Dataset, weight: str) -> dict[str, float]:
+        c = centrality(data, "weighted_degree", weight=weight, engine=engine)  # type: ignore[arg-type]
+        return c.column("weighted_degree")
+
+    assert strength(ds, "origins") == {"a": 2.0, "b": 3.0, "c": 1.0}
+    assert strength(reprint, "origins") == {"a": 1.0, "b": 2.0, "c": 1.0}
+    assert strength(reprint, "sources") == {"a": 2.0, "b": 3.0, "c": 1.0}
+    assert strength(reprint, "relations") == {"a": 2.0, "b": 3.0, "c": 1.0}
+    assert strength(reprint, "evidence") == {"a": 3.0, "b": 4.0, "c": 1.0}
+    assert strength(reprint, "unit") == {"a": 1.0, "b": 2.0, "c": 1.0}
+    directed = centrality(reprint, "pagerank", weight="origins", engine=engine)  # type: ignore[arg-type]
+    assert sum(directed.values["pagerank"]) == pytest.approx(1.0)
+
+
+def test_centralitys_seed_is_zero_unless_told_and_its_filter_is_the_one_given() -> None:
+    many = support.random_dataset(3, actors=12, relations=30)
+    default = centrality(many, "betweenness", samples=3)
+    assert default.values == centrality(many, "betweenness", samples=3, seed=0).values
+    assert default.values != centrality(many, "betweenness", samples=3, seed=1).values
+    assert default.seed == 0
+    only = Filter(statuses=("reported",))
+    assert centrality(many, "degree", filter=only).filter == only
+    with pytest.raises(UsageError, match="'bogus' is not a metric"):
+        centrality(many, ["all", "bogus"])
