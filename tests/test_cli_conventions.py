@@ -345,6 +345,62 @@ def test_an_actor_where_a_dataset_goes_is_named_as_an_actor(
     assert run(capsys, *argv) == (2, "", message)
 
 
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["quote", "deepening-ties", "signed document", "--dataset", "cuba"],
+            "relgraph: error: 'cuba' is an actor of the bundled dataset, Cuba (cuba), "
+            "not a dataset file\n"
+            "  hint: --dataset names a dataset's file or folder: relgraph quote deepening-ties "
+            f"'signed document' --dataset {BUNDLED}\n",
+        ),
+        (
+            ["suggest", "deepening-ties", "--dataset=Iran", "-o", "draft.yaml"],
+            "relgraph: error: 'Iran' is an actor of the bundled dataset, Iran (iran), "
+            "not a dataset file\n"
+            "  hint: --dataset names a dataset's file or folder: relgraph suggest deepening-ties "
+            f"--dataset={BUNDLED} -o draft.yaml\n",
+        ),
+        (
+            ["source", "add", "a.txt", "--id", "a", "--title", "A", "--dataset", "cuba"],
+            "relgraph: error: 'cuba' is an actor of the bundled dataset, Cuba (cuba), "
+            "not a dataset file\n"
+            "  hint: --dataset names a dataset's file or folder: relgraph source add a.txt "
+            "--id a --title A --dataset DATA.yaml\n",
+        ),
+        (
+            ["quote", "cuba", "signed document"],
+            "relgraph: error: 'cuba' is not a file; it is an actor of the bundled dataset, "
+            "Cuba (cuba)\n"
+            "  hint: SOURCE is a text file, or with --dataset the id of one of its sources: "
+            f"relgraph quote SOURCE 'signed document' --dataset {BUNDLED}\n",
+        ),
+        (
+            ["suggest", "hamas"],
+            "relgraph: error: 'hamas' is not a file; it is an actor of the bundled dataset, "
+            "Hamas (hamas)\n"
+            "  hint: SOURCE is a text file, or with --dataset the id of one of its sources: "
+            f"relgraph suggest SOURCE --dataset {BUNDLED}\n",
+        ),
+    ],
+    ids=lambda x: " ".join(x) if isinstance(x, list) else "",
+)
+def test_an_actor_given_for_the_dataset_option_is_named_as_an_actor(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`relgraph quote ... --dataset cuba` once said "no such file or folder"."""
+    assert run(capsys, *argv) == (2, "", message)
+
+
+def test_a_dataset_option_that_is_no_actor_is_still_a_missing_file(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(capsys, "quote", "deepening-ties", "x", "--dataset", "cubaa")
+    assert code == 1
+    assert err.startswith("cubaa: error[missing-file] no such file or folder\n")
+
+
 def test_a_missing_file_that_is_no_actor_is_still_a_missing_file(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

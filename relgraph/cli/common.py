@@ -53,6 +53,7 @@ __all__ = [
     "FormatChoice",
     "NothingWritten",
     "actor_as_dataset",
+    "actor_as_dataset_option",
     "clear",
     "counted",
     "dataset_argument",
@@ -492,21 +493,103 @@ def actor_as_dataset(target: str | Sequence[str]) -> None:
         return
     given = [p for p in paths if p != STDOUT and os.path.exists(p)]
     ctx = click.get_current_context(silent=True)
-    for where in given or [default_dataset()]:
+    found = _actor_named(words, given)
+    if found is not None:
+        word, owner, actor = found
+        raise UsageError(
+            f"'{shorten(word)}' is not a file; it is an actor of {owner}, "
+            f"{shorten(actor.name)} ({actor.id})\n  hint: {_actor_hint(ctx, word)}"
+        )
+
+
+def _actor_named(words: Sequence[str], datasets: Sequence[str]) -> tuple[str, str, Any] | None:
+    """The first of ``words`` that names an actor of ``datasets`` (else the bundled dataset).
+
+    Returns the word, how messages name the dataset it is in, and the actor;
+    ``None`` when no word names one. A dataset that does not load is passed
+    over: it says so when the command loads it.
+    """
+    for where in datasets or [default_dataset()]:
         try:
             data = load(where)
         except RelgraphError:
-            continue  # a dataset that does not load says so when the command loads it
+            continue
         for word in words:
             try:
                 actor = resolve_actor(data, word)
             except UsageError:
                 continue
-            owner = where if given else "the bundled dataset"
-            raise UsageError(
-                f"'{shorten(word)}' is not a file; it is an actor of {owner}, "
-                f"{shorten(actor.name)} ({actor.id})\n  hint: {_actor_hint(ctx, word)}"
-            )
+            return word, where if datasets else "the bundled dataset", actor
+    return None
+
+
+def _not_a_file(word: str) -> bool:
+    """Whether a command-line word is neither a file or folder, nor ``-``, nor dataset-like."""
+    return word != STDOUT and not looks_like_dataset(word) and not os.path.lexists(word)
+
+
+def actor_as_dataset_option(
+    dataset: str | None, source: str | None = None, instead: str | None = None
+) -> None:
+    """Refuse an actor named by ``--dataset`` (or by SOURCE or FILE), saying it is an actor.
+
+    For the commands whose dataset is ``--dataset D`` (quote, suggest, source
+    add): ``--dataset cuba``, or ``quote cuba WORDS`` with no dataset, would
+    say "no such file"; when the word is an actor of the bundled dataset the
+    message says so, and the hint shows the command with a dataset's file:
+    ``instead``, or else the bundled dataset's.
+    Call it from a :class:`DatasetOrder` command before loading anything.
+    """
+    ctx = click.get_current_context()
+    args: list[str] = list(ctx.meta.get("relgraph.args", []))
+    bundled = instead or default_dataset()
+    if dataset is not None and _not_a_file(dataset):
+        found = _actor_named([dataset], [])
+        if found is None:
+            return
+        _, owner, actor = found
+        fixed = _with_dataset(args, bundled)
+        raise UsageError(
+            f"'{shorten(dataset)}' is an actor of {owner}, {shorten(actor.name)} ({actor.id}), "
+            "not a dataset file\n"
+            f"  hint: --dataset names a dataset's file or folder: relgraph {_command_path(ctx)} "
+            f"{' '.join(a if a == instead else shlex.quote(a) for a in fixed)}"
+        )
+    if dataset is None and source is not None and _not_a_file(source):
+        found = _actor_named([source], [])
+        if found is None:
+            return
+        _, owner, actor = found
+        command = ctx.command
+        slot = command.slots[0] if isinstance(command, DatasetOrder) and command.slots else ""
+        at = next(iter(_positional(command, args)), -1)
+        fixed = [slot if i == at else a for i, a in enumerate(args)]
+        fixed = _with_dataset(fixed, bundled)
+        raise UsageError(
+            f"'{shorten(source)}' is not a file; it is an actor of {owner}, "
+            f"{shorten(actor.name)} ({actor.id})\n"
+            f"  hint: {slot} is a text file, or with --dataset the id of one of its sources: "
+            f"relgraph {_command_path(ctx)} "
+            f"{' '.join(a if a == slot else shlex.quote(a) for a in fixed)}"
+        )
+
+
+def _with_dataset(args: list[str], dataset: str) -> list[str]:
+    """``args`` with ``--dataset``'s value replaced by ``dataset``, or ``--dataset`` added."""
+    out: list[str] = []
+    replaced = False
+    it = iter(args)
+    for arg in it:
+        if arg == "--dataset":
+            next(it, None)
+            out += ["--dataset", dataset]
+            replaced = True
+        elif arg.startswith("--dataset="):
+            out.append(f"--dataset={dataset}")
+            replaced = True
+        else:
+            out.append(arg)
+    return out if replaced else [*out, "--dataset", dataset]
 
 
 def load_or_fail(

@@ -6,7 +6,13 @@ import json
 
 import click
 
-from relgraph.cli.common import DataProblem, DatasetOrder, misplaced_dataset, stdin_dataset
+from relgraph.cli.common import (
+    DataProblem,
+    DatasetOrder,
+    actor_as_dataset_option,
+    misplaced_dataset,
+    stdin_dataset,
+)
 from relgraph.cli.options import dataset_option, format_option
 from relgraph.cli.output import echo
 from relgraph.errors import UsageError
@@ -119,6 +125,7 @@ def quote_command(
         relgraph quote article.txt "raisi visited havana" --format yaml
     """
     misplaced_dataset()
+    actor_as_dataset_option(dataset, source)
     fmt = _old_yaml_flag(fmt, as_yaml)
     if dataset is None:
         stored = source_text(source)

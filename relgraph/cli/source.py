@@ -7,7 +7,7 @@ from typing import NoReturn
 
 import click
 
-from relgraph.cli.common import DatasetOrder, counted, misplaced_dataset
+from relgraph.cli.common import DatasetOrder, actor_as_dataset_option, counted, misplaced_dataset
 from relgraph.cli.options import dataset_option, summary_option
 from relgraph.cli.output import echo, echo_summary
 from relgraph.errors import UsageError
@@ -99,6 +99,7 @@ def add_command(
     misplaced_dataset()  # `source add mydata.yaml …` would store the dataset as a text
     if dataset is None:
         _no_dataset()
+    actor_as_dataset_option(dataset, instead="DATA.yaml")
     added = add_source(
         file,
         dataset,

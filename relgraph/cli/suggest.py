@@ -7,6 +7,7 @@ import click
 from relgraph.atomic import write_file
 from relgraph.cli.common import (
     DatasetOrder,
+    actor_as_dataset_option,
     counted,
     misplaced_dataset,
     refuse_json_to_stdout,
@@ -65,6 +66,7 @@ def suggest_command(
     if output == "-":  # standard output, as without -o
         output = None
     misplaced_dataset()
+    actor_as_dataset_option(dataset, source)
     refuse_json_to_stdout(report, output is None, "the draft")
     if dataset is None:
         found = suggest_source(source, countries=not no_countries, candidates=not no_candidates)
