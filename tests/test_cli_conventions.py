@@ -628,6 +628,19 @@ def test_validate_reads_yaml_from_stdin(
     assert run(capsys, "validate", "-") == (0, "", "<stdin>: ok\n")
 
 
+def test_a_failed_load_from_stdin_names_stdin_in_every_command(
+    stdin_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """analyze once ended with "relgraph: -: 1 error" where validate said "<stdin>"."""
+    records = _records(_sha(stdin_folder))
+    records[3]["kind"] = "stat"
+    _stdin(monkeypatch, _jsonl(records))
+    code, _, err = run(capsys, "analyze", "-", "-q")
+    assert code == 1
+    assert err.splitlines()[0].startswith("<stdin>:4:")
+    assert err.splitlines()[-1] == "relgraph: <stdin>: 1 error"
+
+
 def test_errors_in_stdin_are_located_at_stdin_line_and_column(
     stdin_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

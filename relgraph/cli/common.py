@@ -18,7 +18,7 @@ import signal
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -64,6 +64,7 @@ __all__ = [
     "echo_diagnostics",
     "echo_summary",
     "format_option",
+    "load_each_or_fail",
     "load_or_fail",
     "looks_like_dataset",
     "misplaced_dataset",
@@ -407,9 +408,10 @@ def dataset_paths(dataset: str | Sequence[str] | None) -> str | list[str]:
 
 
 def dataset_label(dataset: str | Sequence[str] | None) -> str:
-    """How messages name the dataset(s) a command was given."""
+    """How messages name the dataset(s) a command was given: ``-`` as ``<stdin>``."""
     paths = dataset_paths(dataset)
-    return paths if isinstance(paths, str) else " + ".join(paths)
+    each = [paths] if isinstance(paths, str) else paths
+    return " + ".join(STDIN_NAME if p == STDOUT else p for p in each)
 
 
 def echo_diagnostics(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...], fmt: str) -> None:
@@ -424,7 +426,7 @@ def echo_diagnostics(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...], fmt
         echo(str(d), err=True)
 
 
-def summary(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> str:
+def summary(diagnostics: Sequence[Diagnostic]) -> str:
     """'2 errors, 1 warning' and the like."""
     errors = sum(d.severity == "error" for d in diagnostics)
     warnings = len(diagnostics) - errors
@@ -612,14 +614,52 @@ def load_or_fail(
             if stdin is not None:
                 dataset = stdin.dataset(dataset)
     except DatasetError as exc:
-        clear(progress)
-        echo_diagnostics(exc.diagnostics, "text")
-        tail = "; nothing was written" if writes else ""
-        raise DataProblem(f"{dataset_label(path)}: {summary(exc.diagnostics)}{tail}") from None
+        _fail(exc.diagnostics, dataset_label(path), writes, progress)
     clear(progress)
     if not quiet_warnings:
         echo_diagnostics(dataset.warnings, "text")
     return dataset
+
+
+@contextlib.contextmanager
+def load_each_or_fail(
+    paths: Sequence[str], writes: bool = False, progress: TerminalProgress | None = None
+) -> Iterator[list[Dataset]]:
+    """Load each dataset on its own for a command; on problems print those of all and exit 1.
+
+    As :func:`load_or_fail`, but the datasets stay apart (``match``,
+    ``merge``). One of ``paths`` may be ``-``, a dataset read from standard
+    input: it is held in a hidden file of the current folder (its source
+    texts found from there) until the ``with`` block ends, and messages name
+    it ``<stdin>``.
+    """
+    actor_as_dataset(list(paths))
+    loaded: list[Dataset] = []
+    problems: list[Diagnostic] = []
+    with stdin_dataset(list(paths)) as (files, stdin):
+        for file in files:
+            try:
+                dataset = load(file, progress=progress)
+            except DatasetError as exc:
+                problems.extend(exc.diagnostics)
+                continue
+            loaded.append(stdin.dataset(dataset) if stdin and file == stdin.path else dataset)
+        if problems:
+            if stdin is not None:
+                problems = [stdin.diagnostic(d) for d in problems]
+            _fail(problems, dataset_label(paths), writes, progress)
+        clear(progress)
+        yield loaded
+
+
+def _fail(
+    problems: Sequence[Diagnostic], label: str, writes: bool, progress: TerminalProgress | None
+) -> NoReturn:
+    """Print ``problems`` after clearing the progress line, and exit 1 naming ``label``."""
+    clear(progress)
+    echo_diagnostics(tuple(problems), "text")
+    tail = "; nothing was written" if writes else ""
+    raise DataProblem(f"{label}: {summary(problems)}{tail}") from None
 
 
 class Terminated(BaseException):

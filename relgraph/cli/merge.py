@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-from collections.abc import Iterator
 
 import click
 
 from relgraph.atomic import write_file
 from relgraph.cli.common import (
-    STDIN_NAME,
     DataProblem,
     NothingWritten,
-    actor_as_dataset,
-    clear,
+    dataset_label,
     echo_diagnostics,
+    load_each_or_fail,
     progress_line,
     refuse_stdout,
-    stdin_dataset,
     summary,
 )
 from relgraph.cli.options import format_option, output_option, quiet_option
-from relgraph.cli.output import STDOUT, echo
+from relgraph.cli.output import echo
 from relgraph.errors import DatasetError, Diagnostic, WriteError
 from relgraph.judgements import (
     Judgement,
@@ -31,49 +27,11 @@ from relgraph.judgements import (
     judgements_yaml,
     read_judgements_partly,
 )
-from relgraph.load import load
 from relgraph.matching import match
 from relgraph.merging import check_output, merge, merged_path, write_merged
 from relgraph.model import Dataset
-from relgraph.progress import TerminalProgress
 
 __all__ = ["COMMANDS", "match_command", "merge_command"]
-
-
-@contextlib.contextmanager
-def _load_each(
-    paths: tuple[str, ...], progress: TerminalProgress | None, writes: bool
-) -> Iterator[list[Dataset]]:
-    """Each dataset on its own; every problem of every one printed before giving up.
-
-    One of ``paths`` may be ``-``, a dataset read from standard input: it is
-    held in a hidden file of the current folder (its source texts found from
-    there) until the ``with`` block ends, and messages name it ``<stdin>``.
-    """
-    actor_as_dataset(paths)
-    loaded: list[Dataset] = []
-    problems: list[Diagnostic] = []
-    with stdin_dataset(list(paths)) as (files, stdin):
-        for path in files:
-            try:
-                ds = load(path, progress=progress)
-            except DatasetError as exc:
-                problems.extend(exc.diagnostics)
-                continue
-            loaded.append(stdin.dataset(ds) if stdin is not None and path == stdin.path else ds)
-        clear(progress)
-        if problems:
-            if stdin is not None:
-                problems = [stdin.diagnostic(d) for d in problems]
-            echo_diagnostics(problems, "text")
-            tail = "; nothing was written" if writes else ""
-            raise DataProblem(f"{' + '.join(_named(paths))}: {summary(problems)}{tail}")
-        yield loaded
-
-
-def _named(paths: tuple[str, ...]) -> list[str]:
-    """The datasets as messages name them: ``-`` as ``<stdin>``."""
-    return [STDIN_NAME if p == STDOUT else p for p in paths]
 
 
 def _judgements(path: str, datasets: list[Dataset], writes: bool) -> tuple[Judgement, ...]:
@@ -129,7 +87,7 @@ def match_command(
     )
     with (
         progress_line(quiet) as progress,
-        _load_each(datasets, progress, writes=output is not None) as loaded,
+        load_each_or_fail(datasets, writes=output is not None, progress=progress) as loaded,
     ):
         _match(loaded, output, threshold, fmt, quiet)
 
@@ -220,7 +178,10 @@ def merge_command(
         "name a new folder or file: -o merged/ or -o merged.yaml",
     )
     check_output(output)  # before any work: a wrong -o is said at once
-    with progress_line(quiet) as progress, _load_each(datasets, progress, writes=True) as loaded:
+    with (
+        progress_line(quiet) as progress,
+        load_each_or_fail(datasets, writes=True, progress=progress) as loaded,
+    ):
         _merge(loaded, datasets, judgements, output, ident, title, fmt, quiet)
 
 
@@ -246,7 +207,7 @@ def _merge(
     except DatasetError as exc:
         echo_diagnostics(exc.diagnostics, "text")
         raise DataProblem(
-            f"{' + '.join(_named(datasets))}: {summary(exc.diagnostics)}; nothing was written"
+            f"{dataset_label(datasets)}: {summary(exc.diagnostics)}; nothing was written"
         ) from None
     except WriteError as exc:
         raise NothingWritten(str(exc)) from None
