@@ -267,6 +267,10 @@ class EvidenceReport:
         # each line one line, whatever the data holds (a title with a line break)
         return "\n".join(inert(line) for line in lines) + "\n"
 
+    def _repr_markdown_(self) -> str:
+        """What Jupyter shows for the result: its report, :meth:`to_markdown`."""
+        return self.to_markdown()
+
     def to_markdown(self) -> str:
         """Return a Markdown table of the counts, then each conflict with its quotes.
 

@@ -354,6 +354,10 @@ class Centrality:
         """
         return text_table(self.to_records(sort, top), self._columns())
 
+    def _repr_markdown_(self) -> str:
+        """What Jupyter shows for the result: its report, :meth:`to_markdown`."""
+        return self.to_markdown()
+
     def to_markdown(self, sort: str | None = None, top: int | None = None) -> str:
         """Return the ranking as a Markdown table, best first, every cell escaped.
 

@@ -207,6 +207,10 @@ class Ego:
         """
         return self._report(quotes, markdown=False)
 
+    def _repr_markdown_(self) -> str:
+        """What Jupyter shows for the result: its report, :meth:`to_markdown`."""
+        return self.to_markdown()
+
     def to_markdown(self, quotes: bool = False) -> str:
         """Return the neighbourhood as Markdown: a heading and tables, or quotes as block quotes.
 

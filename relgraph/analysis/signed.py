@@ -256,6 +256,10 @@ class Balance:
         """
         return self._report(markdown=False)
 
+    def _repr_markdown_(self) -> str:
+        """What Jupyter shows for the result: its report, :meth:`to_markdown`."""
+        return self.to_markdown()
+
     def to_markdown(self) -> str:
         """Return the signed structure as Markdown: a list, a table and headed sections.
 

@@ -199,6 +199,10 @@ class Timeline:
         """
         return self._table(sort, top, markdown=False)
 
+    def _repr_markdown_(self) -> str:
+        """What Jupyter shows for the result: its report, :meth:`to_markdown`."""
+        return self.to_markdown()
+
     def to_markdown(self, sort: str | None = None, top: int | None = None) -> str:
         """Return the periods as a Markdown table (see :meth:`to_text`).
 

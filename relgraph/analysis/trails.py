@@ -186,6 +186,10 @@ class Paths:
         """
         return self._report(markdown=False)
 
+    def _repr_markdown_(self) -> str:
+        """What Jupyter shows for the result: its report, :meth:`to_markdown`."""
+        return self.to_markdown()
+
     def to_markdown(self) -> str:
         """Return the paths as Markdown: a heading per path, hops as a list, quotes as block quotes.
 
