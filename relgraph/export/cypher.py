@@ -103,12 +103,18 @@ from typing import Any, ClassVar
 from relgraph.corroboration import Corroboration, corroboration
 from relgraph.errors import counted
 from relgraph.export.common import Exporter, ExportError, Output, iter_chunks
+from relgraph.export.properties import Properties
 from relgraph.model import Claim, Dataset, Evidence, Relation
 from relgraph.records import dataset_fields
 from relgraph.vocabulary import Vocabulary
 
 __all__ = [
+    "CLAIM",
     "DIALECTS",
+    "ENTITY",
+    "EVIDENCE",
+    "RELATION",
+    "SOURCE",
     "CypherExporter",
     "best_credibility",
     "cypher_literal",
@@ -117,6 +123,7 @@ __all__ = [
     "graph_names",
     "label_name",
     "relationship_name",
+    "type_properties",
 ]
 
 _IDENT = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
@@ -136,6 +143,43 @@ _ESCAPES = {
     "\b": "\\b",
     "\f": "\\f",
 }
+
+
+#: The properties of each node and relationship, read from the format spec (new fields follow
+#: the layout); the element's id and ends are the statement's own, the review marks stay in
+#: the dataset file, and the layouts keep the order these exports have always written.
+SOURCE = Properties("source", omit=("id", "review"))
+ENTITY = Properties(
+    "entity",
+    ("name", "kind", "aliases", "country", "description", "tags", "external_ids", "referents"),
+    omit=("id", "review"),
+)
+#: ``category``, ``label``, ``directed`` and ``allegation`` come from the relation's type.
+RELATION = Properties(
+    "relation",
+    (
+        "type",
+        "category",
+        "label",
+        "directed",
+        "status",
+        "sign",
+        "allegation",
+        "date",
+        "start",
+        "end",
+        "notes",
+        "reported",
+        "modality",
+        "referents",
+    ),
+    omit=("id", "source", "target", "review"),
+)
+CLAIM = Properties("claim", omit=("id", "entity", "review"))
+#: ``position`` (from 0) and ``context`` (where the quote was found) are the item's place.
+EVIDENCE = Properties(
+    "evidence", ("position", "quote", "source", "attributed_to", "credibility", "context", "notes")
+)
 
 
 def cypher_string(text: str) -> str:
@@ -276,26 +320,40 @@ def evidence_rows(owner: str, owner_id: str, items: Sequence[Evidence]) -> list[
         {
             "id": f"{owner_id}#{i}",
             "source": e.source,
-            "props": _props(
-                {
-                    owner: owner_id,
-                    "position": i,
-                    "quote": e.quote,
-                    "source": e.source,
-                    "attributed_to": e.attributed_to,
-                    "credibility": e.credibility,
-                    "context": e.context,
-                    "notes": e.notes,
-                    "stance": e.stance,
-                    "amounts": [str(a) for a in e.amounts],
-                    "date": str(e.date) if e.date else None,
-                    "reported": str(e.reported) if e.reported else None,
-                    "origin": e.origin,
-                }
-            ),
+            "props": _props({owner: owner_id, **_evidence_values(e, i)}),
         }
         for i, e in enumerate(items)
     ]
+
+
+def _evidence_values(e: Evidence, position: int) -> dict[str, Any]:
+    values = EVIDENCE.values(e)
+    values.update(position=position, context=e.context)
+    return values
+
+
+def type_properties(dataset: Dataset, r: Relation) -> dict[str, Any]:
+    """Give what a relation's type says of it: category, label, directed, allegation.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset whose vocabulary defines the type.
+    r : Relation
+        The relation.
+
+    Returns
+    -------
+    dict of str to Any
+        The four derived properties.
+    """
+    t = dataset.vocabulary.relation_types[r.type]
+    return {
+        "category": t.category,
+        "label": t.label,
+        "directed": t.directed,
+        "allegation": r.is_allegation,
+    }
 
 
 def _counts(c: Corroboration) -> dict[str, Any]:
@@ -362,47 +420,18 @@ class CypherExporter(Exporter):
         own = dataset_fields(dataset)
         dataset_row = {"id": own.pop("id"), "props": _props(own)}
         self._unwind(s, [dataset_row], "MERGE (n:Dataset {id: row.id})\nSET n += row.props")
+        texts = self.options["texts"]
         rows = [
             {
                 "id": src.id,
-                "props": _props(
-                    {
-                        "title": src.title,
-                        "publisher": src.publisher,
-                        "url": src.url,
-                        "published": str(src.published) if src.published else None,
-                        "retrieved": str(src.retrieved) if src.retrieved else None,
-                        "reliability": src.reliability,
-                        "text_path": src.text_path,
-                        "sha256": src.sha256,
-                        "notes": src.notes,
-                        "derived_from": list(src.derived_from),
-                        "origin": src.origin,
-                        "affiliation": list(src.affiliation),
-                        "text": src.text if self.options["texts"] else None,
-                    }
-                ),
+                "props": _props({**SOURCE.values(src), "text": src.text if texts else None}),
             }
             for src in dataset.sources
         ]
         self._unwind(s, rows, "MERGE (n:Source {id: row.id})\nSET n += row.props")
         for kind in vocab.entity_kinds:
             rows = [
-                {
-                    "id": e.id,
-                    "props": _props(
-                        {
-                            "name": e.name,
-                            "kind": e.kind,
-                            "aliases": list(e.aliases),
-                            "country": e.country,
-                            "description": e.description,
-                            "tags": list(e.tags),
-                            "external_ids": [f"{k}:{v}" for k, v in e.external_ids],
-                            "referents": list(e.referents),
-                        }
-                    ),
-                }
+                {"id": e.id, "props": _props(ENTITY.values(e))}
                 for e in dataset.entities
                 if e.kind == kind
             ]
@@ -446,49 +475,15 @@ class CypherExporter(Exporter):
 
     @staticmethod
     def _relation(dataset: Dataset, r: Relation) -> dict[str, Any]:
-        t = dataset.vocabulary.relation_types[r.type]
-        return {
-            "id": r.id,
-            "source": r.source,
-            "target": r.target,
-            "props": _props(
-                {
-                    "type": r.type,
-                    "category": t.category,
-                    "label": t.label,
-                    "directed": t.directed,
-                    "status": r.status,
-                    "sign": r.sign,
-                    "allegation": r.is_allegation,
-                    "date": str(r.date) if r.date else None,
-                    "start": str(r.start) if r.start else None,
-                    "end": str(r.end) if r.end else None,
-                    "notes": r.notes,
-                    "reported": str(r.reported) if r.reported else None,
-                    "modality": r.modality,
-                    "referents": list(r.referents),
-                    **_counts(corroboration(dataset, r)),
-                    **_evidence_lists(r.evidence),
-                }
-            ),
-        }
+        props = RELATION.values(r)
+        props.update(type_properties(dataset, r))
+        props.update(_counts(corroboration(dataset, r)))
+        props.update(_evidence_lists(r.evidence))
+        return {"id": r.id, "source": r.source, "target": r.target, "props": _props(props)}
 
     @staticmethod
     def _claim(dataset: Dataset, c: Claim) -> dict[str, Any]:
-        return {
-            "id": c.id,
-            "entity": c.entity,
-            "props": _props(
-                {
-                    "statement": c.statement,
-                    "status": c.status,
-                    "date": str(c.date) if c.date else None,
-                    "notes": c.notes,
-                    "reported": str(c.reported) if c.reported else None,
-                    "modality": c.modality,
-                    "referents": list(c.referents),
-                    **_counts(corroboration(dataset, c)),
-                    **_evidence_lists(c.evidence),
-                }
-            ),
-        }
+        props = CLAIM.values(c)
+        props.update(_counts(corroboration(dataset, c)))
+        props.update(_evidence_lists(c.evidence))
+        return {"id": c.id, "entity": c.entity, "props": _props(props)}

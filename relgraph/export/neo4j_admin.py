@@ -65,7 +65,18 @@ from typing import IO, Any
 
 from relgraph.corroboration import Corroboration, corroboration
 from relgraph.export.common import Exporter, ExportError, Output
-from relgraph.export.cypher import best_credibility, evidence_rows, graph_names
+from relgraph.export.cypher import (
+    CLAIM,
+    ENTITY,
+    EVIDENCE,
+    RELATION,
+    SOURCE,
+    best_credibility,
+    evidence_rows,
+    graph_names,
+    type_properties,
+)
+from relgraph.export.properties import Properties
 from relgraph.model import Dataset, Evidence
 from relgraph.records import dataset_fields
 
@@ -148,10 +159,8 @@ def _counts(c: Corroboration) -> dict[str, Any]:
     }
 
 
+#: The columns of relations and claims that their corroboration and evidence give.
 _EVIDENCE_LISTS = (
-    "reported",
-    "modality",
-    "referents:string[]",
     "origins:string[]",
     "origin_count:int",
     "independent_origins:int",
@@ -162,6 +171,10 @@ _EVIDENCE_LISTS = (
     "evidence_quotes:string[]",
     "evidence_sources:string[]",
 )
+#: A relation's properties as the Cypher export's, with its id among them (a Cypher
+#: relationship gets its id from the statement).
+_RELATION = Properties("relation", ("id", *RELATION.layout), omit=("source", "target", "review"))
+_DERIVED_TYPES = {"directed": "boolean", "allegation": "boolean", "position": "int"}
 
 
 class Neo4jAdminExporter(Exporter):
@@ -177,94 +190,21 @@ class Neo4jAdminExporter(Exporter):
         own = dataset_fields(dataset)
         t = _table(out, "dataset.csv", ["id:ID(Dataset)", *list(own)[1:], ":LABEL"])
         t.row({**own, ":LABEL": "Dataset"}, "the dataset")
-        t = _table(
-            out,
-            "sources.csv",
-            [
-                "id:ID(Source)",
-                "title",
-                "publisher",
-                "url",
-                "published",
-                "retrieved",
-                "reliability",
-                "text_path",
-                "sha256",
-                "notes",
-                "derived_from:string[]",
-                "origin",
-                "affiliation:string[]",
-                ":LABEL",
-            ],
-        )
+        t = _table(out, "sources.csv", ["id:ID(Source)", *SOURCE.columns(), ":LABEL"])
         for src in dataset.sources:
-            t.row(
-                {
-                    "id": src.id,
-                    "title": src.title,
-                    "publisher": src.publisher,
-                    "url": src.url,
-                    "published": src.published,
-                    "retrieved": src.retrieved,
-                    "reliability": src.reliability,
-                    "text_path": src.text_path,
-                    "sha256": src.sha256,
-                    "notes": src.notes,
-                    "derived_from": list(src.derived_from),
-                    "origin": src.origin,
-                    "affiliation": list(src.affiliation),
-                    ":LABEL": "Source",
-                },
-                f"source '{src.id}'",
-            )
-        t = _table(
-            out,
-            "entities.csv",
-            [
-                "id:ID(Entity)",
-                "name",
-                "kind",
-                "aliases:string[]",
-                "country",
-                "description",
-                "tags:string[]",
-                "external_ids:string[]",
-                "referents:string[]",
-                ":LABEL",
-            ],
-        )
+            t.row({"id": src.id, **SOURCE.values(src), ":LABEL": "Source"}, f"source '{src.id}'")
+        t = _table(out, "entities.csv", ["id:ID(Entity)", *ENTITY.columns(), ":LABEL"])
         for e in dataset.entities:
-            t.row(
-                {
-                    "id": e.id,
-                    "name": e.name,
-                    "kind": e.kind,
-                    "aliases": list(e.aliases),
-                    "country": e.country,
-                    "description": e.description,
-                    "tags": list(e.tags),
-                    "external_ids": [f"{k}:{v}" for k, v in e.external_ids],
-                    "referents": list(e.referents),
-                    ":LABEL": ["Entity", labels[e.kind].strip("`")],
-                },
-                f"entity '{e.id}'",
-            )
+            label = ["Entity", labels[e.kind].strip("`")]
+            t.row({"id": e.id, **ENTITY.values(e), ":LABEL": label}, f"entity '{e.id}'")
         t = _table(
-            out,
-            "claims.csv",
-            ["id:ID(Claim)", "statement", "status", "date", "notes", *_EVIDENCE_LISTS, ":LABEL"],
+            out, "claims.csv", ["id:ID(Claim)", *CLAIM.columns(), *_EVIDENCE_LISTS, ":LABEL"]
         )
         for c in dataset.claims:
             t.row(
                 {
                     "id": c.id,
-                    "statement": c.statement,
-                    "status": c.status,
-                    "date": c.date,
-                    "notes": c.notes,
-                    "reported": c.reported,
-                    "modality": c.modality,
-                    "referents": list(c.referents),
+                    **CLAIM.values(c),
                     **_counts(corroboration(dataset, c)),
                     **_evidence_texts(c.evidence),
                     ":LABEL": "Claim",
@@ -272,51 +212,18 @@ class Neo4jAdminExporter(Exporter):
                 f"claim '{c.id}'",
             )
         self._evidence(out, dataset)
+        ends = [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE"]
         t = _table(
-            out,
-            "relations.csv",
-            [
-                ":START_ID(Entity)",
-                ":END_ID(Entity)",
-                ":TYPE",
-                "id",
-                "type",
-                "category",
-                "label",
-                "directed:boolean",
-                "status",
-                "sign",
-                "allegation:boolean",
-                "date",
-                "start",
-                "end",
-                "notes",
-                *_EVIDENCE_LISTS,
-            ],
+            out, "relations.csv", [*ends, *_RELATION.columns(_DERIVED_TYPES), *_EVIDENCE_LISTS]
         )
-        vocab = dataset.vocabulary
         for r in dataset.relations:
-            rt = vocab.relation_types[r.type]
             t.row(
                 {
                     ":START_ID(Entity)": r.source,
                     ":END_ID(Entity)": r.target,
                     ":TYPE": types[r.type].strip("`"),
-                    "id": r.id,
-                    "type": r.type,
-                    "category": rt.category,
-                    "label": rt.label,
-                    "directed": rt.directed,
-                    "status": r.status,
-                    "sign": r.sign,
-                    "allegation": r.is_allegation,
-                    "date": r.date,
-                    "start": r.start,
-                    "end": r.end,
-                    "notes": r.notes,
-                    "reported": r.reported,
-                    "modality": r.modality,
-                    "referents": list(r.referents),
+                    **_RELATION.values(r),
+                    **type_properties(dataset, r),
                     **_counts(corroboration(dataset, r)),
                     **_evidence_texts(r.evidence),
                 },
@@ -332,18 +239,7 @@ class Neo4jAdminExporter(Exporter):
             "id:ID(Evidence)",
             "relation",
             "claim",
-            "position:int",
-            "quote",
-            "source",
-            "attributed_to",
-            "credibility:int",
-            "context",
-            "notes",
-            "stance",
-            "amounts:string[]",
-            "date",
-            "reported",
-            "origin",
+            *EVIDENCE.columns(_DERIVED_TYPES),
             ":LABEL",
         ]
         nodes = _table(out, "evidence.csv", columns)
