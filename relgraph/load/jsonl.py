@@ -18,7 +18,7 @@ of the YAML format (see :mod:`relgraph.load.rules`)::
 ``entity_kinds``, ``categories`` and ``relation_types`` lists), ``source``,
 ``entity``, ``relation`` and ``claim``. The field is called ``record``, not
 ``type``, because relations already have a ``type``. Blank lines are
-skipped; a UTF-8 byte order mark is dropped. :func:`convert` (``relgraph
+skipped; a UTF-8 byte order mark is dropped. :func:`relgraph.convert.convert` (``relgraph
 convert``) and ``relgraph export --to jsonl`` write this format, with
 :func:`write_jsonl`.
 
@@ -316,8 +316,8 @@ def write_jsonl(
     Each line is ``{"record": kind, **fields}`` as compact UTF-8 JSON, ending
     in ``\\n``. U+0085, U+2028 and U+2029 are written escaped, so that every
     line reader (Python's ``str.splitlines`` too) sees one record a line.
-    :func:`convert` and ``relgraph export --to jsonl`` write with it;
-    :func:`read_records` and :func:`relgraph.load` read it.
+    :func:`relgraph.convert.convert` and ``relgraph export --to jsonl`` write with it;
+    :func:`relgraph.convert.read_records` and :func:`relgraph.load` read it.
 
     Examples
     --------
