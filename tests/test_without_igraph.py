@@ -69,7 +69,13 @@ def test_render_raises_no_layout_engine(no_igraph: Path, bundled: relgraph.Datas
 NO_ENGINE = (
     "relgraph: error: the igraph engine needs python-igraph, which is not installed\n"
     "  hint: pip install igraph (a dependency of relgraph); or compute on NetworkX, the "
-    "reference engine, with engine='networkx' (relgraph analyze --engine networkx)\n"
+    "reference engine, with --engine networkx\n"
+)
+#: The library's message names the Python argument, not the command line's option.
+NO_ENGINE_API = (
+    "the igraph engine needs python-igraph, which is not installed\n"
+    "  hint: pip install igraph (a dependency of relgraph); or compute on NetworkX, the "
+    'reference engine, with engine="networkx"'
 )
 
 
@@ -97,10 +103,13 @@ def test_the_analysis_without_igraph_says_what_to_install_and_does_not_fall_back
 def test_centrality_and_communities_without_igraph_raise_a_usage_error(
     no_igraph: Path, bundled: relgraph.Dataset, engine: Literal["auto", "igraph"]
 ) -> None:
-    with pytest.raises(UsageError, match="pip install igraph"):
+    with pytest.raises(UsageError) as raised:
         centrality(bundled, ["degree"], engine=engine)
-    with pytest.raises(UsageError, match="pip install igraph"):
+    assert str(raised.value) == NO_ENGINE_API
+    with pytest.raises(UsageError) as raised:
         communities(bundled, engine=engine)
+    assert str(raised.value) == NO_ENGINE_API
+    assert "--engine" not in str(raised.value)
 
 
 def test_the_networkx_engine_named_runs_without_igraph(

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from relgraph.errors import UsageError
 
-__all__ = ["Engine", "Samples", "seeded_igraph"]
+__all__ = ["NO_IGRAPH", "NO_IGRAPH_CLI", "Engine", "NoIgraph", "Samples", "seeded_igraph"]
 
 Engine = Literal["auto", "igraph", "networkx"]
 Samples = int | None | Literal["auto"]
@@ -27,8 +27,21 @@ _ALLEGED = ("alleged", "disputed")
 NO_IGRAPH = (
     "the igraph engine needs python-igraph, which is not installed\n"
     "  hint: pip install igraph (a dependency of relgraph); or compute on NetworkX, the "
-    "reference engine, with engine='networkx' (relgraph analyze --engine networkx)"
+    'reference engine, with engine="networkx"'
 )
+#: The same, said by ``relgraph analyze``, whose engine is an option.
+NO_IGRAPH_CLI = NO_IGRAPH.replace('engine="networkx"', "--engine networkx")
+
+
+class NoIgraph(UsageError):
+    """python-igraph cannot be imported and the igraph engine was asked for (or ``"auto"``).
+
+    Its message names the Python argument (``engine="networkx"``); the command
+    line says :data:`NO_IGRAPH_CLI` instead, which names the option.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(NO_IGRAPH)
 
 
 def _engine(engine: str) -> Literal["igraph", "networkx"]:
@@ -47,7 +60,7 @@ def _engine(engine: str) -> Literal["igraph", "networkx"]:
     try:
         import igraph  # noqa: F401
     except ImportError:
-        raise UsageError(NO_IGRAPH) from None
+        raise NoIgraph from None
     return "igraph"
 
 

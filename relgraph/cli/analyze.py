@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from relgraph import analysis
+from relgraph.analysis._common import NO_IGRAPH_CLI, NoIgraph
 from relgraph.cli.common import (
     DatasetOrder,
     clear,
@@ -256,25 +257,28 @@ def analyze_command(
             f"--sort {sort} is not among the metrics computed\n  hint: add it with --metric {sort}"
         )
     chosen_samples = _samples(samples)
-    with progress_line(quiet) as progress:
-        data = load_or_fail(dataset, progress=progress)
-        net = analysis.Network(data, flt, weight=weight)  # type: ignore[arg-type]
-        options: dict[str, Any] = {
-            "engine": engine,
-            "samples": chosen_samples,
-            "seed": seed,
-            "progress": progress,
-        }
-        if mode == "sensitivity":
-            _sensitivity(data, net, names, sort, top, fmt, options)
-        elif mode == "communities":
-            _communities(data, net, top, fmt, engine, seed, progress)
-        elif mode == "balance":
-            _balance(data, net, fmt, seed, progress)
-        elif by is not None:
-            _timeline(data, net, by, cumulative, names, sort, top, fmt, options)
-        else:
-            _centrality(data, net, names, sort, top, fmt, options)
+    try:
+        with progress_line(quiet) as progress:
+            data = load_or_fail(dataset, progress=progress)
+            net = analysis.Network(data, flt, weight=weight)  # type: ignore[arg-type]
+            options: dict[str, Any] = {
+                "engine": engine,
+                "samples": chosen_samples,
+                "seed": seed,
+                "progress": progress,
+            }
+            if mode == "sensitivity":
+                _sensitivity(data, net, names, sort, top, fmt, options)
+            elif mode == "communities":
+                _communities(data, net, top, fmt, engine, seed, progress)
+            elif mode == "balance":
+                _balance(data, net, fmt, seed, progress)
+            elif by is not None:
+                _timeline(data, net, by, cumulative, names, sort, top, fmt, options)
+            else:
+                _centrality(data, net, names, sort, top, fmt, options)
+    except NoIgraph:  # the library names engine="networkx"; here the engine is an option
+        raise UsageError(NO_IGRAPH_CLI) from None
 
 
 def _centrality(
