@@ -26,9 +26,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from relgraph.errors import DatasetError, Diagnostic
+
+if TYPE_CHECKING:
+    from charset_normalizer import CharsetMatch
 
 __all__ = ["MIN_ARTICLE_WORDS", "ArticleText", "article_text"]
 
@@ -52,6 +55,12 @@ _WORDS = re.compile(r"\w+")
 # how clearly an encoding must fit a language ahead of a rival reading (charset-normalizer)
 _MARGIN = 0.03
 _MIN_FIT = 0.5
+# Windows-1252, the encoding most Western European text was saved in before UTF-8: a reading
+# it gives is taken (and named) when it is as little noisy as the best and fits a language
+# about as well; charset-normalizer names the reading by the first of the code pages that
+# give the same text, often cp1250, which would garble another such file.
+_WESTERN = "cp1252"
+_WESTERN_MARGIN = 0.05
 
 
 @dataclass(frozen=True)
@@ -137,17 +146,26 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str, lis
     # A detection is trusted only when it is clear: the reading with the least noise and
     # then the best fit to a language, ahead of every reading that gives another text
     # (noisier, or a worse fit by a margin). Otherwise refuse rather than store garbled text.
+    # Of readings alike, the one Windows-1252 gives comes first, and is named so.
     readings = sorted(
-        (r for r in from_bytes(data) if r.chaos <= 0.1), key=lambda r: (r.chaos, -r.coherence)
+        (r for r in from_bytes(data) if r.chaos <= 0.1),
+        key=lambda r: (r.chaos, -r.coherence, _encoding(r) != _WESTERN),
     )
     if readings:
         best, text = readings[0], str(readings[0])
         rivals = [r for r in readings[1:] if str(r) != text]
         clear = all(r.chaos > best.chaos or r.coherence + _MARGIN <= best.coherence for r in rivals)
+        western = next((r for r in readings if _encoding(r) == _WESTERN), None)
+        if (
+            western is not None
+            and western.chaos <= best.chaos
+            and western.coherence >= max(_MIN_FIT, best.coherence - _WESTERN_MARGIN)
+        ):
+            best, text, clear, rivals = western, str(western), True, []
         if clear and (best.coherence >= _MIN_FIT or not rivals):
-            used = best.encoding
+            used = _encoding(best)
             return text, used, [f"read as {used} (detected), stored as UTF-8"]
-    names = list(dict.fromkeys(r.encoding for r in readings))
+    names = list(dict.fromkeys(_encoding(r) for r in readings))
     guess = f"; it could be {' or '.join(names[:4])}" if names else ""
     stem = re.sub(r"[.][^./]*$", "", name)
     example = names[0] if names else "cp1252"
@@ -161,6 +179,13 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str, lis
         line,
         col,
     )
+
+
+def _encoding(reading: CharsetMatch) -> str:
+    """The name of a charset-normalizer reading: cp1252 when it is one of those giving its text."""
+    if _WESTERN in reading.could_be_from_charset:
+        return _WESTERN
+    return str(reading.encoding)
 
 
 def _fold(text: str) -> str:

@@ -259,6 +259,66 @@ def test_an_unclear_encoding_is_refused_with_the_fix(
     assert "iconv -f " in hint
 
 
+def test_the_fix_for_western_european_text_names_cp1252(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Curly quotes and é in Windows-1252 were answered with --encoding cp1250, the first
+    of the code pages giving that text, which garbles another such file (ø for ř)."""
+    data = "\u201cIt\u2019s done,\u201d said the r\u00e9sum\u00e9 writer.".encode("cp1252")
+    err = _refused(tmp_path, capsys, "quote.txt", data)
+    assert err == (
+        "quote.txt:1:1: error[encoding] the file is not UTF-8 (byte 0x93) and its encoding "
+        "cannot be told for sure; it could be cp1252 or mac_latin2\n"
+        "  hint: give the encoding with --encoding cp1252, or convert the file to UTF-8: "
+        "iconv -f cp1252 -t UTF-8 quote.txt > quote.utf8.txt\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the talks were \u201cfruitful\u201d and the caf\u00e9 was open.",
+        "Le ministre a d\u00e9clar\u00e9 que les n\u00e9gociations \u00e9taient "
+        "\u00ab fructueuses \u00bb et \u201cpositives\u201d.",
+        "Raisi\u2019s visit to Havana \u2014 \u201ca new chapter\u201d, said D\u00edaz-Canel.",
+    ],
+    ids=["english", "french", "spanish-name"],
+)
+def test_western_european_text_in_cp1252_is_read_as_cp1252(
+    text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The French one was once read as cp775 and stored garbled (dķclarķ, ½ fructueuses ╗)."""
+    ds = _dataset(tmp_path)
+    path = tmp_path / "w.txt"
+    path.write_bytes(text.encode("cp1252"))
+    code, _, err = run(
+        capsys, "source", "add", str(path), "--id", "w", "--title", "W", "--dataset", str(ds)
+    )
+    assert code == 0, err
+    assert f"{path}: read as cp1252 (detected), stored as UTF-8" in err
+    assert (tmp_path / "sources" / "w.txt").read_text(encoding="utf-8") == text + "\n"
+
+
+def test_czech_in_cp1250_is_still_read_as_cp1250(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "P\u0159\u00edli\u0161 \u017elu\u0165ou\u010dk\u00fd k\u016f\u0148 "
+        "\u00fap\u011bl \u010f\u00e1belsk\u00e9 \u00f3dy. Prezident \u0159ekl, \u017ee "
+        "jedn\u00e1n\u00ed byla \u00fasp\u011b\u0161n\u00e1 a spolupr\u00e1ce bude "
+        "pokra\u010dovat."
+    )
+    ds = _dataset(tmp_path)
+    path = tmp_path / "cs.txt"
+    path.write_bytes(text.encode("cp1250"))
+    code, _, err = run(
+        capsys, "source", "add", str(path), "--id", "cs", "--title", "C", "--dataset", str(ds)
+    )
+    assert code == 0, err
+    assert f"{path}: read as cp1250 (detected), stored as UTF-8" in err
+    assert (tmp_path / "sources" / "cs.txt").read_text(encoding="utf-8") == text + "\n"
+
+
 def test_a_given_encoding_is_used_and_a_clear_one_is_detected(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
