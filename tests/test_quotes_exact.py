@@ -1,0 +1,145 @@
+"""Quote matching, more of what it must find stated outright: elided quotes, the closest
+passage, and a matcher that starts with an empty table of what each character becomes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from relgraph import quotes
+from relgraph.quotes import Match, StoredText, fragments, normalize
+
+
+def _covered(text: str, match: Match | None) -> str | None:
+    return None if match is None else text[match.start : match.end]
+
+
+ELIDED = [
+    # (stored text, fragments, what the match covers)
+    (
+        "Iran met Cuba. Iran signed six accords, and six accords more.",
+        ["Iran", "six accords"],
+        "Iran met Cuba. Iran signed six accords",  # from the first start to the first end
+    ),
+    (
+        "Iran met.\n\nCuba left. Iran and Cuba signed six accords.",
+        ["Iran", "six accords"],
+        "Iran and Cuba signed six accords",  # the first place crosses a paragraph: the next
+    ),
+    (
+        "In 2006 Iran and Cuba met. They signed six accords.",
+        ["Iran and Cuba", "signed", "accords"],
+        "Iran and Cuba met. They signed six accords",
+    ),
+    (
+        "Cuba \u2014 and \u201cIran\u201d \u2026 signed",
+        ['"Iran"', "signed"],
+        "\u201cIran\u201d \u2026 signed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "parts", "covered"), ELIDED)
+def test_an_elided_quote_covers_its_fragments_in_one_paragraph(
+    text: str, parts: list[str], covered: str
+) -> None:
+    assert _covered(text, StoredText(text).find_fragments(parts)) == covered
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        [],
+        ["Iran", "  "],
+        ["", "Cuba"],
+        ["accords", "Iran"],  # out of order
+        ["Iran", "Syria"],
+        ["Iran", "left"],  # only across a paragraph break
+    ],
+)
+def test_an_elided_quote_that_is_not_there_is_not_found(parts: list[str]) -> None:
+    stored = StoredText("Iran met Cuba. They signed six accords.\n\nCuba left.")
+    assert stored.find_fragments(parts) is None
+
+
+def test_fragments_split_at_every_kind_of_elision() -> None:
+    assert fragments("a \u2026 b ... c [\u2026] d [...] e") == ["a", "b", "c", "d", "e"]
+    assert fragments("so on...") == ["so on..."]  # no space after: not an elision
+    assert fragments("\u2026 a \u2026") == ["a"]
+    assert fragments("a ... ") == ["a"]
+
+
+def test_the_closest_passage_is_given_only_when_it_is_like_the_quote() -> None:
+    stored = StoredText("Officials said that Iran and Cuba signed agreements in 2006.")
+    assert stored.closest("ran and Cuba signed agreemen") == "Iran and Cuba signed agreements"
+    assert stored.closest("nothing like it") is None
+    assert stored.closest("zzzz qqqq") is None
+    assert StoredText("").closest("Iran") is None
+    spread = StoredText("Iran and\n\n   Cuba   signed.")
+    assert spread.closest("Iran and Cuba signed") == "Iran and Cuba signed"
+
+
+# what each character becomes is worked out once and kept for the process; these run the
+# matcher with a table of its own, so that working it out is what is tested
+FRESH = [
+    ("\ufb01ve \ufb02ags", "five flags"),
+    ("\uff21\uff22C", "ABC"),
+    ("\u00bd cup", "1\u20442 cup"),
+    ("\u2018a\u2019 \u201cb\u201d \u2013 c", "'a' \"b\" - c"),
+    ("x\u2003y\u00a0z", "x y z"),
+    ("\u3000A\u3000", "A"),
+    ("\u2460 \u33a1", "1 m2"),
+    ("\ufe63\uff0d", "--"),
+]
+
+
+@pytest.mark.parametrize(("text", "normal"), FRESH)
+def test_normalisation_with_a_fresh_table_of_pieces(
+    text: str, normal: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(quotes, "_PIECES", quotes._Pieces())
+    assert normalize(text) == normal
+    monkeypatch.setattr(quotes, "_PIECES", quotes._Pieces())
+    stored = StoredText("Before. " + text + " after.")
+    assert _covered(stored.text, stored.find(normal)) == text.strip()
+
+
+def test_a_fresh_table_of_pieces_keeps_what_it_worked_out() -> None:
+    pieces = quotes._Pieces()
+    assert pieces[0xFB01] == "fi"
+    assert pieces[0x201C] == '"'
+    assert pieces[0x00AD] == ""  # a soft hyphen is dropped
+    assert pieces[0x2014] == "-"
+    assert dict(pieces) == {0xFB01: "fi", 0x201C: '"', 0x00AD: "", 0x2014: "-"}
+
+
+def test_a_quote_and_its_context_are_those_of_its_first_occurrence() -> None:
+    stored = StoredText("Iran sent oil. Later, Iran sent oil again.")
+    assert stored.quote_in(normalize("Iran sent oil")) == (0, 13, "Iran sent oil.", False)
+    assert stored.find("Iran sent oil") == Match(0, 13)
+    assert stored.locate(normalize("sent oil again")) == (27, 41)
+
+
+TRICKY = [
+    "He said \u201cit\u2019s  done\u201d \u2014 and left.\n\nNext \ufb01ve.",
+    "Cuba\u00a0and\t\tIran \u2013 \u00abfirm\u00bb, co\u00adoperation\u200b too.",
+    "  \uff21\uff22  \u00bd cup \u2026 end. ",
+    "cafe\u0301 noir \u2018x\u2019. Then more.",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_every_passage_is_located_alike_with_or_without_its_context(text: str) -> None:
+    stored = StoredText(text)
+    norm = normalize(text)
+    for i in range(len(norm)):
+        for j in range(i + 1, min(len(norm), i + 12) + 1):
+            needle = norm[i:j]
+            if needle != needle.strip():
+                continue
+            where = stored.locate(needle)
+            assert where is not None, needle
+            found = stored.quote_in(needle)
+            assert found is not None
+            assert found[:2] == where, needle
+            assert found[2] == stored.context_of(*where)[0]
