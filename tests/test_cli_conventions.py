@@ -237,6 +237,13 @@ def test_a_dataset_in_the_wrong_place_is_explained_with_the_corrected_command(
             "  hint: for example: relgraph quote a.txt 'raisi visited havana'\n",
         ),
         (
+            ["quote", "--dataset", BUNDLED],
+            "relgraph: error: quote needs a source and words to find in it, SOURCE and WORDS; "
+            "SOURCE and WORDS are missing\n"
+            "  hint: for example: relgraph quote SOURCE 'raisi visited havana' "
+            f"--dataset {BUNDLED}\n",
+        ),
+        (
             ["suggest", "-o", "draft.yaml"],
             "relgraph: error: suggest needs a source, SOURCE; SOURCE is missing\n"
             "  hint: for example: relgraph suggest article.txt -o draft.yaml\n",

@@ -257,10 +257,13 @@ def missing_words(ctx: click.Context) -> None:
     missing = command.slots[len(given) :]
     if not missing:
         return
+    examples = list(command.examples)
+    if command.slots[0] == "SOURCE" and any(a.startswith("--dataset") for a in args):
+        examples[0] = "SOURCE"  # with --dataset, SOURCE is one of its sources' ids, not a file
     words = list(given)
     for i, slot in enumerate(command.slots[len(given) :], len(given)):
         taken = {w.casefold() for w in words}
-        choices = [*command.examples[i:], *command.examples[:i]]
+        choices = [*examples[i:], *examples[:i]]
         words.append(next((e for e in choices if e.casefold() not in taken), slot))
     options = [a for i, a in enumerate(args) if i not in where]
     shown = " ".join(shlex.quote(a) for a in [*words, *options])
