@@ -215,32 +215,45 @@ _CYPHER_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _CYPHER_KEY = re.compile(r"[{,]\s*([a-z][a-z0-9_]*):")
 
 
+#: What the small dataset adds to the shared one, so that every optional field has a value.
+_EVERY_FIELD = {
+    "source: art\n": "source: art\n        stance: qualifies\n"
+    "        amount: {value: 3, unit: ship}\n        date: 2006-01\n"
+    "        reported: 2006-02\n        origin: hamas\n",
+    "    sha256: {sha}\n": "    sha256: {sha}\n    retrieved: 2024-01-01\n  - id: copy\n"
+    "    title: A copy\n    reliability: F\n    text: sources/art.txt\n    sha256: {sha}\n"
+    "    derived_from: art\n",
+    "    kind: group\n": "    kind: group\n    review: proposed\n",
+    "    status: reported\n": "    status: reported\n    review: proposed\n",
+    "  - source: iran\n": "  - id: pact\n    source: iran\n",
+}
+_EVERY_FIELD_CLAIMS = (
+    "claims:\n  - id: spies\n    entity: cuba\n    statement: gives Hamas intelligence\n"
+    "    status: alleged\n    date: 2006\n    referents: [old-spies]\n    review: proposed\n"
+    "    evidence:\n"
+    "      - quote: The data alleges that Cuba provides intelligence to Hamas.\n"
+    "        source: art\n"
+    "views:\n  - id: step\n    title: A step\n    caption: What it shows\n"
+    "    actors: [cuba]\n    relations: [pact]\n    hide_kinds: [person]\n"
+    "    hide_categories: [military_security]\n    hide_statuses: [denied]\n"
+    "    from: 2005\n    to: 2007\n"
+)
+
+
 def _graph_db_datasets(tmp_path: Path, make_dataset: Any) -> list[relgraph.Dataset]:
+    """The tricky dataset, the merged bundled one, and a small one with every optional field."""
     from test_export import make_tricky
 
     from support import BASE_YAML
 
-    amounts = BASE_YAML.replace(
-        "source: art\n",
-        "source: art\n        stance: qualifies\n        amount: {value: 3, unit: ship}\n"
-        "        date: 2006-01\n        reported: 2006-02\n        origin: hamas\n",
-        1,
-    ).replace(
-        "    sha256: {sha}\n",
-        "    sha256: {sha}\n    retrieved: 2024-01-01\n  - id: copy\n    title: A copy\n"
-        "    reliability: F\n    text: sources/art.txt\n    sha256: {sha}\n"
-        "    derived_from: art\n",
-        1,
-    ) + (
-        "claims:\n  - id: spies\n    entity: cuba\n    statement: gives Hamas intelligence\n"
-        "    status: alleged\n    date: 2006\n    referents: [old-spies]\n    evidence:\n"
-        "      - quote: The data alleges that Cuba provides intelligence to Hamas.\n"
-        "        source: art\n"
-    )
+    every = BASE_YAML
+    for old, new in _EVERY_FIELD.items():
+        every = every.replace(old, new, 1)
+    every += _EVERY_FIELD_CLAIMS
     return [
         relgraph.load(make_tricky(tmp_path / "tricky")),
         relgraph.load(ROOT / "graph_data" / "cuba_iran_havana.yaml"),
-        relgraph.load(make_dataset(amounts)),
+        relgraph.load(make_dataset(every)),
     ]
 
 
@@ -269,3 +282,41 @@ def test_the_cypher_and_neo4j_admin_exports_carry_the_spec_s_fields(
     for kind, left_out in GRAPH_DB_LEFT_OUT.items():
         assert {f for f in FIELDS[kind] if f not in cypher[kind]} == left_out, ("cypher", kind)
         assert {f for f in FIELDS[kind] if f not in admin[kind]} == left_out, ("admin", kind)
+
+
+#: The spec's fields the page's data does not hold under that name: a source's stored
+#: text (its path) and checksum, which the page has no use for; an evidence item's
+#: ``amount``, held as ``amounts`` (each with its ``text``); the dataset's license and
+#: authors, which the page does not show; the review marks of sources (the page marks
+#: proposed records, and a source's mark is not kept by the model). The page's edges name
+#: their ends ``from`` and ``to``, as vis-network does, and a source is keyed by its id.
+#: A field added to the spec fails here until the page carries it, or this says why not.
+PAGE_LEFT_OUT = {
+    "dataset": {"license", "authors"},
+    "source": {"text", "sha256", "review"},
+    "entity": set(),
+    "relation": set(),
+    "claim": set(),
+    "evidence": {"amount"},
+    "view": set(),
+}
+
+
+def test_the_page_data_carries_the_spec_s_fields(tmp_path: Path, make_dataset: Any) -> None:
+    from relgraph.rendering import page_data
+
+    carried: dict[str, set[str]] = {kind: set() for kind in PAGE_LEFT_OUT}
+    for ds in _graph_db_datasets(tmp_path, make_dataset):
+        data = page_data(ds)
+        carried["dataset"] |= set(data["dataset"])
+        for source in data["sources"].values():
+            carried["source"] |= {"id", *source}
+        carried["entity"] |= {k for node in data["nodes"] for k in node}
+        ends = {"from": "source", "to": "target"}
+        carried["relation"] |= {ends.get(k, k) for edge in data["edges"] for k in edge}
+        carried["claim"] |= {k for claim in data["claims"] for k in claim}
+        for item in [*data["edges"], *data["claims"]]:
+            carried["evidence"] |= {k for e in item["evidence"] for k in e}
+        carried["view"] |= {k for view in data["views"] for k in view}
+    for kind, left_out in PAGE_LEFT_OUT.items():
+        assert {f for f in FIELDS[kind] if f not in carried[kind]} == left_out, kind
