@@ -320,3 +320,45 @@ def test_the_page_data_carries_the_spec_s_fields(tmp_path: Path, make_dataset: A
         carried["view"] |= {k for view in data["views"] for k in view}
     for kind, left_out in PAGE_LEFT_OUT.items():
         assert {f for f in FIELDS[kind] if f not in carried[kind]} == left_out, kind
+
+
+#: The spec's fields the FtM export does not write: a source's checksum (FollowTheMoney's
+#: ``Document`` has no property for it), a relation's own sign (its type's label says what
+#: it is), a claim's id (a claim is a line of its entity's notes), and the review marks.
+#: A claim's notes are not written either, though a relation's are: a gap of the export,
+#: pinned here until it is closed.
+FTM_LEFT_OUT = {
+    "source": {"sha256", "review"},
+    "entity": {"review"},
+    "relation": {"sign", "review"},
+    "claim": {"id", "notes", "review"},
+    "evidence": set(),
+}
+
+
+def test_the_ftm_export_names_where_each_spec_field_goes(tmp_path: Path, make_dataset: Any) -> None:
+    import json
+
+    from relgraph.export.ftm import EDGE_SCHEMATA, FTM_FIELDS, ftm_lines
+
+    for kind, left_out in FTM_LEFT_OUT.items():
+        assert set(FIELDS[kind]) - set(FTM_FIELDS[kind]) == left_out, kind
+        assert set(FTM_FIELDS[kind]) <= set(FIELDS[kind]), kind
+    # and the properties named are written
+    written: dict[str, set[str]] = {"source": set(), "entity": set(), "relation": set()}
+    for ds in _graph_db_datasets(tmp_path, make_dataset):
+        for line in ftm_lines(ds):
+            entity = json.loads(line)
+            schema = entity["schema"]
+            keys = {*entity, *entity["properties"]}
+            if schema == "Document":
+                written["source"] |= keys
+            elif schema in EDGE_SCHEMATA and "recordId" in keys:
+                source, _, target, _ = EDGE_SCHEMATA[schema]
+                ends = {source: "subject", target: "object", "relationship": "role"}
+                written["relation"] |= {ends.get(k, k) for k in keys}
+            elif schema not in EDGE_SCHEMATA:
+                written["entity"] |= keys
+    written["claim"] = written["evidence"] = written["entity"] | written["relation"]
+    for kind, where in FTM_FIELDS.items():
+        assert set(where.values()) <= written[kind], kind

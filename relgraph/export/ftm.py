@@ -89,7 +89,14 @@ from relgraph.corroboration import Corroboration, corroboration
 from relgraph.export.common import Exporter, Output, evidence_lines
 from relgraph.model import Claim, Dataset, Entity, Relation, Source
 
-__all__ = ["EDGE_SCHEMATA", "ENTITY_SCHEMATA", "RELATION_SCHEMATA", "FtMExporter", "ftm_lines"]
+__all__ = [
+    "EDGE_SCHEMATA",
+    "ENTITY_SCHEMATA",
+    "FTM_FIELDS",
+    "RELATION_SCHEMATA",
+    "FtMExporter",
+    "ftm_lines",
+]
 
 #: FollowTheMoney schema of each entity kind (others: ``LegalEntity``).
 ENTITY_SCHEMATA: dict[str, str] = {
@@ -118,6 +125,79 @@ RELATION_SCHEMATA: dict[str, str] = {
     "speaks_for": "Representation",
     "meeting": "Associate",
     "accompanied": "Associate",
+}
+
+#: Where each field of the format spec (:mod:`relgraph.spec`) goes: the FollowTheMoney
+#: property of the kind's entity that holds it (``id``, ``schema`` and ``referents`` are
+#: the entity's own keys; ``subject`` stands for the schema's source property, ``object``
+#: for its target property), or the text property that says it in words (``notes``,
+#: ``summary``, ``description``). Claims and their evidence are lines of their entity's
+#: ``notes``, a relation's evidence lines of its ``description``. FollowTheMoney is another
+#: schema, so the mapping is spelled here, not read from the spec; a field the spec adds
+#: fails a test until it is named here or the test says why it is left out.
+FTM_FIELDS: dict[str, dict[str, str]] = {
+    "source": {
+        "id": "id",
+        "title": "title",
+        "publisher": "publisher",
+        "url": "sourceUrl",
+        "published": "publishedAt",
+        "retrieved": "retrievedAt",
+        "reliability": "notes",
+        "text": "fileName",
+        "notes": "notes",
+        "derived_from": "notes",
+        "origin": "notes",
+        "affiliation": "notes",
+    },
+    "entity": {
+        "id": "id",
+        "name": "name",
+        "kind": "schema",
+        "aliases": "alias",
+        "country": "country",
+        "description": "description",
+        "external_ids": "wikidataId",
+        "tags": "keywords",
+        "referents": "referents",
+    },
+    "relation": {
+        "id": "recordId",
+        "source": "subject",
+        "target": "object",
+        "type": "role",
+        "date": "date",
+        "start": "startDate",
+        "end": "endDate",
+        "status": "status",
+        "notes": "summary",
+        "evidence": "description",
+        "reported": "summary",
+        "modality": "summary",
+        "referents": "referents",
+    },
+    "claim": {
+        "entity": "notes",
+        "statement": "notes",
+        "status": "notes",
+        "date": "notes",
+        "evidence": "notes",
+        "reported": "notes",
+        "modality": "notes",
+        "referents": "notes",
+    },
+    "evidence": {
+        "quote": "description",
+        "source": "description",
+        "attributed_to": "description",
+        "credibility": "description",
+        "notes": "description",
+        "stance": "description",
+        "amount": "description",
+        "date": "description",
+        "reported": "description",
+        "origin": "description",
+    },
 }
 
 _PARENTS = {
