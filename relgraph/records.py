@@ -50,6 +50,7 @@ __all__ = [
     "relation_record",
     "source_bytes",
     "source_record",
+    "spec_values",
     "text_bytes",
     "view_record",
     "vocabulary_additions",
@@ -119,6 +120,44 @@ def _fields(
     out: dict[str, Any] = {name: own.pop(name, None) for name in layout}
     out.update(own)
     return out
+
+
+def spec_values(
+    kind: str, obj: object, layout: tuple[str, ...] = (), omit: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """Give the format spec's fields of ``kind`` that ``obj`` holds, as the records hold them.
+
+    For views of a record that are not records (the page's data, the graph's
+    attributes): they take their fields from here, so a field added to the spec
+    reaches them too, and add or replace what they hold differently.
+
+    Parameters
+    ----------
+    kind : str
+        The record kind in :data:`relgraph.spec.RECORDS`.
+    obj : object
+        The model's object of that kind.
+    layout : tuple of str
+        The keys first, in this order; a name the spec does not have is ``None``,
+        for the caller to fill in, in its place. The other fields follow in the
+        spec's order.
+    omit : tuple of str
+        The spec's fields to leave out.
+
+    Returns
+    -------
+    dict of str to Any
+        Plain data: a date as its text, lists as lists, ``name: value`` pairs as a dict.
+
+    Examples
+    --------
+    >>> from relgraph.model import Entity
+    >>> spec_values("entity", Entity("cuba", "Cuba", "state"), ("name", "x"), ("aliases",))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'name': 'Cuba', 'x': None, 'id': 'cuba', 'kind': 'state', 'country': None,
+     'description': None, 'external_ids': {}, 'tags': [], 'referents': [], 'review': None}
+    """
+    return _fields(kind, obj, layout, omit)
 
 
 def vocabulary_additions(vocabulary: Vocabulary) -> dict[str, list[dict[str, Any]]]:

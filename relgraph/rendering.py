@@ -72,6 +72,7 @@ from relgraph.model import (
     bind,
 )
 from relgraph.progress import ProgressCallback, Ticker
+from relgraph.records import spec_values, view_record
 
 if TYPE_CHECKING:
     from relgraph.conflicts import Conflict
@@ -488,7 +489,7 @@ def _amount(a: Amount) -> dict[str, Any]:
 def _weighed(
     item: Relation | Claim, origins: Origins, conflicts: Mapping[str, Sequence[Conflict]]
 ) -> dict[str, Any]:
-    """Return the page's corroboration, conflicts, report date and modality of ``item``.
+    """Return the page's corroboration and conflicts of ``item``.
 
     ``item`` is a relation or a claim.
     """
@@ -500,11 +501,53 @@ def _weighed(
             **({"ties": [t.to_dict() for t in c.ties]} if c.ties else {}),
         },
         "conflicts": [_conflict(c, item) for c in conflicts.get(item.id, ())],
-        "reported": str(item.reported) if item.reported else None,
-        "modality": item.modality,
-        "review": item.review,
-        "referents": list(item.referents),
     }
+
+
+#: The order the page's records hold the spec's fields in (the names that are not the spec's
+#: are the page's own, filled in by page_data); the rest of the spec's follow.
+_NODE_LAYOUT = (
+    "id",
+    "name",
+    "kind",
+    "aliases",
+    "country",
+    "description",
+    "tags",
+    "external_ids",
+    "referents",
+    "review",
+)
+_EDGE_LAYOUT = (
+    "id",
+    "source",
+    "target",
+    "type",
+    "status",
+    "sign",
+    "date",
+    "start",
+    "end",
+    "earliest",
+    "latest",
+    "notes",
+    "curve",
+    "evidence",
+    "corroboration",
+    "conflicts",
+)
+_EDGE_KEYS = {"source": "from", "target": "to"}
+_CLAIM_LAYOUT = (
+    "id",
+    "entity",
+    "statement",
+    "status",
+    "date",
+    "notes",
+    "evidence",
+    "corroboration",
+    "conflicts",
+)
 
 
 def _conflict(c: Conflict, item: Relation | Claim) -> dict[str, Any]:
@@ -709,84 +752,46 @@ def page_data(
         relation_count[r.source] = relation_count.get(r.source, 0) + 1
         relation_count[r.target] = relation_count.get(r.target, 0) + 1
 
+    # The page's records are the format spec's fields (so a field added to the spec reaches
+    # the page) in the order the page has always had, plus what only the page needs: a
+    # node's place and metrics, an edge's curve and time span, the corroboration and
+    # conflicts; an edge's ends are vis-network's ``from`` and ``to``; external ids are
+    # [scheme, id] pairs; evidence items are the page's own (see _evidence).
     nodes = []
     for i, e in enumerate(dataset.entities):
         x, y = layout.positions[i]
-        nodes.append(
-            _drop_empty(
-                {
-                    "id": e.id,
-                    "name": e.name,
-                    "kind": e.kind,
-                    "aliases": list(e.aliases),
-                    "country": e.country,
-                    "description": e.description,
-                    "tags": list(e.tags),
-                    "external_ids": [list(pair) for pair in e.external_ids],
-                    "referents": list(e.referents),
-                    "review": e.review,
-                    "x": x,
-                    "y": y,
-                    "metrics": {k: values[k][i] for k in metrics},
-                    "relations": relation_count.get(e.id, 0),
-                }
-            )
+        node = spec_values("entity", e, _NODE_LAYOUT)
+        node["external_ids"] = [list(pair) for pair in e.external_ids]
+        node.update(
+            x=x,
+            y=y,
+            metrics={k: values[k][i] for k in metrics},
+            relations=relation_count.get(e.id, 0),
         )
+        nodes.append(_drop_empty(node))
     edges = []
     for r in dataset.relations:
-        edges.append(
-            _drop_empty(
-                {
-                    "id": r.id,
-                    "from": r.source,
-                    "to": r.target,
-                    "type": r.type,
-                    "status": r.status,
-                    "sign": r.sign,
-                    "date": str(r.date) if r.date else None,
-                    "start": str(r.start) if r.start else None,
-                    "end": str(r.end) if r.end else None,
-                    "earliest": r.earliest(),
-                    "latest": r.latest(),
-                    "notes": r.notes,
-                    "curve": curves[r.id],
-                    "evidence": _evidence(r.evidence, origins, by_id),
-                    **_weighed(r, origins, conflicts),
-                }
-            )
+        edge = spec_values("relation", r, _EDGE_LAYOUT, ("evidence",))
+        edge.update(
+            earliest=r.earliest(),
+            latest=r.latest(),
+            curve=curves[r.id],
+            evidence=_evidence(r.evidence, origins, by_id),
+            **_weighed(r, origins, conflicts),
         )
-    claims = [
-        _drop_empty(
-            {
-                "id": c.id,
-                "entity": c.entity,
-                "statement": c.statement,
-                "status": c.status,
-                "date": str(c.date) if c.date else None,
-                "notes": c.notes,
-                "evidence": _evidence(c.evidence, origins, by_id),
-                **_weighed(c, origins, conflicts),
-            }
+        edges.append(_drop_empty({_EDGE_KEYS.get(k, k): v for k, v in edge.items()}))
+    claims = []
+    for c in dataset.claims:
+        claim = spec_values("claim", c, _CLAIM_LAYOUT, ("evidence",))
+        claim.update(
+            evidence=_evidence(c.evidence, origins, by_id), **_weighed(c, origins, conflicts)
         )
-        for c in dataset.claims
-    ]
-    sources = {
-        s.id: _drop_empty(
-            {
-                "title": s.title,
-                "publisher": s.publisher,
-                "url": _http_url(s.url),
-                "published": str(s.published) if s.published else None,
-                "retrieved": str(s.retrieved) if s.retrieved else None,
-                "reliability": s.reliability,
-                "notes": s.notes,
-                "derived_from": list(s.derived_from),
-                "origin": s.origin,
-                "affiliation": list(s.affiliation),
-            }
-        )
-        for s in dataset.sources
-    }
+        claims.append(_drop_empty(claim))
+    sources = {}
+    for s in dataset.sources:
+        source = spec_values("source", s, omit=("id", "text", "sha256", "review"))
+        source["url"] = _http_url(s.url)  # a link the page opens: http(s) only
+        sources[s.id] = _drop_empty(source)
     used_kinds = {e.kind for e in dataset.entities}
     used_types = {r.type for r in dataset.relations}
     used_categories = {vocab.relation_types[t].category for t in used_types}
@@ -872,23 +877,9 @@ def page_data(
         "claims": claims,
         "views": [
             _drop_empty(
-                {
-                    "id": v.id,
-                    "title": v.title,
-                    "caption": v.caption,
-                    "actors": list(v.actors),
-                    "relations": list(v.relations),
-                    "hide_kinds": list(v.hide_kinds),
-                    "hide_categories": list(v.hide_categories),
-                    "hide_statuses": list(v.hide_statuses),
-                    "from": str(v.date_from) if v.date_from else None,
-                    "to": str(v.date_to) if v.date_to else None,
-                }
+                view_record(view.within({n["id"] for n in nodes}, {e["id"] for e in edges}))
             )
-            for v in (
-                view.within({n["id"] for n in nodes}, {e["id"] for e in edges})
-                for view in dataset.views
-            )
+            for view in dataset.views
         ],
     }
 
