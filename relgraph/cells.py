@@ -1,10 +1,10 @@
-"""The spreadsheet layout of the records: CSV column names, and how a cell holds lists.
+r"""The spreadsheet layout of the records: CSV column names, and how a cell holds lists.
 
 What the CSV export (:mod:`relgraph.export.csv`) writes and the CSV import
 (:mod:`relgraph.imports.tables`) reads, kept below both: the columns of
 ``entities.csv``, ``relations.csv``, ``claims.csv`` and ``sources.csv``, named
 by the format spec's headers (:attr:`relgraph.spec.FieldSpec.header`); lists
-joined with ``|`` (a ``|`` or ``\\`` inside an item escaped with ``\\``);
+joined with ``|`` (a ``|`` or ``\`` inside an item escaped with ``\``);
 ``scheme:id`` pairs; and formula injection neutralised with a leading
 apostrophe (see :func:`neutralize`). The export's module docs describe the
 layout in full.
@@ -44,7 +44,7 @@ _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _headers(kind: str, names: Sequence[str]) -> tuple[str, ...]:
-    """The spreadsheet columns of fields of ``kind``, from the format spec's headers."""
+    """Return the spreadsheet columns of fields of ``kind``, from the format spec's headers."""
     spec = RECORDS[kind]
     return tuple(spec.field(name).header for name in names)
 
@@ -92,7 +92,19 @@ _RELATION_FIELDS = (
 
 
 def relation_columns(layout: str, evidence: str) -> tuple[str, ...]:
-    """The columns of ``relations.csv`` for a layout (``kumu``/``gephi``) and evidence mode.
+    """Return the columns of ``relations.csv`` for a layout (``kumu``/``gephi``) and evidence mode.
+
+    Parameters
+    ----------
+    layout : {"kumu", "gephi"}
+        Whose column names.
+    evidence : str
+        How the evidence is written: the export's ``evidence`` option.
+
+    Returns
+    -------
+    tuple of str
+        The column names, in order.
 
     Examples
     --------
@@ -116,7 +128,23 @@ def relation_columns(layout: str, evidence: str) -> tuple[str, ...]:
 
 
 def neutralize(cell: str) -> str:
-    """``cell`` made safe from formula injection (see the module docs)."""
+    """``cell`` made safe from formula injection (see the module docs).
+
+    Parameters
+    ----------
+    cell : str
+        A cell's text.
+
+    Returns
+    -------
+    str
+        The text, with a leading ``'`` where a spreadsheet would read a formula.
+
+    Examples
+    --------
+    >>> neutralize("=1+1"), neutralize("Cuba")
+    ("'=1+1", 'Cuba')
+    """
     if cell[:1] in _DANGEROUS and cell:
         return "'" + cell
     if cell[:1] == "'" and cell[1:2] and (cell[1] in _DANGEROUS or cell[1] == "'"):
@@ -125,7 +153,23 @@ def neutralize(cell: str) -> str:
 
 
 def restore(cell: str) -> str:
-    """The text :func:`neutralize` was given."""
+    """Return the text :func:`neutralize` was given.
+
+    Parameters
+    ----------
+    cell : str
+        A cell written by :func:`neutralize`.
+
+    Returns
+    -------
+    str
+        The text as it was.
+
+    Examples
+    --------
+    >>> restore(neutralize("=1+1")), restore("Cuba")
+    ('=1+1', 'Cuba')
+    """
     if cell[:1] == "'" and cell[1:2] and (cell[1] in _DANGEROUS or cell[1] == "'"):
         return cell[1:]
     return cell
@@ -139,15 +183,45 @@ def _escape_item(text: str, extra: str = "") -> str:
 
 
 def join_list(items: Iterable[str]) -> str:
-    """Items joined with ``|``, escaping ``|`` and ``\\`` inside them."""
+    r"""Items joined with ``|``, escaping ``|`` and ``\`` inside them.
+
+    Parameters
+    ----------
+    items : iterable of str
+        The items, such as an actor's aliases.
+
+    Returns
+    -------
+    str
+        One cell.
+
+    Examples
+    --------
+    >>> join_list(["Raisi", "a|b"])
+    'Raisi|a\\|b'
+    >>> split_list(join_list(["Raisi", "a|b"]))
+    ['Raisi', 'a|b']
+    """
     return "|".join(_escape_item(i) for i in items)
 
 
 def split_list(cell: str, sep: str = "|") -> list[str]:
-    """The items of a cell written by :func:`join_list`, each exactly as written.
+    """Return the items of a cell written by :func:`join_list`, each exactly as written.
 
     White space inside an item is data (an alias may begin with a space in its
     source); only items with nothing but white space are left out.
+
+    Parameters
+    ----------
+    cell : str
+        A cell of a list column.
+    sep : str
+        The separator between items.
+
+    Returns
+    -------
+    list of str
+        The items, unescaped.
 
     Examples
     --------
@@ -172,10 +246,25 @@ def split_list(cell: str, sep: str = "|") -> list[str]:
 
 
 def join_items(values: Sequence[str | None]) -> str | None:
-    """The values of a relation's evidence items, in order, as one ``|``-separated cell.
+    """Return the values of a relation's evidence items, in order, as one ``|``-separated cell.
 
     Positional: an item without a value leaves an empty place, so the n-th
     value belongs to the n-th item. ``None`` when no item has a value.
+
+    Parameters
+    ----------
+    values : sequence of str or None
+        One value per evidence item, ``None`` where an item has none.
+
+    Returns
+    -------
+    str or None
+        One cell, or ``None``.
+
+    Examples
+    --------
+    >>> join_items(["a", None, "c"]), join_items([None, None])
+    ('a||c', None)
     """
     if all(v is None for v in values):
         return None
@@ -183,11 +272,21 @@ def join_items(values: Sequence[str | None]) -> str | None:
 
 
 def split_items(cell: str) -> list[str]:
-    """The values of a cell written by :func:`join_items`, empty places kept.
+    r"""Return the values of a cell written by :func:`join_items`, empty places kept.
+
+    Parameters
+    ----------
+    cell : str
+        A cell written by :func:`join_items`.
+
+    Returns
+    -------
+    list of str
+        The values, ``""`` for an empty place.
 
     Examples
     --------
-    >>> split_items("a\\\\|b||c"), split_items("")
+    >>> split_items("a\\|b||c"), split_items("")
     (['a|b', '', 'c'], [''])
     """
     items, current, i = [], [], 0
@@ -208,12 +307,22 @@ def split_items(cell: str) -> list[str]:
 
 
 def join_pairs(pairs: Iterable[tuple[str, str]]) -> str:
-    """``scheme:id`` pairs joined with ``|`` (a ``:`` in a scheme is escaped).
+    r"""``scheme:id`` pairs joined with ``|`` (a ``:`` in a scheme is escaped).
+
+    Parameters
+    ----------
+    pairs : iterable of (str, str)
+        ``(scheme, id)`` pairs, such as an actor's external ids.
+
+    Returns
+    -------
+    str
+        One cell.
 
     Examples
     --------
     >>> join_pairs([("wikidata", "Q241"), ("a:b", "c")])
-    'wikidata:Q241|a\\\\:b:c'
+    'wikidata:Q241|a\\:b:c'
     >>> split_pairs(join_pairs([("wikidata", "Q241"), ("a:b", "c")]))
     [('wikidata', 'Q241'), ('a:b', 'c')]
     """
@@ -221,9 +330,26 @@ def join_pairs(pairs: Iterable[tuple[str, str]]) -> str:
 
 
 def split_pairs(cell: str) -> list[tuple[str, str]] | None:
-    """The pairs of a cell written by :func:`join_pairs`; ``None`` if an item has no ``:``.
+    """Return the pairs of a cell written by :func:`join_pairs`; ``None`` if an item has no ``:``.
 
     Schemes and ids are kept exactly as written, white space included.
+
+    Parameters
+    ----------
+    cell : str
+        A cell written by :func:`join_pairs`.
+
+    Returns
+    -------
+    list of (str, str) or None
+        The pairs, or ``None``.
+
+    Examples
+    --------
+    >>> split_pairs(join_pairs([("wikidata", "Q241"), ("iso", "CU")]))
+    [('wikidata', 'Q241'), ('iso', 'CU')]
+    >>> split_pairs("no-colon") is None
+    True
     """
     out = []
     raw_items = re.split(r"(?<!\\)\|", cell)

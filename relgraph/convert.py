@@ -44,7 +44,7 @@ _INT64 = 1 << 63
 
 
 def _plain(node: Node) -> Any:
-    """The value of a YAML node as JSON data, keeping what the checks make of it."""
+    """Return the value of a YAML node as JSON data, keeping what the checks make of it."""
     kind = node.kind
     if kind == "str":
         return node.value
@@ -110,6 +110,16 @@ def read_records(path: str | os.PathLike[str]) -> Iterator[tuple[str, dict[str, 
     first (in file order), then the relations, claims and views. Fields are plain
     JSON data without the ``record`` field. Records are not checked: call
     :func:`relgraph.load` first.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A dataset file or folder, YAML or JSON Lines.
+
+    Yields
+    ------
+    (str, dict)
+        The record's kind and fields.
 
     Examples
     --------
@@ -187,7 +197,7 @@ def _format_of(path: str) -> str:
 
 
 def _text_copies(dataset: Dataset, out_dir: str) -> list[tuple[str, str]]:
-    """The source texts to copy beside the output, checked before anything is written.
+    """Return the source texts to copy beside the output, checked before anything is written.
 
     Each is ``(the text's file, its path relative to the output's folder)``.
     """

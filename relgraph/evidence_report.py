@@ -268,7 +268,7 @@ class EvidenceReport:
         return "\n".join(inert(line) for line in lines) + "\n"
 
     def _repr_markdown_(self) -> str:
-        """What Jupyter shows for the result: its report, :meth:`to_markdown`."""
+        """Return what Jupyter shows for the result: its report, :meth:`to_markdown`."""
         return self.to_markdown()
 
     def to_markdown(self) -> str:

@@ -182,7 +182,10 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str, lis
 
 
 def _encoding(reading: CharsetMatch) -> str:
-    """The name of a charset-normalizer reading: cp1252 when it is one of those giving its text."""
+    """Return the name of a charset-normalizer reading.
+
+    It is cp1252 when that is one of those giving its text.
+    """
     if _WESTERN in reading.could_be_from_charset:
         return _WESTERN
     return str(reading.encoding)

@@ -118,6 +118,17 @@ class FolderContents:
         -------
         Diagnostic
             Naming the datasets, with how to read one or all.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> d = tempfile.mkdtemp()
+        >>> for name in ("a", "b"):
+        ...     path = os.path.join(d, f"{name}.yaml")
+        ...     _ = open(path, "w").write(f"dataset: {{id: {name}, title: T}}")
+        >>> problem = folder_contents(d).problem()
+        >>> problem.code, problem.message
+        ('several-datasets', 'the folder holds 2 datasets, not one: a.yaml, b.yaml')
         """
         names = [os.path.basename(files[0]) for files in self.datasets]
         first = os.path.join(self.path, names[0])

@@ -1,4 +1,4 @@
-"""Judgements: an analyst's decision, pair by pair, on what is the same.
+r"""Judgements: an analyst's decision, pair by pair, on what is the same.
 
 ``relgraph match`` writes its proposals to a judgements file; the analyst
 edits each decision; ``relgraph merge`` applies them. The file is YAML, kept
@@ -28,7 +28,7 @@ Examples
 --------
 >>> import os, tempfile
 >>> p = os.path.join(tempfile.mkdtemp(), "j.yaml")
->>> _ = open(p, "w").write("judgements:\\n  - pair: [a:x, b:y]\\n    judgement: maybe\\n")
+>>> _ = open(p, "w").write("judgements:\n  - pair: [a:x, b:y]\n    judgement: maybe\n")
 >>> try:
 ...     read_judgements(p)
 ... except DatasetError as exc:
@@ -68,7 +68,7 @@ _FIELDS = ("pair", "kind", "judgement", "decided_by", "note", "score", "reasons"
 
 @dataclass(frozen=True)
 class Judgement:
-    """One decision on a pair: are ``left`` and ``right`` one actor (or one relation)?"""
+    """One decision on a pair: whether ``left`` and ``right`` are one actor (or one relation)."""
 
     left: Ref
     right: Ref
@@ -154,12 +154,31 @@ def _item(problems: Problems, node: Node) -> Judgement | None:
 
 
 def read_judgements(path: str | os.PathLike[str]) -> tuple[Judgement, ...]:
-    """Read a judgements file, checking its form (not yet its refs).
+    r"""Read a judgements file, checking its form (not yet its refs).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The judgements file.
+
+    Returns
+    -------
+    tuple of Judgement
+        The judgements, in file order.
 
     Raises
     ------
     DatasetError
         Every problem of the file, located.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "j.yaml")
+    >>> _ = open(path, "w").write(
+    ...     'judgements:\n  - {pair: ["a:x", "b:y"], kind: entity, judgement: same}\n')
+    >>> [(str(j.left), str(j.right), j.judgement) for j in read_judgements(path)]
+    [('a:x', 'b:y', 'same')]
     """
     judgements, problems = read_judgements_partly(path)
     if problems:
@@ -170,10 +189,20 @@ def read_judgements(path: str | os.PathLike[str]) -> tuple[Judgement, ...]:
 def read_judgements_partly(
     path: str | os.PathLike[str],
 ) -> tuple[tuple[Judgement, ...], list[Diagnostic]]:
-    """The judgements of a file that are well formed, and the problems of the rest.
+    """Return the judgements of a file that are well formed, and the problems of the rest.
 
     So that a command can check the well-formed ones against the datasets too and
     report every problem of the file at once.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The judgements file.
+
+    Returns
+    -------
+    (tuple of Judgement, list of Diagnostic)
+        The well-formed judgements, and the problems of the others.
 
     Examples
     --------
@@ -237,6 +266,18 @@ def check_judgements(
 
     Unknown datasets and items, one pair judged twice with different
     decisions, and contradictions through other judgements.
+
+    Parameters
+    ----------
+    judgements : sequence of Judgement
+        The judgements read from a file.
+    datasets : sequence of Dataset
+        The datasets they judge.
+
+    Returns
+    -------
+    list of Diagnostic
+        The problems, located in the judgements file.
 
     Examples
     --------
@@ -337,10 +378,22 @@ def _through_others(judgements: Iterable[Judgement]) -> list[Diagnostic]:
 
 
 def judgements_yaml(candidates: Iterable[Candidate], keep: Sequence[Judgement] = ()) -> str:
-    """The judgements file for ``candidates``: each undecided, for the analyst to judge.
+    """Return the judgements file for ``candidates``: each undecided, for the analyst to judge.
 
     Decisions in ``keep`` (read from an earlier file) come first, as they were;
     a candidate they already decide is not repeated.
+
+    Parameters
+    ----------
+    candidates : iterable of Candidate
+        What :func:`relgraph.matching.match` proposes.
+    keep : sequence of Judgement
+        Decisions to keep.
+
+    Returns
+    -------
+    str
+        The file's YAML text.
 
     Examples
     --------

@@ -202,6 +202,15 @@ class Candidate:
         -------
         dict
             The pair, its score and its reasons.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> a = relgraph.load("graph_data/cuba_iran.yaml")
+        >>> b = relgraph.load("graph_data/raisi_havana_2023.yaml")
+        >>> d = match([a, b]).entities[0].to_dict()
+        >>> d["left"], d["right"], d["score"]
+        ('cuba_iran:ibrahim-raisi', 'raisi_havana_2023:ebrahim-raisi', 1.0)
         """
         return {
             "kind": self.kind,
@@ -230,6 +239,15 @@ class MatchResult:
         -------
         list of dict
             :meth:`Candidate.to_dict` of each candidate.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> a = relgraph.load("graph_data/cuba_iran.yaml")
+        >>> b = relgraph.load("graph_data/raisi_havana_2023.yaml")
+        >>> result = match([a, b])
+        >>> result.to_records()[0] == result.entities[0].to_dict()
+        True
         """
         return [c.to_dict() for c in (*self.entities, *self.relations)]
 

@@ -597,9 +597,7 @@ def merge(
         return _redirect_relation(r, *maps[ds.id])
 
     def key(ref: Ref, r: Relation) -> tuple[Any, ...]:
-        """Return what folds ``r`` unjudged: the same type, ends and date.
-
-        Undated, the same id.
+        """Return what folds ``r`` unjudged: the same type, ends and dates (undated: the id).
 
         Two undated relations may be one event or two: they fold only when judged
         the same, or when both datasets give them one id.
@@ -869,6 +867,17 @@ def write_merged(result: MergeResult, output: str | os.PathLike[str]) -> Dataset
         ``output`` has another suffix (:func:`check_output`).
     WriteError
         When the files cannot be written.
+
+    Examples
+    --------
+    >>> import os, tempfile, relgraph
+    >>> a = relgraph.load("graph_data/cuba_iran.yaml")
+    >>> b = relgraph.load("graph_data/raisi_havana_2023.yaml")
+    >>> out = os.path.join(tempfile.mkdtemp(), "merged")
+    >>> write_merged(merge([a, b]), out).id
+    'cuba_iran_raisi_havana_2023'
+    >>> sorted(os.listdir(out))
+    ['cuba_iran_raisi_havana_2023.yaml', 'sources']
     """
     from relgraph.imports.commit import write_document
     from relgraph.imports.nodelink import document_from_node_link

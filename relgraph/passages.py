@@ -289,6 +289,12 @@ class PassageFinder:
         -------
         list of Passage
             Each with its place in the text, its words and its score.
+
+        Examples
+        --------
+        >>> finder = PassageFinder("Raisi came in June. He signed six accords with Cuba there.")
+        >>> [(p.text, p.sentence) for p in finder.find("signed accords Cuba", limit=1)]
+        [('signed six accords with Cuba', 'He signed six accords with Cuba there.')]
         """
         limit = max(0, min(limit, MAX_LIMIT))
         query = [fold(m.group()) for m in _WORD.finditer(rough)][:MAX_QUERY_WORDS]

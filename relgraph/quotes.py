@@ -1,4 +1,4 @@
-"""Finding a quote in a source's stored text.
+r"""Finding a quote in a source's stored text.
 
 A quote must occur in its source verbatim, but people copy text through
 editors and browsers that change the typography. Matching therefore ignores
@@ -8,13 +8,13 @@ punctuation otherwise must be the same: matching is case-sensitive.
 
 Examples
 --------
->>> text = StoredText("He said: \u201cIt\u2019s  done\u201d \u2014 and left.")
->>> m = text.find('it\\'s done')
+>>> text = StoredText("He said: “It’s  done” — and left.")
+>>> m = text.find('it\'s done')
 >>> m is None
 True
->>> m = text.find('"It\\'s done" - and left')
+>>> m = text.find('"It\'s done" - and left')
 >>> text.text[m.start:m.end]
-'\u201cIt\u2019s  done\u201d \u2014 and left'
+'“It’s  done” — and left'
 """
 
 from __future__ import annotations
@@ -108,7 +108,7 @@ _COMBINING_BELOW = 0x20000
 
 @functools.cache
 def _combining() -> re.Pattern[str]:
-    """Combining marks: where matching works on a base character with its marks together.
+    """Return the combining marks: matching works on a base character with its marks together.
 
     Built on first use, from a scan of the Unicode table below :data:`_COMBINING_BELOW`
     (no combining mark lies above it; a test checks that against the whole table).
@@ -150,7 +150,7 @@ def _translated(m: re.Match[str]) -> str:
 
 
 def normalize(text: str) -> str:
-    """Normalise text the way quote matching sees it.
+    r"""Normalise text the way quote matching sees it.
 
     White space is folded to single spaces and trimmed, invisible characters
     (zero-width spaces and joiners, soft hyphens, the byte order mark) are
@@ -172,9 +172,9 @@ def normalize(text: str) -> str:
 
     Examples
     --------
-    >>> normalize("  \u201cCuba\u201d \u2013  Iran\\n")
+    >>> normalize("  “Cuba” –  Iran\n")
     '"Cuba" - Iran'
-    >>> normalize("\ufb01ve\u00a0\u00bbyears\u00ab")
+    >>> normalize("ﬁve »years«")
     'five "years"'
     """
     # printable text has no white space but plain spaces and no invisible characters
@@ -198,7 +198,17 @@ def normalize(text: str) -> str:
 
 
 def fragments(quote: str) -> list[str]:
-    """The fragments of a quote that elides words with " … " (one fragment if none).
+    """Return the fragments of a quote that elides words with " … " (one fragment if none).
+
+    Parameters
+    ----------
+    quote : str
+        A quote as written in a dataset.
+
+    Returns
+    -------
+    list of str
+        The fragments, in order, each trimmed.
 
     Examples
     --------
@@ -251,7 +261,7 @@ def _normalize_clusters(text: str) -> tuple[str, list[int]]:
 
 
 def _normalize_segments(text: str) -> tuple[str, list[int], list[int]]:
-    """The matching form of ``text`` and where its characters come from, compactly.
+    """Return the matching form of ``text`` and where its characters come from, compactly.
 
     Character ``j`` of the result comes from ``text[orig[k] + j - norm[k]]``
     with ``k`` the last segment such that ``norm[k] <= j``: one offset per character,
@@ -336,7 +346,7 @@ class Match:
 
 
 class StoredText:
-    """A source's text, prepared for finding quotes in it.
+    r"""A source's text, prepared for finding quotes in it.
 
     The text is normalised once (:func:`normalize`) without a Python loop over
     its characters, and the offsets back into it are kept as a few segments of
@@ -355,12 +365,12 @@ class StoredText:
 
     Examples
     --------
-    >>> t = StoredText("Iran  and Cuba \\u2014 \\u201cfirm\\u201d.\\n\\nNext.")
+    >>> t = StoredText("Iran  and Cuba \u2014 \u201cfirm\u201d.\n\nNext.")
     >>> m = t.find('and Cuba - "firm"')
     >>> t.text[m.start:m.end]
-    'and Cuba \\u2014 \\u201cfirm\\u201d'
+    'and Cuba \u2014 \u201cfirm\u201d'
     >>> t.context(m)
-    'Iran and Cuba \\u2014 \\u201cfirm\\u201d.'
+    'Iran and Cuba \u2014 \u201cfirm\u201d.'
     """
 
     def __init__(self, text: str, *, watch: re.Pattern[str] | None = None) -> None:
@@ -376,7 +386,7 @@ class StoredText:
         return self._seg_orig[k] + j - self._seg_norm[k]
 
     def locate(self, needle: str) -> tuple[int, int] | None:
-        """Return ``(start, end)`` of a quote already passed through :func:`normalize`.
+        r"""Return ``(start, end)`` of a quote already passed through :func:`normalize`.
 
         Parameters
         ----------
@@ -390,7 +400,7 @@ class StoredText:
 
         Examples
         --------
-        >>> StoredText("Cuba \\u2013 Iran").locate(normalize("Cuba - Iran"))
+        >>> StoredText("Cuba \u2013 Iran").locate(normalize("Cuba - Iran"))
         (0, 11)
         """
         if not needle:
@@ -401,12 +411,30 @@ class StoredText:
         return self._orig(at), self._orig(at + len(needle) - 1) + 1
 
     def find_normalized(self, needle: str) -> Match | None:
-        """Like :meth:`find`, for a quote already passed through :func:`normalize`."""
+        """Like :meth:`find`, for a quote already passed through :func:`normalize`.
+
+        Parameters
+        ----------
+        needle : str
+            The quote, normalised.
+
+        Returns
+        -------
+        Match or None
+            Where it occurs first, or ``None``.
+
+        Examples
+        --------
+        >>> t = StoredText("He said: “It’s  done”.")
+        >>> m = t.find_normalized(normalize("“It’s done”"))
+        >>> t.text[m.start:m.end]
+        '“It’s  done”'
+        """
         found = self.locate(needle)
         return None if found is None else Match(*found)
 
     def find(self, quote: str) -> Match | None:
-        """Return where ``quote`` occurs in the text (first occurrence), or ``None``.
+        r"""Return where ``quote`` occurs in the text (first occurrence), or ``None``.
 
         Parameters
         ----------
@@ -419,20 +447,32 @@ class StoredText:
 
         Examples
         --------
-        >>> t = StoredText("He said \\u201cno\\u201d.")
+        >>> t = StoredText("He said \u201cno\u201d.")
         >>> m = t.find('"no"')
         >>> t.text[m.start:m.end]
-        '\\u201cno\\u201d'
+        '\u201cno\u201d'
         """
         return self.find_normalized(normalize(quote))
 
     def find_fragments(self, parts: list[str]) -> Match | None:
-        """Where the fragments of an elided quote occur in order within one paragraph:
-        from the start of the first to the end of the last, or ``None``.
+        r"""Find where the fragments of an elided quote occur in order within one paragraph.
+
+        The span runs from the start of the first to the end of the last; ``None``
+        when there is none.
+
+        Parameters
+        ----------
+        parts : list of str
+            The quote's fragments (see :func:`fragments`).
+
+        Returns
+        -------
+        Match or None
+            The span, or ``None``.
 
         Examples
         --------
-        >>> t = StoredText("Iran and Cuba met. They signed six accords.\\n\\nCuba left.")
+        >>> t = StoredText("Iran and Cuba met. They signed six accords.\n\nCuba left.")
         >>> m = t.find_fragments(["Iran and Cuba", "six accords"])
         >>> t.text[m.start:m.end]
         'Iran and Cuba met. They signed six accords'
@@ -466,13 +506,23 @@ class StoredText:
     _finder: PassageFinder | None = None
 
     def closest(self, quote: str) -> str | None:
-        """The passage of the text most like ``quote``, for a hint when it is not found.
+        """Return the passage of the text most like ``quote``, for a hint when it is not found.
 
         It is what ``relgraph quote`` finds (:class:`relgraph.passages.PassageFinder`,
         the same engine): a passage of whole words, verbatim, white space folded,
         when it scores at least :data:`CLOSEST_SCORE`. The finder is made on the
         first search, in time linear in the text's length, and each search costs a
         bounded amount whatever the text looks like (see :mod:`relgraph.passages`).
+
+        Parameters
+        ----------
+        quote : str
+            A quote that was not found.
+
+        Returns
+        -------
+        str or None
+            The passage, or ``None`` when nothing scores high enough.
 
         Examples
         --------
@@ -645,6 +695,18 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     any other, so framing every quote is linear in the text's size plus the
     number of quotes.
 
+    Parameters
+    ----------
+    text : str
+        A source's text.
+    start, end : int
+        The match's offsets in ``text``.
+
+    Returns
+    -------
+    (int, int)
+        The offsets where the context begins and ends.
+
     Examples
     --------
     >>> sentence_span("One. Two has it. Three.", 9, 16)
@@ -666,8 +728,11 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _snippet(text: str, match: Match, start: int, end: int, limit: int) -> tuple[str, bool]:
-    """``text[start:end]`` white space folded, at most about ``limit`` characters, with "…"
-    where it is cut; and whether it was cut (then it depends on the match, not only the span)."""
+    """Return ``text[start:end]`` white space folded, and whether it was cut.
+
+    At most about ``limit`` characters, with "…" where it is cut; a cut snippet
+    depends on the match, not only on the span.
+    """
     snippet = " ".join(text[start:end].split())
     before = start > 0 and start == match.start - CONTEXT_WINDOW
     after = end < len(text) and end == match.end + CONTEXT_WINDOW

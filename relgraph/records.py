@@ -86,7 +86,7 @@ def _date(value: object) -> str | None:
 
 
 def _value(type_: str, value: Any) -> Any:
-    """A field's value as plain data, by its type in the format spec."""
+    """Return a field's value as plain data, by its type in the format spec."""
     if type_ == "date":
         return _date(value)
     if type_ in ("ids", "id-list", "texts", "choices"):
@@ -103,7 +103,7 @@ def _value(type_: str, value: Any) -> Any:
 def _fields(
     kind: str, obj: object, layout: tuple[str, ...] = (), omit: tuple[str, ...] = ()
 ) -> dict[str, Any]:
-    """The spec's fields of ``kind`` that ``obj`` holds, as plain data.
+    """Return the spec's fields of ``kind`` that ``obj`` holds, as plain data.
 
     ``layout`` names the keys in the order format version 1 writes them (a
     name the spec does not have is left for the caller to fill in, in its
@@ -161,7 +161,17 @@ def spec_values(
 
 
 def vocabulary_additions(vocabulary: Vocabulary) -> dict[str, list[dict[str, Any]]]:
-    """What ``vocabulary`` holds beyond the built-in one, as a ``vocabulary:`` section.
+    """Return what ``vocabulary`` holds beyond the built-in one, as a ``vocabulary:`` section.
+
+    Parameters
+    ----------
+    vocabulary : Vocabulary
+        A dataset's vocabulary.
+
+    Returns
+    -------
+    dict of str to list of dict
+        Table name to its added entries; empty when it adds none.
 
     Examples
     --------
@@ -187,8 +197,19 @@ def vocabulary_additions(vocabulary: Vocabulary) -> dict[str, list[dict[str, Any
 
 
 def dataset_fields(dataset: Dataset) -> dict[str, Any]:
-    """The dataset's own fields (``id``, ``title``, ``description``, ``notes``, ``license``,
-    ``authors``), as the ``dataset:`` section of its file names them.
+    """Return the dataset's own fields, as the ``dataset:`` section of its file names them.
+
+    These are ``id``, ``title``, ``description``, ``notes``, ``license`` and ``authors``.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset.
+
+    Returns
+    -------
+    dict
+        Field name to value.
 
     Examples
     --------
@@ -206,17 +227,54 @@ def dataset_fields(dataset: Dataset) -> dict[str, Any]:
 
 
 def dataset_record(dataset: Dataset) -> dict[str, Any]:
-    """The dataset's own fields and its vocabulary additions."""
+    """Return the dataset's own fields and its vocabulary additions.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset.
+
+    Returns
+    -------
+    dict
+        Its fields, ``alleged_attributions`` and ``vocabulary``.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> record = dataset_record(relgraph.load("graph_data/cuba_iran.yaml"))
+    >>> record["id"], record["vocabulary"]
+    ('cuba_iran', {})
+    """
     return {**dataset_fields(dataset), "vocabulary": vocabulary_additions(dataset.vocabulary)}
 
 
 def source_record(source: Source, text: bool = True) -> dict[str, Any]:
-    """A source; ``text`` says whether to carry its stored text.
+    """Return a source; ``text`` says whether to carry its stored text.
 
     The record keeps ``text_path`` (the dataset file's ``text:``) and
     ``sha256``, so an import can store the text where the dataset expects it
     and check that it is the same text. (A source's review mark is not kept
     by the model: it stays in its dataset file.)
+
+    Parameters
+    ----------
+    source : Source
+        The source.
+    text : bool
+        Whether to carry its stored text.
+
+    Returns
+    -------
+    dict
+        The source's fields.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> record = source_record(relgraph.load("graph_data/cuba_iran.yaml").sources[0], text=False)
+    >>> record["id"], record["text_path"]
+    ('deepening-ties', 'sources/cuba_iran_relations.txt')
     """
     record = _fields("source", source, omit=("review",))
     record = {("text_path" if k == "text" else k): v for k, v in record.items()}
@@ -226,15 +284,52 @@ def source_record(source: Source, text: bool = True) -> dict[str, Any]:
 
 
 def entity_record(entity: Entity) -> dict[str, Any]:
-    """An entity (a node)."""
+    """Return an entity (a node).
+
+    Parameters
+    ----------
+    entity : Entity
+        The entity.
+
+    Returns
+    -------
+    dict
+        Its fields, lists and mappings as plain lists and dicts.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> record = entity_record(relgraph.load("graph_data/cuba_iran.yaml").entity("cuba"))
+    >>> record["name"], record["aliases"], record["country"]
+    ('Cuba', ['Havana'], 'CU')
+    """
     return _fields("entity", entity)
 
 
 def view_record(view: View, dataset: Dataset | None = None) -> dict[str, Any]:
-    """A step of the dataset's story, with the fields of the dataset file's ``views:``.
+    """Return a step of the dataset's story, with the fields of the dataset file's ``views:``.
 
     With ``dataset``, the step names only its actors and relations (a filtered
     dataset's views may name some that were left out).
+
+    Parameters
+    ----------
+    view : View
+        The step.
+    dataset : Dataset, optional
+        The (filtered) dataset it is written with.
+
+    Returns
+    -------
+    dict
+        Its fields, dates as text.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+    >>> view_record(ds.views[0])["id"] == ds.views[0].id
+    True
     """
     if dataset is not None:
         view = view.within({e.id for e in dataset.entities}, {r.id for r in dataset.relations})
@@ -242,7 +337,19 @@ def view_record(view: View, dataset: Dataset | None = None) -> dict[str, Any]:
 
 
 def amount_record(amount: Amount) -> dict[str, Any]:
-    """An amount, with the fields it has (``value``, ``approx``, ``min``, ``max``, ``unit``…).
+    """Return an amount, with the fields it has.
+
+    These are among ``value``, ``approx``, ``min``, ``max``, ``unit``….
+
+    Parameters
+    ----------
+    amount : Amount
+        The amount.
+
+    Returns
+    -------
+    dict
+        Only the fields it has.
 
     Examples
     --------
@@ -253,7 +360,26 @@ def amount_record(amount: Amount) -> dict[str, Any]:
 
 
 def evidence_record(evidence: Evidence) -> dict[str, Any]:
-    """An evidence item, with where the quote was found (derived)."""
+    """Return an evidence item, with where the quote was found (derived).
+
+    Parameters
+    ----------
+    evidence : Evidence
+        The evidence item.
+
+    Returns
+    -------
+    dict
+        Its fields, then ``start``, ``end`` and ``context``.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> e = relgraph.load("graph_data/cuba_iran.yaml").relations[0].evidence[0]
+    >>> record = evidence_record(e)
+    >>> record["source"], record["stance"], record["context"] == e.context
+    ('deepening-ties', 'supports', True)
+    """
     return {
         **_fields("evidence", evidence),
         "attributed_entity": evidence.attributed_entity,
@@ -299,7 +425,29 @@ _CLAIM_LAYOUT = (
 
 
 def relation_record(dataset: Dataset, relation: Relation) -> dict[str, Any]:
-    """A relation (a link), with its type's meaning (derived) for readers."""
+    """Return a relation (a link), with its type's meaning (derived) for readers.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset the relation belongs to.
+    relation : Relation
+        The relation.
+
+    Returns
+    -------
+    dict
+        Its ends, its fields and evidence, then what is derived: its type's
+        category, labels and direction, and its counts and corroboration.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+    >>> record = relation_record(ds, ds.relations[0])
+    >>> record["source"], record["target"], record["evidence_count"]
+    ('cuba', 'united-states', 1)
+    """
     t = dataset.vocabulary.relation_types[relation.type]
     record = _fields("relation", relation, _RELATION_LAYOUT)
     record["key"] = relation.id
@@ -319,7 +467,28 @@ def relation_record(dataset: Dataset, relation: Relation) -> dict[str, Any]:
 
 
 def claim_record(claim: Claim, dataset: Dataset | None = None) -> dict[str, Any]:
-    """A claim about one entity; with its ``dataset``, its corroboration (derived) too."""
+    """Return a claim about one entity; with its ``dataset``, its corroboration (derived) too.
+
+    Parameters
+    ----------
+    claim : Claim
+        The claim.
+    dataset : Dataset, optional
+        Its dataset, for its corroboration.
+
+    Returns
+    -------
+    dict
+        Its fields and evidence (and ``corroboration``).
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+    >>> c = ds.claims[0]
+    >>> "corroboration" in claim_record(c), "corroboration" in claim_record(c, ds)
+    (False, True)
+    """
     record = _fields("claim", claim, _CLAIM_LAYOUT)
     if dataset is not None:
         record["corroboration"] = corroboration(dataset, claim).to_dict()
@@ -327,17 +496,31 @@ def claim_record(claim: Claim, dataset: Dataset | None = None) -> dict[str, Any]
 
 
 def text_bytes(text: str, sha256: str) -> bytes:
-    """The bytes of a stored text: UTF-8, with the byte order mark back if ``sha256`` says so.
+    r"""Return the bytes of a stored text.
+
+    They are UTF-8, with the byte order mark back if ``sha256`` says so.
 
     relgraph drops a UTF-8 byte order mark when it reads a source's text, but
     ``sha256`` is the checksum of the file as stored, mark included.
 
+    Parameters
+    ----------
+    text : str
+        The stored text, as loaded.
+    sha256 : str
+        The checksum of its file.
+
+    Returns
+    -------
+    bytes
+        The file's bytes.
+
     Examples
     --------
     >>> import hashlib
-    >>> sha = hashlib.sha256(b"\\xef\\xbb\\xbfhi").hexdigest()
+    >>> sha = hashlib.sha256(b"\xef\xbb\xbfhi").hexdigest()
     >>> text_bytes("hi", sha), text_bytes("hi", "0" * 64)
-    (b'\\xef\\xbb\\xbfhi', b'hi')
+    (b'\xef\xbb\xbfhi', b'hi')
     """
     data = text.encode("utf-8")
     if hashlib.sha256(data).hexdigest() != sha256.lower():
@@ -348,12 +531,30 @@ def text_bytes(text: str, sha256: str) -> bytes:
 
 
 def source_bytes(source: Source) -> bytes:
-    """The bytes of a source's stored text file (see :func:`text_bytes`)."""
+    """Return the bytes of a source's stored text file (see :func:`text_bytes`).
+
+    Parameters
+    ----------
+    source : Source
+        A source with a stored text.
+
+    Returns
+    -------
+    bytes
+        The file's bytes.
+
+    Examples
+    --------
+    >>> import hashlib, relgraph
+    >>> s = relgraph.load("graph_data/cuba_iran.yaml").sources[0]
+    >>> hashlib.sha256(source_bytes(s)).hexdigest() == s.sha256
+    True
+    """
     return text_bytes(source.text, source.sha256)
 
 
 def node_link(dataset: Dataset, texts: bool = True) -> dict[str, Any]:
-    """The dataset as node-link data (plain ``dict``; see the module docs).
+    """Return the dataset as node-link data (plain ``dict``; see the module docs).
 
     Parameters
     ----------
@@ -362,6 +563,18 @@ def node_link(dataset: Dataset, texts: bool = True) -> dict[str, Any]:
     texts : bool
         Whether each source carries its stored text (needed to import it
         again without the text files).
+
+    Returns
+    -------
+    dict
+        ``directed``, ``multigraph``, ``graph``, ``nodes`` and ``edges``.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> data = node_link(relgraph.load("graph_data/cuba_iran.yaml"))
+    >>> sorted(data), data["directed"], data["multigraph"]
+    (['directed', 'edges', 'graph', 'multigraph', 'nodes'], True, True)
     """
     graph = dataset_record(dataset)
     graph.update(

@@ -83,7 +83,7 @@ def _texts(description: str) -> dict[str, Any]:
 
 
 def _old_ids(description: str) -> dict[str, Any]:
-    """The ``referents`` of an actor, a relation or a claim: one old id or a list of them."""
+    """Return the ``referents`` of an actor, a relation or a claim: one old id or a list of them."""
     return {
         "type": ["array", "string", "null"],
         "items": {"type": "string", "pattern": ID_RE.pattern},
@@ -107,7 +107,7 @@ def _section(ref: str, description: str) -> dict[str, Any]:
 
 
 def _values(spec: FieldSpec, vocab: Vocabulary) -> list[str]:
-    """The values a ``choice`` or ``choices`` field allows."""
+    """Return the values a ``choice`` or ``choices`` field allows."""
     if isinstance(spec.choices, tuple):
         return list(spec.choices)
     return {
@@ -119,7 +119,7 @@ def _values(spec: FieldSpec, vocab: Vocabulary) -> list[str]:
 
 
 def _description(kind: str, spec: FieldSpec, vocab: Vocabulary) -> str:
-    """A field's description: its docs, with what the vocabulary allows where it says."""
+    """Return a field's description: its docs, with what the vocabulary allows where it says."""
     if (kind, spec.name) == ("entity", "kind"):
         kinds = "; ".join(f"{k}: {v.label}" for k, v in vocab.entity_kinds.items())
         return f"The entity kind: {kinds}."
@@ -130,7 +130,7 @@ def _description(kind: str, spec: FieldSpec, vocab: Vocabulary) -> str:
 
 
 def _property(kind: str, spec: FieldSpec, vocab: Vocabulary) -> dict[str, Any]:
-    """The schema of one field of a record kind, from its type in :mod:`relgraph.spec`."""
+    """Return the schema of one field of a record kind, from its type in :mod:`relgraph.spec`."""
     doc = _description(kind, spec, vocab)
     required = spec.required
     t = spec.type
@@ -200,7 +200,7 @@ def _property(kind: str, spec: FieldSpec, vocab: Vocabulary) -> dict[str, Any]:
 
 
 def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
-    """The JSON Schema of a dataset file, with the kinds and types of ``vocabulary``.
+    """Return the JSON Schema of a dataset file, with the kinds and types of ``vocabulary``.
 
     Parameters
     ----------
@@ -212,6 +212,12 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
     -------
     dict
         A JSON-ready schema (draft 2020-12).
+
+    Examples
+    --------
+    >>> schema = dataset_schema()
+    >>> schema["$schema"], schema["type"]
+    ('https://json-schema.org/draft/2020-12/schema', 'object')
     """
     vocab = vocabulary or builtin_vocabulary()
     kinds = list(vocab.entity_kinds)
@@ -370,6 +376,16 @@ def dataset_schema(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
 
 def schema_json(vocabulary: Vocabulary | None = None) -> str:
     """:func:`dataset_schema` as indented JSON text, ending with a newline.
+
+    Parameters
+    ----------
+    vocabulary : Vocabulary, optional
+        As for :func:`dataset_schema`.
+
+    Returns
+    -------
+    str
+        The schema's JSON text.
 
     Examples
     --------

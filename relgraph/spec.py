@@ -161,7 +161,12 @@ class FieldSpec:
         return self.attr or self.name
 
     def type_text(self) -> str:
-        """The type as the README's field table writes it.
+        """Return the type as the README's field table writes it.
+
+        Returns
+        -------
+        str
+            The type in words.
 
         Examples
         --------
@@ -201,12 +206,27 @@ class RecordSpec:
         return tuple(f.name for f in self.fields if f.required)
 
     def field(self, name: str) -> FieldSpec:
-        """The field called ``name``.
+        """Return the field called ``name``.
+
+        Parameters
+        ----------
+        name : str
+            A field's name.
+
+        Returns
+        -------
+        FieldSpec
+            The field's spec.
 
         Raises
         ------
         KeyError
             If the kind has no such field.
+
+        Examples
+        --------
+        >>> RECORDS["relation"].field("status").choices
+        ('confirmed', 'reported', 'alleged', 'disputed', 'denied')
         """
         for f in self.fields:
             if f.name == name:
@@ -545,7 +565,17 @@ FIELDS: dict[str, tuple[str, ...]] = {kind: spec.names for kind, spec in RECORDS
 
 
 def field_table(kind: str) -> str:
-    """The Markdown table of a record kind's fields, as the README shows it.
+    """Return the Markdown table of a record kind's fields, as the README shows it.
+
+    Parameters
+    ----------
+    kind : str
+        A record kind, such as ``"relation"`` or ``"amount"``.
+
+    Returns
+    -------
+    str
+        The table: a header row, a rule and one row per field.
 
     Examples
     --------

@@ -77,7 +77,7 @@ def _problem(path: str, line: int, code: str, message: str, hint: str) -> Datase
 
 
 def _document(text: str, path: str) -> Any:
-    """The file read by ruamel.yaml's round-trip reader (positions kept)."""
+    """Return the file read by ruamel.yaml's round-trip reader (positions kept)."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError
 
@@ -107,7 +107,7 @@ def _document(text: str, path: str) -> Any:
 
 
 def _item_at(seq: Any, index: int) -> tuple[int, int]:
-    """The (line index, column) where item ``index`` of a ruamel.yaml list starts."""
+    """Return the (line index, column) where item ``index`` of a ruamel.yaml list starts."""
     line, column = seq.lc.item(index)
     return int(line), int(column)
 
@@ -118,7 +118,10 @@ def _top_keys(doc: Any) -> list[tuple[str, int]]:
 
 
 def _section_end(lines: list[str], doc: Any, name: str) -> int:
-    """The line index just past section ``name``'s records (before the lead-in of the next)."""
+    """Return the line index just past section ``name``'s records.
+
+    That is before the lead-in of the next section.
+    """
     keys = _top_keys(doc)
     own = dict(keys)[name]
     following = [line for _, line in keys if line > own]
@@ -150,12 +153,26 @@ def _block_list(text: str, path: str, doc: Any, name: str, lines: list[str]) -> 
 
 
 def add_records(text: str, path: str, additions: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
-    """``text`` (the dataset file ``path``) with the records of ``additions`` added.
+    r"""``text`` (the dataset file ``path``) with the records of ``additions`` added.
 
     ``additions`` maps a list section (``sources``, ``entities``,
     ``relations``, ``claims``) to the records to add at its end. A section the
     file lacks is made, placed before the sections that follow it in
     :data:`SECTIONS`. Every byte outside the new records is kept.
+
+    Parameters
+    ----------
+    text : str
+        The dataset file's text.
+    path : str
+        Its path, for the diagnostics.
+    additions : mapping of str to sequence of mapping
+        Section name to the records to add.
+
+    Returns
+    -------
+    str
+        The new text.
 
     Raises
     ------
@@ -165,7 +182,7 @@ def add_records(text: str, path: str, additions: Mapping[str, Sequence[Mapping[s
 
     Examples
     --------
-    >>> add_records("dataset: {id: d, title: D}\\n", "d.yaml",
+    >>> add_records("dataset: {id: d, title: D}\n", "d.yaml",
     ...             {"sources": [{"id": "a", "title": "A: B"}]}).splitlines()
     ['dataset: {id: d, title: D}', '', 'sources:', '  - id: a', '    title: "A: B"']
     """
@@ -211,15 +228,29 @@ def add_records(text: str, path: str, additions: Mapping[str, Sequence[Mapping[s
 
 
 def remove_records(text: str, path: str, removals: Mapping[str, Collection[str]]) -> str:
-    """``text`` (the dataset file ``path``) without the records whose ids ``removals`` names.
+    r"""``text`` (the dataset file ``path``) without the records whose ids ``removals`` names.
 
     ``removals`` maps a list section to the ids of its records to take out;
     each record's lines go (up to the next record, or the end of the section),
     the rest stays byte for byte.
 
+    Parameters
+    ----------
+    text : str
+        The dataset file's text.
+    path : str
+        Its path, for the diagnostics.
+    removals : mapping of str to collection of str
+        Section name to the ids of the records to remove.
+
+    Returns
+    -------
+    str
+        The new text.
+
     Examples
     --------
-    >>> text = "relations:\\n  - id: a\\n    type: visit\\n  - id: b\\n    type: visit\\n"
+    >>> text = "relations:\n  - id: a\n    type: visit\n  - id: b\n    type: visit\n"
     >>> print(remove_records(text, "d.yaml", {"relations": {"a"}}), end="")
     relations:
       - id: b

@@ -1,4 +1,4 @@
-"""The YAML writer: a dataset file being built, and the YAML text it is written as.
+r"""The YAML writer: a dataset file being built, and the YAML text it is written as.
 
 Every YAML relgraph writes is written here: the imports' and the merge's
 dataset files, the CSV export's ``meta.yaml`` and the judgements file of
@@ -18,7 +18,7 @@ the new file can be reported at the spreadsheet cell that caused it.
 
 Strings are written plain when YAML cannot mistake them for anything else
 (``state``, ``iran-cuba-2006``) and double-quoted otherwise, with every
-character YAML could misread (line breaks, control characters, ``\\u2028``…)
+character YAML could misread (line breaks, control characters, ``\u2028``…)
 escaped, so any text reads back exactly as it was.
 
 Examples
@@ -135,14 +135,24 @@ def _escape(ch: str) -> str:
 
 
 def quote_scalar(text: str) -> str:
-    """``text`` as a YAML scalar that reads back as exactly this string.
+    r"""``text`` as a YAML scalar that reads back as exactly this string.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    str
+        A double-quoted YAML scalar.
 
     Examples
     --------
     >>> quote_scalar("state"), quote_scalar("yes"), quote_scalar("2006-01")
     ('state', '"yes"', '"2006-01"')
-    >>> print(quote_scalar('He said "no"\\n\\u2028'))
-    "He said \\"no\\"\\n\\u2028"
+    >>> print(quote_scalar('He said "no"\n\u2028'))
+    "He said \"no\"\n\u2028"
     """
     if _PLAIN.fullmatch(text) and text.lower() not in _RESERVED:
         return text
@@ -175,6 +185,16 @@ def _flow(value: Any) -> str:
 def flow(value: Any) -> str:
     """``value`` in YAML's flow style, on one line: ``[a, "b c"]``, ``{value: 19}``.
 
+    Parameters
+    ----------
+    value : any
+        Text, a number, a yes/no value, ``None``, a list or a mapping.
+
+    Returns
+    -------
+    str
+        The flow-style YAML.
+
     Examples
     --------
     >>> print(flow(["iran", "Cuba's"]), flow({"value": 19, "unit": "agreement"}))
@@ -184,7 +204,23 @@ def flow(value: Any) -> str:
 
 
 def is_empty(value: Any) -> bool:
-    """Whether a value is left out when written: ``None``, or an empty list or mapping."""
+    """Whether a value is left out when written: ``None``, or an empty list or mapping.
+
+    Parameters
+    ----------
+    value : any
+        A field's value.
+
+    Returns
+    -------
+    bool
+        True for ``None``, ``[]`` and ``{}``.
+
+    Examples
+    --------
+    >>> is_empty(None), is_empty([]), is_empty(""), is_empty(0)
+    (True, True, False, False)
+    """
     return value is None or (isinstance(value, list | dict | tuple) and not value)
 
 
@@ -225,10 +261,20 @@ class _Writer:
 
 
 def emit(doc: Document) -> tuple[str, list[Location | None]]:
-    """The document as YAML text, and for each line the origin of its value (or ``None``).
+    """Return the document as YAML text, and for each line the origin of its value (or ``None``).
 
     Empty values (``None``, empty lists and mappings) are left out, as a
     person writing the file would leave them out.
+
+    Parameters
+    ----------
+    doc : Document
+        The document.
+
+    Returns
+    -------
+    (str, list of Location or None)
+        The YAML text, and one origin per line of it.
     """
     w = _Writer()
     for line in doc.comment.splitlines():
@@ -247,7 +293,19 @@ def emit(doc: Document) -> tuple[str, list[Location | None]]:
 
 
 def vocabulary_item(vocab: Any, origin: Location | None) -> Item:
-    """A ``vocabulary:`` section (as plain data) as an :class:`Item`, keeping ``origin``.
+    """Return a ``vocabulary:`` section (as plain data) as an :class:`Item`, keeping ``origin``.
+
+    Parameters
+    ----------
+    vocab : any
+        The ``vocabulary:`` section, as plain data.
+    origin : Location or None
+        Where it was read.
+
+    Returns
+    -------
+    Item
+        The section as a document item.
 
     Examples
     --------
@@ -319,10 +377,10 @@ def _escaped(ch: str) -> str:
 
 
 def _double_quoted(text: str, column: int, indent: int) -> str:
-    """``text`` double-quoted from ``column``, folded at spaces past :data:`BLOCK_WIDTH`.
+    r"""``text`` double-quoted from ``column``, folded at spaces past :data:`BLOCK_WIDTH`.
 
     A folded line goes on at column ``indent``; a fold that would change the
-    text (a space kept at the line's end or start) is marked with ``\\``.
+    text (a space kept at the line's end or start) is marked with ``\``.
     """
     out = ['"']
     column += 1
@@ -387,7 +445,7 @@ def _number(value: int | float) -> str:
 
 
 def _block_scalar(value: Any, date: bool, column: int, indent: int) -> str:
-    """A scalar as a dataset file writes it: plain where YAML reads it back as the same text.
+    """Return a scalar as a dataset file writes it: plain where YAML reads it back as the same text.
 
     ``date``: whether a partial date is written plain here (under a date's key).
     """
@@ -463,7 +521,7 @@ def _block_sequence(
 
 
 def emit_records(records: Sequence[Mapping[str, Any]], dash: int, key: int) -> str:
-    """Records as a block list whose dashes stand at column ``dash`` and keys at ``key``.
+    """Return the records as a block list, its dashes at column ``dash`` and its keys at ``key``.
 
     The layout of a dataset file written by hand: lists and mappings in block
     style (a list's dashes ``dash`` columns in from its key, its items
@@ -471,6 +529,20 @@ def emit_records(records: Sequence[Mapping[str, Any]], dash: int, key: int) -> s
     and double-quoted otherwise, a partial date plain under a date's key,
     ``None`` as an empty value. :mod:`relgraph.yamledit` splices what it
     writes into a dataset file.
+
+    Parameters
+    ----------
+    records : sequence of mapping
+        The records, as plain data.
+    dash : int
+        How far a list's dashes stand in from its key.
+    key : int
+        How far a list item's keys stand in from its key.
+
+    Returns
+    -------
+    str
+        The YAML text of the list's items.
 
     Examples
     --------

@@ -195,7 +195,7 @@ class Sensitivity:
         return self._report(top, markdown=False)
 
     def _repr_markdown_(self) -> str:
-        """What Jupyter shows for the result: its report, :meth:`to_markdown`."""
+        """Return what Jupyter shows for the result: its report, :meth:`to_markdown`."""
         return self.to_markdown()
 
     def to_markdown(self, top: int | None = None) -> str:

@@ -220,11 +220,54 @@ class Centrality:
         return tuple(self.values)
 
     def column(self, metric: str) -> dict[str, float]:
-        """``{actor id: value}`` for one metric."""
+        """``{actor id: value}`` for one metric.
+
+        Parameters
+        ----------
+        metric : str
+            A computed metric.
+
+        Returns
+        -------
+        dict of str to float
+            Each actor's value.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> c = centrality(relgraph.load("graph_data/cuba_iran.yaml"), ["degree"])
+        >>> c.column("degree")["cuba"]
+        10
+        """
         return dict(zip(self.actors, self._values(metric), strict=True))
 
     def value(self, actor: str, metric: str) -> float:
-        """One actor's value (by id) for one metric."""
+        """One actor's value (by id) for one metric.
+
+        Parameters
+        ----------
+        actor : str
+            An actor id of the result.
+        metric : str
+            A computed metric.
+
+        Returns
+        -------
+        float
+            The value.
+
+        Raises
+        ------
+        UsageError
+            For an actor not in the result or a metric not computed.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> c = centrality(relgraph.load("graph_data/cuba_iran.yaml"), ["degree"])
+        >>> c.value("iran", "degree")
+        8
+        """
         try:
             i = self.actors.index(actor)
         except ValueError:
@@ -243,6 +286,23 @@ class Centrality:
 
         Higher values come first, except for ``constraint`` (lower is more
         brokerage); ``nan`` comes last; ties go by name, then id.
+
+        Parameters
+        ----------
+        metric : str, optional
+            A computed metric.
+
+        Returns
+        -------
+        list of int
+            Positions in :attr:`actors`.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> c = centrality(relgraph.load("graph_data/cuba_iran.yaml"), ["degree"])
+        >>> [c.actors[i] for i in c.order()[:2]]
+        ['cuba', 'iran']
         """
         metric = metric or self.metrics[0]
         column = self._values(metric)
@@ -256,7 +316,24 @@ class Centrality:
         return sorted(range(len(self.actors)), key=key)
 
     def ranks(self, metric: str | None = None) -> dict[str, int]:
-        """``{actor id: rank}``, 1 for the best; equal values share a rank (1, 2, 2, 4)."""
+        """``{actor id: rank}``, 1 for the best; equal values share a rank (1, 2, 2, 4).
+
+        Parameters
+        ----------
+        metric : str, optional
+            A computed metric (default: the first).
+
+        Returns
+        -------
+        dict of str to int
+            Each actor's rank.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> centrality(relgraph.load("graph_data/cuba_iran.yaml"), ["degree"]).ranks()["cuba"]
+        1
+        """
         metric = metric or self.metrics[0]
         column = self._values(metric)
         out: dict[str, int] = {}
@@ -279,6 +356,18 @@ class Centrality:
             The metric to rank by (default: the first computed).
         top : int, optional
             Keep only the first ``top`` actors.
+
+        Returns
+        -------
+        list of dict
+            ``rank``, ``id``, ``name``, ``kind``, then one key per metric.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> c = centrality(relgraph.load("graph_data/cuba_iran.yaml"), ["degree"])
+        >>> c.to_records(top=1)
+        [{'rank': 1, 'id': 'cuba', 'name': 'Cuba', 'kind': 'state', 'degree': 10}]
         """
         sort = sort or self.metrics[0]
         ranks = self.ranks(sort)
@@ -309,6 +398,13 @@ class Centrality:
         dict
             The metrics (as :meth:`MetricInfo.as_dict`, with betweenness's
             sample size), the engine, weighting, seed, filter and the actors.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> d = centrality(relgraph.load("graph_data/cuba_iran.yaml"), ["degree"]).to_dict(top=1)
+        >>> [m["name"] for m in d["metrics"]], d["actors"][0]["id"]
+        (['degree'], 'cuba')
         """
         return {
             "metrics": [
@@ -355,7 +451,7 @@ class Centrality:
         return text_table(self.to_records(sort, top), self._columns())
 
     def _repr_markdown_(self) -> str:
-        """What Jupyter shows for the result: its report, :meth:`to_markdown`."""
+        """Return what Jupyter shows for the result: its report, :meth:`to_markdown`."""
         return self.to_markdown()
 
     def to_markdown(self, sort: str | None = None, top: int | None = None) -> str:
@@ -391,6 +487,13 @@ class Centrality:
         -------
         pandas.DataFrame
             One row per actor; pandas must be installed.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> c = centrality(relgraph.load("graph_data/cuba_iran.yaml"), ["degree"])
+        >>> len(c.to_dataframe()) == len(c.actors)
+        True
         """
         return _dataframe(self.to_records())
 

@@ -200,7 +200,7 @@ class Timeline:
         return self._table(sort, top, markdown=False)
 
     def _repr_markdown_(self) -> str:
-        """What Jupyter shows for the result: its report, :meth:`to_markdown`."""
+        """Return what Jupyter shows for the result: its report, :meth:`to_markdown`."""
         return self.to_markdown()
 
     def to_markdown(self, sort: str | None = None, top: int | None = None) -> str:

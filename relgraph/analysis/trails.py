@@ -187,7 +187,7 @@ class Paths:
         return self._report(markdown=False)
 
     def _repr_markdown_(self) -> str:
-        """What Jupyter shows for the result: its report, :meth:`to_markdown`."""
+        """Return what Jupyter shows for the result: its report, :meth:`to_markdown`."""
         return self.to_markdown()
 
     def to_markdown(self) -> str:

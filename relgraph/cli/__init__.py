@@ -1,8 +1,12 @@
 """The ``relgraph`` command: a thin shell over the Python API.
 
 Each verb lives in its own module of this package and only parses options,
-calls the API and prints. Data goes to stdout, diagnostics to stderr. Exit
-codes: 0 success, 1 problems in the data, 2 a usage error; never a traceback.
+calls the API and prints. Data goes to stdout, diagnostics to stderr; never a
+traceback. Exit statuses (:func:`relgraph.cli.common.run_safely`): 0 success,
+1 problems in the data or files that could not be written, 2 a usage error,
+3 an internal error (an exception relgraph did not expect: a bug, printed as
+``relgraph: internal error: …`` with a hint to report it), 130 interrupted by
+Ctrl-C, 128 plus the signal's number after SIGTERM (143) or SIGHUP (129).
 """
 
 from __future__ import annotations
@@ -40,6 +44,11 @@ def cli() -> None:
     Start with the bundled dataset:
         relgraph validate graph_data/cuba_iran.yaml
         relgraph vocab
+
+    \b
+    Exit status: 0 success, 1 problems in the data (or files not written),
+    2 a usage error, 3 an internal error (a bug in relgraph: please report it),
+    130 interrupted by Ctrl-C, 143 terminated (129 on a hangup).
     """
 
 
@@ -64,5 +73,14 @@ for _command in (
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the command line and exit with its status (0 ok, 1 data problems, 2 usage)."""
+    """Run the command line and exit with its status (see the module docs).
+
+    0 success, 1 problems in the data, 2 a usage error, 3 an internal error,
+    130 interrupted by Ctrl-C.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The words after ``relgraph`` (default: the process's arguments).
+    """
     sys.exit(run_safely(cli, argv))

@@ -563,7 +563,7 @@ def ego_command(
     quiet: bool,
     **filters: Any,
 ) -> None:
-    """An actor's neighbourhood: the actors within N hops and every relation among them.
+    """Show an actor's neighbourhood: the actors within N hops and every relation among them.
 
     X is an actor by id, name or alias. The csv format gives the relations;
     json gives actors and relations with their quotes.

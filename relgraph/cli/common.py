@@ -89,6 +89,7 @@ class DataProblem(click.ClickException):
     exit_code = DATA_PROBLEM
 
     def show(self, file: Any = None) -> None:
+        """Print the message, if any, on stderr (the diagnostics are already printed)."""
         if self.message:
             echo(f"relgraph: {inert(self.message)}", err=True)
 
@@ -102,6 +103,7 @@ class NothingWritten(click.ClickException):
         super().__init__(f"{reason}; nothing was written")
 
     def show(self, file: Any = None) -> None:
+        """Print the error on stderr."""
         echo(f"relgraph: error: {inert(self.message)}", err=True)
 
 
@@ -110,6 +112,22 @@ def refuse_stdout(output: str | None, option: str, why: str, hint: str) -> None:
 
     Called before anything is read, so a file named ``-`` is never written and
     the user learns at once what to give instead.
+
+    Parameters
+    ----------
+    output : str or None
+        The command's ``-o``.
+    option : str
+        How the option is named in the message.
+    why : str
+        Why standard output cannot take the output.
+    hint : str
+        What to give instead.
+
+    Raises
+    ------
+    UsageError
+        When ``output`` is ``-``.
     """
     if output == STDOUT:
         raise UsageError(f"{why}, so it cannot go to standard output ({option} -)\n  hint: {hint}")
@@ -120,12 +138,28 @@ DATASET_SUFFIXES = (".yaml", ".yml", ".jsonl", ".json")
 
 
 def looks_like_dataset(arg: str) -> bool:
-    """Whether a command-line word names a dataset: a dataset file's suffix, a folder, or ``-``."""
+    """Whether a command-line word names a dataset: a dataset file's suffix, a folder, or ``-``.
+
+    Parameters
+    ----------
+    arg : str
+        A word of the command line.
+
+    Returns
+    -------
+    bool
+        True for a dataset's file or folder, or ``-``.
+
+    Examples
+    --------
+    >>> looks_like_dataset("data.yaml"), looks_like_dataset("cuba"), looks_like_dataset("-")
+    (True, False, True)
+    """
     return arg == "-" or arg.lower().endswith(DATASET_SUFFIXES) or os.path.isdir(arg)
 
 
 def _positional(command: click.Command, args: Sequence[str]) -> list[int]:
-    """The indexes of the positional words among ``args`` (not options, nor their values)."""
+    """Return the indexes of the positional words among ``args`` (not options, nor their values)."""
     takes_value = {
         opt
         for p in command.params
@@ -176,6 +210,7 @@ class DatasetOrder(click.Command):
         self.examples = tuple(examples)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Keep the words as typed (for the hints), then parse them as click does."""
         ctx.meta["relgraph.args"] = list(args)
         try:
             return super().parse_args(ctx, args)
@@ -200,6 +235,16 @@ def misplaced_dataset(ctx: click.Context | None = None) -> None:
     The message names the order the command expects and the corrected
     command, with the options as they were typed. Call it from a
     :class:`DatasetOrder` command before loading anything.
+
+    Parameters
+    ----------
+    ctx : click.Context, optional
+        The command's context (default: the current one).
+
+    Raises
+    ------
+    UsageError
+        When a dataset was given where an actor or a source goes.
     """
     ctx = ctx or click.get_current_context()
     command = ctx.command
@@ -349,6 +394,25 @@ def stdin_dataset(
     Yields the paths to load (``-`` replaced by a hidden file holding what
     standard input gave) and the :class:`StdinDataset`, or ``None`` when no
     ``-`` was given. Diagnostics raised inside name ``<stdin>``.
+
+    Parameters
+    ----------
+    target : str or list of str
+        The command's DATASET words.
+    json_only : bool
+        Read standard input as JSON Lines or node-link JSON only.
+
+    Yields
+    ------
+    (str or list of str, StdinDataset or None)
+        The paths to load, and what standard input gave.
+
+    Raises
+    ------
+    UsageError
+        When ``-`` is given twice, or standard input is a terminal.
+    DatasetError
+        Raised inside the block, its diagnostics then naming ``<stdin>``.
     """
     paths = [target] if isinstance(target, str) else list(target)
     if STDOUT not in paths:
@@ -381,7 +445,22 @@ def stdin_dataset(
 
 
 def refuse_json_to_stdout(fmt: str, to_stdout: bool, what: str) -> None:
-    """Refuse ``--format json`` when the command's output itself goes to standard output."""
+    """Refuse ``--format json`` when the command's output itself goes to standard output.
+
+    Parameters
+    ----------
+    fmt : str
+        The command's ``--format``.
+    to_stdout : bool
+        Whether the command's output goes to standard output.
+    what : str
+        What the output is, for the message.
+
+    Raises
+    ------
+    UsageError
+        For ``--format json`` with the output on standard output.
+    """
     if fmt == "json" and to_stdout:
         raise UsageError(
             f"--format json prints a summary of the files written on standard output, where "
@@ -390,7 +469,18 @@ def refuse_json_to_stdout(fmt: str, to_stdout: bool, what: str) -> None:
 
 
 def default_dataset() -> str:
-    """The bundled dataset: ``graph_data/cuba_iran.yaml`` here, or beside the package."""
+    """Return the bundled dataset: ``graph_data/cuba_iran.yaml`` here, or beside the package.
+
+    Returns
+    -------
+    str
+        The path of the bundled dataset file.
+
+    Examples
+    --------
+    >>> default_dataset().endswith("cuba_iran.yaml")
+    True
+    """
     here = Path("graph_data") / "cuba_iran.yaml"
     if here.exists():
         return str(here)
@@ -402,7 +492,23 @@ def default_dataset() -> str:
 
 
 def dataset_paths(dataset: str | Sequence[str] | None) -> str | list[str]:
-    """What a command's DATASET arguments name: the bundled dataset, one path or several."""
+    """Return what a command's DATASET arguments name: the bundled dataset, one path or more.
+
+    Parameters
+    ----------
+    dataset : str, sequence of str or None
+        The command's DATASET arguments.
+
+    Returns
+    -------
+    str or list of str
+        What to give :func:`relgraph.load`.
+
+    Examples
+    --------
+    >>> dataset_paths(["a.yaml"]), dataset_paths(["a.yaml", "b.yaml"])
+    ('a.yaml', ['a.yaml', 'b.yaml'])
+    """
     if dataset is None or (not isinstance(dataset, str) and not dataset):
         return default_dataset()
     if isinstance(dataset, str):
@@ -411,14 +517,38 @@ def dataset_paths(dataset: str | Sequence[str] | None) -> str | list[str]:
 
 
 def dataset_label(dataset: str | Sequence[str] | None) -> str:
-    """How messages name the dataset(s) a command was given: ``-`` as ``<stdin>``."""
+    """How messages name the dataset(s) a command was given: ``-`` as ``<stdin>``.
+
+    Parameters
+    ----------
+    dataset : str, sequence of str or None
+        The command's DATASET arguments.
+
+    Returns
+    -------
+    str
+        The path, or the paths joined with ``+``.
+
+    Examples
+    --------
+    >>> dataset_label(["a.yaml", "b.yaml"])
+    'a.yaml + b.yaml'
+    """
     paths = dataset_paths(dataset)
     each = [paths] if isinstance(paths, str) else paths
     return " + ".join(STDIN_NAME if p == STDOUT else p for p in each)
 
 
 def echo_diagnostics(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...], fmt: str) -> None:
-    """Print diagnostics to stderr (text) or stdout (json)."""
+    """Print diagnostics to stderr (text) or stdout (json).
+
+    Parameters
+    ----------
+    diagnostics : list or tuple of Diagnostic
+        What to print.
+    fmt : {"text", "json"}
+        How to print it.
+    """
     if fmt == "json":
         echo(
             json.dumps([d.as_dict() for d in diagnostics], ensure_ascii=False, indent=2),
@@ -430,7 +560,25 @@ def echo_diagnostics(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...], fmt
 
 
 def summary(diagnostics: Sequence[Diagnostic]) -> str:
-    """'2 errors, 1 warning' and the like."""
+    """'2 errors, 1 warning' and the like.
+
+    Parameters
+    ----------
+    diagnostics : list or tuple of Diagnostic
+        The diagnostics to count.
+
+    Returns
+    -------
+    str
+        The counts of errors and warnings.
+
+    Examples
+    --------
+    >>> from relgraph.errors import Diagnostic
+    >>> found = [Diagnostic("a.yaml", 1, 1, "bad-id", "…")] * 2
+    >>> summary([*found, Diagnostic("a.yaml", 2, 1, "conflict", "…", severity="warning")])
+    '2 errors, 1 warning'
+    """
     errors = sum(d.severity == "error" for d in diagnostics)
     warnings = len(diagnostics) - errors
     parts = [f"{errors} error{'s' * (errors != 1)}"] if errors else []
@@ -441,9 +589,21 @@ def summary(diagnostics: Sequence[Diagnostic]) -> str:
 
 @contextlib.contextmanager
 def progress_line(quiet: bool) -> Iterator[TerminalProgress | None]:
-    """A command's progress line on stderr: on a terminal unless ``quiet``, cleared at the end.
+    """Yield a command's progress line on stderr, cleared at the end.
+
+    It is drawn on a terminal unless ``quiet``.
 
     Clear it (:func:`clear`) before printing anything else.
+
+    Parameters
+    ----------
+    quiet : bool
+        The command's ``--quiet``.
+
+    Yields
+    ------
+    TerminalProgress or None
+        The progress callback, or ``None`` when there is no line.
     """
     progress = terminal_progress(quiet)
     try:
@@ -453,7 +613,13 @@ def progress_line(quiet: bool) -> Iterator[TerminalProgress | None]:
 
 
 def clear(progress: TerminalProgress | None) -> None:
-    """Clear the progress line, if there is one, so that output starts on a clean line."""
+    """Clear the progress line, if there is one, so that output starts on a clean line.
+
+    Parameters
+    ----------
+    progress : TerminalProgress or None
+        What :func:`progress_line` gave.
+    """
     if progress is not None:
         progress.close()
 
@@ -464,7 +630,7 @@ def _usage_line(ctx: click.Context) -> str:
 
 
 def _actor_hint(ctx: click.Context | None, word: str) -> str:
-    """What to type instead when ``word``, an actor, was given where a dataset goes."""
+    """Say what to type instead when ``word``, an actor, was given where a dataset goes."""
     if ctx is None:
         return "give a dataset's file or folder, or no dataset for the bundled one"
     name = _command_path(ctx)
@@ -489,6 +655,16 @@ def actor_as_dataset(target: str | Sequence[str]) -> None:
     the other DATASET words that exists, or else the bundled dataset. When it names one,
     the message says so and how the command is written, rather than "no such
     file". Anything else is left to the loading, which reports a missing file.
+
+    Parameters
+    ----------
+    target : str or sequence of str
+        The command's DATASET words.
+
+    Raises
+    ------
+    UsageError
+        When a word names an actor, with the command as it should be written.
     """
     paths = [target] if isinstance(target, str) else list(target)
     words = [
@@ -508,7 +684,7 @@ def actor_as_dataset(target: str | Sequence[str]) -> None:
 
 
 def _actor_named(words: Sequence[str], datasets: Sequence[str]) -> tuple[str, str, Any] | None:
-    """The first of ``words`` that names an actor of ``datasets`` (else the bundled dataset).
+    """Return the first of ``words`` that names an actor of ``datasets`` (else the bundled dataset).
 
     Returns the word, how messages name the dataset it is in, and the actor;
     ``None`` when no word names one. A dataset that does not load is passed
@@ -608,6 +784,27 @@ def load_or_fail(
     ``writes`` says the command would have written a file, so the message can
     say that nothing was. ``progress`` (see :func:`progress_line`) is told as
     the files are read and checked, and cleared when loading ends.
+
+    Parameters
+    ----------
+    path : str, sequence of str or None
+        The command's DATASET arguments.
+    quiet_warnings : bool
+        Leave the warnings of a dataset that loads unprinted.
+    writes : bool
+        The command would have written a file.
+    progress : TerminalProgress, optional
+        The command's progress line.
+
+    Returns
+    -------
+    Dataset
+        The dataset.
+
+    Raises
+    ------
+    DataProblem
+        After printing every problem, when the dataset does not load (exit 1).
     """
     target = dataset_paths(path)
     actor_as_dataset(target)
@@ -666,8 +863,11 @@ def _fail(
 
 
 class Terminated(BaseException):
-    """SIGTERM or SIGHUP arrived: raised where the program is, so that files being
-    written are removed on the way out, as after Ctrl-C."""
+    """SIGTERM or SIGHUP arrived.
+
+    Raised where the program is, so that files being written are removed on the
+    way out, as after Ctrl-C.
+    """
 
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
@@ -687,6 +887,39 @@ def run_safely(group: click.Group, argv: list[str] | None) -> int:
 
     SIGTERM and SIGHUP end the command as Ctrl-C does: whatever was being
     written is removed, and the exit status is 128 plus the signal's number.
+
+    Parameters
+    ----------
+    group : click.Group
+        The ``relgraph`` command.
+    argv : list of str or None
+        The words after ``relgraph`` (``None``: the process's arguments).
+
+    Returns
+    -------
+    int
+        The exit status: 0 success; 1 problems in the data
+        (:class:`~relgraph.errors.DatasetError`, :class:`DataProblem`) or files
+        that could not be written (:class:`NothingWritten`,
+        :class:`~relgraph.errors.WriteError`); 2 a usage error (click's or
+        :class:`~relgraph.errors.UsageError`); 3 an internal error, any other
+        exception, printed as ``relgraph: internal error: …`` with a hint to
+        report it; 130 after Ctrl-C (:class:`KeyboardInterrupt`, or click's
+        abort at a prompt); 128 plus the signal's number after SIGTERM or SIGHUP.
+
+    Examples
+    --------
+    >>> import click
+    >>> @click.command()
+    ... def broken() -> None:
+    ...     raise RuntimeError("oops")
+    >>> run_safely(broken, [])  # the message goes to stderr
+    3
+    >>> @click.command()
+    ... def interrupted() -> None:
+    ...     raise KeyboardInterrupt
+    >>> run_safely(interrupted, [])
+    130
     """
     previous: dict[int, Any] = {}
     for signum in _SIGNALS:

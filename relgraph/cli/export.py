@@ -247,7 +247,7 @@ def export_command(
 
 
 def _reimport(d: str) -> str:
-    """The command that imports a csv export in folder ``d`` again."""
+    """Return the command that imports a csv export in folder ``d`` again."""
     return (
         "relgraph import csv "
         f"{os.path.join(d, 'entities.csv')} {os.path.join(d, 'relations.csv')} "

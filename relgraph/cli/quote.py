@@ -27,13 +27,25 @@ def _folded(text: str) -> str:
 
 
 def evidence_yaml(passage: Passage, source: str) -> str:
-    """The evidence item to paste under a relation's ``evidence:``.
+    r"""Return the evidence item to paste under a relation's ``evidence:``.
+
+    Parameters
+    ----------
+    passage : Passage
+        A passage :class:`~relgraph.passages.PassageFinder` found.
+    source : str
+        The source's id.
+
+    Returns
+    -------
+    str
+        The YAML of one evidence item, as a list item.
 
     Examples
     --------
-    >>> p = Passage(0, 9, "it's \\"ok\\"", "It's ok.", 0, 8, 100.0)
+    >>> p = Passage(0, 9, "it's \"ok\"", "It's ok.", 0, 8, 100.0)
     >>> print(evidence_yaml(p, "art"), end="")
-    - quote: "it's \\"ok\\""
+    - quote: "it's \"ok\""
       source: art
     """
     quote = json.dumps(_folded(passage.text), ensure_ascii=False)
@@ -58,7 +70,10 @@ def _old_yaml_flag(fmt: str, as_yaml: bool) -> str:
 
 
 def _json(found: list[Passage], source: str, words: str, in_source: bool) -> str:
-    """The passages as JSON: each verbatim with its place, sentence, score and evidence item."""
+    """Return the passages as JSON.
+
+    Each is verbatim, with its place, sentence, score and evidence item.
+    """
     record = {
         "source": source,
         "words": words,

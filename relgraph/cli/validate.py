@@ -110,8 +110,11 @@ def validate_command(dataset: tuple[str, ...], fmt: str, strict: bool, quiet: bo
 
 
 def _fails(problem: Diagnostic, strict: bool) -> bool:
-    """Whether ``problem`` fails validation: an error, or with ``strict`` a warning that
-    is not a conflict between sources (a dataset keeps those as its sources give them)."""
+    """Tell whether ``problem`` fails validation.
+
+    It does when it is an error, or with ``strict`` a warning that is not a
+    conflict between sources (a dataset keeps those as its sources give them).
+    """
     return problem.severity == "error" or (strict and problem.code != "conflict")
 
 

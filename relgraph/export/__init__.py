@@ -1,4 +1,4 @@
-"""Exports: the dataset in the formats analysts' other tools read.
+r"""Exports: the dataset in the formats analysts' other tools read.
 
 ===============  ========================================================
 format           for
@@ -33,7 +33,7 @@ Examples
 >>> path = os.path.join(tempfile.mkdtemp(), "cuba_iran.gexf")
 >>> export(ds, "gexf", path) == (path,)
 True
->>> export_bytes(ds, "jsonl").count(b"\\n") == 1 + len(ds.sources) + len(ds.entities) \\
+>>> export_bytes(ds, "jsonl").count(b"\n") == 1 + len(ds.sources) + len(ds.entities) \
 ...     + len(ds.relations) + len(ds.claims) + len(ds.views)
 True
 """
@@ -79,7 +79,19 @@ FORMATS: dict[str, type[Exporter]] = {
 
 
 def exporter(fmt: str, **options: Any) -> Exporter:
-    """The exporter of format ``fmt`` with ``options``.
+    """Return the exporter of format ``fmt`` with ``options``.
+
+    Parameters
+    ----------
+    fmt : str
+        One of :data:`FORMATS`.
+    **options
+        The format's options (e.g. ``layout="gephi"`` for ``csv``).
+
+    Returns
+    -------
+    Exporter
+        The exporter, ready to write.
 
     Raises
     ------
@@ -136,12 +148,25 @@ def export(
     **options
         The format's options (e.g. ``layout="gephi"`` for ``csv``).
 
+    Returns
+    -------
+    tuple of str
+        The files written, the source texts beside a ``jsonl`` export included.
+
     Raises
     ------
     UsageError
         For an unknown format or option, or a path that cannot be used.
     ExportError
         When the files cannot be written; nothing is left half-written.
+
+    Examples
+    --------
+    >>> import os, tempfile, relgraph
+    >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+    >>> written = export(ds, "csv", os.path.join(tempfile.mkdtemp(), "sheets"))
+    >>> [os.path.basename(p) for p in written][:4]
+    ['entities.csv', 'relations.csv', 'claims.csv', 'sources.csv']
     """
     writer = exporter(fmt, **options)
     selected = _select(dataset, filter)
@@ -170,15 +195,40 @@ def export_bytes(
     progress: ProgressCallback | None = None,
     **options: Any,
 ) -> bytes:
-    """The bytes of a single-file export of ``dataset`` (for standard output).
+    """Return the bytes of a single-file export of ``dataset`` (for standard output).
 
     Only the first file is given: the ``jsonl`` export's records without the
     source texts, which :func:`export` writes beside its file.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset; it is not changed.
+    fmt : str
+        One of :data:`FORMATS` that writes one file.
+    filter : Filter, optional
+        Export only what the filter keeps.
+    progress : callable, optional
+        Told how much is written (see :mod:`relgraph.export.progress`).
+    **options
+        The format's options.
+
+    Returns
+    -------
+    bytes
+        The file's content.
 
     Raises
     ------
     UsageError
         For a format that writes several files (give it a folder with :func:`export`).
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> data = export_bytes(relgraph.load("graph_data/cuba_iran.yaml"), "graphml")
+    >>> data.startswith(b"<?xml")
+    True
     """
     writer = exporter(fmt, **options)
     if writer.folder:

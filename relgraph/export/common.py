@@ -65,8 +65,11 @@ class ExportError(RelgraphError):
 
 
 class ExportWriteError(ExportError, WriteError):
-    """An export's files could not be written: an :class:`ExportError` and a
-    :class:`~relgraph.errors.WriteError` (so an :class:`OSError`) at once."""
+    """An export's files could not be written.
+
+    It is an :class:`ExportError` and a :class:`~relgraph.errors.WriteError`
+    (so an :class:`OSError`) at once.
+    """
 
 
 # -- outputs -------------------------------------------------------------------
@@ -75,22 +78,44 @@ class Output(ABC):
 
     @abstractmethod
     def open_text(self, name: str) -> IO[str]:
-        """A UTF-8 text stream for ``name``; line ends are written as given."""
+        """Return a UTF-8 text stream for ``name``; line ends are written as given.
+
+        Parameters
+        ----------
+        name : str
+            The file's path inside the output.
+
+        Returns
+        -------
+        text stream
+            Where to write the file.
+        """
 
     @abstractmethod
     def open_bytes(self, name: str) -> IO[bytes]:
-        """A binary stream for ``name``."""
+        """Return a binary stream for ``name``.
+
+        Parameters
+        ----------
+        name : str
+            The file's path inside the output.
+
+        Returns
+        -------
+        binary stream
+            Where to write the file.
+        """
 
 
 class MemoryOutput(Output):
-    """Keeps every file in memory; :meth:`files` gives them as bytes by name.
+    r"""Keeps every file in memory; :meth:`files` gives them as bytes by name.
 
     Examples
     --------
     >>> out = MemoryOutput()
     >>> _ = out.open_text("a.txt").write("héllo")
     >>> out.files()
-    {'a.txt': b'h\\xc3\\xa9llo'}
+    {'a.txt': b'h\xc3\xa9llo'}
     """
 
     def __init__(self) -> None:
@@ -98,24 +123,39 @@ class MemoryOutput(Output):
         self._bytes: dict[str, io.BytesIO] = {}
 
     def open_text(self, name: str) -> IO[str]:
+        """Return a text stream kept in memory as the file ``name``."""
         stream = io.StringIO(newline="")
         self._text[name] = stream
         return stream
 
     def open_bytes(self, name: str) -> IO[bytes]:
+        """Return a binary stream kept in memory as the file ``name``."""
         stream = io.BytesIO()
         self._bytes[name] = stream
         return stream
 
     def files(self) -> dict[str, bytes]:
-        """Every file written, by name, as UTF-8 bytes."""
+        r"""Every file written, by name, as UTF-8 bytes.
+
+        Returns
+        -------
+        dict of str to bytes
+            File name to content.
+
+        Examples
+        --------
+        >>> out = MemoryOutput()
+        >>> _ = out.open_text("a.csv").write("x\n")
+        >>> out.files()
+        {'a.csv': b'x\n'}
+        """
         out = {name: s.getvalue().encode("utf-8") for name, s in self._text.items()}
         out.update({name: s.getvalue() for name, s in self._bytes.items()})
         return out
 
 
 class AtomicOutput(_atomic.AtomicOutput, Output):
-    """An export's files, written all or nothing: :class:`relgraph.atomic.AtomicOutput`.
+    r"""An export's files, written all or nothing: :class:`relgraph.atomic.AtomicOutput`.
 
     The same writer, as an :class:`Output`; its failures are :class:`ExportWriteError`.
 
@@ -124,7 +164,7 @@ class AtomicOutput(_atomic.AtomicOutput, Output):
     >>> import os, tempfile
     >>> d = tempfile.mkdtemp()
     >>> with AtomicOutput(d, folder=True) as out:
-    ...     _ = out.open_text("../a.csv").write("x\\n")  # doctest: +ELLIPSIS
+    ...     _ = out.open_text("../a.csv").write("x\n")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     relgraph.export.common.ExportWriteError: refusing to write '../a.csv': it would leave '...'
@@ -184,7 +224,16 @@ class Exporter(ABC):
 
     @abstractmethod
     def write(self, dataset: Dataset, out: Output) -> None:
-        """Write ``dataset`` to ``out``; never change the dataset."""
+        """Write ``dataset`` to ``out``; never change the dataset.
+
+        Parameters
+        ----------
+        dataset : Dataset
+            The dataset to write.
+        out : Output
+            Where the files go (:class:`~relgraph.atomic.AtomicOutput` or
+            :class:`MemoryOutput`).
+        """
 
 
 # -- flattening ------------------------------------------------------------------
@@ -194,12 +243,26 @@ def _what(value: object) -> str:
 
 
 def flatten_value(value: Any, *, where: str, name: str) -> str | int | float | bool | None:
-    """A value a graph format can hold: text, a number, a yes/no value, or ``None``.
+    """Return a value a graph format can hold: text, a number, a yes/no value, or ``None``.
 
     Lists become their items joined with ``"; "`` (empty items dropped),
     mappings become ``"key: value"`` pairs joined the same way, and lists of
     mappings (evidence, claims) one mapping per line. ``None`` stays ``None``:
     writers leave the attribute out.
+
+    Parameters
+    ----------
+    value : any
+        An attribute's value.
+    where : str
+        The element it belongs to, for the message.
+    name : str
+        The attribute's name, for the message.
+
+    Returns
+    -------
+    str, int, float, bool or None
+        The value as the format writes it.
 
     Raises
     ------
@@ -244,6 +307,18 @@ def _text(value: str | int | float | bool) -> str:
 def join_readable(items: Sequence[str], sep: str = "; ") -> str:
     """Non-empty ``items`` joined with ``sep``.
 
+    Parameters
+    ----------
+    items : sequence of str
+        The texts.
+    sep : str
+        What goes between two of them.
+
+    Returns
+    -------
+    str
+        The joined text; empty when no item has text.
+
     Examples
     --------
     >>> join_readable(["a", "", "b"])
@@ -253,7 +328,17 @@ def join_readable(items: Sequence[str], sep: str = "; ") -> str:
 
 
 def source_line(source: Source) -> str:
-    """A source as one readable line: title, publisher, URL, date and grade.
+    """Return a source as one readable line: title, publisher, URL, date and grade.
+
+    Parameters
+    ----------
+    source : Source
+        A source of the dataset.
+
+    Returns
+    -------
+    str
+        The line, each part only when the source has it.
 
     Examples
     --------
@@ -274,7 +359,7 @@ def relation_values(
     sources: Mapping[str, Source],
     counts: Corroboration | None = None,
 ) -> dict[str, Any]:
-    """What the graph formats say of a relation beyond its type, in the order they write it.
+    """Return what the graph formats say of a relation beyond its type, in their order.
 
     ``directed`` is whether the relation's type is directed; ``sources`` the
     dataset's sources by id. Evidence and sources become one line each (see
@@ -282,6 +367,22 @@ def relation_values(
     have are ``None``. With ``counts`` (its corroboration) come ``origin_count``
     (independent origins of its supporting evidence), ``independent_origins``
     (those affiliated with neither end) and ``affiliated``.
+
+    Parameters
+    ----------
+    relation : Relation
+        The relation.
+    directed : bool
+        Whether its type is directed.
+    sources : mapping of str to Source
+        The dataset's sources by id.
+    counts : Corroboration, optional
+        The relation's corroboration, for its origin counts.
+
+    Returns
+    -------
+    dict
+        Attribute name to value, in the order the formats write them.
 
     Examples
     --------
@@ -326,6 +427,18 @@ def evidence_lines(items: Sequence[Evidence], sources: Mapping[str, Source]) -> 
     credibility grade and the evidence item's notes, each only when there is
     one. The text of each is kept as it is.
 
+    Parameters
+    ----------
+    items : sequence of Evidence
+        A relation's or a claim's evidence items.
+    sources : mapping of str to Source
+        The dataset's sources by id.
+
+    Returns
+    -------
+    list of str
+        One line per item, in order.
+
     Examples
     --------
     >>> from relgraph.model import Evidence
@@ -361,6 +474,18 @@ def evidence_lines(items: Sequence[Evidence], sources: Mapping[str, Source]) -> 
 
 def iter_chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     """``items`` in consecutive slices of at most ``size``.
+
+    Parameters
+    ----------
+    items : sequence
+        What to cut.
+    size : int
+        The longest slice.
+
+    Yields
+    ------
+    sequence
+        Each slice, in order.
 
     Examples
     --------

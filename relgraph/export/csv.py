@@ -1,4 +1,4 @@
-"""Spreadsheets: entities and relations in the From/To layout Kumu and Gephi read.
+r"""Spreadsheets: entities and relations in the From/To layout Kumu and Gephi read.
 
 The export writes a folder:
 
@@ -48,7 +48,7 @@ the stored texts
 
 So the folder goes back in whole with::
 
-    relgraph import csv DIR/entities.csv DIR/relations.csv --sources DIR/sources.csv \\
+    relgraph import csv DIR/entities.csv DIR/relations.csv --sources DIR/sources.csv \
         --claims DIR/claims.csv --meta DIR/meta.yaml -o DATASET.yaml
 
 ``evidence="joined"`` writes one row per relation, with every quote in one
@@ -59,7 +59,7 @@ quote came from which source is lost).
 
 Lists (aliases, tags, external ids, and the evidence columns of
 ``evidence="lists"``) are joined with ``|``, as Kumu reads them; a ``|`` or
-``\\`` inside an item is written ``\\|`` or ``\\\\`` (Kumu shows the
+``\`` inside an item is written ``\|`` or ``\\`` (Kumu shows the
 backslash; ``relgraph import csv`` takes it off again).
 
 Formula injection is neutralised: a cell that starts with ``=``, ``+``,
@@ -71,7 +71,7 @@ another apostrophe) gets one more, so ``relgraph import csv`` can take exactly
 one off again and give back the original text.
 
 The files are UTF-8 without a byte order mark, comma-separated, with
-``\\r\\n`` line ends (RFC 4180). In Excel, open them with Data → From Text/CSV.
+``\r\n`` line ends (RFC 4180). In Excel, open them with Data → From Text/CSV.
 
 Examples
 --------
@@ -80,7 +80,7 @@ Examples
 >>> all(restore(neutralize(v)) == v for v in ["=1", "'=1", "''=1", "'Tis", "'", "@x", ""])
 True
 >>> join_list(["a|b", "c"]), split_list(join_list(["a|b", "c"]))
-('a\\\\|b|c', ['a|b', 'c'])
+('a\\|b|c', ['a|b', 'c'])
 """
 
 from __future__ import annotations
@@ -154,7 +154,17 @@ class _Sheet:
 
 
 def amount_cell(e: Evidence) -> str | None:
-    """An evidence item's amounts as one cell: a JSON list of mappings (``None``: none).
+    """Return an evidence item's amounts as one cell: a JSON list of mappings (``None``: none).
+
+    Parameters
+    ----------
+    e : Evidence
+        An evidence item.
+
+    Returns
+    -------
+    str or None
+        The cell's text.
 
     Examples
     --------

@@ -1,4 +1,4 @@
-"""A Cypher script that loads the dataset into Neo4j, FalkorDB or another openCypher engine.
+r"""A Cypher script that loads the dataset into Neo4j, FalkorDB or another openCypher engine.
 
 ``cypher-shell -f graph.cypher`` (Neo4j) or one query per statement (FalkorDB's
 ``GRAPH.QUERY``) loads it. The ``dialect`` option says which engine the script
@@ -89,7 +89,7 @@ of thousands made FalkorDB take minutes), so run them into an empty graph.
 Examples
 --------
 >>> cypher_string('x"}) DETACH DELETE n //')
-'"x\\\\"}) DETACH DELETE n //"'
+'"x\\"}) DETACH DELETE n //"'
 >>> label_name("armed_group"), relationship_name("holds_office")
 ('ArmedGroup', 'HOLDS_OFFICE')
 """
@@ -183,12 +183,22 @@ EVIDENCE = Properties(
 
 
 def cypher_string(text: str) -> str:
-    """``text`` as a Cypher string literal (double-quoted, every risky character escaped).
+    r"""``text`` as a Cypher string literal (double-quoted, every risky character escaped).
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    str
+        The literal, quotes included.
 
     Examples
     --------
-    >>> print(cypher_string("it's \\\\ \\"fine\\"\\n"))
-    "it's \\\\ \\"fine\\"\\n"
+    >>> print(cypher_string("it's \\ \"fine\"\n"))
+    "it's \\ \"fine\"\n"
     """
     out = ['"']
     for ch in text:
@@ -205,9 +215,19 @@ def cypher_string(text: str) -> str:
 
 
 def cypher_literal(value: Any) -> str:
-    """A Cypher literal for text, a whole number, a yes/no value, ``None``, a list or a map.
+    """Return a Cypher literal for text, a whole number, a yes/no value, ``None``, a list or a map.
 
     Map keys must be relgraph's own property names (lower-case identifiers).
+
+    Parameters
+    ----------
+    value : any
+        The value to write.
+
+    Returns
+    -------
+    str
+        The literal.
 
     Raises
     ------
@@ -246,12 +266,46 @@ def _quoted_ident(name: str) -> str:
 
 
 def label_name(kind: str) -> str:
-    """The Neo4j label of an entity kind: ``armed_group`` → ``ArmedGroup``."""
+    """Return the Neo4j label of an entity kind: ``armed_group`` → ``ArmedGroup``.
+
+    Parameters
+    ----------
+    kind : str
+        An entity kind's id.
+
+    Returns
+    -------
+    str
+        The label, in upper camel case.
+
+    Examples
+    --------
+    >>> label_name("armed_group")
+    'ArmedGroup'
+    """
     return _quoted_ident("".join(p[:1].upper() + p[1:] for p in re.split(r"[._-]+", kind) if p))
 
 
 def relationship_name(rtype: str) -> str:
-    """The Neo4j relationship type of a relation type: ``holds_office`` → ``HOLDS_OFFICE``."""
+    """Return the Neo4j relationship type of a relation type.
+
+    ``holds_office`` becomes ``HOLDS_OFFICE``.
+
+    Parameters
+    ----------
+    rtype : str
+        A relation type's id.
+
+    Returns
+    -------
+    str
+        The relationship type, in upper case, quoted with backticks if it must be.
+
+    Examples
+    --------
+    >>> relationship_name("holds_office")
+    'HOLDS_OFFICE'
+    """
     return _quoted_ident(re.sub(r"[._-]+", "_", rtype).upper().strip("_"))
 
 
@@ -271,12 +325,29 @@ def _names(ids: Iterable[str], make: Any, reserved: Sequence[str], what: str) ->
 
 
 def graph_names(vocab: Vocabulary) -> tuple[dict[str, str], dict[str, str]]:
-    """The label of every entity kind and the relationship type of every relation type.
+    """Return the label of every entity kind and the relationship type of every relation type.
+
+    Parameters
+    ----------
+    vocab : Vocabulary
+        The dataset's vocabulary.
+
+    Returns
+    -------
+    (dict of str to str, dict of str to str)
+        Entity kind to label, and relation type to relationship type.
 
     Raises
     ------
     ExportError
         When two ids would give one name, or an id would give one of relgraph's own.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> labels, types = graph_names(relgraph.load("graph_data/cuba_iran.yaml").vocabulary)
+    >>> labels["state"], types["visit"]
+    ('State', 'VISIT')
     """
     labels = _names(vocab.entity_kinds, label_name, _RESERVED_LABELS, "entity kind")
     types = _names(vocab.relation_types, relationship_name, _RESERVED_TYPES, "relation type")
@@ -284,7 +355,17 @@ def graph_names(vocab: Vocabulary) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def best_credibility(items: Sequence[Evidence]) -> int | None:
-    """The best (lowest) credibility grade of ``items``; ``None`` when none is graded.
+    """Return the best (lowest) credibility grade of ``items``; ``None`` when none is graded.
+
+    Parameters
+    ----------
+    items : sequence of Evidence
+        A relation's or a claim's evidence items.
+
+    Returns
+    -------
+    int or None
+        The grade, 1 (the best) to 6.
 
     Examples
     --------
@@ -315,6 +396,28 @@ def evidence_rows(owner: str, owner_id: str, items: Sequence[Evidence]) -> list[
     """One row per evidence item: its node's ``id``, its ``source`` and its ``props``.
 
     ``owner`` is ``"relation"`` or ``"claim"``, the property that holds ``owner_id``.
+
+    Parameters
+    ----------
+    owner : {"relation", "claim"}
+        What the items belong to.
+    owner_id : str
+        The relation's or the claim's id.
+    items : sequence of Evidence
+        Its evidence items.
+
+    Returns
+    -------
+    list of dict
+        One row per item, in order.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> r = relgraph.load("graph_data/cuba_iran.yaml").relations[0]
+    >>> row = evidence_rows("relation", r.id, r.evidence)[0]
+    >>> sorted(row), row["source"], row["props"]["relation"] == r.id
+    (['id', 'props', 'source'], 'deepening-ties', True)
     """
     return [
         {

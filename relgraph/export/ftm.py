@@ -212,7 +212,21 @@ _ID_BAD = re.compile(r"[^0-9a-zA-Z.-]")
 
 
 def ftm_id(letter: str, dataset_id: str, ident: str) -> str:
-    """A FollowTheMoney id for a relgraph id (see the module docs).
+    """Return a FollowTheMoney id for a relgraph id (see the module docs).
+
+    Parameters
+    ----------
+    letter : str
+        What the id is of, as one letter (see the module docs).
+    dataset_id : str
+        The dataset's id.
+    ident : str
+        The relgraph id.
+
+    Returns
+    -------
+    str
+        An id unique across datasets.
 
     Examples
     --------
@@ -260,7 +274,7 @@ def _source(dataset: Dataset, s: Source, texts: bool) -> dict[str, Any]:
 
 
 def _source_links(dataset: Dataset, s: Source) -> Iterator[dict[str, Any]]:
-    """The ``UnknownLink`` entities of where a source comes from (see the module docs)."""
+    """Yield the ``UnknownLink`` entities of where a source comes from (see the module docs)."""
     entities = {e.id for e in dataset.entities}
     ties = [
         *(("derived from", "s", p) for p in s.derived_from),
@@ -279,7 +293,7 @@ def _source_links(dataset: Dataset, s: Source) -> Iterator[dict[str, Any]]:
 
 
 def _counted(c: Corroboration) -> list[str]:
-    """The counts, and the origins with those affiliated with an end, as summary lines."""
+    """Return the counts, and the origins with those affiliated with an end, as summary lines."""
     lines = [c.summary()]
     if c.origins:
         line = "origins: " + ", ".join(c.origins)
@@ -328,9 +342,31 @@ def _entity(dataset: Dataset, e: Entity, claims: list[Claim]) -> dict[str, Any]:
 
 
 def relation_schema(r: Relation, schemata: dict[str, str]) -> str:
-    """The schema a relation is written as: its type's, if its ends fit, else ``UnknownLink``.
+    """Return the schema a relation is written as.
+
+    It is its type's, if its ends fit, else ``UnknownLink``.
 
     ``schemata`` gives each entity id's schema.
+
+    Parameters
+    ----------
+    r : Relation
+        The relation.
+    schemata : dict of str to str
+        Each entity id's FtM schema.
+
+    Returns
+    -------
+    str
+        The FtM schema's name.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+    >>> schemata = {e.id: ENTITY_SCHEMATA.get(e.kind, "LegalEntity") for e in ds.entities}
+    >>> ds.relations[0].type, relation_schema(ds.relations[0], schemata)
+    ('rapprochement', 'UnknownLink')
     """
     schema = RELATION_SCHEMATA.get(r.type, "UnknownLink")
     _, src_range, _, dst_range = EDGE_SCHEMATA[schema]
@@ -380,8 +416,29 @@ _LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": 
 
 
 def ftm_lines(dataset: Dataset, texts: bool = False) -> Iterator[str]:
-    """The export's lines (without line ends): sources, entities, relations, then the links
-    of where each source comes from."""
+    """Yield the export's lines, without line ends.
+
+    Sources, entities, relations, then the links of where each source comes from.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset; it is not changed.
+    texts : bool
+        Whether each source's ``Document`` carries its stored text.
+
+    Yields
+    ------
+    str
+        One JSON object per line.
+
+    Examples
+    --------
+    >>> import json, relgraph
+    >>> lines = list(ftm_lines(relgraph.load("graph_data/cuba_iran.yaml")))
+    >>> json.loads(lines[0])["schema"]
+    'Document'
+    """
     claims: dict[str, list[Claim]] = {}
     for c in dataset.claims:
         claims.setdefault(c.entity, []).append(c)

@@ -158,12 +158,22 @@ EDGE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
 
 
 def xml_safe(text: str) -> str:
-    """``text`` with the characters XML 1.0 cannot hold replaced by U+FFFD.
+    r"""``text`` with the characters XML 1.0 cannot hold replaced by U+FFFD.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    str
+        The text, safe in XML 1.0.
 
     Examples
     --------
-    >>> xml_safe("page\\x0cbreak")
-    'page\\ufffdbreak'
+    >>> xml_safe("page\x0cbreak")
+    'page\ufffdbreak'
     """
     return _XML_INVALID.sub("\ufffd", text)
 
@@ -177,12 +187,41 @@ def _rgb(color: str) -> dict[str, str]:
 
 
 def claim_lines(claims: Sequence[Claim]) -> list[str]:
-    """Each claim as one readable line: its status, statement and date."""
+    """Each claim as one readable line: its status, statement and date.
+
+    Parameters
+    ----------
+    claims : sequence of Claim
+        An actor's claims.
+
+    Returns
+    -------
+    list of str
+        One line per claim.
+
+    Examples
+    --------
+    >>> from relgraph.model import Claim, Evidence, PartialDate
+    >>> claim = Claim("c", "cuba", "signed six accords", "reported",
+    ...               (Evidence("six accords", "a"),), date=PartialDate(2023, 6))
+    >>> claim_lines([claim])
+    ['[reported] signed six accords (2023-06)']
+    """
     return [f"[{c.status}] {c.statement}" + (f" ({c.date})" if c.date else "") for c in claims]
 
 
 def meta_description(dataset: Dataset) -> str:
-    """The text of ``<meta><description>``: title, description, notes, authors and license.
+    """Return the text of ``<meta><description>``: title, description, notes, authors and license.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset.
+
+    Returns
+    -------
+    str
+        One part per line, each only when the dataset has it.
 
     Examples
     --------
@@ -211,7 +250,17 @@ def meta_description(dataset: Dataset) -> str:
 
 
 def spell(relation: Relation) -> tuple[str | None, str | None] | None:
-    """The days a relation's dates could cover, as ``(start, end)``; ``None`` if undated.
+    """Return the days a relation's dates could cover, as ``(start, end)``; ``None`` if undated.
+
+    Parameters
+    ----------
+    relation : Relation
+        The relation.
+
+    Returns
+    -------
+    (str or None, str or None) or None
+        The first and the last day (``YYYY-MM-DD``), either open.
 
     Examples
     --------
@@ -252,7 +301,10 @@ def _attvalues(parent: ET.Element, values: dict[str, Any], ids: dict[str, str]) 
 
 
 def _head(dataset: Dataset, version: str) -> ET.Element:
-    """The ``<gexf>`` element with ``<meta>`` and a ``<graph>`` holding only the declarations."""
+    """Return the ``<gexf>`` element with ``<meta>`` and a ``<graph>``.
+
+    The graph holds only the declarations.
+    """
     ns, viz, location, number = VERSIONS[version]
     root = ET.Element(
         "gexf",
@@ -352,7 +404,7 @@ def _edges(dataset: Dataset, version: str) -> Iterator[ET.Element]:
 
 
 def gexf_tree(dataset: Dataset, version: str = "1.3") -> ET.Element:
-    """The GEXF document of ``dataset`` as one ElementTree element (see the module docs).
+    """Return the GEXF document of ``dataset`` as one ElementTree element (see the module docs).
 
     :class:`GEXFExporter` does not build it: it writes the same elements one
     at a time. Serialised indented, with each carriage return written
@@ -389,7 +441,7 @@ def gexf_tree(dataset: Dataset, version: str = "1.3") -> ET.Element:
 
 
 def _start_tag(element: ET.Element) -> str:
-    """The start tag of ``element``, as ElementTree writes it (its children left out)."""
+    """Return the start tag of ``element``, as ElementTree writes it (its children left out)."""
     bare = ET.Element(element.tag, element.attrib)
     text = ET.tostring(bare, encoding="unicode", short_empty_elements=False)
     return text[: -len(f"</{element.tag}>")]
@@ -402,13 +454,25 @@ def _indented(element: ET.Element, level: int) -> str:
 
 
 def gexf_bytes(dataset: Dataset, version: str = "1.3") -> bytes:
-    """The GEXF document of ``dataset`` as UTF-8 bytes, indented.
+    r"""Return the GEXF document of ``dataset`` as UTF-8 bytes, indented.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset; it is not changed.
+    version : str
+        The GEXF version to write, one of :data:`VERSIONS`.
+
+    Returns
+    -------
+    bytes
+        The document.
 
     Examples
     --------
     >>> import relgraph
     >>> data = gexf_bytes(relgraph.load("graph_data/cuba_iran.yaml"), version="1.2draft")
-    >>> b'xmlns="http://www.gexf.net/1.2draft"' in data, data.endswith(b"</gexf>\\n")
+    >>> b'xmlns="http://www.gexf.net/1.2draft"' in data, data.endswith(b"</gexf>\n")
     (True, True)
     """
     out = MemoryOutput()

@@ -82,12 +82,22 @@ def _clean(data: dict[str, Any], where: str) -> dict[str, Any]:
 
 
 def flatten_graph(graph: nx.Graph) -> nx.Graph:
-    """A copy of ``graph`` whose every attribute GraphML and GEXF writers accept.
+    """Return a copy of ``graph`` whose every attribute GraphML and GEXF writers accept.
 
     Lists and mappings become readable text (see
     :func:`relgraph.export.common.flatten_value`), ``None`` values are left
     out, and characters XML cannot hold become U+FFFD. The graph given is not
     changed.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        Any NetworkX graph, such as :meth:`Dataset.graph`'s.
+
+    Returns
+    -------
+    networkx.Graph
+        A new graph of the same class.
 
     Raises
     ------
@@ -122,7 +132,7 @@ def flatten_graph(graph: nx.Graph) -> nx.Graph:
 
 
 def _graph_data(dataset: Dataset) -> dict[str, Any]:
-    """The graph's own attributes, before flattening."""
+    """Return the graph's own attributes, before flattening."""
     return {
         "dataset_id": dataset.id,
         "title": dataset.title,
@@ -135,7 +145,7 @@ def _graph_data(dataset: Dataset) -> dict[str, Any]:
 
 
 def _node_data(e: Entity, vocab: Vocabulary, own: list[Claim]) -> dict[str, Any]:
-    """The attributes of the node of entity ``e``, before flattening."""
+    """Return the attributes of the node of entity ``e``, before flattening."""
     kind = vocab.entity_kinds.get(e.kind)
     return {
         "label": e.name,
@@ -157,7 +167,7 @@ def _node_data(e: Entity, vocab: Vocabulary, own: list[Claim]) -> dict[str, Any]
 def _edge_data(
     r: Relation, vocab: Vocabulary, sources: dict[str, Source], counts: Corroboration
 ) -> dict[str, Any]:
-    """The attributes of the edge of relation ``r``, before flattening."""
+    """Return the attributes of the edge of relation ``r``, before flattening."""
     t = vocab.relation_types[r.type]
     return {
         "relation_id": r.id,
@@ -177,7 +187,7 @@ def _claims_by_entity(dataset: Dataset) -> dict[str, list[Claim]]:
 
 
 def graphml_graph(dataset: Dataset) -> nx.MultiDiGraph:
-    """The flattened ``MultiDiGraph`` of the GraphML export (see the module docs).
+    """Return the flattened ``MultiDiGraph`` of the GraphML export (see the module docs).
 
     :class:`GraphMLExporter` does not build it: it writes the same nodes,
     edges and values one at a time. NetworkX's GraphML writer (the ``lxml``
@@ -226,7 +236,24 @@ def graphml_graph(dataset: Dataset) -> nx.MultiDiGraph:
 
 
 def graphml_bytes(dataset: Dataset) -> bytes:
-    """The GraphML document of ``dataset`` as UTF-8 bytes."""
+    """Return the GraphML document of ``dataset`` as UTF-8 bytes.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset; it is not changed.
+
+    Returns
+    -------
+    bytes
+        The document.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> graphml_bytes(relgraph.load("graph_data/cuba_iran.yaml"))[:38]
+    b"<?xml version='1.0' encoding='utf-8'?>"
+    """
     out = MemoryOutput()
     GraphMLExporter().write(dataset, out)
     return out.files()["graph.graphml"]
@@ -261,7 +288,7 @@ def _attr(value: str, what: str) -> str:
 
 
 def _flat(data: dict[str, Any], where: str) -> dict[str, Any]:
-    """``data`` flattened as :func:`graphml_graph` flattens it, empty text left out."""
+    """Return ``data`` flattened as :func:`graphml_graph` flattens it, empty text left out."""
     return {k: v for k, v in _clean(data, where).items() if v != ""}
 
 
@@ -322,7 +349,7 @@ class _Keys:
         )
 
     def data(self, data: dict[str, Any], scope: str, indent: str) -> str:
-        """The ``<data>`` elements of one element, one a line."""
+        """Return the ``<data>`` elements of one element, one a line."""
         ids = self.ids
         return "".join(
             f'{indent}<data key="{ids[name, _type(value), scope]}">{_text(str(value))}</data>\n'

@@ -101,10 +101,27 @@ def _evidence(items: tuple[Evidence, ...]) -> list[dict[str, Any]]:
 
 
 def records(dataset: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
-    """The dataset's bulk records, ``(kind, fields)``, in order (see the module docs).
+    """Yield the dataset's bulk records, ``(kind, fields)``, in order (see the module docs).
 
     These are what :func:`relgraph.load.jsonl.write_jsonl` writes and
     :func:`relgraph.convert.read_records` reads back.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset; it is not changed.
+
+    Yields
+    ------
+    (str, dict)
+        The record's kind (``dataset``, ``source``, ``entity``…) and its fields.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> kinds = [kind for kind, _ in records(relgraph.load("graph_data/cuba_iran.yaml"))]
+    >>> kinds[0], kinds.count("relation")
+    ('dataset', 31)
     """
     yield "dataset", _written(dataset_fields(dataset), "dataset")
     additions = vocabulary_additions(dataset.vocabulary)
@@ -135,10 +152,26 @@ def records(dataset: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
 def text_files(dataset: Dataset) -> dict[str, bytes]:
     """Each source's stored text as its file holds it, by the source's text path.
 
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset.
+
+    Returns
+    -------
+    dict of str to bytes
+        Text path to the file's bytes.
+
     Raises
     ------
     ExportError
         When two sources give one path to different texts.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> list(text_files(relgraph.load("graph_data/cuba_iran.yaml")))
+    ['sources/cuba_iran_relations.txt']
     """
     files: dict[str, bytes] = {}
     for s in dataset.sources:
@@ -152,7 +185,7 @@ def text_files(dataset: Dataset) -> dict[str, bytes]:
 
 
 class BesideOutput(AtomicOutput):
-    """One file and files beside it, written atomically, all or none.
+    r"""One file and files beside it, written atomically, all or none.
 
     The file opened as ``main`` is written to ``target``; any other name is a
     path relative to ``target``'s folder (the way a source's text path is
@@ -165,12 +198,12 @@ class BesideOutput(AtomicOutput):
     >>> import os, tempfile
     >>> d = tempfile.mkdtemp()
     >>> with BesideOutput(os.path.join(d, "out.jsonl"), main="graph.jsonl") as out:
-    ...     _ = out.open_bytes("graph.jsonl").write(b"{}\\n")
+    ...     _ = out.open_bytes("graph.jsonl").write(b"{}\n")
     ...     _ = out.open_bytes("sources/a.txt").write(b"text")
     >>> sorted(os.path.relpath(p, d) for p in out.paths)
     ['out.jsonl', 'sources/a.txt']
     >>> with BesideOutput(os.path.join(d, "again.jsonl"), main="graph.jsonl") as out:
-    ...     _ = out.open_bytes("graph.jsonl").write(b"{}\\n")
+    ...     _ = out.open_bytes("graph.jsonl").write(b"{}\n")
     ...     _ = out.open_bytes("sources/a.txt").write(b"other")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...

@@ -1,4 +1,4 @@
-"""Node and relationship CSVs for Neo4j's bulk loader, ``neo4j-admin database import``.
+r"""Node and relationship CSVs for Neo4j's bulk loader, ``neo4j-admin database import``.
 
 The bulk loader builds a new database from CSV files far faster than any
 Cypher script (millions of relationships a minute), so it is the way to put a
@@ -34,11 +34,11 @@ are ``string[]`` columns whose items are separated by U+001F (the unit
 separator, which no text of a dataset holds), and texts may span lines, so
 the loader is run with::
 
-    neo4j-admin database import full neo4j --multiline-fields=true \\
-        --array-delimiter=U+001F \\
-        --nodes=DIR/dataset.csv --nodes=DIR/sources.csv --nodes=DIR/entities.csv \\
-        --nodes=DIR/claims.csv --nodes=DIR/evidence.csv \\
-        --relationships=DIR/relations.csv --relationships=DIR/about.csv \\
+    neo4j-admin database import full neo4j --multiline-fields=true \
+        --array-delimiter=U+001F \
+        --nodes=DIR/dataset.csv --nodes=DIR/sources.csv --nodes=DIR/entities.csv \
+        --nodes=DIR/claims.csv --nodes=DIR/evidence.csv \
+        --relationships=DIR/relations.csv --relationships=DIR/about.csv \
         --relationships=DIR/cites.csv
 
 (:func:`command` gives it for a folder). The files are UTF-8, comma-separated,
@@ -98,7 +98,17 @@ COMMAND = (
 
 
 def command(folder: str) -> str:
-    """The ``neo4j-admin`` command that loads the export in ``folder`` into a new database.
+    """Return the ``neo4j-admin`` command that loads the export in ``folder`` into a new database.
+
+    Parameters
+    ----------
+    folder : str
+        The export's folder.
+
+    Returns
+    -------
+    str
+        The command, on one line.
 
     Examples
     --------

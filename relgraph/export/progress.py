@@ -1,4 +1,4 @@
-"""Progress while an export writes: how much each file has been given, told to a callback.
+r"""Progress while an export writes: how much each file has been given, told to a callback.
 
 Writing is the long part of a large export, and its size is not known until
 it is done, so each file is one stage, ``writing NAME``, whose units are the
@@ -11,7 +11,7 @@ Examples
 >>> from relgraph.export.common import MemoryOutput
 >>> seen = []
 >>> out = ProgressOutput(MemoryOutput(), lambda *a: seen.append(a), every=4)
->>> _ = out.open_text("a.csv").write("x,y\\n1,2\\n")
+>>> _ = out.open_text("a.csv").write("x,y\n1,2\n")
 >>> out.finish()
 >>> seen
 [('writing a.csv', 0, None), ('writing a.csv', 8, None), ('writing a.csv', 8, 8)]
@@ -95,9 +95,11 @@ class ProgressOutput(Output):
         return tick
 
     def open_text(self, name: str) -> IO[str]:
+        """Return the output's text stream for ``name``, counting what is written."""
         return cast("IO[str]", _Counted(self.out.open_text(name), self._tick(name)))
 
     def open_bytes(self, name: str) -> IO[bytes]:
+        """Return the output's binary stream for ``name``, counting what is written."""
         return cast("IO[bytes]", _Counted(self.out.open_bytes(name), self._tick(name)))
 
     def finish(self) -> None:

@@ -79,11 +79,38 @@ def read_csv(
     Without ``meta``, the dataset gets the id ``dataset_id`` and a title
     naming the relations file.
 
+    Parameters
+    ----------
+    entities, relations : path
+        The entities and relations CSV files.
+    sources, claims : path, optional
+        The sources and the claims CSV files.
+    meta : path, optional
+        A YAML file with the ``dataset:`` section and perhaps a ``vocabulary:``.
+    dataset_id : str
+        The dataset's id without ``meta``.
+
+    Returns
+    -------
+    Document
+        The dataset's records, ready to be written as YAML.
+
     Raises
     ------
     DatasetError
         For every problem in the files' layout: unknown, missing or duplicate
         columns, unreadable files, missing source texts, conflicting rows.
+
+    Examples
+    --------
+    >>> import os, tempfile, relgraph
+    >>> from relgraph.export import export
+    >>> d = os.path.join(tempfile.mkdtemp(), "sheets")
+    >>> _ = export(relgraph.load("graph_data/cuba_iran.yaml"), "csv", d)
+    >>> doc = read_csv(os.path.join(d, "entities.csv"), os.path.join(d, "relations.csv"),
+    ...                sources=os.path.join(d, "sources.csv"))
+    >>> len(doc.entities) == len(relgraph.load("graph_data/cuba_iran.yaml").entities)
+    True
     """
     problems: list[Diagnostic] = []
     doc = Document()
@@ -155,6 +182,20 @@ def import_csv(
         Listing every problem, located in the input files; nothing is written.
     UsageError
         When the output's folder does not exist.
+
+    Examples
+    --------
+    >>> import os, tempfile, relgraph
+    >>> from relgraph.export import export
+    >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+    >>> d = tempfile.mkdtemp()
+    >>> _ = export(ds, "csv", os.path.join(d, "sheets"))
+    >>> sheet = lambda name: os.path.join(d, "sheets", name)
+    >>> back = import_csv(sheet("entities.csv"), sheet("relations.csv"),
+    ...                   os.path.join(d, "back.yaml"), sources=sheet("sources.csv"),
+    ...                   claims=sheet("claims.csv"), meta=sheet("meta.yaml"))
+    >>> back.id, len(back.relations) == len(ds.relations)
+    ('cuba_iran', True)
     """
     stem = os.path.splitext(os.path.basename(os.fspath(output)))[0]
     doc = read_csv(
@@ -175,6 +216,20 @@ def import_json(
     at their text paths; when the JSON carries none, they must be there
     already. ``progress`` is told how checking the new file goes (see
     :mod:`relgraph.progress`).
+
+    Parameters
+    ----------
+    path : path
+        The node-link JSON or JSON Lines file.
+    output : path
+        The dataset file to write.
+    progress : callable, optional
+        Told how checking the new file goes.
+
+    Returns
+    -------
+    Dataset
+        The dataset as loaded from ``output``.
 
     Raises
     ------
@@ -197,7 +252,17 @@ def import_json(
 
 
 def dataset_yaml(dataset: Dataset) -> str:
-    """The dataset as the YAML of a dataset file (the source texts stay where they are).
+    """Return the dataset as the YAML of a dataset file (the source texts stay where they are).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        A loaded dataset.
+
+    Returns
+    -------
+    str
+        The YAML text, with a comment line first.
 
     Examples
     --------

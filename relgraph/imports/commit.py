@@ -31,6 +31,16 @@ __all__ = ["safe_relative", "write_document"]
 def safe_relative(path: str) -> bool:
     """Whether ``path`` is relative and stays inside the folder it is relative to.
 
+    Parameters
+    ----------
+    path : str
+        A path as a file names it, such as a source's ``text:``.
+
+    Returns
+    -------
+    bool
+        False for an absolute path or one that climbs out with ``..``.
+
     Examples
     --------
     >>> safe_relative("sources/a.txt"), safe_relative("../a.txt"), safe_relative("/etc/passwd")
@@ -156,6 +166,20 @@ def write_document(
     ``output`` is a YAML file, or a JSON Lines dataset file when its name ends
     in ``.jsonl`` (the form for a dataset larger than the
     :data:`~relgraph.load.yaml.MAX_FILE_BYTES` a YAML file may be).
+
+    Parameters
+    ----------
+    doc : Document
+        The document to write.
+    output : str or os.PathLike
+        The dataset file to write.
+    progress : callable, optional
+        Told how checking the new file goes (see :mod:`relgraph.progress`).
+
+    Returns
+    -------
+    Dataset
+        The dataset as loaded from ``output``.
 
     Raises
     ------

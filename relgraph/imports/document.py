@@ -40,7 +40,7 @@ MAX_IMPORT_BYTES = 1 << 30
 
 
 def _plain(value: Any) -> Any:
-    """A value of the document as plain JSON data."""
+    """Return a value of the document as plain JSON data."""
     if isinstance(value, Located):
         value = value.value
     if isinstance(value, Item):
@@ -70,11 +70,21 @@ _RECORD = {
 
 
 def emit_jsonl(doc: Document) -> tuple[bytes, list[Location | None]]:
-    """The document as a JSON Lines dataset file, and for each line the origin of its record.
+    """Return the document as a JSON Lines dataset file, and for each line the origin of its record.
 
     One record a line (``{"record": "entity", ...}``), as
     :func:`relgraph.load.jsonl.write_jsonl` writes them: the form for a dataset too
     large for one YAML file. Empty values are left out, as :func:`emit` does.
+
+    Parameters
+    ----------
+    doc : Document
+        The document.
+
+    Returns
+    -------
+    (bytes, list of Location or None)
+        The file's bytes, and one origin per line of it.
 
     Examples
     --------

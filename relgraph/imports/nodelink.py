@@ -79,7 +79,10 @@ def _parse_constant(name: str) -> Any:
 
 
 def _depth_problem(data: Any, display: str) -> Diagnostic | None:
-    """A diagnostic if ``data`` nests deeper than :data:`~relgraph.load.yaml.MAX_DEPTH` levels."""
+    """Return a diagnostic if ``data`` nests too deep.
+
+    The limit is :data:`~relgraph.load.yaml.MAX_DEPTH` levels.
+    """
     stack: list[tuple[Any, int]] = [(data, 1)]
     while stack:
         value, depth = stack.pop()
@@ -349,12 +352,34 @@ def _list(value: Any) -> list[Any]:
 
 
 def document_from_node_link(data: Any, display: str = "<node-link data>") -> Document:
-    """A document from node-link data in memory, as :func:`relgraph.export.json.node_link` gives.
+    """Return a document from node-link data in memory.
+
+    The data is as :func:`relgraph.export.json.node_link` gives it.
+
+    Parameters
+    ----------
+    data : any
+        Node-link data, as JSON gives it.
+    display : str
+        The name the diagnostics give the data.
+
+    Returns
+    -------
+    Document
+        The dataset's records, ready to be written.
 
     Raises
     ------
     DatasetError
         If the data is not relgraph's layout or has unknown fields.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> from relgraph.export.json import node_link
+    >>> doc = document_from_node_link(node_link(relgraph.load("graph_data/cuba_iran.yaml")))
+    >>> len(doc.relations)
+    31
     """
     if (deep := _depth_problem(data, display)) is not None:
         raise DatasetError([deep])
@@ -375,6 +400,16 @@ def read_json_lines(path: str | os.PathLike[str]) -> Document:
     (:func:`relgraph.convert.read_records`), each remembering its line, and the
     source texts are read from beside the file, to be stored beside the new
     dataset file.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The ``.jsonl`` file.
+
+    Returns
+    -------
+    Document
+        The dataset's records, with the source texts found beside the file.
 
     Raises
     ------
@@ -497,6 +532,16 @@ def read_json(path: str | os.PathLike[str]) -> Document:
     format, what ``relgraph export --to jsonl`` writes (see
     :func:`read_json_lines`); any other file is node-link JSON, what
     ``relgraph export --to json`` writes.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The ``.json`` or ``.jsonl`` file.
+
+    Returns
+    -------
+    Document
+        The dataset's records, ready to be written.
 
     Raises
     ------

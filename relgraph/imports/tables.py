@@ -102,7 +102,7 @@ _TEXT = (
 
 
 def _field_columns(kind: str, names: Sequence[str]) -> dict[str, str]:
-    """The columns that fill fields of ``kind``: each field's header, and its name in words.
+    """Return the columns that fill fields of ``kind``: each field's header, and its name in words.
 
     Examples
     --------
@@ -146,7 +146,7 @@ _SHARED = ("source", "notes", "date", "reported", "origin")
 
 
 def _evidence_columns() -> dict[str, str]:
-    """An evidence item's columns (the spec's headers, normalised) and the fields they fill.
+    """Return an evidence item's columns (the spec's headers, normalised) and the fields they fill.
 
     ``Evidence source`` is another name of ``Quote source``.
     """
@@ -195,7 +195,19 @@ SOURCES = Spec(
 
 
 def relation_table_spec(headers: Sequence[str]) -> Spec:
-    """The relations spec for a file with these (normalised) headers: Kumu's or Gephi's names.
+    """Return the relations spec for a file with these (normalised) headers.
+
+    The headers are Kumu's or Gephi's names.
+
+    Parameters
+    ----------
+    headers : sequence of str
+        The file's headers, normalised.
+
+    Returns
+    -------
+    Spec
+        The columns to read, by their names in the file.
 
     Examples
     --------
@@ -291,7 +303,22 @@ def _delimiter(first_line: str) -> str:
 def read_table(
     path: str, kind: str, problems: list[Diagnostic]
 ) -> tuple[Table | None, Spec | None]:
-    """Read ``path`` as a ``kind`` file (entities, relations, claims, sources); collect problems."""
+    """Read ``path`` as a ``kind`` file (entities, relations, claims, sources); collect problems.
+
+    Parameters
+    ----------
+    path : str
+        The CSV file.
+    kind : {"entities", "relations", "claims", "sources"}
+        What the file holds.
+    problems : list of Diagnostic
+        Where the problems found are added.
+
+    Returns
+    -------
+    (Table or None, Spec or None)
+        The rows and the columns to read, or ``None`` when the file cannot be read.
+    """
     text, diags = read_text(path, MAX_IMPORT_BYTES)
     if text is None:
         problems.extend(diags)
@@ -542,7 +569,24 @@ def _plain(v: Located | None) -> Any:
 
 
 def group_rows(table: Table, spec: Spec, kind: str, problems: list[Diagnostic]) -> list[Item]:
-    """One item per relation (or claim), each row adding an evidence item."""
+    """One item per relation (or claim), each row adding an evidence item.
+
+    Parameters
+    ----------
+    table : Table
+        The relations or claims file's rows.
+    spec : Spec
+        Its columns.
+    kind : {"relations", "claims"}
+        What the rows are.
+    problems : list of Diagnostic
+        Where rows that conflict are reported.
+
+    Returns
+    -------
+    list of Item
+        The items, in the order of their first rows.
+    """
     own = _RELATION_FIELDS if kind == "relations" else _CLAIM_FIELDS
     key_fields = (
         ("source", "target", "type", "date", "start", "end")
@@ -623,7 +667,7 @@ _EVIDENCE_KEYS = {
 
 
 def _listed_evidence(values: dict[str, Located], origin: Location) -> list[Item]:
-    """The evidence items of a ``lists`` row: the n-th value of each evidence column."""
+    """Return the evidence items of a ``lists`` row: the n-th value of each evidence column."""
     quotes = values.get("quote")
     count = (
         len(quotes.value)
@@ -642,7 +686,18 @@ def _listed_evidence(values: dict[str, Located], origin: Location) -> list[Item]
 
 
 def entity_items(table: Table) -> list[Item]:
-    """One item per entity row."""
+    """One item per entity row.
+
+    Parameters
+    ----------
+    table : Table
+        The entities file's rows.
+
+    Returns
+    -------
+    list of Item
+        The items, in row order.
+    """
     order = (
         "id",
         "name",
@@ -662,7 +717,22 @@ def entity_items(table: Table) -> list[Item]:
 
 
 def source_items(table: Table, doc: Document, problems: list[Diagnostic]) -> list[Item]:
-    """One item per source row; the stored texts are read from beside the sources file."""
+    """One item per source row; the stored texts are read from beside the sources file.
+
+    Parameters
+    ----------
+    table : Table
+        The sources file's rows.
+    doc : Document
+        The document the texts are stored in.
+    problems : list of Diagnostic
+        Where missing or unreadable texts are reported.
+
+    Returns
+    -------
+    list of Item
+        The items, in row order.
+    """
     base = os.path.dirname(table.path)
     order = FIELDS["source"]
     items = []
@@ -757,7 +827,17 @@ def _item(node: Node) -> Any:
 
 
 def read_meta(path: str, doc: Document, problems: list[Diagnostic]) -> None:
-    """Take the ``dataset:``, ``vocabulary:`` and ``views:`` sections of the file at ``path``."""
+    """Take the ``dataset:``, ``vocabulary:`` and ``views:`` sections of the file at ``path``.
+
+    Parameters
+    ----------
+    path : str
+        The YAML file given as ``--meta``.
+    doc : Document
+        The document its sections go into.
+    problems : list of Diagnostic
+        Where its problems are added.
+    """
     root, diags = read_yaml(path)
     problems.extend(diags)
     if root is None:

@@ -51,19 +51,32 @@ def validate(
     *,
     progress: ProgressCallback | None = None,
 ) -> list[Diagnostic]:
-    """Every problem in the dataset at ``path``, errors and warnings, sorted by location.
+    r"""Every problem in the dataset at ``path``, errors and warnings, sorted by location.
 
     Besides the warnings of :func:`load`, it warns on each conflict in the
     evidence (``warning[conflict]``, see :mod:`relgraph.conflicts`). A folder
     of several datasets has each checked on its own, and its judgements files
     against them (:func:`check_folder`).
 
+    Parameters
+    ----------
+    path : path or sequence of paths
+        A dataset file or folder, or several datasets to check as one.
+    progress : callable, optional
+        Called as ``progress(stage, done, total)`` while loading; see
+        :mod:`relgraph.progress`.
+
+    Returns
+    -------
+    list of Diagnostic
+        Every error and warning; empty when the dataset is clean.
+
     Examples
     --------
     >>> import relgraph, tempfile, os
     >>> d = tempfile.mkdtemp()
     >>> p = os.path.join(d, "bad.yaml")
-    >>> text = "dataset: {id: x, title: X}\\nentities:\\n  - {id: a, name: A, kind: stat}\\n"
+    >>> text = "dataset: {id: x, title: X}\nentities:\n  - {id: a, name: A, kind: stat}\n"
     >>> _ = open(p, "w").write(text)
     >>> for problem in validate(p): print(problem)  # doctest: +ELLIPSIS
     /...bad.yaml:3:28: error[unknown-kind] 'stat' is not an entity kind

@@ -119,7 +119,7 @@ def _fast_number(value: Any) -> int | float | None:
 
 
 def _fast_amounts(value: Any) -> tuple[tuple[Amount, ...], int]:
-    """The amounts of an evidence item, and how many keys they are written with."""
+    """Return the amounts of an evidence item, and how many keys they are written with."""
     items = value if type(value) is list else [value]
     out = []
     keys = 0
@@ -220,8 +220,11 @@ _new_relation = quick_constructor(Relation)
 
 
 def _fast_review(mark: Any) -> Review | None:
-    """A record's review mark: accepted, or none; a proposed one goes the checked way,
-    which warns about it (as anything the fast path cannot read does)."""
+    """Return a record's review mark: accepted, or none.
+
+    A proposed one goes the checked way, which warns about it (as anything the fast
+    path cannot read does).
+    """
     if mark is None:
         return None
     if mark == "accepted":
@@ -291,7 +294,7 @@ class _BulkLoader(_Loader):
 
     # -- the slow path ---------------------------------------------------
     def located(self, raw: bytes, data: Any, path: str, line: int, kind: str) -> Node | None:
-        """The record as a located Node tree without its ``record`` field.
+        """Return the record as a located Node tree without its ``record`` field.
 
         ``None`` (and the problem reported) when it nests too deep to be read.
         """
@@ -767,7 +770,7 @@ class _JsonlFile:
         return True
 
     def parse(self, line: int, raw: bytes) -> Any:
-        """The parsed line, or ``None`` after reporting why it cannot be read."""
+        """Return the parsed line, or ``None`` after reporting why it cannot be read."""
         try:
             return orjson.loads(raw)
         except orjson.JSONDecodeError as exc:
@@ -806,7 +809,7 @@ class _JsonlFile:
         return None
 
     def kind_of(self, line: int, raw: bytes, data: Any) -> str | None:
-        """The record's kind, or ``None`` after reporting why it has none."""
+        """Return the record's kind, or ``None`` after reporting why it has none."""
         if type(data) is not dict:
             self.unreadable = True
             self.problem(

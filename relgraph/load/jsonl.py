@@ -147,7 +147,7 @@ class _Locator:
         return _TooDeep()
 
     def skip_value(self, i: int, depth: int) -> int:
-        """The end of the value at ``i``, without building it (and without recursion)."""
+        """Return the end of the value at ``i``, without building it (and without recursion)."""
         text, opened = self.text, 0
         while True:
             i = self.skip(i)
@@ -175,7 +175,7 @@ class _Locator:
                 return i
 
     def value(self, i: int, depth: int, build: bool = True) -> tuple[Node | None, int]:
-        """The value at ``i`` with ``depth`` collections open around it (as in YAML)."""
+        """Return the value at ``i`` with ``depth`` collections open around it (as in YAML)."""
         text, col = self.text, i + 1
         if not build:
             return None, self.skip_value(i, depth)
@@ -250,7 +250,10 @@ class _Locator:
 
 
 def _node_of_plain(value: Any, path: str, line: int, column: int) -> Node:
-    """A Node tree for parsed JSON, every part at one place (when the locator cannot help)."""
+    """Return a Node tree for parsed JSON, every part at one place.
+
+    This is for when the locator cannot help.
+    """
     if isinstance(value, dict):
         items = {str(k): _node_of_plain(v, path, line, column) for k, v in value.items()}
         keys = {k: Node("str", k, path, line, column) for k in items}
@@ -273,7 +276,7 @@ def _node_of_plain(value: Any, path: str, line: int, column: int) -> Node:
 def _locate(
     raw: bytes, parsed: Any, path: str, line: int, kind: str
 ) -> tuple[Node | None, list[Diagnostic]]:
-    """The record on ``raw`` as a located Node tree, and problems of the JSON itself.
+    """Return the record on ``raw`` as a located Node tree, and problems of the JSON itself.
 
     ``None`` when the record nests too deep to be read (as a YAML file would be).
     """
@@ -293,7 +296,7 @@ def _locate(
 
 
 def _column(raw: bytes) -> int:
-    """The column of the record's opening brace."""
+    """Return the column of the record's opening brace."""
     return 1 if raw[:1] == b"{" else len(raw) - len(raw.lstrip()) + 1
 
 
@@ -311,21 +314,30 @@ def write_jsonl(
     records: Iterable[tuple[str, dict[str, Any]]],
     tick: Ticker | None = None,
 ) -> None:
-    """Write ``(kind, fields)`` records to ``fh`` as bulk JSON Lines, one record a line.
+    r"""Write ``(kind, fields)`` records to ``fh`` as bulk JSON Lines, one record a line.
 
     Each line is ``{"record": kind, **fields}`` as compact UTF-8 JSON, ending
-    in ``\\n``. U+0085, U+2028 and U+2029 are written escaped, so that every
+    in ``\n``. U+0085, U+2028 and U+2029 are written escaped, so that every
     line reader (Python's ``str.splitlines`` too) sees one record a line.
     :func:`relgraph.convert.convert` and ``relgraph export --to jsonl`` write with it;
     :func:`relgraph.convert.read_records` and :func:`relgraph.load` read it.
+
+    Parameters
+    ----------
+    fh : binary stream
+        Where to write.
+    records : iterable of (str, dict)
+        The records' kinds and fields.
+    tick : Ticker, optional
+        Told of each record written.
 
     Examples
     --------
     >>> import io
     >>> fh = io.BytesIO()
-    >>> write_jsonl(fh, [("entity", {"id": "iran", "name": "Iran\\u2028", "kind": "state"})])
+    >>> write_jsonl(fh, [("entity", {"id": "iran", "name": "Iran\u2028", "kind": "state"})])
     >>> fh.getvalue()
-    b'{"record":"entity","id":"iran","name":"Iran\\\\u2028","kind":"state"}\\n'
+    b'{"record":"entity","id":"iran","name":"Iran\\u2028","kind":"state"}\n'
     """
     dumps = orjson.dumps
     for kind, fields in records:

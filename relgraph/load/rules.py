@@ -86,9 +86,25 @@ MAX_SOURCE_BYTES = 32 * 1024 * 1024
 def default_relation_id(
     source: str, target: str, rtype: str, date: str | None, directed: bool
 ) -> str:
-    """The id relgraph gives a relation written without one.
+    """Return the id relgraph gives a relation written without one.
 
     The ends are sorted for undirected types, so either order gives one id.
+
+    Parameters
+    ----------
+    source, target : str
+        The relation's ends.
+    rtype : str
+        Its type.
+    date : str or None
+        Its date as written.
+    directed : bool
+        Whether its type is directed (an undirected relation's ends are sorted).
+
+    Returns
+    -------
+    str
+        The id.
 
     Examples
     --------
@@ -103,7 +119,19 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def default_claim_id(entity: str, statement: str) -> str:
-    """The id relgraph gives a claim written without one.
+    """Return the id relgraph gives a claim written without one.
+
+    Parameters
+    ----------
+    entity : str
+        The entity the claim is about.
+    statement : str
+        The claim's statement.
+
+    Returns
+    -------
+    str
+        The id.
 
     Examples
     --------
@@ -275,8 +303,10 @@ class _Loader:
     def dataset_meta(
         self, nodes: list[Node], files: list[str], quiet: bool = False
     ) -> tuple[str, str, dict[str, str]]:
-        """The dataset's id, title and text fields; its ``alleged_attributions`` go to
-        ``self.alleged_attributions``."""
+        """Return the dataset's id, title and text fields.
+
+        Its ``alleged_attributions`` go to ``self.alleged_attributions``.
+        """
         if not nodes:
             if quiet:  # a file that could not be read may hold it; that is reported already
                 return "dataset", "Untitled dataset", {}
@@ -346,7 +376,7 @@ class _Loader:
 
     # -- review marks ----------------------------------------------------
     def review(self, f: Fields) -> Review | None:
-        """A record's ``review:`` mark: proposed (warned about) or accepted."""
+        """Return a record's ``review:`` mark: proposed (warned about) or accepted."""
         mark = f.choice("review", list(REVIEW_MARKS), noun="review mark")
         node = f.node_of("review")
         if mark == "proposed" and node is not None:
@@ -552,8 +582,11 @@ class _Loader:
         )
 
     def origin_ref(self, node: Node, text: str, sources: bool) -> str | None:
-        """What an ``origin`` names: an entity id, ``None`` for free text (or a source id
-        when ``sources``), or ``""`` after reporting an unknown id."""
+        """Return what an ``origin`` names.
+
+        An entity id, ``None`` for free text (or a source id when ``sources``), or
+        ``""`` after reporting an unknown id.
+        """
         if text in self.entities:
             return text
         if sources and text in self.sources:
@@ -684,11 +717,11 @@ class _Loader:
         )
 
     def entity_referents(self, f: Fields, ident: str | None) -> tuple[str, ...]:
-        """An entity's ``referents``: the old ids a merge folded into it."""
+        """Return an entity's ``referents``: the old ids a merge folded into it."""
         return self.kept_referents(self.read_referents(f), ident, "entity", self.referents)
 
     def read_referents(self, f: Fields) -> list[tuple[Node, str]]:
-        """The ids a record lists under ``referents``, each one an id."""
+        """Return the ids a record lists under ``referents``, each one an id."""
         out: list[tuple[Node, str]] = []
         for node in f.items("referents"):
             if node.kind != "str":
@@ -713,7 +746,7 @@ class _Loader:
         what: str,
         table: dict[str, tuple[str, Node]],
     ) -> tuple[str, ...]:
-        """The old ids of the ``what`` ``ident``, each recorded in ``table`` once."""
+        """Return the old ids of the ``what`` ``ident``, each recorded in ``table`` once."""
         out: list[str] = []
         for node, old in found:
             if old == ident:
@@ -740,7 +773,7 @@ class _Loader:
         return tuple(out)
 
     def check_record_referents(self, relations: list[Relation], claims: list[Claim]) -> None:
-        """An old id of a relation (or a claim) must not be the id of another one too."""
+        """Report an old id of a relation (or a claim) that is the id of another one too."""
         for what, table, items in (
             ("relation", self.relation_referents, relations),
             ("claim", self.claim_referents, claims),
@@ -759,7 +792,7 @@ class _Loader:
                     )
 
     def check_referents(self) -> None:
-        """An old id (a referent) must not be the id of an entity too."""
+        """Report an old id (a referent) that is the id of an entity too."""
         for old, (owner, node) in self.referents.items():
             if old in self.entities or old in self.broken_entities:
                 self.problems.add(
@@ -936,7 +969,7 @@ class _Loader:
         )
 
     def amounts(self, f: Fields) -> tuple[Amount, ...]:
-        """The ``amount`` of an evidence item: a mapping or a list of mappings."""
+        """Return the ``amount`` of an evidence item: a mapping or a list of mappings."""
         node = f.node_of("amount")
         if node is None:
             return ()
@@ -1064,7 +1097,10 @@ class _Loader:
         return None
 
     def closest_hint(self, source: str, stored: StoredText, quote: str) -> str:
-        """The hint of a quote not found: the closest passage, within the budget of its source."""
+        """Return the hint of a quote not found.
+
+        It names the closest passage, looked for within the budget of its source.
+        """
         reason = self.no_search(source, stored)
         if reason is not None:
             return f"copy the words exactly from the source's text ({reason})"
@@ -1192,7 +1228,7 @@ class _Loader:
 
     # -- views ----------------------------------------------------------
     def view(self, node: Node, relations: set[str], seen: dict[str, Node]) -> View | None:
-        """A step of the story; its actors and relations must be the dataset's."""
+        """Return a step of the story; its actors and relations must be the dataset's."""
         f = Fields(node, "view", FIELDS["view"], self.problems)
         ident = self.claim_id(f, seen, "view")
         title = f.line("title", required=True, example="<what this step shows>")
@@ -1230,7 +1266,7 @@ class _Loader:
     def view_ids(
         self, f: Fields, key: str, known: Collection[str], noun: str, section: str
     ) -> tuple[str, ...] | None:
-        """The ids a view lists under ``key``, each one checked; ``None`` if one is wrong."""
+        """Return the ids a view lists under ``key``, each one checked; ``None`` if one is wrong."""
         out: list[str] = []
         ok = True
         for item in f.items(key):
@@ -1274,7 +1310,7 @@ _AMOUNT_HINT = "write a number: value: 19 (exact), approx: 20 (about), or min:/m
 
 
 def _number(node: Node) -> int | float | None:
-    """The number a YAML or JSON number node holds (finite), or ``None``."""
+    """Return the number a YAML or JSON number node holds (finite), or ``None``."""
     text = str(node.value).replace("_", "")
     if node.kind == "int":
         try:
@@ -1324,7 +1360,7 @@ def _modality(text: str) -> Modality:
 
 
 def _elided_hint(stored: StoredText, parts: list[str], search: bool) -> str:
-    """What is wrong with an elided quote: a fragment not in the text, or the order.
+    """Say what is wrong with an elided quote: a fragment not in the text, or the order.
 
     The closest passage of a missing fragment is looked for only when ``search``
     (within the budget of the source, see :meth:`_Loader.no_search`).
@@ -1378,6 +1414,18 @@ def not_alleged(items: Sequence[Relation | Claim], attributions: Sequence[str]) 
     ``attributed_to`` names them) whose words the article frames as allegation,
     such as data it never identifies. An item whose every evidence item is
     attributed to one of them must be ``alleged`` (or ``disputed``/``denied``).
+
+    Parameters
+    ----------
+    items : sequence of Relation or Claim
+        The dataset's relations and claims.
+    attributions : sequence of str
+        The dataset's ``alleged_attributions``.
+
+    Returns
+    -------
+    list of Diagnostic
+        One warning per such item.
 
     Examples
     --------

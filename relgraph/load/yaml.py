@@ -90,14 +90,42 @@ class Node:
     keys: dict[str, Node] = field(default_factory=dict)
 
     def get(self, key: str) -> Node | None:
-        """The value node under ``key`` of a mapping node, if present."""
+        r"""Return the value node under ``key`` of a mapping node, if present.
+
+        Parameters
+        ----------
+        key : str
+            A key of the mapping.
+
+        Returns
+        -------
+        Node or None
+            The value's node.
+
+        Examples
+        --------
+        >>> node, _ = read_yaml("x.yaml", "a: 1\n")
+        >>> node.get("a").value, node.get("a").line, node.get("b")
+        ('1', 1, None)
+        """
         if self.kind != "map":
             return None
         result: Node | None = self.value.get(key)
         return result
 
     def plain(self) -> Any:
-        """The value as plain Python data (strings, dicts and lists)."""
+        r"""Return the value as plain Python data (strings, dicts and lists).
+
+        Returns
+        -------
+        any
+            Scalars as text, mappings as dicts, sequences as lists.
+
+        Examples
+        --------
+        >>> read_yaml("x.yaml", "a: 1\nb: [x, y]\n")[0].plain()
+        {'a': '1', 'b': ['x', 'y']}
+        """
         if self.kind == "map":
             return {k: v.plain() for k, v in self.value.items()}
         if self.kind == "seq":
@@ -127,6 +155,16 @@ def file_problem(path: str) -> Diagnostic | None:
     A directory, a named pipe, a socket or a device is refused before it is
     opened: opening a named pipe waits for a writer, reading a device may never end.
     Only the status is looked at; missing and unreadable files are for the caller.
+
+    Parameters
+    ----------
+    path : str
+        A path that exists.
+
+    Returns
+    -------
+    Diagnostic or None
+        ``error[not-a-file]``, or ``None``.
 
     Examples
     --------
@@ -160,11 +198,23 @@ def file_problem(path: str) -> Diagnostic | None:
 
 
 def leaves_folder(folder: str, rel: str) -> bool:
-    """True when ``rel``, inside ``folder``, leads outside it through a symbolic link.
+    """Tell whether ``rel``, inside ``folder``, leads outside it through a symbolic link.
 
     ``rel`` is already known to be relative and free of ``..``; this looks at
     where the links on the way resolve to, as :func:`relgraph.load` does for
     source texts.
+
+    Parameters
+    ----------
+    folder : str
+        The dataset's folder.
+    rel : str
+        A relative path inside it.
+
+    Returns
+    -------
+    bool
+        True when a link on the way resolves outside ``folder``.
 
     Examples
     --------
@@ -180,17 +230,29 @@ def leaves_folder(folder: str, rel: str) -> bool:
 
 
 def read_text(path: str, limit: int = MAX_FILE_BYTES) -> tuple[str | None, list[Diagnostic]]:
-    """Read a UTF-8 text file, or explain why it cannot be read.
+    r"""Read a UTF-8 text file, or explain why it cannot be read.
 
     Returns the text (``None`` on failure) and the diagnostics. A UTF-8 byte
     order mark is dropped; UTF-16, other encodings and NUL bytes are refused.
+
+    Parameters
+    ----------
+    path : str
+        The file to read.
+    limit : int
+        The largest file read, in bytes.
+
+    Returns
+    -------
+    (str or None, list of Diagnostic)
+        The text, ``None`` on failure, and the problems.
 
     Examples
     --------
     >>> import tempfile, os
     >>> d = tempfile.mkdtemp()
     >>> p = os.path.join(d, "a.txt")
-    >>> _ = open(p, "wb").write(b"caf\\xe9")
+    >>> _ = open(p, "wb").write(b"caf\xe9")
     >>> text, problems = read_text(p)
     >>> print(problems[0])  # doctest: +ELLIPSIS
     /...a.txt:1:4: error[encoding] the file is not valid UTF-8 (byte 0xe9)
@@ -442,7 +504,7 @@ class _Builder:
 
 
 def read_yaml(path: str, text: str | None = None) -> tuple[Node | None, list[Diagnostic]]:
-    """Read one YAML file into a :class:`Node` tree, or say what is wrong with it.
+    r"""Read one YAML file into a :class:`Node` tree, or say what is wrong with it.
 
     Parameters
     ----------
@@ -458,10 +520,10 @@ def read_yaml(path: str, text: str | None = None) -> tuple[Node | None, list[Dia
 
     Examples
     --------
-    >>> node, problems = read_yaml("x.yaml", "a: 1\\nb: [x, y]\\n")
+    >>> node, problems = read_yaml("x.yaml", "a: 1\nb: [x, y]\n")
     >>> node.get("b").value[1].line, node.get("b").value[1].value
     (2, 'y')
-    >>> _, problems = read_yaml("x.yaml", "a: 1\\na: 2\\n")
+    >>> _, problems = read_yaml("x.yaml", "a: 1\na: 2\n")
     >>> print(problems[0])
     x.yaml:2:1: error[duplicate-key] the key 'a' appears twice in this mapping (first at line 1)
       hint: keep one of them; YAML would silently drop the other
