@@ -584,6 +584,18 @@ def document_yaml(value: Any, width: int = 1 << 16) -> str:
     Text YAML or relgraph would read as something else is quoted (``"1e3"``, which
     relgraph reads as a number, too); a line is folded past ``width`` columns.
 
+    Parameters
+    ----------
+    value : any
+        Text, numbers, yes/no values, ``None``, lists and mappings.
+    width : int
+        The column past which a long line is folded.
+
+    Returns
+    -------
+    str
+        The YAML text.
+
     Examples
     --------
     >>> print(document_yaml({"dataset": {"id": "d", "title": "1e3"}, "tags": ["a: b"]}), end="")

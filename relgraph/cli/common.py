@@ -292,6 +292,16 @@ def missing_words(ctx: click.Context) -> None:
     The message names what the command needs and which word is missing; the
     hint shows the command with the words given, an example for each word
     left out, and the options as they were typed.
+
+    Parameters
+    ----------
+    ctx : click.Context
+        The command's context.
+
+    Raises
+    ------
+    UsageError
+        When a word is missing: naming it, with a whole command as the hint.
     """
     command = ctx.command
     if not isinstance(command, DatasetOrder) or not command.needs:
@@ -720,6 +730,20 @@ def actor_as_dataset_option(
     message says so, and the hint shows the command with a dataset's file:
     ``instead``, or else the bundled dataset's.
     Call it from a :class:`DatasetOrder` command before loading anything.
+
+    Parameters
+    ----------
+    dataset : str or None
+        The command's ``--dataset``.
+    source : str, optional
+        Its SOURCE or FILE word.
+    instead : str, optional
+        The command to show in the hint.
+
+    Raises
+    ------
+    UsageError
+        When the word names an actor of the bundled dataset.
     """
     ctx = click.get_current_context()
     args: list[str] = list(ctx.meta.get("relgraph.args", []))
@@ -832,6 +856,25 @@ def load_each_or_fail(
     input: it is held in a hidden file of the current folder (its source
     texts found from there) until the ``with`` block ends, and messages name
     it ``<stdin>``.
+
+    Parameters
+    ----------
+    paths : sequence of str
+        The datasets, one perhaps ``-``.
+    writes : bool
+        The command would have written a file.
+    progress : TerminalProgress, optional
+        The command's progress line.
+
+    Yields
+    ------
+    list of Dataset
+        The datasets, in the order of ``paths``.
+
+    Raises
+    ------
+    DataProblem
+        After printing every dataset's problems, when one does not load (exit 1).
     """
     actor_as_dataset(list(paths))
     loaded: list[Dataset] = []

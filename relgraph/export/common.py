@@ -123,13 +123,35 @@ class MemoryOutput(Output):
         self._bytes: dict[str, io.BytesIO] = {}
 
     def open_text(self, name: str) -> IO[str]:
-        """Return a text stream kept in memory as the file ``name``."""
+        """Return a text stream kept in memory as the file ``name``.
+
+        Parameters
+        ----------
+        name : str
+            The file's name.
+
+        Returns
+        -------
+        text stream
+            Kept until :meth:`files` is called.
+        """
         stream = io.StringIO(newline="")
         self._text[name] = stream
         return stream
 
     def open_bytes(self, name: str) -> IO[bytes]:
-        """Return a binary stream kept in memory as the file ``name``."""
+        """Return a binary stream kept in memory as the file ``name``.
+
+        Parameters
+        ----------
+        name : str
+            The file's name.
+
+        Returns
+        -------
+        binary stream
+            Kept until :meth:`files` is called.
+        """
         stream = io.BytesIO()
         self._bytes[name] = stream
         return stream

@@ -216,7 +216,15 @@ class CSVExporter(Exporter):
     )
 
     def write(self, dataset: Dataset, out: Output) -> None:
-        """Write the files listed in the module docs."""
+        """Write the files listed in the module docs.
+
+        Parameters
+        ----------
+        dataset : Dataset
+            The dataset; it is not changed.
+        out : Output
+            Where the files go.
+        """
         layout, evidence = self.options["layout"], self.options["evidence"]
         entity_columns = ("Id", *ENTITY_COLUMNS[1:]) if layout == "gephi" else ENTITY_COLUMNS
         sheet = _Sheet(out.open_text("entities.csv"), entity_columns)

@@ -497,7 +497,15 @@ class CypherExporter(Exporter):
     choices: ClassVar[Mapping[str, Sequence[Any]]] = {"dialect": DIALECTS}
 
     def write(self, dataset: Dataset, out: Output) -> None:
-        """Write the script, one statement per ``;``: the schema first, then the data."""
+        """Write the script, one statement per ``;``: the schema first, then the data.
+
+        Parameters
+        ----------
+        dataset : Dataset
+            The dataset; it is not changed.
+        out : Output
+            Where the files go.
+        """
         vocab = dataset.vocabulary
         labels, types = graph_names(vocab)
         dialect = self.options["dialect"]

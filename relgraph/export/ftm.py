@@ -469,7 +469,15 @@ class FtMExporter(Exporter):
     defaults: ClassVar[Mapping[str, Any]] = {"texts": False}
 
     def write(self, dataset: Dataset, out: Output) -> None:
-        """Write one entity per line."""
+        """Write one entity per line.
+
+        Parameters
+        ----------
+        dataset : Dataset
+            The dataset; it is not changed.
+        out : Output
+            Where the files go.
+        """
         stream = out.open_text("graph.ftm.json")
         for line in ftm_lines(dataset, texts=self.options["texts"]):
             stream.write(line + "\n")

@@ -497,6 +497,13 @@ class GEXFExporter(Exporter):
         :func:`gexf_tree` serialised indented, but the document is never held
         whole in memory.
 
+        Parameters
+        ----------
+        dataset : Dataset
+            The dataset; it is not changed.
+        out : Output
+            Where the files go.
+
         Examples
         --------
         >>> import relgraph

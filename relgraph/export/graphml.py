@@ -426,6 +426,13 @@ class GraphMLExporter(Exporter):
         :func:`graphml_graph`, but neither that graph nor the document is ever
         held whole in memory.
 
+        Parameters
+        ----------
+        dataset : Dataset
+            The dataset; it is not changed.
+        out : Output
+            Where the files go.
+
         Examples
         --------
         >>> import relgraph

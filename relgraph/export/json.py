@@ -67,7 +67,15 @@ class JSONExporter(Exporter):
     defaults: ClassVar[Mapping[str, Any]] = {"texts": True}
 
     def write(self, dataset: Dataset, out: Output) -> None:
-        """Write the dataset as one JSON document, UTF-8, indented."""
+        """Write the dataset as one JSON document, UTF-8, indented.
+
+        Parameters
+        ----------
+        dataset : Dataset
+            The dataset; it is not changed.
+        out : Output
+            Where the files go.
+        """
         stream = out.open_text("graph.json")
         json.dump(
             node_link(dataset, texts=self.options["texts"]), stream, ensure_ascii=False, indent=2

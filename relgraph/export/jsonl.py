@@ -266,7 +266,15 @@ class JSONLinesExporter(Exporter):
     main: ClassVar[str] = "graph.jsonl"
 
     def write(self, dataset: Dataset, out: Output) -> None:
-        """Write one record per line, then (with ``texts``) each source's text at its path."""
+        """Write one record per line, then (with ``texts``) each source's text at its path.
+
+        Parameters
+        ----------
+        dataset : Dataset
+            The dataset; it is not changed.
+        out : Output
+            Where the files go.
+        """
         texts = text_files(dataset) if self.options["texts"] else {}
         write_jsonl(out.open_bytes(self.main), records(dataset))
         for name, data in texts.items():

@@ -195,7 +195,15 @@ class Neo4jAdminExporter(Exporter):
     folder = True
 
     def write(self, dataset: Dataset, out: Output) -> None:
-        """Write the node files, then the relationship files."""
+        """Write the node files, then the relationship files.
+
+        Parameters
+        ----------
+        dataset : Dataset
+            The dataset; it is not changed.
+        out : Output
+            Where the files go.
+        """
         labels, types = graph_names(dataset.vocabulary)
         own = dataset_fields(dataset)
         t = _table(out, "dataset.csv", ["id:ID(Dataset)", *list(own)[1:], ":LABEL"])

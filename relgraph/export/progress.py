@@ -95,11 +95,33 @@ class ProgressOutput(Output):
         return tick
 
     def open_text(self, name: str) -> IO[str]:
-        """Return the output's text stream for ``name``, counting what is written."""
+        """Return the output's text stream for ``name``, counting what is written.
+
+        Parameters
+        ----------
+        name : str
+            The file's path inside the output.
+
+        Returns
+        -------
+        text stream
+            The wrapped output's stream.
+        """
         return cast("IO[str]", _Counted(self.out.open_text(name), self._tick(name)))
 
     def open_bytes(self, name: str) -> IO[bytes]:
-        """Return the output's binary stream for ``name``, counting what is written."""
+        """Return the output's binary stream for ``name``, counting what is written.
+
+        Parameters
+        ----------
+        name : str
+            The file's path inside the output.
+
+        Returns
+        -------
+        binary stream
+            The wrapped output's stream.
+        """
         return cast("IO[bytes]", _Counted(self.out.open_bytes(name), self._tick(name)))
 
     def finish(self) -> None:
