@@ -276,7 +276,7 @@ class Fields:
         )
 
     def node_of(self, key: str) -> Node | None:
-        """Return the raw node of a field, if present and not empty.
+        r"""Return the raw node of a field, if present and not empty.
 
         Parameters
         ----------
@@ -287,6 +287,14 @@ class Fields:
         -------
         Node or None
             The node, or ``None`` when the field is missing or empty.
+
+        Examples
+        --------
+        >>> from relgraph.load.yaml import read_yaml
+        >>> node, _ = read_yaml("e.yaml", 'name: Iran\n')
+        >>> f = Fields(node, "entity", ['name'], Problems())
+        >>> f.node_of("name").value, f.node_of("other")
+        ('Iran', None)
         """
         value = self.node.get(key)
         if value is None or value.kind == "null":
@@ -324,7 +332,7 @@ class Fields:
         return True
 
     def line(self, key: str, required: bool = False, example: str = "…") -> str | None:
-        """Return a text field on one line: a name.
+        r"""Return a text field on one line: a name.
 
         It holds no tab, line break or other control character.
 
@@ -341,6 +349,14 @@ class Fields:
         -------
         str or None
             The value, or ``None`` when it is missing or has a problem.
+
+        Examples
+        --------
+        >>> from relgraph.load.yaml import read_yaml
+        >>> node, _ = read_yaml("e.yaml", 'name: Iran\n')
+        >>> f = Fields(node, "entity", ['name'], Problems())
+        >>> f.line("name", required=True)
+        'Iran'
         """
         value = self.node_of(key)
         if (
@@ -352,7 +368,7 @@ class Fields:
         return self.text(key, required, example)
 
     def text(self, key: str, required: bool = False, example: str = "…") -> str | None:
-        """Return a text field. Numbers and yes/no words where text belongs are errors.
+        r"""Return a text field. Numbers and yes/no words where text belongs are errors.
 
         Parameters
         ----------
@@ -367,6 +383,14 @@ class Fields:
         -------
         str or None
             The value, or ``None`` when it is missing or has a problem.
+
+        Examples
+        --------
+        >>> from relgraph.load.yaml import read_yaml
+        >>> node, _ = read_yaml("e.yaml", 'notes: yes\n')
+        >>> f = Fields(node, "entity", ['notes'], Problems())
+        >>> f.text("notes"), f.ok
+        (None, False)
         """
         value = self.node_of(key)
         if value is None:
@@ -405,7 +429,7 @@ class Fields:
         return text
 
     def scalar(self, key: str, required: bool = False, example: str = "…") -> str | None:
-        """Return a field read as text whatever YAML makes of it (a hash of digits stays text).
+        r"""Return a field read as text whatever YAML makes of it (a hash of digits stays text).
 
         Parameters
         ----------
@@ -420,6 +444,14 @@ class Fields:
         -------
         str or None
             The value as written, or ``None`` when it is missing or has a problem.
+
+        Examples
+        --------
+        >>> from relgraph.load.yaml import read_yaml
+        >>> node, _ = read_yaml("e.yaml", 'sha256: 0123\n')
+        >>> f = Fields(node, "entity", ['sha256'], Problems())
+        >>> f.scalar("sha256")
+        '0123'
         """
         value = self.node_of(key)
         if value is not None and value.kind in ("int", "float", "bool"):
@@ -427,7 +459,7 @@ class Fields:
         return self.text(key, required, example)
 
     def ident(self, key: str, required: bool = True) -> str | None:
-        """Return an id field: a readable slug (see :data:`ID_RE`).
+        r"""Return an id field: a readable slug (see :data:`ID_RE`).
 
         Parameters
         ----------
@@ -440,6 +472,14 @@ class Fields:
         -------
         str or None
             The id, or ``None`` when it is missing or has a problem.
+
+        Examples
+        --------
+        >>> from relgraph.load.yaml import read_yaml
+        >>> node, _ = read_yaml("e.yaml", 'id: iran\n')
+        >>> f = Fields(node, "entity", ['id'], Problems())
+        >>> f.ident("id")
+        'iran'
         """
         value = self.node_of(key)
         text = self.text(key, required, "<a-readable-slug>")
@@ -460,7 +500,7 @@ class Fields:
         noun: str | None = None,
         hint: str | None = None,
     ) -> str | None:
-        """Return a field whose value must be one of ``choices``.
+        r"""Return a field whose value must be one of ``choices``.
 
         Each choice is a ``noun``, e.g. 'entity kind'.
 
@@ -486,6 +526,14 @@ class Fields:
         -------
         str or None
             The value, or ``None`` when it is missing or not a choice.
+
+        Examples
+        --------
+        >>> from relgraph.load.yaml import read_yaml
+        >>> node, _ = read_yaml("e.yaml", 'kind: state\n')
+        >>> f = Fields(node, "entity", ['kind'], Problems())
+        >>> f.choice("kind", ["state", "group"])
+        'state'
         """
         value = self.node_of(key)
         if value is None and required and hint is not None:
@@ -506,7 +554,7 @@ class Fields:
         return text
 
     def boolean(self, key: str, required: bool = False) -> bool | None:
-        """Return a yes/no field written as true or false.
+        r"""Return a yes/no field written as true or false.
 
         Parameters
         ----------
@@ -519,6 +567,14 @@ class Fields:
         -------
         bool or None
             The value, or ``None`` when it is missing or has a problem.
+
+        Examples
+        --------
+        >>> from relgraph.load.yaml import read_yaml
+        >>> node, _ = read_yaml("e.yaml", 'directed: true\n')
+        >>> f = Fields(node, "entity", ['directed'], Problems())
+        >>> f.boolean("directed")
+        True
         """
         value = self.node_of(key)
         if value is None:
@@ -531,7 +587,7 @@ class Fields:
         return bool(value.value.lower() == "true")
 
     def integer(self, key: str, low: int, high: int) -> int | None:
-        """Return a whole number field within ``low`` … ``high``.
+        r"""Return a whole number field within ``low`` … ``high``.
 
         Parameters
         ----------
@@ -544,6 +600,14 @@ class Fields:
         -------
         int or None
             The value, or ``None`` when it is missing or has a problem.
+
+        Examples
+        --------
+        >>> from relgraph.load.yaml import read_yaml
+        >>> node, _ = read_yaml("e.yaml", 'rank: 3\n')
+        >>> f = Fields(node, "entity", ['rank'], Problems())
+        >>> f.integer("rank", 1, 10)
+        3
         """
         value = self.node_of(key)
         if value is None:
@@ -570,7 +634,7 @@ class Fields:
         return number
 
     def items(self, key: str, required: bool = False) -> list[Node]:
-        """Return the items of a list field (a single value is taken as a list of one).
+        r"""Return the items of a list field (a single value is taken as a list of one).
 
         Parameters
         ----------
@@ -583,6 +647,14 @@ class Fields:
         -------
         list of Node
             The items; empty when the field is missing.
+
+        Examples
+        --------
+        >>> from relgraph.load.yaml import read_yaml
+        >>> node, _ = read_yaml("e.yaml", 'tags: gulf\n')
+        >>> f = Fields(node, "entity", ['tags'], Problems())
+        >>> [item.value for item in f.items("tags")]
+        ['gulf']
         """
         value = self.node_of(key)
         if value is None:
@@ -597,7 +669,7 @@ class Fields:
         return [value]
 
     def texts(self, key: str) -> tuple[str, ...]:
-        """Return a list of one-line text values (aliases, tags).
+        r"""Return a list of one-line text values (aliases, tags).
 
         Parameters
         ----------
@@ -608,6 +680,14 @@ class Fields:
         -------
         tuple of str
             The values without problems; empty when the field is missing.
+
+        Examples
+        --------
+        >>> from relgraph.load.yaml import read_yaml
+        >>> node, _ = read_yaml("e.yaml", 'aliases: [IR, Persia]\n')
+        >>> f = Fields(node, "entity", ['aliases'], Problems())
+        >>> f.texts("aliases")
+        ('IR', 'Persia')
         """
         out = []
         for item in self.items(key):
@@ -620,7 +700,7 @@ class Fields:
         return tuple(out)
 
     def mapping(self, key: str) -> dict[str, Node]:
-        """Return a mapping field, as key → node.
+        r"""Return a mapping field, as key → node.
 
         Parameters
         ----------
@@ -631,6 +711,14 @@ class Fields:
         -------
         dict of str to Node
             The entries; empty when the field is missing or not a mapping.
+
+        Examples
+        --------
+        >>> from relgraph.load.yaml import read_yaml
+        >>> node, _ = read_yaml("e.yaml", 'external_ids: {wikidata: Q794}\n')
+        >>> f = Fields(node, "entity", ['external_ids'], Problems())
+        >>> {k: v.value for k, v in f.mapping("external_ids").items()}
+        {'wikidata': 'Q794'}
         """
         value = self.node_of(key)
         if value is None:
