@@ -157,6 +157,14 @@ class Problems:
         -------
         DatasetError
             To be raised by the caller.
+
+        Examples
+        --------
+        >>> from relgraph.errors import Diagnostic
+        >>> problems = Problems()
+        >>> problems.extend([Diagnostic("a.yaml", 1, 1, "bad-id", "'A' is not a valid id")])
+        >>> print(problems.error())
+        a.yaml:1:1: error[bad-id] 'A' is not a valid id
         """
         return DatasetError(self.items, omitted=self.omitted)
 
@@ -204,6 +212,14 @@ class Problems:
         ----------
         diagnostics : iterable of Diagnostic
             The problems to add.
+
+        Examples
+        --------
+        >>> from relgraph.errors import Diagnostic
+        >>> problems = Problems()
+        >>> problems.extend([Diagnostic("a.yaml", 1, 1, "bad-id", "'A' is not a valid id")])
+        >>> problems.has_errors, len(problems.items)
+        (True, 1)
         """
         self.items.extend(diagnostics)
 

@@ -88,6 +88,14 @@ class Ticker:
         ----------
         done : int
             The units done so far.
+
+        Examples
+        --------
+        >>> calls = []
+        >>> t = Ticker(lambda *a: calls.append(a), "reading", total=100, every=50)
+        >>> t.update(30); t.update(60)
+        >>> calls[-1]
+        ('reading', 60, 100)
         """
         self.done = done
         if done >= self.next_at and self.callback is not None:
@@ -101,11 +109,27 @@ class Ticker:
         ----------
         units : int
             The units just done.
+
+        Examples
+        --------
+        >>> calls = []
+        >>> t = Ticker(lambda *a: calls.append(a), "checking", total=10, every=5)
+        >>> t.advance(3); t.advance(3)
+        >>> calls
+        [('checking', 0, 10), ('checking', 6, 10)]
         """
         self.update(self.done + units)
 
     def finish(self) -> None:
-        """Report the stage as finished (``done == total``)."""
+        """Report the stage as finished (``done == total``).
+
+        Examples
+        --------
+        >>> calls = []
+        >>> Ticker(lambda *a: calls.append(a), "writing", total=7).finish()
+        >>> calls[-1]
+        ('writing', 7, 7)
+        """
         if self.callback is not None:
             total = self.total if self.total is not None else self.done
             self.callback(self.stage, total, total)
@@ -158,7 +182,17 @@ class TerminalProgress:
         self.drawn = True
 
     def close(self) -> None:
-        """Clear the progress line, so that what follows starts on a clean line."""
+        r"""Clear the progress line, so that what follows starts on a clean line.
+
+        Examples
+        --------
+        >>> import io
+        >>> stream = io.StringIO()
+        >>> line = TerminalProgress(stream)
+        >>> line("reading", 1, 2); line.close()
+        >>> stream.getvalue()
+        '\r\x1b[Krelgraph: reading  50%\r\x1b[K'
+        """
         if self.drawn:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
