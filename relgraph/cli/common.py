@@ -89,7 +89,13 @@ class DataProblem(click.ClickException):
     exit_code = DATA_PROBLEM
 
     def show(self, file: Any = None) -> None:
-        """Print the message, if any, on stderr (the diagnostics are already printed)."""
+        """Print the message, if any, on stderr (the diagnostics are already printed).
+
+        Parameters
+        ----------
+        file : file, optional
+            Ignored: the message always goes to stderr.
+        """
         if self.message:
             echo(f"relgraph: {inert(self.message)}", err=True)
 
@@ -103,7 +109,13 @@ class NothingWritten(click.ClickException):
         super().__init__(f"{reason}; nothing was written")
 
     def show(self, file: Any = None) -> None:
-        """Print the error on stderr."""
+        """Print the error on stderr.
+
+        Parameters
+        ----------
+        file : file, optional
+            Ignored: the message always goes to stderr.
+        """
         echo(f"relgraph: error: {inert(self.message)}", err=True)
 
 
@@ -210,7 +222,20 @@ class DatasetOrder(click.Command):
         self.examples = tuple(examples)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        """Keep the words as typed (for the hints), then parse them as click does."""
+        """Keep the words as typed (for the hints), then parse them as click does.
+
+        Parameters
+        ----------
+        ctx : click.Context
+            The command's context; ``ctx.meta["relgraph.args"]`` keeps the words.
+        args : list of str
+            The words after the command's name.
+
+        Returns
+        -------
+        list of str
+            What click leaves unparsed.
+        """
         ctx.meta["relgraph.args"] = list(args)
         try:
             return super().parse_args(ctx, args)
@@ -355,11 +380,33 @@ class StdinDataset:
             fh.write(data)
 
     def rename(self, text: str) -> str:
-        """``text`` with the hidden file's name replaced by ``<stdin>``."""
+        """``text`` with the hidden file's name replaced by ``<stdin>``.
+
+        Parameters
+        ----------
+        text : str
+            A message or a path.
+
+        Returns
+        -------
+        str
+            The text naming ``<stdin>``.
+        """
         return text.replace(self.full, STDIN_NAME).replace(self.path, STDIN_NAME)
 
     def diagnostic(self, d: Diagnostic) -> Diagnostic:
-        """``d`` naming ``<stdin>`` instead of the hidden file."""
+        """``d`` naming ``<stdin>`` instead of the hidden file.
+
+        Parameters
+        ----------
+        d : Diagnostic
+            A diagnostic of the hidden file.
+
+        Returns
+        -------
+        Diagnostic
+            A new diagnostic.
+        """
         return dataclasses.replace(
             d,
             path=self.rename(d.path),
@@ -368,7 +415,18 @@ class StdinDataset:
         )
 
     def dataset(self, dataset: Dataset) -> Dataset:
-        """``dataset`` with its warnings and paths naming ``<stdin>``."""
+        """``dataset`` with its warnings and paths naming ``<stdin>``.
+
+        Parameters
+        ----------
+        dataset : Dataset
+            The dataset loaded from the hidden file.
+
+        Returns
+        -------
+        Dataset
+            A new dataset.
+        """
         return dataclasses.replace(
             dataset,
             warnings=tuple(self.diagnostic(d) for d in dataset.warnings),
@@ -376,6 +434,7 @@ class StdinDataset:
         )
 
     def close(self) -> None:
+        """Remove the hidden file."""
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.path)
 
