@@ -88,6 +88,7 @@ from typing import Any, ClassVar
 from relgraph.corroboration import Corroboration, corroboration
 from relgraph.export.common import Exporter, Output, evidence_lines
 from relgraph.model import Claim, Dataset, Entity, Relation, Source
+from relgraph.spec import RECORDS
 
 __all__ = [
     "EDGE_SCHEMATA",
@@ -133,8 +134,9 @@ RELATION_SCHEMATA: dict[str, str] = {
 #: for its target property), or the text property that says it in words (``notes``,
 #: ``summary``, ``description``). Claims and their evidence are lines of their entity's
 #: ``notes``, a relation's evidence lines of its ``description``. FollowTheMoney is another
-#: schema, so the mapping is spelled here, not read from the spec; a field the spec adds
-#: fails a test until it is named here or the test says why it is left out.
+#: schema, so the mapping is spelled here; a source's and an entity's properties of their
+#: own are written from it, in its order, and a field the spec adds fails a test until it
+#: is named here or the test says why it is left out.
 FTM_FIELDS: dict[str, dict[str, str]] = {
     "source": {
         "id": "id",
@@ -157,8 +159,8 @@ FTM_FIELDS: dict[str, dict[str, str]] = {
         "aliases": "alias",
         "country": "country",
         "description": "description",
-        "external_ids": "wikidataId",
         "tags": "keywords",
+        "external_ids": "wikidataId",
         "referents": "referents",
     },
     "relation": {
@@ -253,14 +255,37 @@ def _put(props: dict[str, list[str]], name: str, *values: Any) -> None:
             bucket.append(text)
 
 
+#: The entity's own keys, and the source's notes that say fields in words: written apart.
+_WRITTEN_APART = frozenset({"id", "schema", "referents", "notes"})
+
+
+def _put_fields(props: dict[str, list[str]], kind: str, obj: object) -> None:
+    """Put the fields of a source or an entity that have a property of their own.
+
+    Parameters
+    ----------
+    props : dict of str to list of str
+        The FollowTheMoney properties, added to in :data:`FTM_FIELDS`'s order.
+    kind : str
+        ``"source"`` or ``"entity"``.
+    obj : object
+        The :class:`~relgraph.model.Source` or :class:`~relgraph.model.Entity`.
+    """
+    spec = RECORDS[kind]
+    for name, prop in FTM_FIELDS[kind].items():
+        if prop in _WRITTEN_APART:
+            continue
+        value = getattr(obj, spec.field(name).attribute)
+        if prop == "country":  # FollowTheMoney's countries are two-letter codes
+            value = value.lower() if value and re.fullmatch(r"[A-Za-z]{2}", value) else None
+        elif prop == "wikidataId":
+            value = dict(value).get("wikidata")
+        _put(props, prop, *(value if isinstance(value, tuple) else (value,)))
+
+
 def _source(dataset: Dataset, s: Source, texts: bool) -> dict[str, Any]:
     props: dict[str, list[str]] = {}
-    _put(props, "title", s.title)
-    _put(props, "publisher", s.publisher)
-    _put(props, "sourceUrl", s.url)
-    _put(props, "publishedAt", s.published)
-    _put(props, "retrievedAt", s.retrieved)
-    _put(props, "fileName", s.text_path)
+    _put_fields(props, "source", s)
     _put(props, "notes", f"reliability {s.reliability}", s.notes)
     if s.derived_from:
         _put(props, "notes", "derived from " + ", ".join(s.derived_from))
@@ -323,13 +348,7 @@ def _claim_note(dataset: Dataset, c: Claim) -> str:
 def _entity(dataset: Dataset, e: Entity, claims: list[Claim]) -> dict[str, Any]:
     schema = ENTITY_SCHEMATA.get(e.kind, "LegalEntity")
     props: dict[str, list[str]] = {}
-    _put(props, "name", e.name)
-    _put(props, "alias", *e.aliases)
-    if e.country and re.fullmatch(r"[A-Za-z]{2}", e.country):
-        _put(props, "country", e.country.lower())
-    _put(props, "description", e.description)
-    _put(props, "keywords", *e.tags)
-    _put(props, "wikidataId", dict(e.external_ids).get("wikidata"))
+    _put_fields(props, "entity", e)
     _put(props, "notes", *(_claim_note(dataset, c) for c in claims))
     entity: dict[str, Any] = {
         "id": ftm_id("e", dataset.id, e.id),
