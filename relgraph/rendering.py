@@ -444,6 +444,11 @@ def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v not in (None, "", [], {})}
 
 
+# The page's evidence items are not the records' (relgraph.records.evidence_record): the page
+# shows what an item resolves to, not what it was written with: its report date falls back to
+# its source's, its origin is the independent origin it counts as, its amounts carry their
+# text, and empty values are left out. A field added to the spec fails tests/test_spec.py's
+# page test until it is added here.
 def _evidence(
     items: Sequence[Evidence], origins: Origins, sources: Mapping[str, Source]
 ) -> list[dict[str, Any]]:
