@@ -143,3 +143,98 @@ def test_every_passage_is_located_alike_with_or_without_its_context(text: str) -
             assert found is not None
             assert found[:2] == where, needle
             assert found[2] == stored.context_of(*where)[0]
+
+
+def test_a_context_one_character_over_the_limit_is_cut_around_the_quote() -> None:
+    left = ("abcd " * 200)[:292].rstrip()
+    right = ("efgh " * 200)[: 601 - len(left) - len(" the quote here ") - 1].strip()
+    sentence = left + " the quote here " + right + "."
+    assert len(sentence) == 601
+    stored = StoredText("Start. " + sentence + " End.")
+    start, stop, context, watched = stored.quote_in(normalize("the quote here")) or (0, 0, "", 0)
+    assert (context, watched) == stored.context_of(start, stop)
+    assert context.endswith("…")  # cut to the limit at its end
+    assert context != sentence
+    assert stored.context_of(start, stop, 601)[0] == sentence
+
+
+def test_a_context_begins_with_an_ellipsis_only_where_the_window_cut_the_text() -> None:
+    at_start = StoredText(("abcd " * 60) + "the quote here and more")
+    match = at_start.find("the quote here")
+    assert match == Match(300, 314)
+    assert at_start.context(match) == " ".join(["abcd"] * 60) + " the quote here and more"
+    one_more = StoredText("x" + ("abcd " * 60) + "the quote here and more")
+    match = one_more.find("the quote here")
+    assert match == Match(301, 315)
+    assert one_more.context(match) == "…" + " ".join(["abcd"] * 60) + " the quote here and more"
+
+
+def test_a_context_at_another_limit_is_not_kept_for_the_usual_one() -> None:
+    left = ("abcd " * 200)[:292].rstrip()
+    right = ("efgh " * 200)[: 601 - len(left) - len(" the quote here ") - 1].strip()
+    sentence = left + " the quote here " + right + "."
+    stored = StoredText("Start. " + sentence + " End.")
+    start, stop = stored.locate(normalize("the quote here")) or (0, 0)
+    assert stored.context_of(start, stop, 601)[0] == sentence  # asked for first
+    assert stored.context_of(start, stop)[0] != sentence
+    assert stored.context_of(start, stop)[0].endswith("…")
+
+
+def test_two_quotes_of_one_long_sentence_each_get_the_context_cut_around_them() -> None:
+    words = " ".join(f"w{i:03d}" for i in range(140))
+    text = (
+        "Start. " + words[:300] + " first quote " + words[:290] + " second quote "
+        + words[:100] + ". End."
+    )  # fmt: skip
+    stored = StoredText(text)
+    first = stored.quote_in(normalize("first quote"))
+    second = stored.quote_in(normalize("second quote"))
+    assert first is not None
+    assert second is not None
+    assert "first quote" in first[2]
+    assert "second quote" in second[2]
+    assert first[2] != second[2]
+    assert stored.context_of(second[0], second[1])[0] == second[2]
+
+
+def test_a_context_ends_with_an_ellipsis_only_where_the_window_cut_the_text() -> None:
+    at_end = StoredText("the quote here" + (" abcd" * 60))
+    match = at_end.find("the quote here")
+    assert match == Match(0, 14)
+    assert at_end.context(match) == "the quote here " + " ".join(["abcd"] * 60)
+    one_more = StoredText("the quote here" + (" abcd" * 60) + "x")
+    assert one_more.context(Match(0, 14)) == "the quote here " + " ".join(["abcd"] * 60) + "…"
+
+
+def test_a_context_of_exactly_the_limit_is_whole() -> None:
+    left = ("abcd " * 200)[:292].rstrip()
+    right = ("efgh " * 200)[: 600 - len(left) - len(" the quote here ") - 1].strip()
+    sentence = left + " the quote here " + right + "."
+    assert len(sentence) == 600
+    stored = StoredText("Start. " + sentence + " End.")
+    assert stored.context(stored.find("the quote here") or Match(0, 0)) == sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "context"),
+    [
+        # cut after the quote only, when it opens the sentence
+        ("the quote here is followed by many more words in this sentence.", 30,
+         "the quote here is foll…"),
+        # before it only, when it closes the sentence
+        ("Before: many more words come first and then the quote here.", 30,
+         "…nd then the quote here."),
+        # around the first place the quote has
+        ("It said: the quote here, and later again the quote here, and more.", 30,
+         "…t said: the quote here, and la…"),
+        # a limit shorter than the quote leaves the quote alone
+        ("Some words and the quote here and more words after it.", 10, "…the quote here…"),
+    ],
+)  # fmt: skip
+def test_a_context_cut_to_its_limit_keeps_the_quote_and_marks_each_cut(
+    text: str, limit: int, context: str
+) -> None:
+    stored = StoredText(text)
+    match = stored.find("the quote here")
+    assert match is not None
+    assert stored.context(match, limit) == context
