@@ -257,6 +257,15 @@ class MergeResult:
         -------
         str
             The summary line, then what was folded and renamed.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> first = relgraph.load("graph_data/cuba_iran.yaml")
+        >>> second = relgraph.load("graph_data/raisi_havana_2023.yaml")
+        >>> print(merge([first, second]).to_text())  # doctest: +NORMALIZE_WHITESPACE
+        merged cuba_iran + raisi_havana_2023 into cuba_iran_raisi_havana_2023:
+        37 actors, 81 relations, 17 claims, 9 sources
         """
         ds = self.dataset
         lines = [

@@ -103,6 +103,14 @@ class Properties:
         -------
         dict of str to FieldSpec
             The fields, keyed by the model's attribute.
+
+        Examples
+        --------
+        >>> props = Properties("entity", omit=("id", "review"))
+        >>> list(props.fields())[:4]
+        ['name', 'kind', 'aliases', 'country']
+        >>> props.fields()["name"].required
+        True
         """
         return {
             f.attribute: f
@@ -128,6 +136,14 @@ class Properties:
         -------
         dict of str to Any
             Every key of :attr:`names`, ``None`` or ``[]`` where ``obj`` has no value.
+
+        Examples
+        --------
+        >>> from relgraph.model import Entity
+        >>> props = Properties("entity", layout=("wikidata",), omit=("id", "review"))
+        >>> values = props.values(Entity("cuba", "Cuba", "state", aliases=("Republic of Cuba",)))
+        >>> values["wikidata"], values["name"], values["aliases"], values["tags"]
+        (None, 'Cuba', ['Republic of Cuba'], [])
         """
         own = self.fields()
         return {
@@ -149,6 +165,14 @@ class Properties:
         -------
         str
             The header, e.g. ``aliases:string[]``, ``credibility:int``, ``title``.
+
+        Examples
+        --------
+        >>> props = Properties("entity", layout=("wikidata",), omit=("id", "review"))
+        >>> props.column("aliases"), props.column("name")
+        ('aliases:string[]', 'name')
+        >>> props.column("wikidata", {"wikidata": "boolean"})
+        'wikidata:boolean'
         """
         own = self.fields()
         if name in own:
@@ -170,5 +194,11 @@ class Properties:
         -------
         list of str
             The headers.
+
+        Examples
+        --------
+        >>> Properties("entity", omit=("id", "review")).columns()  # doctest: +NORMALIZE_WHITESPACE
+        ['name', 'kind', 'aliases:string[]', 'country', 'description',
+         'external_ids:string[]', 'tags:string[]', 'referents:string[]']
         """
         return [self.column(n, derived) for n in self.names]
