@@ -275,6 +275,24 @@ def emit(doc: Document) -> tuple[str, list[Location | None]]:
     -------
     (str, list of Location or None)
         The YAML text, and one origin per line of it.
+
+    Examples
+    --------
+    >>> doc = Document(
+    ...     dataset=Item({"id": "demo", "title": "Demo", "notes": None}, None),
+    ...     entities=[Item({"id": "cuba", "name": "Cuba", "kind": "state", "tags": []}, None)],
+    ... )
+    >>> text, origins = emit(doc)
+    >>> print(text, end="")
+    dataset:
+      id: demo
+      title: Demo
+    entities:
+      - id: cuba
+        name: Cuba
+        kind: state
+    >>> len(origins)
+    7
     """
     w = _Writer()
     for line in doc.comment.splitlines():

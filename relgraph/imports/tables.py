@@ -303,7 +303,7 @@ def _delimiter(first_line: str) -> str:
 def read_table(
     path: str, kind: str, problems: list[Diagnostic]
 ) -> tuple[Table | None, Spec | None]:
-    """Read ``path`` as a ``kind`` file (entities, relations, claims, sources); collect problems.
+    r"""Read ``path`` as a ``kind`` file (entities, relations, claims, sources); collect problems.
 
     Parameters
     ----------
@@ -318,6 +318,25 @@ def read_table(
     -------
     (Table or None, Spec or None)
         The rows and the columns to read, or ``None`` when the file cannot be read.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "entities.csv")
+    >>> with open(path, "w", encoding="utf-8") as fh:
+    ...     _ = fh.write("id,name,kind\ncuba,Cuba,state\niran,Iran,state\n")
+    >>> problems = []
+    >>> table, spec = read_table(path, "entities", problems)
+    >>> line, row = table.rows[0]
+    >>> line, row["name"].value, row["name"].origin.column, problems
+    (2, 'Cuba', 2, [])
+
+    A file that cannot be read gives ``None`` and its problem:
+
+    >>> with open(path, "w", encoding="utf-8") as fh:
+    ...     _ = fh.write("")
+    >>> read_table(path, "entities", problems), [(p.code, p.message) for p in problems]
+    ((None, None), [('empty-file', 'the file is empty')])
     """
     text, diags = read_text(path, MAX_IMPORT_BYTES)
     if text is None:
@@ -827,7 +846,7 @@ def _item(node: Node) -> Any:
 
 
 def read_meta(path: str, doc: Document, problems: list[Diagnostic]) -> None:
-    """Take the ``dataset:``, ``vocabulary:`` and ``views:`` sections of the file at ``path``.
+    r"""Take the ``dataset:``, ``vocabulary:`` and ``views:`` sections of the file at ``path``.
 
     Parameters
     ----------
@@ -837,6 +856,26 @@ def read_meta(path: str, doc: Document, problems: list[Diagnostic]) -> None:
         The document its sections go into.
     problems : list of Diagnostic
         Where its problems are added.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from relgraph.imports.document import Document
+    >>> path = os.path.join(tempfile.mkdtemp(), "meta.yaml")
+    >>> with open(path, "w", encoding="utf-8") as fh:
+    ...     _ = fh.write("dataset:\n  id: demo\n  title: Demo\n")
+    >>> doc, problems = Document(), []
+    >>> read_meta(path, doc, problems)
+    >>> doc.dataset.fields["id"].value, problems
+    ('demo', [])
+
+    A misspelt section is a problem, with the name it was probably meant to be:
+
+    >>> with open(path, "w", encoding="utf-8") as fh:
+    ...     _ = fh.write("datset:\n  id: demo\n")
+    >>> read_meta(path, Document(), problems)
+    >>> [(p.code, p.line, p.message) for p in problems]
+    [('unknown-section', 1, "'datset' is not a section of a meta file")]
     """
     root, diags = read_yaml(path)
     problems.extend(diags)
