@@ -224,6 +224,19 @@ class CSVExporter(Exporter):
             The dataset; it is not changed.
         out : Output
             Where the files go.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> from relgraph.export.common import MemoryOutput
+        >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+        >>> out = MemoryOutput()
+        >>> CSVExporter().write(ds, out)
+        >>> sorted(out.files())  # doctest: +NORMALIZE_WHITESPACE
+        ['claims.csv', 'entities.csv', 'meta.yaml', 'relations.csv', 'sources.csv',
+         'sources/cuba_iran_relations.txt']
+        >>> out.files()["entities.csv"].decode().splitlines()[0]
+        'ID,Label,Type,Description,Aliases,Country,Tags,External IDs,Referents,Review'
         """
         layout, evidence = self.options["layout"], self.options["evidence"]
         entity_columns = ("Id", *ENTITY_COLUMNS[1:]) if layout == "gephi" else ENTITY_COLUMNS

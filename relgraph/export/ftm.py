@@ -496,6 +496,18 @@ class FtMExporter(Exporter):
             The dataset; it is not changed.
         out : Output
             Where the files go.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> from relgraph.export.common import MemoryOutput
+        >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+        >>> out = MemoryOutput()
+        >>> FtMExporter().write(ds, out)
+        >>> import json
+        >>> first = json.loads(out.files()["graph.ftm.json"].splitlines()[0])
+        >>> first["schema"], first["properties"]["fileName"]
+        ('Document', ['sources/cuba_iran_relations.txt'])
         """
         stream = out.open_text("graph.ftm.json")
         for line in ftm_lines(dataset, texts=self.options["texts"]):

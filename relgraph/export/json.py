@@ -75,6 +75,18 @@ class JSONExporter(Exporter):
             The dataset; it is not changed.
         out : Output
             Where the files go.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> from relgraph.export.common import MemoryOutput
+        >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+        >>> out = MemoryOutput()
+        >>> JSONExporter().write(ds, out)
+        >>> import json
+        >>> graph = json.loads(out.files()["graph.json"])
+        >>> list(graph), graph["graph"]["id"], len(graph["edges"]) >= len(ds.relations)
+        (['directed', 'multigraph', 'graph', 'nodes', 'edges'], 'cuba_iran', True)
         """
         stream = out.open_text("graph.json")
         json.dump(

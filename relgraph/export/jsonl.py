@@ -274,6 +274,20 @@ class JSONLinesExporter(Exporter):
             The dataset; it is not changed.
         out : Output
             Where the files go.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> from relgraph.export.common import MemoryOutput
+        >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+        >>> out = MemoryOutput()
+        >>> JSONLinesExporter().write(ds, out)
+        >>> sorted(out.files())
+        ['graph.jsonl', 'sources/cuba_iran_relations.txt']
+        >>> import json
+        >>> first = json.loads(out.files()["graph.jsonl"].splitlines()[0])
+        >>> first["record"], first["id"]
+        ('dataset', 'cuba_iran')
         """
         texts = text_files(dataset) if self.options["texts"] else {}
         write_jsonl(out.open_bytes(self.main), records(dataset))

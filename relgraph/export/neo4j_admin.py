@@ -203,6 +203,19 @@ class Neo4jAdminExporter(Exporter):
             The dataset; it is not changed.
         out : Output
             Where the files go.
+
+        Examples
+        --------
+        >>> import relgraph
+        >>> from relgraph.export.common import MemoryOutput
+        >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+        >>> out = MemoryOutput()
+        >>> Neo4jAdminExporter().write(ds, out)
+        >>> sorted(out.files())  # doctest: +NORMALIZE_WHITESPACE
+        ['about.csv', 'cites.csv', 'claims.csv', 'dataset.csv', 'entities.csv',
+         'evidence.csv', 'relations.csv', 'sources.csv']
+        >>> out.files()["entities.csv"].decode().splitlines()[0]  # doctest: +NORMALIZE_WHITESPACE
+        'id:ID(Entity),name,kind,aliases:string[],country,description,tags:string[],external_ids:string[],referents:string[],:LABEL'
         """
         labels, types = graph_names(dataset.vocabulary)
         own = dataset_fields(dataset)
