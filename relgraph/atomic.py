@@ -470,6 +470,26 @@ class AtomicOutput:
         -------
         text stream
             Written to the temporary file; closed when the output ends.
+
+        Raises
+        ------
+        WriteError
+            When ``name`` would leave the output folder, or its temporary file
+            cannot be made (a subclass raises its :attr:`error`).
+
+        Examples
+        --------
+        >>> import os, tempfile
+        >>> d = tempfile.mkdtemp()
+        >>> with AtomicOutput(d, folder=True) as out:
+        ...     _ = out.open_text("notes/a.txt").write("héllo")
+        >>> open(os.path.join(d, "notes", "a.txt"), encoding="utf-8").read()
+        'héllo'
+        >>> with AtomicOutput(d, folder=True) as out:  # doctest: +ELLIPSIS
+        ...     _ = out.open_text("../a.txt")
+        Traceback (most recent call last):
+        ...
+        relgraph.errors.WriteError: refusing to write '../a.txt': it would leave '...'
         """
         return self._open(name, "w")
 
@@ -485,6 +505,21 @@ class AtomicOutput:
         -------
         binary stream
             Written to the temporary file; closed when the output ends.
+
+        Raises
+        ------
+        WriteError
+            When ``name`` would leave the output folder, or its temporary file
+            cannot be made (a subclass raises its :attr:`error`).
+
+        Examples
+        --------
+        >>> import os, tempfile
+        >>> path = os.path.join(tempfile.mkdtemp(), "data.bin")
+        >>> with AtomicOutput(path) as out:
+        ...     _ = out.open_bytes("data.bin").write(b"PK")
+        >>> open(path, "rb").read()
+        b'PK'
         """
         return self._open(name, "wb")
 

@@ -89,6 +89,13 @@ class Output(ABC):
         -------
         text stream
             Where to write the file.
+
+        Examples
+        --------
+        >>> out = MemoryOutput()  # an Output that keeps its files in memory
+        >>> _ = out.open_text("graph.cypher").write("RETURN 1;")
+        >>> out.files()
+        {'graph.cypher': b'RETURN 1;'}
         """
 
     @abstractmethod
@@ -104,6 +111,13 @@ class Output(ABC):
         -------
         binary stream
             Where to write the file.
+
+        Examples
+        --------
+        >>> out = MemoryOutput()  # an Output that keeps its files in memory
+        >>> _ = out.open_bytes("graph.jsonl").write(b'{"record":"dataset"}')
+        >>> out.files()
+        {'graph.jsonl': b'{"record":"dataset"}'}
         """
 
 
@@ -134,6 +148,15 @@ class MemoryOutput(Output):
         -------
         text stream
             Kept until :meth:`files` is called.
+
+        Examples
+        --------
+        >>> out = MemoryOutput()
+        >>> stream = out.open_text("a.csv")
+        >>> _ = stream.write("id,name")
+        >>> _ = stream.write(",kind")
+        >>> out.files()["a.csv"]
+        b'id,name,kind'
         """
         stream = io.StringIO(newline="")
         self._text[name] = stream
@@ -151,6 +174,13 @@ class MemoryOutput(Output):
         -------
         binary stream
             Kept until :meth:`files` is called.
+
+        Examples
+        --------
+        >>> out = MemoryOutput()
+        >>> _ = out.open_bytes("sources/a.txt").write("Havana".encode("utf-8"))
+        >>> out.files()
+        {'sources/a.txt': b'Havana'}
         """
         stream = io.BytesIO()
         self._bytes[name] = stream
@@ -255,6 +285,22 @@ class Exporter(ABC):
         out : Output
             Where the files go (:class:`~relgraph.atomic.AtomicOutput` or
             :class:`MemoryOutput`).
+
+        Examples
+        --------
+        A format names itself and writes its files to ``out``:
+
+        >>> import relgraph
+        >>> class Names(Exporter):
+        ...     name, description, suffix = "names", "One actor's name a line.", ".txt"
+        ...     def write(self, dataset, out):
+        ...         stream = out.open_text("names.txt")
+        ...         for e in dataset.entities:
+        ...             _ = stream.write(e.name + ";")
+        >>> out = MemoryOutput()
+        >>> Names().write(relgraph.load("graph_data/cuba_iran.yaml"), out)
+        >>> out.files()["names.txt"].decode().split(";")[:3]
+        ['Cuba', 'Iran', 'United States']
         """
 
 

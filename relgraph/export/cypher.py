@@ -449,6 +449,15 @@ def type_properties(dataset: Dataset, r: Relation) -> dict[str, Any]:
     -------
     dict of str to Any
         The four derived properties.
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> ds = relgraph.load("graph_data/cuba_iran.yaml")
+    >>> r = next(r for r in ds.relations if r.id == "iran-defends-record-cuba")
+    >>> type_properties(ds, r)  # doctest: +NORMALIZE_WHITESPACE
+    {'category': 'political_stance', 'label': 'defends the record of', 'directed': True,
+     'allegation': True}
     """
     t = dataset.vocabulary.relation_types[r.type]
     return {

@@ -106,6 +106,15 @@ class ProgressOutput(Output):
         -------
         text stream
             The wrapped output's stream.
+
+        Examples
+        --------
+        >>> from relgraph.export.common import MemoryOutput
+        >>> seen, inner = [], MemoryOutput()
+        >>> out = ProgressOutput(inner, lambda *a: seen.append(a), name="graph.csv")
+        >>> _ = out.open_text("entities.csv").write("id,name")
+        >>> seen, inner.files()
+        ([('writing graph.csv', 0, None)], {'entities.csv': b'id,name'})
         """
         return cast("IO[str]", _Counted(self.out.open_text(name), self._tick(name)))
 
@@ -121,10 +130,33 @@ class ProgressOutput(Output):
         -------
         binary stream
             The wrapped output's stream.
+
+        Examples
+        --------
+        >>> from relgraph.export.common import MemoryOutput
+        >>> seen = []
+        >>> out = ProgressOutput(MemoryOutput(), lambda *a: seen.append(a), every=2)
+        >>> _ = out.open_bytes("graph.jsonl").write(b"{}{}")
+        >>> seen
+        [('writing graph.jsonl', 0, None), ('writing graph.jsonl', 4, None)]
         """
         return cast("IO[bytes]", _Counted(self.out.open_bytes(name), self._tick(name)))
 
     def finish(self) -> None:
-        """End the last file's stage: the export is written."""
+        """End the last file's stage: the export is written.
+
+        Examples
+        --------
+        The file before the last ends when the next is opened; the last, here:
+
+        >>> from relgraph.export.common import MemoryOutput
+        >>> seen = []
+        >>> out = ProgressOutput(MemoryOutput(), lambda *a: seen.append(a))
+        >>> _ = out.open_text("a.csv").write("ab")
+        >>> _ = out.open_text("b.csv").write("abc")
+        >>> out.finish()
+        >>> [s for s in seen if s[2] is not None]
+        [('writing a.csv', 2, 2), ('writing b.csv', 3, 3)]
+        """
         if self.ticks:
             self.ticks[-1].finish()
