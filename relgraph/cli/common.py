@@ -95,6 +95,17 @@ class DataProblem(click.ClickException):
         ----------
         file : file, optional
             Ignored: the message always goes to stderr.
+
+        Examples
+        --------
+        >>> import contextlib, io
+        >>> err = io.StringIO()
+        >>> with contextlib.redirect_stderr(err):
+        ...     DataProblem("data.yaml: 2 errors").show()
+        >>> print(err.getvalue(), end="")
+        relgraph: data.yaml: 2 errors
+        >>> DataProblem("").exit_code
+        1
         """
         if self.message:
             echo(f"relgraph: {inert(self.message)}", err=True)
@@ -115,6 +126,15 @@ class NothingWritten(click.ClickException):
         ----------
         file : file, optional
             Ignored: the message always goes to stderr.
+
+        Examples
+        --------
+        >>> import contextlib, io
+        >>> err = io.StringIO()
+        >>> with contextlib.redirect_stderr(err):
+        ...     NothingWritten("cannot write 'page.html': No space left on device").show()
+        >>> print(err.getvalue(), end="")
+        relgraph: error: cannot write 'page.html': No space left on device; nothing was written
         """
         echo(f"relgraph: error: {inert(self.message)}", err=True)
 
@@ -140,6 +160,15 @@ def refuse_stdout(output: str | None, option: str, why: str, hint: str) -> None:
     ------
     UsageError
         When ``output`` is ``-``.
+
+    Examples
+    --------
+    >>> refuse_stdout("sheets", "-o", "csv writes a folder", "give a folder: -o sheets")
+    >>> refuse_stdout("-", "-o", "csv writes a folder", "give a folder: -o sheets")
+    Traceback (most recent call last):
+    ...
+    relgraph.errors.UsageError: csv writes a folder, so it cannot go to standard output (-o -)
+      hint: give a folder: -o sheets
     """
     if output == STDOUT:
         raise UsageError(f"{why}, so it cannot go to standard output ({option} -)\n  hint: {hint}")
@@ -482,6 +511,18 @@ def stdin_dataset(
         When ``-`` is given twice, or standard input is a terminal.
     DatasetError
         Raised inside the block, its diagnostics then naming ``<stdin>``.
+
+    Examples
+    --------
+    >>> with stdin_dataset(["graph_data/cuba_iran.yaml"]) as (files, stdin):
+    ...     files, stdin
+    (['graph_data/cuba_iran.yaml'], None)
+    >>> with stdin_dataset(["-", "-"]) as (files, stdin):
+    ...     pass
+    Traceback (most recent call last):
+    ...
+    relgraph.errors.UsageError: '-' is given twice; standard input can be read once
+      hint: give the other datasets by their files
     """
     paths = [target] if isinstance(target, str) else list(target)
     if STDOUT not in paths:
@@ -529,6 +570,16 @@ def refuse_json_to_stdout(fmt: str, to_stdout: bool, what: str) -> None:
     ------
     UsageError
         For ``--format json`` with the output on standard output.
+
+    Examples
+    --------
+    >>> refuse_json_to_stdout("json", False, "the page")
+    >>> refuse_json_to_stdout("json", True, "the page")  # doctest: +NORMALIZE_WHITESPACE
+    Traceback (most recent call last):
+    ...
+    relgraph.errors.UsageError: --format json prints a summary of the files written on standard
+    output, where the page goes here
+      hint: write it to a file with -o FILE, or leave out --format json
     """
     if fmt == "json" and to_stdout:
         raise UsageError(
@@ -617,6 +668,30 @@ def echo_diagnostics(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...], fmt
         What to print.
     fmt : {"text", "json"}
         How to print it.
+
+    Examples
+    --------
+    >>> from relgraph.errors import Diagnostic
+    >>> found = [Diagnostic("a.yaml", 3, 5, "bad-id", "'Cuba' is not an id", "use cuba")]
+    >>> echo_diagnostics(found, "json")
+    [
+      {
+        "path": "a.yaml",
+        "line": 3,
+        "column": 5,
+        "code": "bad-id",
+        "message": "'Cuba' is not an id",
+        "hint": "use cuba",
+        "severity": "error"
+      }
+    ]
+    >>> import contextlib, io
+    >>> err = io.StringIO()
+    >>> with contextlib.redirect_stderr(err):
+    ...     echo_diagnostics(found, "text")
+    >>> print(err.getvalue(), end="")
+    a.yaml:3:5: error[bad-id] 'Cuba' is not an id
+      hint: use cuba
     """
     if fmt == "json":
         echo(
@@ -673,6 +748,12 @@ def progress_line(quiet: bool) -> Iterator[TerminalProgress | None]:
     ------
     TerminalProgress or None
         The progress callback, or ``None`` when there is no line.
+
+    Examples
+    --------
+    >>> with progress_line(quiet=True) as progress:
+    ...     progress is None
+    True
     """
     progress = terminal_progress(quiet)
     try:
@@ -688,6 +769,11 @@ def clear(progress: TerminalProgress | None) -> None:
     ----------
     progress : TerminalProgress or None
         What :func:`progress_line` gave.
+
+    Examples
+    --------
+    >>> with progress_line(quiet=True) as progress:
+    ...     clear(progress)  # no line: nothing to clear
     """
     if progress is not None:
         progress.close()
@@ -734,6 +820,16 @@ def actor_as_dataset(target: str | Sequence[str]) -> None:
     ------
     UsageError
         When a word names an actor, with the command as it should be written.
+
+    Examples
+    --------
+    >>> actor_as_dataset(["graph_data/cuba_iran.yaml"])
+    >>> actor_as_dataset("cuba")  # doctest: +NORMALIZE_WHITESPACE
+    Traceback (most recent call last):
+    ...
+    relgraph.errors.UsageError: 'cuba' is not a file; it is an actor of the bundled dataset,
+    Cuba (cuba)
+      hint: give a dataset's file or folder, or no dataset for the bundled one
     """
     paths = [target] if isinstance(target, str) else list(target)
     words = [
@@ -888,6 +984,21 @@ def load_or_fail(
     ------
     DataProblem
         After printing every problem, when the dataset does not load (exit 1).
+
+    Examples
+    --------
+    >>> load_or_fail("graph_data/cuba_iran.yaml").id
+    'cuba_iran'
+    >>> import contextlib, io
+    >>> err = io.StringIO()
+    >>> with contextlib.redirect_stderr(err):
+    ...     load_or_fail("nothing.yaml")
+    Traceback (most recent call last):
+    ...
+    relgraph.cli.common.DataProblem: nothing.yaml: 1 error
+    >>> print(err.getvalue(), end="")  # doctest: +NORMALIZE_WHITESPACE
+    nothing.yaml: error[missing-file] no such file or folder
+      hint: check the path; `relgraph validate graph_data/cuba_iran.yaml` checks the bundled dataset
     """
     target = dataset_paths(path)
     actor_as_dataset(target)
@@ -934,6 +1045,13 @@ def load_each_or_fail(
     ------
     DataProblem
         After printing every dataset's problems, when one does not load (exit 1).
+
+    Examples
+    --------
+    >>> both = ["graph_data/cuba_iran.yaml", "graph_data/raisi_havana_2023.yaml"]
+    >>> with load_each_or_fail(both) as loaded:
+    ...     [d.id for d in loaded]
+    ['cuba_iran', 'raisi_havana_2023']
     """
     actor_as_dataset(list(paths))
     loaded: list[Dataset] = []
