@@ -74,6 +74,27 @@ class FormatChoice(click.Choice[str]):
         -------
         str
             One of the choices.
+
+        Raises
+        ------
+        click.BadParameter
+            When ``value`` is none of the choices nor an old spelling of one.
+
+        Examples
+        --------
+        >>> choice = FormatChoice(["text", "json"])
+        >>> choice.convert("json", None, None)
+        'json'
+        >>> import contextlib, io
+        >>> with contextlib.redirect_stderr(io.StringIO()) as err:
+        ...     choice.convert("table", None, None)
+        'text'
+        >>> err.getvalue().splitlines()[0]
+        'relgraph: warning: --format table is the old name of --format text'
+        >>> choice.convert("xml", None, None)
+        Traceback (most recent call last):
+        ...
+        click.exceptions.BadParameter: 'xml' is not one of 'text', 'json'.
         """
         if isinstance(value, str) and value in self.ALIASES and self.ALIASES[value] in self.choices:
             new = self.ALIASES[value]
@@ -140,6 +161,19 @@ def summary_option(func: Any) -> Any:
     -------
     callable
         The function with the option.
+
+    Examples
+    --------
+    >>> import click
+    >>> from click.testing import CliRunner
+    >>> @click.command()
+    ... @dataset_argument
+    ... @quiet_option
+    ... @summary_option
+    ... def run(dataset, quiet, report):
+    ...     click.echo(f"{dataset} {quiet} {report}")
+    >>> print(CliRunner().invoke(run, ["--format", "json"]).output, end="")
+    () False json
     """
     return format_option(
         ["text", "json"],
@@ -160,6 +194,21 @@ def dataset_argument(func: Any) -> Any:
     -------
     callable
         The function with the arguments; several datasets are loaded as one.
+
+    Examples
+    --------
+    >>> import click
+    >>> from click.testing import CliRunner
+    >>> @click.command()
+    ... @dataset_argument
+    ... @quiet_option
+    ... @summary_option
+    ... def run(dataset, quiet, report):
+    ...     click.echo(f"{dataset} {quiet} {report}")
+    >>> print(CliRunner().invoke(run, ["a.yaml", "b.yaml"]).output, end="")
+    ('a.yaml', 'b.yaml') False text
+    >>> print(CliRunner().invoke(run, []).output, end="")  # the bundled dataset
+    () False text
     """
     return click.argument("dataset", nargs=-1, metavar="[DATASET]...")(func)
 
@@ -176,6 +225,19 @@ def quiet_option(func: Any) -> Any:
     -------
     callable
         The function with the flag.
+
+    Examples
+    --------
+    >>> import click
+    >>> from click.testing import CliRunner
+    >>> @click.command()
+    ... @dataset_argument
+    ... @quiet_option
+    ... @summary_option
+    ... def run(dataset, quiet, report):
+    ...     click.echo(f"{dataset} {quiet} {report}")
+    >>> print(CliRunner().invoke(run, ["-q"]).output, end="")
+    () True text
     """
     return click.option("-q", "--quiet", is_flag=True, help="No progress line on the terminal.")(
         func
@@ -290,6 +352,18 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
     -------
     callable
         The function with the options.
+
+    Examples
+    --------
+    >>> import click
+    >>> from click.testing import CliRunner
+    >>> @click.command()
+    ... @filter_options
+    ... def count(**kw):
+    ...     f = filter_from_options(kw)
+    ...     click.echo(f"{f.statuses} {f.kinds}")
+    >>> print(CliRunner().invoke(count, ["--kind", "state,person"]).output, end="")
+    ('confirmed', 'reported', 'alleged', 'disputed') ('state', 'person')
     """
     options = [
         click.option(
@@ -413,6 +487,20 @@ def optional_filter(kw: dict[str, Any]) -> Filter | None:
     -------
     Filter or None
         The filter, or ``None`` for everything.
+
+    Examples
+    --------
+    >>> import click
+    >>> from click.testing import CliRunner
+    >>> @click.command()
+    ... @filter_options
+    ... def show(**kw):
+    ...     f = optional_filter(kw)
+    ...     click.echo("everything" if f is None else f"{f.statuses}")
+    >>> print(CliRunner().invoke(show, []).output, end="")
+    everything
+    >>> print(CliRunner().invoke(show, ["--status", "denied"]).output, end="")
+    ('denied',)
     """
     values = {
         "statuses": split_values(kw.pop("statuses")),
@@ -449,6 +537,20 @@ def filter_from_options(kw: dict[str, Any]) -> Filter:
     -------
     Filter
         What the analysis counts.
+
+    Examples
+    --------
+    >>> import click
+    >>> from click.testing import CliRunner
+    >>> @click.command()
+    ... @filter_options
+    ... def count(**kw):
+    ...     f = filter_from_options(kw)
+    ...     click.echo(f"{f.statuses} {f.kinds}")
+    >>> print(CliRunner().invoke(count, []).output, end="")  # all but denied
+    ('confirmed', 'reported', 'alleged', 'disputed') None
+    >>> print(CliRunner().invoke(count, ["--status", "confirmed,alleged"]).output, end="")
+    ('confirmed', 'alleged') None
     """
     statuses = split_values(kw.pop("statuses"))
     return Filter(
