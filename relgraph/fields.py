@@ -177,7 +177,7 @@ class Problems:
         severity: str = "error",
         value: str | None = None,
     ) -> None:
-        """Record a problem at ``node``; ``value``, the whole value a message had to shorten.
+        r"""Record a problem at ``node``; ``value``, the whole value a message had to shorten.
 
         Parameters
         ----------
@@ -191,6 +191,15 @@ class Problems:
             How bad it is.
         value : str, optional
             The whole value the message quotes shortened.
+
+        Examples
+        --------
+        >>> from relgraph.load.yaml import read_yaml
+        >>> node, _ = read_yaml("e.yaml", "id: iran\nname: Iran\n")
+        >>> problems = Problems()
+        >>> problems.add(node.get("name"), "same-name", "the name repeats the id", None, "warning")
+        >>> problems.has_errors, str(problems.items[0])
+        (False, 'e.yaml:2:7: warning[same-name] the name repeats the id')
         """
         self.items.append(
             Diagnostic(
@@ -318,7 +327,7 @@ class Fields:
         return value
 
     def control(self, node: Node, what: str, text: str) -> bool:
-        """Report a control character of a one-line value ``text``; True if there is one.
+        r"""Report a control character of a one-line value ``text``; True if there is one.
 
         Parameters
         ----------
@@ -333,6 +342,21 @@ class Fields:
         -------
         bool
             True when a problem was recorded.
+
+        Examples
+        --------
+        >>> from relgraph.load.yaml import read_yaml
+        >>> node, _ = read_yaml("e.yaml", "name: Iran\n")
+        >>> problems = Problems()
+        >>> f = Fields(node, "entity", ["name"], problems)
+        >>> f.control(node.get("name"), "the name", "Iran")
+        False
+        >>> f.control(node.get("name"), "the name", "Ir\x07an"), f.ok
+        (True, False)
+        >>> print(problems.error())  # doctest: +NORMALIZE_WHITESPACE
+        e.yaml:1:7: error[control-character] the name contains the control character U+0007
+          hint: remove it: it is invisible and can hide or change what a reader sees;
+          a name is one line of text
         """
         bad = _LINE_CONTROL.search(text)
         if bad is None:
