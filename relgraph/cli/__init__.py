@@ -82,5 +82,21 @@ def main(argv: list[str] | None = None) -> None:
     ----------
     argv : list of str, optional
         The words after ``relgraph`` (default: the process's arguments).
+
+    Raises
+    ------
+    SystemExit
+        Always, with the command's exit status.
+
+    Examples
+    --------
+    >>> main(["validate", "graph_data/cuba_iran.yaml"])  # "…: ok" goes to stderr
+    Traceback (most recent call last):
+    ...
+    SystemExit: 0
+    >>> main(["validate", "graph_data/no-such-file.yaml"])
+    Traceback (most recent call last):
+    ...
+    SystemExit: 1
     """
     sys.exit(run_safely(cli, argv))

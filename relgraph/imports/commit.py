@@ -191,6 +191,30 @@ def write_document(
     WriteError
         When the files cannot be written (a full disk, no permission); a file
         that was at ``output`` is kept as it was, and no text is left behind.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from relgraph.imports.document import Document, Item
+    >>> d = tempfile.mkdtemp()
+    >>> doc = Document(
+    ...     dataset=Item({"id": "demo", "title": "Demo"}, None),
+    ...     entities=[Item({"id": "cuba", "name": "Cuba", "kind": "state"}, None)],
+    ... )
+    >>> ds = write_document(doc, os.path.join(d, "demo.yaml"))
+    >>> ds.id, [e.name for e in ds.entities], os.listdir(d)
+    ('demo', ['Cuba'], ['demo.yaml'])
+
+    A document that does not validate is not written:
+
+    >>> doc.entities[0].fields["id"] = "Cuba"
+    >>> try:
+    ...     write_document(doc, os.path.join(d, "bad.yaml"))
+    ... except DatasetError as exc:
+    ...     [(p.code, p.message[:24]) for p in exc.diagnostics]
+    [('bad-id', "'Cuba' is not a valid id")]
+    >>> sorted(os.listdir(d))
+    ['demo.yaml']
     """
     output = os.fspath(output)
     out_dir = os.path.dirname(output) or "."
