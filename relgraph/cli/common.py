@@ -264,6 +264,17 @@ class DatasetOrder(click.Command):
         -------
         list of str
             What click leaves unparsed.
+
+        Examples
+        --------
+        >>> import click
+        >>> from relgraph.cli import cli
+        >>> command = cli.commands["path"]
+        >>> ctx = click.Context(command, info_name="path")
+        >>> command.parse_args(ctx, ["cuba", "iran", "--format", "json"])
+        []
+        >>> ctx.meta["relgraph.args"], ctx.params["a"], ctx.params["b"]
+        (['cuba', 'iran', '--format', 'json'], 'cuba', 'iran')
         """
         ctx.meta["relgraph.args"] = list(args)
         try:
@@ -299,6 +310,20 @@ def misplaced_dataset(ctx: click.Context | None = None) -> None:
     ------
     UsageError
         When a dataset was given where an actor or a source goes.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> from relgraph.cli import cli
+    >>> err = io.StringIO()
+    >>> with contextlib.redirect_stderr(err):
+    ...     run_safely(cli, ["path", "graph_data/cuba_iran.yaml", "cuba", "iran"])
+    2
+    >>> print(err.getvalue(), end="")  # doctest: +NORMALIZE_WHITESPACE
+    relgraph: error: 'graph_data/cuba_iran.yaml' is given where the actor A goes;
+    it looks like a dataset
+      hint: the actors come first, then the dataset:
+      relgraph path cuba iran graph_data/cuba_iran.yaml
     """
     ctx = ctx or click.get_current_context()
     command = ctx.command
@@ -356,6 +381,18 @@ def missing_words(ctx: click.Context) -> None:
     ------
     UsageError
         When a word is missing: naming it, with a whole command as the hint.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> from relgraph.cli import cli
+    >>> err = io.StringIO()
+    >>> with contextlib.redirect_stderr(err):
+    ...     run_safely(cli, ["path", "cuba"])
+    2
+    >>> print(err.getvalue(), end="")  # doctest: +NORMALIZE_WHITESPACE
+    relgraph: error: path needs two actors, A and B; B is missing
+      hint: for example: relgraph path cuba iran
     """
     command = ctx.command
     if not isinstance(command, DatasetOrder) or not command.needs:
@@ -899,6 +936,19 @@ def actor_as_dataset_option(
     ------
     UsageError
         When the word names an actor of the bundled dataset.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> from relgraph.cli import cli
+    >>> err = io.StringIO()
+    >>> with contextlib.redirect_stderr(err):
+    ...     run_safely(cli, ["quote", "a.txt", "havana", "--dataset", "cuba"])
+    2
+    >>> print(err.getvalue(), end="")  # doctest: +NORMALIZE_WHITESPACE
+    relgraph: error: 'cuba' is an actor of the bundled dataset, Cuba (cuba), not a dataset file
+      hint: --dataset names a dataset's file or folder:
+      relgraph quote a.txt havana --dataset graph_data/cuba_iran.yaml
     """
     ctx = click.get_current_context()
     args: list[str] = list(ctx.meta.get("relgraph.args", []))

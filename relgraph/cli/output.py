@@ -90,7 +90,7 @@ def echo(text: str = "", err: bool = False, nl: bool = True, whole: bool = False
 
 
 def write_stdout(data: bytes) -> None:
-    """Write bytes to standard output (a page, an export): as they are, unless on a terminal.
+    r"""Write bytes to standard output (a page, an export): as they are, unless on a terminal.
 
     A file or a pipe gets the bytes unchanged; a terminal gets the text made
     inert (see :func:`echo`).
@@ -99,6 +99,19 @@ def write_stdout(data: bytes) -> None:
     ----------
     data : bytes
         What to write.
+
+    Examples
+    --------
+    A pipe gets every byte, escape sequences too (a terminal would not):
+
+    >>> import io, sys
+    >>> pipe = io.BytesIO()
+    >>> wrapper = io.TextIOWrapper(pipe)
+    >>> shown, sys.stdout = sys.stdout, wrapper
+    >>> write_stdout(b"<p>Cuba</p>\x1b[2J")
+    >>> sys.stdout = shown
+    >>> pipe.getvalue()
+    b'<p>Cuba</p>\x1b[2J'
     """
     if sys.stdout.isatty():
         data = inert(data.decode("utf-8", "replace"), lines=True).encode("utf-8")
