@@ -238,3 +238,10 @@ def test_a_context_cut_to_its_limit_keeps_the_quote_and_marks_each_cut(
     match = stored.find("the quote here")
     assert match is not None
     assert stored.context(match, limit) == context
+
+
+@pytest.mark.parametrize("lead", ["  ", "\u200b\u00a0", "\n\n"])
+def test_a_text_with_combining_marks_that_begins_with_space_maps_back_exactly(lead: str) -> None:
+    text = lead + "cafe\u0301 noir"
+    assert StoredText(text).find("caf\u00e9 noir") == Match(2, 12)
+    assert StoredText(text).find("noir") == Match(8, 12)
