@@ -269,6 +269,53 @@ def test_a_missing_word_is_named_with_a_whole_command(
     assert run(capsys, *argv) == (2, "", message)
 
 
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["quote", "article.txt", "raisi", "visited", "havana"],
+            "relgraph: error: quote takes a source and words to find in it, SOURCE and WORDS; "
+            "'visited' and 'havana' are more words than that\n"
+            "  hint: put the words in quotes, as one WORDS: "
+            "relgraph quote article.txt 'raisi visited havana'\n",
+        ),
+        (
+            ["quote", "deepening-ties", "signed", "document", "--dataset", BUNDLED, "-n", "2"],
+            "relgraph: error: quote takes a source and words to find in it, SOURCE and WORDS; "
+            "'document' is one word more than that\n"
+            "  hint: put the words in quotes, as one WORDS: relgraph quote deepening-ties "
+            f"'signed document' --dataset {BUNDLED} -n 2\n",
+        ),
+        (
+            ["suggest", "deepening-ties", BUNDLED, "-o", "draft.yaml"],
+            "relgraph: error: suggest takes a source, SOURCE; "
+            f"'{BUNDLED}' is one word more than that\n"
+            "  hint: give the dataset with --dataset: relgraph suggest deepening-ties "
+            f"-o draft.yaml --dataset {BUNDLED}\n",
+        ),
+        (
+            ["suggest", "a.txt", "b.txt", "c.txt"],
+            "relgraph: error: suggest takes a source, SOURCE; "
+            "'b.txt' and 'c.txt' are more words than that\n"
+            "  hint: give SOURCE alone: relgraph suggest a.txt\n",
+        ),
+        (
+            ["source", "add", "a.txt", "b.txt", "--id", "a", "--title", "A"],
+            "relgraph: error: source add takes the article's file, FILE; "
+            "'b.txt' is one word more than that\n"
+            "  hint: give FILE alone: relgraph source add a.txt --id a --title A\n",
+        ),
+    ],
+    ids=lambda x: " ".join(x[:3]) if isinstance(x, list) else "",
+)
+def test_words_beyond_a_commands_own_are_named_with_the_command_meant(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`relgraph quote article.txt raisi visited havana` (WORDS without quotes) once ended in
+    click's "Got unexpected extra arguments (visited havana)", with no hint of the quotes."""
+    assert run(capsys, *argv) == (2, "", message)
+
+
 def test_source_add_of_a_dataset_alone_is_refused_before_anything_is_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

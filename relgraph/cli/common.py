@@ -287,6 +287,7 @@ class DatasetOrder(click.Command):
         except click.UsageError:
             if self.dataset_option:
                 misplaced_dataset(ctx)
+                extra_words(ctx)
             raise
 
 
@@ -417,6 +418,70 @@ def missing_words(ctx: click.Context) -> None:
     raise UsageError(
         f"{_command_path(ctx)} needs {command.needs}; {gap}\n"
         f"  hint: for example: relgraph {_command_path(ctx)} {shown}"
+    )
+
+
+def extra_words(ctx: click.Context) -> None:
+    """Refuse words beyond a command's own (``relgraph quote article.txt raisi visited``).
+
+    Most often WORDS of several words were typed without quotes, or a
+    dataset without ``--dataset``: the hint shows the command as it was
+    probably meant, with the options as they were typed.
+
+    Parameters
+    ----------
+    ctx : click.Context
+        The command's context.
+
+    Raises
+    ------
+    UsageError
+        When more words were given than the command takes: naming them.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> from relgraph.cli import cli
+    >>> err = io.StringIO()
+    >>> with contextlib.redirect_stderr(err):
+    ...     run_safely(cli, ["quote", "article.txt", "raisi", "visited", "havana"])
+    2
+    >>> print(err.getvalue(), end="")  # doctest: +NORMALIZE_WHITESPACE
+    relgraph: error: quote takes a source and words to find in it, SOURCE and WORDS;
+    'visited' and 'havana' are more words than that
+      hint: put the words in quotes, as one WORDS:
+      relgraph quote article.txt 'raisi visited havana'
+    """
+    command = ctx.command
+    if not isinstance(command, DatasetOrder) or not command.needs:
+        return
+    args: list[str] = ctx.meta.get("relgraph.args", [])
+    where = _positional(command, args)
+    n = len(command.slots)
+    if len(where) <= n:
+        return
+    words = [args[i] for i in where]
+    extra = words[n:]
+    options = [a for i, a in enumerate(args) if i not in where]
+    given = "--dataset" in args or any(a.startswith("--dataset=") for a in args)
+    if len(extra) == 1 and looks_like_dataset(extra[0]) and not given:
+        fixed = [*words[:n], *options, "--dataset", extra[0]]
+        lead = "give the dataset with --dataset"
+    elif command.slots[-1] == "WORDS":
+        fixed = [*words[: n - 1], " ".join(words[n - 1 :]), *options]
+        lead = "put the words in quotes, as one WORDS"
+    else:
+        fixed = [*words[:n], *options]
+        lead = f"give {' and '.join(command.slots)} alone"
+    if len(extra) == 1:
+        what = f"'{extra[0]}' is one word more than that"
+    else:
+        named = ", ".join(f"'{w}'" for w in extra[:-1]) + f" and '{extra[-1]}'"
+        what = f"{named} are more words than that"
+    shown = " ".join(shlex.quote(a) for a in fixed)
+    raise UsageError(
+        f"{_command_path(ctx)} takes {command.needs}; {what}\n"
+        f"  hint: {lead}: relgraph {_command_path(ctx)} {shown}"
     )
 
 
