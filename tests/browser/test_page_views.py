@@ -109,6 +109,28 @@ def test_the_graph_gets_the_room_at_every_width(
     assert page.errors == []
 
 
+@pytest.mark.parametrize("name", ["Cuba", "senior adviser to the Iranian health minister"])
+def test_on_a_phone_the_focused_details_title_keeps_clear_of_the_close_button(
+    pages: dict[str, Rendered], view: Open, name: str
+) -> None:
+    """The title's focus ring once ran through "Close details": the heading's box went on
+    under the floated button, and so did the ring drawn around it."""
+    page = view(pages["bundled"], 390, 844)
+    page.locator("#search").fill(name)
+    page.locator("#search").press("Enter")
+    assert page.locator("#details").is_visible()
+    assert (page.locator("#details-title").text_content() or "").startswith(name)
+    page.locator("#details-title").focus()
+    title = page.locator("#details-title").bounding_box()
+    close = page.locator("#close-details").bounding_box()
+    ring = 3 + 2  # the outline's width and offset (page.css, :focus-visible)
+    beside = title["x"] + title["width"] + ring <= close["x"]
+    below = title["y"] - ring >= close["y"] + close["height"]
+    assert beside or below, (title, close)
+    assert page.evaluate("document.activeElement.id") == "details-title"
+    assert page.errors == []
+
+
 def test_on_a_phone_the_panels_are_drawers(pages: dict[str, Rendered], view: Open) -> None:
     page = view(pages["bundled"], 390, 844)
     assert page.locator("#controls").is_hidden()
