@@ -345,6 +345,8 @@ def test_every_problem_of_an_amount_is_named_at_once(tmp_path: Path) -> None:
         ("5.0", "2.5", "the amount's max 2.5 is below its min 5"),
         # whole numbers in full, however large
         ("100000000000000000000", "1", "the amount's max 1 is below its min 100000000000000000000"),
+        # fractions with every digit they need: two numbers that differ are not shown alike
+        ("1000000.5", "1000000.25", "the amount's max 1000000.25 is below its min 1000000.5"),
     ],
 )
 def test_a_reversed_range_names_the_numbers_as_they_are(

@@ -1328,7 +1328,9 @@ def _number(node: Node) -> int | float | None:
 
 
 def _num(n: int | float) -> str:
-    return f"{n:g}" if isinstance(n, float) else str(n)
+    # 15 significant digits: a number written with at most 15 keeps every one of them
+    # (':g' keeps 6, and 1000000.5 and 1000000.25 would both read 1e+06)
+    return f"{n:.15g}" if isinstance(n, float) else str(n)
 
 
 def _described(node: Node) -> str:
