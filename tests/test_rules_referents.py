@@ -312,7 +312,7 @@ def test_a_view_naming_a_relation_that_did_not_load_is_not_blamed_for_it(
         "  hint: choose one of: confirmed, reported, alleged, disputed, denied",
         "{path}:52:31: error[wrong-type] 'relations' of a view must be a list of relation ids, "
         "not a list\n"
-        '  hint: write relations: "…" in quotes to keep it as text',
+        "  hint: write relations: [an-id, another-id]",
     ]
 
 

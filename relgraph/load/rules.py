@@ -1271,7 +1271,7 @@ class _Loader:
         ok = True
         for item in f.items(key):
             if item.kind not in ("str", "int"):
-                f._wrong(key, item, f"a list of {noun} ids")
+                f._wrong(key, item, f"a list of {noun} ids", f"write {key}: [an-id, another-id]")
                 ok = False
                 continue
             ident = str(item.value)
