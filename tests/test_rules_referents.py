@@ -135,6 +135,34 @@ def test_a_view_names_relations_by_old_and_current_ids_and_keeps_its_hidden_cate
     )
 
 
+def test_json_lines_records_with_old_ids_load_through_the_same_rules(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # records with referents leave the JSON Lines fast path for the rules, which load them
+    # as a YAML file's, and report their problems at the record's line
+    from relgraph.convert import convert
+
+    lines = tmp_path / "d.jsonl"
+    convert(str(dataset(tmp_path)), str(lines))
+    ds = relgraph.load(lines)
+    assert (ds.warnings, [e.referents for e in ds.entities]) == ((), [("persia",), (), ()])
+    assert [r.referents for r in ds.relations] == [("old-accord",), ()]
+    assert [c.referents for c in ds.claims] == [("old-intel",)]
+    text = lines.read_text(encoding="utf-8")
+    for old, new in (
+        ('"referents":["persia"]', '"referents":["persia","iran"]'),
+        ('"id":"ties","source":"iran"', '"id":"ties","source":"persia"'),
+    ):
+        text = text.replace(old, new, 1)
+    lines.write_text(text, encoding="utf-8")
+    assert printed(capsys, lines) == [
+        "{path}:3:83: error[bad-referent] 'iran' is the entity's own id, not an old id of it\n"
+        "  hint: list under 'referents:' only the ids merged into this entity",
+        "{path}:7:43: error[old-id] 'persia' is an old id of 'iran', which it was merged into\n"
+        "  hint: write 'iran'",
+    ]
+
+
 # -- referents that are not ids ------------------------------------------------------
 
 
