@@ -47,6 +47,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -91,12 +92,37 @@ _CLOSE_LOOKS = 12
 # at most this many words of a sentence's neighbourhood anchor a long stretch
 _MAX_HITS = 40
 
-_WORD = re.compile(r"\w+")
 # a sentence ends at . ! ? (and closing quotes or brackets) before white space, or at a blank line
 _SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|\n[ \t]*\n\s*")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # "Mr. X" and "U.S. officials" do not end a sentence
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Lt|Col|Sen|Rep|Gov|No|vs)|\b\w)\.$")
+
+
+#: Every mark (Unicode category M) but the variation selectors' supplement lies below this.
+_MARKS_BELOW = 0x20000
+
+
+@functools.cache
+def _word() -> re.Pattern[str]:
+    r"""Return the pattern of a word: letters and digits with the marks that belong to them.
+
+    ``\w`` leaves out marks (categories Mn, Mc, Me): Devanagari's vowel signs,
+    Arabic's and Hebrew's vowel points, an accent written as a letter and a
+    combining mark. Without them a word would end in the middle, and a
+    passage with it. Built on first use from a scan of the Unicode table.
+    """
+    ranges: list[list[int]] = []
+    codes = [*range(_MARKS_BELOW), *range(0xE0100, 0xE01F0)]
+    for code in codes:
+        if unicodedata.category(chr(code))[0] == "M":
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    marks = "".join(f"{chr(a)}-{chr(b)}" for a, b in ranges)
+    # most words end before ASCII: the lookahead spares those the search of the marks
+    return re.compile(rf"\w+(?:(?=[^\x00-\x7f])[{marks}]+\w*)*")
 
 
 def fold(word: str) -> str:
@@ -250,7 +276,7 @@ class PassageFinder:
         starts: list[int] = []
         ends: list[int] = []
         keys: list[str] = []
-        for m in _WORD.finditer(text):
+        for m in _word().finditer(text):
             starts.append(m.start())
             ends.append(m.end())
             keys.append(fold(m.group()))
@@ -297,7 +323,7 @@ class PassageFinder:
         [('signed six accords with Cuba', 'He signed six accords with Cuba there.')]
         """
         limit = max(0, min(limit, MAX_LIMIT))
-        query = [fold(m.group()) for m in _WORD.finditer(rough)][:MAX_QUERY_WORDS]
+        query = [fold(m.group()) for m in _word().finditer(rough)][:MAX_QUERY_WORDS]
         if not query or not limit or not self._keys:
             return []
         missing = sorted(

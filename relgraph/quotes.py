@@ -385,6 +385,22 @@ class StoredText:
         k = bisect.bisect_right(self._seg_norm, j) - 1
         return self._seg_orig[k] + j - self._seg_norm[k]
 
+    def _past_marks(self, stop: int) -> int:
+        """Move ``stop`` past the combining marks of the character before it.
+
+        A quote is matched a character with its marks at a time, so a quote
+        that ends on ``é`` written as ``e`` and U+0301 covers both.
+        """
+        text = self.text
+        while (
+            stop < len(text)
+            and text[stop] >= "\u0300"
+            and unicodedata.combining(text[stop])
+            and not text[stop - 1].isspace()
+        ):
+            stop += 1
+        return stop
+
     def locate(self, needle: str) -> tuple[int, int] | None:
         r"""Return ``(start, end)`` of a quote already passed through :func:`normalize`.
 
@@ -408,7 +424,7 @@ class StoredText:
         at = self._norm.find(needle)
         if at < 0:
             return None
-        return self._orig(at), self._orig(at + len(needle) - 1) + 1
+        return self._orig(at), self._past_marks(self._orig(at + len(needle) - 1) + 1)
 
     def find_normalized(self, needle: str) -> Match | None:
         """Like :meth:`find`, for a quote already passed through :func:`normalize`.
@@ -496,7 +512,7 @@ class StoredText:
                 if nxt < 0:
                     return None  # a later start cannot do better
                 end = nxt + len(needle)
-            start, stop = self._orig(at), self._orig(end - 1) + 1
+            start, stop = self._orig(at), self._past_marks(self._orig(end - 1) + 1)
             if not _PARAGRAPH_BREAK.search(self.text, start, stop):
                 return Match(start, stop)
             pos = at + 1
@@ -620,6 +636,8 @@ class StoredText:
         else:
             k = bisect.bisect_right(seg_norm, last) - 1
             stop = seg_orig[k] + last - seg_norm[k] + 1
+        if stop < len(self.text) and self.text[stop] >= "\u0300":
+            stop = self._past_marks(stop)
         span = self._span(start, stop)
         known = self._contexts.get(span)
         if known is None:

@@ -85,6 +85,17 @@ def _oracle_plain(ch: str) -> str:
     return ch
 
 
+def _oracle_units(text: str) -> list[tuple[int, str]]:
+    """``text`` as units (a base character with the combining marks after it) and their starts."""
+    units: list[tuple[int, str]] = []
+    for i, ch in enumerate(text):
+        if units and unicodedata.combining(ch) and not text[i - 1].isspace():
+            units[-1] = (units[-1][0], units[-1][1] + ch)
+        else:
+            units.append((i, ch))
+    return units
+
+
 def oracle_normalize_with_map(text: str) -> tuple[str, list[int]]:
     """The text as matching sees it, and where each of its characters comes from.
 
@@ -93,12 +104,7 @@ def oracle_normalize_with_map(text: str) -> tuple[str, list[int]]:
     standing for the last character before the next unit; invisible characters
     are dropped; curly quotes and dashes become plain ones.
     """
-    units: list[tuple[int, str]] = []
-    for i, ch in enumerate(text):
-        if units and unicodedata.combining(ch) and not text[i - 1].isspace():
-            units[-1] = (units[-1][0], units[-1][1] + ch)
-        else:
-            units.append((i, ch))
+    units = _oracle_units(text)
     out: list[str] = []
     where: list[int] = []
     space = False
@@ -125,13 +131,18 @@ def oracle_normalize(text: str) -> str:
 
 
 def oracle_find(text: str, quote: str) -> tuple[int, int] | None:
-    """Where ``quote`` first occurs in ``text`` as matching sees both, or ``None``."""
+    """Where ``quote`` first occurs in ``text`` as matching sees both, or ``None``.
+
+    The match ends where the unit of its last character ends, combining marks and all.
+    """
     hay, where = oracle_normalize_with_map(text)
     needle = oracle_normalize(quote)
     at = hay.find(needle) if needle else -1
     if at < 0:
         return None
-    return where[at], where[at + len(needle) - 1] + 1
+    length = {start: len(unit) for start, unit in _oracle_units(text)}
+    last = where[at + len(needle) - 1]
+    return where[at], last + length.get(last, 1)
 
 
 _ORACLE_SENTENCE_END = re.compile("[.!?][\"'\u201d\u2019)]*\\s|\n\\s*\n")

@@ -230,3 +230,33 @@ def test_quote_unknown_source_names_the_sources(
     code, _, err = run(capsys, "quote", str(tmp_path / "none.txt"), "x")
     assert code == 2
     assert "is not a file; to name a source of a dataset, give --dataset" in err
+
+
+@pytest.mark.parametrize(
+    ("text", "rough", "passage"),
+    [
+        # Devanagari: the vowel signs are marks (े of समझौते)
+        (
+            "भारत और ईरान ने समझौते पर हस्ताक्षर किए। फिर बैठक हुई।",
+            "ईरान ने समझौते",
+            "ईरान ने समझौते",
+        ),
+        # Arabic with its vowel points, the last one (the tanween of مُحَمَّدٌ) included
+        ("قال مُحَمَّدٌ إن الاتفاق مهمّ جداً. انتهى.", "قال محمد", "قال مُحَمَّدٌ"),
+        # Hebrew with its points
+        ("הוא אמר שָׁלוֹם לכולם. סוף.", "אמר שלום", "אמר שָׁלוֹם"),
+        # a decomposed accent: "e" and U+0301
+        ("Le cafe\u0301 noir est servi. Rien.", "le cafe", "Le cafe\u0301"),
+    ],
+    ids=["devanagari", "arabic", "hebrew", "decomposed"],
+)
+def test_a_passage_ends_with_its_last_words_marks(text: str, rough: str, passage: str) -> None:
+    """Words were split at every mark (\\w leaves marks out), so a passage could end inside
+    a word: "समझौत" for "समझौते", "مُحَمَّد" without its last mark, "cafe" without its accent;
+    pasted as a quote, that is not what the source says."""
+    best = PassageFinder(text).find(rough, limit=1)[0]
+    assert (best.text, best.score >= GOOD_SCORE) == (passage, True)
+    assert text[best.start : best.end] == passage
+    match = StoredText(text).find(best.text)
+    assert match is not None
+    assert text[match.start : match.end] == passage

@@ -146,6 +146,7 @@ def test_the_oracle_itself_follows_the_rules() -> None:
     # the slow matcher below is checked by hand too, so that it cannot share a mistake
     assert oracle_normalize_with_map(" a\u2019 \u00a0b\u0301") == ("a' b\u0301", [1, 2, 4, 5, 5])
     assert oracle_find("He said \u201cno\u201d.", '"no"') == (8, 12)
+    assert oracle_find("cafe\u0301 noir", "caf\u00e9") == (0, 5)  # the accent is covered
     assert oracle_sentence_span("One. Two has it. Three.", 9, 16) == (5, 16)
     assert ORACLE_WINDOW == CONTEXT_WINDOW
 

@@ -245,3 +245,26 @@ def test_a_text_with_combining_marks_that_begins_with_space_maps_back_exactly(le
     text = lead + "cafe\u0301 noir"
     assert StoredText(text).find("caf\u00e9 noir") == Match(2, 12)
     assert StoredText(text).find("noir") == Match(8, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "covered"),
+    [
+        ("un cafe\u0301 noir", "un caf\u00e9", "un cafe\u0301"),  # a mark after the last letter
+        ("un cafe\u0301\u0323, noir", "un caf\u1eb9\u0301", "un cafe\u0301\u0323"),  # two marks
+        ("cafe\u0301", "caf\u00e9", "cafe\u0301"),  # at the end of the text
+        ("un cafe\u0301 noir", "un cafe", None),  # the letter without its mark is another
+    ],
+)
+def test_a_quote_that_ends_on_a_letter_with_marks_covers_the_marks(
+    text: str, quote: str, covered: str | None
+) -> None:
+    """A quote ending on "é" written as "e" and U+0301 once covered the "e" alone, so the
+    passage shown for it lost its last accent."""
+    stored = StoredText(text)
+    match = stored.find(quote)
+    assert (None if match is None else text[match.start : match.end]) == covered
+    found = stored.quote_in(normalize(quote))
+    assert (None if found is None else text[found[0] : found[1]]) == covered
+    elided = stored.find_fragments([quote])
+    assert (None if elided is None else text[elided.start : elided.end]) == covered
