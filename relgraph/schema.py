@@ -143,7 +143,7 @@ def _property(kind: str, spec: FieldSpec, vocab: Vocabulary) -> dict[str, Any]:
         return _text(doc, required)
     if t == "texts":
         if kind == "dataset":
-            return {"type": "array", "items": {"type": "string"}, "description": doc}
+            return {"type": ["array", "string"], "items": {"type": "string"}, "description": doc}
         return _texts(doc)
     if t == "date":
         return _date(doc)
@@ -157,7 +157,11 @@ def _property(kind: str, spec: FieldSpec, vocab: Vocabulary) -> dict[str, Any]:
             item["enum"] = _values(spec, vocab)
         else:
             item["pattern"] = ID_RE.pattern
-        return {"type": ["array", "null"], "items": item, "description": doc}
+        # like the loader, one value where a list goes
+        return {
+            "anyOf": [{"type": "array", "items": item}, item, {"type": "null"}],
+            "description": doc,
+        }
     if t == "number":
         return {"type": ["number", "null"], "description": doc}
     if t == "grade":

@@ -14,6 +14,7 @@ import relgraph
 from relgraph.cli import main
 from relgraph.load.yaml import Node, read_yaml
 from relgraph.schema import dataset_schema, schema_json
+from support import sha256_of
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -214,3 +215,42 @@ def test_the_docs_show_how_to_wire_the_schema_into_vs_code() -> None:
     assert "# yaml-language-server: $schema=" in doc
     assert '"yaml.schemas"' in doc
     assert "relgraph schema -o" in doc
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        "  alleged_attributions: the data the article cites\n",
+        "views:\n  - {id: v, title: V, actors: iran, relations: r1, hide_statuses: denied}\n",
+        "views:\n  - {id: v, title: V, hide_kinds: state}\n",
+    ],
+    ids=["alleged_attributions", "view lists", "hide_kinds"],
+)
+def test_one_value_where_a_list_goes_is_as_valid_for_the_schema_as_for_the_loader(
+    tmp_path: Path, section: str
+) -> None:
+    """The loader (and the README) take a single value for a list; the schema once refused
+    it ('is not of type array'), so an editor marked a dataset relgraph loads as wrong."""
+    text = BASE.replace("    type: visit\n", "    id: r1\n    type: visit\n", 1)
+    text = text.replace("    target: iran\n", "    target: cuba\n", 1).replace(
+        "kind: state}\n", "kind: state}\n  - {id: cuba, name: Cuba, kind: state}\n", 1
+    )
+    if section.startswith("  "):
+        text = text.replace("dataset: {id: d, title: D}\n", "dataset:\n  id: d\n  title: D\n")
+        text = text.replace("  title: D\n", "  title: D\n" + section, 1)
+    else:
+        text += section
+    (tmp_path / "s.txt").write_text("q", encoding="utf-8")
+    text = text.replace("0" * 64, sha256_of("q"))
+    path = tmp_path / "d.yaml"
+    path.write_text(text, encoding="utf-8")
+    relgraph.load(path)  # loads: no problem
+    assert errors(load_typed(path)) == []
+    # and a wrong single value is still refused
+    wrong = (
+        text.replace("iran, relations", "Not An Id, relations")
+        .replace("hide_kinds: state", "hide_kinds: stat")
+        .replace("hide_statuses: denied", "hide_statuses: deny")
+    )
+    if wrong != text:
+        assert errors(load_typed("t.yaml", wrong)) != []
