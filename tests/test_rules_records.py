@@ -359,6 +359,26 @@ def test_a_reversed_range_names_the_numbers_as_they_are(
     assert [(code, text) for code, text, *_ in errors(path)] == [("bad-amount", message)]
 
 
+@pytest.mark.parametrize("written", [".inf", "-.inf", ".nan", "1:30"])
+def test_a_number_yaml_reads_but_an_amount_cannot_hold_is_named_as_written(
+    tmp_path: Path, written: str
+) -> None:
+    # YAML reads these as numbers (infinity, not-a-number, 1:30 as 90 in base 60): the
+    # message says what is wrong with them, not that a number is not a number
+    path = variant(
+        tmp_path, (CRITICISM, f"{CRITICISM}        amount: {{value: {written}, unit: person}}\n")
+    )
+    assert errors(path) == [
+        (
+            "bad-amount",
+            f"the amount's 'value' must be a number written in digits, not '{written}'",
+            AMOUNT_HINT,
+            73,
+            25,
+        )
+    ]
+
+
 def test_numbers_are_read_as_yaml_writes_them(tmp_path: Path) -> None:
     path = variant(
         tmp_path,

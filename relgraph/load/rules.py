@@ -1002,10 +1002,16 @@ class _Loader:
             number = _number(value)
             if number is None:
                 f.ok = False
+                # YAML reads .inf, .nan and 1:30 as numbers; an amount takes none of them
+                got = (
+                    f" written in digits, not '{value.value}'"
+                    if value.kind in ("int", "float")
+                    else f", not {_described(value)}"
+                )
                 self.problems.add(
                     value,
                     "bad-amount",
-                    f"the amount's '{key}' must be a number, not {_described(value)}",
+                    f"the amount's '{key}' must be a number{got}",
                     _AMOUNT_HINT,
                 )
                 continue
