@@ -843,7 +843,15 @@ def page_data(
                 "title": title or dataset.title,
                 "description": dataset.description,
                 "notes": dataset.notes,
+                "license": dataset.license,
+                "authors": dataset.authors,
                 "alleged_attributions": list(dataset.alleged_attributions),
+                # a dataset loaded from several keeps each one's credits
+                "parts": [
+                    _drop_empty({"title": p.title, "license": p.license, "authors": p.authors})
+                    for p in dataset.parts
+                    if p.license or p.authors
+                ],
             }
         ),
         "layout": {

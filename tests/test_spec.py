@@ -286,13 +286,13 @@ def test_the_cypher_and_neo4j_admin_exports_carry_the_spec_s_fields(
 
 #: The spec's fields the page's data does not hold under that name: a source's stored
 #: text (its path) and checksum, which the page has no use for; an evidence item's
-#: ``amount``, held as ``amounts`` (each with its ``text``); the dataset's license and
-#: authors, which the page does not show; the review marks of sources (the page marks
-#: proposed records, and a source's mark is not kept by the model). The page's edges name
-#: their ends ``from`` and ``to``, as vis-network does, and a source is keyed by its id.
+#: ``amount``, held as ``amounts`` (each with its ``text``); the review marks of sources
+#: (the page marks proposed records, and a source's mark is not kept by the model). The
+#: page's edges name their ends ``from`` and ``to``, as vis-network does, and a source is
+#: keyed by its id.
 #: A field added to the spec fails here until the page carries it, or this says why not.
 PAGE_LEFT_OUT = {
-    "dataset": {"license", "authors"},
+    "dataset": set(),
     "source": {"text", "sha256", "review"},
     "entity": set(),
     "relation": set(),

@@ -2407,6 +2407,9 @@
     if (d.description) body.appendChild(h("p", { class: "lead", text: d.description }));
     if (d.notes) body.appendChild(h("p", { class: "muted", text: d.notes }));
     var dl = h("dl", { class: "facts" });
+    if (d.authors) field(dl, "Made by", d.authors);
+    if (d.license) field(dl, "License", d.license);
+    (d.parts || []).forEach(function (p) { field(dl, "From " + p.title, credits(p)); });
     field(dl, "Actors", String(DATA.nodes.length));
     field(dl, "Relations", String(DATA.edges.length));
     var allegations = DATA.edges.filter(function (e) { return ALLEGED.has(e.status); }).length;
@@ -2967,11 +2970,21 @@
     return "Shown: " + c.nodes + " of " + DATA.nodes.length + " actors, " + c.edges + " of " + DATA.edges.length +
       " relations" + (bits.length ? " (" + bits.join("; ") + ")." : ".");
   }
+  /* "made by X; license Y", for a dataset or one of the datasets it was loaded from */
+  function credits(d) {
+    var bits = [];
+    if (d.authors) bits.push("made by " + d.authors);
+    if (d.license) bits.push("license " + d.license);
+    return bits.join("; ");
+  }
   function beforePrint() {
     buildTable();
     var d = DATA.dataset;
     $("print-description").textContent = d.description || "";
     $("print-caveats").textContent = d.notes ? "Caveats: " + d.notes : "";
+    $("print-credits").textContent = [credits(d)].concat((d.parts || []).map(function (p) {
+      return p.title + ": " + credits(p);
+    })).filter(Boolean).join(". ");
     $("print-filters").textContent = describeFilters();
     var canvas = $("graph").querySelector("canvas");
     if (canvas && network && tableOpen() === false) {

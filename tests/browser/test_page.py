@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from support import BASE_YAML
+
 pytestmark = pytest.mark.browser
 
 # the fixtures' types live in conftest.py: Rendered (a page on disk and its dataset) and
@@ -655,3 +657,50 @@ def test_large_table_lists_a_page_at_a_time(large: Rendered, open_page: Open) ->
         "the first 1000 are listed"
     )
     assert_clean(opened)
+
+
+def test_the_overview_credits_the_dataset_s_makers_and_license_as_text(
+    pages: dict[str, Rendered], open_page: Open
+) -> None:
+    """A shared page once dropped the dataset's authors and license, so whoever it reached
+    could not tell who made it or on what terms. Here both are every payload at once."""
+    ds = pages["payloads"].dataset
+    opened = open_page(pages["payloads"])
+    facts = opened.js(
+        """() => Object.fromEntries([...document.querySelectorAll('#details .facts dt')]
+            .map((dt) => [dt.textContent, dt.nextElementSibling.textContent]))"""
+    )
+    assert facts["Made by"] == ds.authors
+    assert facts["License"] == ds.license
+    opened.page.emulate_media(media="print")
+    opened.js("window.dispatchEvent(new Event('beforeprint'))")
+    credits = opened.js("document.getElementById('print-credits').textContent")
+    assert credits == f"made by {ds.authors}; license {ds.license}"
+    assert_clean(opened)
+
+
+def test_a_page_of_several_datasets_credits_each(
+    tmp_path: Any, open_file: Callable[[Any], Any], make_dataset: Any
+) -> None:
+    """A page of datasets loaded together names each one's makers and license."""
+    import relgraph
+    from relgraph.rendering import render
+
+    first = make_dataset(
+        BASE_YAML.replace("  title: Demo\n", "  title: Demo\n  authors: A. Writer\n"),
+        name="a.yaml",
+    )
+    second = make_dataset(
+        BASE_YAML.replace("  id: demo\n  title: Demo\n", "  id: more\n  title: More\n").replace(
+            "  title: More\n", "  title: More\n  license: CC BY 4.0\n"
+        ),
+        name="b.yaml",
+    )
+    path = tmp_path / "both.html"
+    render(relgraph.load([first, second]), path)
+    page = open_file(path)
+    facts = page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('#details .facts dt')]
+            .map((dt) => [dt.textContent, dt.nextElementSibling.textContent]))"""
+    )
+    assert (facts["From Demo"], facts["From More"]) == ("made by A. Writer", "license CC BY 4.0")
