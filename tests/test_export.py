@@ -40,7 +40,7 @@ from relgraph.export.ftm import ftm_id
 from relgraph.export.gexf import VERSIONS, gexf_tree
 from relgraph.export.graphml import flatten_graph, graphml_graph
 from relgraph.filters import Filter
-from support import run
+from support import BASE_YAML, run
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -1608,6 +1608,30 @@ def test_ftm_uses_membership_and_representation_where_the_ends_fit(make_dataset:
     by_record = {e["properties"]["recordId"][0]: e for e in lines if "recordId" in e["properties"]}
     assert by_record["office"]["schema"] == "Membership"
     assert by_record["speaks"]["schema"] == "Representation"
+
+
+def test_ftm_writes_a_claim_s_notes_under_its_line(make_dataset: Any) -> None:
+    """A claim's notes (what a reader must know of it) were the one field of a claim the FtM
+    export dropped, though a relation's notes went into its summary."""
+    yaml = BASE_YAML + (
+        "claims:\n"
+        "  - entity: cuba\n"
+        "    statement: Cuba provides intelligence to Hamas\n"
+        "    status: alleged\n"
+        "    notes: The article names no source for the data.\n"
+        "    evidence:\n"
+        "      - quote: The data alleges that Cuba provides intelligence to Hamas.\n"
+        "        source: art\n"
+    )
+    ds = relgraph.load(make_dataset(yaml))
+    lines = [json.loads(line) for line in export_bytes(ds, "ftm").decode().splitlines()]
+    cuba = next(e for e in lines if e["properties"].get("name") == ["Cuba"])
+    (note,) = cuba["properties"]["notes"]
+    assert note.splitlines()[:2] == [
+        "[alleged] Cuba provides intelligence to Hamas — 1 quote · 1 source · "
+        "1 independent origin",
+        "notes: The article names no source for the data.",
+    ]
 
 
 # ---------------------------------------------------------------------------

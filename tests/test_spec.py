@@ -325,13 +325,11 @@ def test_the_page_data_carries_the_spec_s_fields(tmp_path: Path, make_dataset: A
 #: The spec's fields the FtM export does not write: a source's checksum (FollowTheMoney's
 #: ``Document`` has no property for it), a relation's own sign (its type's label says what
 #: it is), a claim's id (a claim is a line of its entity's notes), and the review marks.
-#: A claim's notes are not written either, though a relation's are: a gap of the export,
-#: pinned here until it is closed.
 FTM_LEFT_OUT = {
     "source": {"sha256", "review"},
     "entity": {"review"},
     "relation": {"sign", "review"},
-    "claim": {"id", "notes", "review"},
+    "claim": {"id", "review"},
     "evidence": set(),
 }
 

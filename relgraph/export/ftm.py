@@ -27,8 +27,8 @@ entities, by kind
     ``wikidataId`` and ``notes`` (the claims about the entity, one per value,
     with their status, and after a dash their report date, their modality
     when not ``occurred`` and their counts: "1 quote · 1 source · 1
-    independent origin"; then, a line each, the claim's evidence as in a
-    relation's ``description``).
+    independent origin"; then the claim's notes after "notes: ", and a line
+    each, the claim's evidence as in a relation's ``description``).
 relations, by the closest schema
     ``member_of`` and ``holds_office`` → ``Membership`` (member,
     organization); ``speaks_for`` → ``Representation`` (agent, client);
@@ -187,6 +187,7 @@ FTM_FIELDS: dict[str, dict[str, str]] = {
         "reported": "notes",
         "modality": "notes",
         "referents": "notes",
+        "notes": "notes",
     },
     "evidence": {
         "quote": "description",
@@ -340,9 +341,10 @@ def _claim_note(dataset: Dataset, c: Claim) -> str:
         about.append("merged from " + ", ".join(c.referents))
     about.append(corroboration(dataset, c).summary())
     sources = {s.id: s for s in dataset.sources}
-    return "\n".join(
-        [f"[{c.status}] {c.statement} — " + "; ".join(about), *evidence_lines(c.evidence, sources)]
-    )
+    lines = [f"[{c.status}] {c.statement} — " + "; ".join(about)]
+    if c.notes:
+        lines.append(f"notes: {c.notes}")
+    return "\n".join([*lines, *evidence_lines(c.evidence, sources)])
 
 
 def _entity(dataset: Dataset, e: Entity, claims: list[Claim]) -> dict[str, Any]:
