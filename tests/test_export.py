@@ -1628,8 +1628,7 @@ def test_ftm_writes_a_claim_s_notes_under_its_line(make_dataset: Any) -> None:
     cuba = next(e for e in lines if e["properties"].get("name") == ["Cuba"])
     (note,) = cuba["properties"]["notes"]
     assert note.splitlines()[:2] == [
-        "[alleged] Cuba provides intelligence to Hamas — 1 quote · 1 source · "
-        "1 independent origin",
+        "[alleged] Cuba provides intelligence to Hamas — 1 quote · 1 source · 1 independent origin",
         "notes: The article names no source for the data.",
     ]
 
