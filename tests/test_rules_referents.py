@@ -85,7 +85,7 @@ def dataset(tmp_path: Path, *changes: tuple[str, str], text: str = BASE) -> Path
 
 
 def printed(capsys: pytest.CaptureFixture[str], path: Path) -> list[str]:
-    """What ``relgraph validate`` prints of a dataset that does not load, one problem a line."""
+    """What ``relgraph validate`` prints of a dataset that does not load: each problem and hint."""
     code, out, err = run(capsys, "validate", str(path))
     assert (code, out) == (1, "")
     lines = err.replace(f"{path}:", "{path}:").splitlines()
