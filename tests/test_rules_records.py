@@ -65,7 +65,8 @@ def test_an_actor_keeps_its_review_mark_and_a_proposed_one_is_warned_about(
         ("delta", None),
         ("epsilon", None),
     ]
-    assert [(w.code, w.message, w.hint, w.line, w.column) for w in ds.warnings][:1] == [
+    proposed = [w for w in ds.warnings if w.code == "proposed"]
+    assert [(w.code, w.message, w.hint, w.line, w.column) for w in proposed] == [
         (
             "proposed",
             "this entity is still proposed for review",
@@ -98,8 +99,8 @@ def test_an_actor_without_a_kind_is_refused_with_an_example_kind(tmp_path: Path)
 
 
 def test_an_actor_of_an_unknown_kind_is_named_once_not_at_each_relation(tmp_path: Path) -> None:
-    # gamma is an end of two relations and of an intelligence-sharing one, which only
-    # some kinds may have: the relations say nothing of it, its kind is what is wrong
+    # gamma is an end of two relations, one of them of a type that only some kinds may
+    # have (intelligence sharing): they say nothing of it, its kind is what is wrong
     path = variant(tmp_path, ("    kind: group\n", "    kind: grup\n"))
     assert errors(path) == [
         (
