@@ -288,11 +288,14 @@ class Fields:
             hint or f"add '{key}: {example}'",
         )
 
-    def _wrong(self, key: str, value: Node, expected: str, hint: str | None = None) -> None:
+    def _wrong(
+        self, key: str, value: Node, expected: str, hint: str | None = None, got: str | None = None
+    ) -> None:
         self.ok = False
-        got = _KIND_WORDS[value.kind]
-        if value.kind in ("bool", "int", "float", "null") and value.value not in ("", None):
-            got = f"{got} ({value.value})"
+        if got is None:
+            got = _KIND_WORDS[value.kind]
+            if value.kind in ("bool", "int", "float", "null") and value.value not in ("", None):
+                got = f"{got} ({value.value})"
         self.problems.add(
             value,
             "wrong-type",
@@ -659,6 +662,8 @@ class Fields:
                 value,
                 f"a whole number from {low} to {high}",
                 f"write a number from {low} to {high}",
+                # a number of another form (2.5, 0x3, .inf, 1:30) is named as written
+                f"'{value.value}'" if value.kind in ("int", "float") else None,
             )
             return None
         number = int(text)

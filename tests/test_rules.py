@@ -810,3 +810,29 @@ def test_an_external_id_that_is_not_text_is_refused_by_name(tmp_path: Path) -> N
     assert [(p.code, p.message, p.line) for p in problems] == [
         ("wrong-type", "'external_ids.registry' of an entity must be text, not a list", 23)
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "named"),
+    [("2.5", "'2.5'"), (".inf", "'.inf'"), ("1:30", "'1:30'"), ("0x3", "'0x3'"), ("yes", None)],
+)
+def test_a_credibility_that_is_no_whole_number_is_named_as_written(
+    tmp_path: Path, written: str, named: str | None
+) -> None:
+    """YAML reads 2.5, .inf and 1:30 as numbers, and they were refused as "must be a whole
+    number from 1 to 6, not a number (1:30)", which contradicts itself."""
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "art.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    yaml = BASE_YAML.format(sha=sha256_of(SOURCE_TEXT)).replace(
+        "        source: art\n", f"        source: art\n        credibility: {written}\n", 1
+    )
+    (tmp_path / "d.yaml").write_text(yaml, encoding="utf-8")
+    problems = relgraph.validate(tmp_path / "d.yaml")
+    got = "a yes/no value (yes)" if named is None else named
+    assert [(p.code, p.message, p.hint) for p in problems] == [
+        (
+            "wrong-type",
+            f"'credibility' of an evidence item must be a whole number from 1 to 6, not {got}",
+            "write a number from 1 to 6",
+        )
+    ]

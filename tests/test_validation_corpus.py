@@ -586,7 +586,7 @@ EXPECTED: dict[str, str] = {
         "  hint: write a number from 1 to 6"
     ),
     "credibility-hex": (
-        "{path}:29:22: error[wrong-type] 'credibility' of an evidence item must be a whole number from 1 to 6, not a number (0x3)\n"
+        "{path}:29:22: error[wrong-type] 'credibility' of an evidence item must be a whole number from 1 to 6, not '0x3'\n"
         "  hint: write a number from 1 to 6"
     ),
     "unknown-derived-from": (
