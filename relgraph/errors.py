@@ -202,11 +202,21 @@ class Diagnostic:
         A file name, a key or a quoted passage may carry control characters; they are
         shown escaped (see :func:`relgraph.terminal.inert`), so that no part of a
         diagnostic can start a line of its own or send a terminal an escape sequence.
+        A problem of something made in code, which has no file, starts with its severity.
+
+        Examples
+        --------
+        >>> print(Diagnostic("a.yaml", 3, 5, "bad-id", "'X' is not a valid id", "write 'x'"))
+        a.yaml:3:5: error[bad-id] 'X' is not a valid id
+          hint: write 'x'
+        >>> print(Diagnostic("", 0, 0, "not-alleged", "rests on data", severity="warning"))
+        warning[not-alleged] rests on data
         """
         where = cut_values(inert(self.path))
         if self.line > 0:
             where += f":{self.line}:{self.column}"
-        lines = [f"{where}: {self.severity}[{self.code}] {inert(self.message)}"]
+        head = f"{where}: " if where else ""
+        lines = [f"{head}{self.severity}[{self.code}] {inert(self.message)}"]
         if self.hint:
             lines.append(f"  hint: {inert(self.hint)}")
         return "\n".join(cut_values(line) for line in lines)

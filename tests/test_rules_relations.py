@@ -531,6 +531,10 @@ def test_not_alleged_warns_about_an_item_made_in_code_without_a_place(tmp_path: 
     assert warning.message.startswith(
         "relation 'alpha.agreement.beta.2021-03' is reported, but rests only on 'a stringer'"
     )
+    # printed, it starts with what it is, not with the colon of a place it does not have
+    assert str(warning).startswith(
+        "warning[not-alleged] relation 'alpha.agreement.beta.2021-03' is reported"
+    )
     # an item without evidence rests on nothing: nothing to say
     assert not_alleged([dataclasses.replace(made, evidence=())], ds.alleged_attributions) == []
     # and without the dataset's list, nobody's words are taken as allegation
