@@ -253,6 +253,8 @@ def test_a_text_with_combining_marks_that_begins_with_space_maps_back_exactly(le
         ("un cafe\u0301 noir", "un caf\u00e9", "un cafe\u0301"),  # a mark after the last letter
         ("un cafe\u0301\u0323, noir", "un caf\u1eb9\u0301", "un cafe\u0301\u0323"),  # two marks
         ("cafe\u0301", "caf\u00e9", "cafe\u0301"),  # at the end of the text
+        ("voila\u0300 tout", "voil\u00e0", "voila\u0300"),  # U+0300, the first mark
+        ("un e\u0301 deux", "un \u00e9", "un e\u0301"),  # a one-letter word
         ("un cafe\u0301 noir", "un cafe", None),  # the letter without its mark is another
     ],
 )
