@@ -6,6 +6,7 @@ Python and notebook users get the same text as ``relgraph analyze``, ``path`` an
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,72 @@ def test_a_report_makes_data_text_inert_and_escapes_it_for_markdown() -> None:
     c = analysis.centrality(ds, "degree")
     assert "\x1b" not in c.to_text()
     assert "\\*X\\*" in c.to_markdown()
+
+
+#: Each report as a user reads it, from the bundled dataset and from the fixture with every
+#: status (``tests/fixtures/statuses``): the files under ``tests/fixtures/reports`` hold the
+#: text exactly. The tests above show that the command line prints the result's report; these
+#: pin the report itself. After a deliberate change of a report, write the files anew with
+#: ``RELGRAPH_WRITE_REPORTS=1`` and read the difference before committing it.
+REPORTS = Path(__file__).parent / "fixtures" / "reports"
+STATUSES = Path(__file__).parent / "fixtures" / "statuses" / "statuses.yaml"
+
+
+def _reports(name: str, fmt: str) -> str:
+    md = fmt == "markdown"
+    ds = relgraph.load(STATUSES if name.startswith("statuses-") else BUNDLED)
+    kind = name.split("-", 1)[1] if name.startswith("statuses-") else name
+    listed = "--format csv lists them all"
+    if kind == "centrality":
+        c = analysis.centrality(ds, ["pagerank", "degree", "betweenness"])
+        return c.to_markdown(top=6) if md else c.to_text(top=6)
+    if kind == "sensitivity":
+        s = analysis.sensitivity(ds, "pagerank")
+        return s.to_markdown(5) if md else s.to_text(5)
+    if kind == "communities":
+        p = analysis.communities(ds, seed=1)
+        return p.to_markdown(listed=listed) if md else p.to_text(listed=listed)
+    if kind == "balance":
+        b = analysis.balance(ds)
+        return b.to_markdown() if md else b.to_text()
+    if kind == "timeline":
+        t = analysis.over_time(ds, "year", cumulative=True)
+        return t.to_markdown() if md else t.to_text()
+    if kind == "timeline-months":
+        t = analysis.over_time(ds, "month")
+        return t.to_markdown() if md else t.to_text()
+    if kind == "paths":
+        p = analysis.paths(ds, "hamas", "United States", 3)
+        return p.to_markdown() if md else p.to_text()
+    if kind == "ego":
+        e = analysis.ego(ds, "Hezbollah", 2)
+        return e.to_markdown(True) if md else e.to_text(True)
+    raise ValueError(name)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "centrality",
+        "sensitivity",
+        "communities",
+        "balance",
+        "timeline",
+        "timeline-months",
+        "paths",
+        "ego",
+        "statuses-centrality",
+        "statuses-sensitivity",
+        "statuses-communities",
+        "statuses-balance",
+        "statuses-timeline",
+    ],
+)
+def test_each_report_reads_exactly_as_it_did(name: str, fmt: str) -> None:
+    path = REPORTS / f"{name}.{'md' if fmt == 'markdown' else 'txt'}"
+    report = _reports(name, fmt) + "\n"
+    if os.environ.get("RELGRAPH_WRITE_REPORTS"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(report, encoding="utf-8")
+    assert report == path.read_text(encoding="utf-8")
