@@ -130,12 +130,21 @@ def test_a_report_makes_data_text_inert_and_escapes_it_for_markdown() -> None:
 #: ``RELGRAPH_WRITE_REPORTS=1`` and read the difference before committing it.
 REPORTS = Path(__file__).parent / "fixtures" / "reports"
 STATUSES = Path(__file__).parent / "fixtures" / "statuses" / "statuses.yaml"
+SIGNED = Path(__file__).parent / "fixtures" / "signed" / "signed.yaml"
 
 
 def _reports(name: str, fmt: str) -> str:
     md = fmt == "markdown"
-    ds = relgraph.load(STATUSES if name.startswith("statuses-") else BUNDLED)
-    kind = name.split("-", 1)[1] if name.startswith("statuses-") else name
+    prefix, _, rest = name.partition("-")
+    found = {"statuses": STATUSES, "signed": SIGNED}.get(prefix)
+    ds = relgraph.load(found or BUNDLED)
+    kind = rest if found else name
+    if kind == "ego-one":
+        e = analysis.ego(ds, "Alphaland", 1)
+        return e.to_markdown(False) if md else e.to_text(False)
+    if kind == "paths-hostile":
+        p = analysis.paths(ds, "Alphaland", "Gammaria", 3)
+        return p.to_markdown() if md else p.to_text()
     listed = "--format csv lists them all"
     if kind == "centrality":
         c = analysis.centrality(ds, ["pagerank", "degree", "betweenness"])
@@ -159,7 +168,7 @@ def _reports(name: str, fmt: str) -> str:
         p = analysis.paths(ds, "hamas", "United States", 3)
         return p.to_markdown() if md else p.to_text()
     if kind == "ego":
-        e = analysis.ego(ds, "Hezbollah", 2)
+        e = analysis.ego(ds, "Alphaland" if found == SIGNED else "Hezbollah", 2)
         return e.to_markdown(True) if md else e.to_text(True)
     raise ValueError(name)
 
@@ -181,6 +190,12 @@ def _reports(name: str, fmt: str) -> str:
         "statuses-communities",
         "statuses-balance",
         "statuses-timeline",
+        "signed-balance",
+        "signed-communities",
+        "signed-centrality",
+        "signed-ego",
+        "signed-ego-one",
+        "signed-paths-hostile",
     ],
 )
 def test_each_report_reads_exactly_as_it_did(name: str, fmt: str) -> None:
